@@ -1,0 +1,105 @@
+# Shinsa: one program, build/shinsa. See README.md.
+#
+#   make            build build/shinsa
+#   make run        install what is missing, build, initialise var/ and write the blank form
+#   make check      install test dependencies, build, run every test, then all again
+#                   under ASan+UBSan (build/asan/)
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)
+
+BUILD    ?= build
+SAN      ?=
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip
+
+ifeq ($(SAN),1)
+CC       := clang
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+CC       ?= cc
+SANFLAGS :=
+endif
+
+CFLAGS   ?= -O2 -g
+# Where `shinsa init` finds the shipped catalogs unless told otherwise.
+CATALOG_DIR ?= $(CURDIR)/catalog
+CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DSHINSA_CATALOG_DIR=\"$(CATALOG_DIR)\"
+WARN     := -std=c17 -Wall -Wextra -Werror -Werror=implicit-function-declaration \
+            -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALLCFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) $(PKGCFLAGS) $(CPPFLAGS) -MMD -MP
+LDFLAGS  += $(SANFLAGS)
+
+LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+
+.PHONY: all run check test unit cli-test render-test deps deps-test fuzz fuzz-replay clean
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/shinsa
+
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(BUILD)/libshinsa.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/shinsa: $(CLI_OBJ) $(BUILD)/libshinsa.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libshinsa.a $(PKGLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libshinsa.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(BUILD)/libshinsa.a $(PKGLIBS) -lcmocka
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run.sh $(BUILD)/shinsa
+
+# The test suite on one build; `check` runs it twice.
+test: all $(UNIT_BIN)
+	@scripts/test.sh $(BUILD)
+
+check: deps-test
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory fuzz-replay
+	@$(MAKE) --no-print-directory test BUILD=build/asan SAN=1 CFLAGS="-O1 -g"
+
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_LIB_SRC := $(LIB_SRC)
+build/fuzz/%: fuzz/%.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) $(PKGLIBS)
+
+# Replays each fuzzer's checked-in corpus once: a regression test, not a search.
+fuzz-replay: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$${f##*/}; \
+	  $$f -runs=0 fuzz/corpus/$${n#fuzz_} >/dev/null 2>build/fuzz/$$n.log || { cat build/fuzz/$$n.log; exit 1; }; \
+	  echo "fuzz corpus replayed: $$n ($$(ls fuzz/corpus/$${n#fuzz_} | wc -l) inputs)"; done
+
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p fuzz/corpus-new/$${n#fuzz_}; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Install the Debian packages Shinsa needs, and only those that are missing.
+#   scripts/deps.sh build   - what `make` needs to compile and run shinsa
+#   scripts/deps.sh test    - build + what `make check` needs (cmocka, clang
+#                             sanitizers, LibreOffice and poppler for the
+#                             rendered-form test, jq for the CLI tests)
+# Uses sudo when not root. Runs apt-get update only when something is missing.
+set -eu
+
+build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
+libsodium-dev libzip-dev libexpat1-dev fonts-ipaexfont"
+test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
+poppler-utils"
+
+case "${1:-build}" in
+build) want=$build ;;
+test) want="$build $test" ;;
+*) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "installing:$missing" >&2
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+$sudo apt-get install -y -q --no-install-recommends $missing >/dev/null

@@ -1,0 +1,134 @@
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct cli_command *const cli_commands[] = {
+	&cmd_init,
+	&cmd_catalog,
+	&cmd_form,
+	&cmd_help,
+	NULL,
+};
+
+const struct cli_command *cli_find(const char *name)
+{
+	for (size_t i = 0; cli_commands[i]; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
+	return NULL;
+}
+
+void cli_print_help(const char *prog, const struct cli_command *cmd)
+{
+	printf("usage: shinsa %s%s%s\n\n%s\n", prog, cmd->args[0] ? " " : "", cmd->args, cmd->summary);
+	if (cmd->help && cmd->help[0])
+		printf("\n%s", cmd->help);
+	printf("\nEvery command also takes --db PATH (default: $SHINSA_DB, else %s) and --help.\n", CLI_DEFAULT_DB);
+}
+
+int cli_usage(const char *prog, const struct cli_command *cmd, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof msg)
+		strcpy(msg + sizeof msg - 4, "...");
+	/* One line, so scripts that log stderr keep message and usage together. */
+	fprintf(stderr, "shinsa: %s: %s (usage: shinsa %s%s%s)\n", prog, msg, prog, cmd->args[0] ? " " : "", cmd->args);
+	return CLI_USAGE;
+}
+
+int cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("shinsa: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_FAIL;
+}
+
+static const struct cli_opt *find_long(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (size_t i = 0; opts && opts[i].name; i++)
+		if (strlen(opts[i].name) == len && strncmp(opts[i].name, name, len) == 0)
+			return &opts[i];
+	return NULL;
+}
+
+static const struct cli_opt *find_short(const struct cli_opt *opts, char c)
+{
+	for (size_t i = 0; opts && opts[i].name; i++)
+		if (opts[i].short_name && opts[i].short_name == c)
+			return &opts[i];
+	return NULL;
+}
+
+int cli_parse(struct cli_ctx *ctx, const char *prog, const struct cli_command *cmd, int argc, char **argv,
+	      const struct cli_opt *opts, int *npos)
+{
+	*npos = 0;
+	bool options_done = false;
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i];
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			argv[(*npos)++] = a; /* never ahead of i, so in place is safe */
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			cli_print_help(prog, cmd);
+			return -1;
+		}
+		const struct cli_opt *o;
+		const char *inline_value = NULL;
+		const char *db_value = NULL;
+		struct cli_opt db_opt = { "db", 0, &db_value, NULL };
+		if (a[1] == '-') {
+			const char *name = a + 2;
+			const char *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			inline_value = eq ? eq + 1 : NULL;
+			o = len == 2 && strncmp(name, "db", 2) == 0 ? &db_opt : find_long(opts, name, len);
+		} else {
+			o = a[2] == '\0' ? find_short(opts, a[1]) : NULL;
+		}
+		if (!o)
+			return cli_usage(prog, cmd, "unknown option %s", a);
+		if (o->flag) {
+			if (inline_value)
+				return cli_usage(prog, cmd, "option --%s takes no value", o->name);
+			*o->flag = true;
+			continue;
+		}
+		if (!inline_value) {
+			if (i + 1 >= argc)
+				return cli_usage(prog, cmd, "option %s needs a value", a);
+			inline_value = argv[++i];
+		}
+		*o->value = inline_value;
+		if (o == &db_opt)
+			ctx->db_path = db_value;
+	}
+	return 0;
+}
+
+int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e)
+{
+	return store_open(ctx->db_path, STORE_EXISTING, out, e);
+}
+
+void cli_print_json(json_t *root)
+{
+	json_dumpf(root, stdout, JSON_INDENT(2));
+	fputc('\n', stdout);
+	json_decref(root);
+}

@@ -1,0 +1,78 @@
+/*
+ * cli: the command table and what every command shares.
+ *
+ * Each command lives in its own cmd_*.c and exports one const struct
+ * cli_command. main() finds it by name and calls exec with the arguments
+ * after the command name. A command returns the process exit status:
+ * 0 success, 1 failure (one line on stderr, see cli_fail), 2 bad usage.
+ */
+#ifndef SHINSA_CLI_H
+#define SHINSA_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+/* Options that come before the command, or anywhere a command takes them. */
+struct cli_ctx {
+	const char *db_path; /* --db, else SHINSA_DB, else CLI_DEFAULT_DB */
+};
+
+#define CLI_DEFAULT_DB "var/shinsa.db"
+
+struct cli_command {
+	const char *name;
+	const char *args;    /* synopsis after the name, e.g. "ID [--json]" */
+	const char *summary; /* one line for `shinsa help` */
+	const char *help;    /* the rest of `shinsa NAME --help` */
+	int (*exec)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cli_command cmd_help;
+extern const struct cli_command cmd_init;
+extern const struct cli_command cmd_catalog;
+extern const struct cli_command cmd_form;
+
+/* NULL-terminated, in the order `shinsa help` lists them. */
+extern const struct cli_command *const cli_commands[];
+const struct cli_command *cli_find(const char *name);
+
+/* One option a command accepts. Flags set *flag; values set *value. */
+struct cli_opt {
+	const char *name; /* long name without the dashes: "json" */
+	char short_name;  /* 'o', or 0 */
+	const char **value;
+	bool *flag;
+};
+
+/*
+ * Parses argv against opts (plus --db and --help, which every command
+ * takes). Positional arguments are moved, in order, to the front of argv
+ * and counted in *npos. Returns 0, CLI_USAGE after
+ * printing the problem and the usage line, or -1 when --help was given and
+ * printed (the command then returns CLI_OK). "--" ends the options.
+ */
+int cli_parse(struct cli_ctx *ctx, const char *prog, const struct cli_command *cmd, int argc, char **argv,
+	      const struct cli_opt *opts, int *npos);
+
+/* Prints "usage: shinsa PROG ARGS" and the help text to stdout. */
+void cli_print_help(const char *prog, const struct cli_command *cmd);
+/* Prints "shinsa: PROG: MSG (usage: shinsa PROG ARGS)" to stderr; returns CLI_USAGE. */
+int cli_usage(const char *prog, const struct cli_command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Prints "shinsa: MSG" to stderr; returns CLI_FAIL. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Opens the database of ctx, which must exist and be initialised. */
+int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e);
+
+/* Prints root (indented, UTF-8 as it is) and a newline to stdout; steals
+ * the reference. */
+void cli_print_json(json_t *root);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * clock: the time Shinsa believes it is.
+ *
+ * Everything that stamps or compares dates asks here, so tests can set the
+ * clock with SHINSA_NOW (ISO-8601, e.g. 2026-04-01T09:00:00Z).
+ */
+#ifndef SHINSA_CLOCK_H
+#define SHINSA_CLOCK_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "lib/err.h"
+
+/* Seconds since the epoch: SHINSA_NOW if set and valid, else the real time. */
+int clock_now(time_t *out, struct err *e);
+
+/* t as "YYYY-MM-DDTHH:MM:SSZ" in out (at least 21 bytes). */
+void clock_format(time_t t, char out[21]);
+
+/* Parses "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
+int clock_parse(const char *s, time_t *out);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * text: UTF-8 helpers for the Japanese text of the catalogs and forms.
+ *
+ * All functions take NUL-terminated UTF-8. Returned strings are newly
+ * allocated and owned by the caller.
+ */
+#ifndef SHINSA_TEXT_H
+#define SHINSA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes the code point at *s and advances *s past it. Invalid or truncated
+ * sequences decode as U+FFFD and advance one byte, so a loop always ends.
+ * Returns 0 at the terminating NUL (without advancing).
+ */
+uint32_t text_utf8_next(const char **s);
+
+/* True if s is valid UTF-8 with no overlong forms or surrogates. */
+bool text_utf8_valid(const char *s, size_t len);
+
+/*
+ * The line-wrap rule for text taken from the seed documents.
+ *
+ * The seeds are text dumps of Excel cells, where a line wrap in the cell
+ * came out as a space ("銀行API報告書・ セキュリティ原則", "統7、 統8"). A
+ * run of spaces (ASCII or U+3000) is dropped, unless the character on either
+ * side is an ASCII letter or digit: then it is a word space and becomes one
+ * space ("3.3.1 API接続先の適格性 d"). Leading and trailing spaces are dropped.
+ */
+char *text_unwrap(const char *s);
+
+/* s without any whitespace (spaces, U+3000, tabs, line breaks). */
+char *text_squeeze(const char *s);
+
+/* True if s is NULL or holds only whitespace. */
+bool text_is_blank(const char *s);
+
+/* True for code points that East Asian typography sets full-width. */
+bool text_is_wide(uint32_t cp);
+
+#endif
