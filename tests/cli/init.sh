@@ -1,0 +1,87 @@
+# shinsa init: bad catalogs are refused before the database is touched.
+. tests/cli/lib.sh
+
+cat_dir() { # a copy of the shipped catalogs to spoil
+	rm -rf "$T/cat" && cp -r catalog "$T/cat" && rm -rf "$T/cat/sources"
+}
+
+cat_dir
+fails "missing catalog directory" 1 "shinsa: cannot open catalog directory $T/nowhere: No such file or directory" \
+	"$SHINSA" init --catalog-dir "$T/nowhere"
+eq "no database after a failed init" "$(ls "$T")" "cat
+err
+out"
+
+head -c 300 catalog/api-checklist-2018-08.json >"$T/cat/api-checklist-2018-08.json"
+fails "truncated catalog file" 1 "shinsa: $T/cat/api-checklist-2018-08.json:8:6: invalid JSON: premature end of input near '\"sou'" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+[ -e "$SHINSA_DB" ] && not_ok "truncated catalog leaves no database" || ok "truncated catalog leaves no database"
+
+cat_dir
+rm "$T/cat/api-checklist-2018-08.json"
+fails "mapping whose checklist is missing" 1 "shinsa: $T/cat/bank-criteria-sample.api-checklist-2018-08.mapping.json: names catalog api-checklist-2018-08, which is not in $T/cat" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+
+cat_dir
+sed -i 's/"no": 12, "key": "coop-01", "category": "銀行・API接続先の協力体制", "objective": "セキュリティ対策の高度化を図る。", "party": "common"/"no": 12, "key": "coop-01", "category": "銀行・API接続先の協力体制", "objective": "セキュリティ対策の高度化を図る。", "party": "both"/' \
+	"$T/cat/api-checklist-2018-08.json"
+fails "unknown party" 1 "shinsa: $T/cat/api-checklist-2018-08.json: item 12: unknown party \"both\" (want connector, bank or common)" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+
+cat_dir
+sed -i 's/"key": "ism-02"/"key": "ism-01"/' "$T/cat/api-checklist-2018-08.json"
+fails "duplicate key" 1 "shinsa: $T/cat/api-checklist-2018-08.json: item 2: duplicate key \"ism-01\"" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+
+cat_dir
+sed -i 's/"objective": "役職員の不正対策を整備する。"/"objective": ""/' "$T/cat/api-checklist-2018-08.json"
+fails "empty objective" 1 "shinsa: $T/cat/api-checklist-2018-08.json: item 5: empty objective" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+
+cat_dir
+sed -i 's/{"criterion": "(1)-9", "items": \[7\]/{"criterion": "(1)-9", "items": [46]/' \
+	"$T/cat/bank-criteria-sample.api-checklist-2018-08.mapping.json"
+fails "mapping names a missing item" 1 "shinsa: $T/cat/bank-criteria-sample.api-checklist-2018-08.mapping.json: criterion (1)-9: item 46 is not in api-checklist-2018-08" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+[ -e "$SHINSA_DB" ] && not_ok "no database after refused catalogs" || ok "no database after refused catalogs"
+
+# A catalog changed under the same id after it was loaded is refused, and the
+# database keeps what it had.
+cat_dir
+run "$SHINSA" init --catalog-dir "$T/cat"
+eq "init from a catalog directory" "$rc" 0
+sed -i 's/"objective": "役職員の不正対策を整備する。"/"objective": "役職員の不正対策を強化する。"/' "$T/cat/api-checklist-2018-08.json"
+fails "changed catalog under the same id" 1 "shinsa: catalog api-checklist-2018-08: the database holds different content under this id (a published catalog never changes: give the new version a new id)" \
+	"$SHINSA" init --catalog-dir "$T/cat"
+run "$SHINSA" catalog show api-checklist-2018-08 --json
+eq "the stored catalog is unchanged" "$(echo "$out" | jq -r '.items[4].objective')" "役職員の不正対策を整備する。"
+
+# SHINSA_CATALOG_DIR, and the default database under var/.
+mkdir "$T/home"
+run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
+eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
+run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 1 (was 0)"
+[ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
+
+fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
+	"$SHINSA" --db "$T/no/dir/x.db" init
+echo "not a database, just some text in a file that is long enough to be read...." >"$T/junk.db"
+fails "a file that is not a database" 1 "shinsa: cannot open database $T/junk.db: file is not a database" \
+	"$SHINSA" --db "$T/junk.db" init
+
+run "$SHINSA" help
+eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create or upgrade the database and load the shipped catalogs
+  catalog    list, show and cross-walk the catalogs
+  form       write the blank checklist form as an A3-landscape Excel file
+  help       list the commands, or explain one"
+run "$SHINSA" init --help
+eq "init --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa init [--catalog-dir DIR]"
+run "$SHINSA" help form
+eq "help form" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa form CHECKLIST-ID -o FILE.xlsx"
+run "$SHINSA" catalog show --help
+eq "catalog show --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa catalog show ID [--json]"
+fails "init takes no arguments" 2 'shinsa: init: unexpected argument "now" (usage: shinsa init [--catalog-dir DIR])' \
+	"$SHINSA" init now
+
+finish
