@@ -10,6 +10,7 @@ static void mark_truncated(char *buf, size_t size)
 	memcpy(buf + size - 4, "...", 4);
 }
 
+__attribute__((format(printf, 2, 0)))
 static void vset(struct err *e, const char *fmt, va_list ap)
 {
 	int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
