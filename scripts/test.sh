@@ -2,7 +2,9 @@
 # Runs the whole suite against one build directory (build/ or build/asan/):
 # every cmocka unit test, every CLI test (tests/cli/*.sh) and the rendered-form
 # test (tests/render/*.sh). Prints one line per test file and a closing
-# "N passed, N failed" line; exits non-zero if anything failed.
+# "N passed, N failed" line counting the checks inside them (cmocka tests,
+# and the "ok"/"not ok" lines of the shell tests); exits non-zero if any file
+# failed. A file that dies before reporting counts as one failed check.
 set -u
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
@@ -19,11 +21,24 @@ mkdir -p "$logdir"
 run() { # name, command...
 	name=$1; shift
 	log=$logdir/$(echo "$name" | tr '/' '_').log
-	if "$@" >"$log" 2>&1; then
-		passed=$((passed + 1)); echo "ok   $name"
+	"$@" >"$log" 2>&1
+	status=$?
+	# cmocka: "[  PASSED  ] 6 test(s)." / "[  FAILED  ] 1 test(s), ..."
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	# shell tests: "N passed, M failed"
+	if [ -z "$p" ]; then
+		p=$(sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p' "$log" | tail -n 1)
+		f=$(sed -n 's/^[0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
+	fi
+	p=${p:-0} f=${f:-0}
+	[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p)); failed=$((failed + f))
+	if [ "$status" -eq 0 ]; then
+		echo "ok   $name ($p)"
 	else
-		failed=$((failed + 1)); failures="$failures $name"; echo "FAIL $name (log: $log)"
-		sed 's/^/     | /' "$log" | tail -n 40
+		failures="$failures $name"; echo "FAIL $name (log: $log)"
+		grep -v -e '^ok' -e '^\[       OK \]' -e '^\[ RUN      \]' "$log" | sed 's/^/     | /' | tail -n 40
 	fi
 }
 
@@ -32,11 +47,11 @@ for t in "$build"/tests/test_*; do
 	run "unit/${t##*/}" "$t"
 done
 for t in tests/cli/*.sh tests/render/*.sh; do
-	[ -f "$t" ] || continue
+	[ -f "$t" ] && [ "${t##*/}" != lib.sh ] || continue
 	run "${t#tests/}" sh "$t"
 done
 
 echo
 [ -n "$failures" ] && echo "failed:$failures"
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ -z "$failures" ] && [ "$failed" -eq 0 ]
