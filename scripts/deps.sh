@@ -10,7 +10,7 @@ set -eu
 build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
 libsodium-dev libzip-dev libexpat1-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
-poppler-utils"
+poppler-utils fonts-crosextra-carlito"
 
 case "${1:-build}" in
 build) want=$build ;;
