@@ -126,6 +126,14 @@ int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e)
 	return store_open(ctx->db_path, STORE_EXISTING, out, e);
 }
 
+int cli_load_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	int rc = store_catalog_get(st, id, out, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "no catalog \"%s\" (shinsa catalog list shows them)", id);
+	return rc == STORE_OK ? 0 : -1;
+}
+
 void cli_print_json(json_t *root)
 {
 	json_dumpf(root, stdout, JSON_INDENT(2));

@@ -71,6 +71,10 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Opens the database of ctx, which must exist and be initialised. */
 int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e);
 
+/* Loads catalog id from st into *out (yours); a missing one is an error
+ * that says how to list what exists. */
+int cli_load_catalog(struct store *st, const char *id, struct catalog **out, struct err *e);
+
 /* Prints root (indented, UTF-8 as it is) and a newline to stdout; steals
  * the reference. */
 void cli_print_json(json_t *root);

@@ -128,15 +128,6 @@ static int list_exec(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Loads one catalog by id, with a message that says what exists. */
-static int load_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
-{
-	int rc = store_catalog_get(st, id, out, e);
-	if (rc == STORE_NOT_FOUND)
-		err_set(e, "no catalog \"%s\" (shinsa catalog list shows them)", id);
-	return rc == STORE_OK ? 0 : -1;
-}
-
 static void print_checklist_item(const struct catalog_item *it)
 {
 	printf("%3d  [%s] %s\n     %s\n", it->no, party_label(it->party), it->category, it->text);
@@ -185,7 +176,7 @@ static int show_exec(struct cli_ctx *ctx, int argc, char **argv)
 	struct catalog *cat;
 	if (cli_open_store(ctx, &st, &e) < 0)
 		return cli_fail("%s", e.msg);
-	rc = load_catalog(st, argv[0], &cat, &e);
+	rc = cli_load_catalog(st, argv[0], &cat, &e);
 	store_close(st);
 	if (rc < 0)
 		return cli_fail("%s", e.msg);
@@ -276,7 +267,7 @@ static int map_exec(struct cli_ctx *ctx, int argc, char **argv)
 	struct mapping *m = NULL;
 	if (cli_open_store(ctx, &st, &e) < 0)
 		return cli_fail("%s", e.msg);
-	if (load_catalog(st, argv[0], &cr, &e) < 0 || load_catalog(st, argv[1], &ch, &e) < 0)
+	if (cli_load_catalog(st, argv[0], &cr, &e) < 0 || cli_load_catalog(st, argv[1], &ch, &e) < 0)
 		goto fail;
 	rc = store_mapping_get(st, argv[0], argv[1], &m, &e);
 	if (rc == STORE_NOT_FOUND)

@@ -27,11 +27,9 @@ static int form_exec(struct cli_ctx *ctx, int argc, char **argv)
 	struct catalog *cat;
 	if (cli_open_store(ctx, &st, &e) < 0)
 		return cli_fail("%s", e.msg);
-	rc = store_catalog_get(st, argv[0], &cat, &e);
+	rc = cli_load_catalog(st, argv[0], &cat, &e);
 	store_close(st);
-	if (rc == STORE_NOT_FOUND)
-		return cli_fail("no catalog \"%s\" (shinsa catalog list shows them)", argv[0]);
-	if (rc != STORE_OK)
+	if (rc < 0)
 		return cli_fail("%s", e.msg);
 	rc = xlsx_form_write(cat, out, &e);
 	if (rc == 0)

@@ -23,14 +23,17 @@ static int stored_sha(struct store *st, const char *table, const char *id, char 
 	return rc < 0 ? -1 : 0;
 }
 
-/* Decides between added, unchanged and conflict before any row is written. */
-static int check_existing(struct store *st, const char *table, const char *what, const char *id, const char *sha,
-			  enum store_put *result, bool *write, struct err *e)
+/*
+ * Decides between added, unchanged and conflict before any row is written.
+ * Returns 1 when the rows are to be written (stamp then holds the time),
+ * 0 when the same content is there already, -1 on a conflict or error.
+ */
+static int begin_put(struct store *st, const char *what, const char *id, const char *sha, enum store_put *result,
+		     char stamp[21], struct err *e)
 {
 	char *old;
-	if (stored_sha(st, table, id, &old, e) < 0)
+	if (stored_sha(st, what, id, &old, e) < 0)
 		return -1;
-	*write = old == NULL;
 	*result = old ? STORE_PUT_UNCHANGED : STORE_PUT_ADDED;
 	if (old && strcmp(old, sha) != 0) {
 		err_set(e, "%s %s: the database holds different content under this id (a published %s never changes: give the new version a new id)",
@@ -39,16 +42,13 @@ static int check_existing(struct store *st, const char *table, const char *what,
 		return -1;
 	}
 	free(old);
-	return 0;
-}
-
-static int now_stamp(char out[21], struct err *e)
-{
+	if (*result == STORE_PUT_UNCHANGED)
+		return 0;
 	time_t now;
 	if (clock_now(&now, e) < 0)
 		return -1;
-	clock_format(now, out);
-	return 0;
+	clock_format(now, stamp);
+	return 1;
 }
 
 static int put_item(struct sql *db, const struct catalog *cat, size_t seq, struct err *e)
@@ -101,14 +101,10 @@ static int put_item(struct sql *db, const struct catalog *cat, size_t seq, struc
 
 int store_catalog_put(struct store *st, const struct catalog *cat, enum store_put *result, struct err *e)
 {
-	bool write;
 	char stamp[21];
-	if (check_existing(st, "catalog", "catalog", cat->id, cat->sha256, result, &write, e) < 0)
-		return -1;
-	if (!write)
-		return 0;
-	if (now_stamp(stamp, e) < 0)
-		return -1;
+	int rc = begin_put(st, "catalog", cat->id, cat->sha256, result, stamp, e);
+	if (rc <= 0)
+		return rc;
 	struct sql *db = store_sql(st);
 	struct sql_stmt *q = sql_prepare(db,
 		"INSERT INTO catalog (id, kind, title, publisher, date, source, sha256, loaded_at)"
@@ -259,14 +255,10 @@ int store_catalog_list(struct store *st, struct catalog ***out, size_t *n, struc
 
 int store_mapping_put(struct store *st, const struct mapping *m, enum store_put *result, struct err *e)
 {
-	bool write;
 	char stamp[21];
-	if (check_existing(st, "mapping", "mapping", m->id, m->sha256, result, &write, e) < 0)
-		return -1;
-	if (!write)
-		return 0;
-	if (now_stamp(stamp, e) < 0)
-		return -1;
+	int rc = begin_put(st, "mapping", m->id, m->sha256, result, stamp, e);
+	if (rc <= 0)
+		return rc;
 	struct sql *db = store_sql(st);
 	struct sql_stmt *q = sql_prepare(db,
 		"INSERT INTO mapping (id, criteria_id, checklist_id, source, sha256, loaded_at) VALUES (?, ?, ?, ?, ?, ?)", e);
