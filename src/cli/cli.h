@@ -37,6 +37,8 @@ extern const struct cli_command cmd_help;
 extern const struct cli_command cmd_init;
 extern const struct cli_command cmd_catalog;
 extern const struct cli_command cmd_form;
+extern const struct cli_command cmd_org;
+extern const struct cli_command cmd_answers;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];
@@ -74,6 +76,19 @@ int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e);
 /* Loads catalog id from st into *out (yours); a missing one is an error
  * that says how to list what exists. */
 int cli_load_catalog(struct store *st, const char *id, struct catalog **out, struct err *e);
+
+/*
+ * The checklist an answer set is for: catalog id if given, else the one
+ * checklist in the database (more than one needs --catalog).
+ */
+int cli_load_checklist(struct store *st, const char *id, struct catalog **out, struct err *e);
+
+/* Loads organisation name; a missing one says how to list what exists. */
+int cli_load_org(struct store *st, const char *name, struct org **out, struct err *e);
+
+/* The server secret's key file: $SHINSA_SECRET_FILE, else secret.key
+ * beside the database. You own the path. */
+char *cli_secret_path(const struct cli_ctx *ctx);
 
 /* Prints root (indented, UTF-8 as it is) and a newline to stdout; steals
  * the reference. */

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "formats/catalog_json.h"
 #include "lib/fsutil.h"
+#include "lib/keys.h"
 #include "lib/xalloc.h"
 
 /* The default database lives in var/, which a fresh checkout lacks; any
@@ -95,6 +96,16 @@ static int init_exec(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		printf("database %s: schema version %d (was %d)\n", ctx->db_path, to, from);
 	if (store_files(st, &files, &e) < 0)
+		goto fail;
+	/* The secret seals the organisations' signing keys; made once, here,
+	 * so that no later command has to guess whether to create one. */
+	char *secret = cli_secret_path(ctx);
+	bool created;
+	rc = keys_secret_create(secret, &created, &e);
+	if (rc == 0 && created)
+		printf("server secret: created %s (keep it: without it the signing keys cannot be used)\n", secret);
+	free(secret);
+	if (rc < 0)
 		goto fail;
 	store_close(st);
 	catalog_files_release(&files);

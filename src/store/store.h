@@ -52,6 +52,8 @@ void store_rollback(struct store *st);
 /* For the store_*.c modules only. */
 struct sql *store_sql(struct store *st);
 
+#include "store/store_answers.h"
 #include "store/store_catalog.h"
+#include "store/store_org.h"
 
 #endif

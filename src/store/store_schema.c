@@ -78,6 +78,37 @@ const struct store_migration store_migrations[] = {
 	  "  FOREIGN KEY (mapping_id, row_seq) REFERENCES mapping_row (mapping_id, seq),\n"
 	  "  FOREIGN KEY (checklist_id, item_key) REFERENCES catalog_item (catalog_id, key)\n"
 	  ") STRICT;\n" },
+	{ 2, "organisations and answer sets",
+	  "CREATE TABLE org (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('connector', 'bank')),\n"
+	  "  name TEXT NOT NULL UNIQUE,\n"
+	  "  reg_no TEXT,\n"
+	  "  public_key TEXT NOT NULL,\n"
+	  "  sealed_key TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE answer_set (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  catalog_id TEXT NOT NULL REFERENCES catalog (id),\n"
+	  "  updated_at TEXT NOT NULL,\n"
+	  "  UNIQUE (org_id, catalog_id)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE answer (\n"
+	  "  answer_set_id INTEGER NOT NULL REFERENCES answer_set (id),\n"
+	  "  catalog_id TEXT NOT NULL,\n"
+	  "  item_key TEXT NOT NULL,\n"
+	  "  status TEXT CHECK (status IN ('implemented', 'partial', 'not_implemented', 'not_applicable')),\n"
+	  "  current TEXT NOT NULL,\n"
+	  "  issues TEXT NOT NULL,\n"
+	  "  plan TEXT NOT NULL,\n"
+	  "  plan_due TEXT,\n"
+	  "  notes TEXT NOT NULL,\n"
+	  "  updated_at TEXT NOT NULL,\n"
+	  "  PRIMARY KEY (answer_set_id, item_key),\n"
+	  "  FOREIGN KEY (catalog_id, item_key) REFERENCES catalog_item (catalog_id, key)\n"
+	  ") STRICT;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

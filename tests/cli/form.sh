@@ -20,7 +20,7 @@ fails "output directory missing" 1 "shinsa: cannot write $T/no/dir/form.xlsx: No
 	"$SHINSA" form api-checklist-2018-08 -o "$T/no/dir/form.xlsx"
 fails "output under a regular file" 1 "shinsa: cannot write $T/form.xlsx/x.xlsx: Not a directory" \
 	"$SHINSA" form api-checklist-2018-08 -o "$T/form.xlsx/x.xlsx"
-eq "nothing half-written" "$(ls "$T" | sort | tr '\n' ' ')" "before.xlsx err form.xlsx out p shinsa.db "
+eq "nothing half-written" "$(ls "$T" | sort | tr '\n' ' ')" "before.xlsx err form.xlsx out p secret.key shinsa.db "
 fails "no output file given" 2 "shinsa: form: missing -o FILE.xlsx (usage: shinsa form CHECKLIST-ID -o FILE.xlsx)" \
 	"$SHINSA" form api-checklist-2018-08
 fails "output not .xlsx" 2 "shinsa: form: output file must end in .xlsx (usage: shinsa form CHECKLIST-ID -o FILE.xlsx)" \

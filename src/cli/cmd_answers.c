@@ -1,0 +1,232 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "lib/strbuf.h"
+
+/* What every answers subcommand loads: the connector and its checklist. */
+struct answers_ctx {
+	struct store *st;
+	struct org *org;
+	struct catalog *cat;
+	struct answer_set *set;
+};
+
+static void actx_release(struct answers_ctx *a)
+{
+	answer_set_free(a->set);
+	catalog_free(a->cat);
+	org_free(a->org);
+	store_close(a->st);
+}
+
+static int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct answers_ctx *a, struct err *e)
+{
+	memset(a, 0, sizeof *a);
+	if (cli_open_store(ctx, &a->st, e) < 0 || cli_load_org(a->st, org, &a->org, e) < 0)
+		return -1;
+	if (a->org->kind != ORG_CONNECTOR) {
+		err_set(e, "%s is a bank: answer sets belong to connectors", a->org->name);
+		return -1;
+	}
+	if (cli_load_checklist(a->st, catalog, &a->cat, e) < 0 ||
+	    store_answers_get(a->st, a->org, a->cat, &a->set, e) < 0)
+		return -1;
+	return 0;
+}
+
+static json_t *nullable(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *answers_json(const struct answer_set *set)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < set->n_items; i++) {
+		const struct answer *a = &set->items[i];
+		json_array_append_new(items, json_pack("{s:i, s:o, s:s, s:s, s:s, s:o, s:s}", "no", a->no, "status",
+						       nullable(answer_status_name(a->status)), "current", a->current,
+						       "issues", a->issues, "plan", a->plan, "plan_due",
+						       nullable(a->plan_due), "notes", a->notes));
+	}
+	return json_pack("{s:s, s:s, s:o}", "org", set->org, "catalog", set->catalog_id, "items", items);
+}
+
+static void print_answers(const struct catalog *cat, const struct answer_set *set)
+{
+	printf("%s: %s\n", set->org, cat->id);
+	for (size_t i = 0; i < set->n_items; i++) {
+		const struct answer *a = &set->items[i];
+		const struct catalog_item *it = &cat->items[i];
+		printf("%3d  %-8s %s\n", a->no, a->status ? answer_status_label(a->status) : "(未回答)",
+		       answer_is_connectors(it) ? "" : "[銀行]");
+		static const char *const labels[] = { NULL, "現在の対応状況", "課題認識", "課題への対応計画",
+						      "対応予定日", "備考" };
+		for (int f = FIELD_CURRENT; f < ANSWER_NFIELDS; f++) {
+			const char *v = answer_get(a, (enum answer_field)f);
+			if (*v)
+				printf("     %s: %s\n", labels[f], v);
+		}
+	}
+}
+
+static int answers_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org = NULL, *catalog = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = {
+		{ "org", 0, &org, NULL }, { "catalog", 0, &catalog, NULL }, { "json", 0, NULL, &json }, { 0 },
+	};
+	int npos;
+	int rc = cli_parse(ctx, "answers show", &cmd_answers, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos || !org)
+		return cli_usage("answers show", &cmd_answers, npos ? "unexpected argument" : "--org is required");
+	struct err e = { 0 };
+	struct answers_ctx a;
+	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
+		actx_release(&a);
+		return cli_fail("%s", e.msg);
+	}
+	if (json)
+		cli_print_json(answers_json(a.set));
+	else
+		print_answers(a.cat, a.set);
+	actx_release(&a);
+	return CLI_OK;
+}
+
+static int answers_check(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org = NULL, *catalog = NULL;
+	const struct cli_opt opts[] = { { "org", 0, &org, NULL }, { "catalog", 0, &catalog, NULL }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "answers check", &cmd_answers, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos || !org)
+		return cli_usage("answers check", &cmd_answers, npos ? "unexpected argument" : "--org is required");
+	struct err e = { 0 };
+	struct answers_ctx a;
+	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
+		actx_release(&a);
+		return cli_fail("%s", e.msg);
+	}
+	struct strbuf problems = STRBUF_INIT;
+	size_t n = answer_set_check(a.cat, a.set, &problems);
+	fputs(problems.buf, stdout);
+	strbuf_release(&problems);
+	actx_release(&a);
+	if (n == 0) {
+		printf("ready to submit\n");
+		return CLI_OK;
+	}
+	return cli_fail("%zu problem%s to fix before submitting", n, n == 1 ? "" : "s");
+}
+
+static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org = NULL, *catalog = NULL, *item = NULL;
+	const char *values[ANSWER_NFIELDS] = { 0 };
+	const struct cli_opt opts[] = {
+		{ "org", 0, &org, NULL },
+		{ "catalog", 0, &catalog, NULL },
+		{ "item", 0, &item, NULL },
+		{ "status", 0, &values[FIELD_STATUS], NULL },
+		{ "current", 0, &values[FIELD_CURRENT], NULL },
+		{ "issues", 0, &values[FIELD_ISSUES], NULL },
+		{ "plan", 0, &values[FIELD_PLAN], NULL },
+		{ "plan-due", 0, &values[FIELD_PLAN_DUE], NULL },
+		{ "notes", 0, &values[FIELD_NOTES], NULL },
+		{ 0 },
+	};
+	int npos;
+	int rc = cli_parse(ctx, "answers set", &cmd_answers, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("answers set", &cmd_answers, "unexpected argument \"%s\"", argv[0]);
+	if (!org || !item)
+		return cli_usage("answers set", &cmd_answers, "--org and --item are required");
+	char *end;
+	long no = strtol(item, &end, 10);
+	if (*end || no < 1 || no > 100000)
+		return cli_usage("answers set", &cmd_answers, "--item wants an item number (通番), not \"%s\"", item);
+
+	struct err e = { 0 };
+	struct answers_ctx a;
+	struct answer *ans = NULL;
+	const struct catalog_item *it = NULL;
+	if (actx_load(ctx, org, catalog, &a, &e) < 0)
+		goto fail;
+	it = catalog_find_no(a.cat, (int)no);
+	ans = answer_set_find(a.set, (int)no);
+	if (!it || !ans) {
+		err_set(&e, "%s has no item %ld", a.cat->id, no);
+		goto fail;
+	}
+	if (!answer_is_connectors(it)) {
+		err_set(&e, "item %ld is the bank's to answer (対象者: %s)", no, party_label(it->party));
+		goto fail;
+	}
+	bool any = false;
+	for (int f = 0; f < ANSWER_NFIELDS; f++) {
+		if (!values[f])
+			continue;
+		any = true;
+		if (answer_set_field(ans, (enum answer_field)f, values[f], &e) < 0) {
+			err_prefix(&e, "item %ld", no);
+			goto fail;
+		}
+	}
+	if (!any) {
+		actx_release(&a);
+		return cli_usage("answers set", &cmd_answers, "nothing to set (give --status, --current, ...)");
+	}
+	if (store_answer_put(a.st, a.org, a.cat, ans, &e) < 0)
+		goto fail;
+	printf("item %ld: %s\n", no, ans->status ? answer_status_name(ans->status) : "no status");
+	actx_release(&a);
+	return CLI_OK;
+fail:
+	actx_release(&a);
+	return cli_fail("%s", e.msg);
+}
+
+static int answers_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct cli_ctx *, int, char **);
+	} subs[] = { { "set", answers_set }, { "show", answers_show }, { "check", answers_check } };
+	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		cli_print_help("answers", &cmd_answers);
+		return CLI_OK;
+	}
+	if (argc < 1)
+		return cli_usage("answers", &cmd_answers, "which one? set, show or check");
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(subs[i].name, argv[0]) == 0)
+			return subs[i].fn(ctx, argc - 1, argv + 1);
+	return cli_usage("answers", &cmd_answers, "unknown subcommand \"%s\" (want set, show or check)", argv[0]);
+}
+
+const struct cli_command cmd_answers = {
+	.name = "answers",
+	.args = "set|show|check --org NAME ...",
+	.summary = "a connector's master answer set",
+	.help = "  shinsa answers set --org NAME --item N [--status S] [--current T] [--issues T]\n"
+		"                     [--plan T] [--plan-due YYYY-MM-DD] [--notes T]\n"
+		"      S: implemented (対応済), partial (一部対応), not_implemented (未対応),\n"
+		"      not_applicable (対象外), or \"\" to unset. Connector and common items only.\n"
+		"  shinsa answers show --org NAME [--json]\n"
+		"      --json prints {org, catalog, items[{no, status, current, issues, plan,\n"
+		"      plan_due, notes}]}; status and plan_due are null when unset\n"
+		"  shinsa answers check --org NAME\n"
+		"      lists everything a submission would be refused for\n"
+		"Each takes --catalog ID when the database holds more than one checklist.\n",
+	.exec = answers_exec,
+};

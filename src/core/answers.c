@@ -1,0 +1,232 @@
+#include "core/answers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+#define MAX_FIELD_CHARS 32767
+
+struct answer_set *answer_set_new(const char *org, const struct catalog *cat)
+{
+	struct answer_set *set = xcalloc(1, sizeof *set);
+	set->org = xstrdup(org);
+	set->catalog_id = xstrdup(cat->id);
+	set->n_items = cat->n_items;
+	set->items = xcalloc(cat->n_items, sizeof *set->items);
+	for (size_t i = 0; i < cat->n_items; i++) {
+		struct answer *a = &set->items[i];
+		a->no = cat->items[i].no;
+		a->item_key = xstrdup(cat->items[i].key);
+		a->current = xstrdup("");
+		a->issues = xstrdup("");
+		a->plan = xstrdup("");
+		a->notes = xstrdup("");
+	}
+	return set;
+}
+
+void answer_set_free(struct answer_set *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->n_items; i++) {
+		struct answer *a = &set->items[i];
+		free(a->item_key);
+		free(a->current);
+		free(a->issues);
+		free(a->plan);
+		free(a->plan_due);
+		free(a->notes);
+	}
+	free(set->items);
+	free(set->org);
+	free(set->catalog_id);
+	free(set);
+}
+
+struct answer *answer_set_find(struct answer_set *set, int no)
+{
+	for (size_t i = 0; i < set->n_items; i++)
+		if (set->items[i].no == no)
+			return &set->items[i];
+	return NULL;
+}
+
+static const struct {
+	const char *name, *label;
+} statuses[] = {
+	[STATUS_UNSET] = { NULL, "" },
+	[STATUS_IMPLEMENTED] = { "implemented", "対応済" },
+	[STATUS_PARTIAL] = { "partial", "一部対応" },
+	[STATUS_NOT_IMPLEMENTED] = { "not_implemented", "未対応" },
+	[STATUS_NOT_APPLICABLE] = { "not_applicable", "対象外" },
+};
+#define N_STATUSES (sizeof statuses / sizeof statuses[0])
+
+const char *answer_status_name(enum answer_status s)
+{
+	return (size_t)s < N_STATUSES ? statuses[s].name : NULL;
+}
+
+const char *answer_status_label(enum answer_status s)
+{
+	return (size_t)s < N_STATUSES ? statuses[s].label : "";
+}
+
+int answer_status_parse(const char *s, enum answer_status *out)
+{
+	for (size_t i = 1; s && i < N_STATUSES; i++) {
+		if (strcmp(statuses[i].name, s) == 0) {
+			*out = (enum answer_status)i;
+			return 0;
+		}
+	}
+	*out = STATUS_UNSET;
+	return -1;
+}
+
+int answer_status_parse_any(const char *s, enum answer_status *out)
+{
+	if (answer_status_parse(s, out) == 0)
+		return 0;
+	for (size_t i = 1; s && i < N_STATUSES; i++) {
+		if (strcmp(statuses[i].label, s) == 0) {
+			*out = (enum answer_status)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static const char *const field_names[ANSWER_NFIELDS] = {
+	"status", "current", "issues", "plan", "plan_due", "notes",
+};
+
+const char *answer_field_name(enum answer_field f)
+{
+	return (size_t)f < ANSWER_NFIELDS ? field_names[f] : NULL;
+}
+
+static char **text_slot(struct answer *a, enum answer_field f)
+{
+	switch (f) {
+	case FIELD_CURRENT:
+		return &a->current;
+	case FIELD_ISSUES:
+		return &a->issues;
+	case FIELD_PLAN:
+		return &a->plan;
+	case FIELD_NOTES:
+		return &a->notes;
+	default:
+		return NULL;
+	}
+}
+
+const char *answer_get(const struct answer *a, enum answer_field f)
+{
+	if (f == FIELD_STATUS)
+		return a->status ? answer_status_name(a->status) : "";
+	if (f == FIELD_PLAN_DUE)
+		return a->plan_due ? a->plan_due : "";
+	char **slot = text_slot((struct answer *)a, f);
+	return slot ? *slot : "";
+}
+
+static bool date_valid(const char *d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return false;
+	int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+	if (m < 1 || m > 12 || day < 1 || day > days[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && day == 29 && !leap);
+}
+
+int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e)
+{
+	if (f == FIELD_STATUS) {
+		enum answer_status s = STATUS_UNSET;
+		if (*value && answer_status_parse_any(value, &s) < 0) {
+			err_set(e, "bad status \"%s\" (want implemented, partial, not_implemented or not_applicable)", value);
+			return -1;
+		}
+		a->status = s;
+		return 0;
+	}
+	if (f == FIELD_PLAN_DUE) {
+		if (*value && !date_valid(value)) {
+			err_set(e, "bad date \"%s\" (want YYYY-MM-DD)", value);
+			return -1;
+		}
+		free(a->plan_due);
+		a->plan_due = *value ? xstrdup(value) : NULL;
+		return 0;
+	}
+	char **slot = text_slot(a, f);
+	if (!slot) {
+		err_set(e, "unknown field");
+		return -1;
+	}
+	if (!text_utf8_valid(value, strlen(value))) {
+		err_set(e, "%s is not valid UTF-8", field_names[f]);
+		return -1;
+	}
+	size_t chars = 0;
+	for (const char *p = value; *p; chars++)
+		text_utf8_next(&p);
+	if (chars > MAX_FIELD_CHARS) {
+		err_set(e, "%s is longer than %d characters", field_names[f], MAX_FIELD_CHARS);
+		return -1;
+	}
+	free(*slot);
+	*slot = xstrdup(value);
+	return 0;
+}
+
+bool answer_is_connectors(const struct catalog_item *item)
+{
+	return item->party == PARTY_CONNECTOR || item->party == PARTY_COMMON;
+}
+
+size_t answer_set_check(const struct catalog *cat, const struct answer_set *set, struct strbuf *problems)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cat->n_items && i < set->n_items; i++) {
+		const struct catalog_item *it = &cat->items[i];
+		const struct answer *a = &set->items[i];
+		if (!answer_is_connectors(it))
+			continue;
+		if (a->status == STATUS_UNSET) {
+			strbuf_addf(problems, "item %d: no status\n", it->no);
+			n++;
+			continue;
+		}
+		if (a->status == STATUS_PARTIAL || a->status == STATUS_NOT_IMPLEMENTED) {
+			const char *missing[3];
+			size_t m = 0;
+			if (text_is_blank(a->issues))
+				missing[m++] = "issues (課題認識)";
+			if (text_is_blank(a->plan))
+				missing[m++] = "a plan (課題への対応計画)";
+			if (!a->plan_due)
+				missing[m++] = "a due date (plan_due)";
+			for (size_t k = 0; k < m; k++) {
+				strbuf_addf(problems, "item %d: %s needs %s\n", it->no, answer_status_name(a->status), missing[k]);
+				n++;
+			}
+		}
+		if (a->status == STATUS_NOT_APPLICABLE && text_is_blank(a->current) && text_is_blank(a->notes)) {
+			strbuf_addf(problems, "item %d: not_applicable needs a reason in current or notes\n", it->no);
+			n++;
+		}
+	}
+	return n;
+}

@@ -1,0 +1,93 @@
+/*
+ * answers: a connector's answers to a checklist — the master answer set.
+ *
+ * One answer per checklist item. The text fields are never NULL ("" when
+ * empty); plan_due is NULL or YYYY-MM-DD. An answer set owns its answers
+ * and strings; answer_set_free() releases them.
+ */
+#ifndef SHINSA_CORE_ANSWERS_H
+#define SHINSA_CORE_ANSWERS_H
+
+#include <stddef.h>
+
+#include "core/catalog.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+
+enum answer_status {
+	STATUS_UNSET = 0,
+	STATUS_IMPLEMENTED,     /* 対応済 */
+	STATUS_PARTIAL,         /* 一部対応 */
+	STATUS_NOT_IMPLEMENTED, /* 未対応 */
+	STATUS_NOT_APPLICABLE,  /* 対象外 */
+};
+
+/* The answer fields, in the order every output lists them. */
+enum answer_field {
+	FIELD_STATUS,
+	FIELD_CURRENT,  /* 現在の対応状況 */
+	FIELD_ISSUES,   /* 課題認識 */
+	FIELD_PLAN,     /* 課題への対応計画 */
+	FIELD_PLAN_DUE, /* 対応予定日 */
+	FIELD_NOTES,    /* 備考 */
+	ANSWER_NFIELDS,
+};
+
+struct answer {
+	int no;          /* the item's 通番 */
+	char *item_key;  /* the item's stable key */
+	enum answer_status status;
+	char *current;
+	char *issues;
+	char *plan;
+	char *plan_due;
+	char *notes;
+};
+
+struct answer_set {
+	char *org;        /* organisation name */
+	char *catalog_id;
+	struct answer *items; /* in catalog order, one per item */
+	size_t n_items;
+};
+
+/* An empty answer for every item of checklist cat. */
+struct answer_set *answer_set_new(const char *org, const struct catalog *cat);
+void answer_set_free(struct answer_set *set);
+struct answer *answer_set_find(struct answer_set *set, int no);
+
+/* "implemented", ...; NULL for unset. And back: STATUS_UNSET and -1 if unknown. */
+const char *answer_status_name(enum answer_status s);
+int answer_status_parse(const char *s, enum answer_status *out);
+/* The form's wording: 対応済, 一部対応, 未対応, 対象外 ("" for unset). */
+const char *answer_status_label(enum answer_status s);
+/* Accepts either the name or the Japanese label. */
+int answer_status_parse_any(const char *s, enum answer_status *out);
+
+const char *answer_field_name(enum answer_field f);
+
+/* The text of a field ("" when empty or unset). */
+const char *answer_get(const struct answer *a, enum answer_field f);
+/*
+ * Sets a field from text: status by name or label ("" unsets it), plan_due
+ * as YYYY-MM-DD ("" unsets it), the rest as given (at most 32767
+ * characters, Excel's cell limit). e says what is wrong.
+ */
+int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e);
+
+/*
+ * Whether item is for the connector to answer: connector and common items
+ * are; bank items are the bank's.
+ */
+bool answer_is_connectors(const struct catalog_item *item);
+
+/*
+ * The rules an answer set must meet before it is submitted: every connector
+ * and common item has a status; partial and not_implemented need issues, a
+ * plan and a due date; not_applicable needs a reason in current or notes.
+ * Appends one line per problem to problems ("item 12: no status") and
+ * returns how many there were.
+ */
+size_t answer_set_check(const struct catalog *cat, const struct answer_set *set, struct strbuf *problems);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * org: an organisation — a connector (API接続先, a fintech) or a bank.
+ *
+ * An org owns its strings; org_free() releases them.
+ */
+#ifndef SHINSA_CORE_ORG_H
+#define SHINSA_CORE_ORG_H
+
+#include "lib/err.h"
+
+enum org_kind {
+	ORG_CONNECTOR = 1,
+	ORG_BANK,
+};
+
+struct org {
+	long long id;
+	enum org_kind kind;
+	char *name;       /* unique, as people write it (may be Japanese) */
+	char *reg_no;     /* 登録番号, e.g. 関東財務局長（電代）第1号; NULL if not given */
+	char *public_key; /* Ed25519, 64 hex digits */
+	char *created_at;
+};
+
+struct org *org_new(void);
+void org_free(struct org *org);
+
+/* "connector", "bank"; and back (0 if unknown). */
+const char *org_kind_name(enum org_kind kind);
+enum org_kind org_kind_parse(const char *s);
+
+/* A name people can tell apart: 1-100 characters, no control characters,
+ * not blank. e says why not. */
+int org_name_check(const char *name, struct err *e);
+
+#endif

@@ -1,0 +1,133 @@
+#include "lib/keys.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/fsutil.h"
+#include "lib/xalloc.h"
+
+/* One subkey per purpose, so the secret itself never touches a cipher. */
+#define KDF_CONTEXT "shinsaky"
+#define KDF_ID_SEAL 1
+
+static int parse_hex32(const char *hex, unsigned char out[KEYS_SECRET_BYTES])
+{
+	size_t bin_len;
+	const char *end;
+	if (sodium_hex2bin(out, KEYS_SECRET_BYTES, hex, strlen(hex), "\n", &bin_len, &end) != 0 ||
+	    bin_len != KEYS_SECRET_BYTES || *end != '\0')
+		return -1;
+	return 0;
+}
+
+int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
+{
+	const char *env = getenv("SHINSA_SECRET");
+	if (env && *env) {
+		if (parse_hex32(env, secret) < 0) {
+			err_set(e, "SHINSA_SECRET must be 64 hex digits (make one with: head -c 32 /dev/urandom | xxd -p -c 64)");
+			return -1;
+		}
+		return 0;
+	}
+	char *text;
+	if (fs_read_file(path, 1024, &text, NULL, e) < 0) {
+		err_prefix(e, "no server secret (set SHINSA_SECRET, or run shinsa init to create the key file)");
+		return -1;
+	}
+	int rc = parse_hex32(text, secret);
+	sodium_memzero(text, strlen(text));
+	free(text);
+	if (rc < 0)
+		err_set(e, "server secret file %s must hold 64 hex digits", path);
+	return rc;
+}
+
+int keys_secret_create(const char *path, bool *created, struct err *e)
+{
+	*created = false;
+	const char *env = getenv("SHINSA_SECRET");
+	if (env && *env)
+		return 0;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		err_set(e, "cannot create server secret %s: %s", path, strerror(errno));
+		return -1;
+	}
+	unsigned char secret[KEYS_SECRET_BYTES];
+	char hex[2 * KEYS_SECRET_BYTES + 2];
+	randombytes_buf(secret, sizeof secret);
+	keys_hex(secret, sizeof secret, hex);
+	strcat(hex, "\n");
+	ssize_t n = write(fd, hex, strlen(hex));
+	int saved = errno;
+	sodium_memzero(secret, sizeof secret);
+	sodium_memzero(hex, sizeof hex);
+	if (n != (ssize_t)(2 * KEYS_SECRET_BYTES + 1) || fsync(fd) < 0 || close(fd) < 0) {
+		err_set(e, "cannot write server secret %s: %s", path, strerror(n < 0 ? saved : errno));
+		unlink(path);
+		return -1;
+	}
+	*created = true;
+	return 0;
+}
+
+void keys_generate(unsigned char pk[KEYS_PUBLIC_BYTES], unsigned char sk[KEYS_PRIVATE_BYTES])
+{
+	crypto_sign_keypair(pk, sk);
+}
+
+static void seal_key(const unsigned char secret[KEYS_SECRET_BYTES], unsigned char key[crypto_secretbox_KEYBYTES])
+{
+	crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, KDF_ID_SEAL, KDF_CONTEXT, secret);
+}
+
+char *keys_seal(const unsigned char secret[KEYS_SECRET_BYTES], const unsigned char sk[KEYS_PRIVATE_BYTES])
+{
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_PRIVATE_BYTES];
+	seal_key(secret, key);
+	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, sk, KEYS_PRIVATE_BYTES, box, key);
+	sodium_memzero(key, sizeof key);
+	size_t b64 = sodium_base64_ENCODED_LEN(sizeof box, sodium_base64_VARIANT_ORIGINAL);
+	char *out = xmalloc(3 + b64);
+	memcpy(out, "v1:", 3);
+	sodium_bin2base64(out + 3, b64, box, sizeof box, sodium_base64_VARIANT_ORIGINAL);
+	return out;
+}
+
+int keys_open(const unsigned char secret[KEYS_SECRET_BYTES], const char *sealed, unsigned char sk[KEYS_PRIVATE_BYTES],
+	      struct err *e)
+{
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_PRIVATE_BYTES];
+	size_t len;
+	if (strncmp(sealed, "v1:", 3) != 0 ||
+	    sodium_base642bin(box, sizeof box, sealed + 3, strlen(sealed + 3), NULL, &len, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    len != sizeof box) {
+		err_set(e, "sealed signing key is damaged");
+		return -1;
+	}
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	seal_key(secret, key);
+	int rc = crypto_secretbox_open_easy(sk, box + crypto_secretbox_NONCEBYTES, sizeof box - crypto_secretbox_NONCEBYTES,
+					    box, key);
+	sodium_memzero(key, sizeof key);
+	if (rc != 0) {
+		err_set(e, "cannot unseal the signing key: wrong server secret, or the key was altered");
+		return -1;
+	}
+	return 0;
+}
+
+void keys_hex(const unsigned char *bin, size_t n, char *out)
+{
+	sodium_bin2hex(out, 2 * n + 1, bin, n);
+}

@@ -1,0 +1,49 @@
+/*
+ * keys: the server secret and the organisations' Ed25519 signing keys.
+ *
+ * Private signing keys are never stored in the clear: they are sealed
+ * (XChaCha20-Poly1305 via crypto_secretbox) with a key derived from the
+ * server secret. The secret is SHINSA_SECRET (64 hex digits) if set, else
+ * the contents of a key file (64 hex digits and a newline) that
+ * keys_secret_create() makes, readable by its owner only.
+ */
+#ifndef SHINSA_KEYS_H
+#define SHINSA_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/err.h"
+
+#define KEYS_SECRET_BYTES 32
+#define KEYS_PUBLIC_BYTES 32
+#define KEYS_PRIVATE_BYTES 64
+#define KEYS_SIGNATURE_BYTES 64
+
+/*
+ * Loads the secret: SHINSA_SECRET if set, else the file at path. Returns 0,
+ * or -1 with e saying which source was wrong and how to make one.
+ */
+int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e);
+
+/*
+ * Creates the key file at path with a new random secret, unless
+ * SHINSA_SECRET is set or the file exists (then *created is false and
+ * nothing is touched). The file is created 0600 and never overwritten.
+ */
+int keys_secret_create(const char *path, bool *created, struct err *e);
+
+/* A new signing key pair. */
+void keys_generate(unsigned char pk[KEYS_PUBLIC_BYTES], unsigned char sk[KEYS_PRIVATE_BYTES]);
+
+/* sk sealed under the secret, as text ("v1:" and base64); you own it. */
+char *keys_seal(const unsigned char secret[KEYS_SECRET_BYTES], const unsigned char sk[KEYS_PRIVATE_BYTES]);
+
+/* The reverse; fails (e set) if the text was changed or the secret differs. */
+int keys_open(const unsigned char secret[KEYS_SECRET_BYTES], const char *sealed, unsigned char sk[KEYS_PRIVATE_BYTES],
+	      struct err *e);
+
+/* Lowercase hex of n bytes into out (2n+1 bytes). */
+void keys_hex(const unsigned char *bin, size_t n, char *out);
+
+#endif

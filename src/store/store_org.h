@@ -1,0 +1,28 @@
+/*
+ * store_org: organisations and their sealed signing keys. Included by
+ * store.h; callers include store.h.
+ */
+#ifndef SHINSA_STORE_ORG_H
+#define SHINSA_STORE_ORG_H
+
+#include <stddef.h>
+
+#include "core/org.h"
+#include "lib/err.h"
+
+struct store;
+
+/*
+ * Adds org (kind, name, reg_no, public_key and created_at set) with its
+ * sealed private key; sets org->id. A name already taken is an error that
+ * says so.
+ */
+int store_org_add(struct store *st, struct org *org, const char *sealed_key, struct err *e);
+/* 0 and a new org you own, or STORE_NOT_FOUND. */
+int store_org_get(struct store *st, const char *name, struct org **out, struct err *e);
+/* The sealed private key of org id; you own the text. */
+int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e);
+/* Every org, ordered by name; you own the array and each org. */
+int store_org_list(struct store *st, struct org ***out, size_t *n, struct err *e);
+
+#endif
