@@ -13,6 +13,19 @@ struct answers_ctx {
 	struct answer_set *set;
 };
 
+static const struct cli_command sub_set = {
+	.name = "answers set",
+	.args = "--org NAME --item N [--status S] [--current T] [--issues T] [--plan T] [--plan-due D] [--notes T]",
+	.summary = "answer one item",
+	.help = "",
+};
+static const struct cli_command sub_show = {
+	.name = "answers show", .args = "--org NAME [--json]", .summary = "the answer set", .help = "",
+};
+static const struct cli_command sub_check = {
+	.name = "answers check", .args = "--org NAME", .summary = "what a submission would be refused for", .help = "",
+};
+
 static void actx_release(struct answers_ctx *a)
 {
 	answer_set_free(a->set);
@@ -60,8 +73,8 @@ static void print_answers(const struct catalog *cat, const struct answer_set *se
 	for (size_t i = 0; i < set->n_items; i++) {
 		const struct answer *a = &set->items[i];
 		const struct catalog_item *it = &cat->items[i];
-		printf("%3d  %-8s %s\n", a->no, a->status ? answer_status_label(a->status) : "(未回答)",
-		       answer_is_connectors(it) ? "" : "[銀行]");
+		printf("%3d  %s%s\n", a->no, a->status ? answer_status_label(a->status) : "(未回答)",
+		       answer_is_connectors(it) ? "" : "  [銀行が回答]");
 		static const char *const labels[] = { NULL, "現在の対応状況", "課題認識", "課題への対応計画",
 						      "対応予定日", "備考" };
 		for (int f = FIELD_CURRENT; f < ANSWER_NFIELDS; f++) {
@@ -80,11 +93,11 @@ static int answers_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "org", 0, &org, NULL }, { "catalog", 0, &catalog, NULL }, { "json", 0, NULL, &json }, { 0 },
 	};
 	int npos;
-	int rc = cli_parse(ctx, "answers show", &cmd_answers, argc, argv, opts, &npos);
+	int rc = cli_parse(ctx, "answers show", &sub_show, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos || !org)
-		return cli_usage("answers show", &cmd_answers, npos ? "unexpected argument" : "--org is required");
+		return cli_usage("answers show", &sub_show, npos ? "unexpected argument" : "--org is required");
 	struct err e = { 0 };
 	struct answers_ctx a;
 	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
@@ -104,11 +117,11 @@ static int answers_check(struct cli_ctx *ctx, int argc, char **argv)
 	const char *org = NULL, *catalog = NULL;
 	const struct cli_opt opts[] = { { "org", 0, &org, NULL }, { "catalog", 0, &catalog, NULL }, { 0 } };
 	int npos;
-	int rc = cli_parse(ctx, "answers check", &cmd_answers, argc, argv, opts, &npos);
+	int rc = cli_parse(ctx, "answers check", &sub_check, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos || !org)
-		return cli_usage("answers check", &cmd_answers, npos ? "unexpected argument" : "--org is required");
+		return cli_usage("answers check", &sub_check, npos ? "unexpected argument" : "--org is required");
 	struct err e = { 0 };
 	struct answers_ctx a;
 	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
@@ -144,17 +157,17 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 		{ 0 },
 	};
 	int npos;
-	int rc = cli_parse(ctx, "answers set", &cmd_answers, argc, argv, opts, &npos);
+	int rc = cli_parse(ctx, "answers set", &sub_set, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos)
-		return cli_usage("answers set", &cmd_answers, "unexpected argument \"%s\"", argv[0]);
+		return cli_usage("answers set", &sub_set, "unexpected argument \"%s\"", argv[0]);
 	if (!org || !item)
-		return cli_usage("answers set", &cmd_answers, "--org and --item are required");
+		return cli_usage("answers set", &sub_set, "--org and --item are required");
 	char *end;
 	long no = strtol(item, &end, 10);
 	if (*end || no < 1 || no > 100000)
-		return cli_usage("answers set", &cmd_answers, "--item wants an item number (通番), not \"%s\"", item);
+		return cli_usage("answers set", &sub_set, "--item wants an item number (通番), not \"%s\"", item);
 
 	struct err e = { 0 };
 	struct answers_ctx a;
@@ -184,7 +197,7 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!any) {
 		actx_release(&a);
-		return cli_usage("answers set", &cmd_answers, "nothing to set (give --status, --current, ...)");
+		return cli_usage("answers set", &sub_set, "nothing to set (give --status, --current, ...)");
 	}
 	if (store_answer_put(a.st, a.org, a.cat, ans, &e) < 0)
 		goto fail;

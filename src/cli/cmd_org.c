@@ -8,6 +8,14 @@
 #include "lib/keys.h"
 #include "lib/xalloc.h"
 
+static const struct cli_command sub_add = {
+	.name = "org add", .args = "--kind connector|bank --name NAME [--reg-no TEXT]",
+	.summary = "add an organisation", .help = "",
+};
+static const struct cli_command sub_list = {
+	.name = "org list", .args = "[--json]", .summary = "the organisations", .help = "",
+};
+
 static int org_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *kind = NULL, *name = NULL, *reg_no = NULL;
@@ -15,13 +23,13 @@ static int org_add(struct cli_ctx *ctx, int argc, char **argv)
 		{ "kind", 0, &kind, NULL }, { "name", 0, &name, NULL }, { "reg-no", 0, &reg_no, NULL }, { 0 },
 	};
 	int npos;
-	int rc = cli_parse(ctx, "org add", &cmd_org, argc, argv, opts, &npos);
+	int rc = cli_parse(ctx, "org add", &sub_add, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos)
-		return cli_usage("org add", &cmd_org, "unexpected argument \"%s\"", argv[0]);
+		return cli_usage("org add", &sub_add, "unexpected argument \"%s\"", argv[0]);
 	if (!kind || !name)
-		return cli_usage("org add", &cmd_org, "--kind and --name are required");
+		return cli_usage("org add", &sub_add, "--kind and --name are required");
 	struct org *org = org_new();
 	struct err e = { 0 };
 	struct store *st = NULL;
@@ -68,11 +76,11 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 	bool json = false;
 	const struct cli_opt opts[] = { { "json", 0, NULL, &json }, { 0 } };
 	int npos;
-	int rc = cli_parse(ctx, "org list", &cmd_org, argc, argv, opts, &npos);
+	int rc = cli_parse(ctx, "org list", &sub_list, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos)
-		return cli_usage("org list", &cmd_org, "unexpected argument \"%s\"", argv[0]);
+		return cli_usage("org list", &sub_list, "unexpected argument \"%s\"", argv[0]);
 	struct err e = { 0 };
 	struct store *st;
 	struct org **orgs;

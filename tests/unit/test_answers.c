@@ -1,0 +1,183 @@
+/* The answer rules a submission must meet, field parsing, and key sealing. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "core/answers.h"
+#include "formats/catalog_json.h"
+#include "lib/keys.h"
+
+static struct catalog_files files;
+static const struct catalog *cat;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct err e = { 0 };
+	if (sodium_init() < 0 || catalog_files_load("catalog", &files, &e) < 0)
+		return -1;
+	cat = catalog_files_find(&files, "api-checklist-2018-08");
+	return cat ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_files_release(&files);
+	return 0;
+}
+
+static void set(struct answer_set *s, int no, enum answer_field f, const char *v)
+{
+	struct err e = { 0 };
+	assert_int_equal(answer_set_field(answer_set_find(s, no), f, v, &e), 0);
+}
+
+static void test_new_set_is_empty(void **state)
+{
+	(void)state;
+	struct answer_set *s = answer_set_new("A社", cat);
+	assert_int_equal(s->n_items, 45);
+	assert_int_equal(s->items[44].no, 45);
+	assert_string_equal(s->items[2].item_key, "ism-03");
+	assert_int_equal(s->items[0].status, STATUS_UNSET);
+	assert_null(s->items[0].plan_due);
+	assert_string_equal(s->items[0].current, "");
+	answer_set_free(s);
+}
+
+static void test_check_lists_every_problem(void **state)
+{
+	(void)state;
+	struct answer_set *s = answer_set_new("A社", cat);
+	/* Everything the connector answers is implemented, but for three. */
+	for (size_t i = 0; i < s->n_items; i++)
+		if (answer_is_connectors(&cat->items[i]))
+			s->items[i].status = STATUS_IMPLEMENTED;
+	set(s, 2, FIELD_STATUS, "partial");
+	set(s, 2, FIELD_PLAN, "2026年度中に規程を改訂");
+	set(s, 5, FIELD_STATUS, "未対応");
+	set(s, 8, FIELD_STATUS, "not_applicable");
+	set(s, 12, FIELD_STATUS, "");
+	struct strbuf p = STRBUF_INIT;
+	assert_int_equal(answer_set_check(cat, s, &p), 7);
+	assert_string_equal(p.buf, "item 2: partial needs issues (課題認識)\n"
+				   "item 2: partial needs a due date (plan_due)\n"
+				   "item 5: not_implemented needs issues (課題認識)\n"
+				   "item 5: not_implemented needs a plan (課題への対応計画)\n"
+				   "item 5: not_implemented needs a due date (plan_due)\n"
+				   "item 8: not_applicable needs a reason in current or notes\n"
+				   "item 12: no status\n");
+	/* Fixed, the set is ready; bank items (39-43, 45) never count. */
+	set(s, 2, FIELD_ISSUES, "規程が古い");
+	set(s, 2, FIELD_PLAN_DUE, "2027-03-31");
+	set(s, 5, FIELD_STATUS, "implemented");
+	set(s, 8, FIELD_NOTES, "連鎖接続は行わない");
+	set(s, 12, FIELD_STATUS, "implemented");
+	strbuf_reset(&p);
+	assert_int_equal(answer_set_check(cat, s, &p), 0);
+	assert_string_equal(p.buf, "");
+	assert_int_equal(answer_set_find(s, 39)->status, STATUS_UNSET);
+	strbuf_release(&p);
+	answer_set_free(s);
+}
+
+static void test_field_errors(void **state)
+{
+	(void)state;
+	struct answer_set *s = answer_set_new("A社", cat);
+	struct answer *a = answer_set_find(s, 1);
+	struct err e = { 0 };
+	assert_int_equal(answer_set_field(a, FIELD_STATUS, "done", &e), -1);
+	assert_string_equal(e.msg, "bad status \"done\" (want implemented, partial, not_implemented or not_applicable)");
+	assert_int_equal(answer_set_field(a, FIELD_PLAN_DUE, "2027/03/31", &e), -1);
+	assert_string_equal(e.msg, "bad date \"2027/03/31\" (want YYYY-MM-DD)");
+	assert_int_equal(answer_set_field(a, FIELD_PLAN_DUE, "2027-02-29", &e), -1);
+	assert_int_equal(answer_set_field(a, FIELD_PLAN_DUE, "2028-02-29", &e), 0);
+	assert_int_equal(answer_set_field(a, FIELD_CURRENT, "\xff\xfe", &e), -1);
+	assert_string_equal(e.msg, "current is not valid UTF-8");
+	char *big = malloc(32769);
+	memset(big, 'x', 32768);
+	big[32768] = '\0';
+	assert_int_equal(answer_set_field(a, FIELD_NOTES, big, &e), -1);
+	assert_string_equal(e.msg, "notes is longer than 32767 characters");
+	big[32767] = '\0';
+	assert_int_equal(answer_set_field(a, FIELD_NOTES, big, &e), 0);
+	free(big);
+	/* Formula-looking text is just text. */
+	assert_int_equal(answer_set_field(a, FIELD_CURRENT, "=HYPERLINK(\"x\")", &e), 0);
+	assert_string_equal(answer_get(a, FIELD_CURRENT), "=HYPERLINK(\"x\")");
+	assert_string_equal(answer_status_label(STATUS_PARTIAL), "一部対応");
+	answer_set_free(s);
+}
+
+static void test_keys_seal_and_open(void **state)
+{
+	(void)state;
+	unsigned char secret[KEYS_SECRET_BYTES], other[KEYS_SECRET_BYTES];
+	unsigned char pk[KEYS_PUBLIC_BYTES], sk[KEYS_PRIVATE_BYTES], back[KEYS_PRIVATE_BYTES];
+	randombytes_buf(secret, sizeof secret);
+	randombytes_buf(other, sizeof other);
+	keys_generate(pk, sk);
+	char *sealed = keys_seal(secret, sk);
+	assert_int_equal(strncmp(sealed, "v1:", 3), 0);
+	assert_null(strstr(sealed, "\n"));
+	struct err e = { 0 };
+	assert_int_equal(keys_open(secret, sealed, back, &e), 0);
+	assert_memory_equal(sk, back, sizeof sk);
+	assert_int_equal(keys_open(other, sealed, back, &e), -1);
+	assert_string_equal(e.msg, "cannot unseal the signing key: wrong server secret, or the key was altered");
+	sealed[10] = sealed[10] == 'A' ? 'B' : 'A';
+	assert_int_equal(keys_open(secret, sealed, back, &e), -1);
+	assert_string_equal(e.msg, "cannot unseal the signing key: wrong server secret, or the key was altered");
+	assert_int_equal(keys_open(secret, "v2:abc", back, &e), -1);
+	assert_string_equal(e.msg, "sealed signing key is damaged");
+	free(sealed);
+}
+
+static void test_secret_sources(void **state)
+{
+	(void)state;
+	unsigned char secret[KEYS_SECRET_BYTES];
+	struct err e = { 0 };
+	bool created;
+	char dir[] = "/tmp/shinsa-keys-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	assert_true(snprintf(path, sizeof path, "%s/secret.key", dir) < (int)sizeof path);
+	unsetenv("SHINSA_SECRET");
+	assert_int_equal(keys_secret_load(path, secret, &e), -1);
+	char want[256];
+	assert_true(snprintf(want, sizeof want, "no server secret (set SHINSA_SECRET, or run shinsa init to create the key file): cannot read %s: No such file or directory", path) < (int)sizeof want);
+	assert_string_equal(e.msg, want);
+	assert_int_equal(keys_secret_create(path, &created, &e), 0);
+	assert_true(created);
+	assert_int_equal(keys_secret_create(path, &created, &e), 0);
+	assert_false(created); /* never overwritten */
+	assert_int_equal(keys_secret_load(path, secret, &e), 0);
+	setenv("SHINSA_SECRET", "00112233", 1);
+	assert_int_equal(keys_secret_load(path, secret, &e), -1);
+	assert_string_equal(e.msg, "SHINSA_SECRET must be 64 hex digits (make one with: head -c 32 /dev/urandom | xxd -p -c 64)");
+	setenv("SHINSA_SECRET", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", 1);
+	assert_int_equal(keys_secret_load(path, secret, &e), 0);
+	assert_int_equal(secret[31], 0x1f);
+	unsetenv("SHINSA_SECRET");
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_set_is_empty),
+		cmocka_unit_test(test_check_lists_every_problem),
+		cmocka_unit_test(test_field_errors),
+		cmocka_unit_test(test_keys_seal_and_open),
+		cmocka_unit_test(test_secret_sources),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
