@@ -59,6 +59,38 @@ int cli_fail(const char *fmt, ...)
 	return CLI_FAIL;
 }
 
+static const char *last_word(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	return sp ? sp + 1 : name;
+}
+
+int cli_dispatch(struct cli_ctx *ctx, const struct cli_command *cmd, const struct cli_command *const *subs, int argc,
+		 char **argv)
+{
+	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		cli_print_help(cmd->name, cmd);
+		return CLI_OK;
+	}
+	for (size_t i = 0; argc >= 1 && subs[i]; i++)
+		if (strcmp(last_word(subs[i]->name), argv[0]) == 0)
+			return subs[i]->exec(ctx, argc - 1, argv + 1);
+	char choices[128] = "";
+	size_t n = 0, len = 0;
+	while (subs[n])
+		n++;
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(choices + len, sizeof choices - len, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+				 last_word(subs[i]->name));
+		if (w < 0 || (size_t)w >= sizeof choices - len)
+			break; /* our own short names always fit */
+		len += (size_t)w;
+	}
+	if (argc < 1)
+		return cli_usage(cmd->name, cmd, "which one? %s", choices);
+	return cli_usage(cmd->name, cmd, "unknown subcommand \"%s\" (want %s)", argv[0], choices);
+}
+
 static const struct cli_opt *find_long(const struct cli_opt *opts, const char *name, size_t len)
 {
 	for (size_t i = 0; opts && opts[i].name; i++)

@@ -62,6 +62,15 @@ struct cli_opt {
 int cli_parse(struct cli_ctx *ctx, const char *prog, const struct cli_command *cmd, int argc, char **argv,
 	      const struct cli_opt *opts, int *npos);
 
+/*
+ * For commands with subcommands: runs the one named argv[0] from subs
+ * (NULL-terminated; a sub's name may be "org add", matched on its last
+ * word), prints cmd's help for --help, or reports a missing or unknown
+ * subcommand, naming the choices.
+ */
+int cli_dispatch(struct cli_ctx *ctx, const struct cli_command *cmd, const struct cli_command *const *subs, int argc,
+		 char **argv);
+
 /* Prints "usage: shinsa PROG ARGS" and the help text to stdout. */
 void cli_print_help(const char *prog, const struct cli_command *cmd);
 /* Prints "shinsa: PROG: MSG (usage: shinsa PROG ARGS)" to stderr; returns CLI_USAGE. */

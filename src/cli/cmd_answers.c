@@ -13,17 +13,24 @@ struct answers_ctx {
 	struct answer_set *set;
 };
 
+static int answers_set(struct cli_ctx *ctx, int argc, char **argv);
+static int answers_show(struct cli_ctx *ctx, int argc, char **argv);
+static int answers_check(struct cli_ctx *ctx, int argc, char **argv);
+
 static const struct cli_command sub_set = {
 	.name = "answers set",
 	.args = "--org NAME --item N [--status S] [--current T] [--issues T] [--plan T] [--plan-due D] [--notes T]",
 	.summary = "answer one item",
 	.help = "",
+	.exec = answers_set,
 };
 static const struct cli_command sub_show = {
 	.name = "answers show", .args = "--org NAME [--json]", .summary = "the answer set", .help = "",
+	.exec = answers_show,
 };
 static const struct cli_command sub_check = {
 	.name = "answers check", .args = "--org NAME", .summary = "what a submission would be refused for", .help = "",
+	.exec = answers_check,
 };
 
 static void actx_release(struct answers_ctx *a)
@@ -211,20 +218,8 @@ fail:
 
 static int answers_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli_ctx *, int, char **);
-	} subs[] = { { "set", answers_set }, { "show", answers_show }, { "check", answers_check } };
-	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-		cli_print_help("answers", &cmd_answers);
-		return CLI_OK;
-	}
-	if (argc < 1)
-		return cli_usage("answers", &cmd_answers, "which one? set, show or check");
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(subs[i].name, argv[0]) == 0)
-			return subs[i].fn(ctx, argc - 1, argv + 1);
-	return cli_usage("answers", &cmd_answers, "unknown subcommand \"%s\" (want set, show or check)", argv[0]);
+	static const struct cli_command *const subs[] = { &sub_set, &sub_show, &sub_check, NULL };
+	return cli_dispatch(ctx, &cmd_answers, subs, argc, argv);
 }
 
 const struct cli_command cmd_answers = {

@@ -50,16 +50,7 @@ static char *sub_prog(const struct cli_command *sub, char buf[32])
 
 static int catalog_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-		cli_print_help("catalog", &cmd_catalog);
-		return CLI_OK;
-	}
-	if (argc < 1)
-		return cli_usage("catalog", &cmd_catalog, "which one? list, show or map");
-	for (size_t i = 0; subs[i]; i++)
-		if (strcmp(subs[i]->name, argv[0]) == 0)
-			return subs[i]->exec(ctx, argc - 1, argv + 1);
-	return cli_usage("catalog", &cmd_catalog, "unknown subcommand \"%s\" (want list, show or map)", argv[0]);
+	return cli_dispatch(ctx, &cmd_catalog, subs, argc, argv);
 }
 
 const struct cli_command cmd_catalog = {

@@ -8,12 +8,15 @@
 #include "lib/keys.h"
 #include "lib/xalloc.h"
 
+static int org_add(struct cli_ctx *ctx, int argc, char **argv);
+static int org_list(struct cli_ctx *ctx, int argc, char **argv);
+
 static const struct cli_command sub_add = {
 	.name = "org add", .args = "--kind connector|bank --name NAME [--reg-no TEXT]",
-	.summary = "add an organisation", .help = "",
+	.summary = "add an organisation", .help = "", .exec = org_add,
 };
 static const struct cli_command sub_list = {
-	.name = "org list", .args = "[--json]", .summary = "the organisations", .help = "",
+	.name = "org list", .args = "[--json]", .summary = "the organisations", .help = "", .exec = org_list,
 };
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -113,17 +116,8 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 
 static int org_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-		cli_print_help("org", &cmd_org);
-		return CLI_OK;
-	}
-	if (argc >= 1 && strcmp(argv[0], "add") == 0)
-		return org_add(ctx, argc - 1, argv + 1);
-	if (argc >= 1 && strcmp(argv[0], "list") == 0)
-		return org_list(ctx, argc - 1, argv + 1);
-	if (argc < 1)
-		return cli_usage("org", &cmd_org, "which one? add or list");
-	return cli_usage("org", &cmd_org, "unknown subcommand \"%s\" (want add or list)", argv[0]);
+	static const struct cli_command *const subs[] = { &sub_add, &sub_list, NULL };
+	return cli_dispatch(ctx, &cmd_org, subs, argc, argv);
 }
 
 const struct cli_command cmd_org = {
