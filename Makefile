@@ -8,7 +8,7 @@
 
 BUILD    ?= build
 SAN      ?=
-PKGS     := sqlite3 jansson xlsxwriter libsodium libzip
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat
 
 ifeq ($(SAN),1)
 CC       := clang
@@ -87,7 +87,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_LIB_SRC := $(LIB_SRC)
 build/fuzz/%: fuzz/%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
-	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) $(PKGLIBS)
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) $(PKGLIBS)
 
 # Replays each fuzzer's checked-in corpus once: a regression test, not a search.
 fuzz-replay: $(FUZZ_BIN)

@@ -1,0 +1,138 @@
+/*
+ * libFuzzer target: the .xlsx reader. Whatever the bytes, it must return a
+ * book whose every cell can be looked up, or -1 with a message; never
+ * crash, leak or take long. The limits are small so that a zip bomb costs
+ * a megabyte, not fifty.
+ *
+ * Each input is read twice: as the .xlsx file it may be (the zip layer),
+ * and as the XML parts of one, split at NUL bytes (sheet1, shared strings,
+ * workbook, workbook rels, package rels; defaults for those missing) and
+ * zipped here. A changed byte inside a real zip mostly breaks its CRC and
+ * stops there; this way the mutations reach the XML parsers.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "formats/xlsx_read.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const struct xlsx_limits lim = {
+	.max_file = 1u << 20,
+	.max_part = 1u << 20,
+	.max_total = 4u << 20,
+	.max_parts = 100,
+	.max_cells = 20000,
+	.max_text = 32767,
+};
+
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define RELS "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+
+static const char *const part_names[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
+					  "xl/_rels/workbook.xml.rels", "_rels/.rels" };
+static const char *const defaults[] = {
+	NULL,
+	NULL,
+	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"" R_NS "\"><sheets>"
+	"<sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"B\" sheetId=\"2\" state=\"hidden\" r:id=\"rId3\"/>"
+	"</sheets></workbook>",
+	RELS "<Relationship Id=\"rId1\" Type=\"" R_NS "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"" R_NS "/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"" R_NS "/worksheet\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+	RELS "<Relationship Id=\"rId1\" Type=\"" R_NS "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+};
+static const char sheet2[] = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>";
+
+static void check(const struct xlsx_book *book)
+{
+	for (size_t i = 0; i < book->n_sheets; i++) {
+		const struct xlsx_sheet *sh = &book->sheets[i];
+		if (xlsx_book_find(book, sh->name) == NULL)
+			__builtin_trap();
+		for (size_t k = 0; k < sh->n_cells; k++) {
+			const struct xlsx_cell *c = &sh->cells[k], *prev = c - 1;
+			/* inside the grid, sorted, unique, findable */
+			if (c->row >= XLSX_MAX_ROWS || c->col >= XLSX_MAX_COLS || xlsx_sheet_get(sh, c->row, c->col) != c->text)
+				__builtin_trap();
+			if (k && (prev->row > c->row || (prev->row == c->row && prev->col >= c->col)))
+				__builtin_trap();
+			if (strlen(c->text) > 4 * lim.max_text)
+				__builtin_trap();
+		}
+		for (size_t k = 0; k < sh->n_merges; k++) {
+			const struct xlsx_merge *m = &sh->merges[k];
+			if (m->first_row > m->last_row || m->first_col > m->last_col || m->last_row >= XLSX_MAX_ROWS ||
+			    m->last_col >= XLSX_MAX_COLS)
+				__builtin_trap();
+		}
+	}
+}
+
+static void read_book(const void *data, size_t size)
+{
+	struct err e = { 0 };
+	struct xlsx_book *book = NULL;
+	if (xlsx_read_buffer(data, size, &lim, &book, &e) < 0) {
+		if (!e.msg[0] || book)
+			__builtin_trap(); /* every failure must say why, and leave nothing */
+		return;
+	}
+	check(book);
+	xlsx_book_free(book);
+}
+
+/* The input as the parts of a package, stored (not compressed) in a zip. */
+static void read_as_parts(const uint8_t *data, size_t size)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	zip_source_keep(src);
+	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (!za)
+		abort();
+	size_t pos = 0;
+	bool more = true; /* the input has another part */
+	for (size_t i = 0; i < sizeof part_names / sizeof *part_names; i++) {
+		const char *part = defaults[i];
+		size_t len = part ? strlen(part) : 0;
+		if (more) {
+			const uint8_t *nul = size ? memchr(data + pos, 0, size - pos) : NULL;
+			part = size ? (const char *)data + pos : "";
+			len = nul ? (size_t)(nul - (data + pos)) : size - pos;
+			pos += len + 1;
+			more = nul != NULL;
+		}
+		zip_source_t *s = part ? zip_source_buffer_create(part, len, 0, &ze) : NULL;
+		zip_int64_t idx = s ? zip_file_add(za, part_names[i], s, 0) : -1;
+		if (idx >= 0)
+			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+	}
+	zip_file_add(za, "xl/worksheets/sheet2.xml", zip_source_buffer_create(sheet2, strlen(sheet2), 0, &ze), 0);
+	if (zip_close(za) < 0 || zip_source_open(src) < 0)
+		abort();
+	zip_source_seek(src, 0, SEEK_END);
+	zip_int64_t n = zip_source_tell(src);
+	zip_source_seek(src, 0, SEEK_SET);
+	char *zip = malloc(n > 0 ? (size_t)n : 1);
+	if (!zip || zip_source_read(src, zip, (zip_uint64_t)n) != n)
+		abort();
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	read_book(zip, (size_t)n);
+	free(zip);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	read_book(data, size);
+	read_as_parts(data, size);
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * xlsx_xml: the XML parts of an .xlsx package, parsed with expat as their
+ * bytes come out of the zip. Only xlsx_read uses this; xlsx_read.h says
+ * what is read and how text is decoded.
+ *
+ * Elements are matched by SpreadsheetML local name in the transitional or
+ * strict namespace (or none), whatever prefix the file gives them, and
+ * only where they belong: a <t> counts inside <si>, <is> or their <r>
+ * runs, so furigana (<rPh><t>) and everything unknown are skipped with
+ * their content.
+ */
+#ifndef SHINSA_FORMATS_XLSX_XML_H
+#define SHINSA_FORMATS_XLSX_XML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "formats/xlsx_read.h"
+#include "lib/err.h"
+
+/* Every string a book owns: sheet names, cell texts, and what was read on
+ * the way (relationships); freed with the book. */
+struct xlsx_pool {
+	char **v;
+	size_t n, alloc;
+};
+
+/* Appends s (which the pool now owns) and returns it. These two are in
+ * xlsx_read.c, with the book. */
+char *xlsx_pool_add(struct xlsx_pool *pool, char *s);
+/* Frees every string and the array; leaves the pool empty. */
+void xlsx_pool_release(struct xlsx_pool *pool);
+
+/* One relationship of a .rels part; External ones are left out. */
+struct xlsx_rel {
+	const char *id;
+	const char *type;   /* the last segment of the Type URI: "worksheet", "sharedStrings" */
+	const char *target; /* as written, not yet resolved */
+};
+
+/* One <sheet> of the workbook. */
+struct xlsx_wb_sheet {
+	const char *name;
+	const char *rid;  /* its r:id */
+	bool hidden;
+};
+
+/* A growing array of either; free(v) releases it (the strings are the pool's). */
+struct xlsx_list {
+	void *v;
+	size_t n, alloc;
+};
+
+enum xlsx_part_kind { XLSX_PART_RELS, XLSX_PART_WORKBOOK, XLSX_PART_SST, XLSX_PART_SHEET };
+
+/* What one part is parsed into; fields not for its kind stay 0. */
+struct xlsx_xml_target {
+	enum xlsx_part_kind kind;
+	struct xlsx_pool *pool;      /* where every string goes */
+	struct xlsx_list *list;      /* RELS: struct xlsx_rel; WORKBOOK: struct xlsx_wb_sheet */
+	size_t sst, n_sst;           /* SHEET: the shared strings are pool->v[sst..sst + n_sst) */
+	struct xlsx_sheet *sheet;    /* SHEET: name set; cells and merges appended, unsorted */
+	size_t *n_cells;             /* SHEET: cells in the whole book so far */
+};
+
+struct xlsx_xml;
+
+/* A parser for the part called name (kept, used in messages) into t;
+ * everything in t stays the caller's. Free with xlsx_xml_free(). */
+struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, const struct xlsx_xml_target *t);
+void xlsx_xml_free(struct xlsx_xml *x);
+
+/*
+ * Parses the next len bytes of the part; last is true once, after the
+ * final bytes (len may be 0). Returns 0, or -1 with e set; after -1 the
+ * target holds what was parsed so far (still to be freed) and the parser
+ * must not be fed again.
+ */
+int xlsx_xml_feed(struct xlsx_xml *x, const char *data, size_t len, bool last, struct err *e);
+
+/* s fit for a one-line message: control characters as '?', cut after
+ * about 100 bytes (at a character boundary) with "...". */
+#define XLSX_PRINTABLE_SIZE 112
+void xlsx_xml_printable(const char *s, char buf[XLSX_PRINTABLE_SIZE]);
+
+#endif
