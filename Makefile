@@ -58,10 +58,10 @@ $(BUILD)/shinsa: $(CLI_OBJ) $(BUILD)/libshinsa.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libshinsa.a $(PKGLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libshinsa.a tests/unit/testutil.h
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.c $(BUILD)/libshinsa.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
-	$(Q)$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(BUILD)/libshinsa.a $(PKGLIBS) -lcmocka
+	$(Q)$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< tests/unit/testutil.c $(BUILD)/libshinsa.a $(PKGLIBS) -lcmocka
 
 deps:
 	@scripts/deps.sh build

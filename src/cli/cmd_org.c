@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "lib/clock.h"
 #include "lib/keys.h"
 #include "lib/xalloc.h"
 
@@ -37,28 +36,24 @@ static int org_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct err e = { 0 };
 	struct store *st = NULL;
 	unsigned char secret[KEYS_SECRET_BYTES], pk[KEYS_PUBLIC_BYTES], sk[KEYS_PRIVATE_BYTES];
-	char pk_hex[2 * KEYS_PUBLIC_BYTES + 1], stamp[21];
+	char pk_hex[2 * KEYS_PUBLIC_BYTES + 1];
 	char *sealed = NULL, *secret_path = cli_secret_path(ctx);
-	time_t now;
 	org->kind = org_kind_parse(kind);
 	if (!org->kind) {
 		err_set(&e, "unknown kind \"%s\" (want connector or bank)", kind);
 		goto fail;
 	}
-	if (org_name_check(name, &e) < 0 || (reg_no && org_name_check(reg_no, &e) < 0) ||
-	    cli_open_store(ctx, &st, &e) < 0 || keys_secret_load(secret_path, secret, &e) < 0 ||
-	    clock_now(&now, &e) < 0)
+	if (org_name_check(name, &e) < 0 || (reg_no && org_reg_no_check(reg_no, &e) < 0) ||
+	    cli_open_store(ctx, &st, &e) < 0 || keys_secret_load(secret_path, secret, &e) < 0)
 		goto fail;
 	keys_generate(pk, sk);
 	sealed = keys_seal(secret, sk);
 	sodium_memzero(sk, sizeof sk);
 	sodium_memzero(secret, sizeof secret);
 	keys_hex(pk, sizeof pk, pk_hex);
-	clock_format(now, stamp);
 	org->name = xstrdup(name);
 	org->reg_no = reg_no ? xstrdup(reg_no) : NULL;
 	org->public_key = xstrdup(pk_hex);
-	org->created_at = xstrdup(stamp);
 	if (store_org_add(st, org, sealed, &e) < 0)
 		goto fail;
 	printf("added %s %s (id %lld, signing key %s)\n", org_kind_name(org->kind), org->name, org->id, org->public_key);

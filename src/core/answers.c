@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -135,21 +136,6 @@ const char *answer_get(const struct answer *a, enum answer_field f)
 	return slot ? *slot : "";
 }
 
-static bool date_valid(const char *d)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
-	if (m < 1 || m > 12 || day < 1 || day > days[m - 1])
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return !(m == 2 && day == 29 && !leap);
-}
-
 int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e)
 {
 	if (f == FIELD_STATUS) {
@@ -162,7 +148,7 @@ int answer_set_field(struct answer *a, enum answer_field f, const char *value, s
 		return 0;
 	}
 	if (f == FIELD_PLAN_DUE) {
-		if (*value && !date_valid(value)) {
+		if (*value && !clock_date_valid(value)) {
 			err_set(e, "bad date \"%s\" (want YYYY-MM-DD)", value);
 			return -1;
 		}

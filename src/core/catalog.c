@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -95,18 +96,6 @@ static bool id_is_valid(const char *id)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_'))
 			return false;
 	return true;
-}
-
-static bool date_is_valid(const char *d)
-{
-	if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	int m = (d[5] - '0') * 10 + (d[6] - '0');
-	int day = (d[8] - '0') * 10 + (d[9] - '0');
-	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 static int validate_refs(const struct catalog_item *item, const char *label, struct err *e)
@@ -209,7 +198,7 @@ int catalog_validate(const struct catalog *cat, struct err *e)
 		err_set(e, "empty publisher");
 		return -1;
 	}
-	if (cat->date && !date_is_valid(cat->date)) {
+	if (cat->date && !clock_date_valid(cat->date)) {
 		err_set(e, "bad date \"%s\" (want YYYY-MM-DD)", cat->date ? cat->date : "");
 		return -1;
 	}

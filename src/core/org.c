@@ -36,24 +36,35 @@ enum org_kind org_kind_parse(const char *s)
 	return 0;
 }
 
-int org_name_check(const char *name, struct err *e)
+/* what: how the message names the text ("organisation name"). */
+static int text_check(const char *what, const char *text, struct err *e)
 {
-	if (text_is_blank(name)) {
-		err_set(e, "an organisation needs a name");
+	if (text_is_blank(text)) {
+		err_set(e, "%s is empty", what);
 		return -1;
 	}
 	size_t chars = 0;
-	for (const char *p = name; *p;) {
+	for (const char *p = text; *p;) {
 		uint32_t cp = text_utf8_next(&p);
 		if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) {
-			err_set(e, "organisation name contains a control character or invalid UTF-8");
+			err_set(e, "%s contains a control character or invalid UTF-8", what);
 			return -1;
 		}
 		chars++;
 	}
 	if (chars > 100) {
-		err_set(e, "organisation name is longer than 100 characters");
+		err_set(e, "%s is longer than 100 characters", what);
 		return -1;
 	}
 	return 0;
+}
+
+int org_name_check(const char *name, struct err *e)
+{
+	return text_check("organisation name", name, e);
+}
+
+int org_reg_no_check(const char *reg_no, struct err *e)
+{
+	return text_check("registration number", reg_no, e);
 }

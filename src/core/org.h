@@ -32,5 +32,7 @@ enum org_kind org_kind_parse(const char *s);
 /* A name people can tell apart: 1-100 characters, no control characters,
  * not blank. e says why not. */
 int org_name_check(const char *name, struct err *e);
+/* The same rules for a registration number (登録番号). */
+int org_reg_no_check(const char *reg_no, struct err *e);
 
 #endif

@@ -64,3 +64,18 @@ void clock_format(time_t t, char out[21])
 	if (strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
 		strcpy(out, "1970-01-01T00:00:00Z"); /* years past 9999: not ours to stamp */
 }
+
+int clock_stamp(char out[21], struct err *e)
+{
+	time_t now;
+	if (clock_now(&now, e) < 0)
+		return -1;
+	clock_format(now, out);
+	return 0;
+}
+
+bool clock_date_valid(const char *s)
+{
+	time_t t;
+	return s && strlen(s) == 10 && clock_parse(s, &t) == 0;
+}

@@ -18,6 +18,12 @@ int clock_now(time_t *out, struct err *e);
 /* t as "YYYY-MM-DDTHH:MM:SSZ" in out (at least 21 bytes). */
 void clock_format(time_t t, char out[21]);
 
+/* Now, as clock_format() writes it: what every stored timestamp is. */
+int clock_stamp(char out[21], struct err *e);
+
+/* True for a real calendar date written YYYY-MM-DD (1970 or later). */
+bool clock_date_valid(const char *s);
+
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
 int clock_parse(const char *s, time_t *out);
 

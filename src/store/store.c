@@ -133,11 +133,9 @@ int store_migrate(struct store *st, int *from, int *to, struct err *e)
 		     ") STRICT",
 		     e) < 0)
 		return -1;
-	time_t now;
-	if (clock_now(&now, e) < 0)
-		return -1;
 	char stamp[21];
-	clock_format(now, stamp);
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
 	for (int i = 0; i < store_n_migrations; i++) {
 		const struct store_migration *m = &store_migrations[i];
 		if (m->version <= version)

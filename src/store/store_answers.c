@@ -78,13 +78,9 @@ int store_answers_get(struct store *st, const struct org *org, const struct cata
 int store_answer_put(struct store *st, const struct org *org, const struct catalog *cat, const struct answer *a,
 		     struct err *e)
 {
-	time_t now;
 	char stamp[21];
 	long long id;
-	if (clock_now(&now, e) < 0)
-		return -1;
-	clock_format(now, stamp);
-	if (set_id(st, org, cat->id, true, stamp, &id, e) < 0)
+	if (clock_stamp(stamp, e) < 0 || set_id(st, org, cat->id, true, stamp, &id, e) < 0)
 		return -1;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO answer (answer_set_id, catalog_id, item_key, status, current, issues, plan, plan_due, notes,"

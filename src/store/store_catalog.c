@@ -44,11 +44,7 @@ static int begin_put(struct store *st, const char *what, const char *id, const c
 	free(old);
 	if (*result == STORE_PUT_UNCHANGED)
 		return 0;
-	time_t now;
-	if (clock_now(&now, e) < 0)
-		return -1;
-	clock_format(now, stamp);
-	return 1;
+	return clock_stamp(stamp, e) < 0 ? -1 : 1;
 }
 
 static int put_item(struct sql *db, const struct catalog *cat, size_t seq, struct err *e)

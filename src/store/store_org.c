@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "store/store_sql.h"
 
@@ -17,6 +18,11 @@ int store_org_add(struct store *st, struct org *org, const char *sealed_key, str
 		err_set(e, "an organisation named \"%s\" already exists", org->name);
 		return -1;
 	}
+	char stamp[21];
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
+	free(org->created_at);
+	org->created_at = xstrdup(stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO org (kind, name, reg_no, public_key, sealed_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
 		" RETURNING id", e);

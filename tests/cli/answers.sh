@@ -19,6 +19,10 @@ fails "a name is unique" 1 "shinsa: an organisation named \"$B\" already exists"
 	"$SHINSA" org add --kind bank --name "$B"
 fails "kind is checked" 1 'shinsa: unknown kind "fintech" (want connector or bank)' \
 	"$SHINSA" org add --kind fintech --name X
+fails "a blank name" 1 'shinsa: organisation name is empty' \
+	"$SHINSA" org add --kind bank --name "　"
+fails "a registration number with a control character" 1 'shinsa: registration number contains a control character or invalid UTF-8' \
+	"$SHINSA" org add --kind connector --name Y社 --reg-no "$(printf 'No.\t1')"
 fails "org add needs a name" 2 'shinsa: org add: --kind and --name are required (usage: shinsa org add --kind connector|bank --name NAME [--reg-no TEXT])' \
 	"$SHINSA" org add --kind bank
 SHINSA_SECRET_FILE="$T/missing.key" run "$SHINSA" org add --kind bank --name Z銀行

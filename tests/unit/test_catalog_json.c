@@ -104,6 +104,8 @@ static void test_validation_errors(void **state)
 			     "t.json: bad id \"T!\" (use 1-64 of a-z 0-9 . _ -)");
 	assert_catalog_error("{\"format\":\"shinsa-catalog/1\",\"id\":\"t\",\"kind\":\"checklist\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2018-13-02\",\"items\":[]}",
 			     "t.json: bad date \"2018-13-02\" (want YYYY-MM-DD)");
+	assert_catalog_error("{\"format\":\"shinsa-catalog/1\",\"id\":\"t\",\"kind\":\"checklist\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2018-02-30\",\"items\":[]}",
+			     "t.json: bad date \"2018-02-30\" (want YYYY-MM-DD)");
 	assert_catalog_error("{\"format\":\"shinsa-catalog/1\",\"id\":\"t\",\"kind\":\"checklist\",\"title\":\"T\",\"items\":[]}",
 			     "t.json: a checklist needs a publisher and a date");
 	const char *crit = "{\"format\":\"shinsa-catalog/1\",\"id\":\"c\",\"kind\":\"criteria\",\"title\":\"C\",\"items\":["

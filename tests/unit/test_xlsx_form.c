@@ -77,12 +77,6 @@ static void test_height(void **state)
 
 /* ---- the form of the real catalog ---- */
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct catalog_files files;
-};
-
 /* The whole of one file of the .xlsx package; you own it. */
 static char *zip_text(const char *path, const char *name)
 {
@@ -130,41 +124,9 @@ static void assert_contains(const char *path, const char *name, const char *want
 	free(xml);
 }
 
-static int setup(void **state)
-{
-	struct fixture *fx = xcalloc(1, sizeof *fx);
-	struct err e = { 0 };
-	strcpy(fx->dir, "/tmp/shinsa-xlsx-XXXXXX");
-	if (!mkdtemp(fx->dir) || catalog_files_load("catalog", &fx->files, &e) < 0) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	int n = snprintf(fx->path, sizeof fx->path, "%s/form.xlsx", fx->dir);
-	if (n < 0 || (size_t)n >= sizeof fx->path)
-		return -1;
-	const struct catalog *cat = catalog_files_find(&fx->files, "api-checklist-2018-08");
-	if (!cat || xlsx_form_write(cat, fx->path, &e) < 0) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	char *cmd = xasprintf("rm -rf '%s'", fx->dir);
-	int rc = system(cmd);
-	free(cmd);
-	catalog_files_release(&fx->files);
-	free(fx);
-	return rc == 0 ? 0 : -1;
-}
-
 static void test_page_setup(void **state)
 {
-	const char *p = ((struct fixture *)*state)->path, *sheet = "xl/worksheets/sheet1.xml";
+	const char *p = ((struct form_fixture *)*state)->path, *sheet = "xl/worksheets/sheet1.xml";
 	assert_element(p, sheet, "<pageSetup", "/>", "<pageSetup paperSize=\"8\" fitToHeight=\"0\" orientation=\"landscape\"/>");
 	assert_element(p, sheet, "<sheetPr>", "</sheetPr>", "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
 	assert_element(p, sheet, "<pageMargins", "/>",
@@ -195,7 +157,7 @@ static void test_page_setup(void **state)
 
 static void test_protection(void **state)
 {
-	const char *p = ((struct fixture *)*state)->path;
+	const char *p = ((struct form_fixture *)*state)->path;
 	/* no password attribute; formatColumns/formatRows="0" means allowed */
 	assert_element(p, "xl/worksheets/sheet1.xml", "<sheetProtection", "/>",
 		       "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\"/>");
@@ -229,7 +191,7 @@ static void test_protection(void **state)
 
 static void test_header_and_rows(void **state)
 {
-	const char *p = ((struct fixture *)*state)->path, *sheet = "xl/worksheets/sheet1.xml";
+	const char *p = ((struct form_fixture *)*state)->path, *sheet = "xl/worksheets/sheet1.xml";
 	assert_contains(p, "xl/sharedStrings.xml",
 			"<si><t>「API接続チェックリスト原案(フォーマット)」(A3横Excel版)サンプル</t></si>"
 			"<si><t>出典: API接続チェックリストワーキンググループ 2018年8月2日\u3000カタログ: api-checklist-2018-08</t></si>"
@@ -270,7 +232,7 @@ static void test_header_and_rows(void **state)
 
 static void test_properties(void **state)
 {
-	const char *p = ((struct fixture *)*state)->path;
+	const char *p = ((struct form_fixture *)*state)->path;
 	assert_contains(p, "docProps/core.xml",
 			"<dc:title>「API接続チェックリスト原案(フォーマット)」(A3横Excel版)サンプル</dc:title>"
 			"<dc:subject>チェックリスト回答様式 (api-checklist-2018-08)</dc:subject><dc:creator>Shinsa</dc:creator>"
@@ -307,7 +269,7 @@ static struct catalog *small_checklist(const char *text)
 
 static void test_never_a_formula(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	struct err e = { 0 };
 	char *path = xasprintf("%s/tiny.xlsx", fx->dir);
 	struct catalog *cat = small_checklist("=SUM(A1:A2)");
@@ -327,7 +289,7 @@ static void test_never_a_formula(void **state)
 
 static void test_criteria_refused(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	struct err e = { 0 };
 	char *path = xasprintf("%s/criteria.xlsx", fx->dir);
 	const struct catalog *cat = catalog_files_find(&fx->files, "bank-criteria-sample");
@@ -354,7 +316,7 @@ static void assert_dir_holds(const char *dir, const char *want)
 
 static void test_unwritable(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	const struct catalog *cat = catalog_files_find(&fx->files, "api-checklist-2018-08");
 	struct err e = { 0 };
 
@@ -383,7 +345,7 @@ static void test_unwritable(void **state)
 
 static void test_libxlsxwriter_error_keeps_old_file(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	struct err e = { 0 };
 	char *before = xasprintf("cp '%s' '%s/before.xlsx'", fx->path, fx->dir);
 	assert_int_equal(system(before), 0);
@@ -420,5 +382,5 @@ int main(void)
 		cmocka_unit_test(test_libxlsxwriter_error_keeps_old_file),
 		cmocka_unit_test(test_never_a_formula),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, form_fixture_setup, form_fixture_teardown);
 }

@@ -413,45 +413,6 @@ static void test_namespaces_and_paths(void **state)
 
 /* ---- our blank form, as written and as LibreOffice saves it ---- */
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct catalog_files files;
-	const struct catalog *cat;
-};
-
-static int form_setup(void **state)
-{
-	struct fixture *fx = xcalloc(1, sizeof *fx);
-	struct err e = { 0 };
-	strcpy(fx->dir, "/tmp/shinsa-xlsx-read-XXXXXX");
-	if (!mkdtemp(fx->dir) || catalog_files_load("catalog", &fx->files, &e) < 0) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	int n = snprintf(fx->path, sizeof fx->path, "%s/form.xlsx", fx->dir);
-	if (n < 0 || (size_t)n >= sizeof fx->path)
-		return -1;
-	fx->cat = catalog_files_find(&fx->files, "api-checklist-2018-08");
-	if (!fx->cat || xlsx_form_write(fx->cat, fx->path, &e) < 0) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	*state = fx;
-	return 0;
-}
-
-static int form_teardown(void **state)
-{
-	struct fixture *fx = *state;
-	char *cmd = xasprintf("rm -rf '%s'", fx->dir);
-	int rc = system(cmd);
-	free(cmd);
-	catalog_files_release(&fx->files);
-	free(fx);
-	return rc == 0 ? 0 : -1;
-}
-
 static void assert_cell(const struct xlsx_sheet *sh, uint32_t row, uint32_t col, const char *want)
 {
 	const char *got = xlsx_sheet_get(sh, row, col);
@@ -506,7 +467,7 @@ static void assert_form(const struct xlsx_book *book, const struct catalog *cat)
 
 static void test_blank_form(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	struct xlsx_book *book = NULL;
 	struct err e = { 0 };
 	if (xlsx_read_file(fx->path, NULL, &book, &e) < 0)
@@ -517,7 +478,7 @@ static void test_blank_form(void **state)
 
 static void test_libreoffice_resave(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	/* A private profile so that a user's LibreOffice or another test
 	 * does not meet this one; the timeout so a stuck soffice fails. */
 	char *cmd = xasprintf("timeout 180 soffice --headless --norestore '-env:UserInstallation=file://%s/lo' "
@@ -565,7 +526,7 @@ static void test_not_a_zip(void **state)
 
 static void test_damaged_zip(void **state)
 {
-	struct fixture *fx = *state;
+	struct form_fixture *fx = *state;
 	char *data;
 	size_t len;
 	struct err e = { 0 };
@@ -620,7 +581,7 @@ static void test_too_large(void **state)
 	/* and the file itself */
 	assert_bytes_error(zip, len, &(struct xlsx_limits){ .max_file = 1000 }, "xlsx file is larger than 1000 bytes");
 	free(zip);
-	char *path = xasprintf("%s/big.xlsx", ((struct fixture *)*state)->dir);
+	char *path = xasprintf("%s/big.xlsx", ((struct form_fixture *)*state)->dir);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	assert_int_equal(fwrite("PK\3\4", 1, 4, f), 4);
@@ -880,5 +841,5 @@ int main(void)
 		cmocka_unit_test(test_too_many_cells),
 		cmocka_unit_test(test_text_too_long),
 	};
-	return cmocka_run_group_tests(tests, form_setup, form_teardown);
+	return cmocka_run_group_tests(tests, form_fixture_setup, form_fixture_teardown);
 }

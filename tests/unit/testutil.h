@@ -13,4 +13,22 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "formats/catalog_json.h"
+
+/*
+ * A scratch directory holding the blank form of api-checklist-2018-08 as
+ * written by xlsx_form_write(), with the shipped catalogs loaded. Use
+ * form_fixture_setup/teardown as a cmocka group's setup and teardown;
+ * *state is then a struct form_fixture *. Teardown removes the directory.
+ */
+struct form_fixture {
+	char dir[64];
+	char path[128]; /* dir/form.xlsx */
+	struct catalog_files files;
+	const struct catalog *cat; /* api-checklist-2018-08, in files */
+};
+
+int form_fixture_setup(void **state);
+int form_fixture_teardown(void **state);
+
 #endif
