@@ -5,6 +5,7 @@
 #   make check      install test dependencies, build, run every test, then all again
 #                   under ASan+UBSan (build/asan/)
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)
+#   make bench      the benchmarks in bench/ against their peers (BENCH_RUNS, default 5)
 
 BUILD    ?= build
 SAN      ?=
@@ -37,7 +38,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all run check test unit cli-test render-test deps deps-test fuzz fuzz-replay clean
+.PHONY: all run check test unit cli-test render-test deps deps-test fuzz fuzz-replay bench clean
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/shinsa
@@ -98,6 +99,13 @@ fuzz-replay: $(FUZZ_BIN)
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p fuzz/corpus-new/$${n#fuzz_}; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
+
+BENCH_RUNS ?= 5
+# Debian's python3, not whatever python3 comes first on PATH: the peer is
+# the packaged python3-openpyxl.
+bench: build/shinsa
+	@scripts/deps.sh bench
+	/usr/bin/python3 bench/xlsx_bench.py build/shinsa $(BENCH_RUNS)
 
 clean:
 	rm -rf build

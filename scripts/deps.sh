@@ -4,6 +4,8 @@
 #   scripts/deps.sh test    - build + what `make check` needs (cmocka, clang
 #                             sanitizers, LibreOffice and poppler for the
 #                             rendered-form test, jq for the CLI tests)
+#   scripts/deps.sh bench   - build + what `make bench` needs (the peers it
+#                             is compared with: python3-openpyxl)
 # Uses sudo when not root. Runs apt-get update only when something is missing.
 set -eu
 
@@ -11,11 +13,13 @@ build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-de
 libsodium-dev libzip-dev libexpat1-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
 poppler-utils fonts-crosextra-carlito"
+bench="jq python3-openpyxl"
 
 case "${1:-build}" in
 build) want=$build ;;
 test) want="$build $test" ;;
-*) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+bench) want="$build $bench" ;;
+*) echo "usage: scripts/deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 
 missing=
