@@ -138,7 +138,8 @@ static void test_page_setup(void **state)
 		       "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
 		       "'API接続チェックリスト'!$1:$3</definedName></definedNames>");
 	assert_element(p, "xl/workbook.xml", "<sheets>", "</sheets>",
-		       "<sheets><sheet name=\"API接続チェックリスト\" sheetId=\"1\" r:id=\"rId1\"/></sheets>");
+		       "<sheets><sheet name=\"API接続チェックリスト\" sheetId=\"1\" r:id=\"rId1\"/>"
+		       "<sheet name=\"shinsa\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/></sheets>");
 	/* 212 units: 5 + 19 + 40 + 11 + 27 + 25 + 25 + 18 + 28 + 14 */
 	assert_element(p, sheet, "<cols>", "</cols>",
 		       "<cols><col min=\"1\" max=\"1\" width=\"5.7109375\" customWidth=\"1\"/>"
