@@ -400,8 +400,10 @@ static int write_notes(struct form *f)
 		{ COL_PLAN, "記入方法: 1行目に【対応予定日】と日付 (YYYY-MM-DD) を書き、2行目から対応計画を記入して"
 			    "ください。\n例:\n【対応予定日】2026-09-30\n委託先管理規程を整備する。" },
 	};
+	worksheet_set_comments_author(f->ws, "Shinsa");
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
-		lxw_comment_options opt = { .width = 320, .height = 110 };
+		lxw_comment_options opt = { .width = 320, .height = 110, .font_name = FONT_NAME, .font_size = 9,
+					    .font_family = FONT_FAMILY };
 		lxw_error rc = worksheet_write_comment_opt(f->ws, XLSX_FORM_HEADER_ROW, notes[i].col, notes[i].text, &opt);
 		if (cell_result(f, rc, XLSX_FORM_HEADER_ROW, notes[i].col) < 0)
 			return -1;
