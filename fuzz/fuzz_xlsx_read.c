@@ -17,23 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz_zip.h"
+#include "fuzz_xlsx.h"
 
 #include "formats/xlsx_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const struct xlsx_limits lim = {
-	.max_file = 1u << 20,
-	.max_part = 1u << 20,
-	.max_total = 4u << 20,
-	.max_parts = 100,
-	.max_cells = 20000,
-	.max_text = 32767,
-};
-
-#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define RELS "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 
 static const char *const part_names[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
 					  "xl/_rels/workbook.xml.rels", "_rels/.rels" };

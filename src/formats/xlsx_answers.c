@@ -30,18 +30,16 @@ static void add_error(struct xlsx_answers *r, const char *fmt, ...)
 {
 	if (r->n_errors++ >= XLSX_ANSWERS_MAX_ERRORS)
 		return;
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	char buf[1024];
+	char buf[1024]; /* the parts are cut short, so a message fits */
 	int n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof buf)
 		strcpy(buf + sizeof buf - 4, "...");
-	strbuf_addstr(&sb, buf);
 	if (!r->errors)
 		r->errors = xcalloc(XLSX_ANSWERS_MAX_ERRORS, sizeof *r->errors);
-	r->errors[r->n_errors - 1] = strbuf_detach(&sb);
+	r->errors[r->n_errors - 1] = xstrdup(buf);
 }
 
 /* s for a message: control characters as '?', cut to max characters. */

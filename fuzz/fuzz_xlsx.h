@@ -1,15 +1,30 @@
 /*
- * fuzz_zip: what the .xlsx fuzz targets share — a zip made in memory from
- * parts, each stored (not compressed), so that the fuzzer's mutations reach
- * the XML parsers instead of breaking a CRC. Header-only: each target is
- * built from its one .c file.
+ * fuzz_xlsx: what the .xlsx fuzz targets share — small reader limits (a zip
+ * bomb costs a megabyte, not fifty), and zips made in memory from parts,
+ * each stored (not compressed), so that the fuzzer's mutations reach the
+ * XML parsers instead of breaking a CRC. Header-only: each target is built
+ * from its one .c file.
  */
-#ifndef SHINSA_FUZZ_ZIP_H
-#define SHINSA_FUZZ_ZIP_H
+#ifndef SHINSA_FUZZ_XLSX_H
+#define SHINSA_FUZZ_XLSX_H
 
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+
+#include "formats/xlsx_read.h"
+
+static const struct xlsx_limits lim = {
+	.max_file = 1u << 20,
+	.max_part = 1u << 20,
+	.max_total = 4u << 20,
+	.max_parts = 100,
+	.max_cells = 20000,
+	.max_text = 32767,
+};
+
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define RELS "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 
 /*
  * A zip of the n parts (names[i], data[i] of len[i] bytes; a NULL data[i]
