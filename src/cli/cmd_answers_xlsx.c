@@ -15,14 +15,19 @@ const struct cli_command sub_answers_export = {
 	.name = "answers export",
 	.args = "--org NAME [--catalog ID] -o FILE.xlsx",
 	.summary = "the A3 form with the answers in place",
-	.help = "",
+	.help = "The blank form's layout, with 現在の対応状況 starting with a line 【対応済】,\n"
+		"【一部対応】, 【未対応】 or 【対象外】 and 課題への対応計画 with 【対応予定日】YYYY-MM-DD.\n"
+		"A hidden sheet \"shinsa\" names the catalog and each row's item. Written whole or\n"
+		"not at all.\n",
 	.exec = answers_export,
 };
 const struct cli_command sub_answers_import = {
 	.name = "answers import",
 	.args = "FILE.xlsx --org NAME [--catalog ID] [--dry-run] [--json]",
 	.summary = "read the answers of a filled-in form",
-	.help = "",
+	.help = "Rows are matched by 通番 and their セキュリティ対応目標 checked against the catalog.\n"
+		"Every changed answer is written in one transaction; on any error (all are\n"
+		"listed, by sheet and cell) nothing is. --dry-run shows the changes only.\n",
 	.exec = answers_import,
 };
 

@@ -76,14 +76,17 @@ edit "$T/a.xlsx" "$T/bad.xlsx" \
 	$S "【対応予定日】2026-09-30" "【対応予定日】2026-02-30" \
 	$W '<c r="E42" s="6"/>' '<c r="E42" s="6" t="inlineStr"><is><t>【対応済】</t></is></c>' \
 	$W '<c r="A48" s="4"><v>45</v>' '<c r="A48" s="4"><v>46</v>' \
-	$W '<c r="A47" s="4"><v>44</v>' '<c r="A47" s="4"><v>43</v>'
-refused "$T/bad.xlsx" "every error at once" "shinsa: $T/bad.xlsx: 6 errors, nothing imported
+	$W '<c r="A47" s="4"><v>44</v>' '<c r="A47" s="4"><v>43</v>' \
+	$W '</sheetData>' '<row r="50"><c r="E50" t="inlineStr"><is><t>回答</t></is></c></row><row r="51"><c r="A51" t="inlineStr"><is><t>4a</t></is></c><c r="C51" t="inlineStr"><is><t>y</t></is></c></row></sheetData>'
+refused "$T/bad.xlsx" "every error at once" "shinsa: $T/bad.xlsx: 8 errors, nothing imported
 API接続チェックリスト!E4: unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)
 API接続チェックリスト!G5: bad due date \"2026-02-30\" (want 【対応予定日】YYYY-MM-DD)
 API接続チェックリスト!C33: objective differs from item 30 of api-checklist-2018-08: the sheet has \"…タの種類に応じた管理策を実施す…\", the catalog \"…タの種類・内容に応じた管理策を…\"
 API接続チェックリスト!E42: item 39 is the bank's to answer (対象者: 銀行): leave its cells empty
 API接続チェックリスト!A47: 通番 43 again (first at API接続チェックリスト!A46)
-API接続チェックリスト!A48: unknown 通番 46 (not an item of api-checklist-2018-08)"
+API接続チェックリスト!A48: unknown 通番 46 (not an item of api-checklist-2018-08)
+API接続チェックリスト!A50: no 通番 in a row with answers
+API接続チェックリスト!A51: 通番 \"4a\" is not a number"
 
 edit "$T/a.xlsx" "$T/other.xlsx" $S "<t>api-checklist-2018-08</t>" "<t>api-checklist-2099</t>"
 refused "$T/other.xlsx" "a form of another catalog" "shinsa: $T/other.xlsx: 1 error, nothing imported
