@@ -16,23 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+#include "fuzz_xlsx.h"
 
 #include "formats/xlsx_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const struct xlsx_limits lim = {
-	.max_file = 1u << 20,
-	.max_part = 1u << 20,
-	.max_total = 4u << 20,
-	.max_parts = 100,
-	.max_cells = 20000,
-	.max_text = 32767,
-};
-
-#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define RELS "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 
 static const char *const part_names[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
 					  "xl/_rels/workbook.xml.rels", "_rels/.rels" };
@@ -90,43 +79,21 @@ static void read_book(const void *data, size_t size)
 /* The input as the parts of a package, stored (not compressed) in a zip. */
 static void read_as_parts(const uint8_t *data, size_t size)
 {
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_source_keep(src);
-	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (!za)
-		abort();
-	size_t pos = 0;
-	bool more = true; /* the input has another part */
-	for (size_t i = 0; i < sizeof part_names / sizeof *part_names; i++) {
-		const char *part = defaults[i];
-		size_t len = part ? strlen(part) : 0;
-		if (more) {
-			const uint8_t *nul = size ? memchr(data + pos, 0, size - pos) : NULL;
-			part = size ? (const char *)data + pos : "";
-			len = nul ? (size_t)(nul - (data + pos)) : size - pos;
-			pos += len + 1;
-			more = nul != NULL;
-		}
-		zip_source_t *s = part ? zip_source_buffer_create(part, len, 0, &ze) : NULL;
-		zip_int64_t idx = s ? zip_file_add(za, part_names[i], s, 0) : -1;
-		if (idx >= 0)
-			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+	enum { N = sizeof part_names / sizeof *part_names };
+	const char *names[N + 1], *part[N + 1];
+	size_t len[N + 1];
+	for (size_t i = 0; i < N; i++) {
+		names[i] = part_names[i];
+		part[i] = defaults[i];
+		len[i] = part[i] ? strlen(part[i]) : 0;
 	}
-	zip_file_add(za, "xl/worksheets/sheet2.xml", zip_source_buffer_create(sheet2, strlen(sheet2), 0, &ze), 0);
-	if (zip_close(za) < 0 || zip_source_open(src) < 0)
-		abort();
-	zip_source_seek(src, 0, SEEK_END);
-	zip_int64_t n = zip_source_tell(src);
-	zip_source_seek(src, 0, SEEK_SET);
-	char *zip = malloc(n > 0 ? (size_t)n : 1);
-	if (!zip || zip_source_read(src, zip, (zip_uint64_t)n) != n)
-		abort();
-	zip_source_close(src);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	read_book(zip, (size_t)n);
+	fuzz_split(data, size, part, len, N);
+	names[N] = "xl/worksheets/sheet2.xml";
+	part[N] = sheet2;
+	len[N] = strlen(sheet2);
+	size_t n;
+	char *zip = fuzz_zip(names, part, len, N + 1, &n);
+	read_book(zip, n);
 	free(zip);
 }
 

@@ -3,15 +3,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_answers.h"
 #include "lib/strbuf.h"
-
-/* What every answers subcommand loads: the connector and its checklist. */
-struct answers_ctx {
-	struct store *st;
-	struct org *org;
-	struct catalog *cat;
-	struct answer_set *set;
-};
 
 static int answers_set(struct cli_ctx *ctx, int argc, char **argv);
 static int answers_show(struct cli_ctx *ctx, int argc, char **argv);
@@ -33,7 +26,7 @@ static const struct cli_command sub_check = {
 	.exec = answers_check,
 };
 
-static void actx_release(struct answers_ctx *a)
+void actx_release(struct answers_ctx *a)
 {
 	answer_set_free(a->set);
 	catalog_free(a->cat);
@@ -41,7 +34,7 @@ static void actx_release(struct answers_ctx *a)
 	store_close(a->st);
 }
 
-static int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct answers_ctx *a, struct err *e)
+int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct answers_ctx *a, struct err *e)
 {
 	memset(a, 0, sizeof *a);
 	if (cli_open_store(ctx, &a->st, e) < 0 || cli_load_org(a->st, org, &a->org, e) < 0)
@@ -218,13 +211,14 @@ fail:
 
 static int answers_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_set, &sub_show, &sub_check, NULL };
+	static const struct cli_command *const subs[] = { &sub_set, &sub_show, &sub_check, &sub_answers_export,
+							  &sub_answers_import, NULL };
 	return cli_dispatch(ctx, &cmd_answers, subs, argc, argv);
 }
 
 const struct cli_command cmd_answers = {
 	.name = "answers",
-	.args = "set|show|check --org NAME ...",
+	.args = "set|show|check|export|import --org NAME ...",
 	.summary = "a connector's master answer set",
 	.help = "  shinsa answers set --org NAME --item N [--status S] [--current T] [--issues T]\n"
 		"                     [--plan T] [--plan-due YYYY-MM-DD] [--notes T]\n"
@@ -235,6 +229,12 @@ const struct cli_command cmd_answers = {
 		"      plan_due, notes}]}; status and plan_due are null when unset\n"
 		"  shinsa answers check --org NAME\n"
 		"      lists everything a submission would be refused for\n"
+		"  shinsa answers export --org NAME -o FILE.xlsx\n"
+		"      the A3 form with the answers in place (see shinsa answers import)\n"
+		"  shinsa answers import FILE.xlsx --org NAME [--dry-run] [--json]\n"
+		"      reads a filled-in form; on any error nothing is written\n"
+		"  In the form, 現在の対応状況 starts with a line 【対応済】, 【一部対応】,\n"
+		"  【未対応】 or 【対象外】, and 課題への対応計画 with 【対応予定日】YYYY-MM-DD.\n"
 		"Each takes --catalog ID when the database holds more than one checklist.\n",
 	.exec = answers_exec,
 };

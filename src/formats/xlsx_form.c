@@ -6,6 +6,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "formats/xlsx_cells.h"
+#include "lib/clock.h"
 #include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
@@ -180,6 +182,8 @@ struct form {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *title, *source, *header, *body, *center, *answer;
+	const struct answer_set *set; /* NULL: the blank form */
+	char stamp[21];
 };
 
 static int fail(struct form *f, lxw_error rc, const char *where)
@@ -202,11 +206,21 @@ static int cell_result(struct form *f, lxw_error rc, lxw_row_t row, lxw_col_t co
 	return fail(f, rc, cell);
 }
 
-static int put(struct form *f, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *fmt)
+static int put_in(struct form *f, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+		  lxw_format *fmt)
 {
 	/* Strings only, never worksheet_write_formula(): "=..." is the
-	 * catalog's text, not something for Excel to evaluate. */
-	return cell_result(f, worksheet_write_string(f->ws, row, col, text ? text : "", fmt), row, col);
+	 * catalog's or the user's text, not something for Excel to evaluate.
+	 * libxlsxwriter writes "_x0041_" as it is, which readers decode. */
+	char *escaped = xlsx_cells_escape(text ? text : "");
+	int rc = cell_result(f, worksheet_write_string(ws, row, col, escaped, fmt), row, col);
+	free(escaped);
+	return rc;
+}
+
+static int put(struct form *f, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *fmt)
+{
+	return put_in(f, f->ws, row, col, text, fmt);
 }
 
 static lxw_format *new_format(struct form *f, double pt)
@@ -253,8 +267,10 @@ static int add_formats(struct form *f)
 static int set_properties(struct form *f, const struct catalog *cat)
 {
 	char *subject = xasprintf("チェックリスト回答様式 (%s)", cat->id);
-	char *comments = xasprintf("Shinsa がカタログ %s (sha256 %s) から作成した空欄の回答様式", cat->id,
-				   cat->sha256 ? cat->sha256 : "-");
+	char *comments = f->set ? xasprintf("Shinsa が %s の回答を %s にカタログ %s (sha256 %s) の様式で書き出したもの",
+					    f->set->org, f->stamp, cat->id, cat->sha256 ? cat->sha256 : "-")
+				: xasprintf("Shinsa がカタログ %s (sha256 %s) から作成した空欄の回答様式", cat->id,
+					    cat->sha256 ? cat->sha256 : "-");
 	lxw_doc_properties props = {
 		.title = cat->title, .subject = subject, .author = "Shinsa",
 		.keywords = cat->id, .comments = comments,
@@ -341,13 +357,14 @@ static void refs_text(const struct catalog_item *item, struct strbuf *docs, stru
 	}
 }
 
-static int write_item(struct form *f, lxw_row_t row, const struct catalog_item *item)
+static int write_item(struct form *f, lxw_row_t row, const struct catalog_item *item, const struct answer *a)
 {
 	struct strbuf docs = STRBUF_INIT, clauses = STRBUF_INIT;
 	refs_text(item, &docs, &clauses);
+	char *status = xlsx_cells_status_text(a), *plan = xlsx_cells_plan_text(a);
 	const char *text[XLSX_FORM_NCOLS] = {
-		"", item->category, item->text, party_label(item->party), "", "", "",
-		docs.buf, clauses.buf, item->notes,
+		"", item->category, item->text, party_label(item->party), status, a ? a->issues : "", plan,
+		docs.buf, clauses.buf, xlsx_cells_notes_text(a, item),
 	};
 	lxw_format *fmt[XLSX_FORM_NCOLS] = {
 		f->center, f->body, f->body, f->center, f->answer, f->answer, f->answer,
@@ -365,7 +382,72 @@ static int write_item(struct form *f, lxw_row_t row, const struct catalog_item *
 	}
 	strbuf_release(&docs);
 	strbuf_release(&clauses);
+	free(status);
+	free(plan);
 	return rc ? rc : set_row(f, row, height);
+}
+
+/* The notes on the 現在の対応状況 and 課題への対応計画 headers: how to write
+ * the status and the due date (see xlsx_cells.h). Notes do not print. */
+static int write_notes(struct form *f)
+{
+	static const struct {
+		lxw_col_t col;
+		const char *text;
+	} notes[] = {
+		{ COL_STATUS, "記入方法: 1行目に【対応済】【一部対応】【未対応】【対象外】のいずれかを書き、"
+			      "2行目から現在の対応状況を記入してください。\n例:\n【一部対応】\n規程は整備済み、運用は来期から。" },
+		{ COL_PLAN, "記入方法: 1行目に【対応予定日】と日付 (YYYY-MM-DD) を書き、2行目から対応計画を記入して"
+			    "ください。\n例:\n【対応予定日】2026-09-30\n委託先管理規程を整備する。" },
+	};
+	worksheet_set_comments_author(f->ws, "Shinsa");
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+		lxw_comment_options opt = { .width = 320, .height = 110, .font_name = FONT_NAME, .font_size = 9,
+					    .font_family = FONT_FAMILY };
+		lxw_error rc = worksheet_write_comment_opt(f->ws, XLSX_FORM_HEADER_ROW, notes[i].col, notes[i].text, &opt);
+		if (cell_result(f, rc, XLSX_FORM_HEADER_ROW, notes[i].col) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The hidden metadata sheet: see xlsx_form.h. */
+static int write_meta(struct form *f, const struct catalog *cat)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(f->wb, XLSX_FORM_META_SHEET);
+	if (!ws)
+		return fail(f, LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet " XLSX_FORM_META_SHEET);
+	worksheet_hide(ws);
+	const char *meta[][2] = {
+		{ XLSX_FORM_META_MARKER, XLSX_FORM_META_VERSION },
+		{ "catalog", cat->id },
+		{ "catalog_sha256", cat->sha256 ? cat->sha256 : "" },
+		{ "org", f->set ? f->set->org : "" },
+		{ "exported_at", f->stamp },
+		{ "sheet", XLSX_FORM_SHEET },
+	};
+	int rc = 0;
+	lxw_row_t row = 0;
+	for (; !rc && row < sizeof meta / sizeof meta[0]; row++) {
+		rc = put_in(f, ws, row, 0, meta[row][0], NULL);
+		rc = rc ? rc : put_in(f, ws, row, 1, meta[row][1], NULL);
+	}
+	row++;
+	const char *head[] = { "row", "no", "key" };
+	for (lxw_col_t c = 0; !rc && c < 3; c++)
+		rc = put_in(f, ws, row, c, head[c], NULL);
+	for (size_t i = 0; !rc && i < cat->n_items; i++) {
+		char sheet_row[24], no[24];
+		int a = snprintf(sheet_row, sizeof sheet_row, "%zu", XLSX_FORM_FIRST_ITEM_ROW + i + 1);
+		int b = snprintf(no, sizeof no, "%d", cat->items[i].no);
+		if (a < 0 || (size_t)a >= sizeof sheet_row || b < 0 || (size_t)b >= sizeof no)
+			return fail(f, LXW_ERROR_PARAMETER_VALIDATION, "metadata");
+		row++;
+		rc = put_in(f, ws, row, 0, sheet_row, NULL);
+		rc = rc ? rc : put_in(f, ws, row, 1, no, NULL);
+		rc = rc ? rc : put_in(f, ws, row, 2, cat->items[i].key, NULL);
+	}
+	return rc;
 }
 
 static int build(struct form *f, const struct catalog *cat)
@@ -378,8 +460,11 @@ static int build(struct form *f, const struct catalog *cat)
 	if (add_formats(f) < 0 || set_page(f) < 0 || write_heading(f, cat) < 0)
 		return -1;
 	for (size_t i = 0; i < cat->n_items; i++)
-		if (write_item(f, (lxw_row_t)(XLSX_FORM_FIRST_ITEM_ROW + i), &cat->items[i]) < 0)
+		if (write_item(f, (lxw_row_t)(XLSX_FORM_FIRST_ITEM_ROW + i), &cat->items[i],
+			       f->set ? &f->set->items[i] : NULL) < 0)
 			return -1;
+	if (write_notes(f) < 0)
+		return -1;
 	worksheet_freeze_panes(f->ws, XLSX_FORM_FIRST_ITEM_ROW, 0);
 	worksheet_set_selection(f->ws, XLSX_FORM_FIRST_ITEM_ROW, COL_STATUS, XLSX_FORM_FIRST_ITEM_ROW, COL_STATUS);
 	/* No password: protection keeps the form's own text from being edited
@@ -387,19 +472,30 @@ static int build(struct form *f, const struct catalog *cat)
 	 * because long answers need taller rows. */
 	lxw_protection prot = { .format_columns = 1, .format_rows = 1 };
 	worksheet_protect(f->ws, NULL, &prot);
-	return 0;
+	return write_meta(f, cat);
 }
 
 int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e)
+{
+	return xlsx_form_export(cat, NULL, path, e);
+}
+
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
 {
 	if (cat->kind != CATALOG_CHECKLIST) {
 		err_set(e, "no form for %s: it is a %s catalog, not a checklist", cat->id, catalog_kind_name(cat->kind));
 		return -1;
 	}
+	if (set && (set->n_items != cat->n_items || strcmp(set->catalog_id, cat->id) != 0)) {
+		err_set(e, "the answers of %s are for %s, not %s", set->org, set->catalog_id, cat->id);
+		return -1;
+	}
+	struct form f = { .path = path, .e = e, .set = set };
+	if (clock_stamp(f.stamp, e) < 0)
+		return -1;
 	char *tmp = fs_tmp_begin(path, e);
 	if (!tmp)
 		return -1;
-	struct form f = { .path = path, .e = e };
 	f.wb = workbook_new(tmp);
 	if (!f.wb) {
 		fail(&f, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);

@@ -21,12 +21,16 @@
  * (現在の対応状況, 課題認識, 課題への対応計画, 備考) of item rows are
  * unlocked; rows and columns may still be resized. The answer cells have
  * the text format "@", so an answer typed as =, +, - or @ stays text too.
+ * The headers 現在の対応状況 and 課題への対応計画 carry an Excel note (a
+ * comment, which does not print) explaining the status and due-date lines
+ * of the in-cell convention (xlsx_cells.h).
  * Row heights are set from xlsx_form_text_height(), the tallest cell of the
  * row, since neither Excel nor LibreOffice adjusts them when opening a file.
  */
 #ifndef SHINSA_FORMATS_XLSX_FORM_H
 #define SHINSA_FORMATS_XLSX_FORM_H
 
+#include "core/answers.h"
 #include "core/catalog.h"
 #include "lib/err.h"
 
@@ -36,6 +40,24 @@
 #define XLSX_FORM_HEADER_ROW 2
 #define XLSX_FORM_FIRST_ITEM_ROW 3
 #define XLSX_FORM_REF_SEPARATOR "-----"
+
+/*
+ * The metadata sheet, hidden (libxlsxwriter 1.1.4 cannot write Excel's
+ * "veryHidden"), that every form carries so that a machine can tell what it
+ * was made from. Column A holds the names, column B the values:
+ *   row 1  XLSX_FORM_META_MARKER  XLSX_FORM_META_VERSION
+ *   row 2  catalog                the catalog id
+ *   row 3  catalog_sha256         its SHA-256 (catalog->sha256)
+ *   row 4  org                    the organisation whose answers these are ("" on a blank form)
+ *   row 5  exported_at            clock_stamp() when it was written
+ *   row 6  sheet                  XLSX_FORM_SHEET
+ * then a header row 8 (row, no, key) and one row per item from row 9: the
+ * item's 1-based row on XLSX_FORM_SHEET, its 通番 and its key. All text.
+ */
+#define XLSX_FORM_META_SHEET "shinsa"
+#define XLSX_FORM_META_MARKER "shinsa-answers"
+#define XLSX_FORM_META_VERSION "1"
+#define XLSX_FORM_META_CATALOG_ROW 1 /* 0-based: B2 */
 
 /* The header row, left to right, exactly as the published form has it. */
 extern const char *const xlsx_form_headers[XLSX_FORM_NCOLS];
@@ -48,6 +70,15 @@ extern const char *const xlsx_form_headers[XLSX_FORM_NCOLS];
  * e.g. "cannot write PATH: REASON". cat stays the caller's.
  */
 int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e);
+
+/*
+ * The same form with the answers of set in place: the answer cells follow
+ * the in-cell convention of xlsx_cells.h, and each row is as tall as its
+ * tallest cell, answers included. set NULL is the blank form (which is what
+ * xlsx_form_write() writes); otherwise it must be an answer set for cat (one
+ * answer per item, in catalog order). Written whole or not at all, as above.
+ */
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e);
 
 /*
  * How many lines text takes in a wrapped cell col_width characters wide

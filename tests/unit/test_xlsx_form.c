@@ -138,7 +138,8 @@ static void test_page_setup(void **state)
 		       "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
 		       "'API接続チェックリスト'!$1:$3</definedName></definedNames>");
 	assert_element(p, "xl/workbook.xml", "<sheets>", "</sheets>",
-		       "<sheets><sheet name=\"API接続チェックリスト\" sheetId=\"1\" r:id=\"rId1\"/></sheets>");
+		       "<sheets><sheet name=\"API接続チェックリスト\" sheetId=\"1\" r:id=\"rId1\"/>"
+		       "<sheet name=\"shinsa\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/></sheets>");
 	/* 212 units: 5 + 19 + 40 + 11 + 27 + 25 + 25 + 18 + 28 + 14 */
 	assert_element(p, sheet, "<cols>", "</cols>",
 		       "<cols><col min=\"1\" max=\"1\" width=\"5.7109375\" customWidth=\"1\"/>"
@@ -237,6 +238,68 @@ static void test_properties(void **state)
 			"<dc:title>「API接続チェックリスト原案(フォーマット)」(A3横Excel版)サンプル</dc:title>"
 			"<dc:subject>チェックリスト回答様式 (api-checklist-2018-08)</dc:subject><dc:creator>Shinsa</dc:creator>"
 			"<cp:keywords>api-checklist-2018-08</cp:keywords>");
+}
+
+static bool exists(const char *path);
+
+static void test_header_notes(void **state)
+{
+	const char *p = ((struct form_fixture *)*state)->path;
+	assert_contains(p, "xl/worksheets/sheet1.xml", "<legacyDrawing r:id=\"rId1\"/>");
+	char *xml = zip_text(p, "xl/comments1.xml");
+	char *got = element(xml, "<commentList>", "</commentList>");
+	/* the in-cell convention, on the headers it is about (xlsx_cells.h) */
+	assert_string_equal(got,
+		"<commentList><comment ref=\"E3\" authorId=\"0\"><text><r><rPr><sz val=\"9\"/><color indexed=\"81\"/>"
+		"<rFont val=\"ＭＳ Ｐゴシック\"/><family val=\"3\"/></rPr><t>記入方法: 1行目に【対応済】【一部対応】【未対応】"
+		"【対象外】のいずれかを書き、2行目から現在の対応状況を記入してください。\n例:\n【一部対応】\n"
+		"規程は整備済み、運用は来期から。</t></r></text></comment>"
+		"<comment ref=\"G3\" authorId=\"0\"><text><r><rPr><sz val=\"9\"/><color indexed=\"81\"/>"
+		"<rFont val=\"ＭＳ Ｐゴシック\"/><family val=\"3\"/></rPr><t>記入方法: 1行目に【対応予定日】と日付 (YYYY-MM-DD) "
+		"を書き、2行目から対応計画を記入してください。\n例:\n【対応予定日】2026-09-30\n委託先管理規程を整備する。</t>"
+		"</r></text></comment></commentList>");
+	free(got);
+	got = element(xml, "<authors>", "</authors>");
+	assert_string_equal(got, "<authors><author>Shinsa</author></authors>");
+	free(got);
+	free(xml);
+}
+
+static void test_export(void **state)
+{
+	struct form_fixture *fx = *state;
+	struct answer_set *set = answer_set_new("テスト社", fx->cat);
+	struct err e = { 0 };
+	/* eleven lines in 現在の対応状況: the row grows to them */
+	assert_int_equal(answer_set_field(&set->items[0], FIELD_STATUS, "implemented", &e), 0);
+	assert_int_equal(answer_set_field(&set->items[0], FIELD_CURRENT, "1\n2\n3\n4\n5\n6\n7\n8\n9\n=10", &e), 0);
+	assert_int_equal(answer_set_field(&set->items[1], FIELD_NOTES, "+備考", &e), 0);
+	char *path = xasprintf("%s/export.xlsx", fx->dir);
+	assert_int_equal(xlsx_form_export(fx->cat, set, path, &e), 0);
+	/* 11 lines: 143 + 3 = 146 pt -> 146.25; the answer cells keep style 6
+	 * (text format, unlocked) and are strings, never formulas */
+	assert_element(path, "xl/worksheets/sheet1.xml", "<row r=\"4\"", ">",
+		       "<row r=\"4\" spans=\"1:10\" ht=\"146.25\" customHeight=\"1\">");
+	char *xml = zip_text(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<c r=\"E4\" s=\"6\" t=\"s\">"));
+	assert_non_null(strstr(xml, "<c r=\"F4\" s=\"6\"/><c r=\"G4\" s=\"6\"/>"));
+	assert_non_null(strstr(xml, "<c r=\"J5\" s=\"6\" t=\"s\">"));
+	assert_null(strstr(xml, "<f>"));
+	free(xml);
+	assert_contains(path, "xl/sharedStrings.xml", "<si><t>【対応済】\n1\n2\n3\n4\n5\n6\n7\n8\n9\n=10</t></si>");
+	assert_contains(path, "xl/sharedStrings.xml", "<si><t>+備考</t></si>");
+	assert_contains(path, "docProps/core.xml", "<cp:keywords>api-checklist-2018-08</cp:keywords>");
+	/* an answer set of another catalog is refused, and nothing written */
+	free(set->catalog_id);
+	set->catalog_id = xstrdup("other");
+	char *other = xasprintf("%s/other.xlsx", fx->dir);
+	assert_int_equal(xlsx_form_export(fx->cat, set, other, &e), -1);
+	assert_string_equal(e.msg, "the answers of テスト社 are for other, not api-checklist-2018-08");
+	assert_false(exists(other));
+	assert_int_equal(unlink(path), 0);
+	answer_set_free(set);
+	free(path);
+	free(other);
 }
 
 /* ---- refusals and failed writes ---- */
@@ -377,6 +440,8 @@ int main(void)
 		cmocka_unit_test(test_protection),
 		cmocka_unit_test(test_header_and_rows),
 		cmocka_unit_test(test_properties),
+		cmocka_unit_test(test_header_notes),
+		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_criteria_refused),
 		cmocka_unit_test(test_unwritable),
 		cmocka_unit_test(test_libxlsxwriter_error_keeps_old_file),

@@ -43,46 +43,6 @@ static const char one_sheet_rels[] =
 	RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml") REL("rId2", "sharedStrings", "sharedStrings.xml"));
 static const char one_sheet_rels_no_sst[] = RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml"));
 
-struct part {
-	const char *name;
-	const char *data;
-	size_t len; /* 0: strlen(data) */
-	bool store; /* uncompressed */
-};
-
-/* A zip of the parts, as bytes you own. */
-static char *zip_parts(const struct part *parts, size_t n, size_t *len)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	assert_non_null(src);
-	zip_source_keep(src);
-	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	assert_non_null(za);
-	for (size_t i = 0; i < n; i++) {
-		size_t size = parts[i].len ? parts[i].len : strlen(parts[i].data);
-		zip_source_t *s = zip_source_buffer_create(parts[i].data, size, 0, &ze);
-		assert_non_null(s);
-		zip_int64_t idx = zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8);
-		assert_true(idx >= 0);
-		if (parts[i].store)
-			assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
-	}
-	assert_int_equal(zip_close(za), 0);
-	assert_int_equal(zip_source_open(src), 0);
-	assert_int_equal(zip_source_seek(src, 0, SEEK_END), 0);
-	zip_int64_t size = zip_source_tell(src);
-	assert_int_equal(zip_source_seek(src, 0, SEEK_SET), 0);
-	char *buf = xmalloc((size_t)size);
-	assert_int_equal(zip_source_read(src, buf, (zip_uint64_t)size), size);
-	zip_source_close(src);
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	*len = (size_t)size;
-	return buf;
-}
-
 static int read_parts(const struct part *parts, size_t n, const struct xlsx_limits *lim, struct xlsx_book **out,
 		      struct err *e)
 {
@@ -427,7 +387,23 @@ static void assert_cell(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
 /* The form of the real checklist, cell by cell. */
 static void assert_form(const struct xlsx_book *book, const struct catalog *cat)
 {
-	assert_int_equal(book->n_sheets, 1);
+	assert_int_equal(book->n_sheets, 2);
+	/* the hidden metadata sheet (xlsx_form.h) */
+	const struct xlsx_sheet *meta = xlsx_book_find(book, XLSX_FORM_META_SHEET);
+	assert_ptr_equal(meta, &book->sheets[1]);
+	assert_true(meta->hidden);
+	assert_cell(meta, 0, 0, "shinsa-answers");
+	assert_cell(meta, 0, 1, "1");
+	assert_cell(meta, 1, 1, "api-checklist-2018-08");
+	assert_cell(meta, 2, 1, cat->sha256);
+	assert_cell(meta, 3, 0, "org");
+	assert_cell(meta, 3, 1, NULL);
+	assert_cell(meta, 5, 1, XLSX_FORM_SHEET);
+	assert_cell(meta, 8, 0, "4");
+	assert_cell(meta, 8, 1, "1");
+	assert_cell(meta, 8, 2, cat->items[0].key);
+	assert_cell(meta, 52, 0, "48");
+	assert_cell(meta, 52, 2, cat->items[44].key);
 	const struct xlsx_sheet *sh = xlsx_book_find(book, XLSX_FORM_SHEET);
 	assert_ptr_equal(sh, &book->sheets[0]);
 	assert_string_equal(sh->name, "API接続チェックリスト");

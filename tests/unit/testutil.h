@@ -8,6 +8,7 @@
 #define SHINSA_TESTUTIL_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,5 +31,17 @@ struct form_fixture {
 
 int form_fixture_setup(void **state);
 int form_fixture_teardown(void **state);
+
+/* One file of a zip archive made by zip_parts(). */
+struct part {
+	const char *name;
+	const char *data;
+	size_t len; /* 0: strlen(data) */
+	bool store; /* uncompressed */
+};
+
+/* A zip of the parts, as bytes you own (*len of them); fails the test if
+ * libzip does. */
+char *zip_parts(const struct part *parts, size_t n, size_t *len);
 
 #endif

@@ -1,0 +1,371 @@
+#include "formats/xlsx_answers.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/xlsx_cells.h"
+#include "formats/xlsx_form.h"
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+/* Table columns, counted from the 通番 column. */
+enum { C_NO = 0, C_OBJECTIVE = 2, C_STATUS = 4, C_ISSUES = 5, C_PLAN = 6, C_NOTES = 9 };
+static const int answer_cols[] = { C_STATUS, C_ISSUES, C_PLAN, C_NOTES };
+#define N_ANSWER_COLS (sizeof answer_cols / sizeof answer_cols[0])
+
+struct reader {
+	const struct catalog *cat;
+	struct xlsx_answers *r;
+	const struct xlsx_sheet *sh;
+	char sheet_name[80]; /* printable */
+	uint32_t header_row, col0;
+};
+
+static void add_error(struct xlsx_answers *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_error(struct xlsx_answers *r, const char *fmt, ...)
+{
+	if (r->n_errors++ >= XLSX_ANSWERS_MAX_ERRORS)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024]; /* the parts are cut short, so a message fits */
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof buf)
+		strcpy(buf + sizeof buf - 4, "...");
+	if (!r->errors)
+		r->errors = xcalloc(XLSX_ANSWERS_MAX_ERRORS, sizeof *r->errors);
+	r->errors[r->n_errors - 1] = xstrdup(buf);
+}
+
+/* s for a message: control characters as '?', cut to max characters. */
+static void printable(const char *s, size_t max, char *out, size_t size)
+{
+	size_t n = 0, chars = 0;
+	const char *p = s;
+	while (*p && chars < max) {
+		const char *q = p;
+		text_utf8_next(&q);
+		if (n + (size_t)(q - p) + 4 > size)
+			break;
+		for (; p < q; p++)
+			out[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+		chars++;
+	}
+	if (*p) {
+		memcpy(out + n, "…", strlen("…"));
+		n += strlen("…");
+	}
+	out[n] = '\0';
+}
+
+static bool is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x3000;
+}
+
+/* The next code point of *p that is not whitespace (0 at the end). */
+static uint32_t next_solid(const char **p)
+{
+	uint32_t cp;
+	while ((cp = text_utf8_next(p)) && is_space(cp))
+		;
+	return cp;
+}
+
+/* Whether a and b are the same text once all whitespace is removed; if not,
+ * *at_a and *at_b are where they part (NULL a or b is ""). */
+static bool same_solid(const char *a, const char *b, const char **at_a, const char **at_b)
+{
+	const char *p = a ? a : "", *q = b ? b : "";
+	for (;;) {
+		const char *pa = p, *pb = q;
+		uint32_t x = next_solid(&p), y = next_solid(&q);
+		if (x != y) {
+			if (at_a)
+				*at_a = pa, *at_b = pb;
+			return false;
+		}
+		if (!x)
+			return true;
+	}
+}
+
+static bool blank(const char *s)
+{
+	const char *p = s ? s : "";
+	return next_solid(&p) == 0;
+}
+
+/* The cell's text in the table: col counted from the 通番 column. */
+static const char *cell(const struct reader *rd, uint32_t row, int col)
+{
+	return xlsx_sheet_get(rd->sh, row, rd->col0 + (uint32_t)col);
+}
+
+static const char *name(const struct reader *rd, uint32_t row, int col, char buf[XLSX_CELL_NAME_SIZE])
+{
+	xlsx_cell_name(row, rd->col0 + (uint32_t)col, buf);
+	return buf;
+}
+
+static bool header_at(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)
+{
+	if (col + XLSX_FORM_NCOLS > XLSX_MAX_COLS)
+		return false;
+	for (int k = 0; k < XLSX_FORM_NCOLS; k++)
+		if (!same_solid(xlsx_sheet_get(sh, row, col + (uint32_t)k), xlsx_form_headers[k], NULL, NULL))
+			return false;
+	return true;
+}
+
+static bool find_header(struct reader *rd, const struct xlsx_sheet *sh)
+{
+	for (size_t i = 0; i < sh->n_cells; i++) {
+		const struct xlsx_cell *c = &sh->cells[i];
+		if (header_at(sh, c->row, c->col)) {
+			rd->sh = sh;
+			rd->header_row = c->row;
+			rd->col0 = c->col;
+			printable(sh->name, 40, rd->sheet_name, sizeof rd->sheet_name);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "3", " ３ ", "3.0": the number, or -1. */
+static long parse_no(const char *s)
+{
+	const char *p = s;
+	long v = 0;
+	int digits = 0;
+	uint32_t cp = next_solid(&p);
+	for (; cp; cp = text_utf8_next(&p)) {
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp -= 0xFF10 - '0';
+		if (cp < '0' || cp > '9' || ++digits > 6)
+			break;
+		v = v * 10 + (long)(cp - '0');
+	}
+	if (cp == '.' || cp == 0xFF0E)
+		while ((cp = text_utf8_next(&p)) == '0' || cp == 0xFF10)
+			;
+	if (is_space(cp))
+		cp = next_solid(&p);
+	return digits && digits <= 6 && cp == 0 ? v : -1;
+}
+
+/* The excerpt of s around at, for the objective message. */
+static void excerpt(const char *s, const char *at, char *out, size_t size)
+{
+	/* back up a few characters for context */
+	const char *start = s ? s : "";
+	if (!at)
+		at = start;
+	int back = 4;
+	const char *p = at;
+	while (p > start && back > 0) {
+		p--;
+		if (((unsigned char)*p & 0xc0) != 0x80 && !is_space((unsigned char)*p))
+			back--;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (p > start)
+		strbuf_addstr(&sb, "…");
+	for (const char *q = p; *q;) {
+		const char *c = q;
+		if (!is_space(text_utf8_next(&q)))
+			strbuf_add(&sb, c, (size_t)(q - c));
+	}
+	printable(sb.buf, XLSX_ANSWERS_EXCERPT, out, size);
+	strbuf_release(&sb);
+}
+
+static void check_objective(struct reader *rd, uint32_t row, const struct catalog_item *it, bool *ok)
+{
+	const char *got = cell(rd, row, C_OBJECTIVE), *at_got, *at_want;
+	if (same_solid(got, it->text, &at_got, &at_want))
+		return;
+	char a[128], b[128], ref[XLSX_CELL_NAME_SIZE];
+	excerpt(got, at_got, a, sizeof a);
+	excerpt(it->text, at_want, b, sizeof b);
+	add_error(rd->r, "%s!%s: objective differs from item %d of %s: the sheet has \"%s\", the catalog \"%s\"",
+		  rd->sheet_name, name(rd, row, C_OBJECTIVE, ref), it->no, rd->cat->id, a, b);
+	*ok = false;
+}
+
+static void set_field(struct reader *rd, uint32_t row, int col, struct answer *a, enum answer_field f, const char *v)
+{
+	struct err e = { 0 };
+	char ref[XLSX_CELL_NAME_SIZE];
+	if (answer_set_field(a, f, v, &e) < 0)
+		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, col, ref), e.msg);
+}
+
+static void read_answers(struct reader *rd, uint32_t row, const struct catalog_item *it, struct answer *a)
+{
+	const char *v[XLSX_FORM_NCOLS] = { 0 };
+	for (size_t k = 0; k < N_ANSWER_COLS; k++) {
+		v[answer_cols[k]] = cell(rd, row, answer_cols[k]);
+		if (!v[answer_cols[k]])
+			v[answer_cols[k]] = "";
+	}
+	struct err e = { 0 };
+	char ref[XLSX_CELL_NAME_SIZE], due[11];
+	enum answer_status status;
+	const char *current, *plan;
+	if (xlsx_cells_parse_status(v[C_STATUS], &status, &current, &e) < 0)
+		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, C_STATUS, ref), e.msg);
+	if (xlsx_cells_parse_plan(v[C_PLAN], due, &plan, &e) < 0)
+		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, C_PLAN, ref), e.msg);
+	const char *notes = xlsx_cells_parse_notes(v[C_NOTES], it);
+	if (!answer_is_connectors(it)) {
+		int col = *v[C_STATUS] ? C_STATUS : *v[C_ISSUES] ? C_ISSUES : *v[C_PLAN] ? C_PLAN : *notes ? C_NOTES : -1;
+		if (col >= 0)
+			add_error(rd->r, "%s!%s: item %d is the bank's to answer (対象者: %s): leave its cells empty",
+				  rd->sheet_name, name(rd, row, col, ref), it->no, party_label(it->party));
+		return;
+	}
+	a->status = status;
+	set_field(rd, row, C_STATUS, a, FIELD_CURRENT, current);
+	set_field(rd, row, C_ISSUES, a, FIELD_ISSUES, v[C_ISSUES]);
+	set_field(rd, row, C_PLAN, a, FIELD_PLAN, plan);
+	set_field(rd, row, C_PLAN, a, FIELD_PLAN_DUE, due);
+	set_field(rd, row, C_NOTES, a, FIELD_NOTES, notes);
+}
+
+static bool answers_blank(const struct reader *rd, uint32_t row)
+{
+	for (size_t k = 0; k < N_ANSWER_COLS; k++)
+		if (!blank(cell(rd, row, answer_cols[k])))
+			return false;
+	return true;
+}
+
+static bool rest_blank(const struct reader *rd, uint32_t row)
+{
+	for (int k = 1; k < XLSX_FORM_NCOLS; k++)
+		if (!blank(cell(rd, row, k)))
+			return false;
+	return true;
+}
+
+static void read_row(struct reader *rd, uint32_t row)
+{
+	struct xlsx_answers *r = rd->r;
+	char ref[XLSX_CELL_NAME_SIZE], shown[64];
+	const char *no_text = cell(rd, row, C_NO);
+	if (header_at(rd->sh, row, rd->col0))
+		return;
+	if (blank(no_text)) {
+		if (!answers_blank(rd, row))
+			add_error(r, "%s!%s: no 通番 in a row with answers", rd->sheet_name, name(rd, row, C_NO, ref));
+		return;
+	}
+	long no = parse_no(no_text);
+	if (no < 0) {
+		if (!rest_blank(rd, row)) {
+			printable(no_text, 20, shown, sizeof shown);
+			add_error(r, "%s!%s: 通番 \"%s\" is not a number", rd->sheet_name, name(rd, row, C_NO, ref), shown);
+		}
+		return;
+	}
+	const struct catalog_item *it = catalog_find_no(rd->cat, (int)no);
+	if (!it) {
+		add_error(r, "%s!%s: unknown 通番 %ld (not an item of %s)", rd->sheet_name, name(rd, row, C_NO, ref), no,
+			  rd->cat->id);
+		return;
+	}
+	size_t i = (size_t)(it - rd->cat->items);
+	if (r->rows[i]) {
+		char first[XLSX_CELL_NAME_SIZE];
+		xlsx_cell_name(r->rows[i] - 1, rd->col0, first);
+		add_error(r, "%s!%s: 通番 %ld again (first at %s!%s)", rd->sheet_name, name(rd, row, C_NO, ref), no,
+			  rd->sheet_name, first);
+		return;
+	}
+	r->rows[i] = row + 1;
+	r->n_read++;
+	bool ok = true;
+	check_objective(rd, row, it, &ok);
+	if (ok)
+		read_answers(rd, row, it, &r->set->items[i]);
+}
+
+/* The metadata sheet, if the book has ours: its version and catalog. */
+static void read_meta(struct reader *rd, const struct xlsx_book *book)
+{
+	const struct xlsx_sheet *sh = xlsx_book_find(book, XLSX_FORM_META_SHEET);
+	const char *marker = sh ? xlsx_sheet_get(sh, 0, 0) : NULL;
+	if (!marker || strcmp(marker, XLSX_FORM_META_MARKER) != 0)
+		return;
+	char shown[80];
+	const char *version = xlsx_sheet_get(sh, 0, 1);
+	if (!version || strcmp(version, XLSX_FORM_META_VERSION) != 0) {
+		printable(version ? version : "", 20, shown, sizeof shown);
+		add_error(rd->r, "%s!B1: metadata version %s is not one this program reads (want %s)",
+			  XLSX_FORM_META_SHEET, shown, XLSX_FORM_META_VERSION);
+		return;
+	}
+	const char *label = xlsx_sheet_get(sh, XLSX_FORM_META_CATALOG_ROW, 0);
+	const char *id = xlsx_sheet_get(sh, XLSX_FORM_META_CATALOG_ROW, 1);
+	if (!label || strcmp(label, "catalog") != 0 || !id || strcmp(id, rd->cat->id) != 0) {
+		printable(id && label && strcmp(label, "catalog") == 0 ? id : "(none)", 64, shown, sizeof shown);
+		add_error(rd->r, "%s!B%d: the workbook is for catalog %s, not %s", XLSX_FORM_META_SHEET,
+			  XLSX_FORM_META_CATALOG_ROW + 1, shown, rd->cat->id);
+	}
+}
+
+static const struct xlsx_sheet *choose_sheet(struct reader *rd, const struct xlsx_book *book)
+{
+	const struct xlsx_sheet *form = xlsx_book_find(book, XLSX_FORM_SHEET);
+	if (form && find_header(rd, form))
+		return form;
+	for (size_t i = 0; i < book->n_sheets; i++) {
+		const struct xlsx_sheet *sh = &book->sheets[i];
+		if (sh != form && strcmp(sh->name, XLSX_FORM_META_SHEET) != 0 && find_header(rd, sh))
+			return sh;
+	}
+	return NULL;
+}
+
+struct xlsx_answers *xlsx_answers_read(const struct xlsx_book *book, const struct catalog *cat)
+{
+	struct xlsx_answers *r = xcalloc(1, sizeof *r);
+	r->set = answer_set_new("", cat);
+	r->rows = xcalloc(cat->n_items ? cat->n_items : 1, sizeof *r->rows);
+	struct reader rd = { .cat = cat, .r = r };
+	read_meta(&rd, book);
+	if (!choose_sheet(&rd, book)) {
+		add_error(r, "no sheet with the checklist's header row (%s, %s, %s, …, %s)", xlsx_form_headers[0],
+			  xlsx_form_headers[1], xlsx_form_headers[2], xlsx_form_headers[XLSX_FORM_NCOLS - 1]);
+		return r;
+	}
+	r->sheet = rd.sh->name;
+	/* Rows in order: the cells are sorted by row, then column. */
+	const struct xlsx_sheet *sh = rd.sh;
+	for (size_t i = 0; i < sh->n_cells; i++) {
+		uint32_t row = sh->cells[i].row;
+		if (row <= rd.header_row || (i > 0 && sh->cells[i - 1].row == row))
+			continue;
+		read_row(&rd, row);
+	}
+	return r;
+}
+
+void xlsx_answers_free(struct xlsx_answers *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++)
+		free(r->errors[i]);
+	free(r->errors);
+	free(r->rows);
+	answer_set_free(r->set);
+	free(r);
+}

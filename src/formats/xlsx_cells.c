@@ -1,0 +1,266 @@
+#include "formats/xlsx_cells.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/clock.h"
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+#define OPEN "【"
+#define CLOSE "】"
+
+/* ---- the marker line ---- */
+
+static bool is_blank_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
+
+/* The first line of text, [*start, *end) without the blanks around it;
+ * *next is where the line after it starts (or the terminating NUL). */
+static void first_line(const char *text, const char **start, const char **end, const char **next)
+{
+	const char *nl = strchr(text, '\n');
+	const char *stop = nl ? nl : text + strlen(text);
+	*next = nl ? nl + 1 : stop;
+	const char *s = text, *p;
+	for (p = s; p < stop && is_blank_cp(text_utf8_next(&p));)
+		s = p;
+	const char *e = s;
+	for (p = s; p < stop;)
+		if (!is_blank_cp(text_utf8_next(&p)))
+			e = p;
+	*start = s;
+	*end = e;
+}
+
+static bool is_open(uint32_t cp)
+{
+	return cp == '[' || cp == 0x3010 || cp == 0xFF3B; /* [ 【 ［ */
+}
+
+static bool is_close(uint32_t cp)
+{
+	return cp == ']' || cp == 0x3011 || cp == 0xFF3D; /* ] 】 ］ */
+}
+
+/*
+ * If [s, e) opens with a bracket, the word inside up to the first closing
+ * one (blanks trimmed) goes to word and the return value points past the
+ * closing bracket; NULL if there is no such word.
+ */
+static const char *bracketed(const char *s, const char *e, struct strbuf *word)
+{
+	const char *p = s;
+	if (p >= e || !is_open(text_utf8_next(&p)))
+		return NULL;
+	const char *w = p;
+	while (p < e) {
+		const char *at = p;
+		uint32_t cp = text_utf8_next(&p);
+		if (is_open(cp))
+			return NULL;
+		if (is_close(cp)) {
+			const char *ws, *we, *next;
+			char *inner = xstrndup(w, (size_t)(at - w));
+			first_line(inner, &ws, &we, &next);
+			strbuf_reset(word);
+			strbuf_add(word, ws, (size_t)(we - ws));
+			free(inner);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* ---- 現在の対応状況 ---- */
+
+int xlsx_cells_parse_status(const char *text, enum answer_status *status, const char **current, struct err *e)
+{
+	const char *s, *end, *next;
+	struct strbuf word = STRBUF_INIT;
+	*status = STATUS_UNSET;
+	*current = text;
+	first_line(text, &s, &end, &next);
+	const char *after = bracketed(s, end, &word);
+	if (!after || after != end) { /* no bracket, or text after it: the line is text */
+		strbuf_release(&word);
+		return 0;
+	}
+	int rc = 0;
+	if (strcmp(word.buf, XLSX_CELLS_UNSET_LABEL) != 0 && answer_status_parse_any(word.buf, status) < 0) {
+		char shown[64];
+		int n = snprintf(shown, sizeof shown, "%s", word.buf);
+		if (n < 0 || (size_t)n >= sizeof shown)
+			strcpy(shown + sizeof shown - 4, "...");
+		for (char *c = shown; *c; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = '?';
+		err_set(e, "unknown status " OPEN "%s" CLOSE " (want " OPEN "%s" CLOSE ", " OPEN "%s" CLOSE ", " OPEN "%s" CLOSE
+			   " or " OPEN "%s" CLOSE ")", shown, answer_status_label(STATUS_IMPLEMENTED),
+			answer_status_label(STATUS_PARTIAL), answer_status_label(STATUS_NOT_IMPLEMENTED),
+			answer_status_label(STATUS_NOT_APPLICABLE));
+		rc = -1;
+	}
+	*current = next;
+	strbuf_release(&word);
+	return rc;
+}
+
+/* Whether the first line of text would read as a status line. */
+static bool looks_like_status(const char *text)
+{
+	const char *s, *end, *next;
+	struct strbuf word = STRBUF_INIT;
+	first_line(text, &s, &end, &next);
+	bool yes = bracketed(s, end, &word) == end;
+	strbuf_release(&word);
+	return yes;
+}
+
+char *xlsx_cells_status_text(const struct answer *a)
+{
+	if (!a)
+		return xstrdup("");
+	const char *label = a->status ? answer_status_label(a->status)
+			    : looks_like_status(a->current) ? XLSX_CELLS_UNSET_LABEL : NULL;
+	if (!label)
+		return xstrdup(a->current);
+	return xasprintf(OPEN "%s" CLOSE "%s%s", label, *a->current ? "\n" : "", a->current);
+}
+
+/* ---- 課題への対応計画 ---- */
+
+/* Whether [s, e) starts with the due-date marker; *after is past it. */
+static bool due_marker(const char *s, const char *e, const char **after)
+{
+	struct strbuf word = STRBUF_INIT;
+	const char *p = bracketed(s, e, &word);
+	bool yes = p && strcmp(word.buf, XLSX_CELLS_DUE_LABEL) == 0;
+	strbuf_release(&word);
+	*after = p;
+	return yes;
+}
+
+/* Up to max digits, ASCII or full-width, at *p; -1 if there are none. */
+static int number(const char **p, const char *e, int max)
+{
+	int v = 0, n = 0;
+	while (*p < e && n < max) {
+		const char *q = *p;
+		uint32_t cp = text_utf8_next(&q);
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp -= 0xFF10 - '0';
+		if (cp < '0' || cp > '9')
+			break;
+		v = v * 10 + (int)(cp - '0');
+		n++;
+		*p = q;
+	}
+	return n ? v : -1;
+}
+
+/* Whether the separator sep (a UTF-8 string) is at *p; moves past it. */
+static bool sep(const char **p, const char *e, const char *s)
+{
+	size_t n = strlen(s);
+	if ((size_t)(e - *p) < n || memcmp(*p, s, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+/* [s, e) as a date in one of the accepted forms, into due. */
+static bool parse_date(const char *s, const char *e, char due[11])
+{
+	const char *p = s;
+	int y = number(&p, e, 4), m, d;
+	if (y < 0 || p - s < 4)
+		return false;
+	if (sep(&p, e, "年")) {
+		if ((m = number(&p, e, 2)) < 0 || !sep(&p, e, "月") || (d = number(&p, e, 2)) < 0 || !sep(&p, e, "日"))
+			return false;
+	} else {
+		const char *mark = sep(&p, e, "-") ? "-" : sep(&p, e, "/") ? "/" : NULL;
+		if (!mark || (m = number(&p, e, 2)) < 0 || !sep(&p, e, mark) || (d = number(&p, e, 2)) < 0)
+			return false;
+	}
+	if (p != e)
+		return false;
+	int n = snprintf(due, 11, "%04d-%02d-%02d", y, m, d);
+	return n == 10 && clock_date_valid(due);
+}
+
+int xlsx_cells_parse_plan(const char *text, char due[11], const char **plan, struct err *e)
+{
+	const char *s, *end, *next, *after;
+	due[0] = '\0';
+	*plan = text;
+	first_line(text, &s, &end, &next);
+	if (!due_marker(s, end, &after))
+		return 0;
+	*plan = next;
+	const char *ds = after, *p;
+	for (p = ds; p < end && is_blank_cp(text_utf8_next(&p));)
+		ds = p;
+	if (ds == end || parse_date(ds, end, due))
+		return 0;
+	due[0] = '\0';
+	char shown[64];
+	size_t n = (size_t)(end - ds);
+	if (n > 40) {
+		for (n = 40; n > 0 && ((unsigned char)ds[n] & 0xc0) == 0x80; n--)
+			;
+	}
+	int w = snprintf(shown, sizeof shown, "%.*s%s", (int)n, ds, ds + n < end ? "..." : "");
+	if (w < 0 || (size_t)w >= sizeof shown)
+		shown[0] = '\0'; /* cannot happen: 40 bytes and "..." fit */
+	for (char *c = shown; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
+	err_set(e, "bad due date \"%s\" (want " OPEN XLSX_CELLS_DUE_LABEL CLOSE "YYYY-MM-DD)", shown);
+	return -1;
+}
+
+char *xlsx_cells_plan_text(const struct answer *a)
+{
+	if (!a)
+		return xstrdup("");
+	const char *s, *end, *next, *after;
+	first_line(a->plan, &s, &end, &next);
+	if (!a->plan_due && !due_marker(s, end, &after))
+		return xstrdup(a->plan);
+	return xasprintf(OPEN XLSX_CELLS_DUE_LABEL CLOSE "%s%s%s", a->plan_due ? a->plan_due : "", *a->plan ? "\n" : "",
+			 a->plan);
+}
+
+/* ---- 備考 ---- */
+
+const char *xlsx_cells_notes_text(const struct answer *a, const struct catalog_item *item)
+{
+	return a && *a->notes ? a->notes : item->notes;
+}
+
+const char *xlsx_cells_parse_notes(const char *text, const struct catalog_item *item)
+{
+	return *item->notes && strcmp(text, item->notes) == 0 ? "" : text;
+}
+
+/* ---- Excel's escapes ---- */
+
+char *xlsx_cells_escape(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = text; *p; p++) {
+		if (p[0] == '_' && p[1] == 'x' && isxdigit((unsigned char)p[2]) && isxdigit((unsigned char)p[3]) &&
+		    isxdigit((unsigned char)p[4]) && isxdigit((unsigned char)p[5]) && p[6] == '_')
+			strbuf_addstr(&sb, "_x005F");
+		strbuf_addch(&sb, *p);
+	}
+	return strbuf_detach(&sb);
+}
