@@ -165,7 +165,7 @@ done:
 const struct cli_command cmd_diff = {
 	.name = "diff",
 	.args = "A B [--json]",
-	.summary = "what changed between two submissions, or a submission and the working answers",
+	.summary = "compare two submissions, or one with the working answers",
 	.help = "A and B are submission ids (shinsa submission list); B may be the word working:\n"
 		"the organisation's current answers. Both must be of one organisation and one\n"
 		"checklist. Lists each changed item by its number (通番) and under it each\n"
