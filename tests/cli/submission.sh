@@ -189,6 +189,20 @@ fails "diff across organisations" 1 "shinsa: submission 1 is of $C and submissio
 fails "diff with a missing submission" 1 'shinsa: no submission 7 (shinsa submission list --org NAME shows them)' \
 	"$SHINSA" diff 1 7
 
+# A second checklist: its submissions do not compare with the first's.
+mkdir "$T/cat2"
+jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
+"$SHINSA" init --catalog-dir "$T/cat2" >/dev/null
+for n in $(seq 1 38) 44; do
+	"$SHINSA" answers set --org "$C" --catalog api-checklist-2030-01 --item "$n" --status implemented >/dev/null
+done
+fails "submit needs --catalog when there are two checklists" 1 'shinsa: there is more than one checklist: say which with --catalog ID' \
+	"$SHINSA" submit --org "$C"
+run "$SHINSA" submit --org "$C" --catalog api-checklist-2030-01
+eq "version 1 of the second checklist" "$rc:$out" "0:submitted version 1 of $C (submission 4, sha256 $(sqlite3 "$SHINSA_DB" "SELECT sha256 FROM submission WHERE id = 4"))"
+fails "diff across checklists" 1 "shinsa: submission 1 answers api-checklist-2018-08 and submission 4 api-checklist-2030-01: only one checklist's compare" \
+	"$SHINSA" diff 1 4
+
 # Stored submissions cannot be changed; one changed behind the store's back is caught.
 run sqlite3 "$SHINSA_DB" "UPDATE submission SET version = 5 WHERE id = 1"
 eq "the database refuses an UPDATE" "$rc:$err" "19:Error: stepping, submissions are immutable (19)"
