@@ -14,6 +14,10 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_form,
 	&cmd_org,
 	&cmd_answers,
+	&cmd_submit,
+	&cmd_submission,
+	&cmd_verify,
+	&cmd_diff,
 	&cmd_help,
 	NULL,
 };

@@ -39,6 +39,10 @@ extern const struct cli_command cmd_catalog;
 extern const struct cli_command cmd_form;
 extern const struct cli_command cmd_org;
 extern const struct cli_command cmd_answers;
+extern const struct cli_command cmd_submit;
+extern const struct cli_command cmd_submission;
+extern const struct cli_command cmd_verify;
+extern const struct cli_command cmd_diff;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

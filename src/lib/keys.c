@@ -131,3 +131,28 @@ void keys_hex(const unsigned char *bin, size_t n, char *out)
 {
 	sodium_bin2hex(out, 2 * n + 1, bin, n);
 }
+
+int keys_unhex(const char *hex, unsigned char *bin, size_t n)
+{
+	if (strlen(hex) != 2 * n)
+		return -1;
+	for (size_t i = 0; i < 2 * n; i++)
+		if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f')))
+			return -1;
+	size_t bin_len;
+	if (sodium_hex2bin(bin, n, hex, 2 * n, NULL, &bin_len, NULL) != 0 || bin_len != n)
+		return -1;
+	return 0;
+}
+
+void keys_sign(const unsigned char sk[KEYS_PRIVATE_BYTES], const void *msg, size_t len,
+	       unsigned char sig[KEYS_SIGNATURE_BYTES])
+{
+	crypto_sign_detached(sig, NULL, msg, len, sk);
+}
+
+bool keys_verify(const unsigned char pk[KEYS_PUBLIC_BYTES], const void *msg, size_t len,
+		 const unsigned char sig[KEYS_SIGNATURE_BYTES])
+{
+	return crypto_sign_verify_detached(sig, msg, len, pk) == 0;
+}

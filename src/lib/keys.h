@@ -46,4 +46,18 @@ int keys_open(const unsigned char secret[KEYS_SECRET_BYTES], const char *sealed,
 /* Lowercase hex of n bytes into out (2n+1 bytes). */
 void keys_hex(const unsigned char *bin, size_t n, char *out);
 
+/*
+ * The reverse, strictly: hex must be exactly 2n lowercase hex digits, so
+ * one value has one spelling. Returns 0, or -1 (bin then undefined).
+ */
+int keys_unhex(const char *hex, unsigned char *bin, size_t n);
+
+/* The Ed25519 signature of msg (detached: the message is not copied in). */
+void keys_sign(const unsigned char sk[KEYS_PRIVATE_BYTES], const void *msg, size_t len,
+	       unsigned char sig[KEYS_SIGNATURE_BYTES]);
+
+/* True if sig is pk's signature of exactly these len bytes. */
+bool keys_verify(const unsigned char pk[KEYS_PUBLIC_BYTES], const void *msg, size_t len,
+		 const unsigned char sig[KEYS_SIGNATURE_BYTES]);
+
 #endif

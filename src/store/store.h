@@ -55,5 +55,6 @@ struct sql *store_sql(struct store *st);
 #include "store/store_answers.h"
 #include "store/store_catalog.h"
 #include "store/store_org.h"
+#include "store/store_submission.h"
 
 #endif

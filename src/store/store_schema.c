@@ -3,7 +3,8 @@
 /*
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
- * takes as it stands once STRICT is dropped.
+ * takes as it stands once STRICT is dropped, but for the triggers of
+ * migration 3, which PostgreSQL writes as a trigger function.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -109,6 +110,24 @@ const struct store_migration store_migrations[] = {
 	  "  PRIMARY KEY (answer_set_id, item_key),\n"
 	  "  FOREIGN KEY (catalog_id, item_key) REFERENCES catalog_item (catalog_id, key)\n"
 	  ") STRICT;\n" },
+	/* A submission is evidence: the triggers make the database itself refuse
+	 * to change or drop one, whoever asks. */
+	{ 3, "submissions",
+	  "CREATE TABLE submission (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  catalog_id TEXT NOT NULL REFERENCES catalog (id),\n"
+	  "  version INTEGER NOT NULL CHECK (version >= 1),\n"
+	  "  document TEXT NOT NULL,\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  signature TEXT NOT NULL,\n"
+	  "  submitted_at TEXT NOT NULL,\n"
+	  "  UNIQUE (org_id, catalog_id, version)\n"
+	  ") STRICT;\n"
+	  "CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission\n"
+	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n"
+	  "CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission\n"
+	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

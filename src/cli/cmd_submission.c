@@ -1,0 +1,205 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_submission.h"
+#include "formats/submission_json.h"
+#include "lib/fsutil.h"
+
+static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
+static int submission_list(struct cli_ctx *ctx, int argc, char **argv);
+static int submission_export(struct cli_ctx *ctx, int argc, char **argv);
+
+static const struct cli_command sub_show = {
+	.name = "submission show", .args = "ID [--json]", .summary = "one submission", .help = "",
+	.exec = submission_show,
+};
+static const struct cli_command sub_list = {
+	.name = "submission list", .args = "--org NAME [--json]", .summary = "an organisation's submissions",
+	.help = "", .exec = submission_list,
+};
+static const struct cli_command sub_export = {
+	.name = "submission export", .args = "ID -o FILE.json", .summary = "write a submission to verify offline",
+	.help = "", .exec = submission_export,
+};
+
+/* The one ID argument of show and export; CLI_OK or the usage status. */
+static int one_id(const char *prog, const struct cli_command *cmd, int npos, char **argv, long long *id)
+{
+	if (npos < 1)
+		return cli_usage(prog, cmd, "missing ID");
+	if (npos > 1)
+		return cli_usage(prog, cmd, "unexpected argument \"%s\"", argv[1]);
+	if (cli_submission_id(argv[0], id) < 0)
+		return cli_usage(prog, cmd, "ID is a submission number, not \"%s\"", argv[0]);
+	return CLI_OK;
+}
+
+static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	bool json = false;
+	const struct cli_opt opts[] = { { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	long long id;
+	int rc = cli_parse(ctx, "submission show", &sub_show, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if ((rc = one_id("submission show", &sub_show, npos, argv, &id)) != CLI_OK)
+		return rc;
+	struct err e = { 0 }, bad = { 0 };
+	struct store *st = NULL;
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, &rec, &doc, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+		goto done;
+	}
+	bool valid = cli_submission_check(st, rec, &bad);
+	if (json) {
+		cli_print_json(json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o}", "id", (json_int_t)rec->id, "org",
+					 rec->org_name, "catalog", rec->catalog_id, "version", rec->version,
+					 "submitted_at", rec->submitted_at, "sha256", rec->sha256, "signature_valid",
+					 valid, "answers", submission_json_answers(doc->answers)));
+	} else {
+		printf("submission %lld: version %d of %s\n", rec->id, rec->version, rec->org_name);
+		printf("catalog:      %s (sha256 %s)\n", doc->catalog_id, doc->catalog_sha256);
+		printf("submitted at: %s\n", rec->submitted_at);
+		printf("sha256:       %s\n", rec->sha256);
+		printf("signature:    %s%s\n", valid ? "valid, by the key " : "NOT VALID",
+		       valid ? doc->org_public_key : "");
+		cli_print_answers(doc->answers);
+	}
+	/* A record that no longer verifies is shown, but never as a success. */
+	rc = valid ? CLI_OK : cli_fail("submission %lld does not verify: %s", id, bad.msg);
+done:
+	submission_free(doc);
+	submission_record_free(rec);
+	store_close(st);
+	return rc;
+}
+
+static int submission_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org_name = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "submission list", &sub_list, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("submission list", &sub_list, "unexpected argument \"%s\"", argv[0]);
+	if (!org_name)
+		return cli_usage("submission list", &sub_list, "--org is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	struct submission_record **recs = NULL;
+	size_t n = 0;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
+	    store_submission_list(st, org->id, &recs, &n, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+		goto done;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct submission_record *r = recs[i];
+		if (json)
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:i, s:s, s:s}", "id", (json_int_t)r->id,
+							     "catalog", r->catalog_id, "version", r->version,
+							     "submitted_at", r->submitted_at, "sha256", r->sha256));
+		else
+			printf("%4lld  %s  version %d  %s  sha256 %s\n", r->id, r->catalog_id, r->version,
+			       r->submitted_at, r->sha256);
+	}
+	if (json)
+		cli_print_json(arr);
+	else
+		json_decref(arr);
+	if (!json && n == 0)
+		printf("%s has no submissions\n", org->name);
+	rc = CLI_OK;
+done:
+	for (size_t i = 0; i < n; i++)
+		submission_record_free(recs[i]);
+	free(recs);
+	org_free(org);
+	store_close(st);
+	return rc;
+}
+
+static int write_file(const char *path, const struct strbuf *bytes, struct err *e)
+{
+	char *tmp = fs_tmp_begin(path, e);
+	if (!tmp)
+		return -1;
+	FILE *f = fopen(tmp, "wb");
+	if (!f || fwrite(bytes->buf, 1, bytes->len, f) != bytes->len || fflush(f) != 0 || fclose(f) != 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		fs_tmp_abort(tmp);
+		return -1;
+	}
+	return fs_tmp_commit(tmp, path, e);
+}
+
+static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *out = NULL;
+	const struct cli_opt opts[] = { { "output", 'o', &out, NULL }, { 0 } };
+	int npos;
+	long long id;
+	int rc = cli_parse(ctx, "submission export", &sub_export, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if ((rc = one_id("submission export", &sub_export, npos, argv, &id)) != CLI_OK)
+		return rc;
+	if (!out)
+		return cli_usage("submission export", &sub_export, "missing -o FILE.json");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	struct org *org = NULL;
+	struct strbuf bytes = STRBUF_INIT;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, &rec, &doc, &e) < 0 ||
+	    cli_load_org(st, rec->org_name, &org, &e) < 0 ||
+	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || write_file(out, &bytes, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+		goto done;
+	}
+	printf("wrote %s: submission %lld, version %d of %s\n", out, rec->id, rec->version, rec->org_name);
+	rc = CLI_OK;
+done:
+	strbuf_release(&bytes);
+	org_free(org);
+	submission_free(doc);
+	submission_record_free(rec);
+	store_close(st);
+	return rc;
+}
+
+static int submission_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_export, NULL };
+	return cli_dispatch(ctx, &cmd_submission, subs, argc, argv);
+}
+
+const struct cli_command cmd_submission = {
+	.name = "submission",
+	.args = "show ID [--json] | list --org NAME [--json] | export ID -o FILE.json",
+	.summary = "look at and export stored submissions",
+	.help = "  shinsa submission show ID [--json]\n"
+		"      the submission and whether its hash and signature still hold against the\n"
+		"      organisation's key (exit 1 if not); --json prints {id, org, catalog,\n"
+		"      version, submitted_at, sha256, signature_valid, answers[{no, status, current,\n"
+		"      issues, plan, plan_due, notes}]}\n"
+		"  shinsa submission list --org NAME [--json]\n"
+		"      --json prints [{id, catalog, version, submitted_at, sha256}]\n"
+		"  shinsa submission export ID -o FILE.json\n"
+		"      writes the signed document with its SHA-256, signature and public key, for\n"
+		"      anyone to check with shinsa verify; written whole or not at all\n",
+	.exec = submission_exec,
+};

@@ -1,0 +1,86 @@
+#include "core/answers_diff.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/xalloc.h"
+
+const char *answer_value(const struct answer *a, enum answer_field f)
+{
+	if (f == FIELD_STATUS)
+		return answer_status_name(a->status);
+	if (f == FIELD_PLAN_DUE)
+		return a->plan_due;
+	return answer_get(a, f);
+}
+
+static const struct answer *find_key(const struct answer_set *set, const char *key)
+{
+	for (size_t i = 0; i < set->n_items; i++)
+		if (strcmp(set->items[i].item_key, key) == 0)
+			return &set->items[i];
+	return NULL;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Compares a and b (either may be NULL: an empty answer) and appends the
+ * item to d if anything differs. */
+static void compare(struct answers_diff *d, int no, const char *key, const struct answer *a, const struct answer *b)
+{
+	static const struct answer empty = { .current = "", .issues = "", .plan = "", .notes = "" };
+	if (!a)
+		a = &empty;
+	if (!b)
+		b = &empty;
+	struct item_change item = { .no = no };
+	for (int f = 0; f < ANSWER_NFIELDS; f++) {
+		const char *before = answer_value(a, (enum answer_field)f);
+		const char *after = answer_value(b, (enum answer_field)f);
+		if (same(before, after))
+			continue;
+		item.fields = xrealloc(item.fields, (item.n_fields + 1) * sizeof *item.fields);
+		item.fields[item.n_fields++] = (struct field_change){ (enum answer_field)f, xstrdup(before), xstrdup(after) };
+	}
+	if (!item.n_fields)
+		return;
+	item.item_key = xstrdup(key);
+	d->items = xrealloc(d->items, (d->n_items + 1) * sizeof *d->items);
+	d->items[d->n_items++] = item;
+}
+
+struct answers_diff *answers_diff_new(const struct answer_set *from, const struct answer_set *to)
+{
+	struct answers_diff *d = xcalloc(1, sizeof *d);
+	for (size_t i = 0; i < from->n_items; i++) {
+		const struct answer *a = &from->items[i];
+		compare(d, a->no, a->item_key, a, find_key(to, a->item_key));
+	}
+	for (size_t i = 0; i < to->n_items; i++) {
+		const struct answer *b = &to->items[i];
+		if (!find_key(from, b->item_key))
+			compare(d, b->no, b->item_key, NULL, b);
+	}
+	return d;
+}
+
+void answers_diff_free(struct answers_diff *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n_items; i++) {
+		struct item_change *it = &d->items[i];
+		for (size_t k = 0; k < it->n_fields; k++) {
+			free(it->fields[k].before);
+			free(it->fields[k].after);
+		}
+		free(it->fields);
+		free(it->item_key);
+	}
+	free(d->items);
+	free(d);
+}

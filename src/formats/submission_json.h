@@ -1,0 +1,66 @@
+/*
+ * submission_json: the submission document and the exported file, as JSON.
+ *
+ * The document (README.md, "Submissions", is the contract):
+ *
+ *   {"format":"shinsa-submission/1",
+ *    "org":{"name":S,"reg_no":S|null,"public_key":HEX64},
+ *    "catalog":{"id":S,"sha256":HEX64},
+ *    "version":N, "submitted_at":"YYYY-MM-DDTHH:MM:SSZ",
+ *    "answers":[{"no":N,"key":S,"status":S|null,"current":S,"issues":S,
+ *                "plan":S,"plan_due":"YYYY-MM-DD"|null,"notes":S}, ...]}
+ *
+ * Its bytes are always its canonical form (formats/canon_json.h); the
+ * SHA-256 and the Ed25519 signature are over exactly those bytes. The
+ * exported file is the canonical form of
+ * {"document":{...},"sha256":HEX64,"signature":HEX128,"public_key":HEX64}
+ * followed by one "\n". formats/submission_verify.h checks such a file.
+ */
+#ifndef SHINSA_FORMATS_SUBMISSION_JSON_H
+#define SHINSA_FORMATS_SUBMISSION_JSON_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/submission.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+
+/* The document of s; you own the reference. */
+json_t *submission_json_document(const struct submission *s);
+
+/* Appends the canonical bytes of s's document to out. */
+int submission_json_canonical(const struct submission *s, struct strbuf *out, struct err *e);
+
+/*
+ * Reads a document, strictly: every field present with its type and form,
+ * no others, the format known. *out is a new submission you own (id 0).
+ * e names the field: "document.answers[3].status must be null or one of
+ * implemented, partial, not_implemented, not_applicable".
+ */
+int submission_json_decode(const json_t *doc, struct submission **out, struct err *e);
+
+/* The same from the bytes of a stored document. */
+int submission_json_parse(const char *buf, size_t len, struct submission **out, struct err *e);
+
+/* The answers as `answers show --json` lists items: [{no, status, current,
+ * issues, plan, plan_due, notes}]; you own the reference. NULL, like
+ * submission_json_document(), if a string is not valid UTF-8. */
+json_t *submission_json_answers(const struct answer_set *set);
+
+/*
+ * Appends the exported file of record r to out: its stored document, hash
+ * and signature, and public_key (64 hex digits) of the organisation.
+ */
+int submission_json_export(const struct submission_record *r, const char *public_key, struct strbuf *out,
+			   struct err *e);
+
+/*
+ * Shape checks the verifier shares: obj must be an object with exactly the
+ * NULL-terminated fields (missing or extra ones are errors naming
+ * path.field); hex must be n bytes as 2n lowercase hex digits.
+ */
+int submission_json_fields(const json_t *obj, const char *path, const char *const fields[], struct err *e);
+int submission_json_hex(const json_t *obj, const char *path, const char *field, size_t n, struct err *e);
+
+#endif
