@@ -57,7 +57,8 @@ int cli_submission_load(struct store *st, long long id, struct submission_record
 	return 0;
 }
 
-bool cli_submission_check(struct store *st, const struct submission_record *rec, struct err *e)
+bool cli_submission_check(struct store *st, const struct submission_record *rec, const struct submission *doc,
+			  struct err *e)
 {
 	char sha[HASH_HEX_LEN + 1];
 	hash_sha256_hex(rec->document, rec->document_len, sha);
@@ -65,17 +66,42 @@ bool cli_submission_check(struct store *st, const struct submission_record *rec,
 		err_set(e, "the stored document was changed: its SHA-256 is %s but %s was signed", sha, rec->sha256);
 		return false;
 	}
+	/*
+	 * The record's own columns are not signed: whoever can write the
+	 * database could put one submission's signed document under another's
+	 * version or date. They must say what the document says.
+	 */
+	if (doc->version != rec->version || strcmp(doc->submitted_at, rec->submitted_at) != 0 ||
+	    strcmp(doc->catalog_id, rec->catalog_id) != 0) {
+		err_set(e, "the stored record (version %d, %s, %s) does not match its signed document (version %d, %s, %s)",
+			rec->version, rec->submitted_at, rec->catalog_id, doc->version, doc->submitted_at,
+			doc->catalog_id);
+		return false;
+	}
 	struct org *org;
 	unsigned char pk[KEYS_PUBLIC_BYTES], sig[KEYS_SIGNATURE_BYTES];
 	if (cli_load_org(st, rec->org_name, &org, e) < 0)
 		return false;
-	bool ok = keys_unhex(org->public_key, pk, sizeof pk) == 0 &&
+	bool ok = strcmp(doc->org_public_key, org->public_key) == 0 &&
+		  keys_unhex(org->public_key, pk, sizeof pk) == 0 &&
 		  keys_unhex(rec->signature, sig, sizeof sig) == 0 &&
 		  keys_verify(pk, rec->document, rec->document_len, sig);
 	if (!ok)
 		err_set(e, "the signature does not verify with the key of %s (%s)", org->name, org->public_key);
 	org_free(org);
 	return ok;
+}
+
+int cli_submission_load_valid(struct store *st, long long id, struct submission_record **rec,
+			      struct submission **doc, struct err *e)
+{
+	if (cli_submission_load(st, id, rec, doc, e) < 0)
+		return -1;
+	if (!cli_submission_check(st, *rec, *doc, e)) {
+		err_prefix(e, "submission %lld does not verify", id);
+		return -1;
+	}
+	return 0;
 }
 
 void cli_print_answers(const struct answer_set *set)

@@ -39,11 +39,19 @@ int cli_submission_load(struct store *st, long long id, struct submission_record
 			struct err *e);
 
 /*
- * Re-checks a stored record against its organisation's stored public key:
- * the document's SHA-256 and its signature. True if both hold; otherwise
- * why is one line in e.
+ * Re-checks a stored record, doc being its decoded document: the
+ * document's SHA-256, that the record's unsigned columns (version, time,
+ * checklist) say what the document says, and the signature against the
+ * organisation's stored public key, which must be the one in the document.
+ * True if all hold; otherwise why is one line in e.
  */
-bool cli_submission_check(struct store *st, const struct submission_record *rec, struct err *e);
+bool cli_submission_check(struct store *st, const struct submission_record *rec, const struct submission *doc,
+			  struct err *e);
+
+/* cli_submission_load() and then cli_submission_check(): a record that
+ * does not verify is an error ("submission 3 does not verify: …"). */
+int cli_submission_load_valid(struct store *st, long long id, struct submission_record **rec,
+			      struct submission **doc, struct err *e);
 
 /* The answers, for people: 通番, status label, then each non-empty field
  * under its Japanese column title. */

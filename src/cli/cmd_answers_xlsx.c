@@ -101,21 +101,41 @@ static json_t *changes_of(const struct answer_set *stored, const struct xlsx_ans
 }
 
 /* Writes every changed answer in one transaction. */
+/* Inside the caller's transaction. */
 static int write_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t *changes, struct err *e)
 {
-	if (store_begin(a->st, e) < 0)
-		return -1;
 	size_t k;
 	json_t *c;
 	json_array_foreach(changes, k, c) {
 		int no = (int)json_integer_value(json_object_get(c, "no"));
 		const struct catalog_item *it = catalog_find_no(a->cat, no);
-		if (store_answer_put(a->st, a->org, a->cat, &r->set->items[it - a->cat->items], e) < 0) {
-			store_rollback(a->st);
+		if (store_answer_put(a->st, a->org, a->cat, &r->set->items[it - a->cat->items], e) < 0)
 			return -1;
-		}
 	}
-	return store_commit(a->st, e);
+	return 0;
+}
+
+/*
+ * The changes against the stored answers as they are inside the write
+ * transaction, so an edit made while the file was being read is compared
+ * with, not overwritten unseen. Commits, or rolls back on error.
+ */
+static int import_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t **changes, struct err *e)
+{
+	if (store_begin(a->st, e) < 0)
+		return -1;
+	answer_set_free(a->set);
+	a->set = NULL;
+	if (store_answers_get(a->st, a->org, a->cat, &a->set, e) < 0)
+		goto fail;
+	json_decref(*changes);
+	*changes = changes_of(a->set, r);
+	if (write_changes(a, r, *changes, e) < 0 || store_commit(a->st, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(a->st);
+	return -1;
 }
 
 static void print_changes(json_t *changes)
@@ -174,12 +194,12 @@ static int answers_import(struct cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	changes = changes_of(a.set, r);
-	size_t n = json_array_size(changes);
-	bool written = !dry_run && n > 0;
-	if (written && write_changes(&a, r, changes, &e) < 0) {
+	if (!dry_run && json_array_size(changes) > 0 && import_changes(&a, r, &changes, &e) < 0) {
 		rc = cli_fail("%s: %s", file, e.msg);
 		goto done;
 	}
+	size_t n = json_array_size(changes);
+	bool written = !dry_run && n > 0;
 	if (json) {
 		cli_print_json(json_pack("{s:s, s:s, s:s, s:i, s:O, s:b}", "file", file, "catalog", a.cat->id, "sheet",
 					 r->sheet, "items", (int)r->n_read, "changes", changes, "written", written));

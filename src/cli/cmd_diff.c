@@ -31,11 +31,11 @@ static int load_sides(struct store *st, long long a, const char *b, struct side 
 		      struct err *e)
 {
 	long long b_id = 0;
-	if (cli_submission_load(st, a, &from->rec, &from->doc, e) < 0)
+	if (cli_submission_load_valid(st, a, &from->rec, &from->doc, e) < 0)
 		return -1;
 	if (strcmp(b, "working") == 0)
 		return load_working(st, from->rec, to, e);
-	if (cli_submission_id(b, &b_id) < 0 || cli_submission_load(st, b_id, &to->rec, &to->doc, e) < 0)
+	if (cli_submission_id(b, &b_id) < 0 || cli_submission_load_valid(st, b_id, &to->rec, &to->doc, e) < 0)
 		return -1;
 	if (from->rec->org_id != to->rec->org_id) {
 		err_set(e, "submission %lld is of %s and submission %lld of %s: only one organisation's compare", a,

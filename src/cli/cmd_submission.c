@@ -55,16 +55,16 @@ static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}
-	bool valid = cli_submission_check(st, rec, &bad);
+	bool valid = cli_submission_check(st, rec, doc, &bad);
 	if (json) {
 		cli_print_json(json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o}", "id", (json_int_t)rec->id, "org",
-					 rec->org_name, "catalog", rec->catalog_id, "version", rec->version,
-					 "submitted_at", rec->submitted_at, "sha256", rec->sha256, "signature_valid",
+					 rec->org_name, "catalog", doc->catalog_id, "version", doc->version,
+					 "submitted_at", doc->submitted_at, "sha256", rec->sha256, "signature_valid",
 					 valid, "answers", submission_json_answers(doc->answers)));
 	} else {
-		printf("submission %lld: version %d of %s\n", rec->id, rec->version, rec->org_name);
+		printf("submission %lld: version %d of %s\n", rec->id, doc->version, rec->org_name);
 		printf("catalog:      %s (sha256 %s)\n", doc->catalog_id, doc->catalog_sha256);
-		printf("submitted at: %s\n", rec->submitted_at);
+		printf("submitted at: %s\n", doc->submitted_at);
 		printf("sha256:       %s\n", rec->sha256);
 		printf("signature:    %s%s\n", valid ? "valid, by the key " : "NOT VALID",
 		       valid ? doc->org_public_key : "");
@@ -164,7 +164,7 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct submission *doc = NULL;
 	struct org *org = NULL;
 	struct strbuf bytes = STRBUF_INIT;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, &rec, &doc, &e) < 0 ||
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load_valid(st, id, &rec, &doc, &e) < 0 ||
 	    cli_load_org(st, rec->org_name, &org, &e) < 0 ||
 	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || write_file(out, &bytes, &e) < 0) {
 		rc = cli_fail("%s", e.msg);

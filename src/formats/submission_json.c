@@ -13,6 +13,8 @@
 #define MAX_ITEM_NO 100000
 #define MAX_VERSION 1000000
 #define MAX_NAME_CHARS 100
+/* More than any checklist has; bounds the work before the signature is checked. */
+#define MAX_ANSWERS 10000
 
 static json_t *nullable(const char *s)
 {
@@ -161,6 +163,44 @@ static int integer(const json_t *obj, const char *path, const char *field, long 
 	return 0;
 }
 
+static int by_no(const void *a, const void *b)
+{
+	const struct answer *x = *(const struct answer *const *)a, *y = *(const struct answer *const *)b;
+	return (x->no > y->no) - (x->no < y->no);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp((*(const struct answer *const *)a)->item_key, (*(const struct answer *const *)b)->item_key);
+}
+
+/*
+ * No item twice, by number or by key. Sorted, not pairwise: the file is
+ * untrusted and may list up to MAX_ANSWERS answers before any signature is
+ * checked.
+ */
+static int check_repeats(const struct answer_set *set, struct err *e)
+{
+	const struct answer **v = xcalloc(set->n_items ? set->n_items : 1, sizeof *v);
+	int rc = 0;
+	for (size_t i = 0; i < set->n_items; i++)
+		v[i] = &set->items[i];
+	qsort(v, set->n_items, sizeof *v, by_no);
+	for (size_t i = 1; i < set->n_items && rc == 0; i++)
+		if (v[i]->no == v[i - 1]->no) {
+			err_set(e, "document.answers repeats item %d", v[i]->no);
+			rc = -1;
+		}
+	qsort(v, set->n_items, sizeof *v, by_key);
+	for (size_t i = 1; i < set->n_items && rc == 0; i++)
+		if (strcmp(v[i]->item_key, v[i - 1]->item_key) == 0) {
+			err_set(e, "document.answers repeats key \"%s\"", v[i]->item_key);
+			rc = -1;
+		}
+	free(v);
+	return rc;
+}
+
 static int decode_answer(const json_t *v, const char *path, struct submission *s, struct err *e)
 {
 	static const char *const fields[] = { "current", "issues", "key", "no", "notes", "plan", "plan_due", "status",
@@ -170,11 +210,6 @@ static int decode_answer(const json_t *v, const char *path, struct submission *s
 	if (submission_json_fields(v, path, fields, e) < 0 || integer(v, path, "no", MAX_ITEM_NO, &no, e) < 0 ||
 	    !(key = plain(v, path, "key", MAX_NAME_CHARS, e)))
 		return -1;
-	for (size_t i = 0; i < s->answers->n_items; i++)
-		if (strcmp(s->answers->items[i].item_key, key) == 0 || s->answers->items[i].no == no) {
-			err_set(e, "%s repeats item %lld or key \"%s\"", path, no, key);
-			return -1;
-		}
 	struct answer *a = submission_add_answer(s, (int)no, key);
 	const json_t *status = json_object_get(v, "status");
 	if (!json_is_null(status) && answer_status_parse(json_string_value(status), &a->status) < 0)
@@ -238,6 +273,10 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 	const json_t *answers = json_object_get(doc, "answers");
 	if (!json_is_array(answers))
 		return fail_field("document", "answers", "must be an array", e);
+	if (json_array_size(answers) > MAX_ANSWERS) {
+		err_set(e, "document.answers has more than %d items", MAX_ANSWERS);
+		return -1;
+	}
 	for (size_t i = 0; i < json_array_size(answers); i++) {
 		char path[48];
 		int w = snprintf(path, sizeof path, "document.answers[%zu]", i);
@@ -246,7 +285,7 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 		if (decode_answer(json_array_get(answers, i), path, s, e) < 0)
 			return -1;
 	}
-	return 0;
+	return check_repeats(s->answers, e);
 }
 
 int submission_json_decode(const json_t *doc, struct submission **out, struct err *e)

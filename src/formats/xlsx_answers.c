@@ -95,10 +95,23 @@ static bool same_solid(const char *a, const char *b, const char **at_a, const ch
 	}
 }
 
+/*
+ * Nothing but whitespace. A cell may repeat one shared string of 32,767
+ * spaces a million times, so the scan stops after BLANK_SCAN code points:
+ * a longer run of whitespace counts as content, and the work per cell is
+ * bounded.
+ */
+#define BLANK_SCAN 256
 static bool blank(const char *s)
 {
 	const char *p = s ? s : "";
-	return next_solid(&p) == 0;
+	uint32_t cp;
+	for (int n = 0; n < BLANK_SCAN; n++)
+		if (!(cp = text_utf8_next(&p)))
+			return true;
+		else if (!is_space(cp))
+			return false;
+	return false;
 }
 
 /* The cell's text in the table: col counted from the 通番 column. */
@@ -113,13 +126,20 @@ static const char *name(const struct reader *rd, uint32_t row, int col, char buf
 	return buf;
 }
 
+/* Longer than any header title with spaces and line breaks around it; checked
+ * first, since every cell of every sheet is tried as the header's first. */
+#define HEADER_MAX_BYTES 256
 static bool header_at(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)
 {
 	if (col + XLSX_FORM_NCOLS > XLSX_MAX_COLS)
 		return false;
-	for (int k = 0; k < XLSX_FORM_NCOLS; k++)
-		if (!same_solid(xlsx_sheet_get(sh, row, col + (uint32_t)k), xlsx_form_headers[k], NULL, NULL))
+	for (int k = 0; k < XLSX_FORM_NCOLS; k++) {
+		const char *t = xlsx_sheet_get(sh, row, col + (uint32_t)k);
+		if (t && strnlen(t, HEADER_MAX_BYTES + 1) > HEADER_MAX_BYTES)
 			return false;
+		if (!same_solid(t, xlsx_form_headers[k], NULL, NULL))
+			return false;
+	}
 	return true;
 }
 
@@ -141,6 +161,9 @@ static bool find_header(struct reader *rd, const struct xlsx_sheet *sh)
 /* "3", " ３ ", "3.0": the number, or -1. */
 static long parse_no(const char *s)
 {
+	/* No 通番 is this long, spaces and all; bounds the work per row. */
+	if (strnlen(s, HEADER_MAX_BYTES + 1) > HEADER_MAX_BYTES)
+		return -1;
 	const char *p = s;
 	long v = 0;
 	int digits = 0;

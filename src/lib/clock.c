@@ -23,10 +23,22 @@ static int days_in_month(int y, int m)
 	return m == 2 && leap ? 29 : dm[m - 1];
 }
 
+/* Every character of s is what pattern says: '9' a digit, else itself.
+ * sscanf alone would take "2026-+9-30" and "2026-01- 1". */
+static bool shaped(const char *s, const char *pattern)
+{
+	for (; *pattern; s++, pattern++)
+		if (*pattern == '9' ? !(*s >= '0' && *s <= '9') : *s != *pattern)
+			return false;
+	return *s == 0;
+}
+
 int clock_parse(const char *s, time_t *out)
 {
 	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
 	size_t len = strlen(s);
+	if (!shaped(s, "9999-99-99") && !shaped(s, "9999-99-99T99:99:99Z"))
+		return -1;
 	if (len == 10) {
 		if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
 			return -1;

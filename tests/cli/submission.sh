@@ -214,4 +214,16 @@ TAMPERED=$(sqlite3 "$SHINSA_DB" "SELECT hex(document) FROM submission WHERE id =
 eq "show says a tampered record does not verify" "$rc:$(echo "$out" | sed -n 5p):$err" \
 	"1:signature:    NOT VALID:shinsa: submission 1 does not verify: the stored document was changed: its SHA-256 is $TAMPERED but $SHA1 was signed"
 
+# A genuine signed document moved under another record's number, date and organisation.
+sqlite3 "$SHINSA_DB" "UPDATE submission SET (document, sha256, signature) = (SELECT document, sha256, signature FROM submission WHERE id = 2) WHERE id = 3"
+V2_AT=$(sqlite3 "$SHINSA_DB" "SELECT submitted_at FROM submission WHERE id = 2")
+V3_AT=$(sqlite3 "$SHINSA_DB" "SELECT submitted_at FROM submission WHERE id = 3")
+V3=$(sqlite3 "$SHINSA_DB" "SELECT version FROM submission WHERE id = 3")
+MOVED="submission 3 does not verify: the stored record (version $V3, $V3_AT, api-checklist-2018-08) does not match its signed document (version 2, $V2_AT, api-checklist-2018-08)"
+run "$SHINSA" submission show 3
+eq "a document moved to another record is caught" "$rc:$(echo "$out" | sed -n 1p):$err" "1:submission 3: version 2 of 別の接続先:shinsa: $MOVED"
+fails "diff refuses a record that does not verify" 1 "shinsa: $MOVED" "$SHINSA" diff 2 3
+fails "export refuses a record that does not verify" 1 "shinsa: $MOVED" "$SHINSA" submission export 3 -o "$T/moved.json"
+eq "nothing exported" "$(ls "$T/moved.json" 2>&1 >/dev/null | wc -l)" 1
+
 finish

@@ -268,7 +268,7 @@ static void test_verify_shape(void **state)
 	mutated_fails("document.answers.0.plan_due", json_string(""),
 		      "wrong shape: document.answers[0].plan_due must be null or a date YYYY-MM-DD");
 	mutated_fails("document.answers.0.notes", json_integer(1), "wrong shape: document.answers[0].notes must be a string");
-	mutated_fails("document.answers.0.no", json_integer(2), "wrong shape: document.answers[1] repeats item 2 or key \"ism-02\"");
+	mutated_fails("document.answers.0.no", json_integer(2), "wrong shape: document.answers repeats item 2");
 	mutated_fails("document.answers", json_object(), "wrong shape: document.answers must be an array");
 	mutated_fails("document", json_array(), "wrong shape: document must be an object");
 }
