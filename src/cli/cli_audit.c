@@ -41,7 +41,6 @@ int cli_audit(struct store *st, long long org_id, enum audit_action action, json
 	rc = store_audit_append(st, ev, e);
 	audit_event_free(ev);
 done:
-	json_decref(details);
 	strbuf_release(&text);
 	return rc;
 }

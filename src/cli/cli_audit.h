@@ -21,7 +21,7 @@ char *cli_audit_actor(void);
 
 /*
  * Appends an event by the command line's actor for organisation org_id (0:
- * none) with details (the reference is stolen; NULL for none) written as
+ * none) with details (still yours; NULL for none) written as
  * canonical JSON and the object made from fmt ("submission:%lld"). Call it
  * inside the transaction of the change it records, so that both land or
  * neither does.

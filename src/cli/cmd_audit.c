@@ -121,8 +121,8 @@ static int audit_list(struct cli_ctx *ctx, int argc, char **argv)
 							     ev->object, "details", ev->details, "prev_hash",
 							     ev->prev_hash, "hash", ev->hash));
 		else
-			printf("%lld  %s  %s  %s  %s%s%s  %s\n", ev->seq, ev->at, ev->actor,
-			       ev->org_name ? ev->org_name : "-", ev->action, *ev->object ? " " : "", ev->object,
+			printf("%lld  %s  %s  %s  %s  %s  %s\n", ev->seq, ev->at, ev->actor,
+			       ev->org_name ? ev->org_name : "-", ev->action, *ev->object ? ev->object : "-",
 			       ev->details);
 	}
 	if (json)
