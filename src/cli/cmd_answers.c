@@ -3,8 +3,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_audit.h"
 #include "cli/cmd_answers.h"
 #include "lib/strbuf.h"
+#include "lib/xalloc.h"
 
 static int answers_set(struct cli_ctx *ctx, int argc, char **argv);
 static int answers_show(struct cli_ctx *ctx, int argc, char **argv);
@@ -186,21 +188,37 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 		goto fail;
 	}
 	bool any = false;
+	json_t *changed = json_array();
 	for (int f = 0; f < ANSWER_NFIELDS; f++) {
 		if (!values[f])
 			continue;
 		any = true;
-		if (answer_set_field(ans, (enum answer_field)f, values[f], &e) < 0) {
+		char *before = xstrdup(answer_get(ans, (enum answer_field)f));
+		rc = answer_set_field(ans, (enum answer_field)f, values[f], &e);
+		if (rc == 0 && strcmp(before, answer_get(ans, (enum answer_field)f)) != 0)
+			json_array_append_new(changed, json_string(answer_field_name((enum answer_field)f)));
+		free(before);
+		if (rc < 0) {
+			json_decref(changed);
 			err_prefix(&e, "item %ld", no);
 			goto fail;
 		}
 	}
 	if (!any) {
+		json_decref(changed);
 		actx_release(&a);
 		return cli_usage("answers set", &sub_set, "nothing to set (give --status, --current, ...)");
 	}
-	if (store_answer_put(a.st, a.org, a.cat, ans, &e) < 0)
+	/* The answer and its audit event land together or not at all. */
+	json_t *details = json_pack("{s:s, s:o}", "catalog", a.cat->id, "fields", changed);
+	rc = store_begin(a.st, &e) < 0 || store_answer_put(a.st, a.org, a.cat, ans, &e) < 0 ||
+	     cli_audit(a.st, a.org->id, AUDIT_ANSWER_EDIT, details, &e, "answer:%ld", no) < 0 ||
+	     store_commit(a.st, &e) < 0;
+	json_decref(details);
+	if (rc) {
+		store_rollback(a.st);
 		goto fail;
+	}
 	printf("item %ld: %s\n", no, ans->status ? answer_status_name(ans->status) : "no status");
 	actx_release(&a);
 	return CLI_OK;

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cli/cli_audit.h"
 #include "cli/cmd_answers.h"
 #include "formats/xlsx_answers.h"
 #include "formats/xlsx_form.h"
@@ -31,6 +33,27 @@ const struct cli_command sub_answers_import = {
 	.exec = answers_import,
 };
 
+/*
+ * Writes the form with the export's audit event: the event is appended
+ * first and committed only once the file is written, and a file whose event
+ * did not commit is removed, so no export goes unrecorded.
+ */
+static int export_audited(struct answers_ctx *a, const char *out, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:s}", "file", out, "catalog", a->cat->id);
+	int rc = store_begin(a->st, e) < 0 ||
+		 cli_audit(a->st, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s", a->cat->id) < 0 ||
+		 xlsx_form_export(a->cat, a->set, out, e) < 0;
+	json_decref(details);
+	if (!rc && store_commit(a->st, e) < 0) {
+		unlink(out);
+		rc = 1;
+	}
+	if (rc)
+		store_rollback(a->st);
+	return rc ? -1 : 0;
+}
+
 static int answers_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *catalog = NULL, *out = NULL;
@@ -50,7 +73,7 @@ static int answers_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("answers export", &sub_answers_export, "output file must end in .xlsx");
 	struct err e = { 0 };
 	struct answers_ctx a;
-	if (actx_load(ctx, org, catalog, &a, &e) < 0 || xlsx_form_export(a.cat, a.set, out, &e) < 0) {
+	if (actx_load(ctx, org, catalog, &a, &e) < 0 || export_audited(&a, out, &e) < 0) {
 		actx_release(&a);
 		return cli_fail("%s", e.msg);
 	}
@@ -100,9 +123,28 @@ static json_t *changes_of(const struct answer_set *stored, const struct xlsx_ans
 	return changes;
 }
 
-/* Writes every changed answer in one transaction. */
-/* Inside the caller's transaction. */
-static int write_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t *changes, struct err *e)
+/* The audit event's details: which fields of which items changed (not
+ * their values: the trail says what happened, the answers what they are). */
+static json_t *audit_details(const char *file, const struct answers_ctx *a, const struct xlsx_answers *r,
+			     json_t *changes)
+{
+	json_t *items = json_array();
+	size_t k, j;
+	json_t *c, *f;
+	json_array_foreach(changes, k, c) {
+		json_t *fields = json_array();
+		json_array_foreach(json_object_get(c, "fields"), j, f)
+			json_array_append(fields, json_object_get(f, "field"));
+		json_array_append_new(items, json_pack("{s:O, s:o}", "no", json_object_get(c, "no"), "fields", fields));
+	}
+	return json_pack("{s:s, s:s, s:i, s:o}", "file", file, "catalog", a->cat->id, "read", (int)r->n_read,
+			 "changed", items);
+}
+
+/* Writes every changed answer and the audit event, inside the caller's
+ * transaction. */
+static int write_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t *changes, const char *file,
+			 struct err *e)
 {
 	size_t k;
 	json_t *c;
@@ -112,7 +154,10 @@ static int write_changes(struct answers_ctx *a, const struct xlsx_answers *r, js
 		if (store_answer_put(a->st, a->org, a->cat, &r->set->items[it - a->cat->items], e) < 0)
 			return -1;
 	}
-	return 0;
+	json_t *details = audit_details(file, a, r, changes);
+	int rc = cli_audit(a->st, a->org->id, AUDIT_ANSWERS_IMPORT, details, e, "answer_set:%s", a->cat->id);
+	json_decref(details);
+	return rc;
 }
 
 /*
@@ -120,7 +165,8 @@ static int write_changes(struct answers_ctx *a, const struct xlsx_answers *r, js
  * transaction, so an edit made while the file was being read is compared
  * with, not overwritten unseen. Commits, or rolls back on error.
  */
-static int import_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t **changes, struct err *e)
+static int import_changes(struct answers_ctx *a, const struct xlsx_answers *r, json_t **changes, const char *file,
+			  struct err *e)
 {
 	if (store_begin(a->st, e) < 0)
 		return -1;
@@ -130,7 +176,7 @@ static int import_changes(struct answers_ctx *a, const struct xlsx_answers *r, j
 		goto fail;
 	json_decref(*changes);
 	*changes = changes_of(a->set, r);
-	if (write_changes(a, r, *changes, e) < 0 || store_commit(a->st, e) < 0)
+	if ((json_array_size(*changes) > 0 && write_changes(a, r, *changes, file, e) < 0) || store_commit(a->st, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -194,7 +240,7 @@ static int answers_import(struct cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	changes = changes_of(a.set, r);
-	if (!dry_run && json_array_size(changes) > 0 && import_changes(&a, r, &changes, &e) < 0) {
+	if (!dry_run && json_array_size(changes) > 0 && import_changes(&a, r, &changes, file, &e) < 0) {
 		rc = cli_fail("%s: %s", file, e.msg);
 		goto done;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_audit.h"
 #include "lib/keys.h"
 #include "lib/xalloc.h"
 
@@ -54,8 +55,15 @@ static int org_add(struct cli_ctx *ctx, int argc, char **argv)
 	org->name = xstrdup(name);
 	org->reg_no = reg_no ? xstrdup(reg_no) : NULL;
 	org->public_key = xstrdup(pk_hex);
-	if (store_org_add(st, org, sealed, &e) < 0)
+	json_t *details = json_pack("{s:s, s:s, s:s?, s:s}", "kind", org_kind_name(org->kind), "name", name, "reg_no",
+				    reg_no, "public_key", org->public_key);
+	rc = store_begin(st, &e) < 0 || store_org_add(st, org, sealed, &e) < 0 ||
+	     cli_audit(st, org->id, AUDIT_ORG_ADD, details, &e, "org:%lld", org->id) < 0 || store_commit(st, &e) < 0;
+	json_decref(details);
+	if (rc) {
+		store_rollback(st);
 		goto fail;
+	}
 	printf("added %s %s (id %lld, signing key %s)\n", org_kind_name(org->kind), org->name, org->id, org->public_key);
 	rc = CLI_OK;
 	goto done;

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "formats/submission_json.h"
 #include "lib/fsutil.h"
@@ -145,6 +147,25 @@ static int write_file(const char *path, const struct strbuf *bytes, struct err *
 	return fs_tmp_commit(tmp, path, e);
 }
 
+/* Writes the file with its audit event, as answers export does: the event
+ * commits only once the file is written, and a file without one is removed. */
+static int export_audited(struct store *st, const struct submission_record *rec, const char *out,
+			  const struct strbuf *bytes, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:i, s:s}", "file", out, "version", rec->version, "sha256", rec->sha256);
+	int rc = store_begin(st, e) < 0 ||
+		 cli_audit(st, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld", rec->id) < 0 ||
+		 write_file(out, bytes, e) < 0;
+	json_decref(details);
+	if (!rc && store_commit(st, e) < 0) {
+		unlink(out);
+		rc = 1;
+	}
+	if (rc)
+		store_rollback(st);
+	return rc ? -1 : 0;
+}
+
 static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *out = NULL;
@@ -166,7 +187,7 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct strbuf bytes = STRBUF_INIT;
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load_valid(st, id, &rec, &doc, &e) < 0 ||
 	    cli_load_org(st, rec->org_name, &org, &e) < 0 ||
-	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || write_file(out, &bytes, &e) < 0) {
+	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || export_audited(st, rec, out, &bytes, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}

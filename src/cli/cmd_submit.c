@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "formats/submission_json.h"
 #include "formats/submission_verify.h"
@@ -63,7 +64,13 @@ static int seal_and_store(struct store *st, const struct cli_connector *c, const
 	rec->document = strbuf_detach(&doc);
 	rec->sha256 = xstrdup(sha);
 	rec->signature = xstrdup(sig_hex);
-	if (store_submission_add(st, rec, e) < 0 || store_commit(st, e) < 0)
+	if (store_submission_add(st, rec, e) < 0)
+		goto fail;
+	json_t *details = json_pack("{s:s, s:i, s:s}", "catalog", rec->catalog_id, "version", rec->version, "sha256",
+				    rec->sha256);
+	int rc = cli_audit(st, c->org->id, AUDIT_SUBMISSION_CREATE, details, e, "submission:%lld", rec->id);
+	json_decref(details);
+	if (rc < 0 || store_commit(st, e) < 0)
 		goto fail;
 	submission_free(s);
 	return 0;

@@ -110,6 +110,11 @@ int store_commit(struct store *st, struct err *e)
 	return 0;
 }
 
+bool store_in_tx(const struct store *st)
+{
+	return st->in_tx;
+}
+
 void store_rollback(struct store *st)
 {
 	if (!st->in_tx)

@@ -48,11 +48,14 @@ int store_schema_latest(void);
 int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+/* Whether a transaction from store_begin() is open. */
+bool store_in_tx(const struct store *st);
 
 /* For the store_*.c modules only. */
 struct sql *store_sql(struct store *st);
 
 #include "store/store_answers.h"
+#include "store/store_audit.h"
 #include "store/store_catalog.h"
 #include "store/store_org.h"
 #include "store/store_submission.h"

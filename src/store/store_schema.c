@@ -4,7 +4,7 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migration 3, which PostgreSQL writes as a trigger function.
+ * migrations 3 and 5, which PostgreSQL writes as trigger functions.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -128,6 +128,26 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n"
 	  "CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission\n"
 	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n" },
+	/* The audit trail (core/audit.h): hash-chained, and the triggers refuse
+	 * any change through SQL. The chain, not the triggers, is what catches
+	 * someone who edits the file itself. 4 is left to the accounts. */
+	{ 5, "audit trail",
+	  "CREATE TABLE audit_event (\n"
+	  "  seq INTEGER PRIMARY KEY CHECK (seq >= 1),\n"
+	  "  at TEXT NOT NULL,\n"
+	  "  actor TEXT NOT NULL,\n"
+	  "  org_id INTEGER REFERENCES org (id),\n"
+	  "  action TEXT NOT NULL,\n"
+	  "  object TEXT NOT NULL,\n"
+	  "  details TEXT NOT NULL,\n"
+	  "  prev_hash TEXT NOT NULL,\n"
+	  "  hash TEXT NOT NULL UNIQUE\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX audit_event_org ON audit_event (org_id, seq);\n"
+	  "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event\n"
+	  "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;\n"
+	  "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event\n"
+	  "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

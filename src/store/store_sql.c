@@ -119,6 +119,13 @@ long long sql_int(struct sql_stmt *st, int col)
 	return sqlite3_column_int64(st->st, col);
 }
 
+size_t sql_bytes(struct sql_stmt *st, int col)
+{
+	/* After sql_text(), as SQLite asks, so the count is of the UTF-8 text. */
+	sqlite3_column_text(st->st, col);
+	return (size_t)sqlite3_column_bytes(st->st, col);
+}
+
 bool sql_is_null(struct sql_stmt *st, int col)
 {
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;

@@ -11,6 +11,7 @@
 #define SHINSA_STORE_SQL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "lib/err.h"
 
@@ -39,6 +40,9 @@ int sql_step(struct sql_stmt *st, struct err *e);
  * NULL for SQL NULL. */
 const char *sql_text(struct sql_stmt *st, int col);
 long long sql_int(struct sql_stmt *st, int col);
+/* The length in bytes of a text column: more than strlen(sql_text()) when
+ * the value holds a NUL byte. */
+size_t sql_bytes(struct sql_stmt *st, int col);
 bool sql_is_null(struct sql_stmt *st, int col);
 /* Accepts NULL. */
 void sql_finalize(struct sql_stmt *st);

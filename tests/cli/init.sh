@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 3 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 5 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -80,6 +80,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   submission look at and export stored submissions
   verify     check an exported submission, with no database
   diff       compare two submissions, or one with the working answers
+  audit      check and read the tamper-evident audit trail
   help       list the commands, or explain one"
 run "$SHINSA" init --help
 eq "init --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa init [--catalog-dir DIR]"
