@@ -18,6 +18,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_submission,
 	&cmd_verify,
 	&cmd_diff,
+	&cmd_serve,
 	&cmd_help,
 	NULL,
 };

@@ -43,6 +43,7 @@ extern const struct cli_command cmd_submit;
 extern const struct cli_command cmd_submission;
 extern const struct cli_command cmd_verify;
 extern const struct cli_command cmd_diff;
+extern const struct cli_command cmd_serve;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];
