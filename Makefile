@@ -9,7 +9,7 @@
 
 BUILD    ?= build
 SAN      ?=
-PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat libmicrohttpd
 
 ifeq ($(SAN),1)
 CC       := clang
@@ -30,9 +30,12 @@ PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALLCFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) $(PKGCFLAGS) $(CPPFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
 
-LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c)
+LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c src/web/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# Files kept in the repository and compiled in as bytes (see scripts/embed.sh).
+EMBED    := web/openapi.json
+GEN_SRC  := $(BUILD)/gen/embedded.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -49,6 +52,14 @@ Q := $(if $(V),,@)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(GEN_SRC): $(EMBED) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh $(EMBED) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/embedded.o: $(GEN_SRC)
+	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALLCFLAGS) -c $< -o $@
 
 $(BUILD)/libshinsa.a: $(LIB_OBJ)
@@ -86,9 +97,13 @@ check: deps-test
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
 FUZZ_LIB_SRC := $(LIB_SRC)
-build/fuzz/%: fuzz/%.c $(LIB_SRC)
+build/fuzz/%: fuzz/%.c $(LIB_SRC) build/fuzz/gen/embedded.c
 	@mkdir -p $(dir $@)
-	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) $(PKGLIBS)
+	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/gen/embedded.c $(PKGLIBS)
+
+build/fuzz/gen/embedded.c: $(EMBED) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh $(EMBED) >$@.tmp && mv $@.tmp $@
 
 # Replays each fuzzer's checked-in corpus once: a regression test, not a search.
 fuzz-replay: $(FUZZ_BIN)

@@ -4,16 +4,17 @@
 #   scripts/deps.sh test    - build + what `make check` needs (cmocka, clang
 #                             sanitizers, LibreOffice and poppler for the
 #                             rendered-form test, jq for the CLI tests,
-#                             python3, openssl and xxd to check submissions)
+#                             python3, openssl and xxd to check submissions,
+#                             curl for the HTTP tests)
 #   scripts/deps.sh bench   - build + what `make bench` needs (the peers it
 #                             is compared with: python3-openpyxl)
 # Uses sudo when not root. Runs apt-get update only when something is missing.
 set -eu
 
 build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
-libsodium-dev libzip-dev libexpat1-dev fonts-ipaexfont"
+libsodium-dev libzip-dev libexpat1-dev libmicrohttpd-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
-poppler-utils fonts-crosextra-carlito python3 openssl xxd"
+poppler-utils fonts-crosextra-carlito python3 openssl xxd curl"
 bench="jq python3-openpyxl"
 
 case "${1:-build}" in

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the whole suite against one build directory (build/ or build/asan/):
-# every cmocka unit test, every CLI test (tests/cli/*.sh) and the rendered-form
+# every cmocka unit test, every CLI test (tests/cli/*.sh), the HTTP tests
+# (tests/http/*.sh, each starting its own server) and the rendered-form
 # test (tests/render/*.sh). Prints one line per test file and a closing
 # "N passed, N failed" line counting the checks inside them (cmocka tests,
 # and the "ok"/"not ok" lines of the shell tests); exits non-zero if any file
@@ -46,7 +47,7 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	run "unit/${t##*/}" "$t"
 done
-for t in tests/cli/*.sh tests/render/*.sh; do
+for t in tests/cli/*.sh tests/http/*.sh tests/render/*.sh; do
 	[ -f "$t" ] && [ "${t##*/}" != lib.sh ] || continue
 	run "${t#tests/}" sh "$t"
 done

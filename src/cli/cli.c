@@ -19,6 +19,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_verify,
 	&cmd_diff,
 	&cmd_audit,
+	&cmd_serve,
 	&cmd_help,
 	NULL,
 };

@@ -44,6 +44,7 @@ extern const struct cli_command cmd_submission;
 extern const struct cli_command cmd_verify;
 extern const struct cli_command cmd_diff;
 extern const struct cli_command cmd_audit;
+extern const struct cli_command cmd_serve;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

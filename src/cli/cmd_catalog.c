@@ -103,10 +103,7 @@ static int list_exec(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const struct catalog *c = cats[i];
 		if (json)
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:I}", "id", c->id, "kind",
-							     catalog_kind_name(c->kind), "title", c->title, "publisher",
-							     c->publisher, "date", c->date, "item_count",
-							     (json_int_t)c->n_items));
+			json_array_append_new(arr, catalog_json_encode_summary(c));
 		else
 			printf("%-24s %-10s %5zu  %s\n", c->id, catalog_kind_name(c->kind), c->n_items, c->title);
 		catalog_free(cats[i]);

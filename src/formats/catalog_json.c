@@ -344,6 +344,12 @@ static json_t *string_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+json_t *catalog_json_encode_summary(const struct catalog *cat)
+{
+	return json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:I}", "id", cat->id, "kind", catalog_kind_name(cat->kind), "title",
+			 cat->title, "publisher", cat->publisher, "date", cat->date, "item_count", (json_int_t)cat->n_items);
+}
+
 json_t *catalog_json_encode(const struct catalog *cat)
 {
 	json_t *items = json_array();

@@ -32,6 +32,9 @@ int mapping_json_parse(const char *name, const char *buf, size_t len, struct map
 
 /* The catalog as `catalog show --json` prints it; you own the reference. */
 json_t *catalog_json_encode(const struct catalog *cat);
+/* One entry of `catalog list --json` (and GET /api/v1/catalogs):
+ * {id, kind, title, publisher, date, item_count}; you own the reference. */
+json_t *catalog_json_encode_summary(const struct catalog *cat);
 
 /* Everything one catalog directory holds, each file validated. */
 struct catalog_files {

@@ -81,6 +81,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   verify     check an exported submission, with no database
   diff       compare two submissions, or one with the working answers
   audit      check and read the tamper-evident audit trail
+  serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"
 run "$SHINSA" init --help
 eq "init --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa init [--catalog-dir DIR]"

@@ -1,0 +1,49 @@
+/*
+ * libFuzzer target: a request body through http_json_parse (content type,
+ * jansson with duplicate keys refused, the object check) and
+ * http_json_fields. Whatever the bytes, the answer is a parsed object or a
+ * JSON error response of the documented shape, never a crash or a leak.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/http_json.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *content_type_json(void *cls, const char *name)
+{
+	(void)cls;
+	return strcmp(name, "Content-Type") == 0 ? "application/json" : NULL;
+}
+
+static void check_error(const struct http_response *resp)
+{
+	json_t *v = json_loadb(resp->body, resp->body_len, JSON_REJECT_DUPLICATES, NULL);
+	json_t *err = json_object_get(v, "error");
+	if (resp->status != 400 || !json_is_string(json_object_get(err, "code")) ||
+	    !json_is_string(json_object_get(err, "message")) || json_object_size(v) != 1 || json_object_size(err) != 2)
+		__builtin_trap();
+	json_decref(v);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const allowed[] = { "status", "current", "issues", "plan", "plan_due", "notes", NULL };
+	struct http_request req = { .header_fn = content_type_json, .body = (const char *)data, .body_len = size };
+	struct http_response resp = { 0 };
+	json_t *obj;
+	if (http_json_parse(&req, &resp, &obj) == 0) {
+		if (!json_is_object(obj) || resp.status)
+			__builtin_trap();
+		if (http_json_fields(obj, allowed, &resp) < 0)
+			check_error(&resp);
+		json_decref(obj);
+	} else {
+		check_error(&resp);
+	}
+	http_response_release(&resp);
+	return 0;
+}

@@ -1,0 +1,75 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "web/listen.h"
+#include "web/server.h"
+
+static int serve_exec(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_command cmd_serve = {
+	.name = "serve",
+	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N]",
+	.summary = "run the web server (JSON API under /api/v1, /healthz)",
+	.help = "--listen       address and port, default " SERVER_DEFAULT_LISTEN "; port 0 picks a free one;\n"
+		"               an IPv6 address goes in brackets: [::1]:8080\n"
+		"--threads      worker threads (default 4)\n"
+		"--timeout      seconds an idle connection stays open (default 30)\n"
+		"--max-connections  connections open at once (default 256)\n"
+		"The first line on stdout is \"listening on http://HOST:PORT\". stderr has one JSON\n"
+		"line per request. SIGTERM or SIGINT stops it: no new connections, requests in\n"
+		"flight get 10 s to finish, exit status 0.\n",
+	.exec = serve_exec,
+};
+
+/* A whole number from 1 to max, or a usage error naming the option. */
+static int parse_count(const char *opt, const char *s, unsigned max, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long n = s[0] >= '0' && s[0] <= '9' ? strtoul(s, &end, 10) : 0;
+	if (n == 0 || errno || *end || n > max)
+		return cli_usage("serve", &cmd_serve, "--%s wants a whole number from 1 to %u, got \"%s\"", opt, max, s);
+	*out = (unsigned)n;
+	return 0;
+}
+
+static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL;
+	const struct cli_opt opts[] = {
+		{ "listen", 0, &listen, NULL },
+		{ "threads", 0, &threads, NULL },
+		{ "timeout", 0, &timeout, NULL },
+		{ "max-connections", 0, &max_conn, NULL },
+		{ 0 },
+	};
+	int npos;
+	int rc = cli_parse(ctx, "serve", &cmd_serve, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos > 0)
+		return cli_usage("serve", &cmd_serve, "unexpected argument \"%s\"", argv[0]);
+	struct server_config cfg;
+	server_config_init(&cfg, ctx->db_path);
+	struct err e = { 0 };
+	struct listen_addr addr;
+	if (listen)
+		cfg.listen = listen;
+	if (listen_parse(cfg.listen, &addr, &e) < 0)
+		return cli_usage("serve", &cmd_serve, "%s", e.msg);
+	if ((threads && parse_count("threads", threads, 256, &cfg.threads)) ||
+	    (timeout && parse_count("timeout", timeout, 3600, &cfg.timeout)) ||
+	    (max_conn && parse_count("max-connections", max_conn, 10000, &cfg.max_connections)))
+		return CLI_USAGE;
+	/* Refuse to start on a database that will not open: better now than in
+	 * every request's answer. */
+	struct store *st;
+	if (cli_open_store(ctx, &st, &e) < 0)
+		return cli_fail("%s", e.msg);
+	store_close(st);
+	if (server_run(&cfg, &e) < 0)
+		return cli_fail("%s", e.msg);
+	return CLI_OK;
+}

@@ -1,0 +1,377 @@
+#include "web/server.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
+#include "web/dbcache.h"
+#include "web/http_json.h"
+#include "web/listen.h"
+#include "web/reqlog.h"
+#include "web/routes.h"
+
+/* On every response, errors included. The CSP allows no inline script or
+ * style: pages load their code and styles from our own origin only. */
+static const struct http_header security_headers[] = {
+	{ "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+				     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Referrer-Policy", "no-referrer" },
+	{ "X-Frame-Options", "DENY" },
+};
+
+struct server {
+	const struct server_config *cfg;
+	atomic_int in_flight; /* requests begun and not yet completed */
+};
+
+/* One request, from its request line (uri_begin) to request_done. */
+struct exchange {
+	struct server *srv;
+	struct timespec start;
+	char *path;   /* as sent, without the query: for the log */
+	char *method; /* NULL until the handler is first called */
+	struct http_request req;
+	struct http_response resp;
+	const struct route *route;
+	bool begun;
+	struct strbuf body;
+	size_t limit, received;
+	bool over_limit;
+	char note[128];
+};
+
+static const char *header_lookup(void *cls, const char *name)
+{
+	return MHD_lookup_connection_value(cls, MHD_HEADER_KIND, name);
+}
+
+static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
+{
+	struct server *srv = cls;
+	struct exchange *x = xcalloc(1, sizeof *x);
+	x->srv = srv;
+	clock_gettime(CLOCK_MONOTONIC, &x->start);
+	const char *q = strchr(uri, '?');
+	x->path = q ? xstrndup(uri, (size_t)(q - uri)) : xstrdup(uri);
+	strbuf_init(&x->body);
+	unsigned char id[HTTP_REQUEST_ID_LEN / 2];
+	randombytes_buf(id, sizeof id);
+	sodium_bin2hex(x->req.request_id, sizeof x->req.request_id, id, sizeof id);
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	const char *ok = NULL;
+	if (sa && sa->sa_family == AF_INET)
+		ok = inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, x->req.remote,
+			       sizeof x->req.remote);
+	else if (sa && sa->sa_family == AF_INET6)
+		ok = inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, x->req.remote,
+			       sizeof x->req.remote);
+	if (!ok)
+		strcpy(x->req.remote, "unknown");
+	x->req.db_path = srv->cfg->db_path;
+	atomic_fetch_add(&srv->in_flight, 1);
+	return x;
+}
+
+/* libmicrohttpd decodes the path and query before we see them; we keep
+ * them as sent and decode each piece ourselves (http_decode), so a "%2F"
+ * stays inside its segment and bad escapes are refused, not passed on. */
+static size_t unescape_none(void *cls, struct MHD_Connection *con, char *s)
+{
+	(void)cls;
+	(void)con;
+	return strlen(s);
+}
+
+static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct exchange *x = cls;
+	return router_add_query(&x->req, key, value, &x->resp) == 0 ? MHD_YES : MHD_NO;
+}
+
+/* The body's announced length: 0 for none, ULLONG_MAX when chunked or
+ * too large to say. libmicrohttpd has checked the header is a number. */
+static unsigned long long body_length(struct MHD_Connection *con)
+{
+	if (MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+		return ULLONG_MAX;
+	const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (!cl)
+		return 0;
+	errno = 0;
+	unsigned long long n = strtoull(cl, NULL, 10);
+	return errno == ERANGE ? ULLONG_MAX : n;
+}
+
+static void too_large(struct exchange *x)
+{
+	http_json_error(&x->resp, 413, "payload_too_large", "the request body is larger than %zu bytes", x->limit);
+}
+
+/* The first call for a request: route, gate, limits. May answer. */
+static void begin(struct exchange *x, struct MHD_Connection *con, const char *url, const char *method)
+{
+	const struct server_config *cfg = x->srv->cfg;
+	x->begun = true;
+	x->method = xstrdup(method);
+	x->req.method = x->method;
+	x->req.path = url;
+	x->req.header_fn = header_lookup;
+	x->req.header_cls = con;
+	x->route = router_match(cfg->routes, cfg->n_routes, &x->req, &x->resp);
+	if (!x->route)
+		return;
+	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, add_query, x);
+	if (x->resp.status)
+		return;
+	if (router_authorize(x->route, &x->req, &x->resp) < 0)
+		return;
+	x->limit = router_body_limit(x->route);
+	unsigned long long len = body_length(con);
+	if (len != ULLONG_MAX && len > x->limit)
+		too_large(x);
+}
+
+static enum MHD_Result send_response(struct exchange *x, struct MHD_Connection *con)
+{
+	struct http_response *r = &x->resp;
+	struct MHD_Response *mr = MHD_create_response_from_buffer(r->body_len, r->body, MHD_RESPMEM_PERSISTENT);
+	if (!mr)
+		return MHD_NO;
+	if (r->content_type)
+		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(mr, security_headers[i].name, security_headers[i].value);
+	MHD_add_response_header(mr, "X-Request-Id", x->req.request_id);
+	if (!http_response_get_header(r, "Cache-Control"))
+		MHD_add_response_header(mr, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	for (size_t i = 0; i < r->n_headers; i++)
+		MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
+	enum MHD_Result rc = MHD_queue_response(con, (unsigned)r->status, mr);
+	MHD_destroy_response(mr);
+	return rc;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url, const char *method,
+				  const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct exchange *x = *con_cls; /* made by uri_begin */
+	if (!x->begun) {
+		begin(x, con, url, method);
+		/* Answering now, before the body, is what lets libmicrohttpd refuse
+		 * a large body without reading it; it then closes the connection.
+		 * With no body to refuse, the answer waits for the next call, which
+		 * keeps the connection open for the client's next request. */
+		if (x->resp.status && body_length(con) > 0)
+			return send_response(x, con);
+		return MHD_YES;
+	}
+	if (x->resp.status) { /* answered by begin(), with no body announced */
+		if (!*upload_size)
+			return send_response(x, con);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		size_t n = *upload_size;
+		*upload_size = 0;
+		x->received += n;
+		if (x->received > x->limit) {
+			/* libmicrohttpd 0.9.75 cannot answer in the middle of a body:
+			 * drop the rest and answer when it ends, or give up. */
+			x->over_limit = true;
+			strbuf_release(&x->body);
+			if (x->received - x->limit > SERVER_DISCARD_MAX) {
+				snprintf(x->note, sizeof x->note, "body over %zu bytes and still coming: connection closed",
+					 x->limit);
+				return MHD_NO;
+			}
+			return MHD_YES;
+		}
+		strbuf_add(&x->body, upload, n);
+		return MHD_YES;
+	}
+	if (x->over_limit) {
+		too_large(x);
+	} else {
+		x->req.body = x->received ? x->body.buf : NULL;
+		x->req.body_len = x->body.len;
+		x->route->handler(&x->req, &x->resp);
+		dbcache_done();
+		if (!x->resp.status)
+			http_json_error(&x->resp, 500, "internal", "the handler gave no answer");
+	}
+	return send_response(x, con);
+}
+
+static double ms_since(const struct timespec *start)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+static void request_done(void *cls, struct MHD_Connection *con, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	struct exchange *x = *con_cls;
+	if (!x)
+		return;
+	*con_cls = NULL;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_HTTP_STATUS);
+	int status = ci ? (int)ci->http_status : x->resp.status;
+	bool sent = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+	const char *note = x->note[0] ? x->note : x->resp.log_note;
+	if (!sent && !note[0])
+		note = "connection closed before the response was sent";
+	struct reqlog_entry en = {
+		.request_id = x->req.request_id,
+		.remote = x->req.remote,
+		.method = x->method,
+		.path = x->path,
+		.status = status,
+		.bytes = sent && x->method && strcmp(x->method, "HEAD") != 0 ? x->resp.body_len : 0,
+		.ms = ms_since(&x->start),
+		.note = note,
+	};
+	reqlog_request(&en);
+	atomic_fetch_sub(&x->srv->in_flight, 1);
+	http_request_release(&x->req);
+	http_response_release(&x->resp);
+	strbuf_release(&x->body);
+	free(x->method);
+	free(x->path);
+	free(x);
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+		strcpy(msg, "(unprintable message)");
+	size_t len = strlen(msg);
+	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	reqlog_event("libmicrohttpd", "%s", msg);
+}
+#pragma GCC diagnostic pop
+
+
+void server_config_init(struct server_config *cfg, const char *db_path)
+{
+	*cfg = (struct server_config){
+		.listen = SERVER_DEFAULT_LISTEN,
+		.db_path = db_path,
+		.threads = SERVER_DEFAULT_THREADS,
+		.timeout = SERVER_DEFAULT_TIMEOUT,
+		.max_connections = SERVER_DEFAULT_MAX_CONNECTIONS,
+		.grace = SERVER_DEFAULT_GRACE,
+		.header_limit = SERVER_DEFAULT_HEADER_LIMIT,
+		.routes = routes,
+		.n_routes = n_routes,
+	};
+}
+
+/*
+ * Threads: a fixed pool (config.threads), each running its own event loop
+ * over many connections, not a thread per connection. Idle keep-alive
+ * connections and slow clients then cost a socket, not a thread, and the
+ * number of threads, and so of open stores (dbcache: one per thread, used
+ * by one request at a time), stays what the configuration says. Handlers
+ * run on the pool thread and are short (a few SQLite queries); one that
+ * blocks holds up only the connections of its own thread.
+ */
+static struct MHD_Daemon *start(struct server *srv, int fd)
+{
+	const struct server_config *cfg = srv->cfg;
+	return MHD_start_daemon(
+		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
+		/* First, or libmicrohttpd logs about the options before it in its own format. */
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_URI_LOG_CALLBACK, uri_begin, srv,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, srv, MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, srv,
+		MHD_OPTION_END);
+}
+
+static const char *signal_name(int sig)
+{
+	return sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "a signal";
+}
+
+int server_run(const struct server_config *cfg, struct err *e)
+{
+	struct listen_addr addr;
+	int fd;
+	char url[128];
+	if (listen_parse(cfg->listen, &addr, e) < 0 || listen_open(&addr, cfg->listen, &fd, e) < 0)
+		return -1;
+	if (listen_url(fd, url, sizeof url, e) < 0) {
+		close(fd);
+		return -1;
+	}
+	/* The signals are taken by sigtimedwait() below, never by a handler:
+	 * blocked here, before any thread starts, so every thread inherits it. */
+	sigset_t stop_signals, old;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, &old);
+	struct server srv = { .cfg = cfg };
+	atomic_init(&srv.in_flight, 0);
+	struct MHD_Daemon *d = start(&srv, fd);
+	if (!d) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		close(fd);
+		err_set(e, "cannot start the HTTP server on %s (see the log above)", cfg->listen);
+		return -1;
+	}
+	printf("listening on %s\n", url);
+	fflush(stdout);
+	reqlog_event("start", "listening on %s (%u threads, timeout %u s, at most %u connections)", url, cfg->threads,
+		     cfg->timeout, cfg->max_connections);
+
+	int sig;
+	while ((sig = sigwaitinfo(&stop_signals, NULL)) < 0 && errno == EINTR)
+		;
+	/* Stop accepting first: the listening socket is closed now, so a new
+	 * connection is refused instead of waiting for a server that is going. */
+	MHD_socket lfd = MHD_quiesce_daemon(d);
+	if (lfd != MHD_INVALID_SOCKET)
+		close(lfd);
+	reqlog_event("stop", "%s: not accepting connections; letting %d requests finish (at most %u s)",
+		     signal_name(sig), atomic_load(&srv.in_flight), cfg->grace);
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	for (unsigned i = 0; atomic_load(&srv.in_flight) > 0 && i < cfg->grace * 100u; i++) {
+		if (sigtimedwait(&stop_signals, NULL, &tick) >= 0)
+			break; /* a second signal: stop now */
+	}
+	int left = atomic_load(&srv.in_flight);
+	MHD_stop_daemon(d); /* closes idle connections, joins the threads */
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (left)
+		reqlog_event("stopped", "stopped with %d requests unfinished", left);
+	else
+		reqlog_event("stopped", "stopped cleanly");
+	return 0;
+}

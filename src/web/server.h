@@ -1,0 +1,62 @@
+/*
+ * server: the HTTP server behind `shinsa serve`, on libmicrohttpd.
+ *
+ * server_run() listens, answers requests through a route table (router.h)
+ * until SIGTERM or SIGINT, then stops gracefully: the listening socket is
+ * closed at once (new connections are refused), requests in flight get up
+ * to config.grace seconds to finish, idle connections are closed, and it
+ * returns 0. Before that it prints "listening on http://HOST:PORT" as the
+ * first line on stdout (the real port when asked for port 0) and flushes.
+ *
+ * Every response carries the security headers (server.c lists them), an
+ * X-Request-Id, and Cache-Control: no-store unless the handler set one.
+ * stderr gets one JSON object per line: one per request,
+ *   {"time","request_id","remote","method","path","status","bytes","ms"}
+ * (plus "note" when the server has something to add), and lines with an
+ * "event" for start, stop and libmicrohttpd's own messages. Query strings,
+ * bodies, cookies and credentials are never logged.
+ *
+ * Limits: bodies past the route's limit get 413 (from Content-Length
+ * before any byte of the body is read; a chunked body when it crosses the
+ * limit, the rest being read and dropped up to SERVER_DISCARD_MAX bytes,
+ * after which the connection is closed); the request line and headers
+ * together must fit in config.header_limit (libmicrohttpd answers 431
+ * itself past it); idle connections close after config.timeout seconds;
+ * at most config.max_connections are open at once.
+ */
+#ifndef SHINSA_WEB_SERVER_H
+#define SHINSA_WEB_SERVER_H
+
+#include <stddef.h>
+
+#include "lib/err.h"
+#include "web/router.h"
+
+#define SERVER_DEFAULT_LISTEN "127.0.0.1:8080"
+#define SERVER_DEFAULT_THREADS 4
+#define SERVER_DEFAULT_TIMEOUT 30
+#define SERVER_DEFAULT_MAX_CONNECTIONS 256
+#define SERVER_DEFAULT_GRACE 10
+#define SERVER_DEFAULT_HEADER_LIMIT (64u << 10)
+#define SERVER_DISCARD_MAX ((size_t)8 << 20)
+
+struct server_config {
+	const char *listen;       /* "HOST:PORT" (listen.h); port 0 picks a free one */
+	const char *db_path;
+	unsigned threads;         /* worker threads */
+	unsigned timeout;         /* seconds a connection may be idle */
+	unsigned max_connections;
+	unsigned grace;           /* seconds in-flight requests get on stop */
+	size_t header_limit;      /* bytes for request line and headers */
+	const struct route *routes;
+	size_t n_routes;
+};
+
+/* The defaults above, with db_path and the routes of routes.h. */
+void server_config_init(struct server_config *cfg, const char *db_path);
+
+/* Runs the server until a signal stops it (above). -1 with e set when it
+ * cannot start (the address is taken, ...); 0 after a clean stop. */
+int server_run(const struct server_config *cfg, struct err *e);
+
+#endif

@@ -1,0 +1,184 @@
+/* JSON in and out of the API: the error shape, strict body parsing with
+ * every refusal's exact message, unknown fields, and the request log line. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "testutil.h"
+
+#include "web/http_json.h"
+#include "web/reqlog.h"
+
+struct fake_headers {
+	const char *content_type;
+};
+
+static const char *fake_header(void *cls, const char *name)
+{
+	const struct fake_headers *h = cls;
+	return strcasecmp(name, "content-type") == 0 ? h->content_type : NULL;
+}
+
+/* Parses body as sent with content type; returns the status (0: parsed)
+ * and leaves the error body in *resp. */
+static int parse(const char *type, const char *body, struct http_response *resp, json_t **out)
+{
+	struct fake_headers h = { type };
+	struct http_request req = { .header_fn = fake_header, .header_cls = &h, .body = body,
+				    .body_len = body ? strlen(body) : 0 };
+	memset(resp, 0, sizeof *resp);
+	http_json_parse(&req, resp, out);
+	return resp->status;
+}
+
+static void expect_refusal(const char *type, const char *body, int status, const char *want)
+{
+	struct http_response resp;
+	json_t *v;
+	assert_int_equal(parse(type, body, &resp, &v), status);
+	assert_null(v);
+	assert_string_equal(resp.content_type, "application/json");
+	assert_string_equal(resp.body, want);
+	http_response_release(&resp);
+}
+
+static void test_error_shape(void **state)
+{
+	(void)state;
+	struct http_response resp = { 0 };
+	http_json_error(&resp, 404, "not_found", "no catalog \"%s\"", "x\"y");
+	assert_int_equal(resp.status, 404);
+	assert_string_equal(resp.body, "{\"error\":{\"code\":\"not_found\",\"message\":\"no catalog \\\"x\\\"y\\\"\"}}");
+	assert_int_equal(resp.body_len, strlen(resp.body));
+	/* A message past 300 bytes is cut at a character, never inside one. */
+	char big[400];
+	memset(big, 'a', 298);
+	strcpy(big + 298, "審査");
+	http_json_error(&resp, 400, "bad_request", "%s", big);
+	json_t *v = json_loads(resp.body, 0, NULL);
+	const char *m = json_string_value(json_object_get(json_object_get(v, "error"), "message"));
+	assert_int_equal(strlen(m), 300);
+	assert_string_equal(m + 297, "...");
+	json_decref(v);
+	http_response_release(&resp);
+}
+
+static void test_parse_ok(void **state)
+{
+	(void)state;
+	struct http_response resp;
+	json_t *v;
+	assert_int_equal(parse("application/json", "{\"status\":\"partial\",\"notes\":\"審査\"}", &resp, &v), 0);
+	assert_string_equal(json_string_value(json_object_get(v, "notes")), "審査");
+	json_decref(v);
+	assert_int_equal(parse("Application/JSON ; charset=utf-8", "{}", &resp, &v), 0);
+	json_decref(v);
+}
+
+static void test_parse_refusals(void **state)
+{
+	(void)state;
+	const char *type415 = "{\"error\":{\"code\":\"unsupported_media_type\",\"message\":\"the request body must be "
+			      "application/json\"}}";
+	expect_refusal(NULL, "{}", 415, type415);
+	expect_refusal("text/plain", "{}", 415, type415);
+	expect_refusal("application/jsonx", "{}", 415, type415);
+	expect_refusal("application/x-www-form-urlencoded", "a=1", 415, type415);
+	expect_refusal("application/json", NULL, 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is empty (want a JSON object)\"}}");
+	expect_refusal("application/json", "{\"a\":1,\"a\":2}", 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 10: "
+		       "duplicate object key near '\\\"a\\\"'\"}}");
+	expect_refusal("application/json", "{\"a\":\n 1,}", 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 2, column 4: "
+		       "string or '}' expected near '}'\"}}");
+	expect_refusal("application/json", "{} {}", 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 4: "
+		       "end of file expected near '{'\"}}");
+	expect_refusal("application/json", "{\"a\":\"\\u0000\"}", 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 13: "
+		       "\\\\u0000 is not allowed without JSON_ALLOW_NUL near '\\\"\\\\u0000\\\"'\"}}");
+	expect_refusal("application/json", "[1]", 400,
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body must be a JSON object\"}}");
+}
+
+static void test_unknown_fields(void **state)
+{
+	(void)state;
+	static const char *const allowed[] = { "status", "current", "notes", NULL };
+	static const char *const none[] = { NULL };
+	struct http_response resp = { 0 };
+	json_t *v = json_loads("{\"status\":\"x\",\"notes\":\"\"}", 0, NULL);
+	assert_int_equal(http_json_fields(v, allowed, &resp), 0);
+	assert_int_equal(resp.status, 0);
+	json_decref(v);
+	/* The first unknown one as the client wrote them. */
+	v = json_loads("{\"status\":\"x\",\"plan_du\":\"\",\"zzz\":1}", 0, NULL);
+	assert_int_equal(http_json_fields(v, allowed, &resp), -1);
+	assert_int_equal(resp.status, 400);
+	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"plan_du\\\" "
+				       "(allowed: status, current, notes)\"}}");
+	http_response_release(&resp);
+	json_decref(v);
+	v = json_loads("{\"a\":1}", 0, NULL);
+	assert_int_equal(http_json_fields(v, none, &resp), -1);
+	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"a\\\" "
+				       "(allowed: none)\"}}");
+	http_response_release(&resp);
+	json_decref(v);
+	/* A long name is cut at a character. */
+	char key[300];
+	strcpy(key, "審");
+	memset(key + 3, 'k', 200);
+	key[203] = '\0';
+	v = json_object();
+	json_object_set_new(v, key, json_true());
+	assert_int_equal(http_json_fields(v, allowed, &resp), -1);
+	json_t *body = json_loads(resp.body, 0, NULL);
+	const char *m = json_string_value(json_object_get(json_object_get(body, "error"), "message"));
+	assert_non_null(m);
+	assert_int_equal(strncmp(m, "unknown field \"審kkk", 20), 0);
+	assert_non_null(strstr(m, "kkk...\" (allowed: status, current, notes)"));
+	assert_int_equal(strlen(m) - strlen("unknown field \"\" (allowed: status, current, notes)"), 80);
+	json_decref(body);
+	json_decref(v);
+	http_response_release(&resp);
+}
+
+static void test_log_line(void **state)
+{
+	(void)state;
+	setenv("SHINSA_NOW", "2026-04-01T09:00:00Z", 1);
+	struct reqlog_entry en = { .request_id = "0123456789abcdef", .remote = "127.0.0.1", .method = "GET",
+				   .path = "/api/v1/catalogs/審", .status = 200, .bytes = 26, .ms = 1.23456 };
+	char *line = reqlog_line(&en);
+	assert_string_equal(line, "{\"time\":\"2026-04-01T09:00:00Z\",\"request_id\":\"0123456789abcdef\",\"remote\":"
+				  "\"127.0.0.1\",\"method\":\"GET\",\"path\":\"/api/v1/catalogs/審\",\"status\":200,"
+				  "\"bytes\":26,\"ms\":1.235}");
+	free(line);
+	/* Not UTF-8: logged escaped. No method: null. A note when there is one. */
+	en.path = "/x\xff\"";
+	en.method = NULL;
+	en.status = 431;
+	en.bytes = 0;
+	en.ms = 0;
+	en.note = "why";
+	line = reqlog_line(&en);
+	assert_string_equal(line, "{\"time\":\"2026-04-01T09:00:00Z\",\"request_id\":\"0123456789abcdef\",\"remote\":"
+				  "\"127.0.0.1\",\"method\":null,\"path\":\"/x%FF\\\"\",\"status\":431,\"bytes\":0,"
+				  "\"ms\":0.0,\"note\":\"why\"}");
+	free(line);
+	unsetenv("SHINSA_NOW");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_error_shape),
+		cmocka_unit_test(test_parse_ok),
+		cmocka_unit_test(test_parse_refusals),
+		cmocka_unit_test(test_unknown_fields),
+		cmocka_unit_test(test_log_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
