@@ -9,7 +9,7 @@
 
 BUILD    ?= build
 SAN      ?=
-PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat liboath
 
 ifeq ($(SAN),1)
 CC       := clang

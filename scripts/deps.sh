@@ -11,7 +11,7 @@
 set -eu
 
 build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
-libsodium-dev libzip-dev libexpat1-dev fonts-ipaexfont"
+libsodium-dev libzip-dev libexpat1-dev liboath-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
 poppler-utils fonts-crosextra-carlito python3 openssl xxd"
 bench="jq python3-openpyxl"
