@@ -97,10 +97,9 @@ char *totp_uri(const char *org, const char *email, const char base32[TOTP_BASE32
 	percent_encode(&sb, TOTP_ISSUER);
 	strbuf_addch(&sb, ':');
 	percent_encode(&sb, email);
-	strbuf_addstr(&sb, "%20");
-	percent_encode(&sb, "(");
+	strbuf_addstr(&sb, "%20%28"); /* " (" */
 	percent_encode(&sb, org);
-	percent_encode(&sb, ")");
+	strbuf_addstr(&sb, "%29");
 	strbuf_addf(&sb, "?secret=%s&issuer=", base32);
 	percent_encode(&sb, TOTP_ISSUER);
 	strbuf_addf(&sb, "&algorithm=SHA1&digits=%d&period=%d", TOTP_DIGITS, TOTP_STEP);

@@ -224,6 +224,16 @@ done:
 	return rc;
 }
 
+/* The stored form of a token of the kind prefix names; false (nothing to
+ * look up) if it is not one. */
+static bool hashed(const char *token, const char *prefix, char hash[HASH_HEX_LEN + 1])
+{
+	if (!token_well_formed(token, prefix))
+		return false;
+	token_hash(token, hash);
+	return true;
+}
+
 static int principal_user(struct store *st, long long user_id, struct auth_principal *out, struct err *e)
 {
 	int rc = store_user_get(st, user_id, &out->user, e);
@@ -245,14 +255,9 @@ int auth_session_check(struct store *st, const struct auth_config *cfg, const ch
 	time_t now;
 	if (clock_now(&now, e) < 0)
 		return -1;
-	if (!token_well_formed(token, AUTH_SESSION_PREFIX)) {
-		err_set(e, "not signed in");
-		return AUTH_DENIED;
-	}
 	char hash[HASH_HEX_LEN + 1];
-	token_hash(token, hash);
 	struct auth_session s;
-	int rc = store_session_find(st, hash, &s, e);
+	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
 	if (rc < 0)
 		return -1;
 	if (rc == STORE_NOT_FOUND) {
@@ -277,14 +282,9 @@ int auth_session_check(struct store *st, const struct auth_config *cfg, const ch
 
 int auth_logout(struct store *st, const char *token, struct err *e)
 {
-	if (!token_well_formed(token, AUTH_SESSION_PREFIX)) {
-		err_set(e, "not signed in");
-		return AUTH_DENIED;
-	}
 	char hash[HASH_HEX_LEN + 1];
-	token_hash(token, hash);
 	struct auth_session s;
-	int rc = store_session_find(st, hash, &s, e);
+	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
 	if (rc == STORE_OK)
 		rc = store_session_revoke(st, s.id, e);
 	if (rc < 0)
@@ -316,14 +316,9 @@ int auth_token_check(struct store *st, const char *token, struct auth_principal 
 	time_t now;
 	if (clock_now(&now, e) < 0)
 		return -1;
-	if (!token_well_formed(token, AUTH_TOKEN_PREFIX)) {
-		err_set(e, "invalid API token");
-		return AUTH_DENIED;
-	}
 	char hash[HASH_HEX_LEN + 1];
-	token_hash(token, hash);
-	struct user_token *t;
-	int rc = store_token_find(st, hash, &t, e);
+	struct user_token *t = NULL;
+	int rc = hashed(token, AUTH_TOKEN_PREFIX, hash) ? store_token_find(st, hash, &t, e) : STORE_NOT_FOUND;
 	if (rc < 0)
 		return -1;
 	if (rc == STORE_NOT_FOUND) {
