@@ -9,7 +9,7 @@
 
 BUILD    ?= build
 SAN      ?=
-PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat libmicrohttpd
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat libmicrohttpd liboath
 
 ifeq ($(SAN),1)
 CC       := clang
@@ -30,7 +30,7 @@ PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALLCFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) $(PKGCFLAGS) $(CPPFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
 
-LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c src/web/*.c)
+LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c src/service/*.c src/web/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 # Files kept in the repository and compiled in as bytes (see scripts/embed.sh).
 EMBED    := web/openapi.json

@@ -13,6 +13,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_catalog,
 	&cmd_form,
 	&cmd_org,
+	&cmd_user,
+	&cmd_token,
 	&cmd_answers,
 	&cmd_submit,
 	&cmd_submission,

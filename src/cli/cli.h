@@ -38,6 +38,8 @@ extern const struct cli_command cmd_init;
 extern const struct cli_command cmd_catalog;
 extern const struct cli_command cmd_form;
 extern const struct cli_command cmd_org;
+extern const struct cli_command cmd_user;
+extern const struct cli_command cmd_token;
 extern const struct cli_command cmd_answers;
 extern const struct cli_command cmd_submit;
 extern const struct cli_command cmd_submission;

@@ -10,9 +10,9 @@
 #include "lib/fsutil.h"
 #include "lib/xalloc.h"
 
-/* One subkey per purpose, so the secret itself never touches a cipher. */
+/* One subkey per purpose (enum keys_purpose is the subkey id), so the
+ * secret itself never touches a cipher. */
 #define KDF_CONTEXT "shinsaky"
-#define KDF_ID_SEAL 1
 
 static int parse_hex32(const char *hex, unsigned char out[KEYS_SECRET_BYTES])
 {
@@ -83,48 +83,63 @@ void keys_generate(unsigned char pk[KEYS_PUBLIC_BYTES], unsigned char sk[KEYS_PR
 	crypto_sign_keypair(pk, sk);
 }
 
-static void seal_key(const unsigned char secret[KEYS_SECRET_BYTES], unsigned char key[crypto_secretbox_KEYBYTES])
+static const char *purpose_name(enum keys_purpose purpose)
 {
-	crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, KDF_ID_SEAL, KDF_CONTEXT, secret);
+	return purpose == KEYS_TOTP_SECRET ? "TOTP secret" : "signing key";
+}
+
+char *keys_seal_bytes(const unsigned char secret[KEYS_SECRET_BYTES], enum keys_purpose purpose, const void *data,
+		      size_t len)
+{
+	if (len > KEYS_SEAL_MAX)
+		abort(); /* callers seal fixed-size keys: a bigger one is a bug here */
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_SEAL_MAX];
+	size_t box_len = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
+	crypto_kdf_derive_from_key(key, sizeof key, (uint64_t)purpose, KDF_CONTEXT, secret);
+	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, data, len, box, key);
+	sodium_memzero(key, sizeof key);
+	size_t b64 = sodium_base64_ENCODED_LEN(box_len, sodium_base64_VARIANT_ORIGINAL);
+	char *out = xmalloc(3 + b64);
+	memcpy(out, "v1:", 3);
+	sodium_bin2base64(out + 3, b64, box, box_len, sodium_base64_VARIANT_ORIGINAL);
+	return out;
+}
+
+int keys_open_bytes(const unsigned char secret[KEYS_SECRET_BYTES], enum keys_purpose purpose, const char *sealed,
+		    void *out, size_t len, struct err *e)
+{
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_SEAL_MAX];
+	size_t want = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len, got;
+	if (len > KEYS_SEAL_MAX || strncmp(sealed, "v1:", 3) != 0 ||
+	    sodium_base642bin(box, sizeof box, sealed + 3, strlen(sealed + 3), NULL, &got, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    got != want) {
+		err_set(e, "sealed %s is damaged", purpose_name(purpose));
+		return -1;
+	}
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	crypto_kdf_derive_from_key(key, sizeof key, (uint64_t)purpose, KDF_CONTEXT, secret);
+	int rc = crypto_secretbox_open_easy(out, box + crypto_secretbox_NONCEBYTES, want - crypto_secretbox_NONCEBYTES,
+					    box, key);
+	sodium_memzero(key, sizeof key);
+	if (rc != 0) {
+		err_set(e, "cannot unseal the %s: wrong server secret, or the key was altered", purpose_name(purpose));
+		return -1;
+	}
+	return 0;
 }
 
 char *keys_seal(const unsigned char secret[KEYS_SECRET_BYTES], const unsigned char sk[KEYS_PRIVATE_BYTES])
 {
-	unsigned char key[crypto_secretbox_KEYBYTES];
-	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_PRIVATE_BYTES];
-	seal_key(secret, key);
-	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
-	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, sk, KEYS_PRIVATE_BYTES, box, key);
-	sodium_memzero(key, sizeof key);
-	size_t b64 = sodium_base64_ENCODED_LEN(sizeof box, sodium_base64_VARIANT_ORIGINAL);
-	char *out = xmalloc(3 + b64);
-	memcpy(out, "v1:", 3);
-	sodium_bin2base64(out + 3, b64, box, sizeof box, sodium_base64_VARIANT_ORIGINAL);
-	return out;
+	return keys_seal_bytes(secret, KEYS_SIGNING_KEY, sk, KEYS_PRIVATE_BYTES);
 }
 
 int keys_open(const unsigned char secret[KEYS_SECRET_BYTES], const char *sealed, unsigned char sk[KEYS_PRIVATE_BYTES],
 	      struct err *e)
 {
-	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + KEYS_PRIVATE_BYTES];
-	size_t len;
-	if (strncmp(sealed, "v1:", 3) != 0 ||
-	    sodium_base642bin(box, sizeof box, sealed + 3, strlen(sealed + 3), NULL, &len, NULL,
-			      sodium_base64_VARIANT_ORIGINAL) != 0 ||
-	    len != sizeof box) {
-		err_set(e, "sealed signing key is damaged");
-		return -1;
-	}
-	unsigned char key[crypto_secretbox_KEYBYTES];
-	seal_key(secret, key);
-	int rc = crypto_secretbox_open_easy(sk, box + crypto_secretbox_NONCEBYTES, sizeof box - crypto_secretbox_NONCEBYTES,
-					    box, key);
-	sodium_memzero(key, sizeof key);
-	if (rc != 0) {
-		err_set(e, "cannot unseal the signing key: wrong server secret, or the key was altered");
-		return -1;
-	}
-	return 0;
+	return keys_open_bytes(secret, KEYS_SIGNING_KEY, sealed, sk, KEYS_PRIVATE_BYTES, e);
 }
 
 void keys_hex(const unsigned char *bin, size_t n, char *out)

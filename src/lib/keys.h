@@ -43,6 +43,28 @@ char *keys_seal(const unsigned char secret[KEYS_SECRET_BYTES], const unsigned ch
 int keys_open(const unsigned char secret[KEYS_SECRET_BYTES], const char *sealed, unsigned char sk[KEYS_PRIVATE_BYTES],
 	      struct err *e);
 
+/*
+ * What a sealed value is for. Each purpose seals under its own key derived
+ * from the secret, so a value sealed for one purpose never opens as another
+ * (a TOTP seed cannot be passed off as a signing key). KEYS_SIGNING_KEY is
+ * what keys_seal() uses, so its values keep their format.
+ */
+enum keys_purpose {
+	KEYS_SIGNING_KEY = 1,
+	KEYS_TOTP_SECRET = 2,
+};
+
+/* len bytes (at most KEYS_SEAL_MAX) sealed for purpose; the same text format
+ * as keys_seal(). You own the text. */
+#define KEYS_SEAL_MAX 256
+char *keys_seal_bytes(const unsigned char secret[KEYS_SECRET_BYTES], enum keys_purpose purpose, const void *data,
+		      size_t len);
+
+/* The reverse for exactly len bytes. The messages name the purpose ("sealed
+ * TOTP secret is damaged"). */
+int keys_open_bytes(const unsigned char secret[KEYS_SECRET_BYTES], enum keys_purpose purpose, const char *sealed,
+		    void *out, size_t len, struct err *e);
+
 /* Lowercase hex of n bytes into out (2n+1 bytes). */
 void keys_hex(const unsigned char *bin, size_t n, char *out);
 

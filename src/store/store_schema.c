@@ -128,6 +128,61 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n"
 	  "CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission\n"
 	  "BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;\n" },
+	/* Accounts. Secrets are never stored as given: passwords as argon2id
+	 * hashes, session and API tokens and recovery codes as SHA-256, the TOTP
+	 * secret sealed with the server secret. The table is user_account
+	 * because USER is a reserved word in standard SQL and PostgreSQL. Times
+	 * are the clock's "YYYY-MM-DDTHH:MM:SSZ" text, which sorts as it reads. */
+	{ 4, "accounts, sessions and API tokens",
+	  "CREATE TABLE user_account (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  email TEXT NOT NULL UNIQUE,\n"
+	  "  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer', 'viewer')),\n"
+	  "  password_hash TEXT NOT NULL,\n"
+	  "  must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),\n"
+	  "  totp_sealed TEXT,\n"
+	  "  totp_enabled INTEGER NOT NULL CHECK (totp_enabled IN (0, 1)),\n"
+	  "  totp_last_step INTEGER NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1))\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX user_account_org ON user_account (org_id);\n"
+	  "CREATE TABLE recovery_code (\n"
+	  "  user_id INTEGER NOT NULL REFERENCES user_account (id),\n"
+	  "  code_hash TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  used_at TEXT,\n"
+	  "  PRIMARY KEY (user_id, code_hash)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE session (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  token_hash TEXT NOT NULL UNIQUE,\n"
+	  "  user_id INTEGER NOT NULL REFERENCES user_account (id),\n"
+	  "  remote TEXT,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  last_seen_at TEXT NOT NULL,\n"
+	  "  expires_at TEXT NOT NULL,\n"
+	  "  revoked INTEGER NOT NULL CHECK (revoked IN (0, 1))\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX session_user ON session (user_id);\n"
+	  "CREATE TABLE api_token (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  token_hash TEXT NOT NULL UNIQUE,\n"
+	  "  user_id INTEGER NOT NULL REFERENCES user_account (id),\n"
+	  "  name TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  last_used_at TEXT,\n"
+	  "  revoked INTEGER NOT NULL CHECK (revoked IN (0, 1))\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX api_token_user ON api_token (user_id);\n"
+	  "CREATE TABLE login_attempt (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  key TEXT NOT NULL,\n"
+	  "  at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX login_attempt_key ON login_attempt (key, at);\n"
+	  "CREATE INDEX login_attempt_at ON login_attempt (at);\n" },
 	/* The audit trail (core/audit.h): hash-chained, and the triggers refuse
 	 * any change through SQL. The chain, not the triggers, is what catches
 	 * someone who edits the file itself. 4 is left to the accounts. */

@@ -75,6 +75,8 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   catalog    list, show and cross-walk the catalogs
   form       write the blank checklist form as an A3-landscape Excel file
   org        add and list organisations (connectors and banks)
+  user       add and list the people who sign in
+  token      API tokens for scripts (Authorization: Bearer)
   answers    a connector's master answer set
   submit     freeze a connector's answers into a signed submission
   submission look at and export stored submissions

@@ -1,0 +1,183 @@
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "lib/strbuf.h"
+#include "service/account.h"
+
+static int user_add(struct cli_ctx *ctx, int argc, char **argv);
+static int user_list(struct cli_ctx *ctx, int argc, char **argv);
+
+static const struct cli_command sub_add = {
+	.name = "user add", .args = "--org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin]",
+	.summary = "add a user", .help = "", .exec = user_add,
+};
+static const struct cli_command sub_list = {
+	.name = "user list", .args = "--org NAME [--json]", .summary = "an organisation's users", .help = "",
+	.exec = user_list,
+};
+
+/*
+ * The password as the first line of stdin (the line break dropped, a
+ * "\r\n" too). Read up to one byte past the limit so that a long one is
+ * refused rather than cut.
+ */
+static int read_password(char buf[PASSWORD_MAX_BYTES + 3], struct err *e)
+{
+	size_t n = fread(buf, 1, PASSWORD_MAX_BYTES + 2, stdin);
+	buf[n] = '\0';
+	if (ferror(stdin)) {
+		err_set(e, "cannot read the password from stdin");
+		return -1;
+	}
+	if (memchr(buf, '\0', n)) {
+		err_set(e, "the password contains a NUL byte");
+		return -1;
+	}
+	char *nl = strchr(buf, '\n');
+	if (nl) {
+		if (nl[1] != '\0') {
+			err_set(e, "the password must be one line");
+			return -1;
+		}
+		*nl = '\0';
+		if (nl > buf && nl[-1] == '\r')
+			nl[-1] = '\0';
+	}
+	if (strlen(buf) > PASSWORD_MAX_BYTES || (!nl && !feof(stdin))) {
+		err_set(e, "the password is too long: at most %d bytes", PASSWORD_MAX_BYTES);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org_name = NULL, *email = NULL, *role_name = NULL;
+	bool from_stdin = false;
+	const struct cli_opt opts[] = {
+		{ "org", 0, &org_name, NULL },	 { "email", 0, &email, NULL },
+		{ "role", 0, &role_name, NULL }, { "password-stdin", 0, NULL, &from_stdin },
+		{ 0 },
+	};
+	int npos;
+	int rc = cli_parse(ctx, "user add", &sub_add, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("user add", &sub_add, "unexpected argument \"%s\"", argv[0]);
+	if (!org_name || !email || !role_name)
+		return cli_usage("user add", &sub_add, "--org, --email and --role are required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	struct user *u = NULL;
+	char password[PASSWORD_MAX_BYTES + 3] = "", generated[PASSWORD_GENERATED_LEN + 1] = "";
+	enum user_role role = user_role_parse(role_name);
+	if (!role) {
+		err_set(&e, "unknown role \"%s\" (want admin, editor, reviewer or viewer)", role_name);
+		goto fail;
+	}
+	if ((from_stdin && read_password(password, &e) < 0) || cli_open_store(ctx, &st, &e) < 0 ||
+	    cli_load_org(st, org_name, &org, &e) < 0 ||
+	    account_user_add(st, org->id, email, role, from_stdin ? password : NULL, generated, &u, &e) < 0)
+		goto fail;
+	printf("added %s %s to %s (user %lld)\n", user_role_name(u->role), u->email, org->name, u->id);
+	if (!from_stdin)
+		printf("one-time password (shown only now; it must be changed at first sign-in):\n%s\n", generated);
+	rc = CLI_OK;
+	goto done;
+fail:
+	rc = cli_fail("%s", e.msg);
+done:
+	sodium_memzero(password, sizeof password);
+	sodium_memzero(generated, sizeof generated);
+	user_free(u);
+	org_free(org);
+	store_close(st);
+	return rc;
+}
+
+static int user_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org_name = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "user list", &sub_list, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("user list", &sub_list, "unexpected argument \"%s\"", argv[0]);
+	if (!org_name)
+		return cli_usage("user list", &sub_list, "--org is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	struct user **users;
+	size_t n;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
+	    store_user_list(st, org->id, &users, &n, &e) < 0) {
+		org_free(org);
+		store_close(st);
+		return cli_fail("%s", e.msg);
+	}
+	org_free(org);
+	store_close(st);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct user *u = users[i];
+		if (json) {
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:b, s:b, s:b, s:s}", "id",
+							     (json_int_t)u->id, "email", u->email, "role",
+							     user_role_name(u->role), "must_change_password",
+							     u->must_change_password, "totp_enabled", u->totp_enabled,
+							     "disabled", u->disabled, "created_at", u->created_at));
+		} else {
+			struct strbuf flags = STRBUF_INIT;
+			if (u->must_change_password)
+				strbuf_addstr(&flags, ", one-time password");
+			if (u->totp_enabled)
+				strbuf_addstr(&flags, ", TOTP");
+			if (u->disabled)
+				strbuf_addstr(&flags, ", disabled");
+			printf("%-9s %s%s%s%s\n", user_role_name(u->role), u->email, flags.len ? "  [" : "",
+			       flags.len ? flags.buf + 2 : "", flags.len ? "]" : "");
+			strbuf_release(&flags);
+		}
+		user_free(users[i]);
+	}
+	free(users);
+	if (json)
+		cli_print_json(arr);
+	else
+		json_decref(arr);
+	return CLI_OK;
+}
+
+static int user_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_command *const subs[] = { &sub_add, &sub_list, NULL };
+	return cli_dispatch(ctx, &cmd_user, subs, argc, argv);
+}
+
+const struct cli_command cmd_user = {
+	.name = "user",
+	.args = "add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json]",
+	.summary = "add and list the people who sign in",
+	.help = "  shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin]\n"
+		"      adds a user to an organisation. With --password-stdin the password is\n"
+		"      the first line of stdin (10 characters to 1024 bytes); without it a\n"
+		"      one-time password is generated, printed once as the last line, and\n"
+		"      must be changed at first sign-in. Emails are unique and kept in lower case.\n"
+		"      Roles: admin (everything, including users and the audit trail),\n"
+		"      editor (edit answers, submit, share), reviewer (review what banks\n"
+		"      receive), viewer (read only)\n"
+		"  shinsa user list --org NAME [--json]\n"
+		"      one line per user: role, email and [one-time password, TOTP, disabled];\n"
+		"      --json prints [{id, email, role, must_change_password, totp_enabled,\n"
+		"      disabled, created_at}]\n",
+	.exec = user_exec,
+};

@@ -1,0 +1,110 @@
+/*
+ * user: a person who signs in, the organisation they belong to and their
+ * role; the one place where a role is turned into permissions.
+ *
+ * Roles and what each may do (user_role_can(); nothing else decides
+ * authorisation by role):
+ *
+ *   action        admin  editor  reviewer  viewer
+ *   READ            x      x        x        x     see the organisation's own data
+ *   ANSWERS_EDIT    x      x                       edit and import the answer set
+ *   SUBMIT          x      x                       freeze answers into a submission
+ *   SHARE           x      x                       share a submission with a bank, revoke a share
+ *   REVIEW          x               x              review what was shared with a bank
+ *   ADMIN_USERS     x                              add users, change roles, reset passwords
+ *   AUDIT_READ      x                              read the organisation's audit trail
+ *
+ * A role applies within the user's own organisation only; which actions
+ * make sense for a bank or a connector is the caller's business (a bank
+ * has no answer set to edit).
+ *
+ * A user owns its strings; user_free() releases them.
+ */
+#ifndef SHINSA_CORE_USER_H
+#define SHINSA_CORE_USER_H
+
+#include <stdbool.h>
+
+#include "lib/err.h"
+
+enum user_role {
+	ROLE_ADMIN = 1,
+	ROLE_EDITOR,
+	ROLE_REVIEWER,
+	ROLE_VIEWER,
+};
+
+enum user_action {
+	ACTION_READ = 1,
+	ACTION_ANSWERS_EDIT,
+	ACTION_SUBMIT,
+	ACTION_SHARE,
+	ACTION_REVIEW,
+	ACTION_ADMIN_USERS,
+	ACTION_AUDIT_READ,
+};
+
+#define USER_EMAIL_MAX 254 /* RFC 5321's limit on a path */
+#define USER_EMAIL_LOCAL_MAX 64
+
+struct user {
+	long long id;
+	long long org_id;
+	char *email; /* lower case, as user_email_normalise() makes it */
+	enum user_role role;
+	char *password_hash; /* argon2id, lib/password */
+	bool must_change_password;
+	char *totp_sealed; /* the sealed TOTP secret, or NULL */
+	bool totp_enabled; /* false while enrolment is unconfirmed */
+	long long totp_last_step; /* the last TOTP step accepted, 0 for none */
+	char *created_at;
+	bool disabled;
+};
+
+struct user *user_new(void);
+void user_free(struct user *u);
+
+/* An API token of a user, as stored (the token itself never is). */
+struct user_token {
+	long long id;
+	long long user_id;
+	char *name;         /* "" when none was given */
+	char *created_at;
+	char *last_used_at; /* NULL: never used */
+	bool revoked;
+};
+
+struct user_token *user_token_new(void);
+void user_token_free(struct user_token *t);
+
+/* "admin", "editor", "reviewer", "viewer"; and back (0 if unknown). */
+const char *user_role_name(enum user_role role);
+enum user_role user_role_parse(const char *s);
+
+/* "READ", "ANSWERS_EDIT", ... as in the table above. */
+const char *user_action_name(enum user_action action);
+
+/* Whether role may do action (the table above). Unknown values: false. */
+bool user_role_can(enum user_role role, enum user_action action);
+
+/*
+ * The email as stored and compared: ASCII letters lowered (the rest as
+ * given). You own the copy; NULL with e set if it is not an address.
+ * Messages (exact, EMAIL being the text as given):
+ *   "email is empty"
+ *   "email is longer than 254 bytes"
+ *   "email is not valid UTF-8"
+ *   "email contains a space or a control character"
+ *   "email \"EMAIL\" must contain exactly one @"
+ *   "email \"EMAIL\" has nothing before the @"
+ *   "email \"EMAIL\" has more than 64 bytes before the @"
+ *   "email \"EMAIL\" needs a domain after the @, like example.jp"
+ */
+char *user_email_normalise(const char *email, struct err *e);
+
+/* A name for an API token: up to 100 characters, no control characters
+ * (empty is allowed). "token name is longer than 100 characters",
+ * "token name contains a control character or invalid UTF-8". */
+int user_token_name_check(const char *name, struct err *e);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * account: managing accounts — adding users, changing passwords, API
+ * tokens and TOTP enrolment — for the command line and the server.
+ * Layer: service (see service/auth.h). Errors are one line for people.
+ *
+ * TOTP enrolment takes two steps, so that a user cannot lock themselves
+ * out with a secret their app never got:
+ *   account_totp_begin()    stores a new secret sealed, not yet in force,
+ *                           and gives the base32 text and otpauth:// URI;
+ *   account_totp_confirm()  with a code from the app: TOTP is on from now
+ *                           and the TOTP_RECOVERY_COUNT recovery codes,
+ *                           shown once, replace any earlier ones.
+ */
+#ifndef SHINSA_SERVICE_ACCOUNT_H
+#define SHINSA_SERVICE_ACCOUNT_H
+
+#include <stdbool.h>
+
+#include "core/user.h"
+#include "lib/err.h"
+#include "lib/password.h"
+#include "lib/token.h"
+#include "lib/totp.h"
+#include "service/auth.h"
+#include "store/store.h"
+
+/*
+ * Adds a user to org_id. email is checked and normalised
+ * (user_email_normalise()). With a password, it must meet password_check()
+ * and the user may keep it; with password NULL a one-time password is
+ * generated into generated (else untouched) and must be changed at first
+ * sign-in. *out (may be NULL) gets the new user, yours.
+ */
+int account_user_add(struct store *st, long long org_id, const char *email, enum user_role role,
+		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], struct user **out,
+		     struct err *e);
+
+/*
+ * A user changes their own password: current must be right ("the current
+ * password is wrong"), new_password must meet password_check() and differ
+ * from current ("the new password must differ from the current one"). Clears
+ * must_change_password and ends every other session of the user
+ * (keep_session: the one to keep, 0 for none).
+ */
+int account_password_change(struct store *st, long long user_id, const char *current, const char *new_password,
+			    long long keep_session, struct err *e);
+
+/* A new API token for user_id named name ("" for none): the token, shown
+ * once, into token; its record into *out (may be NULL), yours. */
+int account_token_create(struct store *st, long long user_id, const char *name, char token[TOKEN_MAX],
+			 struct user_token **out, struct err *e);
+
+/* Revokes API token id: "no API token N", "API token N is already revoked". */
+int account_token_revoke(struct store *st, long long id, struct err *e);
+
+struct account_totp_enrolment {
+	char base32[TOTP_BASE32_LEN + 1]; /* to type into an app */
+	char *uri;                         /* otpauth://, for a QR code; owned */
+};
+
+void account_totp_enrolment_release(struct account_totp_enrolment *en);
+
+/*
+ * Starts enrolment for user_id (org_name for the app's label): "TOTP is
+ * already on for EMAIL" if it is. Needs cfg's secret.
+ */
+int account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id, const char *org_name,
+		       struct account_totp_enrolment *out, struct err *e);
+
+/*
+ * Confirms enrolment with a code from the app: "no TOTP enrolment was
+ * started for EMAIL", "TOTP is already on for EMAIL", "wrong code". On
+ * success the codes are the new recovery codes, to show once.
+ */
+int account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id, const char *code,
+			 char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e);
+
+/* Turns TOTP off and forgets the secret and recovery codes (an admin's
+ * way back in for a user who lost phone and codes). */
+int account_totp_off(struct store *st, long long user_id, struct err *e);
+
+#endif

@@ -1,0 +1,345 @@
+#include "service/auth.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/clock.h"
+#include "lib/password.h"
+#include "lib/totp.h"
+#include "lib/xalloc.h"
+
+void auth_config_init(struct auth_config *cfg, const unsigned char *secret)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->policy = auth_policy_default();
+	if (secret) {
+		memcpy(cfg->secret, secret, KEYS_SECRET_BYTES);
+		cfg->has_secret = true;
+	}
+}
+
+const char *auth_failure_name(enum auth_failure f)
+{
+	switch (f) {
+	case AUTH_FAIL_THROTTLED:
+		return "throttled";
+	case AUTH_FAIL_NO_USER:
+		return "no such user";
+	case AUTH_FAIL_PASSWORD:
+		return "wrong password";
+	case AUTH_FAIL_DISABLED:
+		return "account disabled";
+	case AUTH_FAIL_CODE:
+		return "wrong code";
+	case AUTH_FAIL_NONE:
+		break;
+	}
+	return "";
+}
+
+void auth_login_release(struct auth_login *login)
+{
+	user_free(login->user);
+	sodium_memzero(login, sizeof *login);
+}
+
+void auth_principal_release(struct auth_principal *p)
+{
+	user_free(p->user);
+	memset(p, 0, sizeof *p);
+}
+
+/* The keys failures are counted under; NULL when not counted. */
+struct attempt {
+	char *key;
+	int limit;
+	long long id; /* this attempt's row */
+};
+
+/*
+ * Counts this attempt against each key unless one is locked; *until gets
+ * the time the lock ends (0: not locked, and the attempts are recorded).
+ * One transaction, so concurrent logins see each other's attempts.
+ */
+static int throttle_gate(struct store *st, const struct auth_policy *p, time_t now, struct attempt *a, size_t n,
+			 time_t *until, struct err *e)
+{
+	*until = 0;
+	if (store_begin(st, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!a[i].key || a[i].limit <= 0)
+			continue;
+		time_t *recent = xcalloc((size_t)a[i].limit, sizeof *recent);
+		size_t got;
+		int rc = store_login_attempt_recent(st, a[i].key, now - p->window_seconds, (size_t)a[i].limit, recent,
+						    &got, e);
+		time_t free_at = rc < 0 ? 0 : auth_policy_locked_until(p, a[i].limit, recent, got);
+		free(recent);
+		if (rc < 0)
+			goto fail;
+		if (free_at > *until)
+			*until = free_at;
+	}
+	if (*until) {
+		store_rollback(st);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i].key && store_login_attempt_add(st, a[i].key, now, &a[i].id, e) < 0)
+			goto fail;
+	return store_commit(st, e);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* Whether code is the user's TOTP code or one of their recovery codes; a
+ * code that works is used up. */
+static int second_factor(struct store *st, const struct auth_config *cfg, struct user *u, const char *code, time_t now,
+			 bool *ok, bool *recovery, struct err *e)
+{
+	*ok = *recovery = false;
+	if (!code || !*code)
+		return 0;
+	if (!cfg->has_secret || !u->totp_sealed) {
+		err_set(e, "cannot check the TOTP code of %s: %s", u->email,
+			cfg->has_secret ? "no secret stored" : "no server secret loaded");
+		return -1;
+	}
+	unsigned char secret[TOTP_SECRET_BYTES];
+	if (keys_open_bytes(cfg->secret, KEYS_TOTP_SECRET, u->totp_sealed, secret, sizeof secret, e) < 0)
+		return -1;
+	long long step;
+	bool match = totp_verify(secret, sizeof secret, now, u->totp_last_step, code, &step);
+	sodium_memzero(secret, sizeof secret);
+	int rc;
+	if (match) {
+		rc = store_user_take_totp_step(st, u->id, step, e);
+		if (rc == STORE_OK)
+			u->totp_last_step = step;
+	} else {
+		char hash[HASH_HEX_LEN + 1];
+		if (!totp_recovery_hash(code, hash))
+			return 0;
+		rc = store_recovery_use(st, u->id, hash, e);
+		*recovery = rc == STORE_OK;
+	}
+	if (rc < 0)
+		return -1;
+	*ok = rc == STORE_OK;
+	return 0;
+}
+
+/* After the password and code were right: a new session. */
+static int open_session(struct store *st, const struct auth_config *cfg, const char *password, const char *remote,
+			time_t now, struct auth_login *out, struct err *e)
+{
+	struct user *u = out->user;
+	if (password_needs_rehash(u->password_hash)) {
+		char hash[PASSWORD_HASH_MAX];
+		if (password_hash(password, hash, e) < 0 ||
+		    store_user_set_password(st, u->id, hash, u->must_change_password, e) < 0)
+			return -1;
+		free(u->password_hash);
+		u->password_hash = xstrdup(hash);
+	}
+	struct auth_session s = { .user_id = u->id, .created_at = now };
+	s.expires_at = now + cfg->policy.absolute_seconds;
+	char hash[HASH_HEX_LEN + 1];
+	token_new(AUTH_SESSION_PREFIX, out->session_token);
+	token_hash(out->session_token, hash);
+	if (store_session_prune(st, u->id, now, e) < 0 || store_session_add(st, &s, hash, remote, e) < 0)
+		return -1;
+	out->session_id = s.id;
+	out->expires_at = s.expires_at;
+	auth_csrf_token(out->session_token, out->csrf_token);
+	return 0;
+}
+
+int auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
+	       const char *code, const char *remote, struct auth_login *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	time_t now;
+	if (clock_now(&now, e) < 0)
+		return -1;
+	char *norm = user_email_normalise(email, NULL);
+	struct attempt a[2] = {
+		{ norm ? xasprintf("account:%s", norm) : NULL, cfg->policy.account_failures, 0 },
+		{ remote ? xasprintf("address:%s", remote) : NULL, cfg->policy.address_failures, 0 },
+	};
+	int rc = -1;
+	time_t until;
+	if (throttle_gate(st, &cfg->policy, now, a, 2, &until, e) < 0)
+		goto done;
+	if (until) {
+		out->failure = AUTH_FAIL_THROTTLED;
+		out->retry_after = until;
+		auth_policy_throttle_message(until, e);
+		rc = AUTH_THROTTLED;
+		goto done;
+	}
+	int found = norm ? store_user_get_by_email(st, norm, &out->user, e) : STORE_NOT_FOUND;
+	if (found < 0)
+		goto done;
+	bool ok = false, recovery = false;
+	if (found == STORE_NOT_FOUND) {
+		password_burn(password);
+		out->failure = AUTH_FAIL_NO_USER;
+	} else if (!password_verify(out->user->password_hash, password)) {
+		out->failure = AUTH_FAIL_PASSWORD;
+	} else if (out->user->disabled) {
+		out->failure = AUTH_FAIL_DISABLED;
+	} else if (out->user->totp_enabled) {
+		if (second_factor(st, cfg, out->user, code, now, &ok, &recovery, e) < 0)
+			goto done;
+		if (!ok)
+			out->failure = AUTH_FAIL_CODE;
+	}
+	if (out->failure == AUTH_FAIL_NONE) {
+		out->used_recovery_code = recovery;
+		if ((a[0].key && store_login_attempt_clear(st, a[0].key, e) < 0) ||
+		    (a[1].key && store_login_attempt_delete(st, a[1].id, e) < 0) ||
+		    open_session(st, cfg, password, remote, now, out, e) < 0)
+			goto done;
+		rc = AUTH_OK;
+	} else {
+		err_set(e, AUTH_MSG_DENIED);
+		rc = AUTH_DENIED;
+	}
+	/* Attempts that left the window count for nothing: keep the table
+	 * small. A failure here loses nothing. */
+	struct err ignored = { 0 };
+	(void)store_login_attempt_prune(st, now - cfg->policy.window_seconds, &ignored);
+done:
+	free(norm);
+	free(a[0].key);
+	free(a[1].key);
+	if (rc < 0)
+		out->failure = AUTH_FAIL_NONE;
+	if (rc != AUTH_OK)
+		sodium_memzero(out->session_token, sizeof out->session_token);
+	return rc;
+}
+
+/* The stored form of a token of the kind prefix names; false (nothing to
+ * look up) if it is not one. */
+static bool hashed(const char *token, const char *prefix, char hash[HASH_HEX_LEN + 1])
+{
+	if (!token_well_formed(token, prefix))
+		return false;
+	token_hash(token, hash);
+	return true;
+}
+
+static int principal_user(struct store *st, long long user_id, struct auth_principal *out, struct err *e)
+{
+	int rc = store_user_get(st, user_id, &out->user, e);
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND || out->user->disabled) {
+		err_set(e, rc == STORE_NOT_FOUND ? "not signed in" : "this account is disabled");
+		user_free(out->user);
+		out->user = NULL;
+		return AUTH_DENIED;
+	}
+	return AUTH_OK;
+}
+
+int auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
+		       struct auth_principal *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	time_t now;
+	if (clock_now(&now, e) < 0)
+		return -1;
+	char hash[HASH_HEX_LEN + 1];
+	struct auth_session s;
+	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "not signed in");
+		return AUTH_DENIED;
+	}
+	enum auth_session_state state = auth_policy_session_state(&cfg->policy, &s, now);
+	if (state != AUTH_SESSION_LIVE) {
+		auth_policy_session_message(&cfg->policy, state, e);
+		return AUTH_DENIED;
+	}
+	rc = principal_user(st, s.user_id, out, e);
+	if (rc != AUTH_OK)
+		return rc;
+	out->session_id = s.id;
+	if (auth_policy_touch_due(&s, now) && store_session_touch(st, s.id, now, e) < 0) {
+		auth_principal_release(out);
+		return -1;
+	}
+	return AUTH_OK;
+}
+
+int auth_logout(struct store *st, const char *token, struct err *e)
+{
+	char hash[HASH_HEX_LEN + 1];
+	struct auth_session s;
+	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
+	if (rc == STORE_OK)
+		rc = store_session_revoke(st, s.id, e);
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "not signed in");
+		return AUTH_DENIED;
+	}
+	return AUTH_OK;
+}
+
+void auth_csrf_token(const char *session_token, char out[TOKEN_MAX])
+{
+	token_derive(session_token, "shinsa csrf v1", out);
+}
+
+bool auth_csrf_check(const char *session_token, const char *header)
+{
+	if (!header)
+		return false;
+	char want[TOKEN_MAX];
+	auth_csrf_token(session_token, want);
+	return token_equal(want, header);
+}
+
+int auth_token_check(struct store *st, const char *token, struct auth_principal *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	time_t now;
+	if (clock_now(&now, e) < 0)
+		return -1;
+	char hash[HASH_HEX_LEN + 1];
+	struct user_token *t = NULL;
+	int rc = hashed(token, AUTH_TOKEN_PREFIX, hash) ? store_token_find(st, hash, &t, e) : STORE_NOT_FOUND;
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "invalid API token");
+		return AUTH_DENIED;
+	}
+	if (t->revoked) {
+		err_set(e, "API token %lld was revoked", t->id);
+		user_token_free(t);
+		return AUTH_DENIED;
+	}
+	rc = principal_user(st, t->user_id, out, e);
+	if (rc == AUTH_OK) {
+		out->token_id = t->id;
+		time_t last;
+		bool due = !t->last_used_at || clock_parse(t->last_used_at, &last) < 0 || now - last >= AUTH_TOUCH_SECONDS;
+		if (due && store_token_touch(st, t->id, now, e) < 0) {
+			auth_principal_release(out);
+			rc = -1;
+		}
+	}
+	user_token_free(t);
+	return rc;
+}

@@ -1,0 +1,123 @@
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lib/clock.h"
+#include "lib/xalloc.h"
+#include "store/store_sql.h"
+
+#define TOKEN_COLUMNS "id, user_id, name, created_at, last_used_at, revoked"
+
+static struct user_token *token_from_row(struct sql_stmt *q)
+{
+	struct user_token *t = user_token_new();
+	t->id = sql_int(q, 0);
+	t->user_id = sql_int(q, 1);
+	t->name = xstrdup(sql_text(q, 2));
+	t->created_at = xstrdup(sql_text(q, 3));
+	t->last_used_at = xstrdup(sql_text(q, 4)); /* NULL stays NULL */
+	t->revoked = sql_int(q, 5) != 0;
+	return t;
+}
+
+int store_token_add(struct store *st, struct user_token *t, const char *token_hash, struct err *e)
+{
+	char stamp[21];
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
+	free(t->created_at);
+	t->created_at = xstrdup(stamp);
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"INSERT INTO api_token (token_hash, user_id, name, created_at, last_used_at, revoked)"
+		" VALUES (?, ?, ?, ?, NULL, 0) RETURNING id", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, token_hash);
+	sql_bind_int(q, 2, t->user_id);
+	sql_bind_text(q, 3, t->name);
+	sql_bind_text(q, 4, t->created_at);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		t->id = sql_int(q, 0);
+	sql_finalize(q);
+	return rc == 1 ? 0 : -1;
+}
+
+static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user_token **out,
+		   struct err *e)
+{
+	*out = NULL;
+	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
+	if (!q)
+		return -1;
+	if (text)
+		sql_bind_text(q, 1, text);
+	else
+		sql_bind_int(q, 1, id);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		*out = token_from_row(q);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_token_find(struct store *st, const char *token_hash, struct user_token **out, struct err *e)
+{
+	return get_one(st, "SELECT " TOKEN_COLUMNS " FROM api_token WHERE token_hash = ?", token_hash, 0, out, e);
+}
+
+int store_token_get(struct store *st, long long id, struct user_token **out, struct err *e)
+{
+	return get_one(st, "SELECT " TOKEN_COLUMNS " FROM api_token WHERE id = ?", NULL, id, out, e);
+}
+
+int store_token_list(struct store *st, long long user_id, struct user_token ***out, size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT " TOKEN_COLUMNS " FROM api_token WHERE user_id = ? ORDER BY id", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, user_id);
+	int rc;
+	while ((rc = sql_step(q, e)) == 1) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = token_from_row(q);
+	}
+	sql_finalize(q);
+	if (rc < 0) {
+		for (size_t i = 0; i < *n; i++)
+			user_token_free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_token_revoke(struct store *st, long long id, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"UPDATE api_token SET revoked = 1 WHERE id = ? AND revoked = 0 RETURNING id", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, id);
+	int rc = sql_step(q, e);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_token_touch(struct store *st, long long id, time_t t, struct err *e)
+{
+	char stamp[21];
+	clock_format(t, stamp);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE api_token SET last_used_at = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, stamp);
+	sql_bind_int(q, 2, id);
+	return sql_run(q, e);
+}

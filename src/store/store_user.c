@@ -1,0 +1,232 @@
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/clock.h"
+#include "lib/xalloc.h"
+#include "store/store_sql.h"
+
+#define USER_COLUMNS                                                                                  \
+	"id, org_id, email, role, password_hash, must_change_password, totp_sealed, totp_enabled, " \
+	"totp_last_step, created_at, disabled"
+
+static struct user *user_from_row(struct sql_stmt *q)
+{
+	struct user *u = user_new();
+	u->id = sql_int(q, 0);
+	u->org_id = sql_int(q, 1);
+	u->email = xstrdup(sql_text(q, 2));
+	u->role = user_role_parse(sql_text(q, 3));
+	u->password_hash = xstrdup(sql_text(q, 4));
+	u->must_change_password = sql_int(q, 5) != 0;
+	u->totp_sealed = xstrdup(sql_text(q, 6)); /* NULL stays NULL */
+	u->totp_enabled = sql_int(q, 7) != 0;
+	u->totp_last_step = sql_int(q, 8);
+	u->created_at = xstrdup(sql_text(q, 9));
+	u->disabled = sql_int(q, 10) != 0;
+	return u;
+}
+
+int store_user_add(struct store *st, struct user *u, struct err *e)
+{
+	struct user *existing;
+	int rc = store_user_get_by_email(st, u->email, &existing, e);
+	user_free(existing);
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_OK) {
+		err_set(e, "a user with email %s already exists", u->email);
+		return -1;
+	}
+	char stamp[21];
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
+	free(u->created_at);
+	u->created_at = xstrdup(stamp);
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"INSERT INTO user_account (org_id, email, role, password_hash, must_change_password, totp_sealed,"
+		" totp_enabled, totp_last_step, created_at, disabled) VALUES (?, ?, ?, ?, ?, NULL, 0, 0, ?, 0)"
+		" RETURNING id", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, u->org_id);
+	sql_bind_text(q, 2, u->email);
+	sql_bind_text(q, 3, user_role_name(u->role));
+	sql_bind_text(q, 4, u->password_hash);
+	sql_bind_int(q, 5, u->must_change_password);
+	sql_bind_text(q, 6, u->created_at);
+	rc = sql_step(q, e);
+	if (rc == 1)
+		u->id = sql_int(q, 0);
+	sql_finalize(q);
+	return rc == 1 ? 0 : -1;
+}
+
+/* One user by a text or an integer key. */
+static int get_one(struct store *st, const char *where, const char *text, long long id, struct user **out,
+		   struct err *e)
+{
+	*out = NULL;
+	char sql[256];
+	int w = snprintf(sql, sizeof sql, "SELECT " USER_COLUMNS " FROM user_account WHERE %s = ?", where);
+	if (w < 0 || (size_t)w >= sizeof sql)
+		abort(); /* our own short column names */
+	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
+	if (!q)
+		return -1;
+	if (text)
+		sql_bind_text(q, 1, text);
+	else
+		sql_bind_int(q, 1, id);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		*out = user_from_row(q);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_user_get_by_email(struct store *st, const char *email, struct user **out, struct err *e)
+{
+	return get_one(st, "email", email, 0, out, e);
+}
+
+int store_user_get(struct store *st, long long id, struct user **out, struct err *e)
+{
+	return get_one(st, "id", NULL, id, out, e);
+}
+
+int store_user_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT " USER_COLUMNS " FROM user_account WHERE org_id = ? ORDER BY email", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, org_id);
+	int rc;
+	while ((rc = sql_step(q, e)) == 1) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = user_from_row(q);
+	}
+	sql_finalize(q);
+	if (rc < 0) {
+		for (size_t i = 0; i < *n; i++)
+			user_free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_user_set_password(struct store *st, long long id, const char *hash, bool must_change, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"UPDATE user_account SET password_hash = ?, must_change_password = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, hash);
+	sql_bind_int(q, 2, must_change);
+	sql_bind_int(q, 3, id);
+	return sql_run(q, e);
+}
+
+int store_user_set_totp(struct store *st, long long id, const char *sealed, bool enabled, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"UPDATE user_account SET totp_sealed = ?, totp_enabled = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, sealed);
+	sql_bind_int(q, 2, enabled);
+	sql_bind_int(q, 3, id);
+	return sql_run(q, e);
+}
+
+int store_user_take_totp_step(struct store *st, long long id, long long step, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"UPDATE user_account SET totp_last_step = ? WHERE id = ? AND totp_last_step < ? RETURNING id", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, step);
+	sql_bind_int(q, 2, id);
+	sql_bind_int(q, 3, step);
+	int rc = sql_step(q, e);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_user_set_disabled(struct store *st, long long id, bool disabled, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE user_account SET disabled = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, disabled);
+	sql_bind_int(q, 2, id);
+	return sql_run(q, e);
+}
+
+int store_recovery_replace(struct store *st, long long user_id, const char (*hashes)[HASH_HEX_LEN + 1], size_t n,
+			   struct err *e)
+{
+	char stamp[21];
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
+	struct sql_stmt *q = sql_prepare(store_sql(st), "DELETE FROM recovery_code WHERE user_id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, user_id);
+	if (sql_run(q, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		q = sql_prepare(store_sql(st),
+				"INSERT INTO recovery_code (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL)",
+				e);
+		if (!q)
+			return -1;
+		sql_bind_int(q, 1, user_id);
+		sql_bind_text(q, 2, hashes[i]);
+		sql_bind_text(q, 3, stamp);
+		if (sql_run(q, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_recovery_use(struct store *st, long long user_id, const char *hash, struct err *e)
+{
+	char stamp[21];
+	if (clock_stamp(stamp, e) < 0)
+		return -1;
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL"
+		" RETURNING user_id", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, stamp);
+	sql_bind_int(q, 2, user_id);
+	sql_bind_text(q, 3, hash);
+	int rc = sql_step(q, e);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_recovery_left(struct store *st, long long user_id, size_t *n, struct err *e)
+{
+	*n = 0;
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT count(*) FROM recovery_code WHERE user_id = ? AND used_at IS NULL", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, user_id);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		*n = (size_t)sql_int(q, 0);
+	sql_finalize(q);
+	return rc == 1 ? 0 : -1;
+}
