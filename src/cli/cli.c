@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "service/lookup.h"
 
 const struct cli_command *const cli_commands[] = {
 	&cmd_init,
@@ -174,52 +175,17 @@ int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e)
 
 int cli_load_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
 {
-	int rc = store_catalog_get(st, id, out, e);
-	if (rc == STORE_NOT_FOUND)
-		err_set(e, "no catalog \"%s\" (shinsa catalog list shows them)", id);
-	return rc == STORE_OK ? 0 : -1;
+	return lookup_catalog(st, id, out, e);
 }
 
 int cli_load_checklist(struct store *st, const char *id, struct catalog **out, struct err *e)
 {
-	if (id) {
-		if (cli_load_catalog(st, id, out, e) < 0)
-			return -1;
-		if ((*out)->kind == CATALOG_CHECKLIST)
-			return 0;
-		err_set(e, "%s is a criteria catalog, not a checklist", id);
-		catalog_free(*out);
-		*out = NULL;
-		return -1;
-	}
-	struct catalog **all;
-	size_t n, found = 0;
-	*out = NULL;
-	if (store_catalog_list(st, &all, &n, e) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (all[i]->kind == CATALOG_CHECKLIST && found++ == 0) {
-			*out = all[i];
-			continue;
-		}
-		catalog_free(all[i]);
-	}
-	free(all);
-	if (found == 1)
-		return 0;
-	catalog_free(*out);
-	*out = NULL;
-	err_set(e, found ? "there is more than one checklist: say which with --catalog ID"
-			 : "there is no checklist in the database (run shinsa init)");
-	return -1;
+	return lookup_checklist(st, id, out, e);
 }
 
 int cli_load_org(struct store *st, const char *name, struct org **out, struct err *e)
 {
-	int rc = store_org_get(st, name, out, e);
-	if (rc == STORE_NOT_FOUND)
-		err_set(e, "no organisation \"%s\" (shinsa org list shows them)", name);
-	return rc == STORE_OK ? 0 : -1;
+	return lookup_org(st, name, out, e);
 }
 
 char *cli_secret_path(const struct cli_ctx *ctx)

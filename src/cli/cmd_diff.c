@@ -4,53 +4,9 @@
 #include "cli/cli_submission.h"
 #include "core/answers_diff.h"
 #include "formats/canon_json.h"
+#include "service/submission_view.h"
 
-/* One side of the comparison: a stored submission, or the working answers. */
-struct side {
-	struct submission_record *rec; /* NULL for the working answers */
-	struct submission *doc;
-};
-
-static void side_release(struct side *s)
-{
-	submission_record_free(s->rec);
-	submission_free(s->doc);
-}
-
-static int load_working(struct store *st, const struct submission_record *of, struct side *s, struct err *e)
-{
-	struct cli_connector c;
-	int rc = cli_connector_load(st, of->org_name, of->catalog_id, &c, e);
-	if (rc == 0)
-		s->doc = submission_new(c.org, c.cat, c.set, 0, "");
-	cli_connector_release(&c);
-	return rc;
-}
-
-static int load_sides(struct store *st, long long a, const char *b, struct side *from, struct side *to,
-		      struct err *e)
-{
-	long long b_id = 0;
-	if (cli_submission_load_valid(st, a, &from->rec, &from->doc, e) < 0)
-		return -1;
-	if (strcmp(b, "working") == 0)
-		return load_working(st, from->rec, to, e);
-	if (cli_submission_id(b, &b_id) < 0 || cli_submission_load_valid(st, b_id, &to->rec, &to->doc, e) < 0)
-		return -1;
-	if (from->rec->org_id != to->rec->org_id) {
-		err_set(e, "submission %lld is of %s and submission %lld of %s: only one organisation's compare", a,
-			from->rec->org_name, b_id, to->rec->org_name);
-		return -1;
-	}
-	if (strcmp(from->rec->catalog_id, to->rec->catalog_id) != 0) {
-		err_set(e, "submission %lld answers %s and submission %lld %s: only one checklist's compare", a,
-			from->rec->catalog_id, b_id, to->rec->catalog_id);
-		return -1;
-	}
-	return 0;
-}
-
-static void print_side(const struct side *s)
+static void print_side(const struct submission_side *s)
 {
 	if (s->rec)
 		printf("submission %lld (version %d, %s)", s->rec->id, s->rec->version, s->rec->submitted_at);
@@ -68,7 +24,7 @@ static void print_value(const char *v)
 	strbuf_release(&sb);
 }
 
-static void print_diff(const struct side *from, const struct side *to, const struct answers_diff *d)
+static void print_diff(const struct submission_side *from, const struct submission_side *to, const struct answers_diff *d)
 {
 	printf("%s, %s: ", from->rec->org_name, from->rec->catalog_id);
 	print_side(from);
@@ -92,37 +48,6 @@ static void print_diff(const struct side *from, const struct side *to, const str
 		printf("no changes\n");
 }
 
-static json_t *side_json(const struct side *s)
-{
-	if (!s->rec)
-		return json_pack("{s:s}", "kind", "working");
-	return json_pack("{s:s, s:I, s:i, s:s}", "kind", "submission", "id", (json_int_t)s->rec->id, "version",
-			 s->rec->version, "submitted_at", s->rec->submitted_at);
-}
-
-static json_t *nullable(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *diff_json(const struct side *from, const struct side *to, const struct answers_diff *d)
-{
-	json_t *items = json_array();
-	for (size_t i = 0; i < d->n_items; i++) {
-		const struct item_change *it = &d->items[i];
-		json_t *fields = json_array();
-		for (size_t k = 0; k < it->n_fields; k++)
-			json_array_append_new(fields, json_pack("{s:s, s:o, s:o}", "field",
-								answer_field_name(it->fields[k].field), "before",
-								nullable(it->fields[k].before), "after",
-								nullable(it->fields[k].after)));
-		json_array_append_new(items, json_pack("{s:i, s:s, s:o}", "no", it->no, "key", it->item_key, "fields",
-						       fields));
-	}
-	return json_pack("{s:s, s:s, s:o, s:o, s:o}", "org", from->rec->org_name, "catalog", from->rec->catalog_id,
-			 "from", side_json(from), "to", side_json(to), "items", items);
-}
-
 static int diff_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool json = false;
@@ -143,21 +68,22 @@ static int diff_exec(struct cli_ctx *ctx, int argc, char **argv)
 
 	struct err e = { 0 };
 	struct store *st = NULL;
-	struct side from = { 0 }, to = { 0 };
-	if (cli_open_store(ctx, &st, &e) < 0 || load_sides(st, a, argv[1], &from, &to, &e) < 0) {
+	struct submission_side from = { 0 }, to = { 0 };
+	if (cli_open_store(ctx, &st, &e) < 0 ||
+	    cli_submission_hint(submission_sides_load(st, 0, a, argv[1], &from, &to, &e), &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}
 	struct answers_diff *d = answers_diff_new(from.doc->answers, to.doc->answers);
 	if (json)
-		cli_print_json(diff_json(&from, &to, d));
+		cli_print_json(submission_view_diff(&from, &to, d));
 	else
 		print_diff(&from, &to, d);
 	answers_diff_free(d);
 	rc = CLI_OK;
 done:
-	side_release(&from);
-	side_release(&to);
+	submission_side_release(&from);
+	submission_side_release(&to);
 	store_close(st);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include "cli/cli_submission.h"
 #include "formats/submission_json.h"
 #include "lib/fsutil.h"
+#include "service/submission_view.h"
 
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -53,16 +54,13 @@ static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = NULL;
 	struct submission_record *rec = NULL;
 	struct submission *doc = NULL;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, &rec, &doc, &e) < 0) {
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, false, &rec, &doc, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}
-	bool valid = cli_submission_check(st, rec, doc, &bad);
+	bool valid = submissions_check(st, rec, doc, &bad);
 	if (json) {
-		cli_print_json(json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o}", "id", (json_int_t)rec->id, "org",
-					 rec->org_name, "catalog", doc->catalog_id, "version", doc->version,
-					 "submitted_at", doc->submitted_at, "sha256", rec->sha256, "signature_valid",
-					 valid, "answers", submission_json_answers(doc->answers)));
+		cli_print_json(submission_view_show(rec, doc, valid));
 	} else {
 		printf("submission %lld: version %d of %s\n", rec->id, doc->version, rec->org_name);
 		printf("catalog:      %s (sha256 %s)\n", doc->catalog_id, doc->catalog_sha256);
@@ -108,9 +106,7 @@ static int submission_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const struct submission_record *r = recs[i];
 		if (json)
-			json_array_append_new(arr, json_pack("{s:I, s:s, s:i, s:s, s:s}", "id", (json_int_t)r->id,
-							     "catalog", r->catalog_id, "version", r->version,
-							     "submitted_at", r->submitted_at, "sha256", r->sha256));
+			json_array_append_new(arr, submission_view_summary(r));
 		else
 			printf("%4lld  %s  version %d  %s  sha256 %s\n", r->id, r->catalog_id, r->version,
 			       r->submitted_at, r->sha256);
@@ -185,7 +181,7 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct submission *doc = NULL;
 	struct org *org = NULL;
 	struct strbuf bytes = STRBUF_INIT;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load_valid(st, id, &rec, &doc, &e) < 0 ||
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, true, &rec, &doc, &e) < 0 ||
 	    cli_load_org(st, rec->org_name, &org, &e) < 0 ||
 	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || export_audited(st, rec, out, &bytes, &e) < 0) {
 		rc = cli_fail("%s", e.msg);

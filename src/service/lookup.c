@@ -1,0 +1,53 @@
+#include "service/lookup.h"
+
+#include <stdlib.h>
+
+int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	int rc = store_catalog_get(st, id, out, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "no catalog \"%s\" (shinsa catalog list shows them)", id);
+	return rc == STORE_OK ? 0 : -1;
+}
+
+int lookup_checklist(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	if (id) {
+		if (lookup_catalog(st, id, out, e) < 0)
+			return -1;
+		if ((*out)->kind == CATALOG_CHECKLIST)
+			return 0;
+		err_set(e, "%s is a criteria catalog, not a checklist", id);
+		catalog_free(*out);
+		*out = NULL;
+		return -1;
+	}
+	struct catalog **all;
+	size_t n, found = 0;
+	*out = NULL;
+	if (store_catalog_list(st, &all, &n, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (all[i]->kind == CATALOG_CHECKLIST && found++ == 0) {
+			*out = all[i];
+			continue;
+		}
+		catalog_free(all[i]);
+	}
+	free(all);
+	if (found == 1)
+		return 0;
+	catalog_free(*out);
+	*out = NULL;
+	err_set(e, found ? "there is more than one checklist: say which with --catalog ID"
+			 : "there is no checklist in the database (run shinsa init)");
+	return -1;
+}
+
+int lookup_org(struct store *st, const char *name, struct org **out, struct err *e)
+{
+	int rc = store_org_get(st, name, out, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "no organisation \"%s\" (shinsa org list shows them)", name);
+	return rc == STORE_OK ? 0 : -1;
+}

@@ -1,0 +1,115 @@
+#include "service/submission_view.h"
+
+#include <string.h>
+
+#include "formats/submission_json.h"
+
+json_t *submission_view_summary(const struct submission_record *r)
+{
+	return json_pack("{s:I, s:s, s:i, s:s, s:s}", "id", (json_int_t)r->id, "catalog", r->catalog_id, "version",
+			 r->version, "submitted_at", r->submitted_at, "sha256", r->sha256);
+}
+
+json_t *submission_view_show(const struct submission_record *rec, const struct submission *doc, bool valid)
+{
+	return json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o}", "id", (json_int_t)rec->id, "org", rec->org_name,
+			 "catalog", doc->catalog_id, "version", doc->version, "submitted_at", doc->submitted_at,
+			 "sha256", rec->sha256, "signature_valid", valid, "answers",
+			 submission_json_answers(doc->answers));
+}
+
+void submission_side_release(struct submission_side *s)
+{
+	submission_record_free(s->rec);
+	submission_free(s->doc);
+	s->rec = NULL;
+	s->doc = NULL;
+}
+
+static int load_working(struct store *st, const struct submission_record *of, struct submission_side *s,
+			struct err *e)
+{
+	struct connector_answers c;
+	int rc = submissions_connector_load(st, of->org_name, of->catalog_id, &c, e);
+	if (rc == 0)
+		s->doc = submission_new(c.org, c.cat, c.set, 0, "");
+	submissions_connector_release(&c);
+	return rc;
+}
+
+/* Loads id into s unless owner is set and it is another organisation's. */
+static int load_owned(struct store *st, long long owner, long long id, struct submission_side *s, struct err *e)
+{
+	struct submission_record *rec;
+	int rc = owner ? store_submission_get(st, id, &rec, e) : STORE_OK;
+	if (owner && rc == STORE_OK) {
+		bool theirs = rec->org_id != owner;
+		submission_record_free(rec);
+		rc = theirs ? STORE_NOT_FOUND : STORE_OK;
+	}
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no submission %lld", id);
+		return SUBMISSIONS_NOT_FOUND;
+	}
+	return rc == STORE_OK ? submissions_load_valid(st, id, &s->rec, &s->doc, e) : -1;
+}
+
+int submission_sides_load(struct store *st, long long owner, long long a, const char *b,
+			  struct submission_side *from, struct submission_side *to, struct err *e)
+{
+	long long b_id = 0;
+	int rc = load_owned(st, owner, a, from, e);
+	if (rc != 0)
+		return rc;
+	if (strcmp(b, "working") == 0)
+		return load_working(st, from->rec, to, e);
+	if (submissions_parse_id(b, &b_id) < 0) {
+		err_set(e, "B is a submission number or \"working\", not \"%s\"", b);
+		return -1;
+	}
+	if ((rc = load_owned(st, owner, b_id, to, e)) != 0)
+		return rc;
+	if (from->rec->org_id != to->rec->org_id) {
+		err_set(e, "submission %lld is of %s and submission %lld of %s: only one organisation's compare", a,
+			from->rec->org_name, b_id, to->rec->org_name);
+		return -1;
+	}
+	if (strcmp(from->rec->catalog_id, to->rec->catalog_id) != 0) {
+		err_set(e, "submission %lld answers %s and submission %lld %s: only one checklist's compare", a,
+			from->rec->catalog_id, b_id, to->rec->catalog_id);
+		return -1;
+	}
+	return 0;
+}
+
+static json_t *side_json(const struct submission_side *s)
+{
+	if (!s->rec)
+		return json_pack("{s:s}", "kind", "working");
+	return json_pack("{s:s, s:I, s:i, s:s}", "kind", "submission", "id", (json_int_t)s->rec->id, "version",
+			 s->rec->version, "submitted_at", s->rec->submitted_at);
+}
+
+static json_t *nullable(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *submission_view_diff(const struct submission_side *from, const struct submission_side *to,
+			     const struct answers_diff *d)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < d->n_items; i++) {
+		const struct item_change *it = &d->items[i];
+		json_t *fields = json_array();
+		for (size_t k = 0; k < it->n_fields; k++)
+			json_array_append_new(fields, json_pack("{s:s, s:o, s:o}", "field",
+								answer_field_name(it->fields[k].field), "before",
+								nullable(it->fields[k].before), "after",
+								nullable(it->fields[k].after)));
+		json_array_append_new(items, json_pack("{s:i, s:s, s:o}", "no", it->no, "key", it->item_key, "fields",
+						       fields));
+	}
+	return json_pack("{s:s, s:s, s:o, s:o, s:o}", "org", from->rec->org_name, "catalog", from->rec->catalog_id,
+			 "from", side_json(from), "to", side_json(to), "items", items);
+}

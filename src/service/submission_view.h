@@ -1,0 +1,48 @@
+/*
+ * submission_view: what is shown of submissions — the JSON shapes of
+ * `shinsa submission list/show --json` and `shinsa diff --json`, which the
+ * API answers with too — and loading the two sides of a comparison.
+ * Layer: service (service/auth.h). The JSON values returned are yours.
+ */
+#ifndef SHINSA_SERVICE_SUBMISSION_VIEW_H
+#define SHINSA_SERVICE_SUBMISSION_VIEW_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/answers_diff.h"
+#include "service/submissions.h"
+
+/* {id, catalog, version, submitted_at, sha256} */
+json_t *submission_view_summary(const struct submission_record *rec);
+
+/* {id, org, catalog, version, submitted_at, sha256, signature_valid,
+ * answers[{no, status, current, issues, plan, plan_due, notes}]} */
+json_t *submission_view_show(const struct submission_record *rec, const struct submission *doc, bool valid);
+
+/* One side of a comparison: a stored submission, or the working answers. */
+struct submission_side {
+	struct submission_record *rec; /* NULL for the working answers */
+	struct submission *doc;
+};
+
+void submission_side_release(struct submission_side *s);
+
+/*
+ * Loads submission a into from and b (a submission id as text, or
+ * "working": the organisation's current answers) into to; both must
+ * verify (submissions_load_valid()) and be of one organisation and one
+ * checklist. With owner non-zero, a submission of another organisation is
+ * SUBMISSIONS_NOT_FOUND like a missing one ("no submission N"), so that
+ * nothing of it shows. Release both sides whatever this returns.
+ */
+int submission_sides_load(struct store *st, long long owner, long long a, const char *b,
+			  struct submission_side *from, struct submission_side *to, struct err *e);
+
+/* {org, catalog, from, to, items[{no, key, fields[{field, before, after}]}]},
+ * from and to {kind: "submission", id, version, submitted_at} or
+ * {kind: "working"}. */
+json_t *submission_view_diff(const struct submission_side *from, const struct submission_side *to,
+			     const struct answers_diff *d);
+
+#endif

@@ -1,0 +1,199 @@
+#include "service/submissions.h"
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/submission_json.h"
+#include "formats/submission_verify.h"
+#include "lib/clock.h"
+#include "lib/hash.h"
+#include "lib/xalloc.h"
+#include "service/audit_log.h"
+#include "service/lookup.h"
+
+int submissions_connector_load(struct store *st, const char *name, const char *catalog, struct connector_answers *c,
+			       struct err *e)
+{
+	memset(c, 0, sizeof *c);
+	if (lookup_org(st, name, &c->org, e) < 0)
+		return -1;
+	if (c->org->kind != ORG_CONNECTOR) {
+		err_set(e, "%s is a bank: answer sets belong to connectors", c->org->name);
+		return -1;
+	}
+	if (lookup_checklist(st, catalog, &c->cat, e) < 0 || store_answers_get(st, c->org, c->cat, &c->set, e) < 0)
+		return -1;
+	return 0;
+}
+
+void submissions_connector_release(struct connector_answers *c)
+{
+	answer_set_free(c->set);
+	catalog_free(c->cat);
+	org_free(c->org);
+	memset(c, 0, sizeof *c);
+}
+
+int submissions_parse_id(const char *text, long long *id)
+{
+	char *end;
+	if (text[0] < '1' || text[0] > '9' || strlen(text) > 10)
+		return -1;
+	*id = strtoll(text, &end, 10);
+	return *end || *id < 1 || *id > 1000000000 ? -1 : 0;
+}
+
+/* The organisation's private key, unsealed with the server secret. */
+static int signing_key(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const struct org *org,
+		       unsigned char sk[KEYS_PRIVATE_BYTES], struct err *e)
+{
+	char *sealed = NULL;
+	int rc = store_org_sealed_key(st, org->id, &sealed, e) == STORE_OK ? keys_open(secret, sealed, sk, e) : -1;
+	free(sealed);
+	return rc;
+}
+
+/*
+ * Makes and stores the next version inside one transaction: the version is
+ * part of what is signed, so it is taken, signed and written under one lock.
+ */
+static int seal_and_store(struct store *st, const char *actor, const struct connector_answers *c,
+			  const unsigned char sk[KEYS_PRIVATE_BYTES], struct submission_record *rec, struct err *e)
+{
+	char stamp[21];
+	struct strbuf doc = STRBUF_INIT;
+	struct submission *s = NULL;
+	unsigned char sig[KEYS_SIGNATURE_BYTES];
+	char sha[HASH_HEX_LEN + 1], sig_hex[2 * KEYS_SIGNATURE_BYTES + 1];
+	if (clock_stamp(stamp, e) < 0 || store_begin(st, e) < 0)
+		return -1;
+	if (store_submission_next_version(st, c->org->id, c->cat->id, &rec->version, e) < 0)
+		goto fail;
+	s = submission_new(c->org, c->cat, c->set, rec->version, stamp);
+	if (submission_json_canonical(s, &doc, e) < 0)
+		goto fail;
+	/* Never make a submission that its own export could not carry. */
+	if (doc.len > SUBMISSION_FILE_MAX - 4096) {
+		err_set(e, "the submission would be larger than %u bytes", SUBMISSION_FILE_MAX - 4096);
+		goto fail;
+	}
+	hash_sha256_hex(doc.buf, doc.len, sha);
+	keys_sign(sk, doc.buf, doc.len, sig);
+	keys_hex(sig, sizeof sig, sig_hex);
+	rec->org_id = c->org->id;
+	rec->org_name = xstrdup(c->org->name);
+	rec->catalog_id = xstrdup(c->cat->id);
+	rec->submitted_at = xstrdup(stamp);
+	rec->document_len = doc.len;
+	rec->document = strbuf_detach(&doc);
+	rec->sha256 = xstrdup(sha);
+	rec->signature = xstrdup(sig_hex);
+	if (store_submission_add(st, rec, e) < 0)
+		goto fail;
+	json_t *details = json_pack("{s:s, s:i, s:s}", "catalog", rec->catalog_id, "version", rec->version, "sha256",
+				    rec->sha256);
+	int rc = audit_log(st, actor, c->org->id, AUDIT_SUBMISSION_CREATE, details, e, "submission:%lld", rec->id);
+	json_decref(details);
+	if (rc < 0 || store_commit(st, e) < 0)
+		goto fail;
+	submission_free(s);
+	return 0;
+fail:
+	store_rollback(st);
+	strbuf_release(&doc);
+	submission_free(s);
+	return -1;
+}
+
+int submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+		       const struct connector_answers *c, struct submission_record **out, struct strbuf *problems,
+		       size_t *n_problems, struct err *e)
+{
+	*out = NULL;
+	*n_problems = answer_set_check(c->cat, c->set, problems);
+	if (*n_problems) {
+		err_set(e, "cannot submit: %zu problem%s to fix", *n_problems, *n_problems == 1 ? "" : "s");
+		return SUBMISSIONS_INCOMPLETE;
+	}
+	unsigned char sk[KEYS_PRIVATE_BYTES];
+	struct submission_record *rec = submission_record_new();
+	int rc = signing_key(st, secret, c->org, sk, e);
+	if (rc == 0)
+		rc = seal_and_store(st, actor, c, sk, rec, e);
+	sodium_memzero(sk, sizeof sk);
+	if (rc < 0) {
+		submission_record_free(rec);
+		return -1;
+	}
+	*out = rec;
+	return 0;
+}
+
+int submissions_load(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
+		     struct err *e)
+{
+	*doc = NULL;
+	int rc = store_submission_get(st, id, rec, e);
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no submission %lld", id);
+		return SUBMISSIONS_NOT_FOUND;
+	}
+	if (rc != STORE_OK)
+		return -1;
+	if (submission_json_parse((*rec)->document, (*rec)->document_len, doc, e) < 0) {
+		err_prefix(e, "submission %lld", id);
+		return -1;
+	}
+	(*doc)->id = id;
+	return 0;
+}
+
+bool submissions_check(struct store *st, const struct submission_record *rec, const struct submission *doc,
+		       struct err *e)
+{
+	char sha[HASH_HEX_LEN + 1];
+	hash_sha256_hex(rec->document, rec->document_len, sha);
+	if (strcmp(sha, rec->sha256) != 0) {
+		err_set(e, "the stored document was changed: its SHA-256 is %s but %s was signed", sha, rec->sha256);
+		return false;
+	}
+	/*
+	 * The record's own columns are not signed: whoever can write the
+	 * database could put one submission's signed document under another's
+	 * version or date. They must say what the document says.
+	 */
+	if (doc->version != rec->version || strcmp(doc->submitted_at, rec->submitted_at) != 0 ||
+	    strcmp(doc->catalog_id, rec->catalog_id) != 0) {
+		err_set(e, "the stored record (version %d, %s, %s) does not match its signed document (version %d, %s, %s)",
+			rec->version, rec->submitted_at, rec->catalog_id, doc->version, doc->submitted_at,
+			doc->catalog_id);
+		return false;
+	}
+	struct org *org;
+	unsigned char pk[KEYS_PUBLIC_BYTES], sig[KEYS_SIGNATURE_BYTES];
+	if (lookup_org(st, rec->org_name, &org, e) < 0)
+		return false;
+	bool ok = strcmp(doc->org_public_key, org->public_key) == 0 &&
+		  keys_unhex(org->public_key, pk, sizeof pk) == 0 &&
+		  keys_unhex(rec->signature, sig, sizeof sig) == 0 &&
+		  keys_verify(pk, rec->document, rec->document_len, sig);
+	if (!ok)
+		err_set(e, "the signature does not verify with the key of %s (%s)", org->name, org->public_key);
+	org_free(org);
+	return ok;
+}
+
+int submissions_load_valid(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
+			   struct err *e)
+{
+	int rc = submissions_load(st, id, rec, doc, e);
+	if (rc != 0)
+		return rc;
+	if (!submissions_check(st, *rec, *doc, e)) {
+		err_prefix(e, "submission %lld does not verify", id);
+		return -1;
+	}
+	return 0;
+}
