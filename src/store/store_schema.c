@@ -4,7 +4,7 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migrations 3 and 5, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5 and 6, which PostgreSQL writes as trigger functions.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -203,6 +203,43 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;\n"
 	  "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event\n"
 	  "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;\n" },
+	/* Consent (core/share.h). A share changes once, when it is revoked, and is
+	 * never deleted; its accesses are append-only: together they are the
+	 * connector's record of who could read what and who did. Whether a share
+	 * is in force depends on the time, so "one in force per submission and
+	 * bank" is checked by the service inside its write transaction, not by an
+	 * index. */
+	{ 6, "shares and their accesses",
+	  "CREATE TABLE share (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  submission_id INTEGER NOT NULL REFERENCES submission (id),\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  created_by TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  expires_at TEXT,\n"
+	  "  revoked_at TEXT\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX share_submission ON share (submission_id, bank_id);\n"
+	  "CREATE INDEX share_bank ON share (bank_id);\n"
+	  "CREATE TABLE share_access (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  share_id INTEGER NOT NULL REFERENCES share (id),\n"
+	  "  user_id INTEGER NOT NULL REFERENCES user_account (id),\n"
+	  "  at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX share_access_share ON share_access (share_id, id);\n"
+	  "CREATE TRIGGER share_revoke_only BEFORE UPDATE ON share\n"
+	  "WHEN OLD.revoked_at IS NOT NULL OR NEW.revoked_at IS NULL OR NEW.id IS NOT OLD.id\n"
+	  "  OR NEW.submission_id IS NOT OLD.submission_id OR NEW.bank_id IS NOT OLD.bank_id\n"
+	  "  OR NEW.created_by IS NOT OLD.created_by OR NEW.created_at IS NOT OLD.created_at\n"
+	  "  OR NEW.expires_at IS NOT OLD.expires_at\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a share changes only by being revoked, once'); END;\n"
+	  "CREATE TRIGGER share_no_delete BEFORE DELETE ON share\n"
+	  "BEGIN SELECT RAISE(ABORT, 'shares are never deleted'); END;\n"
+	  "CREATE TRIGGER share_access_no_update BEFORE UPDATE ON share_access\n"
+	  "BEGIN SELECT RAISE(ABORT, 'share accesses are append-only'); END;\n"
+	  "CREATE TRIGGER share_access_no_delete BEFORE DELETE ON share_access\n"
+	  "BEGIN SELECT RAISE(ABORT, 'share accesses are append-only'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];
