@@ -21,6 +21,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_submission,
 	&cmd_verify,
 	&cmd_diff,
+	&cmd_share,
+	&cmd_inbox,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

@@ -45,6 +45,8 @@ extern const struct cli_command cmd_submit;
 extern const struct cli_command cmd_submission;
 extern const struct cli_command cmd_verify;
 extern const struct cli_command cmd_diff;
+extern const struct cli_command cmd_share;
+extern const struct cli_command cmd_inbox;
 extern const struct cli_command cmd_audit;
 extern const struct cli_command cmd_serve;
 

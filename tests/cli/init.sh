@@ -82,6 +82,8 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   submission look at and export stored submissions
   verify     check an exported submission, with no database
   diff       compare two submissions, or one with the working answers
+  share      consent: let a bank read a submission, see its reads, revoke
+  inbox      what is shared with a bank now
   audit      check and read the tamper-evident audit trail
   serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"

@@ -1,0 +1,87 @@
+/*
+ * shares: consent. A connector shares one of its submissions with a bank;
+ * the bank reads it while the share is in force (core/share.h); the
+ * connector revokes it when it likes and sees every read the bank made.
+ * Layer: service (service/auth.h). For the command line and the server.
+ *
+ * Who may do what, beyond the role (the server's gate checks SHARE, READ):
+ *   - only the connector that owns a submission shares it or revokes its
+ *     shares, and only with an organisation that is a bank;
+ *   - one share of a submission with a bank is in force at a time; a new one
+ *     can be made once that one is revoked or has expired;
+ *   - a bank reads a submission only through a share to it in force; every
+ *     such read is recorded (share_access) and audited (submission_read)
+ *     in one transaction before the submission is handed over;
+ *   - what the caller may not see is SHARES_NOT_FOUND, never "forbidden",
+ *     so that its existence does not leak: another connector's submission
+ *     or share, a submission no share in force opens to the bank.
+ *
+ * connector_id 0 means the command line, which acts for any connector
+ * (whoever runs it can write the database anyway).
+ *
+ * Audit events (actor as given; organisation: the connector that owns the
+ * submission, whose record it is):
+ *   share_create    share:ID       {"bank", "expires_at", "submission"}
+ *   share_revoke    share:ID       {"bank", "submission"}
+ *   submission_read submission:ID  {"bank", "share"}
+ *
+ * Return values: 0; SHARES_NOT_FOUND (the message names what: "no
+ * submission N", "no share N"); SHARES_REFUSED for a request that cannot
+ * be done as asked, with the message:
+ *   "no bank \"NAME\""  (no organisation of that name, or not a bank)
+ *   "submission N is already shared with BANK (share M)"
+ *   "share N is already revoked"
+ *   the expiry's messages (share_expiry_parse())
+ * or -1 for a failure of the system; e always says why.
+ */
+#ifndef SHINSA_SERVICE_SHARES_H
+#define SHINSA_SERVICE_SHARES_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/share.h"
+#include "core/submission.h"
+#include "core/user.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+#define SHARES_NOT_FOUND 1
+#define SHARES_REFUSED 2
+
+/* Shares submission_id with the bank named bank until expires (NULL: until
+ * revoked; share_expiry_parse()). *out (may be NULL) gets the share, yours. */
+int shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
+	       const char *bank, const char *expires, struct share **out, struct err *e);
+
+/* Revokes share_id; with submission_id non-zero it must be that
+ * submission's. *out (may be NULL) gets the share as revoked, yours. */
+int shares_revoke(struct store *st, const char *actor, long long connector_id, long long submission_id,
+		  long long share_id, struct share **out, struct err *e);
+
+/* Every share of connector_id's submissions with every access, oldest
+ * first. share_list_free() the result. */
+int shares_list(struct store *st, long long connector_id, struct share ***out, size_t *n, struct err *e);
+
+/* The shares with bank_id in force now, oldest first. */
+int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_t *n, struct err *e);
+
+/*
+ * reader, a user of bank_id, reads submission_id: through a share in force
+ * now (else SHARES_NOT_FOUND "no submission N"), recorded and audited
+ * first. *rec and *doc are the submission (yours), *valid whether it still
+ * verifies (submissions_check()).
+ */
+int shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		struct submission_record **rec, struct submission **doc, bool *valid, struct err *e);
+
+/* The JSON of a share for its connector, now being the time the "in_force"
+ * member is judged at: {id, submission, version, bank, created_by,
+ * created_at, expires_at, revoked_at, in_force, accesses[{user, at}]}. */
+json_t *shares_json(const struct share *s, const char *now);
+
+/* The JSON of a share for the bank's inbox: {share, submission, connector,
+ * version, sha256, shared_at, expires_at}. */
+json_t *shares_inbox_json(const struct share *s);
+
+#endif
