@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "formats/canon_json.h"
-#include "lib/strbuf.h"
 #include "lib/xalloc.h"
+#include "service/audit_log.h"
 
 char *cli_audit_actor(void)
 {
@@ -22,25 +21,11 @@ char *cli_audit_actor(void)
 int cli_audit(struct store *st, long long org_id, enum audit_action action, json_t *details, struct err *e,
 	      const char *fmt, ...)
 {
-	char object[AUDIT_OBJECT_MAX + 1];
-	struct strbuf text = STRBUF_INIT;
+	char *actor = cli_audit_actor();
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(object, sizeof object, fmt, ap);
+	int rc = audit_log_v(st, actor, org_id, action, details, e, fmt, ap);
 	va_end(ap);
-	int rc = -1;
-	if (n < 0 || (size_t)n >= sizeof object) {
-		err_set(e, "audit: the object is longer than %d bytes", AUDIT_OBJECT_MAX);
-		goto done;
-	}
-	if (details && canon_json_dump(details, &text, e) < 0)
-		goto done;
-	char *actor = cli_audit_actor();
-	struct audit_event *ev = audit_event_new(actor, org_id, action, object, details ? text.buf : NULL);
 	free(actor);
-	rc = store_audit_append(st, ev, e);
-	audit_event_free(ev);
-done:
-	strbuf_release(&text);
 	return rc;
 }

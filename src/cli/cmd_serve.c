@@ -2,7 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <sodium.h>
+
 #include "cli/cli.h"
+#include "lib/keys.h"
 #include "web/listen.h"
 #include "web/server.h"
 
@@ -10,13 +13,16 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_command cmd_serve = {
 	.name = "serve",
-	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N]",
+	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies]",
 	.summary = "run the web server (JSON API under /api/v1, /healthz)",
 	.help = "--listen       address and port, default " SERVER_DEFAULT_LISTEN "; port 0 picks a free one;\n"
 		"               an IPv6 address goes in brackets: [::1]:8080\n"
 		"--threads      worker threads (default 4)\n"
 		"--timeout      seconds an idle connection stays open (default 30)\n"
 		"--max-connections  connections open at once (default 256)\n"
+		"--secure-cookies   mark the session cookie Secure: say it when a TLS proxy is in front\n"
+		"The server secret (see shinsa init) must be there: it opens the TOTP secrets and\n"
+		"the signing keys.\n"
 		"The first line on stdout is \"listening on http://HOST:PORT\". stderr has one JSON\n"
 		"line per request. SIGTERM or SIGINT stops it: no new connections, requests in\n"
 		"flight get 10 s to finish, exit status 0.\n",
@@ -38,7 +44,9 @@ static int parse_count(const char *opt, const char *s, unsigned max, unsigned *o
 static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL;
+	bool secure = false;
 	const struct cli_opt opts[] = {
+		{ "secure-cookies", 0, NULL, &secure },
 		{ "listen", 0, &listen, NULL },
 		{ "threads", 0, &threads, NULL },
 		{ "timeout", 0, &timeout, NULL },
@@ -69,7 +77,18 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_store(ctx, &st, &e) < 0)
 		return cli_fail("%s", e.msg);
 	store_close(st);
-	if (server_run(&cfg, &e) < 0)
+	unsigned char secret[KEYS_SECRET_BYTES];
+	char *secret_path = cli_secret_path(ctx);
+	rc = keys_secret_load(secret_path, secret, &e);
+	free(secret_path);
+	if (rc < 0)
 		return cli_fail("%s", e.msg);
-	return CLI_OK;
+	struct auth_config auth;
+	auth_config_init(&auth, secret);
+	sodium_memzero(secret, sizeof secret);
+	cfg.auth = &auth;
+	cfg.secure_cookies = secure;
+	rc = server_run(&cfg, &e);
+	sodium_memzero(&auth, sizeof auth);
+	return rc < 0 ? cli_fail("%s", e.msg) : CLI_OK;
 }

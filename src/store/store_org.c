@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,18 +56,39 @@ static struct org *org_from_row(struct sql_stmt *q)
 
 #define ORG_COLUMNS "id, kind, name, reg_no, public_key, created_at"
 
-int store_org_get(struct store *st, const char *name, struct org **out, struct err *e)
+/* One org by the column and value bound to the one "?" of where. */
+static int org_get_where(struct store *st, const char *where, const char *name, long long id, struct org **out,
+			 struct err *e)
 {
 	*out = NULL;
-	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " ORG_COLUMNS " FROM org WHERE name = ?", e);
+	char sql[128];
+	int n = snprintf(sql, sizeof sql, "SELECT " ORG_COLUMNS " FROM org WHERE %s", where);
+	if (n < 0 || (size_t)n >= sizeof sql) {
+		err_set(e, "store: query too long");
+		return -1;
+	}
+	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
 	if (!q)
 		return -1;
-	sql_bind_text(q, 1, name);
+	if (name)
+		sql_bind_text(q, 1, name);
+	else
+		sql_bind_int(q, 1, id);
 	int rc = sql_step(q, e);
 	if (rc == 1)
 		*out = org_from_row(q);
 	sql_finalize(q);
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_org_get(struct store *st, const char *name, struct org **out, struct err *e)
+{
+	return org_get_where(st, "name = ?", name, 0, out, e);
+}
+
+int store_org_get_id(struct store *st, long long id, struct org **out, struct err *e)
+{
+	return org_get_where(st, "id = ?", NULL, id, out, e);
 }
 
 int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e)

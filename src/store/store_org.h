@@ -20,6 +20,8 @@ struct store;
 int store_org_add(struct store *st, struct org *org, const char *sealed_key, struct err *e);
 /* 0 and a new org you own, or STORE_NOT_FOUND. */
 int store_org_get(struct store *st, const char *name, struct org **out, struct err *e);
+/* The same by id. */
+int store_org_get_id(struct store *st, long long id, struct org **out, struct err *e);
 /* The sealed private key of org id; you own the text. */
 int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e);
 /* Every org, ordered by name; you own the array and each org. */

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sodium.h>
+
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -43,6 +45,34 @@ void http_request_release(struct http_request *req)
 		free(req->query[i].value);
 	}
 	req->n_params = req->n_query = 0;
+	auth_principal_release(&req->who);
+	org_free(req->org);
+	req->org = NULL;
+	sodium_memzero(req->session_token, sizeof req->session_token);
+}
+
+bool http_cookie(const struct http_request *req, const char *name, char *out, size_t size)
+{
+	const char *h = http_header(req, "Cookie");
+	size_t nlen = strlen(name);
+	while (h && *h) {
+		while (*h == ' ' || *h == ';')
+			h++;
+		const char *end = strchr(h, ';');
+		size_t len = end ? (size_t)(end - h) : strlen(h);
+		if (len > nlen && strncmp(h, name, nlen) == 0 && h[nlen] == '=') {
+			size_t vlen = len - nlen - 1;
+			while (vlen && h[nlen + 1 + vlen - 1] == ' ')
+				vlen--;
+			if (vlen >= size)
+				return false;
+			memcpy(out, h + nlen + 1, vlen);
+			out[vlen] = 0;
+			return true;
+		}
+		h = end;
+	}
+	return false;
 }
 
 void http_response_set(struct http_response *resp, int status, const char *type, char *body, size_t len)

@@ -15,6 +15,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/org.h"
+#include "service/auth.h"
+
 #define HTTP_MAX_PARAMS 4   /* {name} segments in one route pattern */
 #define HTTP_MAX_QUERY 32   /* query arguments kept; more is a 400 */
 #define HTTP_MAX_HEADERS 8  /* extra response headers a handler may add */
@@ -45,6 +48,14 @@ struct http_request {
 	char request_id[HTTP_REQUEST_ID_LEN + 1];
 	char remote[64];      /* the peer's address, without the port */
 	const char *db_path;  /* the database handlers open with dbcache_get() */
+	const struct auth_config *auth; /* the server's sign-in settings */
+	bool secure_cookies;  /* behind TLS: cookies get Secure */
+	/* Filled by the access gate (router_authorize) and owned by the
+	 * request: the caller (who.user NULL when nobody signed in, on a
+	 * public route) and the caller's organisation (NULL likewise). */
+	struct auth_principal who;
+	struct org *org;
+	char session_token[TOKEN_MAX]; /* the cookie's token, "" for none or a bearer token */
 };
 
 struct http_response {
@@ -64,7 +75,13 @@ const char *http_query(const struct http_request *req, const char *name);
 /* The request header name (any case), or NULL. */
 const char *http_header(const struct http_request *req, const char *name);
 
-/* Frees what the request owns (params, query) and empties those lists. */
+/*
+ * The value of cookie name in the Cookie header, copied into out (size
+ * bytes). False if there is none or it does not fit.
+ */
+bool http_cookie(const struct http_request *req, const char *name, char *out, size_t size);
+
+/* Frees what the request owns (params, query, the caller) and empties it. */
 void http_request_release(struct http_request *req);
 
 /* Sets status, type and body; takes ownership of body (len bytes, malloc'd). */

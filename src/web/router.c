@@ -130,15 +130,6 @@ const struct route *router_match(const struct route *routes, size_t n, struct ht
 	return found;
 }
 
-int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp)
-{
-	(void)req; /* the accounts step reads the session or token from it */
-	if (route->flags & ROUTE_PUBLIC)
-		return 0;
-	http_json_error(resp, 401, "unauthorized", "sign in first");
-	return -1;
-}
-
 size_t router_body_limit(const struct route *route)
 {
 	return route->body_limit ? route->body_limit : ROUTE_BODY_DEFAULT;

@@ -20,16 +20,29 @@
  * Access: every route says who may call it in flags. Zero, the default, is
  * the strictest: a signed-in user. A route opens up only by saying so
  * (ROUTE_PUBLIC), so a route added without thought is closed, not open.
- * router_authorize is the only place this is checked; the accounts step
- * fills it in (session cookie, with X-CSRF-Token on state-changing methods,
- * or an Authorization: Bearer token) and hands the user to the handler.
- * Until then a non-public route answers 401 to everyone.
+ * router_authorize (web/gate.c) is the only place this is checked:
+ *   - who: an Authorization: Bearer API token, else the session cookie
+ *     (AUTH_COOKIE); neither, or one that is not valid: 401;
+ *   - a cookie session on POST, PUT, PATCH or DELETE needs X-CSRF-Token
+ *     (given at sign-in and by GET /api/v1/me): else 403 "csrf". Bearer
+ *     tokens need none: a browser never sends that header by itself;
+ *   - a user who must change a one-time password reaches only routes
+ *     flagged ROUTE_PASSWORD_CHANGE: else 403 "password_change_required";
+ *   - ROUTE_CONNECTOR / ROUTE_BANK: the caller's organisation is of that
+ *     kind, else 403 "forbidden";
+ *   - route->action (core/user.h) is one the role may do, else 403
+ *     "forbidden".
+ * On success req->who and req->org are the caller and its organisation.
+ * Which objects of which organisation the caller may see is the
+ * handler's to check against req->org; a resource the caller may not see
+ * is 404, never 403, so its existence does not leak.
  */
 #ifndef SHINSA_WEB_ROUTER_H
 #define SHINSA_WEB_ROUTER_H
 
 #include <stddef.h>
 
+#include "core/user.h"
 #include "web/http.h"
 
 typedef void (*route_handler)(struct http_request *req, struct http_response *resp);
@@ -37,6 +50,9 @@ typedef void (*route_handler)(struct http_request *req, struct http_response *re
 enum route_flags {
 	ROUTE_SIGNED_IN = 0,   /* the default: a signed-in user (see above) */
 	ROUTE_PUBLIC = 1 << 0, /* anyone, signed in or not */
+	ROUTE_CONNECTOR = 1 << 1, /* the caller's organisation is a connector */
+	ROUTE_BANK = 1 << 2,      /* the caller's organisation is a bank */
+	ROUTE_PASSWORD_CHANGE = 1 << 3, /* open while a one-time password must be changed */
 };
 
 /* The largest body a route takes unless it says otherwise (JSON). */
@@ -50,6 +66,7 @@ struct route {
 	route_handler handler;
 	unsigned flags;      /* enum route_flags */
 	size_t body_limit;   /* bytes; 0 means ROUTE_BODY_DEFAULT */
+	enum user_action action; /* what the role must be allowed; 0: any signed-in user */
 };
 
 /*

@@ -2,18 +2,36 @@
 
 #include "web/api_catalog.h"
 #include "web/api_meta.h"
+#include "web/api_pages.h"
+#include "web/api_session.h"
 
 /*
- * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC (router.h).
- * body_limit 0 is ROUTE_BODY_DEFAULT (1 MiB); an upload route names its own
- * (the xlsx import will take 20 MiB).
+ * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
+ * action are checked by router_authorize (router.h, web/gate.c), nowhere
+ * else. body_limit 0 is ROUTE_BODY_DEFAULT (1 MiB); an upload route names
+ * its own.
+ *   { method, pattern, handler, flags, body_limit, action }
  */
 const struct route routes[] = {
-	{ "GET", "/healthz", api_healthz, ROUTE_PUBLIC, 0 },
-	{ "GET", "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, 0 },
-	/* Public only until accounts exist: then ROUTE_SIGNED_IN (drop the flag). */
-	{ "GET", "/api/v1/catalogs", api_catalog_list, ROUTE_PUBLIC, 0 },
-	{ "GET", "/api/v1/catalogs/{id}", api_catalog_show, ROUTE_PUBLIC, 0 },
+	{ "GET", "/healthz", api_healthz, ROUTE_PUBLIC, 0, 0 },
+	{ "GET", "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, 0, 0 },
+
+	/* Pages */
+	{ "GET", "/", page_root, ROUTE_PUBLIC, 0, 0 },
+	{ "GET", "/login", page_login, ROUTE_PUBLIC, 0, 0 },
+	{ "GET", "/static/{name}", page_static, ROUTE_PUBLIC, 0, 0 },
+
+	/* Signing in and the caller's own account */
+	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
+	{ "DELETE", "/api/v1/session", api_session_delete, ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "GET", "/api/v1/me", api_me, ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "POST", "/api/v1/me/password", api_me_password, ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "POST", "/api/v1/me/totp", api_me_totp_begin, 0, 0, 0 },
+	{ "POST", "/api/v1/me/totp/confirm", api_me_totp_confirm, 0, 0, 0 },
+
+	/* Catalogs: any signed-in user */
+	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/catalogs/{id}", api_catalog_show, 0, 0, ACTION_READ },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

@@ -83,6 +83,8 @@ static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
 	if (!ok)
 		strcpy(x->req.remote, "unknown");
 	x->req.db_path = srv->cfg->db_path;
+	x->req.auth = srv->cfg->auth;
+	x->req.secure_cookies = srv->cfg->secure_cookies;
 	atomic_fetch_add(&srv->in_flight, 1);
 	return x;
 }

@@ -30,6 +30,7 @@
 #include <stddef.h>
 
 #include "lib/err.h"
+#include "service/auth.h"
 #include "web/router.h"
 
 #define SERVER_DEFAULT_LISTEN "127.0.0.1:8080"
@@ -50,6 +51,8 @@ struct server_config {
 	size_t header_limit;      /* bytes for request line and headers */
 	const struct route *routes;
 	size_t n_routes;
+	const struct auth_config *auth; /* sign-in settings; the caller's, must outlive the server */
+	bool secure_cookies;      /* behind a TLS proxy: cookies get Secure */
 };
 
 /* The defaults above, with db_path and the routes of routes.h. */

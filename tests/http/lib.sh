@@ -59,3 +59,56 @@ log_for() {
 	while ! grep -q "\"request_id\":\"$1\"" "$T/serve.err" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	grep "\"request_id\":\"$1\"" "$T/serve.err"
 }
+
+# Accounts and signing in. One cookie jar per email under $T; the last
+# `login` (or `as`) is the identity `api` uses.
+#   add_user ORG EMAIL ROLE      a user with password $TEST_PASSWORD
+#   login EMAIL [PASSWORD [TOTP]] POST /api/v1/session; sets $code/$body,
+#                                 and on 200 $CSRF and the current identity
+#   as EMAIL                      switch to an identity signed in before
+#   api METHOD PATH [JSON]        req as the current identity, with the
+#                                 CSRF header and JSON body if given
+#   bearer TOKEN METHOD PATH [JSON]  req with Authorization: Bearer TOKEN
+TEST_PASSWORD='correct horse battery staple'
+add_user() {
+	printf '%s\n' "$TEST_PASSWORD" | "$SHINSA" user add --org "$1" --email "$2" --role "$3" --password-stdin >/dev/null ||
+		{ echo "add_user $*: failed"; exit 1; }
+}
+
+login() {
+	rm -f "$T/jar.$1"
+	if [ -n "${3:-}" ]; then
+		data=$(jq -cn --arg e "$1" --arg p "${2:-$TEST_PASSWORD}" --arg t "$3" '{email: $e, password: $p, totp: $t}')
+	else
+		data=$(jq -cn --arg e "$1" --arg p "${2:-$TEST_PASSWORD}" '{email: $e, password: $p}')
+	fi
+	req -c "$T/jar.$1" -H 'Content-Type: application/json' -d "$data" "$URL/api/v1/session"
+	if [ "$code" = 200 ]; then
+		jq -r .csrf_token "$T/b" >"$T/csrf.$1"
+		as "$1"
+	fi
+}
+
+as() {
+	WHO=$1
+	CSRF=$(cat "$T/csrf.$1")
+}
+
+api() {
+	m=$1 p=$2
+	if [ $# -ge 3 ]; then
+		req -b "$T/jar.$WHO" -c "$T/jar.$WHO" -X "$m" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+			--data-binary "$3" "$URL$p"
+	else
+		req -b "$T/jar.$WHO" -c "$T/jar.$WHO" -X "$m" -H "X-CSRF-Token: $CSRF" "$URL$p"
+	fi
+}
+
+bearer() {
+	t=$1 m=$2 p=$3
+	if [ $# -ge 4 ]; then
+		req -X "$m" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' --data-binary "$4" "$URL$p"
+	else
+		req -X "$m" -H "Authorization: Bearer $t" "$URL$p"
+	fi
+}

@@ -7,11 +7,11 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 # migration does not break this test).
 SCHEMA=$(sqlite3 "$SHINSA_DB" "SELECT max(version) FROM schema_migration")
 
-fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N])' \
+fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
 	"$SHINSA" serve --listen 8080
-fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N])' \
+fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
 	"$SHINSA" serve --listen 127.0.0.1:65536
-fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N])' \
+fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
 	"$SHINSA" serve --threads 0
 fails "serve: no database" 1 "shinsa: database $T/none.db does not exist (run shinsa init)" \
 	"$SHINSA" serve --db "$T/none.db" --listen 127.0.0.1:0
@@ -84,15 +84,20 @@ eq "headers over 64 KiB: 431 (from libmicrohttpd)" "$code" 431
 req "$URL/healthz"
 eq "and carries on" "$code" 200
 
-# The catalogs: what the CLI prints with --json.
+# The catalogs: what the CLI prints with --json, to any signed-in user.
 req "$URL/api/v1/catalogs"
+eq "catalogs need a signed-in user" "$code $body" '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
+"$SHINSA" org add --kind bank --name 閲覧銀行 >/dev/null
+add_user 閲覧銀行 viewer@bank.test viewer
+login viewer@bank.test
+api GET /api/v1/catalogs
 eq "GET /api/v1/catalogs" "$code $(jq -c . "$T/b")" "200 $("$SHINSA" catalog list --json | jq -c .)"
 eq "catalogs: cache" "$(header Cache-Control)" "no-store"
 for id in api-checklist-2018-08 bank-criteria-sample; do
-	req "$URL/api/v1/catalogs/$id"
+	api GET "/api/v1/catalogs/$id"
 	eq "GET /api/v1/catalogs/$id" "$code $(jq -c . "$T/b")" "200 $("$SHINSA" catalog show "$id" --json | jq -c .)"
 done
-req "$URL/api/v1/catalogs/nope"
+api GET /api/v1/catalogs/nope
 eq "an unknown catalog" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 
 req "$URL/api/v1/openapi.json"

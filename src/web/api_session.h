@@ -1,0 +1,34 @@
+/*
+ * api_session: signing in and out, and the caller's own account.
+ *
+ *   POST   /api/v1/session          {email, password, totp?} (public)
+ *            200 {email, role, org{id, name, kind}, must_change_password,
+ *                 totp_enabled, csrf_token, expires_at} and the session
+ *                 cookie (HttpOnly, SameSite=Strict, Secure with
+ *                 --secure-cookies); 401 "wrong email, password or code";
+ *                 429 with Retry-After when throttled
+ *   DELETE /api/v1/session          ends the cookie's session, clears the cookie
+ *   GET    /api/v1/me               who is calling (csrf_token for a cookie session)
+ *   POST   /api/v1/me/password      {current, new}: also ends the user's other sessions
+ *   POST   /api/v1/me/totp          starts enrolment: {secret, otpauth_uri}
+ *   POST   /api/v1/me/totp/confirm  {code}: {totp_enabled, recovery_codes[10]}, shown once
+ *
+ * Every sign-in and failed sign-in, sign-out, password change and TOTP
+ * enrolment is an audit event; a failed sign-in records the reason and the
+ * client address, and the email only when it is an address (a password
+ * typed into the wrong field must not land in the trail). A sign-in whose
+ * event cannot be written is undone and answered 500.
+ */
+#ifndef SHINSA_WEB_API_SESSION_H
+#define SHINSA_WEB_API_SESSION_H
+
+#include "web/http.h"
+
+void api_session_create(struct http_request *req, struct http_response *resp);
+void api_session_delete(struct http_request *req, struct http_response *resp);
+void api_me(struct http_request *req, struct http_response *resp);
+void api_me_password(struct http_request *req, struct http_response *resp);
+void api_me_totp_begin(struct http_request *req, struct http_response *resp);
+void api_me_totp_confirm(struct http_request *req, struct http_response *resp);
+
+#endif

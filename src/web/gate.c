@@ -1,0 +1,100 @@
+/*
+ * gate: router_authorize(), the one place that decides who may call a
+ * route (the rules are in router.h). Kept apart from the router, which
+ * only matches paths, so the whole access policy reads in one file.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "store/store.h"
+#include "web/dbcache.h"
+#include "web/http_json.h"
+#include "web/router.h"
+
+static bool changes_state(const char *method)
+{
+	return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+/* The token of "Authorization: Bearer TOKEN", or NULL. */
+static const char *bearer(const struct http_request *req)
+{
+	const char *h = http_header(req, "Authorization");
+	if (!h || strncasecmp(h, "Bearer ", 7) != 0)
+		return NULL;
+	h += 7;
+	while (*h == ' ')
+		h++;
+	return h;
+}
+
+/* Who is calling: 0, or -1 having answered (401, or 500 for our failure). */
+static int identify(struct http_request *req, struct store *st, struct http_response *resp)
+{
+	struct err e = { 0 };
+	const char *token = bearer(req);
+	int rc;
+	if (token) {
+		rc = auth_token_check(st, token, &req->who, &e);
+	} else if (http_cookie(req, AUTH_COOKIE, req->session_token, sizeof req->session_token)) {
+		rc = auth_session_check(st, req->auth, req->session_token, &req->who, &e);
+	} else {
+		http_json_error(resp, 401, "unauthorized", "not signed in");
+		return -1;
+	}
+	if (rc == AUTH_OK)
+		return 0;
+	req->session_token[0] = 0;
+	if (rc < 0) {
+		http_response_note(resp, e.msg);
+		http_json_error(resp, 500, "internal", "the server could not check who is calling");
+	} else {
+		http_json_error(resp, 401, "unauthorized", "%s", e.msg);
+	}
+	return -1;
+}
+
+int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp)
+{
+	if (route->flags & ROUTE_PUBLIC)
+		return 0;
+	struct err e = { 0 };
+	struct store *st;
+	if (dbcache_get(req->db_path, &st, &e) < 0) {
+		http_response_note(resp, e.msg);
+		http_json_error(resp, 503, "unavailable", "the database is not available");
+		return -1;
+	}
+	if (identify(req, st, resp) < 0)
+		return -1;
+	const struct user *u = req->who.user;
+	if (req->session_token[0] && changes_state(req->method) &&
+	    !auth_csrf_check(req->session_token, http_header(req, "X-CSRF-Token"))) {
+		http_json_error(resp, 403, "csrf", "missing or wrong X-CSRF-Token header");
+		return -1;
+	}
+	if (u->must_change_password && !(route->flags & ROUTE_PASSWORD_CHANGE)) {
+		http_json_error(resp, 403, "password_change_required",
+				"change your one-time password first (POST /api/v1/me/password)");
+		return -1;
+	}
+	int rc = store_org_get_id(st, u->org_id, &req->org, &e);
+	if (rc != STORE_OK) {
+		http_response_note(resp, rc < 0 ? e.msg : "the user's organisation is gone");
+		http_json_error(resp, 500, "internal", "the server could not load your organisation");
+		return -1;
+	}
+	if ((route->flags & ROUTE_CONNECTOR) && req->org->kind != ORG_CONNECTOR) {
+		http_json_error(resp, 403, "forbidden", "this is for connectors");
+		return -1;
+	}
+	if ((route->flags & ROUTE_BANK) && req->org->kind != ORG_BANK) {
+		http_json_error(resp, 403, "forbidden", "this is for banks");
+		return -1;
+	}
+	if (route->action && !user_role_can(u->role, route->action)) {
+		http_json_error(resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		return -1;
+	}
+	return 0;
+}
