@@ -40,7 +40,7 @@ static int find_bank(struct store *st, const char *name, struct org **out, struc
 	org_free(*out);
 	*out = NULL;
 	err_set(e, "no bank \"%s\"", name);
-	return SHARES_REFUSED;
+	return SHARES_INVALID;
 }
 
 /* Inside the transaction: refuses a second share in force, then adds s. */
@@ -55,7 +55,7 @@ static int add_locked(struct store *st, const char *actor, long long owner, stru
 		err_set(e, "submission %lld is already shared with %s (share %lld)", s->submission_id, s->bank_name,
 			old->id);
 		share_free(old);
-		return SHARES_REFUSED;
+		return SHARES_CONFLICT;
 	}
 	if (store_share_add(st, s, e) < 0)
 		return -1;
@@ -80,7 +80,7 @@ int shares_add(struct store *st, const char *actor, long long connector_id, long
 	if (rc == 0)
 		rc = find_bank(st, bank, &b, e);
 	if (rc == 0 && expires && share_expiry_parse(expires, t, until, e) < 0)
-		rc = SHARES_REFUSED;
+		rc = SHARES_INVALID;
 	if (rc != 0) {
 		org_free(b);
 		return rc;
@@ -126,7 +126,7 @@ int shares_revoke(struct store *st, const char *actor, long long connector_id, l
 		rc = SHARES_NOT_FOUND;
 	} else if (rc == STORE_OK && s->revoked_at) {
 		err_set(e, "share %lld is already revoked", share_id);
-		rc = SHARES_REFUSED;
+		rc = SHARES_CONFLICT;
 	} else if (rc == STORE_OK) {
 		json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "submission", (json_int_t)s->submission_id);
 		rc = store_share_revoke(st, share_id, now, e) != STORE_OK ||

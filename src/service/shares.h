@@ -26,12 +26,12 @@
  *   submission_read submission:ID  {"bank", "share"}
  *
  * Return values: 0; SHARES_NOT_FOUND (the message names what: "no
- * submission N", "no share N"); SHARES_REFUSED for a request that cannot
- * be done as asked, with the message:
+ * submission N", "no share N"); SHARES_INVALID for what was asked wrongly:
  *   "no bank \"NAME\""  (no organisation of that name, or not a bank)
+ *   the expiry's messages (share_expiry_parse());
+ * SHARES_CONFLICT for what the current state does not allow:
  *   "submission N is already shared with BANK (share M)"
- *   "share N is already revoked"
- *   the expiry's messages (share_expiry_parse())
+ *   "share N is already revoked";
  * or -1 for a failure of the system; e always says why.
  */
 #ifndef SHINSA_SERVICE_SHARES_H
@@ -47,7 +47,8 @@
 #include "store/store.h"
 
 #define SHARES_NOT_FOUND 1
-#define SHARES_REFUSED 2
+#define SHARES_INVALID 2
+#define SHARES_CONFLICT 3
 
 /* Shares submission_id with the bank named bank until expires (NULL: until
  * revoked; share_expiry_parse()). *out (may be NULL) gets the share, yours. */

@@ -28,6 +28,7 @@
 
 #define SUBMISSIONS_NOT_FOUND 1
 #define SUBMISSIONS_INCOMPLETE 2
+#define SUBMISSIONS_INVALID 3 /* what was asked cannot be done: the message says why */
 
 /* A connector, its checklist and its working answers; all yours. */
 struct connector_answers {

@@ -4,6 +4,8 @@
 #include "web/api_meta.h"
 #include "web/api_pages.h"
 #include "web/api_session.h"
+#include "web/api_shares.h"
+#include "web/api_submissions.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -32,6 +34,18 @@ const struct route routes[] = {
 	/* Catalogs: any signed-in user */
 	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },
 	{ "GET", "/api/v1/catalogs/{id}", api_catalog_show, 0, 0, ACTION_READ },
+
+	/* Submissions and consent (api_submissions.h, api_shares.h). A
+	 * submission is read by its connector, or by a bank through a share in
+	 * force: that route has no kind flag, the handler tells them apart. */
+	{ "POST", "/api/v1/submissions", api_submission_create, ROUTE_CONNECTOR, 0, ACTION_SUBMIT },
+	{ "GET", "/api/v1/submissions", api_submission_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}", api_submission_show, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/diff/{other}", api_submission_diff, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "POST", "/api/v1/submissions/{id}/shares", api_share_create, ROUTE_CONNECTOR, 0, ACTION_SHARE },
+	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
+	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

@@ -1,0 +1,33 @@
+#include "web/api_reply.h"
+
+#include "service/submissions.h"
+#include "web/dbcache.h"
+#include "web/http_json.h"
+
+struct store *api_store(struct http_request *req, struct http_response *resp)
+{
+	struct err e = { 0 };
+	struct store *st;
+	if (dbcache_get(req->db_path, &st, &e) < 0) {
+		http_response_note(resp, e.msg);
+		http_json_error(resp, 503, "unavailable", "the database is not available");
+		return NULL;
+	}
+	return st;
+}
+
+void api_internal(struct http_response *resp, const struct err *e)
+{
+	http_response_note(resp, e->msg);
+	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
+}
+
+bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,
+		  struct http_response *resp)
+{
+	const char *text = http_param(req, name);
+	if (text && submissions_parse_id(text, id) == 0)
+		return true;
+	http_json_error(resp, 404, "not_found", "no %s \"%s\"", what, text ? text : "");
+	return false;
+}

@@ -1,0 +1,28 @@
+/*
+ * api_reply: what the submission and share handlers share — the store of
+ * the thread or a 503, a 500 that logs what failed and tells the client
+ * nothing of the server, and an id from the path.
+ */
+#ifndef SHINSA_WEB_API_REPLY_H
+#define SHINSA_WEB_API_REPLY_H
+
+#include <stdbool.h>
+
+#include "lib/err.h"
+#include "store/store.h"
+#include "web/http.h"
+
+/* The store of this thread (never close it), or NULL having answered 503. */
+struct store *api_store(struct http_request *req, struct http_response *resp);
+
+/* 500 "internal"; e's message goes to the request's log line only. */
+void api_internal(struct http_response *resp, const struct err *e);
+
+/*
+ * Route parameter name as an id (submissions_parse_id()); false having
+ * answered 404 "no WHAT TEXT" when it is none, since no such object exists.
+ */
+bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,
+		  struct http_response *resp);
+
+#endif

@@ -1,0 +1,120 @@
+#include "web/api_shares.h"
+
+#include "lib/clock.h"
+#include "service/shares.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* A service result other than 0 as the status that fits. */
+static void refused(struct http_response *resp, int rc, const struct err *e)
+{
+	if (rc == SHARES_NOT_FOUND)
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+	else if (rc == SHARES_INVALID)
+		http_json_error(resp, 422, "invalid", "%s", e->msg);
+	else if (rc == SHARES_CONFLICT)
+		http_json_error(resp, 409, "conflict", "%s", e->msg);
+	else
+		api_internal(resp, e);
+}
+
+/* {bank, expires?}: 0, or -1 having answered 400. */
+static int share_body(struct http_request *req, struct http_response *resp, json_t **body, const char **bank,
+		      const char **expires)
+{
+	static const char *const fields[] = { "bank", "expires", NULL };
+	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
+		return -1;
+	const json_t *b = json_object_get(*body, "bank"), *x = json_object_get(*body, "expires");
+	if (!json_is_string(b)) {
+		http_json_error(resp, 400, "bad_request", b ? "bank must be a string" : "bank is required");
+		return -1;
+	}
+	if (x && !json_is_null(x) && !json_is_string(x)) {
+		http_json_error(resp, 400, "bad_request", "expires must be a string (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+		return -1;
+	}
+	*bank = json_string_value(b);
+	*expires = x ? json_string_value(x) : NULL;
+	return 0;
+}
+
+void api_share_create(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = api_store(req, resp);
+	json_t *body = NULL;
+	const char *bank, *expires;
+	if (!st || !api_id_param(req, "id", "submission", &id, resp) ||
+	    share_body(req, resp, &body, &bank, &expires) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct share *s = NULL;
+	char now[21];
+	int rc = clock_stamp(now, &e) < 0 ? -1
+					  : shares_add(st, req->who.user->email, req->org->id, id, bank, expires, &s, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 201, shares_json(s, now));
+	share_free(s);
+	json_decref(body);
+}
+
+void api_share_revoke(struct http_request *req, struct http_response *resp)
+{
+	long long id, share_id;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "id", "submission", &id, resp) ||
+	    !api_id_param(req, "share", "share", &share_id, resp))
+		return;
+	struct err e = { 0 };
+	struct share *s = NULL;
+	int rc = shares_revoke(st, req->who.user->email, req->org->id, id, share_id, &s, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, json_pack("{s:I, s:s}", "id", (json_int_t)s->id, "revoked_at", s->revoked_at));
+	share_free(s);
+}
+
+void api_share_list(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	struct err e = { 0 };
+	struct share **list = NULL;
+	size_t n = 0;
+	char now[21];
+	if (!st)
+		return;
+	if (clock_stamp(now, &e) < 0 || shares_list(st, req->org->id, &list, &n, &e) < 0) {
+		api_internal(resp, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, shares_json(list[i], now));
+	share_list_free(list, n);
+	http_json_send(resp, 200, arr);
+}
+
+void api_inbox(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	struct err e = { 0 };
+	struct share **list = NULL;
+	size_t n = 0;
+	if (!st)
+		return;
+	if (shares_inbox(st, req->org->id, &list, &n, &e) < 0) {
+		api_internal(resp, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, shares_inbox_json(list[i]));
+	share_list_free(list, n);
+	http_json_send(resp, 200, arr);
+}

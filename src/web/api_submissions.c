@@ -1,0 +1,181 @@
+#include "web/api_submissions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "service/shares.h"
+#include "service/submission_view.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* The checklist the body names, if any: 0, or -1 having answered 400. The
+ * body may be absent: most databases hold one checklist. */
+static int create_body(struct http_request *req, struct http_response *resp, json_t **body, const char **catalog)
+{
+	static const char *const fields[] = { "catalog", NULL };
+	*body = NULL;
+	*catalog = NULL;
+	if (req->body_len == 0)
+		return 0;
+	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
+		return -1;
+	const json_t *v = json_object_get(*body, "catalog");
+	if (v && !json_is_null(v) && !json_is_string(v)) {
+		http_json_error(resp, 400, "bad_request", "catalog must be a string");
+		return -1;
+	}
+	*catalog = v ? json_string_value(v) : NULL;
+	return 0;
+}
+
+/* 422 with every problem line (as `shinsa answers check` prints them). */
+static void incomplete(struct http_response *resp, size_t n, const struct strbuf *problems)
+{
+	json_t *details = json_array();
+	const char *p = problems->buf ? problems->buf : "";
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		json_array_append_new(details, json_stringn(p, len));
+		p += len + (p[len] == '\n');
+	}
+	char msg[64];
+	snprintf(msg, sizeof msg, "%zu problem%s to fix", n, n == 1 ? "" : "s");
+	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "incomplete", "message", msg,
+					    "details", details));
+}
+
+void api_submission_create(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	json_t *body = NULL;
+	const char *catalog;
+	if (!st || create_body(req, resp, &body, &catalog) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct connector_answers c = { 0 };
+	struct submission_record *rec = NULL;
+	struct strbuf problems = STRBUF_INIT;
+	size_t n = 0;
+	int rc = submissions_connector_load(st, req->org->name, catalog, &c, &e);
+	if (rc < 0) {
+		/* The organisation is the caller's own: what can be wrong is the
+		 * checklist named, or the database. */
+		if (catalog)
+			http_json_error(resp, 422, "invalid", "%s", e.msg);
+		else
+			api_internal(resp, &e);
+		goto done;
+	}
+	if (!req->auth->has_secret) {
+		err_set(&e, "the server has no secret to open signing keys with");
+		rc = -1;
+	} else {
+		rc = submissions_submit(st, req->auth->secret, req->who.user->email, &c, &rec, &problems, &n, &e);
+	}
+	if (rc == SUBMISSIONS_INCOMPLETE) {
+		incomplete(resp, n, &problems);
+	} else if (rc < 0) {
+		api_internal(resp, &e);
+	} else {
+		char where[64];
+		if (snprintf(where, sizeof where, "/api/v1/submissions/%lld", rec->id) < (int)sizeof where)
+			http_response_header(resp, "Location", where);
+		http_json_send(resp, 201, json_pack("{s:I, s:i, s:s, s:s}", "id", (json_int_t)rec->id, "version",
+						    rec->version, "sha256", rec->sha256, "submitted_at",
+						    rec->submitted_at));
+	}
+done:
+	strbuf_release(&problems);
+	submission_record_free(rec);
+	submissions_connector_release(&c);
+	json_decref(body);
+}
+
+void api_submission_list(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	struct err e = { 0 };
+	struct submission_record **recs;
+	size_t n;
+	if (!st)
+		return;
+	if (store_submission_list(st, req->org->id, &recs, &n, &e) < 0) {
+		api_internal(resp, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(arr, submission_view_summary(recs[i]));
+		submission_record_free(recs[i]);
+	}
+	free(recs);
+	http_json_send(resp, 200, arr);
+}
+
+/* The owner connector's view. */
+static int own_submission(struct store *st, const struct http_request *req, long long id,
+			  struct submission_record **rec, struct submission **doc, bool *valid, struct err *e)
+{
+	int rc = submissions_load(st, id, rec, doc, e);
+	if (rc == 0 && (*rec)->org_id != req->org->id) {
+		err_set(e, "no submission %lld", id);
+		return SUBMISSIONS_NOT_FOUND;
+	}
+	struct err why = { 0 };
+	if (rc == 0)
+		*valid = submissions_check(st, *rec, *doc, &why);
+	return rc;
+}
+
+void api_submission_show(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "id", "submission", &id, resp))
+		return;
+	struct err e = { 0 };
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	bool valid = false;
+	int rc = req->org->kind == ORG_BANK ? shares_read(st, req->who.user, req->org->id, id, &rec, &doc, &valid, &e)
+					    : own_submission(st, req, id, &rec, &doc, &valid, &e);
+	/* SHARES_NOT_FOUND and SUBMISSIONS_NOT_FOUND are both 1: one answer. */
+	if (rc == SUBMISSIONS_NOT_FOUND)
+		http_json_error(resp, 404, "not_found", "no submission %lld", id);
+	else if (rc != 0)
+		api_internal(resp, &e);
+	else
+		http_json_send(resp, 200, submission_view_show(rec, doc, valid));
+	submission_free(doc);
+	submission_record_free(rec);
+}
+
+void api_submission_diff(struct http_request *req, struct http_response *resp)
+{
+	long long id, other_id;
+	struct store *st = api_store(req, resp);
+	const char *other = http_param(req, "other");
+	if (!st || !api_id_param(req, "id", "submission", &id, resp))
+		return;
+	if (strcmp(other, "working") != 0 && !api_id_param(req, "other", "submission", &other_id, resp))
+		return;
+	struct err e = { 0 };
+	struct submission_side from = { 0 }, to = { 0 };
+	int rc = submission_sides_load(st, req->org->id, id, other, &from, &to, &e);
+	if (rc == SUBMISSIONS_NOT_FOUND) {
+		http_json_error(resp, 404, "not_found", "%s", e.msg);
+	} else if (rc == SUBMISSIONS_INVALID) {
+		http_json_error(resp, 422, "invalid", "%s", e.msg);
+	} else if (rc != 0) {
+		api_internal(resp, &e);
+	} else {
+		struct answers_diff *d = answers_diff_new(from.doc->answers, to.doc->answers);
+		http_json_send(resp, 200, submission_view_diff(&from, &to, d));
+		answers_diff_free(d);
+	}
+	submission_side_release(&from);
+	submission_side_release(&to);
+}
