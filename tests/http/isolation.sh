@@ -1,0 +1,189 @@
+# The isolation matrix: every route of src/web/routes.c, called as every
+# role of every organisation foreign to connector A's data (connector B,
+# banks X and Y), by an API token, and unauthenticated, with the exact
+# status (401 not signed in, 404 for another's objects, 403 for role or
+# kind) and none of A's data in any body — but for what A's consent opens
+# to bank X (its inbox, and reading the shared submission), which ends
+# with the revoke.
+. tests/http/lib.sh
+export SHINSA_NOW=2026-04-01T09:00:00Z
+"$SHINSA" init >/dev/null
+A=接続先A B=接続先B X=X銀行 Y=Y銀行
+"$SHINSA" org add --kind connector --name "$A" >/dev/null
+"$SHINSA" org add --kind connector --name "$B" >/dev/null
+"$SHINSA" org add --kind bank --name "$X" >/dev/null
+"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+ROLES="admin editor reviewer viewer"
+for r in $ROLES; do
+	add_user "$A" "$r@a.test" "$r"
+	add_user "$B" "$r@b.test" "$r"
+	add_user "$X" "$r@x.test" "$r"
+	add_user "$Y" "$r@y.test" "$r"
+done
+TOKEN=$("$SHINSA" token create --user editor@b.test --name matrix | tail -n 1)
+for n in $(seq 1 38) 44; do
+	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
+done
+"$SHINSA" answers set --org "$B" --item 1 --status implemented --current "B社の回答" >/dev/null
+start_server
+
+login editor@a.test
+api POST /api/v1/submissions
+SUB=$(echo "$body" | jq -r .id)
+SHA=$(echo "$body" | jq -r .sha256)
+api POST /api/v1/submissions/$SUB/shares "{\"bank\":\"$X\"}"
+SHARE=$(echo "$body" | jq -r .id)
+eq "A submits and shares with X" "$code $SUB $SHARE" "201 1 1"
+
+# Every route, with the request that reaches A's objects where it has any:
+# "PATTERN|PATH|BODY" ("-": no body). The session is ended last.
+MATRIX="GET /healthz|/healthz|-
+GET /api/v1/openapi.json|/api/v1/openapi.json|-
+GET /|/|-
+GET /login|/login|-
+GET /static/{name}|/static/shinsa.css|-
+POST /api/v1/session|/api/v1/session|{}
+GET /api/v1/me|/api/v1/me|-
+POST /api/v1/me/password|/api/v1/me/password|{}
+POST /api/v1/me/totp|/api/v1/me/totp|-
+POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
+GET /api/v1/catalogs|/api/v1/catalogs|-
+GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
+POST /api/v1/submissions|/api/v1/submissions|-
+GET /api/v1/submissions|/api/v1/submissions|-
+GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
+GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/working|-
+POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
+DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
+GET /api/v1/shares|/api/v1/shares|-
+GET /api/v1/inbox|/api/v1/inbox|-
+DELETE /api/v1/session|/api/v1/session|-"
+
+# A route added to routes.c and not here fails this, so none is forgotten.
+eq "the matrix covers every route of routes.c" \
+	"$(grep -o '{ "[A-Z]*", "[^"]*"' src/web/routes.c | sed 's/{ "\([A-Z]*\)", "\(.*\)"/\1 \2/' | sort)" \
+	"$(echo "$MATRIX" | cut -d'|' -f1 | sort)"
+
+NOT_FOUND='{"error":{"code":"not_found","message":"no submission 1"}}'
+FOR_CONNECTORS='{"error":{"code":"forbidden","message":"this is for connectors"}}'
+FOR_BANKS='{"error":{"code":"forbidden","message":"this is for banks"}}'
+
+# want KIND ORG ROLE PATTERN: the exact "STATUS BODY" ("STATUS *": any body)
+# for a caller of that kind ("none" unauthenticated, "token" by API token).
+want() {
+	kind=$1 org=$2 role=$3 pat=$4
+	may_share=false
+	case $role in admin | editor) may_share=true ;; esac
+	case "$pat" in
+	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
+	"GET /") echo "303 *"; return ;;
+	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
+	esac
+	if [ "$kind" = none ]; then
+		echo '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
+		return
+	fi
+	case "$pat" in
+	"GET /api/v1/me" | "POST /api/v1/me/totp" | "GET /api/v1/catalogs" | "GET /api/v1/catalogs/{id}") echo "200 *" ;;
+	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
+	"POST /api/v1/me/totp/confirm") echo '400 {"error":{"code":"bad_request","message":"code is required"}}' ;;
+	"DELETE /api/v1/session")
+		if [ "$kind" = token ]; then
+			echo '400 {"error":{"code":"bad_request","message":"no session to end: this request came with an API token"}}'
+		else
+			echo '200 {"signed_out":true}'
+		fi ;;
+	"POST /api/v1/submissions")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif $may_share; then echo "422 *"
+		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"; fi ;;
+	"GET /api/v1/submissions" | "GET /api/v1/shares")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 []"; fi ;;
+	"GET /api/v1/submissions/{id}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	"GET /api/v1/submissions/{id}/diff/{other}")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "404 $NOT_FOUND"; fi ;;
+	"POST /api/v1/submissions/{id}/shares" | "DELETE /api/v1/submissions/{id}/shares/{share}")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif [ "${pat%% *}" = POST ]; then echo "404 $NOT_FOUND"
+		else echo '404 {"error":{"code":"not_found","message":"no share 1"}}'; fi ;;
+	"GET /api/v1/inbox")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif [ "$org" = X ]; then echo "200 *"
+		else echo "200 []"; fi ;;
+	*) echo "no expectation for $pat" ;;
+	esac
+}
+
+# What of A must never be in a foreign body.
+leaks() {
+	for s in "$SHA" "A社の回答" "$A" "@a.test" '"submission":1' '"share":1'; do
+		grep -qF -- "$s" "$T/b" && { echo "$s"; return; }
+	done
+	[ "$1" != X ] && grep -qF -- "$X" "$T/b" && echo "$X"
+}
+
+# call KIND ORG ROLE: every route as that caller, one check each.
+call() {
+	kind=$1 org=$2 role=$3
+	echo "$MATRIX" | while IFS='|' read -r pat path data; do
+		m=${pat%% *}
+		set --
+		[ "$data" != - ] && set -- -H 'Content-Type: application/json' --data-binary "$data"
+		case $kind in
+		none) req -X "$m" "$@" "$URL$path" ;;
+		token) req -X "$m" -H "Authorization: Bearer $TOKEN" "$@" "$URL$path" ;;
+		*) req -b "$T/jar.$WHO" -X "$m" -H "X-CSRF-Token: $CSRF" "$@" "$URL$path" ;;
+		esac
+		w=$(want "$kind" "$org" "$role" "$pat")
+		got="$code $body"
+		[ "${w#* }" = "*" ] && got="$code *"
+		consent=false
+		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox") consent=true ;; esac
+		leak=
+		$consent || leak=$(leaks "$org")
+		if [ "$got" = "$w" ] && [ -z "$leak" ]; then
+			echo "ok - $org $role: $pat"
+		else
+			echo "not ok - $org $role: $pat"
+			echo "    got:  $code $(echo "$body" | cut -c1-300)"
+			echo "    want: $w"
+			[ -n "$leak" ] && echo "    A's data in the body: $leak"
+		fi
+	done >"$T/matrix"
+	cat "$T/matrix"
+	_count=$((_count + $(grep -c '^ok\|^not ok' "$T/matrix")))
+	_fails=$((_fails + $(grep -c '^not ok' "$T/matrix")))
+}
+
+call none - -
+call token B editor
+for o in B X Y; do
+	lower=$(echo "$o" | tr A-Z a-z)
+	case $o in B) kind=connector ;; *) kind=bank ;; esac
+	for r in $ROLES; do
+		login "$r@$lower.test"
+		[ "$code" = 200 ] || { not_ok "sign in as $r@$lower.test" "$code $body"; continue; }
+		call "$kind" "$o" "$r"
+	done
+done
+
+# The consent itself: X read it (four times, one per role), Y never could;
+# A's list shows each read with user and time; after the revoke X gets 404.
+login editor@a.test
+api GET /api/v1/shares
+eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
+	"200 [[\"$X\",true,[\"admin@x.test 2026-04-01T09:00:00Z\",\"editor@x.test 2026-04-01T09:00:00Z\",\"reviewer@x.test 2026-04-01T09:00:00Z\",\"viewer@x.test 2026-04-01T09:00:00Z\"]]]"
+api DELETE /api/v1/submissions/$SUB/shares/$SHARE
+eq "A revokes" "$code" 200
+login viewer@x.test
+api GET /api/v1/submissions/$SUB
+eq "after the revoke X gets 404" "$code $body" "404 $NOT_FOUND"
+api GET /api/v1/inbox
+eq "after the revoke X's inbox is empty" "$code $body" "200 []"
+login viewer@y.test
+api GET /api/v1/submissions/$SUB
+eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"
+stop_server
+finish
