@@ -7,7 +7,7 @@
 #                             python3, openssl and xxd to check submissions,
 #                             curl for the HTTP tests)
 #   scripts/deps.sh bench   - build + what `make bench` needs (the peers it
-#                             is compared with: python3-openpyxl)
+#                             is compared with: python3-openpyxl, wrk and nginx)
 # Uses sudo when not root. Runs apt-get update only when something is missing.
 set -eu
 
@@ -15,7 +15,7 @@ build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-de
 libsodium-dev libzip-dev libexpat1-dev libmicrohttpd-dev liboath-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
 poppler-utils fonts-crosextra-carlito python3 openssl xxd curl"
-bench="jq python3-openpyxl"
+bench="jq python3-openpyxl wrk nginx-light curl"
 
 case "${1:-build}" in
 build) want=$build ;;
