@@ -1,5 +1,5 @@
 /*
- * api_reply: what the submission and share handlers share — the store of
+ * api_reply: what the API handlers share — the store of
  * the thread or a 503, a 500 that logs what failed and tells the client
  * nothing of the server, and an id from the path.
  */

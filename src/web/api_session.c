@@ -10,28 +10,8 @@
 #include "lib/xalloc.h"
 #include "service/account.h"
 #include "service/audit_log.h"
-#include "web/dbcache.h"
+#include "web/api_reply.h"
 #include "web/http_json.h"
-
-/* The store of this thread, or 503 answered. */
-static struct store *store_or_503(struct http_request *req, struct http_response *resp)
-{
-	struct err e = { 0 };
-	struct store *st;
-	if (dbcache_get(req->db_path, &st, &e) < 0) {
-		http_response_note(resp, e.msg);
-		http_json_error(resp, 503, "unavailable", "the database is not available");
-		return NULL;
-	}
-	return st;
-}
-
-/* A failure of ours: logged in full, told in general. */
-static void internal(struct http_response *resp, const struct err *e)
-{
-	http_response_note(resp, e->msg);
-	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
-}
 
 /* Records an event of the signed-in caller outside any transaction of its
  * own (the change it records is already one statement of the service). */
@@ -137,7 +117,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 {
 	static const char *const fields[] = { "email", "password", "totp", NULL };
 	const char *v[3];
-	struct store *st = store_or_503(req, resp);
+	struct store *st = api_store(req, resp);
 	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
 	if (!body)
 		return;
@@ -153,7 +133,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 		err_set(&e, "the audit trail could not record the sign-in");
 	}
 	if (rc < 0) {
-		internal(resp, &e);
+		api_internal(resp, &e);
 	} else if (rc == AUTH_THROTTLED) {
 		time_t now = 0;
 		struct err ignore = { 0 };
@@ -169,7 +149,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 	} else {
 		struct org *org = NULL;
 		if (store_org_get_id(st, login.user->org_id, &org, &e) != STORE_OK) {
-			internal(resp, &e);
+			api_internal(resp, &e);
 		} else {
 			char at[21];
 			clock_format(login.expires_at, at);
@@ -187,7 +167,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 void api_session_delete(struct http_request *req, struct http_response *resp)
 {
 	struct err e = { 0 };
-	struct store *st = store_or_503(req, resp);
+	struct store *st = api_store(req, resp);
 	if (!st)
 		return;
 	if (!req->session_token[0]) {
@@ -196,7 +176,7 @@ void api_session_delete(struct http_request *req, struct http_response *resp)
 	}
 	int rc = auth_logout(st, req->session_token, &e);
 	if (rc < 0) {
-		internal(resp, &e);
+		api_internal(resp, &e);
 		return;
 	}
 	if (rc == AUTH_OK && audit_caller(st, req, AUDIT_LOGOUT, NULL, &e) < 0)
@@ -215,7 +195,7 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 	static const char *const fields[] = { "current", "new", NULL };
 	const char *v[2];
 	struct err e = { 0 };
-	struct store *st = store_or_503(req, resp);
+	struct store *st = api_store(req, resp);
 	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
 	if (!body)
 		return;
@@ -232,7 +212,7 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 {
 	struct err e = { 0 };
-	struct store *st = store_or_503(req, resp);
+	struct store *st = api_store(req, resp);
 	if (!st)
 		return;
 	struct account_totp_enrolment en = { 0 };
@@ -248,7 +228,7 @@ void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 	static const char *const fields[] = { "code", NULL };
 	const char *v[1];
 	struct err e = { 0 };
-	struct store *st = store_or_503(req, resp);
+	struct store *st = api_store(req, resp);
 	json_t *body = st ? strings_body(req, resp, fields, 1, v) : NULL;
 	if (!body)
 		return;
