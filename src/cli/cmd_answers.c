@@ -28,45 +28,30 @@ static const struct cli_command sub_check = {
 	.exec = answers_check,
 };
 
-void actx_release(struct answers_ctx *a)
+void actx_release(struct cli_answers *c)
 {
-	answer_set_free(a->set);
-	catalog_free(a->cat);
-	org_free(a->org);
-	store_close(a->st);
+	answers_close(&c->a);
+	org_free(c->org);
+	store_close(c->st);
+	free(c->actor);
 }
 
-int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct answers_ctx *a, struct err *e)
+int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct cli_answers *c, struct err *e)
 {
-	memset(a, 0, sizeof *a);
-	if (cli_open_store(ctx, &a->st, e) < 0 || cli_load_org(a->st, org, &a->org, e) < 0)
+	memset(c, 0, sizeof *c);
+	c->actor = cli_audit_actor();
+	if (cli_open_store(ctx, &c->st, e) < 0 || cli_load_org(c->st, org, &c->org, e) < 0)
 		return -1;
-	if (a->org->kind != ORG_CONNECTOR) {
-		err_set(e, "%s is a bank: answer sets belong to connectors", a->org->name);
+	/* The organisation's kind is checked first: a bank has no checklist
+	 * to choose. */
+	if (c->org->kind != ORG_CONNECTOR) {
+		err_set(e, "%s is a bank: answer sets belong to connectors", c->org->name);
 		return -1;
 	}
-	if (cli_load_checklist(a->st, catalog, &a->cat, e) < 0 ||
-	    store_answers_get(a->st, a->org, a->cat, &a->set, e) < 0)
+	struct catalog *cat;
+	if (cli_load_checklist(c->st, catalog, &cat, e) < 0)
 		return -1;
-	return 0;
-}
-
-static json_t *nullable(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *answers_json(const struct answer_set *set)
-{
-	json_t *items = json_array();
-	for (size_t i = 0; i < set->n_items; i++) {
-		const struct answer *a = &set->items[i];
-		json_array_append_new(items, json_pack("{s:i, s:o, s:s, s:s, s:s, s:o, s:s}", "no", a->no, "status",
-						       nullable(answer_status_name(a->status)), "current", a->current,
-						       "issues", a->issues, "plan", a->plan, "plan_due",
-						       nullable(a->plan_due), "notes", a->notes));
-	}
-	return json_pack("{s:s, s:s, s:o}", "org", set->org, "catalog", set->catalog_id, "items", items);
+	return answers_open(&c->a, c->st, c->org, cat, e) == ANSWERS_OK ? 0 : -1;
 }
 
 static void print_answers(const struct catalog *cat, const struct answer_set *set)
@@ -101,16 +86,16 @@ static int answers_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos || !org)
 		return cli_usage("answers show", &sub_show, npos ? "unexpected argument" : "--org is required");
 	struct err e = { 0 };
-	struct answers_ctx a;
-	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
-		actx_release(&a);
+	struct cli_answers c;
+	if (actx_load(ctx, org, catalog, &c, &e) < 0) {
+		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}
 	if (json)
-		cli_print_json(answers_json(a.set));
+		cli_print_json(answers_json(c.a.set));
 	else
-		print_answers(a.cat, a.set);
-	actx_release(&a);
+		print_answers(c.a.cat, c.a.set);
+	actx_release(&c);
 	return CLI_OK;
 }
 
@@ -125,16 +110,16 @@ static int answers_check(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos || !org)
 		return cli_usage("answers check", &sub_check, npos ? "unexpected argument" : "--org is required");
 	struct err e = { 0 };
-	struct answers_ctx a;
-	if (actx_load(ctx, org, catalog, &a, &e) < 0) {
-		actx_release(&a);
+	struct cli_answers c;
+	if (actx_load(ctx, org, catalog, &c, &e) < 0) {
+		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}
 	struct strbuf problems = STRBUF_INIT;
-	size_t n = answer_set_check(a.cat, a.set, &problems);
+	size_t n = answer_set_check(c.a.cat, c.a.set, &problems);
 	fputs(problems.buf, stdout);
 	strbuf_release(&problems);
-	actx_release(&a);
+	actx_release(&c);
 	if (n == 0) {
 		printf("ready to submit\n");
 		return CLI_OK;
@@ -171,60 +156,23 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (*end || no < 1 || no > 100000)
 		return cli_usage("answers set", &sub_set, "--item wants an item number (通番), not \"%s\"", item);
 
-	struct err e = { 0 };
-	struct answers_ctx a;
-	struct answer *ans = NULL;
-	const struct catalog_item *it = NULL;
-	if (actx_load(ctx, org, catalog, &a, &e) < 0)
-		goto fail;
-	it = catalog_find_no(a.cat, (int)no);
-	ans = answer_set_find(a.set, (int)no);
-	if (!it || !ans) {
-		err_set(&e, "%s has no item %ld", a.cat->id, no);
-		goto fail;
-	}
-	if (!answer_is_connectors(it)) {
-		err_set(&e, "item %ld is the bank's to answer (対象者: %s)", no, party_label(it->party));
-		goto fail;
-	}
 	bool any = false;
-	json_t *changed = json_array();
-	for (int f = 0; f < ANSWER_NFIELDS; f++) {
-		if (!values[f])
-			continue;
-		any = true;
-		char *before = xstrdup(answer_get(ans, (enum answer_field)f));
-		rc = answer_set_field(ans, (enum answer_field)f, values[f], &e);
-		if (rc == 0 && strcmp(before, answer_get(ans, (enum answer_field)f)) != 0)
-			json_array_append_new(changed, json_string(answer_field_name((enum answer_field)f)));
-		free(before);
-		if (rc < 0) {
-			json_decref(changed);
-			err_prefix(&e, "item %ld", no);
-			goto fail;
-		}
-	}
-	if (!any) {
-		json_decref(changed);
-		actx_release(&a);
+	for (int f = 0; f < ANSWER_NFIELDS; f++)
+		any |= values[f] != NULL;
+	if (!any)
 		return cli_usage("answers set", &sub_set, "nothing to set (give --status, --current, ...)");
-	}
-	/* The answer and its audit event land together or not at all. */
-	json_t *details = json_pack("{s:s, s:o}", "catalog", a.cat->id, "fields", changed);
-	rc = store_begin(a.st, &e) < 0 || store_answer_put(a.st, a.org, a.cat, ans, &e) < 0 ||
-	     cli_audit(a.st, a.org->id, AUDIT_ANSWER_EDIT, details, &e, "answer:%ld", no) < 0 ||
-	     store_commit(a.st, &e) < 0;
-	json_decref(details);
-	if (rc) {
-		store_rollback(a.st);
-		goto fail;
+
+	struct err e = { 0 };
+	struct cli_answers c;
+	const struct answer *ans;
+	if (actx_load(ctx, org, catalog, &c, &e) < 0 ||
+	    answers_set_item(&c.a, c.actor, (int)no, values, &ans, &e) != ANSWERS_OK) {
+		actx_release(&c);
+		return cli_fail("%s", e.msg);
 	}
 	printf("item %ld: %s\n", no, ans->status ? answer_status_name(ans->status) : "no status");
-	actx_release(&a);
+	actx_release(&c);
 	return CLI_OK;
-fail:
-	actx_release(&a);
-	return cli_fail("%s", e.msg);
 }
 
 static int answers_exec(struct cli_ctx *ctx, int argc, char **argv)

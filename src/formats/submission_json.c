@@ -52,6 +52,11 @@ json_t *submission_json_answers(const struct answer_set *set)
 	return answers_json(set, false);
 }
 
+json_t *submission_json_answer(const struct answer *a)
+{
+	return answer_json(a, false);
+}
+
 json_t *submission_json_document(const struct submission *s)
 {
 	json_t *answers = answers_json(s->answers, true);

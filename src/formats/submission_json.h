@@ -47,6 +47,8 @@ int submission_json_parse(const char *buf, size_t len, struct submission **out, 
  * issues, plan, plan_due, notes}]; you own the reference. NULL, like
  * submission_json_document(), if a string is not valid UTF-8. */
 json_t *submission_json_answers(const struct answer_set *set);
+/* One of those items. */
+json_t *submission_json_answer(const struct answer *a);
 
 /*
  * Appends the exported file of record r to out: its stored document, hash

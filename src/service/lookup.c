@@ -22,26 +22,37 @@ int lookup_checklist(struct store *st, const char *id, struct catalog **out, str
 		*out = NULL;
 		return -1;
 	}
+	size_t found;
+	if (lookup_sole_checklist(st, out, &found, e) < 0)
+		return -1;
+	if (found == 1)
+		return 0;
+	err_set(e, found ? "there is more than one checklist: say which with --catalog ID"
+			 : "there is no checklist in the database (run shinsa init)");
+	return -1;
+}
+
+int lookup_sole_checklist(struct store *st, struct catalog **out, size_t *found, struct err *e)
+{
 	struct catalog **all;
-	size_t n, found = 0;
+	size_t n;
 	*out = NULL;
+	*found = 0;
 	if (store_catalog_list(st, &all, &n, e) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (all[i]->kind == CATALOG_CHECKLIST && found++ == 0) {
+		if (all[i]->kind == CATALOG_CHECKLIST && (*found)++ == 0) {
 			*out = all[i];
 			continue;
 		}
 		catalog_free(all[i]);
 	}
 	free(all);
-	if (found == 1)
-		return 0;
-	catalog_free(*out);
-	*out = NULL;
-	err_set(e, found ? "there is more than one checklist: say which with --catalog ID"
-			 : "there is no checklist in the database (run shinsa init)");
-	return -1;
+	if (*found != 1) {
+		catalog_free(*out);
+		*out = NULL;
+	}
+	return 0;
 }
 
 int lookup_org(struct store *st, const char *name, struct org **out, struct err *e)

@@ -27,4 +27,11 @@ int lookup_catalog(struct store *st, const char *id, struct catalog **out, struc
  */
 int lookup_checklist(struct store *st, const char *id, struct catalog **out, struct err *e);
 
+/*
+ * The one checklist in the database into *out (yours), or *out NULL when
+ * there is not exactly one; *found counts them. -1 only when the store
+ * fails, so that each front end words "none" and "which one?" its own way.
+ */
+int lookup_sole_checklist(struct store *st, struct catalog **out, size_t *found, struct err *e);
+
 #endif

@@ -1,0 +1,352 @@
+#include "service/answers.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "formats/submission_json.h"
+#include "formats/xlsx_form.h"
+#include "lib/fsutil.h"
+#include "lib/xalloc.h"
+#include "service/audit_log.h"
+#include "service/lookup.h"
+
+/* Our own export read back: far above what 45 items at Excel's cell limit
+ * compress to, a bound all the same. */
+#define EXPORT_MAX_BYTES ((size_t)256 << 20)
+
+int answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	*out = NULL;
+	if (id) {
+		int rc = store_catalog_get(st, id, out, e);
+		if (rc == STORE_NOT_FOUND) {
+			err_set(e, "no catalog \"%s\"", id);
+			return ANSWERS_NOT_FOUND;
+		}
+		if (rc != STORE_OK)
+			return -1;
+		if ((*out)->kind == CATALOG_CHECKLIST)
+			return ANSWERS_OK;
+		err_set(e, "%s is a criteria catalog, not a checklist", id);
+		catalog_free(*out);
+		*out = NULL;
+		return ANSWERS_INVALID;
+	}
+	size_t found;
+	if (lookup_sole_checklist(st, out, &found, e) < 0)
+		return -1;
+	if (found == 1)
+		return ANSWERS_OK;
+	if (found) {
+		err_set(e, "there is more than one checklist");
+		return ANSWERS_CHOOSE;
+	}
+	err_set(e, "there is no checklist in the database (run shinsa init)");
+	return ANSWERS_INVALID;
+}
+
+int answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
+		 struct err *e)
+{
+	*a = (struct answers_ctx){ .st = st, .org = org, .cat = cat };
+	if (org->kind != ORG_CONNECTOR) {
+		err_set(e, "%s is a bank: answer sets belong to connectors", org->name);
+		return ANSWERS_REFUSED;
+	}
+	return store_answers_get(st, org, cat, &a->set, e) < 0 ? -1 : ANSWERS_OK;
+}
+
+void answers_close(struct answers_ctx *a)
+{
+	answer_set_free(a->set);
+	catalog_free(a->cat);
+	a->set = NULL;
+	a->cat = NULL;
+}
+
+json_t *answers_json(const struct answer_set *set)
+{
+	return json_pack("{s:s, s:s, s:o}", "org", set->org, "catalog", set->catalog_id, "items",
+			 submission_json_answers(set));
+}
+
+json_t *answers_item_json(const struct answer *a)
+{
+	return submission_json_answer(a);
+}
+
+/* Rereads a's set: inside a write transaction, the answers as they are. */
+static int reload(struct answers_ctx *a, struct err *e)
+{
+	struct answer_set *set;
+	if (store_answers_get(a->st, a->org, a->cat, &set, e) < 0)
+		return -1;
+	answer_set_free(a->set);
+	a->set = set;
+	return 0;
+}
+
+/* Every value is checked before the write lock is taken: on a scratch
+ * answer, so a bad one leaves a->set as it was. */
+static int check_values(const struct answers_ctx *a, int no, const char *const values[ANSWER_NFIELDS],
+			struct err *e)
+{
+	struct answer_set *scratch = answer_set_new("", a->cat);
+	struct answer *ans = answer_set_find(scratch, no);
+	int rc = 0;
+	for (int f = 0; f < ANSWER_NFIELDS && rc == 0; f++) {
+		if (values[f] && answer_set_field(ans, (enum answer_field)f, values[f], e) < 0) {
+			err_prefix(e, "item %d", no);
+			rc = -1;
+		}
+	}
+	answer_set_free(scratch);
+	return rc;
+}
+
+int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
+		     const struct answer **out, struct err *e)
+{
+	bool any = false;
+	for (int f = 0; f < ANSWER_NFIELDS; f++)
+		any |= values[f] != NULL;
+	if (!any) {
+		err_set(e, "nothing to set");
+		return ANSWERS_INVALID;
+	}
+	const struct catalog_item *it = catalog_find_no(a->cat, no);
+	if (!it) {
+		err_set(e, "%s has no item %d", a->cat->id, no);
+		return ANSWERS_NOT_FOUND;
+	}
+	if (!answer_is_connectors(it)) {
+		err_set(e, "item %d is the bank's to answer (対象者: %s)", no, party_label(it->party));
+		return ANSWERS_REFUSED;
+	}
+	if (check_values(a, no, values, e) < 0)
+		return ANSWERS_INVALID;
+	if (store_begin(a->st, e) < 0)
+		return -1;
+	if (reload(a, e) < 0)
+		goto fail;
+	struct answer *ans = answer_set_find(a->set, no);
+	json_t *changed = json_array();
+	for (int f = 0; f < ANSWER_NFIELDS; f++) {
+		if (!values[f])
+			continue;
+		char *before = xstrdup(answer_get(ans, (enum answer_field)f));
+		answer_set_field(ans, (enum answer_field)f, values[f], NULL); /* checked above */
+		if (strcmp(before, answer_get(ans, (enum answer_field)f)) != 0)
+			json_array_append_new(changed, json_string(answer_field_name((enum answer_field)f)));
+		free(before);
+	}
+	json_t *details = json_pack("{s:s, s:o}", "catalog", a->cat->id, "fields", changed);
+	int rc = store_answer_put(a->st, a->org, a->cat, ans, e) < 0 ||
+		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWER_EDIT, details, e, "answer:%d", no) < 0 ||
+		 store_commit(a->st, e) < 0;
+	json_decref(details);
+	if (rc)
+		goto fail;
+	if (out)
+		*out = ans;
+	return ANSWERS_OK;
+fail:
+	store_rollback(a->st);
+	/* What is in memory may be what was not written: read it again. */
+	struct err ignored = { 0 };
+	reload(a, &ignored);
+	return -1;
+}
+
+void answers_import_release(struct answers_import *imp)
+{
+	json_decref(imp->changes);
+	xlsx_answers_free(imp->r);
+	xlsx_book_free(imp->book);
+	*imp = (struct answers_import){ 0 };
+}
+
+/* status and plan_due are null when unset, as answers show prints them. */
+static json_t *field_json(const struct answer *a, enum answer_field f)
+{
+	const char *v = answer_get(a, f);
+	if ((f == FIELD_STATUS || f == FIELD_PLAN_DUE) && !*v)
+		return json_null();
+	return json_string(v);
+}
+
+/*
+ * The changes from the stored set to the proposal: one entry per item with
+ * a row whose fields differ, {no, fields[{field, before, after}]}.
+ */
+static json_t *changes_of(const struct answer_set *stored, const struct xlsx_answers *r)
+{
+	json_t *changes = json_array();
+	for (size_t i = 0; i < stored->n_items; i++) {
+		if (!r->rows[i])
+			continue;
+		const struct answer *old = &stored->items[i], *new = &r->set->items[i];
+		json_t *fields = json_array();
+		for (int f = 0; f < ANSWER_NFIELDS; f++) {
+			enum answer_field fi = (enum answer_field)f;
+			if (strcmp(answer_get(old, fi), answer_get(new, fi)) == 0)
+				continue;
+			json_array_append_new(fields, json_pack("{s:s, s:o, s:o}", "field", answer_field_name(fi),
+								"before", field_json(old, fi), "after",
+								field_json(new, fi)));
+		}
+		if (json_array_size(fields))
+			json_array_append_new(changes, json_pack("{s:i, s:o}", "no", old->no, "fields", fields));
+		else
+			json_decref(fields);
+	}
+	return changes;
+}
+
+/* The audit event's details: which fields of which items changed (not
+ * their values: the trail says what happened, the answers what they are). */
+static json_t *import_details(const char *file, const struct answers_ctx *a, const struct xlsx_answers *r,
+			      json_t *changes)
+{
+	json_t *items = json_array();
+	size_t k, j;
+	json_t *c, *f;
+	json_array_foreach(changes, k, c) {
+		json_t *fields = json_array();
+		json_array_foreach(json_object_get(c, "fields"), j, f)
+			json_array_append(fields, json_object_get(f, "field"));
+		json_array_append_new(items, json_pack("{s:O, s:o}", "no", json_object_get(c, "no"), "fields", fields));
+	}
+	return json_pack("{s:s?, s:s, s:i, s:o}", "file", file, "catalog", a->cat->id, "read", (int)r->n_read,
+			 "changed", items);
+}
+
+/* Writes every changed answer and the audit event, inside the caller's
+ * transaction. */
+static int write_changes(struct answers_ctx *a, const char *actor, const struct xlsx_answers *r, json_t *changes,
+			 const char *file, struct err *e)
+{
+	size_t k;
+	json_t *c;
+	json_array_foreach(changes, k, c) {
+		int no = (int)json_integer_value(json_object_get(c, "no"));
+		const struct catalog_item *it = catalog_find_no(a->cat, no);
+		if (store_answer_put(a->st, a->org, a->cat, &r->set->items[it - a->cat->items], e) < 0)
+			return -1;
+	}
+	json_t *details = import_details(file, a, r, changes);
+	int rc = audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_IMPORT, details, e, "answer_set:%s", a->cat->id);
+	json_decref(details);
+	return rc;
+}
+
+/* The changes against the stored answers as they are inside the write
+ * transaction; commits, or rolls back on error. */
+static int import_changes(struct answers_ctx *a, const char *actor, struct answers_import *imp, const char *file,
+			  struct err *e)
+{
+	if (store_begin(a->st, e) < 0)
+		return -1;
+	if (reload(a, e) < 0)
+		goto fail;
+	json_decref(imp->changes);
+	imp->changes = changes_of(a->set, imp->r);
+	if (json_array_size(imp->changes) > 0 && write_changes(a, actor, imp->r, imp->changes, file, e) < 0)
+		goto fail;
+	if (store_commit(a->st, e) < 0)
+		goto fail;
+	imp->written = json_array_size(imp->changes) > 0;
+	return 0;
+fail:
+	store_rollback(a->st);
+	return -1;
+}
+
+int answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book, const char *file,
+			bool dry_run, struct answers_import *out, struct err *e)
+{
+	out->r = xlsx_answers_read(book, a->cat);
+	if (out->r->n_errors) {
+		err_set(e, "%zu error%s, nothing imported", out->r->n_errors, out->r->n_errors == 1 ? "" : "s");
+		return ANSWERS_SHEET;
+	}
+	/* Most imports of a form sent back change nothing, or are dry runs:
+	 * they need no write lock. */
+	out->changes = changes_of(a->set, out->r);
+	if (dry_run || json_array_size(out->changes) == 0)
+		return ANSWERS_OK;
+	return import_changes(a, actor, out, file, e) < 0 ? -1 : ANSWERS_OK;
+}
+
+int answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len, const char *file,
+			 bool dry_run, struct answers_import *out, struct err *e)
+{
+	if (xlsx_read_buffer(data, len, NULL, &out->book, e) < 0)
+		return ANSWERS_INVALID;
+	return answers_import_book(a, actor, out->book, file, dry_run, out, e);
+}
+
+json_t *answers_import_json(const struct answers_ctx *a, const struct answers_import *imp, const char *file)
+{
+	return json_pack("{s:s?, s:s, s:s, s:i, s:O, s:b}", "file", file, "catalog", a->cat->id, "sheet",
+			 imp->r->sheet, "items", (int)imp->r->n_read, "changes", imp->changes, "written",
+			 imp->written);
+}
+
+/*
+ * The export and its event: the event is appended first and committed only
+ * once the file is written (and, with bytes, read back), so no export goes
+ * unrecorded; a file whose event did not commit is removed.
+ */
+static int export_audited(struct answers_ctx *a, const char *actor, const char *file, const char *path,
+			  char **bytes, size_t *len, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
+	int rc = store_begin(a->st, e) < 0 ||
+		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s", a->cat->id) < 0 ||
+		 xlsx_form_export(a->cat, a->set, path, e) < 0 ||
+		 (bytes && fs_read_file(path, EXPORT_MAX_BYTES, bytes, len, e) < 0);
+	json_decref(details);
+	if (!rc && store_commit(a->st, e) < 0) {
+		unlink(path);
+		if (bytes) {
+			free(*bytes);
+			*bytes = NULL;
+		}
+		rc = 1;
+	}
+	if (rc)
+		store_rollback(a->st);
+	return rc ? -1 : 0;
+}
+
+int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e)
+{
+	return export_audited(a, actor, path, path, NULL, NULL, e);
+}
+
+int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
+			 struct err *e)
+{
+	/* A directory only we can enter, since xlsx_form_export() gives the
+	 * file it renames into place the permissions of an ordinary file. */
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir = xasprintf("%s/shinsa-export-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(dir)) {
+		err_set(e, "cannot create a temporary directory in %s: %s", tmpdir && *tmpdir ? tmpdir : "/tmp",
+			strerror(errno));
+		free(dir);
+		return -1;
+	}
+	char *path = xasprintf("%s/answers.xlsx", dir);
+	*out = NULL;
+	int rc = export_audited(a, actor, file, path, out, len, e);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
+}

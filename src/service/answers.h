@@ -1,0 +1,131 @@
+/*
+ * answers: a connector's master answer set, for the command line and the
+ * server alike — loading it, editing one item, importing the Excel form
+ * and exporting it. Layer: service (see service/auth.h).
+ *
+ * Every change is written with its audit event (service/audit_log) in one
+ * transaction, by the actor the front end names ("cli:USER" for the command
+ * line, the signed-in user's email for the web): both land or neither does.
+ * Changes are computed against the answers as they are inside the write
+ * transaction, so an edit made meanwhile by someone else is compared with,
+ * never overwritten unseen.
+ *
+ * Return values: ANSWERS_OK, one of the ANSWERS_* outcomes below with e set
+ * to the message for the user, or -1 for a failure of the system (e set; a
+ * server answers 500).
+ */
+#ifndef SHINSA_SERVICE_ANSWERS_H
+#define SHINSA_SERVICE_ANSWERS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/answers.h"
+#include "core/catalog.h"
+#include "core/org.h"
+#include "formats/xlsx_answers.h"
+#include "formats/xlsx_read.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+#define ANSWERS_OK 0
+#define ANSWERS_NOT_FOUND 1 /* no such catalog, no such item */
+#define ANSWERS_REFUSED 2   /* a bank item, a bank's answer set */
+#define ANSWERS_INVALID 3   /* a bad value, nothing to set, not a checklist, an unreadable file */
+#define ANSWERS_CHOOSE 4    /* no checklist named and more than one in the database */
+#define ANSWERS_SHEET 5     /* import: the sheet has errors (listed in the result) */
+
+/*
+ * The checklist an answer set is for: catalog id if given, else the one
+ * checklist in the database. Messages: "no catalog \"ID\"" (NOT_FOUND),
+ * "ID is a criteria catalog, not a checklist" and "there is no checklist in
+ * the database (run shinsa init)" (INVALID), "there is more than one
+ * checklist" (CHOOSE: the front end says how to name one). *out is yours.
+ */
+int answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e);
+
+/* A connector's answers to one checklist. st and org are borrowed and must
+ * outlive it; cat and set are owned (answers_close()). */
+struct answers_ctx {
+	struct store *st;
+	const struct org *org;
+	struct catalog *cat;
+	struct answer_set *set; /* as last read or written */
+};
+
+/*
+ * Loads org's answers to cat (which a takes, even on failure). A bank is
+ * refused: "NAME is a bank: answer sets belong to connectors" (REFUSED).
+ */
+int answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
+		 struct err *e);
+/* Frees what a owns; accepts a zeroed or already closed a. */
+void answers_close(struct answers_ctx *a);
+
+/* {org, catalog, items[{no, status, current, issues, plan, plan_due,
+ * notes}]}, status and plan_due null when unset: `answers show --json`.
+ * And one item alone. You own the references. */
+json_t *answers_json(const struct answer_set *set);
+json_t *answers_item_json(const struct answer *a);
+
+/*
+ * Sets the fields of item no whose value in values[] is not NULL (text as
+ * answer_set_field() takes it: "" unsets status and plan_due). Outcomes:
+ * "CATALOG has no item N" (NOT_FOUND), "item N is the bank's to answer
+ * (対象者: 銀行)" (REFUSED), "item N: " + answer_set_field()'s message or
+ * "nothing to set" (INVALID). The event is answer_edit on "answer:N" with
+ * details {catalog, fields[]}, the fields whose value changed. On success
+ * a->set is the set as written and *out (may be NULL) points at the item.
+ */
+int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
+		     const struct answer **out, struct err *e);
+
+/* What an import read and did; answers_import_release() frees it. */
+struct answers_import {
+	struct xlsx_book *book;  /* the workbook (answers_import_bytes only) */
+	struct xlsx_answers *r;  /* the reading: sheet, items, errors */
+	json_t *changes;         /* [{no, fields[{field, before, after}]}] */
+	bool written;
+};
+void answers_import_release(struct answers_import *imp);
+
+/*
+ * Imports the answers of book (a filled-in form; stays yours) into a's set:
+ * every changed answer and the answers_import event on
+ * "answer_set:CATALOG" with details {file, catalog, read, changed[{no,
+ * fields[]}]} in one transaction, unless dry_run or nothing changed (then
+ * nothing is written and there is no event). file names the upload for the
+ * record and may be NULL (null in the details). ANSWERS_SHEET when the sheet
+ * has errors: out->r lists them and e says "N errors, nothing imported".
+ * out is filled as far as the import got; release it in any case.
+ */
+int answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book, const char *file,
+			bool dry_run, struct answers_import *out, struct err *e);
+/* The same from the bytes of an .xlsx file: the reader's refusal is
+ * INVALID with its message (xlsx_read.h). */
+int answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len, const char *file,
+			 bool dry_run, struct answers_import *out, struct err *e);
+
+/* {file, catalog, sheet, items, changes, written}: `answers import --json`. */
+json_t *answers_import_json(const struct answers_ctx *a, const struct answers_import *imp, const char *file);
+
+/*
+ * Exports a's set as the form to path (xlsx_form_export(): whole or not at
+ * all). The answers_export event on "answer_set:CATALOG" with details {file,
+ * catalog} is appended first and committed only once the file is written; a
+ * file whose event did not commit is removed, so no export goes unrecorded.
+ */
+int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e);
+
+/*
+ * The same as bytes, for a download named file (for the record).
+ * libxlsxwriter writes only files, so the form goes to a private directory
+ * (mkdtemp, 0700, in $TMPDIR or /tmp), is read back and removed. The event
+ * commits once the bytes are in memory: *out (yours, free()) is set only
+ * then.
+ */
+int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
+			 struct err *e);
+
+#endif
