@@ -333,6 +333,7 @@ int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *f
 {
 	/* A directory only we can enter, since xlsx_form_export() gives the
 	 * file it renames into place the permissions of an ordinary file. */
+	*out = NULL;
 	const char *tmpdir = getenv("TMPDIR");
 	char *dir = xasprintf("%s/shinsa-export-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if (!mkdtemp(dir)) {
@@ -342,7 +343,6 @@ int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *f
 		return -1;
 	}
 	char *path = xasprintf("%s/answers.xlsx", dir);
-	*out = NULL;
 	int rc = export_audited(a, actor, file, path, out, len, e);
 	unlink(path);
 	rmdir(dir);
