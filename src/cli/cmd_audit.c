@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "formats/audit_json.h"
 
 static int audit_verify(struct cli_ctx *ctx, int argc, char **argv);
 static int audit_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -110,16 +111,8 @@ static int audit_list(struct cli_ctx *ctx, int argc, char **argv)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct audit_event *ev = evs[i];
-		/* Every hashed field as stored, details as its text: enough to
-		 * re-check each hash from this output alone. */
 		if (json)
-			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:o, s:s?, s:s, s:s, s:s, s:s, s:s}",
-							     "seq", (json_int_t)ev->seq, "at", ev->at, "actor",
-							     ev->actor, "org_id",
-							     ev->org_id ? json_integer(ev->org_id) : json_null(),
-							     "org", ev->org_name, "action", ev->action, "object",
-							     ev->object, "details", ev->details, "prev_hash",
-							     ev->prev_hash, "hash", ev->hash));
+			json_array_append_new(arr, audit_json_event(ev));
 		else
 			printf("%lld  %s  %s  %s  %s  %s  %s\n", ev->seq, ev->at, ev->actor,
 			       ev->org_name ? ev->org_name : "-", ev->action, *ev->object ? ev->object : "-",

@@ -1,5 +1,7 @@
 #include "web/routes.h"
 
+#include "web/api_answers.h"
+#include "web/api_audit.h"
 #include "web/api_catalog.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
@@ -46,6 +48,13 @@ const struct route routes[] = {
 	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },
+
+	/* The connector's answer set, and the organisation's audit trail */
+	{ "GET", "/api/v1/answers", api_answers_show, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "PUT", "/api/v1/answers/{no}", api_answers_put, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
+	{ "POST", "/api/v1/answers/import", api_answers_import, ROUTE_CONNECTOR, ANSWERS_IMPORT_MAX, ACTION_ANSWERS_EDIT },
+	{ "GET", "/api/v1/answers/export", api_answers_export, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/api/v1/audit", api_audit_list, 0, 0, ACTION_AUDIT_READ },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

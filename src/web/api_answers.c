@@ -1,0 +1,277 @@
+#include "web/api_answers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
+#include "service/answers.h"
+#include "web/dbcache.h"
+#include "web/http_json.h"
+
+/* A failure of ours: logged in full, told in general. */
+static void internal(struct http_response *resp, const struct err *e)
+{
+	http_response_note(resp, e->msg);
+	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
+}
+
+/* An outcome of service/answers as the status and code that fit. */
+static void answers_failed(struct http_response *resp, int rc, const struct err *e)
+{
+	switch (rc) {
+	case ANSWERS_NOT_FOUND:
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+		break;
+	case ANSWERS_REFUSED:
+		http_json_error(resp, 403, "forbidden", "%s", e->msg);
+		break;
+	case ANSWERS_CHOOSE:
+		http_json_error(resp, 400, "bad_request", "%s: say which with ?catalog=ID", e->msg);
+		break;
+	case ANSWERS_INVALID:
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+		break;
+	default:
+		internal(resp, e);
+	}
+}
+
+/*
+ * The caller's answers to the checklist of ?catalog= (or the one there
+ * is): 0, or -1 having answered. The gate let only a connector's user in,
+ * and req->org is that connector.
+ */
+static int open_answers(struct http_request *req, struct http_response *resp, struct answers_ctx *a)
+{
+	struct err e = { 0 };
+	struct store *st;
+	struct catalog *cat;
+	*a = (struct answers_ctx){ 0 };
+	if (dbcache_get(req->db_path, &st, &e) < 0) {
+		http_response_note(resp, e.msg);
+		http_json_error(resp, 503, "unavailable", "the database is not available");
+		return -1;
+	}
+	int rc = answers_checklist(st, http_query(req, "catalog"), &cat, &e);
+	if (rc == ANSWERS_OK)
+		rc = answers_open(a, st, req->org, cat, &e);
+	if (rc == ANSWERS_OK)
+		return 0;
+	answers_failed(resp, rc, &e);
+	answers_close(a);
+	return -1;
+}
+
+void api_answers_show(struct http_request *req, struct http_response *resp)
+{
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0)
+		return;
+	http_json_send(resp, 200, answers_json(a.set));
+	answers_close(&a);
+}
+
+static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes", NULL };
+
+/*
+ * The body's values into values[] by field (pointing into body): strings,
+ * and null for status and plan_due (unset, as ""). 0, or -1 answered 400.
+ */
+static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], struct http_response *resp)
+{
+	if (http_json_fields(body, answer_fields, resp) < 0)
+		return -1;
+	if (json_object_size(body) == 0) {
+		http_json_error(resp, 400, "bad_request",
+				"nothing to set (give any of status, current, issues, plan, plan_due, notes)");
+		return -1;
+	}
+	for (int f = 0; f < ANSWER_NFIELDS; f++) {
+		const char *name = answer_field_name((enum answer_field)f);
+		const json_t *v = json_object_get(body, name);
+		bool nullable = f == FIELD_STATUS || f == FIELD_PLAN_DUE;
+		if (!v)
+			continue;
+		if (json_is_string(v)) {
+			values[f] = json_string_value(v);
+		} else if (nullable && json_is_null(v)) {
+			values[f] = "";
+		} else {
+			http_json_error(resp, 400, "bad_request", "%s must be a string%s", name, nullable ? " or null" : "");
+			return -1;
+		}
+		if (strlen(values[f]) != json_string_length(v)) {
+			http_json_error(resp, 400, "bad_request", "%s must not contain NUL characters", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* An item number as in the path: 1 to 100000, digits only. */
+static int item_no(const char *text)
+{
+	if (!text || !*text || strlen(text) > 6 || text[0] == '0')
+		return -1;
+	for (const char *p = text; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	int no = atoi(text);
+	return no <= 100000 ? no : -1;
+}
+
+void api_answers_put(struct http_request *req, struct http_response *resp)
+{
+	const char *values[ANSWER_NFIELDS] = { 0 };
+	const char *no_text = http_param(req, "no");
+	json_t *body;
+	if (http_json_parse(req, resp, &body) < 0)
+		return;
+	if (put_values(body, values, resp) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	const struct answer *ans;
+	int no = item_no(no_text);
+	int rc = no < 0 ? ANSWERS_NOT_FOUND
+			: answers_set_item(&a, req->who.user->email, no, values, &ans, &e);
+	if (no < 0)
+		err_set(&e, "%s has no item \"%s\"", a.cat->id, no_text);
+	if (rc == ANSWERS_OK)
+		http_json_send(resp, 200, answers_item_json(ans));
+	else
+		answers_failed(resp, rc, &e);
+	answers_close(&a);
+	json_decref(body);
+}
+
+/* The media type of the body, without parameters, is type. */
+static bool body_is(const struct http_request *req, const char *type)
+{
+	const char *ct = http_header(req, "Content-Type");
+	size_t n = strlen(type);
+	return ct && strncasecmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* ?dry_run: absent, 0/false or 1/true; -1 answered 400 otherwise. */
+static int dry_run_flag(const struct http_request *req, struct http_response *resp)
+{
+	const char *v = http_query(req, "dry_run");
+	if (!v || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+		return 0;
+	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || !*v)
+		return 1;
+	http_json_error(resp, 400, "bad_request", "dry_run wants 1 or 0, not \"%s\"", v);
+	return -1;
+}
+
+/* 422 with every problem of the sheet, as the command line lists them. */
+static void sheet_errors(struct http_response *resp, const struct xlsx_answers *r, const struct err *e)
+{
+	json_t *lines = json_array();
+	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++)
+		json_array_append_new(lines, json_string(r->errors[i]));
+	if (r->n_errors > XLSX_ANSWERS_MAX_ERRORS) {
+		char more[64];
+		if (snprintf(more, sizeof more, "… and %zu more", r->n_errors - XLSX_ANSWERS_MAX_ERRORS) < (int)sizeof more)
+			json_array_append_new(lines, json_string(more));
+	}
+	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "invalid_workbook", "message",
+					    e->msg, "details", lines));
+}
+
+void api_answers_import(struct http_request *req, struct http_response *resp)
+{
+	if (!body_is(req, ANSWERS_XLSX_TYPE)) {
+		http_json_error(resp, 415, "unsupported_media_type", "the request body must be an .xlsx file (%s)",
+				ANSWERS_XLSX_TYPE);
+		return;
+	}
+	int dry_run = dry_run_flag(req, resp);
+	if (dry_run < 0)
+		return;
+	const char *file = http_query(req, "filename");
+	if (file && strlen(file) > 255) {
+		http_json_error(resp, 400, "bad_request", "filename is longer than 255 bytes");
+		return;
+	}
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0)
+		return;
+	struct err e = { 0 };
+	struct answers_import imp = { 0 };
+	int rc = answers_import_bytes(&a, req->who.user->email, req->body ? req->body : "", req->body_len, file,
+				      dry_run, &imp, &e);
+	if (rc == ANSWERS_OK)
+		http_json_send(resp, 200, answers_import_json(&a, &imp, file));
+	else if (rc == ANSWERS_SHEET)
+		sheet_errors(resp, imp.r, &e);
+	else
+		answers_failed(resp, rc, &e);
+	answers_import_release(&imp);
+	answers_close(&a);
+}
+
+char *api_content_disposition(const char *name, const char *fallback)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "attachment; filename=\"");
+	for (const char *p = fallback; *p; p++) {
+		char c = *p;
+		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+			     c == '_' || c == '-';
+		strbuf_addch(&sb, plain ? c : '_');
+	}
+	/* RFC 5987 attr-char stays as it is; every other byte is %XX. */
+	strbuf_addstr(&sb, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("!#$&+-.^_`|~", *p))
+			strbuf_addch(&sb, (char)*p);
+		else
+			strbuf_addf(&sb, "%%%02X", *p);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* "ORG-CATALOG.xlsx", with what a file name cannot hold as "_". */
+static char *download_name(const char *org, const char *catalog)
+{
+	char *name = xasprintf("%s-%s.xlsx", org, catalog);
+	for (char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || strchr("/\\:*?\"<>|", *p))
+			*p = '_';
+	return name;
+}
+
+void api_answers_export(struct http_request *req, struct http_response *resp)
+{
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0)
+		return;
+	struct err e = { 0 };
+	char *name = download_name(a.org->name, a.cat->id);
+	char *fallback = xasprintf("answers-%s.xlsx", a.cat->id);
+	char *bytes;
+	size_t len;
+	if (answers_export_bytes(&a, req->who.user->email, name, &bytes, &len, &e) < 0) {
+		internal(resp, &e);
+	} else {
+		http_response_set(resp, 200, ANSWERS_XLSX_TYPE, bytes, len);
+		char *cd = api_content_disposition(name, fallback);
+		http_response_header(resp, "Content-Disposition", cd);
+		free(cd);
+	}
+	free(fallback);
+	free(name);
+	answers_close(&a);
+}
