@@ -8,15 +8,8 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "service/answers.h"
-#include "web/dbcache.h"
+#include "web/api_reply.h"
 #include "web/http_json.h"
-
-/* A failure of ours: logged in full, told in general. */
-static void internal(struct http_response *resp, const struct err *e)
-{
-	http_response_note(resp, e->msg);
-	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
-}
 
 /* An outcome of service/answers as the status and code that fit. */
 static void answers_failed(struct http_response *resp, int rc, const struct err *e)
@@ -35,7 +28,7 @@ static void answers_failed(struct http_response *resp, int rc, const struct err 
 		http_json_error(resp, 400, "bad_request", "%s", e->msg);
 		break;
 	default:
-		internal(resp, e);
+		api_internal(resp, e);
 	}
 }
 
@@ -47,14 +40,11 @@ static void answers_failed(struct http_response *resp, int rc, const struct err 
 static int open_answers(struct http_request *req, struct http_response *resp, struct answers_ctx *a)
 {
 	struct err e = { 0 };
-	struct store *st;
 	struct catalog *cat;
 	*a = (struct answers_ctx){ 0 };
-	if (dbcache_get(req->db_path, &st, &e) < 0) {
-		http_response_note(resp, e.msg);
-		http_json_error(resp, 503, "unavailable", "the database is not available");
+	struct store *st = api_store(req, resp);
+	if (!st)
 		return -1;
-	}
 	int rc = answers_checklist(st, http_query(req, "catalog"), &cat, &e);
 	if (rc == ANSWERS_OK)
 		rc = answers_open(a, st, req->org, cat, &e);
@@ -264,7 +254,7 @@ void api_answers_export(struct http_request *req, struct http_response *resp)
 	char *bytes;
 	size_t len;
 	if (answers_export_bytes(&a, req->who.user->email, name, &bytes, &len, &e) < 0) {
-		internal(resp, &e);
+		api_internal(resp, &e);
 	} else {
 		http_response_set(resp, 200, ANSWERS_XLSX_TYPE, bytes, len);
 		char *cd = api_content_disposition(name, fallback);

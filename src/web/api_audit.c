@@ -4,7 +4,7 @@
 
 #include "formats/audit_json.h"
 #include "store/store.h"
-#include "web/dbcache.h"
+#include "web/api_reply.h"
 #include "web/http_json.h"
 
 /* ?name as a whole number from 1 to max, else def when absent: 0, or -1
@@ -33,18 +33,14 @@ void api_audit_list(struct http_request *req, struct http_response *resp)
 	    query_number(req, resp, "before", (long long)1 << 62, 0, "an event number", &before) < 0)
 		return;
 	struct err e = { 0 };
-	struct store *st;
 	struct audit_event **evs = NULL;
 	size_t n = 0;
-	if (dbcache_get(req->db_path, &st, &e) < 0) {
-		http_response_note(resp, e.msg);
-		http_json_error(resp, 503, "unavailable", "the database is not available");
+	struct store *st = api_store(req, resp);
+	if (!st)
 		return;
-	}
 	/* The gate made sure the caller is signed in; req->org is theirs. */
 	if (store_audit_list(st, req->org->id, before, (size_t)limit, &evs, &n, &e) < 0) {
-		http_response_note(resp, e.msg);
-		http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
+		api_internal(resp, &e);
 		return;
 	}
 	json_t *arr = json_array();

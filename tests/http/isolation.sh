@@ -49,6 +49,11 @@ POST /api/v1/me/totp|/api/v1/me/totp|-
 POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
+GET /api/v1/answers|/api/v1/answers|-
+PUT /api/v1/answers/{no}|/api/v1/answers/1|{\"notes\":\"B\"}
+POST /api/v1/answers/import|/api/v1/answers/import|-
+GET /api/v1/answers/export|/api/v1/answers/export|-
+GET /api/v1/audit|/api/v1/audit|-
 POST /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
@@ -108,6 +113,18 @@ want() {
 		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 		elif [ "${pat%% *}" = POST ]; then echo "404 $NOT_FOUND"
 		else echo '404 {"error":{"code":"not_found","message":"no share 1"}}'; fi ;;
+	"GET /api/v1/answers" | "GET /api/v1/answers/export")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 *"; fi ;;
+	"PUT /api/v1/answers/{no}" | "POST /api/v1/answers/import")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif [ "${pat%% *}" = PUT ]; then echo "200 *"
+		else echo '415 {"error":{"code":"unsupported_media_type","message":"the request body must be an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)"}}'; fi ;;
+	"GET /api/v1/audit")
+		# The caller's own organisation's trail: read before any bank
+		# read of A's submission (the matrix lists it first).
+		if [ "$role" = admin ]; then echo "200 *"
+		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role (${role}) may not do this\"}}"; fi ;;
 	"GET /api/v1/inbox")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$org" = X ]; then echo "200 *"

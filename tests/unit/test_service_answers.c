@@ -25,48 +25,22 @@ struct fixture {
 	struct answers_ctx a;
 };
 
-static struct org *add_org(struct store *st, enum org_kind kind, const char *name)
-{
-	struct err e = { 0 };
-	struct org *o = org_new();
-	o->kind = kind;
-	o->name = xstrdup(name);
-	o->public_key = xstrdup("00");
-	assert_int_equal(store_org_add(st, o, "v1:sealed", &e), 0);
-	return o;
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/shinsa-svc-answers-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char *db = xasprintf("%s/t.db", f->dir);
+	static const char *const ids[] = { "api-checklist-2018-08", "bank-criteria-sample", NULL };
 	struct err e = { 0 };
-	struct catalog_files files;
-	enum store_put r;
-	setenv("SHINSA_NOW", "2026-04-01T09:00:00Z", 1);
-	int rc = catalog_files_load("catalog", &files, &e) < 0 || store_open(db, STORE_CREATE, &f->st, &e) < 0 ||
-		 store_migrate(f->st, NULL, NULL, &e) < 0 || store_begin(f->st, &e) < 0 ||
-		 store_catalog_put(f->st, catalog_files_find(&files, "api-checklist-2018-08"), &r, &e) < 0 ||
-		 store_catalog_put(f->st, catalog_files_find(&files, "bank-criteria-sample"), &r, &e) < 0 ||
-		 store_commit(f->st, &e) < 0;
-	catalog_files_release(&files);
-	free(db);
-	if (rc) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	f->org = add_org(f->st, ORG_CONNECTOR, "A社");
-	f->bank = add_org(f->st, ORG_BANK, "B銀行");
 	struct catalog *cat;
+	*state = f;
+	if (scratch_db_open(f->dir, "shinsa-svc-answers", ids, &f->st) < 0)
+		return -1;
+	f->org = scratch_org_add(f->st, ORG_CONNECTOR, "A社");
+	f->bank = scratch_org_add(f->st, ORG_BANK, "B銀行");
 	if (answers_checklist(f->st, NULL, &cat, &e) != ANSWERS_OK ||
 	    answers_open(&f->a, f->st, f->org, cat, &e) != ANSWERS_OK) {
 		fprintf(stderr, "setup: %s\n", e.msg);
 		return -1;
 	}
-	*state = f;
 	return 0;
 }
 
@@ -74,14 +48,11 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	answers_close(&f->a);
-	store_close(f->st);
 	org_free(f->org);
 	org_free(f->bank);
-	char *cmd = xasprintf("rm -rf %s", f->dir);
-	int rc = system(cmd);
-	free(cmd);
+	int rc = scratch_db_close(f->dir, f->st);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 /* The events of the trail, newest first, as "actor action object details" lines. */

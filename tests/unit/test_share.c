@@ -65,40 +65,20 @@ struct fixture {
 	struct store *st;
 };
 
-static long long add_org(struct store *st, enum org_kind kind, const char *name)
+static void add_org(struct store *st, enum org_kind kind, const char *name)
 {
-	struct err e = { 0 };
-	struct org *o = org_new();
-	o->kind = kind;
-	o->name = xstrdup(name);
-	o->public_key = xstrdup("00");
-	assert_int_equal(store_org_add(st, o, "v1:sealed", &e), 0);
-	long long id = o->id;
-	org_free(o);
-	return id;
+	org_free(scratch_org_add(st, kind, name));
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/shinsa-share-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	char *db = xasprintf("%s/t.db", f->dir);
+	static const char *const ids[] = { "api-checklist-2018-08", NULL };
 	struct err e = { 0 };
-	struct catalog_files files;
-	enum store_put r;
-	setenv("SHINSA_NOW", "2026-04-01T09:00:00Z", 1);
-	int rc = catalog_files_load("catalog", &files, &e) < 0 || store_open(db, STORE_CREATE, &f->st, &e) < 0 ||
-		 store_migrate(f->st, NULL, NULL, &e) < 0 || store_begin(f->st, &e) < 0 ||
-		 store_catalog_put(f->st, catalog_files_find(&files, "api-checklist-2018-08"), &r, &e) < 0 ||
-		 store_commit(f->st, &e) < 0;
-	catalog_files_release(&files);
-	free(db);
-	if (rc) {
-		fprintf(stderr, "setup: %s\n", e.msg);
+	int rc;
+	*state = f;
+	if (scratch_db_open(f->dir, "shinsa-share", ids, &f->st) < 0)
 		return -1;
-	}
 	add_org(f->st, ORG_CONNECTOR, "A");
 	add_org(f->st, ORG_CONNECTOR, "B");
 	add_org(f->st, ORG_BANK, "X");
@@ -124,12 +104,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->st);
-	char *cmd = xasprintf("rm -rf %s", f->dir);
-	int rc = system(cmd);
-	free(cmd);
+	int rc = scratch_db_close(f->dir, f->st);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 static void test_add_rules(void **state)

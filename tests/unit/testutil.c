@@ -72,3 +72,45 @@ char *zip_parts(const struct part *parts, size_t n, size_t *len)
 	return buf;
 }
 
+
+int scratch_db_open(char dir[64], const char *prefix, const char *const *ids, struct store **out)
+{
+	if (snprintf(dir, 64, "/tmp/%s-XXXXXX", prefix) >= 64 || !mkdtemp(dir))
+		return -1;
+	char *db = xasprintf("%s/t.db", dir);
+	struct err e = { 0 };
+	struct catalog_files files;
+	enum store_put r;
+	setenv("SHINSA_NOW", "2026-04-01T09:00:00Z", 1);
+	*out = NULL;
+	int rc = catalog_files_load("catalog", &files, &e) < 0 || store_open(db, STORE_CREATE, out, &e) < 0 ||
+		 store_migrate(*out, NULL, NULL, &e) < 0 || store_begin(*out, &e) < 0;
+	for (size_t i = 0; !rc && ids[i]; i++)
+		rc = store_catalog_put(*out, catalog_files_find(&files, ids[i]), &r, &e) < 0;
+	rc = rc || store_commit(*out, &e) < 0;
+	catalog_files_release(&files);
+	free(db);
+	if (rc)
+		fprintf(stderr, "setup: %s\n", e.msg);
+	return rc ? -1 : 0;
+}
+
+int scratch_db_close(const char *dir, struct store *st)
+{
+	store_close(st);
+	char *cmd = xasprintf("rm -rf %s", dir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+struct org *scratch_org_add(struct store *st, enum org_kind kind, const char *name)
+{
+	struct err e = { 0 };
+	struct org *o = org_new();
+	o->kind = kind;
+	o->name = xstrdup(name);
+	o->public_key = xstrdup("00");
+	assert_int_equal(store_org_add(st, o, "v1:sealed", &e), 0);
+	return o;
+}

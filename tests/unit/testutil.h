@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "formats/catalog_json.h"
+#include "store/store.h"
 
 /*
  * A scratch directory holding the blank form of api-checklist-2018-08 as
@@ -43,5 +44,18 @@ struct part {
 /* A zip of the parts, as bytes you own (*len of them); fails the test if
  * libzip does. */
 char *zip_parts(const struct part *parts, size_t n, size_t *len);
+
+/*
+ * A scratch database: a new directory /tmp/PREFIX-XXXXXX (into dir) holding
+ * t.db with the schema and those of the shipped catalogs named in ids
+ * (NULL-terminated), SHINSA_NOW set to 2026-04-01T09:00:00Z. Returns 0 with
+ * *out open, or -1 having printed why (for a cmocka setup to return).
+ * scratch_db_close() closes the store and removes the directory.
+ */
+int scratch_db_open(char dir[64], const char *prefix, const char *const *ids, struct store **out);
+int scratch_db_close(const char *dir, struct store *st);
+
+/* Adds an organisation with a placeholder key; you own the record. */
+struct org *scratch_org_add(struct store *st, enum org_kind kind, const char *name);
 
 #endif
