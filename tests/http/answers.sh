@@ -195,6 +195,20 @@ api GET '/api/v1/audit?limit=0'
 eq "a bad limit" "$code $body" '400 {"error":{"code":"bad_request","message":"limit wants a number from 1 to 10000, not \"0\""}}'
 api GET '/api/v1/audit?before=x'
 eq "a bad before" "$code $body" '400 {"error":{"code":"bad_request","message":"before wants an event number, not \"x\""}}'
+# A second checklist: the endpoints want to be told which.
+mkdir "$T/cat2"
+jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
+"$SHINSA" init --catalog-dir "$T/cat2" >/dev/null
+api GET /api/v1/answers
+eq "two checklists: say which" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"there is more than one checklist: say which with ?catalog=ID"}}'
+api GET '/api/v1/answers?catalog=api-checklist-2030-01'
+eq "?catalog: the second one's answers" "$code $(jq -c '[.catalog, ([.items[] | select(.status != null)] | length)]' "$T/b")" \
+	'200 ["api-checklist-2030-01",0]'
+api GET '/api/v1/answers?catalog=api-checklist-2018-08'
+eq "?catalog: the first one's, unchanged" "$(jq -c . "$T/b")" \
+	"$("$SHINSA" answers show --org 接続先A --catalog api-checklist-2018-08 --json | jq -c .)"
+
 run "$SHINSA" audit verify
 eq "the trail verifies" "$rc $(echo "$out" | cut -d, -f1)" "0 audit trail intact: 19 events"
 
