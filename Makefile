@@ -116,11 +116,13 @@ fuzz: $(FUZZ_BIN)
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 BENCH_RUNS ?= 5
+BENCH_SECONDS ?= 10
 # Debian's python3, not whatever python3 comes first on PATH: the peer is
 # the packaged python3-openpyxl.
 bench: build/shinsa
 	@scripts/deps.sh bench
 	/usr/bin/python3 bench/xlsx_bench.py build/shinsa $(BENCH_RUNS)
+	sh bench/http_bench.sh build/shinsa $(BENCH_SECONDS)
 
 clean:
 	rm -rf build
