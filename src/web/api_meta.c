@@ -14,7 +14,10 @@ void api_healthz(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct store *st;
 	if (store_open(req->db_path, STORE_EXISTING, &st, &e) < 0) {
-		http_json_error(resp, 503, "unavailable", "%s", e.msg);
+		/* The route is public and the store's words name the database's
+		 * path on the server: those go to the log, never to the caller. */
+		http_json_error(resp, 503, "unavailable", "the database is not available");
+		http_response_note(resp, e.msg);
 		return;
 	}
 	store_close(st);
