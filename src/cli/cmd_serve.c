@@ -1,19 +1,22 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <sodium.h>
 
 #include "cli/cli.h"
 #include "lib/keys.h"
 #include "web/listen.h"
+#include "web/proxy.h"
 #include "web/server.h"
 
 static int serve_exec(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_command cmd_serve = {
 	.name = "serve",
-	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies]",
+	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies]"
+		" [--trusted-proxy ADDR]...",
 	.summary = "run the web server (JSON API under /api/v1, /healthz)",
 	.help = "--listen       address and port, default " SERVER_DEFAULT_LISTEN "; port 0 picks a free one;\n"
 		"               an IPv6 address goes in brackets: [::1]:8080\n"
@@ -21,6 +24,10 @@ const struct cli_command cmd_serve = {
 		"--timeout      seconds an idle connection stays open (default 30)\n"
 		"--max-connections  connections open at once (default 256)\n"
 		"--secure-cookies   mark the session cookie Secure: say it when a TLS proxy is in front\n"
+		"--trusted-proxy    the proxy's IPv4 or IPv6 address (repeat it, or separate with\n"
+		"               commas): from these peers only, the client's address is taken from\n"
+		"               X-Forwarded-For (the right-most entry that is not a trusted proxy);\n"
+		"               from any other peer the header is ignored\n"
 		"The server secret (see shinsa init) must be there: it opens the TOTP secrets and\n"
 		"the signing keys.\n"
 		"The first line on stdout is \"listening on http://HOST:PORT\". stderr has one JSON\n"
@@ -41,16 +48,42 @@ static int parse_count(const char *opt, const char *s, unsigned max, unsigned *o
 	return 0;
 }
 
+/*
+ * The values of every --trusted-proxy, before cli_parse() (which keeps only
+ * the last value of an option) sees argv: "--trusted-proxy A" and
+ * "--trusted-proxy=A", up to "--". cli_parse() then checks the syntax as
+ * for any option. -1 with e set for an address that is not one.
+ */
+static int trusted_proxies(int argc, char **argv, struct proxy_trust *t, struct err *e)
+{
+	static const char opt[] = "--trusted-proxy";
+	for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], opt) == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], opt, sizeof opt - 1) == 0 && argv[i][sizeof opt - 1] == '=')
+			v = argv[i] + sizeof opt;
+		if (v && proxy_trust_add(t, v, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL;
+	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL, *last_proxy = NULL;
 	bool secure = false;
+	struct proxy_trust proxies = { .n = 0 };
+	struct err e = { 0 };
+	if (trusted_proxies(argc, argv, &proxies, &e) < 0)
+		return cli_usage("serve", &cmd_serve, "%s", e.msg);
 	const struct cli_opt opts[] = {
 		{ "secure-cookies", 0, NULL, &secure },
 		{ "listen", 0, &listen, NULL },
 		{ "threads", 0, &threads, NULL },
 		{ "timeout", 0, &timeout, NULL },
 		{ "max-connections", 0, &max_conn, NULL },
+		{ "trusted-proxy", 0, &last_proxy, NULL }, /* all of them: trusted_proxies() */
 		{ 0 },
 	};
 	int npos;
@@ -61,7 +94,6 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("serve", &cmd_serve, "unexpected argument \"%s\"", argv[0]);
 	struct server_config cfg;
 	server_config_init(&cfg, ctx->db_path);
-	struct err e = { 0 };
 	struct listen_addr addr;
 	if (listen)
 		cfg.listen = listen;
@@ -88,6 +120,7 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 	sodium_memzero(secret, sizeof secret);
 	cfg.auth = &auth;
 	cfg.secure_cookies = secure;
+	cfg.trusted_proxies = &proxies;
 	rc = server_run(&cfg, &e);
 	sodium_memzero(&auth, sizeof auth);
 	return rc < 0 ? cli_fail("%s", e.msg) : CLI_OK;

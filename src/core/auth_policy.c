@@ -1,8 +1,11 @@
 #include "core/auth_policy.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "lib/clock.h"
+#include "lib/ipaddr.h"
+#include "lib/xalloc.h"
 
 struct auth_policy auth_policy_default(void)
 {
@@ -82,4 +85,19 @@ void auth_policy_throttle_message(time_t until, struct err *e)
 	char stamp[21];
 	clock_format(until, stamp);
 	err_set(e, "too many failed attempts; try again after %s", stamp);
+}
+
+char *auth_policy_address_key(const char *remote)
+{
+	struct ipaddr a;
+	if (!ipaddr_parse(remote, strlen(remote), &a))
+		return xasprintf("address:%s", remote);
+	char text[IPADDR_TEXT_MAX];
+	if (!a.v6) {
+		ipaddr_format(&a, text);
+		return xasprintf("address:%s", text);
+	}
+	struct ipaddr net = ipaddr_prefix(&a, 64);
+	ipaddr_format(&net, text);
+	return xasprintf("address:%s/64", text);
 }

@@ -14,6 +14,13 @@
  * account_failures failures for the account, or address_failures for the
  * address, login is refused without checking the password until the
  * oldest of those failures leaves the window.
+ *
+ * The address counted is not always the whole address: an IPv6 client is
+ * counted by its /64 (auth_policy_address_key), because one subscriber is
+ * usually given a whole /64 and may take any of its 2^64 addresses, so a
+ * limit per IPv6 address would limit nobody. The web layer decides which
+ * address is the client's (web/proxy: X-Forwarded-For from trusted
+ * proxies); this is the one place it is narrowed to a key.
  */
 #ifndef SHINSA_CORE_AUTH_POLICY_H
 #define SHINSA_CORE_AUTH_POLICY_H
@@ -83,6 +90,15 @@ bool auth_policy_touch_due(const struct auth_session *s, time_t now);
  * window.
  */
 time_t auth_policy_locked_until(const struct auth_policy *p, int limit, const time_t *recent, size_t n);
+
+/*
+ * The throttle key for failures from client address remote, yours to free:
+ * "address:203.0.113.7" for IPv4 (an IPv4-mapped IPv6 address included),
+ * "address:2001:db8:1:2::/64" for IPv6, in canonical text whatever the
+ * spelling; anything that is not an address literal is kept as it is
+ * ("address:unknown").
+ */
+char *auth_policy_address_key(const char *remote);
 
 /* "too many failed attempts; try again after 2026-04-01T09:15:00Z". */
 void auth_policy_throttle_message(time_t until, struct err *e);

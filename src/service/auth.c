@@ -168,7 +168,7 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 	char *norm = user_email_normalise(email, NULL);
 	struct attempt a[2] = {
 		{ norm ? xasprintf("account:%s", norm) : NULL, cfg->policy.account_failures, 0 },
-		{ remote ? xasprintf("address:%s", remote) : NULL, cfg->policy.address_failures, 0 },
+		{ remote ? auth_policy_address_key(remote) : NULL, cfg->policy.address_failures, 0 },
 	};
 	int rc = -1;
 	time_t until;

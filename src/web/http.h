@@ -46,7 +46,9 @@ struct http_request {
 	const char *body;     /* the whole body (NUL after it), or NULL */
 	size_t body_len;
 	char request_id[HTTP_REQUEST_ID_LEN + 1];
-	char remote[64];      /* the peer's address, without the port */
+	char remote[64];      /* the client's address, without the port: the peer's,
+			       * or behind a trusted proxy X-Forwarded-For's (web/proxy) */
+	char peer[64];        /* the socket's peer (the proxy, when there is one) */
 	const char *db_path;  /* the database handlers open with dbcache_get() */
 	const struct auth_config *auth; /* the server's sign-in settings */
 	bool secure_cookies;  /* behind TLS: cookies get Secure */

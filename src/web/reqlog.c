@@ -63,6 +63,8 @@ static json_t *entry_json(const struct reqlog_entry *en)
 	json_object_set_new(o, "time", json_string(now));
 	json_object_set_new(o, "request_id", json_string(en->request_id));
 	json_object_set_new(o, "remote", json_string(en->remote));
+	if (en->peer && strcmp(en->peer, en->remote) != 0)
+		json_object_set_new(o, "peer", json_string(en->peer));
 	json_object_set_new(o, "method", en->method ? json_string(en->method) : json_null());
 	json_object_set_new(o, "path", path_json(en->path ? en->path : ""));
 	json_object_set_new(o, "status", json_integer(en->status));

@@ -2,7 +2,10 @@
  * reqlog: the server's log on stderr, one JSON object per line.
  *
  * A request:  {"time","request_id","remote","method","path","status","bytes","ms"}
- *             and "note" when there is one (a store error, a dropped body).
+ *             and "peer" when the socket's peer is not the client (a
+ *             trusted proxy, web/proxy: "remote" is then the client it
+ *             forwarded for), "note" when there is one (a store error, a
+ *             dropped body, a bad X-Forwarded-For).
  *             method is null and status what libmicrohttpd sent when the
  *             request never reached a handler (headers too large).
  * An event:   {"time","event","message"} (start, stop, libmicrohttpd's own
@@ -20,7 +23,8 @@
 
 struct reqlog_entry {
 	const char *request_id;
-	const char *remote;
+	const char *remote; /* the client */
+	const char *peer;   /* the socket's peer; NULL or equal to remote: not logged */
 	const char *method; /* NULL: unknown */
 	const char *path;   /* as sent, without the query */
 	int status;         /* 0: no response was sent */

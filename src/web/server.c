@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,6 +53,7 @@ struct exchange {
 	size_t limit, received;
 	bool over_limit;
 	char note[128];
+	const char *proxy_note; /* proxy_result_note(): static */
 };
 
 static const char *header_lookup(void *cls, const char *name)
@@ -75,13 +77,17 @@ static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 	const char *ok = NULL;
 	if (sa && sa->sa_family == AF_INET)
-		ok = inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, x->req.remote,
-			       sizeof x->req.remote);
+		ok = inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, x->req.peer,
+			       sizeof x->req.peer);
 	else if (sa && sa->sa_family == AF_INET6)
-		ok = inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, x->req.remote,
-			       sizeof x->req.remote);
+		ok = inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, x->req.peer,
+			       sizeof x->req.peer);
 	if (!ok)
-		strcpy(x->req.remote, "unknown");
+		strcpy(x->req.peer, "unknown");
+	/* The headers are not read yet: until begin(), the client is the peer
+	 * (in canonical text), which is what a request refused before then
+	 * (headers too large) is logged with. */
+	(void)proxy_client(NULL, x->req.peer, NULL, x->req.remote);
 	x->req.db_path = srv->cfg->db_path;
 	x->req.auth = srv->cfg->auth;
 	x->req.secure_cookies = srv->cfg->secure_cookies;
@@ -125,11 +131,45 @@ static void too_large(struct exchange *x)
 	http_json_error(&x->resp, 413, "payload_too_large", "the request body is larger than %zu bytes", x->limit);
 }
 
-/* The first call for a request: route, gate, limits. May answer. */
+struct forwarded {
+	struct strbuf list;
+	bool found;
+};
+
+static enum MHD_Result add_forwarded(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct forwarded *f = cls;
+	if (strcasecmp(key, "X-Forwarded-For") == 0) {
+		if (f->found)
+			strbuf_addch(&f->list, ',');
+		strbuf_addstr(&f->list, value ? value : "");
+		f->found = true;
+	}
+	return MHD_YES;
+}
+
+/* Who the client is (web/proxy.h), once the headers are in. Several
+ * X-Forwarded-For headers count as one list, in the order sent: taking only
+ * the first would let a client's own header stand in for the proxy's. */
+static void decide_client(struct exchange *x, struct MHD_Connection *con)
+{
+	const struct proxy_trust *t = x->srv->cfg->trusted_proxies;
+	if (!t || !t->n)
+		return;
+	struct forwarded f = { STRBUF_INIT, false };
+	MHD_get_connection_values(con, MHD_HEADER_KIND, add_forwarded, &f);
+	enum proxy_result r = proxy_client(t, x->req.peer, f.found ? f.list.buf : NULL, x->req.remote);
+	strbuf_release(&f.list);
+	x->proxy_note = proxy_result_note(r);
+}
+
+/* The first call for a request: client, route, gate, limits. May answer. */
 static void begin(struct exchange *x, struct MHD_Connection *con, const char *url, const char *method)
 {
 	const struct server_config *cfg = x->srv->cfg;
 	x->begun = true;
+	decide_client(x, con);
 	x->method = xstrdup(method);
 	x->req.method = x->method;
 	x->req.path = url;
@@ -243,9 +283,17 @@ static void request_done(void *cls, struct MHD_Connection *con, void **con_cls, 
 	const char *note = x->note[0] ? x->note : x->resp.log_note;
 	if (!sent && !note[0])
 		note = "connection closed before the response was sent";
+	char notes[512];
+	if (x->proxy_note && x->proxy_note[0]) {
+		if (note[0] && snprintf(notes, sizeof notes, "%s; %s", x->proxy_note, note) >= 0)
+			note = notes; /* cut if need be: both parts are ours and short */
+		else
+			note = x->proxy_note;
+	}
 	struct reqlog_entry en = {
 		.request_id = x->req.request_id,
 		.remote = x->req.remote,
+		.peer = x->req.peer,
 		.method = x->method,
 		.path = x->path,
 		.status = status,
@@ -350,8 +398,15 @@ int server_run(const struct server_config *cfg, struct err *e)
 	}
 	printf("listening on %s\n", url);
 	fflush(stdout);
-	reqlog_event("start", "listening on %s (%u threads, timeout %u s, at most %u connections)", url, cfg->threads,
-		     cfg->timeout, cfg->max_connections);
+	struct strbuf trusted = STRBUF_INIT;
+	for (size_t i = 0; cfg->trusted_proxies && i < cfg->trusted_proxies->n; i++) {
+		char a[IPADDR_TEXT_MAX];
+		ipaddr_format(&cfg->trusted_proxies->addrs[i], a);
+		strbuf_addf(&trusted, "%s%s", i ? ", " : "; X-Forwarded-For trusted from ", a);
+	}
+	reqlog_event("start", "listening on %s (%u threads, timeout %u s, at most %u connections)%s", url, cfg->threads,
+		     cfg->timeout, cfg->max_connections, trusted.buf);
+	strbuf_release(&trusted);
 
 	int sig;
 	while ((sig = sigwaitinfo(&stop_signals, NULL)) < 0 && errno == EINTR)

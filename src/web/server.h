@@ -12,9 +12,14 @@
  * X-Request-Id, and Cache-Control: no-store unless the handler set one.
  * stderr gets one JSON object per line: one per request,
  *   {"time","request_id","remote","method","path","status","bytes","ms"}
- * (plus "note" when the server has something to add), and lines with an
+ * (plus "peer" when it is not the client, "note" when the server has
+ * something to add; reqlog.h), and lines with an
  * "event" for start, stop and libmicrohttpd's own messages. Query strings,
  * bodies, cookies and credentials are never logged.
+ *
+ * The client's address (request.remote: sign-in throttling, audit
+ * details, the log) is the socket's peer, or, when the peer is one of
+ * config.trusted_proxies, what its X-Forwarded-For says (web/proxy.h).
  *
  * Limits: bodies past the route's limit get 413 (from Content-Length
  * before any byte of the body is read; a chunked body when it crosses the
@@ -31,6 +36,7 @@
 
 #include "lib/err.h"
 #include "service/auth.h"
+#include "web/proxy.h"
 #include "web/router.h"
 
 #define SERVER_DEFAULT_LISTEN "127.0.0.1:8080"
@@ -53,6 +59,7 @@ struct server_config {
 	size_t n_routes;
 	const struct auth_config *auth; /* sign-in settings; the caller's, must outlive the server */
 	bool secure_cookies;      /* behind a TLS proxy: cookies get Secure */
+	const struct proxy_trust *trusted_proxies; /* NULL: none; the caller's, must outlive the server */
 };
 
 /* The defaults above, with db_path and the routes of routes.h. */

@@ -7,11 +7,11 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 # migration does not break this test).
 SCHEMA=$(sqlite3 "$SHINSA_DB" "SELECT max(version) FROM schema_migration")
 
-fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
+fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --listen 8080
-fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
+fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --listen 127.0.0.1:65536
-fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies])' \
+fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --threads 0
 fails "serve: no database" 1 "shinsa: database $T/none.db does not exist (run shinsa init)" \
 	"$SHINSA" serve --db "$T/none.db" --listen 127.0.0.1:0
@@ -107,7 +107,10 @@ eq "OpenAPI 3.1" "$(jq -r .openapi "$T/b")" "3.1.0"
 # The database gone: 503; back: 200.
 mv "$SHINSA_DB" "$T/moved.db"
 req "$URL/healthz"
-eq "healthz without the database" "$code $body" "503 {\"error\":{\"code\":\"unavailable\",\"message\":\"database $SHINSA_DB does not exist (run shinsa init)\"}}"
+eq "healthz without the database: no path in the answer" "$code $body" \
+	'503 {"error":{"code":"unavailable","message":"the database is not available"}}'
+eq "healthz without the database: the reason in the log" "$(log_for "$(header X-Request-Id)" | jq -r .note)" \
+	"database $SHINSA_DB does not exist (run shinsa init)"
 mv "$T/moved.db" "$SHINSA_DB"
 req "$URL/healthz"
 eq "healthz with it back" "$code" 200
