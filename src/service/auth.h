@@ -106,7 +106,9 @@ void auth_login_release(struct auth_login *login);
 /*
  * Signs in with email and password, and the TOTP code (or a recovery code)
  * when the account has TOTP on; code may be NULL or "" otherwise. remote is
- * the client's address for throttling (NULL: only the account counts).
+ * the client's address for throttling (NULL: only the account counts), as
+ * the web layer decided it (web/proxy); an IPv6 address counts by its /64
+ * (auth_policy_address_key), the session keeps it whole.
  *
  * Throttling (core/auth_policy): before anything is checked, the attempt is
  * counted against the account and the address in one transaction, and
