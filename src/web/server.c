@@ -84,10 +84,12 @@ static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
 			       sizeof x->req.peer);
 	if (!ok)
 		strcpy(x->req.peer, "unknown");
-	/* The headers are not read yet: until begin(), the client is the peer
-	 * (in canonical text), which is what a request refused before then
+	/* In canonical text, so that a dual-stack socket's "::ffff:192.0.2.1"
+	 * is 192.0.2.1. The headers are not read yet: until begin(), the
+	 * client is the peer, which is what a request refused before then
 	 * (headers too large) is logged with. */
 	(void)proxy_client(NULL, x->req.peer, NULL, x->req.remote);
+	memcpy(x->req.peer, x->req.remote, sizeof x->req.peer);
 	x->req.db_path = srv->cfg->db_path;
 	x->req.auth = srv->cfg->auth;
 	x->req.secure_cookies = srv->cfg->secure_cookies;
