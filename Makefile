@@ -70,7 +70,7 @@ $(BUILD)/shinsa: $(CLI_OBJ) $(BUILD)/libshinsa.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libshinsa.a $(PKGLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.c $(BUILD)/libshinsa.a tests/unit/testutil.h
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.c $(BUILD)/libshinsa.a tests/unit/testutil.h tests/unit/auth_fixture.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< tests/unit/testutil.c $(BUILD)/libshinsa.a $(PKGLIBS) -lcmocka

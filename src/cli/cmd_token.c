@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/account.h"
 
@@ -51,8 +52,9 @@ static int token_create(struct cli_ctx *ctx, int argc, char **argv)
 	struct user *u = NULL;
 	struct user_token *t = NULL;
 	char token[TOKEN_MAX];
+	char *actor = cli_audit_actor();
 	if (cli_open_store(ctx, &st, &e) < 0 || load_user(st, email, &u, &e) < 0 ||
-	    account_token_create(st, u->id, name, token, &t, &e) < 0) {
+	    account_token_create(st, u->id, name, actor, token, &t, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 	} else {
 		/* The token last, alone on its line, for `| tail -n 1`. */
@@ -61,6 +63,7 @@ static int token_create(struct cli_ctx *ctx, int argc, char **argv)
 		sodium_memzero(token, sizeof token);
 		rc = CLI_OK;
 	}
+	free(actor);
 	user_token_free(t);
 	user_free(u);
 	store_close(st);
@@ -125,11 +128,12 @@ static int token_revoke(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("token revoke", &sub_revoke, "\"%s\" is not a token id", argv[0]);
 	struct err e = { 0 };
 	struct store *st = NULL;
-	if (cli_open_store(ctx, &st, &e) < 0 || account_token_revoke(st, id, &e) < 0) {
-		store_close(st);
-		return cli_fail("%s", e.msg);
-	}
+	char *actor = cli_audit_actor();
+	rc = cli_open_store(ctx, &st, &e) < 0 || account_token_revoke(st, id, actor, &e) < 0;
+	free(actor);
 	store_close(st);
+	if (rc)
+		return cli_fail("%s", e.msg);
 	printf("revoked API token %lld\n", id);
 	return CLI_OK;
 }

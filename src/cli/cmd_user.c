@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_audit.h"
 #include "lib/strbuf.h"
 #include "service/account.h"
 
@@ -75,6 +76,7 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct org *org = NULL;
 	struct user *u = NULL;
 	char password[PASSWORD_MAX_BYTES + 3] = "", generated[PASSWORD_GENERATED_LEN + 1] = "";
+	char *actor = cli_audit_actor();
 	enum user_role role = user_role_parse(role_name);
 	if (!role) {
 		err_set(&e, "unknown role \"%s\" (want admin, editor, reviewer or viewer)", role_name);
@@ -82,7 +84,7 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((from_stdin && read_password(password, &e) < 0) || cli_open_store(ctx, &st, &e) < 0 ||
 	    cli_load_org(st, org_name, &org, &e) < 0 ||
-	    account_user_add(st, org->id, email, role, from_stdin ? password : NULL, generated, &u, &e) < 0)
+	    account_user_add(st, org->id, email, role, from_stdin ? password : NULL, generated, actor, &u, &e) < 0)
 		goto fail;
 	printf("added %s %s to %s (user %lld)\n", user_role_name(u->role), u->email, org->name, u->id);
 	if (!from_stdin)
@@ -94,6 +96,7 @@ fail:
 done:
 	sodium_memzero(password, sizeof password);
 	sodium_memzero(generated, sizeof generated);
+	free(actor);
 	user_free(u);
 	org_free(org);
 	store_close(st);

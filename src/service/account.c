@@ -6,10 +6,11 @@
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "service/audit_log.h"
 
 int account_user_add(struct store *st, long long org_id, const char *email, enum user_role role,
-		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], struct user **out,
-		     struct err *e)
+		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], const char *actor,
+		     struct user **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
@@ -34,7 +35,18 @@ int account_user_add(struct store *st, long long org_id, const char *email, enum
 	int rc = password_hash(password ? password : otp, hash, e);
 	if (rc == 0) {
 		u->password_hash = xstrdup(hash);
-		rc = store_user_add(st, u, e);
+		rc = store_begin(st, e);
+	}
+	if (rc == 0) {
+		/* Never the password: the trail is kept for ever. */
+		json_t *details = json_pack("{s:s, s:s}", "email", u->email, "role", user_role_name(role));
+		if (store_user_add(st, u, e) < 0 ||
+		    audit_log(st, actor, org_id, AUDIT_USER_ADD, details, e, "user:%lld", u->id) < 0 ||
+		    store_commit(st, e) < 0) {
+			store_rollback(st);
+			rc = -1;
+		}
+		json_decref(details);
 	}
 	if (rc == 0 && !password)
 		memcpy(generated, otp, sizeof otp);
@@ -55,37 +67,66 @@ static int load_user(struct store *st, long long id, struct user **out, struct e
 	return rc == STORE_OK ? 0 : -1;
 }
 
-int account_password_change(struct store *st, long long user_id, const char *current, const char *new_password,
-			    long long keep_session, struct err *e)
+/*
+ * The password check before a change a stolen session must not make:
+ * auth_password_recheck(), and for a wrong password an event of action
+ * with {"result":"failed"} (its own transaction: no change follows).
+ */
+static int recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
+		   const char *actor, enum audit_action action, time_t *retry_after, struct err *e)
 {
+	int rc = auth_password_recheck(st, cfg, u, password, retry_after, e);
+	if (rc == AUTH_DENIED) {
+		struct err ae = { 0 };
+		json_t *details = json_pack("{s:s}", "result", "failed");
+		if (audit_log(st, actor, u->org_id, action, details, &ae, "user:%lld", u->id) < 0) {
+			err_set(e, "%s", ae.msg);
+			rc = -1;
+		}
+		json_decref(details);
+	}
+	return rc;
+}
+
+int account_password_change(struct store *st, const struct auth_config *cfg, long long user_id, const char *current,
+			    const char *new_password, long long keep_session, const char *actor, time_t *retry_after,
+			    struct err *e)
+{
+	*retry_after = 0;
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = -1;
 	char hash[PASSWORD_HASH_MAX];
-	if (!password_verify(u->password_hash, current))
-		err_set(e, "the current password is wrong");
-	else if (password_check(new_password, e) < 0)
+	int rc = recheck(st, cfg, u, current, actor, AUDIT_PASSWORD_CHANGE, retry_after, e);
+	if (rc != AUTH_OK) {
 		;
-	else if (strcmp(current, new_password) == 0)
+	} else if (password_check(new_password, e) < 0) {
+		rc = AUTH_DENIED;
+	} else if (strcmp(current, new_password) == 0) {
 		err_set(e, "the new password must differ from the current one");
-	else if (password_hash(new_password, hash, e) == 0 && store_begin(st, e) == 0) {
-		if (store_user_set_password(st, user_id, hash, false, e) == 0 &&
-		    store_session_revoke_user(st, user_id, keep_session, e) == 0 && store_commit(st, e) == 0)
-			rc = 0;
-		else
-			store_rollback(st);
+		rc = AUTH_DENIED;
+	} else if (password_hash(new_password, hash, e) < 0 || store_begin(st, e) < 0) {
+		rc = -1;
+	} else if (store_user_set_password(st, user_id, hash, false, e) < 0 ||
+		   store_session_revoke_user(st, user_id, keep_session, e) < 0 ||
+		   audit_log(st, actor, u->org_id, AUDIT_PASSWORD_CHANGE, NULL, e, "user:%lld", user_id) < 0 ||
+		   store_commit(st, e) < 0) {
+		store_rollback(st);
+		rc = -1;
 	}
 	user_free(u);
 	return rc;
 }
 
-int account_token_create(struct store *st, long long user_id, const char *name, char token[TOKEN_MAX],
-			 struct user_token **out, struct err *e)
+int account_token_create(struct store *st, long long user_id, const char *name, const char *actor,
+			 char token[TOKEN_MAX], struct user_token **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
 	if (user_token_name_check(name, e) < 0)
+		return -1;
+	struct user *u;
+	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
 	struct user_token *t = user_token_new();
 	t->user_id = user_id;
@@ -93,7 +134,17 @@ int account_token_create(struct store *st, long long user_id, const char *name, 
 	char hash[HASH_HEX_LEN + 1];
 	token_new(AUTH_TOKEN_PREFIX, token);
 	token_hash(token, hash);
-	int rc = store_token_add(st, t, hash, e);
+	/* Never the token, which only its owner may ever see. */
+	json_t *details = json_pack("{s:s, s:s}", "user", u->email, "name", name);
+	int rc = store_begin(st, e);
+	if (rc == 0 && (store_token_add(st, t, hash, e) < 0 ||
+			audit_log(st, actor, u->org_id, AUDIT_TOKEN_CREATE, details, e, "token:%lld", t->id) < 0 ||
+			store_commit(st, e) < 0)) {
+		store_rollback(st);
+		rc = -1;
+	}
+	json_decref(details);
+	user_free(u);
 	if (rc < 0)
 		sodium_memzero(token, TOKEN_MAX);
 	if (rc == 0 && out)
@@ -103,21 +154,33 @@ int account_token_create(struct store *st, long long user_id, const char *name, 
 	return rc;
 }
 
-int account_token_revoke(struct store *st, long long id, struct err *e)
+int account_token_revoke(struct store *st, long long id, const char *actor, struct err *e)
 {
-	struct user_token *t;
-	int rc = store_token_get(st, id, &t, e);
-	bool existed = rc == STORE_OK, was_revoked = existed && t->revoked;
-	user_token_free(t);
-	if (existed && !was_revoked)
-		rc = store_token_revoke(st, id, e);
-	if (rc < 0)
+	if (store_begin(st, e) < 0)
 		return -1;
-	if (!existed)
+	struct user_token *t = NULL;
+	struct user *u = NULL;
+	int rc = store_token_get(st, id, &t, e);
+	if (rc == STORE_NOT_FOUND)
 		err_set(e, "no API token %lld", id);
-	else if (was_revoked || rc == STORE_NOT_FOUND) /* also: revoked by someone else in between */
+	else if (rc == STORE_OK && !t->revoked && load_user(st, t->user_id, &u, e) == 0)
+		rc = store_token_revoke(st, id, e);
+	else if (rc == STORE_OK)
+		rc = t->revoked ? STORE_NOT_FOUND : -1;
+	if (rc == STORE_NOT_FOUND && t) /* also: revoked by someone else in between */
 		err_set(e, "API token %lld is already revoked", id);
-	return existed && !was_revoked && rc == STORE_OK ? 0 : -1;
+	if (rc == STORE_OK) {
+		json_t *details = json_pack("{s:I}", "id", (json_int_t)id);
+		rc = audit_log(st, actor, u->org_id, AUDIT_TOKEN_REVOKE, details, e, "token:%lld", id);
+		json_decref(details);
+	}
+	user_token_free(t);
+	user_free(u);
+	if (rc != STORE_OK || store_commit(st, e) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
 }
 
 void account_totp_enrolment_release(struct account_totp_enrolment *en)
@@ -127,19 +190,24 @@ void account_totp_enrolment_release(struct account_totp_enrolment *en)
 }
 
 int account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id, const char *org_name,
-		       struct account_totp_enrolment *out, struct err *e)
+		       const char *password, const char *actor, time_t *retry_after, struct account_totp_enrolment *out,
+		       struct err *e)
 {
 	memset(out, 0, sizeof *out);
+	*retry_after = 0;
 	if (!cfg->has_secret) {
 		err_set(e, "no server secret loaded: cannot seal a TOTP secret");
-		return -1;
+		return AUTH_DENIED;
 	}
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = -1;
-	if (u->totp_enabled) {
+	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
+	if (rc != AUTH_OK) {
+		;
+	} else if (u->totp_enabled) {
 		err_set(e, "TOTP is already on for %s", u->email);
+		rc = AUTH_DENIED;
 	} else {
 		unsigned char secret[TOTP_SECRET_BYTES];
 		totp_secret_new(secret);
@@ -157,25 +225,35 @@ int account_totp_begin(struct store *st, const struct auth_config *cfg, long lon
 	return rc;
 }
 
-int account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id, const char *code,
+int account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id, const char *password,
+			 const char *code, const char *actor, time_t *retry_after,
 			 char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e)
 {
+	*retry_after = 0;
 	struct user *u;
 	time_t now;
 	if (clock_now(&now, e) < 0 || load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = -1;
+	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
 	unsigned char secret[TOTP_SECRET_BYTES];
 	long long step;
-	if (u->totp_enabled) {
+	if (rc != AUTH_OK) {
+		;
+	} else if (u->totp_enabled) {
 		err_set(e, "TOTP is already on for %s", u->email);
+		rc = AUTH_DENIED;
 	} else if (!u->totp_sealed) {
 		err_set(e, "no TOTP enrolment was started for %s", u->email);
+		rc = AUTH_DENIED;
 	} else if (!cfg->has_secret) {
 		err_set(e, "no server secret loaded: cannot open the TOTP secret");
-	} else if (keys_open_bytes(cfg->secret, KEYS_TOTP_SECRET, u->totp_sealed, secret, sizeof secret, e) == 0) {
+		rc = AUTH_DENIED;
+	} else if (keys_open_bytes(cfg->secret, KEYS_TOTP_SECRET, u->totp_sealed, secret, sizeof secret, e) < 0) {
+		rc = -1;
+	} else {
 		bool match = totp_verify(secret, sizeof secret, now, u->totp_last_step, code, &step);
 		sodium_memzero(secret, sizeof secret);
+		rc = AUTH_DENIED;
 		if (!match) {
 			err_set(e, "wrong code");
 		} else {
@@ -183,20 +261,20 @@ int account_totp_confirm(struct store *st, const struct auth_config *cfg, long l
 			totp_recovery_new(codes);
 			for (size_t i = 0; i < TOTP_RECOVERY_COUNT; i++)
 				totp_recovery_hash(codes[i], hashes[i]);
-			if (store_begin(st, e) == 0) {
-				int taken = store_user_take_totp_step(st, user_id, step, e);
-				if (taken == STORE_NOT_FOUND)
-					err_set(e, "wrong code"); /* the same code, used in between */
-				if (taken == STORE_OK &&
-				    store_user_set_totp(st, user_id, u->totp_sealed, true, e) == 0 &&
-				    store_recovery_replace(st, user_id, (const char(*)[HASH_HEX_LEN + 1])hashes,
-							   TOTP_RECOVERY_COUNT, e) == 0 &&
-				    store_commit(st, e) == 0)
-					rc = 0;
-				else
-					store_rollback(st);
-			}
-			if (rc < 0)
+			int taken = store_begin(st, e) < 0 ? -1 : store_user_take_totp_step(st, user_id, step, e);
+			if (taken == STORE_NOT_FOUND)
+				err_set(e, "wrong code"); /* the same code, used in between */
+			else
+				rc = -1;
+			if (taken == STORE_OK && store_user_set_totp(st, user_id, u->totp_sealed, true, e) == 0 &&
+			    store_recovery_replace(st, user_id, (const char(*)[HASH_HEX_LEN + 1])hashes,
+						   TOTP_RECOVERY_COUNT, e) == 0 &&
+			    audit_log(st, actor, u->org_id, AUDIT_TOTP_ENROL, NULL, e, "user:%lld", user_id) == 0 &&
+			    store_commit(st, e) == 0)
+				rc = AUTH_OK;
+			else
+				store_rollback(st);
+			if (rc != AUTH_OK)
 				sodium_memzero(codes, sizeof(char[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1]));
 		}
 	}

@@ -8,6 +8,7 @@
 #include "lib/password.h"
 #include "lib/totp.h"
 #include "lib/xalloc.h"
+#include "service/audit_log.h"
 
 void auth_config_init(struct auth_config *cfg, const unsigned char *secret)
 {
@@ -54,37 +55,71 @@ void auth_principal_release(struct auth_principal *p)
 struct attempt {
 	char *key;
 	int limit;
-	long long id; /* this attempt's row */
+	long long id;  /* this attempt's row */
+	time_t until;  /* locked until (0: not locked) */
 };
+
+/*
+ * The first refusal of a lock of a's key? The lock's end stays the same
+ * while it lasts (refused attempts are not counted, so its failures do not
+ * change) and every later lock ends later, so a marker row at the end time
+ * under "refused:KEY" says this lock already refused once. Inside the
+ * gate's transaction, so two refusals at once cannot both be first.
+ */
+static int first_refusal(struct store *st, const struct attempt *a, bool *first, struct err *e)
+{
+	char *marker = xasprintf("refused:%s", a->key);
+	time_t seen;
+	size_t got;
+	long long id;
+	int rc = store_login_attempt_recent(st, marker, a->until - 1, 1, &seen, &got, e);
+	*first = rc == 0 && got == 0;
+	if (*first)
+		rc = store_login_attempt_add(st, marker, a->until, &id, e);
+	free(marker);
+	return rc;
+}
 
 /*
  * Counts this attempt against each key unless one is locked; *until gets
  * the time the lock ends (0: not locked, and the attempts are recorded).
- * One transaction, so concurrent logins see each other's attempts.
+ * One transaction, so concurrent logins see each other's attempts. When
+ * a[0] (the account) is locked, *first (NULL: not asked) says whether this
+ * is the first refusal of that lock.
  */
 static int throttle_gate(struct store *st, const struct auth_policy *p, time_t now, struct attempt *a, size_t n,
-			 time_t *until, struct err *e)
+			 time_t *until, bool *first, struct err *e)
 {
 	*until = 0;
+	bool is_first = false;
+	if (first)
+		*first = false;
 	if (store_begin(st, e) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
+		a[i].until = 0;
 		if (!a[i].key || a[i].limit <= 0)
 			continue;
 		time_t *recent = xcalloc((size_t)a[i].limit, sizeof *recent);
 		size_t got;
 		int rc = store_login_attempt_recent(st, a[i].key, now - p->window_seconds, (size_t)a[i].limit, recent,
 						    &got, e);
-		time_t free_at = rc < 0 ? 0 : auth_policy_locked_until(p, a[i].limit, recent, got);
+		a[i].until = rc < 0 ? 0 : auth_policy_locked_until(p, a[i].limit, recent, got);
 		free(recent);
 		if (rc < 0)
 			goto fail;
-		if (free_at > *until)
-			*until = free_at;
+		if (a[i].until > *until)
+			*until = a[i].until;
 	}
 	if (*until) {
-		store_rollback(st);
-		return 0;
+		if (first && a[0].until && first_refusal(st, &a[0], &is_first, e) < 0)
+			goto fail;
+		if (!is_first) {
+			store_rollback(st);
+			return 0;
+		}
+		*first = true;
+		return store_commit(st, e);
 	}
 	for (size_t i = 0; i < n; i++)
 		if (a[i].key && store_login_attempt_add(st, a[i].key, now, &a[i].id, e) < 0)
@@ -167,12 +202,17 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 		return -1;
 	char *norm = user_email_normalise(email, NULL);
 	struct attempt a[2] = {
-		{ norm ? xasprintf("account:%s", norm) : NULL, cfg->policy.account_failures, 0 },
-		{ remote ? auth_policy_address_key(remote) : NULL, cfg->policy.address_failures, 0 },
+		{ norm ? xasprintf("account:%s", norm) : NULL, cfg->policy.account_failures, 0, 0 },
+		{ remote ? auth_policy_address_key(remote) : NULL, cfg->policy.address_failures, 0, 0 },
 	};
 	int rc = -1;
 	time_t until;
-	if (throttle_gate(st, &cfg->policy, now, a, 2, &until, e) < 0)
+	if (throttle_gate(st, &cfg->policy, now, a, 2, &until, &out->first_refusal, e) < 0)
+		goto done;
+	/* Refused or not, the account the email names: a refusal is then
+	 * recorded for its organisation, whose admin should see it. */
+	int found = norm ? store_user_get_by_email(st, norm, &out->user, e) : STORE_NOT_FOUND;
+	if (found < 0)
 		goto done;
 	if (until) {
 		out->failure = AUTH_FAIL_THROTTLED;
@@ -181,9 +221,6 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 		rc = AUTH_THROTTLED;
 		goto done;
 	}
-	int found = norm ? store_user_get_by_email(st, norm, &out->user, e) : STORE_NOT_FOUND;
-	if (found < 0)
-		goto done;
 	bool ok = false, recovery = false;
 	if (found == STORE_NOT_FOUND) {
 		password_burn(password);
@@ -280,20 +317,50 @@ int auth_session_check(struct store *st, const struct auth_config *cfg, const ch
 	return AUTH_OK;
 }
 
-int auth_logout(struct store *st, const char *token, struct err *e)
+int auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e)
 {
 	char hash[HASH_HEX_LEN + 1];
 	struct auth_session s;
+	if (store_begin(st, e) < 0)
+		return -1;
 	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
 	if (rc == STORE_OK)
 		rc = store_session_revoke(st, s.id, e);
-	if (rc < 0)
+	if (rc == STORE_OK && actor)
+		rc = audit_log(st, actor, org_id, AUDIT_LOGOUT, NULL, e, "user:%lld", s.user_id);
+	if (rc < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
 		return -1;
+	}
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "not signed in");
 		return AUTH_DENIED;
 	}
 	return AUTH_OK;
+}
+
+int auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+			  const char *password, time_t *retry_after, struct err *e)
+{
+	*retry_after = 0;
+	time_t now;
+	if (clock_now(&now, e) < 0)
+		return -1;
+	struct attempt a = { xasprintf("account:%s", u->email), cfg->policy.account_failures, 0, 0 };
+	/* A refusal here is not audited (the caller is signed in and its
+	 * failures before the lock are), so it takes no marker. */
+	int rc = throttle_gate(st, &cfg->policy, now, &a, 1, retry_after, NULL, e);
+	if (rc == 0 && *retry_after) {
+		auth_policy_throttle_message(*retry_after, e);
+		rc = AUTH_THROTTLED;
+	} else if (rc == 0 && !password_verify(u->password_hash, password)) {
+		err_set(e, AUTH_MSG_WRONG_PASSWORD);
+		rc = AUTH_DENIED;
+	} else if (rc == 0 && a.id && store_login_attempt_delete(st, a.id, e) < 0) {
+		rc = -1;
+	}
+	free(a.key);
+	return rc;
 }
 
 void auth_csrf_token(const char *session_token, char out[TOKEN_MAX])

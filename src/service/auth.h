@@ -31,7 +31,7 @@
  *   Then user_role_can(who.user->role, ACTION_...) decides, within
  *   who.user->org_id. auth_principal_release() afterwards.
  *   DELETE /api/v1/session
- *     auth_logout(st, cookie, &e); clear the cookie.
+ *     auth_logout(st, cookie, actor, org, &e); clear the cookie.
  *
  * Tokens: sessions "shs_" and 43 base64url characters (lib/token), API
  * tokens "shinsa_pat_" and 43; only their SHA-256 is stored. The CSRF token
@@ -64,6 +64,9 @@
 #define AUTH_COOKIE "shinsa_session"
 #define AUTH_SESSION_PREFIX "shs_"
 #define AUTH_TOKEN_PREFIX "shinsa_pat_"
+
+/* A signed-in user's password, asked again, was wrong. */
+#define AUTH_MSG_WRONG_PASSWORD "the current password is wrong"
 
 struct auth_config {
 	struct auth_policy policy;
@@ -98,6 +101,8 @@ struct auth_login {
 	struct user *user; /* AUTH_OK: who; otherwise the account the email
 			    * named, if any (for the audit trail); owned */
 	bool used_recovery_code;       /* AUTH_OK by a recovery code */
+	bool first_refusal;            /* AUTH_THROTTLED: the first refusal
+					* since the account was locked */
 };
 
 /* Frees the user and wipes the tokens; accepts a zeroed struct. */
@@ -116,6 +121,14 @@ void auth_login_release(struct auth_login *login);
  * more than the limit are ever checked. A successful login forgets the
  * account's failures and this attempt. A missing account costs as much
  * time as a wrong password (password_burn()).
+ *
+ * Auditing (the caller's): every checked attempt is recorded, but of the
+ * refusals of a locked account only the first (out->first_refusal), and of
+ * refusals because only the address is locked none. A refusal checks
+ * nothing, so recording each would only let anyone grow the permanent
+ * trail for free; the failures that caused the lock are all in it, and the
+ * first refusal marks when the lock began to bite. On AUTH_THROTTLED too,
+ * out->user is the account the email names, if any, for its organisation.
  */
 int auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
 	       const char *code, const char *remote, struct auth_login *out, struct err *e);
@@ -139,9 +152,26 @@ void auth_principal_release(struct auth_principal *p);
 int auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
 		       struct auth_principal *out, struct err *e);
 
-/* Ends the session of token: AUTH_OK, or AUTH_DENIED ("not signed in") if
- * there is no live one. */
-int auth_logout(struct store *st, const char *token, struct err *e);
+/*
+ * Ends the session of token: AUTH_OK, or AUTH_DENIED ("not signed in") if
+ * there is no live one. With actor, the logout event (organisation org_id,
+ * object "user:ID") is appended in the same transaction: a failure to
+ * write it keeps the session (-1). actor NULL records nothing, only for
+ * undoing a sign-in whose own event could not be written.
+ */
+int auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e);
+
+/*
+ * A signed-in user u proves again that they know their password, before
+ * a change a stolen session must not make (a new password, TOTP). The
+ * attempt counts under the same account key as sign-in and is refused
+ * while the account is locked, so a stolen cookie or API token cannot
+ * guess without limit: AUTH_OK (the attempt is forgotten), AUTH_DENIED
+ * with AUTH_MSG_WRONG_PASSWORD (it stays counted), AUTH_THROTTLED with the
+ * sign-in message and *retry_after (when the lock ends), or -1.
+ */
+int auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+			  const char *password, time_t *retry_after, struct err *e);
 
 /* The CSRF token of a session token. */
 void auth_csrf_token(const char *session_token, char out[TOKEN_MAX]);

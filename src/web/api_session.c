@@ -13,15 +13,28 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* Records an event of the signed-in caller outside any transaction of its
- * own (the change it records is already one statement of the service). */
-static int audit_caller(struct store *st, const struct http_request *req, enum audit_action action,
-			json_t *details, struct err *e)
+/* 429 with Retry-After: the seconds until the lock ends at until. */
+static void reply_throttled(struct http_response *resp, time_t until, const char *msg)
 {
-	int rc = audit_log(st, req->who.user->email, req->who.user->org_id, action, details, e, "user:%lld",
-			   req->who.user->id);
-	json_decref(details);
-	return rc;
+	time_t now = 0;
+	struct err ignore = { 0 };
+	clock_now(&now, &ignore);
+	char after[24];
+	int n = snprintf(after, sizeof after, "%lld", (long long)(until > now ? until - now : 1));
+	if (n > 0 && (size_t)n < sizeof after)
+		http_response_header(resp, "Retry-After", after);
+	http_json_error(resp, 429, "too_many_attempts", "%s", msg);
+}
+
+/* The answer to an account_* call that rechecks the password. */
+static void reply_account(struct http_response *resp, int rc, time_t retry_after, struct err *e)
+{
+	if (rc < 0)
+		api_internal(resp, e);
+	else if (rc == AUTH_THROTTLED)
+		reply_throttled(resp, retry_after, e->msg);
+	else
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
 }
 
 static void set_cookie(struct http_response *resp, const struct http_request *req, const char *token)
@@ -88,10 +101,22 @@ bad:
 	return NULL;
 }
 
-/* The login or login_failed event. Returns -1 if it could not be written. */
-static int login_audit(struct store *st, const struct http_request *req, const char *email,
-		       const struct auth_login *login, int rc)
+/*
+ * The login or login_failed event, for the organisation of the account the
+ * email names (its admin should see attacks on its users). Of throttled
+ * refusals only the first of an account lock is recorded (see auth_login());
+ * the others are in the request's log note only. Returns -1 if the event
+ * could not be written.
+ */
+static int login_audit(struct store *st, const struct http_request *req, struct http_response *resp,
+		       const char *email, const struct auth_login *login, int rc)
 {
+	if (rc == AUTH_THROTTLED && !login->first_refusal) {
+		http_response_note(resp, "throttled; not recorded in the audit trail (not the lock's first refusal)");
+		return 0;
+	}
+	if (rc == AUTH_THROTTLED)
+		http_response_note(resp, "throttled; recorded as the lock's first refusal");
 	struct err e = { 0 }, ignore = { 0 };
 	json_t *details = json_pack("{s:s}", "remote", req->remote);
 	const char *actor = "unknown";
@@ -124,26 +149,18 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 	struct auth_login login = { 0 };
 	struct err e = { 0 };
 	int rc = auth_login(st, req->auth, v[0], v[1], v[2], req->remote, &login, &e);
-	if (rc >= 0 && login_audit(st, req, v[0], &login, rc) < 0) {
+	if (rc >= 0 && login_audit(st, req, resp, v[0], &login, rc) < 0) {
 		/* A sign-in the trail does not show must not stand. */
 		struct err ignore = { 0 };
 		if (rc == AUTH_OK)
-			auth_logout(st, login.session_token, &ignore);
+			auth_logout(st, login.session_token, NULL, 0, &ignore);
 		rc = -1;
 		err_set(&e, "the audit trail could not record the sign-in");
 	}
 	if (rc < 0) {
 		api_internal(resp, &e);
 	} else if (rc == AUTH_THROTTLED) {
-		time_t now = 0;
-		struct err ignore = { 0 };
-		clock_now(&now, &ignore);
-		char after[24];
-		int n = snprintf(after, sizeof after, "%lld",
-				 (long long)(login.retry_after > now ? login.retry_after - now : 1));
-		if (n > 0 && (size_t)n < sizeof after)
-			http_response_header(resp, "Retry-After", after);
-		http_json_error(resp, 429, "too_many_attempts", "%s", e.msg);
+		reply_throttled(resp, login.retry_after, e.msg);
 	} else if (rc == AUTH_DENIED) {
 		http_json_error(resp, 401, "unauthorized", "%s", e.msg);
 	} else {
@@ -174,13 +191,10 @@ void api_session_delete(struct http_request *req, struct http_response *resp)
 		http_json_error(resp, 400, "bad_request", "no session to end: this request came with an API token");
 		return;
 	}
-	int rc = auth_logout(st, req->session_token, &e);
-	if (rc < 0) {
+	if (auth_logout(st, req->session_token, req->who.user->email, req->who.user->org_id, &e) < 0) {
 		api_internal(resp, &e);
 		return;
 	}
-	if (rc == AUTH_OK && audit_caller(st, req, AUDIT_LOGOUT, NULL, &e) < 0)
-		http_response_note(resp, e.msg);
 	set_cookie(resp, req, NULL);
 	http_json_send(resp, 200, json_pack("{s:b}", "signed_out", true));
 }
@@ -199,50 +213,58 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
 	if (!body)
 		return;
-	if (account_password_change(st, req->who.user->id, v[0], v[1], req->who.session_id, &e) < 0) {
-		http_json_error(resp, 400, "bad_request", "%s", e.msg);
-	} else {
-		if (audit_caller(st, req, AUDIT_PASSWORD_CHANGE, NULL, &e) < 0)
-			http_response_note(resp, e.msg);
+	time_t until;
+	int rc = account_password_change(st, req->auth, req->who.user->id, v[0], v[1], req->who.session_id,
+					 req->who.user->email, &until, &e);
+	if (rc == AUTH_OK)
 		http_json_send(resp, 200, json_pack("{s:b}", "changed", true));
-	}
+	else
+		reply_account(resp, rc, until, &e);
 	json_decref(body);
 }
 
 void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 {
-	struct err e = { 0 };
-	struct store *st = api_store(req, resp);
-	if (!st)
-		return;
-	struct account_totp_enrolment en = { 0 };
-	if (account_totp_begin(st, req->auth, req->who.user->id, req->org->name, &en, &e) < 0)
-		http_json_error(resp, 400, "bad_request", "%s", e.msg);
-	else
-		http_json_send(resp, 200, json_pack("{s:s, s:s}", "secret", en.base32, "otpauth_uri", en.uri));
-	account_totp_enrolment_release(&en);
-}
-
-void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
-{
-	static const char *const fields[] = { "code", NULL };
+	static const char *const fields[] = { "password", NULL };
 	const char *v[1];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = st ? strings_body(req, resp, fields, 1, v) : NULL;
 	if (!body)
 		return;
+	struct account_totp_enrolment en = { 0 };
+	time_t until;
+	int rc = account_totp_begin(st, req->auth, req->who.user->id, req->org->name, v[0], req->who.user->email,
+				    &until, &en, &e);
+	if (rc == AUTH_OK)
+		http_json_send(resp, 200, json_pack("{s:s, s:s}", "secret", en.base32, "otpauth_uri", en.uri));
+	else
+		reply_account(resp, rc, until, &e);
+	account_totp_enrolment_release(&en);
+	json_decref(body);
+}
+
+void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "password", "code", NULL };
+	const char *v[2];
+	struct err e = { 0 };
+	struct store *st = api_store(req, resp);
+	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
+	if (!body)
+		return;
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1];
-	if (account_totp_confirm(st, req->auth, req->who.user->id, v[0], codes, &e) < 0) {
-		http_json_error(resp, 400, "bad_request", "%s", e.msg);
-	} else {
+	time_t until;
+	int rc = account_totp_confirm(st, req->auth, req->who.user->id, v[0], v[1], req->who.user->email, &until,
+				      codes, &e);
+	if (rc == AUTH_OK) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < TOTP_RECOVERY_COUNT; i++)
 			json_array_append_new(list, json_string(codes[i]));
 		sodium_memzero(codes, sizeof codes);
-		if (audit_caller(st, req, AUDIT_TOTP_ENROL, NULL, &e) < 0)
-			http_response_note(resp, e.msg);
 		http_json_send(resp, 200, json_pack("{s:b, s:o}", "totp_enabled", true, "recovery_codes", list));
+	} else {
+		reply_account(resp, rc, until, &e);
 	}
 	json_decref(body);
 }

@@ -10,14 +10,22 @@
  *   DELETE /api/v1/session          ends the cookie's session, clears the cookie
  *   GET    /api/v1/me               who is calling (csrf_token for a cookie session)
  *   POST   /api/v1/me/password      {current, new}: also ends the user's other sessions
- *   POST   /api/v1/me/totp          starts enrolment: {secret, otpauth_uri}
- *   POST   /api/v1/me/totp/confirm  {code}: {totp_enabled, recovery_codes[10]}, shown once
+ *   POST   /api/v1/me/totp          {password}: starts enrolment: {secret, otpauth_uri}
+ *   POST   /api/v1/me/totp/confirm  {password, code}: {totp_enabled,
+ *                                   recovery_codes[10]}, shown once
+ *   The last three check the password again (service/account.h): 400 "the
+ *   current password is wrong", 429 with Retry-After while the account is
+ *   locked, as for sign-in.
  *
- * Every sign-in and failed sign-in, sign-out, password change and TOTP
- * enrolment is an audit event; a failed sign-in records the reason and the
- * client address, and the email only when it is an address (a password
- * typed into the wrong field must not land in the trail). A sign-in whose
- * event cannot be written is undone and answered 500.
+ * Every sign-in and failed sign-in, sign-out, password change (and wrong
+ * current password) and TOTP enrolment is an audit event, the account ones
+ * written by the service in the change's transaction (500 if they cannot
+ * be); of throttled sign-ins only an account lock's first refusal is (the
+ * others are in the request's log note). A failed sign-in records the
+ * reason and the client address, the account's organisation when there is
+ * an account, and the email only when it is an address (a password typed
+ * into the wrong field must not land in the trail). A sign-in whose event
+ * cannot be written is undone and answered 500.
  */
 #ifndef SHINSA_WEB_API_SESSION_H
 #define SHINSA_WEB_API_SESSION_H

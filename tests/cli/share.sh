@@ -114,10 +114,11 @@ eq "shared again after revoke" "$rc:$out" "0:shared submission 1 (version 1 of $
 run "$SHINSA" inbox --org 第二銀行
 eq "the other bank's inbox is its own" "$rc:$(echo "$out" | cut -c1-9)" "0:share 2: "
 
-# The audit trail has each share and revoke, in the connector's name.
+# The audit trail has each share and revoke, in the connector's name (47 is
+# the bank's user_add).
 run "$SHINSA" audit list --json
 eq "audit events" "$(echo "$out" | jq -c "[.[] | select(.action | startswith(\"share\")) | [.seq, .actor, .org, .action, .object, .details]] | reverse")" \
-	"[[45,\"cli:$ME\",\"$C\",\"share_create\",\"share:1\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":\\\"2026-05-01T00:00:00Z\\\",\\\"submission\\\":1}\"],[46,\"cli:$ME\",\"$C\",\"share_create\",\"share:2\",\"{\\\"bank\\\":\\\"第二銀行\\\",\\\"expires_at\\\":null,\\\"submission\\\":1}\"],[47,\"cli:$ME\",\"$C\",\"share_create\",\"share:3\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":null,\\\"submission\\\":1}\"],[48,\"cli:$ME\",\"$C\",\"share_revoke\",\"share:3\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"submission\\\":1}\"],[49,\"cli:$ME\",\"$C\",\"share_create\",\"share:4\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":\\\"2026-06-01T12:00:00Z\\\",\\\"submission\\\":1}\"]]"
+	"[[45,\"cli:$ME\",\"$C\",\"share_create\",\"share:1\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":\\\"2026-05-01T00:00:00Z\\\",\\\"submission\\\":1}\"],[46,\"cli:$ME\",\"$C\",\"share_create\",\"share:2\",\"{\\\"bank\\\":\\\"第二銀行\\\",\\\"expires_at\\\":null,\\\"submission\\\":1}\"],[48,\"cli:$ME\",\"$C\",\"share_create\",\"share:3\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":null,\\\"submission\\\":1}\"],[49,\"cli:$ME\",\"$C\",\"share_revoke\",\"share:3\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"submission\\\":1}\"],[50,\"cli:$ME\",\"$C\",\"share_create\",\"share:4\",\"{\\\"bank\\\":\\\"サンプル銀行\\\",\\\"expires_at\\\":\\\"2026-06-01T12:00:00Z\\\",\\\"submission\\\":1}\"]]"
 run "$SHINSA" audit verify
 eq "the trail holds" "$rc" 0
 

@@ -124,6 +124,16 @@ fails "token list without --user" 2 "shinsa: token list: --user is required (usa
 	"$SHINSA" token list
 eq "bob's token is still active" "$(db "SELECT revoked FROM api_token WHERE id = 2")" 0
 
+# Each account change is on the trail, by the command line's actor, for the
+# user's organisation; never a password or a token; failures leave nothing.
+ME=$(id -un)
+run "$SHINSA" audit list --json
+eq "account events" "$(echo "$out" | jq -c '[reverse[] | select(.action != "org_add") | [.seq, .actor, .org, .action, .object, .details]]' | sed "s/cli:$ME\"/cli:ME\"/g")" \
+	'[[3,"cli:ME","A社","user_add","user:1","{\"email\":\"alice@example.jp\",\"role\":\"admin\"}"],[4,"cli:ME","A社","user_add","user:2","{\"email\":\"bob@example.jp\",\"role\":\"editor\"}"],[5,"cli:ME","B銀行","user_add","user:3","{\"email\":\"carol@bank.example\",\"role\":\"reviewer\"}"],[6,"cli:ME","B銀行","user_add","user:4","{\"email\":\"dave@bank.example\",\"role\":\"viewer\"}"],[7,"cli:ME","A社","user_add","user:5","{\"email\":\"e@example.jp\",\"role\":\"viewer\"}"],[8,"cli:ME","A社","token_create","token:1","{\"name\":\"CI アップロード\",\"user\":\"alice@example.jp\"}"],[9,"cli:ME","A社","token_create","token:2","{\"name\":\"\",\"user\":\"bob@example.jp\"}"],[10,"cli:ME","A社","token_create","token:3","{\"name\":\"\",\"user\":\"alice@example.jp\"}"],[11,"cli:ME","A社","token_revoke","token:1","{\"id\":1}"]]'
+eq "no secret on the trail" "$(db "SELECT count(*) FROM audit_event WHERE instr(details, '${tok#shinsa_pat_}') OR instr(details, 'battery')")" 0
+run "$SHINSA" audit verify
+eq "the trail holds" "$rc:$(echo "$out" | cut -d, -f1)" "0:audit trail intact: 11 events"
+
 run "$SHINSA" help user
 eq "help user" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa user add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json]"
 run "$SHINSA" token create --help

@@ -162,23 +162,27 @@ eq "another connector's trail has none of A's events" "$code $(jq -c '[.[].org] 
 # ---- the audit trail of 接続先A, as its admin sees it ----
 login admin@a.test
 api GET /api/v1/audit
-# org_add's details hold a random public key: checked apart.
+# org_add's details hold a random public key: checked apart. The users
+# added with the CLI (add_user) are on the trail too.
 jq -c '.[] | select(.action != "org_add") | [.seq, .actor, .org_id, .org, .action, .object, .details]' "$T/b" >"$T/events"
 cat >"$T/want" <<'EOF'
-[19,"admin@a.test",1,"接続先A","login","session:6","{\"remote\":\"127.0.0.1\"}"]
-[16,"viewer@a.test",1,"接続先A","login","session:3","{\"remote\":\"127.0.0.1\"}"]
-[15,"editor@a.test",1,"接続先A","answer_edit","answer:2","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\"]}"]
-[14,"editor@a.test",1,"接続先A","login","session:2","{\"remote\":\"127.0.0.1\"}"]
-[13,"admin@a.test",1,"接続先A","answers_import","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"changed\":[{\"fields\":[\"status\",\"current\"],\"no\":1},{\"fields\":[\"notes\"],\"no\":4}],\"file\":\"回答.xlsx\",\"read\":45}"]
-[12,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"notes\"]}"]
+[24,"admin@a.test",1,"接続先A","login","session:6","{\"remote\":\"127.0.0.1\"}"]
+[21,"viewer@a.test",1,"接続先A","login","session:3","{\"remote\":\"127.0.0.1\"}"]
+[20,"editor@a.test",1,"接続先A","answer_edit","answer:2","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\"]}"]
+[19,"editor@a.test",1,"接続先A","login","session:2","{\"remote\":\"127.0.0.1\"}"]
+[18,"admin@a.test",1,"接続先A","answers_import","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"changed\":[{\"fields\":[\"status\",\"current\"],\"no\":1},{\"fields\":[\"notes\"],\"no\":4}],\"file\":\"回答.xlsx\",\"read\":45}"]
+[17,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"notes\"]}"]
+[16,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
+[15,"admin@a.test",1,"接続先A","answers_export","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"file\":\"接続先A-api-checklist-2018-08.xlsx\"}"]
+[14,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
+[13,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
+[12,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"notes\"]}"]
 [11,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
-[10,"admin@a.test",1,"接続先A","answers_export","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"file\":\"接続先A-api-checklist-2018-08.xlsx\"}"]
-[9,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
-[8,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
-[7,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"notes\"]}"]
-[6,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
-[5,"admin@a.test",1,"接続先A","answer_edit","answer:3","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"issues\",\"plan\",\"plan_due\"]}"]
-[4,"admin@a.test",1,"接続先A","login","session:1","{\"remote\":\"127.0.0.1\"}"]
+[10,"admin@a.test",1,"接続先A","answer_edit","answer:3","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"issues\",\"plan\",\"plan_due\"]}"]
+[9,"admin@a.test",1,"接続先A","login","session:1","{\"remote\":\"127.0.0.1\"}"]
+[6,"cli:root",1,"接続先A","user_add","user:3","{\"email\":\"viewer@a.test\",\"role\":\"viewer\"}"]
+[5,"cli:root",1,"接続先A","user_add","user:2","{\"email\":\"editor@a.test\",\"role\":\"editor\"}"]
+[4,"cli:root",1,"接続先A","user_add","user:1","{\"email\":\"admin@a.test\",\"role\":\"admin\"}"]
 EOF
 eq "the events of 接続先A, newest first" "$code $(jq -c '[.[].at] | unique' "$T/b")
 $(cat "$T/events")" "200 [\"2026-05-01T09:00:00Z\"]
@@ -188,9 +192,9 @@ eq "org_add: the organisation's first event" "$(jq -c '[.[-1] | .seq, .action, .
 eq "every event as audit list --json prints it" "$(jq -c . "$T/b")" \
 	"$("$SHINSA" audit list --org 接続先A --json | jq -c .)"
 api GET '/api/v1/audit?limit=2'
-eq "?limit" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [19,16]"
-api GET '/api/v1/audit?limit=2&before=16'
-eq "?before: the next page" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [15,14]"
+eq "?limit" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [24,21]"
+api GET '/api/v1/audit?limit=2&before=21'
+eq "?before: the next page" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [20,19]"
 api GET '/api/v1/audit?limit=0'
 eq "a bad limit" "$code $body" '400 {"error":{"code":"bad_request","message":"limit wants a number from 1 to 10000, not \"0\""}}'
 api GET '/api/v1/audit?before=x'
@@ -210,7 +214,7 @@ eq "?catalog: the first one's, unchanged" "$(jq -c . "$T/b")" \
 	"$("$SHINSA" answers show --org 接続先A --catalog api-checklist-2018-08 --json | jq -c .)"
 
 run "$SHINSA" audit verify
-eq "the trail verifies" "$rc $(echo "$out" | cut -d, -f1)" "0 audit trail intact: 19 events"
+eq "the trail verifies" "$rc $(echo "$out" | cut -d, -f1)" "0 audit trail intact: 24 events"
 
 stop_server
 finish

@@ -45,7 +45,7 @@ GET /static/{name}|/static/shinsa.css|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
-POST /api/v1/me/totp|/api/v1/me/totp|-
+POST /api/v1/me/totp|/api/v1/me/totp|{\"password\":\"$TEST_PASSWORD\"}
 POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
@@ -91,7 +91,7 @@ want() {
 	case "$pat" in
 	"GET /api/v1/me" | "POST /api/v1/me/totp" | "GET /api/v1/catalogs" | "GET /api/v1/catalogs/{id}") echo "200 *" ;;
 	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
-	"POST /api/v1/me/totp/confirm") echo '400 {"error":{"code":"bad_request","message":"code is required"}}' ;;
+	"POST /api/v1/me/totp/confirm") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
 	"DELETE /api/v1/session")
 		if [ "$kind" = token ]; then
 			echo '400 {"error":{"code":"bad_request","message":"no session to end: this request came with an API token"}}'

@@ -38,8 +38,14 @@ eq "no X-CSRF-Token" "$code $body" '403 {"error":{"code":"csrf","message":"missi
 req -b "$T/jar.admin@a.test" -X POST -H "X-CSRF-Token: ${CSRF}x" "$URL/api/v1/me/totp"
 eq "a wrong X-CSRF-Token" "$code" 403
 
-# TOTP: enrol with a code computed here from the secret (RFC 6238).
-api POST /api/v1/me/totp
+# TOTP: enrolment asks for the password again (a stolen session must not
+# turn it on and keep the recovery codes); a code computed here from the
+# secret (RFC 6238) confirms it.
+api POST /api/v1/me/totp '{}'
+eq "enrolment needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api POST /api/v1/me/totp '{"password":"not my password"}'
+eq "enrolment: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+api POST /api/v1/me/totp "{\"password\":\"$TEST_PASSWORD\"}"
 SECRET=$(jq -r .secret "$T/b")
 eq "enrolment starts" "$code $(jq -r .otpauth_uri "$T/b")" \
 	"200 otpauth://totp/Shinsa:admin%40a.test%20%28%E6%8E%A5%E7%B6%9A%E5%85%88A%29?secret=$SECRET&issuer=Shinsa&algorithm=SHA1&digits=6&period=30"
@@ -50,9 +56,13 @@ h=hmac.new(k,struct.pack(">Q",int(sys.argv[2])//30),hashlib.sha1).digest()
 o=h[-1]&15;print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1" "$2"
 }
 NOW=$(date -u -d 2026-05-01T09:00:00Z +%s)
-api POST /api/v1/me/totp/confirm '{"code":"000000x"}'
-eq "a wrong code" "$code $body" '400 {"error":{"code":"bad_request","message":"wrong code"}}'
 api POST /api/v1/me/totp/confirm "{\"code\":\"$(totp "$SECRET" "$NOW")\"}"
+eq "confirming needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api POST /api/v1/me/totp/confirm "{\"password\":\"not my password\",\"code\":\"$(totp "$SECRET" "$NOW")\"}"
+eq "confirming: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+api POST /api/v1/me/totp/confirm "{\"password\":\"$TEST_PASSWORD\",\"code\":\"000000x\"}"
+eq "a wrong code" "$code $body" '400 {"error":{"code":"bad_request","message":"wrong code"}}'
+api POST /api/v1/me/totp/confirm "{\"password\":\"$TEST_PASSWORD\",\"code\":\"$(totp "$SECRET" "$NOW")\"}"
 eq "enrolment confirmed" "$code $(jq -c '[.totp_enabled, (.recovery_codes | length)]' "$T/b")" '200 [true,10]'
 RECOVERY=$(jq -r '.recovery_codes[0]' "$T/b")
 api DELETE /api/v1/session
@@ -88,7 +98,7 @@ eq "then the rest opens" "$code" 200
 TOKEN=$("$SHINSA" token create --user new@a.test --name ci | tail -n 1)
 bearer "$TOKEN" GET /api/v1/me
 eq "a bearer token" "$code $(jq -c '[.email, .csrf_token]' "$T/b")" '200 ["new@a.test",null]'
-bearer "$TOKEN" POST /api/v1/me/totp
+bearer "$TOKEN" POST /api/v1/me/totp '{"password":"a new password of mine"}'
 eq "no CSRF header needed with a token" "$code" 200
 bearer "$TOKEN" DELETE /api/v1/session
 eq "a token has no session to end" "$code $body" '400 {"error":{"code":"bad_request","message":"no session to end: this request came with an API token"}}'
@@ -96,16 +106,45 @@ eq "a token has no session to end" "$code $body" '400 {"error":{"code":"bad_requ
 bearer "$TOKEN" GET /api/v1/me
 eq "a revoked token" "$code $body" '401 {"error":{"code":"unauthorized","message":"API token 1 was revoked"}}'
 
-# Throttling: five failures lock the account for the window.
+# Throttling: five failures lock the account for the window. Only the
+# first refusal of the lock is recorded; each refusal is in the log.
 add_user 接続先A slow@a.test viewer
 for i in 1 2 3 4 5; do login slow@a.test 'not the password'; done
 login slow@a.test
 eq "the sixth attempt is refused" "$code $(jq -r .error.code "$T/b") $(header Retry-After)" "429 too_many_attempts 900"
+eq "the first refusal: recorded" "$(log_for "$(header X-Request-Id)" | jq -r .note)" \
+	"throttled; recorded as the lock's first refusal"
+login slow@a.test
+eq "the seventh attempt is refused" "$code $(header Retry-After)" "429 900"
+eq "a later refusal: in the log only" "$(log_for "$(header X-Request-Id)" | jq -r .note)" \
+	"throttled; not recorded in the audit trail (not the lock's first refusal)"
+eq "refusals for the account's organisation" \
+	"$("$SHINSA" audit list --json | jq -c '[.[] | select(.actor == "slow@a.test") | [.org, (.details | fromjson | .reason)]] | group_by(.) | map([.[0][0], .[0][1], length])')" \
+	'[["接続先A","throttled",1],["接続先A","wrong password",5]]'
+
+# A stolen session or token cannot guess the password: a wrong current
+# password counts as a failed sign-in of the account, and is recorded.
+add_user 接続先A guess@a.test viewer
+login guess@a.test
+for i in 1 2 3 4 5; do api POST /api/v1/me/password '{"current":"a guess at it","new":"a new password of mine"}'; done
+eq "the fifth wrong current password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+api POST /api/v1/me/password "{\"current\":\"$TEST_PASSWORD\",\"new\":\"a new password of mine\"}"
+eq "then even the right one is refused" "$code $body $(header Retry-After)" \
+	'429 {"error":{"code":"too_many_attempts","message":"too many failed attempts; try again after 2026-05-01T09:15:00Z"}} 900'
+api POST /api/v1/me/totp "{\"password\":\"$TEST_PASSWORD\"}"
+eq "and TOTP enrolment" "$code $(header Retry-After)" "429 900"
+login guess@a.test
+eq "and sign-in" "$code $(header Retry-After)" "429 900"
+# The lock began at the password change, so the sign-in refusal is its first.
+eq "the failed changes are on the trail" \
+	"$("$SHINSA" audit list --json | jq -c '[.[] | select(.actor == "guess@a.test" and .action != "login") | [.org, .action, .object, (.details | fromjson | del(.remote))]] | unique')" \
+	'[["接続先A","login_failed","session:0",{"reason":"throttled"}],["接続先A","password_change","user:4",{"result":"failed"}]]'
+eq "five of them" "$("$SHINSA" audit list --json | jq '[.[] | select(.action == "password_change" and .actor == "guess@a.test")] | length')" 5
 
 # Every sign-in, failure, sign-out, password change and enrolment is on the trail.
-eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("login|logout|password|totp")) | [.actor, .action, (.details | fromjson | del(.remote))]] | .[0:10]')" \
-	'[["admin@a.test","login_failed",{"reason":"wrong password"}],["unknown","login_failed",{"email":"nobody@a.test","reason":"no such user"}],["admin@a.test","login",{}],["admin@a.test","totp_enrol",{}],["admin@a.test","logout",{}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login",{}],["admin@a.test","logout",{}],["new@a.test","login",{}]]'
-eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail intact: 18 events"
+eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("login|logout|password|totp")) | [.actor, .action, (.details | fromjson | del(.remote))]] | .[0:14]')" \
+	'[["admin@a.test","login_failed",{"reason":"wrong password"}],["unknown","login_failed",{"email":"nobody@a.test","reason":"no such user"}],["admin@a.test","login",{}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{}],["admin@a.test","logout",{}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login",{}],["admin@a.test","logout",{}],["new@a.test","login",{}],["new@a.test","password_change",{"result":"failed"}],["new@a.test","password_change",{}]]'
+eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail intact: 34 events"
 
 # The sign-in page: no inline script, its files from this origin.
 req "$URL/login"

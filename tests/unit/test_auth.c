@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth_fixture.h"
 #include "testutil.h"
 
 #include "lib/clock.h"
@@ -14,70 +15,6 @@
 #include "service/auth.h"
 #include "store/store.h"
 #include "store/store_sql.h"
-
-#define PW "correct horse battery"
-
-struct fixture {
-	char dir[64];
-	struct store *st;
-	struct auth_config cfg;
-	long long org_id;
-	long long alice; /* admin of A社, password PW */
-};
-
-static time_t base; /* 2026-04-01T09:00:00Z */
-
-/* Sets the clock to base + seconds. */
-static void at(long long seconds)
-{
-	char stamp[21];
-	clock_format(base + (time_t)seconds, stamp);
-	setenv("SHINSA_NOW", stamp, 1);
-}
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/shinsa-auth-XXXXXX");
-	if (sodium_init() < 0 || !mkdtemp(f->dir) || clock_parse("2026-04-01T09:00:00Z", &base) < 0)
-		return -1;
-	at(0);
-	char *db = xasprintf("%s/t.db", f->dir);
-	struct err e = { 0 };
-	unsigned char secret[KEYS_SECRET_BYTES];
-	randombytes_buf(secret, sizeof secret);
-	auth_config_init(&f->cfg, secret);
-	struct org *org = org_new();
-	org->kind = ORG_CONNECTOR;
-	org->name = xstrdup("A社");
-	org->public_key = xstrdup("00");
-	struct user *u = NULL;
-	int rc = store_open(db, STORE_CREATE, &f->st, &e) < 0 || store_migrate(f->st, NULL, NULL, &e) < 0 ||
-		 store_org_add(f->st, org, "v1:sealed", &e) < 0 ||
-		 account_user_add(f->st, org->id, "Alice@Example.jp", ROLE_ADMIN, PW, NULL, &u, &e) < 0;
-	free(db);
-	f->org_id = org->id;
-	org_free(org);
-	if (rc) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	f->alice = u->id;
-	user_free(u);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	store_close(f->st);
-	char *cmd = xasprintf("rm -rf %s", f->dir);
-	int rc = system(cmd);
-	free(cmd);
-	free(f);
-	return rc == 0 ? 0 : -1;
-}
 
 /* Logs in; returns the result with *login filled (release it). */
 static int login(struct fixture *f, const char *email, const char *pw, const char *code, const char *remote,
@@ -125,18 +62,6 @@ static int check(struct fixture *f, const char *token, char msg[1024])
 	return rc;
 }
 
-static long long count(struct fixture *f, const char *sql, const char *arg)
-{
-	struct err e = { 0 };
-	struct sql_stmt *q = sql_prepare(store_sql(f->st), sql, &e);
-	assert_non_null(q);
-	if (arg)
-		sql_bind_text(q, 1, arg);
-	assert_int_equal(sql_step(q, &e), 1);
-	long long n = sql_int(q, 0);
-	sql_finalize(q);
-	return n;
-}
 
 static void test_login_and_session(void **state)
 {
@@ -224,12 +149,17 @@ static void test_account_throttle(void **state)
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_int_equal(l.failure, AUTH_FAIL_THROTTLED);
 	assert_int_equal(l.retry_after, base + 15 * 60);
-	assert_null(l.user);
+	/* The account, for its organisation's trail; the first refusal of
+	 * the lock is the one to record. */
+	assert_non_null(l.user);
+	assert_int_equal(l.user->org_id, f->org_id);
+	assert_true(l.first_refusal);
 	auth_login_release(&l);
 	/* Refused attempts are not counted, so they do not push the end back. */
 	at(14 * 60 + 59);
 	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
+	assert_false(l.first_refusal);
 	auth_login_release(&l);
 	/* The account's email in another case is the same account. */
 	assert_int_equal(login(f, "ALICE@EXAMPLE.JP", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
@@ -241,6 +171,16 @@ static void test_account_throttle(void **state)
 	for (int i = 0; i < 4; i++)
 		denied(f, "alice@example.jp", "guess", NULL, NULL, AUTH_FAIL_PASSWORD);
 	signed_in(f, "alice@example.jp", PW, NULL, token);
+	/* A new lock has its own first refusal. */
+	for (int i = 0; i < 5; i++)
+		denied(f, "alice@example.jp", "guess", NULL, NULL, AUTH_FAIL_PASSWORD);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:30:00Z");
+	assert_true(l.first_refusal);
+	auth_login_release(&l);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_false(l.first_refusal);
+	auth_login_release(&l);
 	/* Attempts older than the window are deleted. */
 	at(60 * 60);
 	denied(f, "alice@example.jp", "guess", NULL, NULL, AUTH_FAIL_PASSWORD);
@@ -262,6 +202,7 @@ static void test_address_throttle(void **state)
 	at(30);
 	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "203.0.113.7", &l, &e), AUTH_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
+	assert_false(l.first_refusal); /* only an account's lock is recorded */
 	auth_login_release(&l);
 	/* Another address is not affected, nor is the account. */
 	char token[TOKEN_MAX];
@@ -315,11 +256,11 @@ static void test_logout(void **state)
 	struct err e = { 0 };
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	signed_in(f, "alice@example.jp", PW, NULL, other);
-	assert_int_equal(auth_logout(f->st, token, &e), AUTH_OK);
+	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), AUTH_OK);
 	assert_int_equal(check(f, token, msg), AUTH_DENIED);
 	assert_string_equal(msg, "signed out; sign in again");
 	assert_int_equal(check(f, other, msg), AUTH_OK); /* only that session */
-	assert_int_equal(auth_logout(f->st, token, &e), AUTH_DENIED);
+	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "not signed in");
 	/* Not a session token, or one nobody was given. */
 	char made_up[TOKEN_MAX];
@@ -329,7 +270,7 @@ static void test_logout(void **state)
 	assert_int_equal(check(f, "shs_short", msg), AUTH_DENIED);
 	assert_string_equal(msg, "not signed in");
 	assert_int_equal(check(f, "", msg), AUTH_DENIED);
-	assert_int_equal(auth_logout(f->st, "garbage", &e), AUTH_DENIED);
+	assert_int_equal(auth_logout(f->st, "garbage", "alice@example.jp", f->org_id, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "not signed in");
 }
 
@@ -339,7 +280,7 @@ static void test_api_tokens(void **state)
 	struct err e = { 0 };
 	char token[TOKEN_MAX];
 	struct user_token *t;
-	assert_int_equal(account_token_create(f->st, f->alice, "deploy", token, &t, &e), 0);
+	assert_int_equal(account_token_create(f->st, f->alice, "deploy", "cli:test", token, &t, &e), 0);
 	assert_true(token_well_formed(token, "shinsa_pat_"));
 	assert_int_equal(t->id, 1);
 	user_token_free(t);
@@ -371,14 +312,14 @@ static void test_api_tokens(void **state)
 	assert_int_equal(auth_token_check(f->st, made_up, &p, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "invalid API token");
 	/* Revoked: refused at once. */
-	assert_int_equal(account_token_revoke(f->st, 1, &e), 0);
+	assert_int_equal(account_token_revoke(f->st, 1, "cli:test", &e), 0);
 	assert_int_equal(auth_token_check(f->st, token, &p, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "API token 1 was revoked");
-	assert_int_equal(account_token_revoke(f->st, 1, &e), -1);
+	assert_int_equal(account_token_revoke(f->st, 1, "cli:test", &e), -1);
 	assert_string_equal(e.msg, "API token 1 is already revoked");
-	assert_int_equal(account_token_revoke(f->st, 2, &e), -1);
+	assert_int_equal(account_token_revoke(f->st, 2, "cli:test", &e), -1);
 	assert_string_equal(e.msg, "no API token 2");
-	assert_int_equal(account_token_create(f->st, f->alice, "a\tb", token, NULL, &e), -1);
+	assert_int_equal(account_token_create(f->st, f->alice, "a\tb", "cli:test", token, NULL, &e), -1);
 	assert_string_equal(e.msg, "token name contains a control character or invalid UTF-8");
 }
 
@@ -388,7 +329,7 @@ static void test_disabled_user(void **state)
 	struct err e = { 0 };
 	char session[TOKEN_MAX], token[TOKEN_MAX], msg[1024];
 	signed_in(f, "alice@example.jp", PW, NULL, session);
-	assert_int_equal(account_token_create(f->st, f->alice, "", token, NULL, &e), 0);
+	assert_int_equal(account_token_create(f->st, f->alice, "", "cli:test", token, NULL, &e), 0);
 	assert_int_equal(store_user_set_disabled(f->st, f->alice, true, &e), 0);
 	denied(f, "alice@example.jp", PW, NULL, NULL, AUTH_FAIL_DISABLED);
 	assert_int_equal(check(f, session, msg), AUTH_DENIED);
@@ -416,9 +357,10 @@ static void test_totp(void **state)
 	struct err e = { 0 };
 	struct account_totp_enrolment en;
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], code[TOTP_DIGITS + 1], token[TOKEN_MAX];
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, "123456", codes, &e), -1);
+	time_t until;
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, "123456", "alice@example.jp", &until, codes, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "no TOTP enrolment was started for alice@example.jp");
-	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", &en, &e), 0);
+	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), 0);
 	assert_int_equal(strlen(en.base32), 32);
 	char *want = xasprintf("otpauth://totp/Shinsa:alice%%40example.jp%%20%%28A%%E7%%A4%%BE%%29?secret=%s"
 			       "&issuer=Shinsa&algorithm=SHA1&digits=6&period=30", en.base32);
@@ -431,12 +373,12 @@ static void test_totp(void **state)
 	char wrong[] = "000000";
 	if (strcmp(code, wrong) == 0)
 		wrong[0] = '1';
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, wrong, codes, &e), -1);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, wrong, "alice@example.jp", &until, codes, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "wrong code");
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, code, codes, &e), 0);
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, code, codes, &e), -1);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), 0);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
-	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", &en, &e), -1);
+	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
 
 	/* Now the password alone is not enough. */
@@ -485,11 +427,11 @@ static void test_totp(void **state)
 
 	/* Without the server secret, a TOTP user cannot be checked: a failure
 	 * of the system, not a wrong code. */
-	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", &en, &e), 0);
+	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), 0);
 	account_totp_enrolment_release(&en);
 	at(90);
 	code_at(f, 90, code);
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, code, codes, &e), 0);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), 0);
 	struct auth_config bare;
 	auth_config_init(&bare, NULL);
 	at(120);
@@ -504,8 +446,9 @@ static void test_password_change_and_rehash(void **state)
 	struct fixture *f = *state;
 	struct err e = { 0 };
 	char otp[PASSWORD_GENERATED_LEN + 1], first[TOKEN_MAX], second[TOKEN_MAX], msg[1024];
+	time_t until;
 	struct user *u;
-	assert_int_equal(account_user_add(f->st, f->org_id, "bob@example.jp", ROLE_EDITOR, NULL, otp, &u, &e), 0);
+	assert_int_equal(account_user_add(f->st, f->org_id, "bob@example.jp", ROLE_EDITOR, NULL, otp, "cli:test", &u, &e), 0);
 	assert_true(u->must_change_password);
 	long long bob = u->id;
 	user_free(u);
@@ -519,13 +462,13 @@ static void test_password_change_and_rehash(void **state)
 	long long keep = l.session_id;
 	auth_login_release(&l);
 
-	assert_int_equal(account_password_change(f->st, bob, "wrong", "a new password", keep, &e), -1);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, "wrong", "a new password", keep, "bob@example.jp", &until, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "the current password is wrong");
-	assert_int_equal(account_password_change(f->st, bob, otp, "short", keep, &e), -1);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "short", keep, "bob@example.jp", &until, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "the password is too short: it needs at least 10 characters");
-	assert_int_equal(account_password_change(f->st, bob, otp, otp, keep, &e), -1);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, otp, keep, "bob@example.jp", &until, &e), AUTH_DENIED);
 	assert_string_equal(e.msg, "the new password must differ from the current one");
-	assert_int_equal(account_password_change(f->st, bob, otp, "a new password", keep, &e), 0);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "a new password", keep, "bob@example.jp", &until, &e), AUTH_OK);
 	assert_int_equal(store_user_get(f->st, bob, &u, &e), STORE_OK);
 	assert_false(u->must_change_password);
 	user_free(u);
@@ -553,13 +496,13 @@ static void test_user_add_errors(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = { 0 };
-	assert_int_equal(account_user_add(f->st, f->org_id, "ALICE@example.jp", ROLE_VIEWER, PW, NULL, NULL, &e), -1);
+	assert_int_equal(account_user_add(f->st, f->org_id, "ALICE@example.jp", ROLE_VIEWER, PW, NULL, "cli:test", NULL, &e), -1);
 	assert_string_equal(e.msg, "a user with email alice@example.jp already exists");
-	assert_int_equal(account_user_add(f->st, f->org_id, "carol", ROLE_VIEWER, PW, NULL, NULL, &e), -1);
+	assert_int_equal(account_user_add(f->st, f->org_id, "carol", ROLE_VIEWER, PW, NULL, "cli:test", NULL, &e), -1);
 	assert_string_equal(e.msg, "email \"carol\" must contain exactly one @");
-	assert_int_equal(account_user_add(f->st, f->org_id, "carol@example.jp", ROLE_VIEWER, "123", NULL, NULL, &e), -1);
+	assert_int_equal(account_user_add(f->st, f->org_id, "carol@example.jp", ROLE_VIEWER, "123", NULL, "cli:test", NULL, &e), -1);
 	assert_string_equal(e.msg, "the password is too short: it needs at least 10 characters");
-	assert_int_equal(account_user_add(f->st, f->org_id, "carol@example.jp", 0, PW, NULL, NULL, &e), -1);
+	assert_int_equal(account_user_add(f->st, f->org_id, "carol@example.jp", 0, PW, NULL, "cli:test", NULL, &e), -1);
 	assert_string_equal(e.msg, "unknown role");
 	assert_int_equal(count(f, "SELECT count(*) FROM user_account", NULL), 1);
 }
