@@ -4,7 +4,7 @@
 #   make run        install what is missing, build, initialise var/ and write the blank form
 #   make check      install test dependencies, build, run every test, then all again
 #                   under ASan+UBSan (build/asan/)
-#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)
+#   make fuzz       run each libFuzzer target (or those in FUZZ) for FUZZ_SECONDS (default 60)
 #   make bench      the benchmarks in bench/ against their peers (BENCH_RUNS, default 5)
 
 BUILD    ?= build
@@ -111,8 +111,10 @@ fuzz-replay: $(FUZZ_BIN)
 	  $$f -runs=0 fuzz/corpus/$${n#fuzz_} >/dev/null 2>build/fuzz/$$n.log || { cat build/fuzz/$$n.log; exit 1; }; \
 	  echo "fuzz corpus replayed: $$n ($$(ls fuzz/corpus/$${n#fuzz_} | wc -l) inputs)"; done
 
-fuzz: $(FUZZ_BIN)
-	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p fuzz/corpus-new/$${n#fuzz_}; \
+# FUZZ=xlsx_read (names without fuzz_, space-separated) runs only those.
+FUZZ_RUN := $(if $(FUZZ),$(FUZZ:%=build/fuzz/fuzz_%),$(FUZZ_BIN))
+fuzz: $(FUZZ_RUN)
+	@for f in $(FUZZ_RUN); do n=$${f##*/}; mkdir -p fuzz/corpus-new/$${n#fuzz_}; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 BENCH_RUNS ?= 5
