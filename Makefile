@@ -96,7 +96,6 @@ check: deps-test
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
-FUZZ_LIB_SRC := $(LIB_SRC)
 build/fuzz/%: fuzz/%.c $(LIB_SRC) build/fuzz/gen/embedded.c
 	@mkdir -p $(dir $@)
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/gen/embedded.c $(PKGLIBS)

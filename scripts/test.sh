@@ -33,6 +33,9 @@ run() { # name, command...
 		f=$(sed -n 's/^[0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | tail -n 1)
 	fi
 	p=${p:-0} f=${f:-0}
+	# A test that checked nothing (no count line, or 0 passed) fails too:
+	# an early exit 0 or a missing `finish` must not read as success.
+	[ "$status" -eq 0 ] && [ "$p" -eq 0 ] && { status=1; echo "no test passed: nothing was checked" >>"$log"; }
 	[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	passed=$((passed + p)); failed=$((failed + f))
 	if [ "$status" -eq 0 ]; then

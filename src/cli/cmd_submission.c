@@ -179,11 +179,12 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = NULL;
 	struct submission_record *rec = NULL;
 	struct submission *doc = NULL;
-	struct org *org = NULL;
 	struct strbuf bytes = STRBUF_INIT;
+	/* A valid record's document names the organisation's key (the check
+	 * compared it with the stored one), so no second look-up. */
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, true, &rec, &doc, &e) < 0 ||
-	    cli_load_org(st, rec->org_name, &org, &e) < 0 ||
-	    submission_json_export(rec, org->public_key, &bytes, &e) < 0 || export_audited(st, rec, out, &bytes, &e) < 0) {
+	    submission_json_export(rec, doc->org_public_key, &bytes, &e) < 0 ||
+	    export_audited(st, rec, out, &bytes, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}
@@ -191,7 +192,6 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	rc = CLI_OK;
 done:
 	strbuf_release(&bytes);
-	org_free(org);
 	submission_free(doc);
 	submission_record_free(rec);
 	store_close(st);

@@ -16,16 +16,28 @@ struct answer_set *answer_set_new(const char *org, const struct catalog *cat)
 	set->catalog_id = xstrdup(cat->id);
 	set->n_items = cat->n_items;
 	set->items = xcalloc(cat->n_items, sizeof *set->items);
-	for (size_t i = 0; i < cat->n_items; i++) {
-		struct answer *a = &set->items[i];
-		a->no = cat->items[i].no;
-		a->item_key = xstrdup(cat->items[i].key);
-		a->current = xstrdup("");
-		a->issues = xstrdup("");
-		a->plan = xstrdup("");
-		a->notes = xstrdup("");
-	}
+	for (size_t i = 0; i < cat->n_items; i++)
+		answer_init(&set->items[i], cat->items[i].no, cat->items[i].key);
 	return set;
+}
+
+void answer_init(struct answer *a, int no, const char *key)
+{
+	memset(a, 0, sizeof *a);
+	a->no = no;
+	a->item_key = xstrdup(key);
+	a->current = xstrdup("");
+	a->issues = xstrdup("");
+	a->plan = xstrdup("");
+	a->notes = xstrdup("");
+}
+
+const struct answer *answer_set_find_key(const struct answer_set *set, const char *key)
+{
+	for (size_t i = 0; i < set->n_items; i++)
+		if (strcmp(set->items[i].item_key, key) == 0)
+			return &set->items[i];
+	return NULL;
 }
 
 void answer_set_free(struct answer_set *set)

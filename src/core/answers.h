@@ -55,6 +55,11 @@ struct answer_set {
 struct answer_set *answer_set_new(const char *org, const struct catalog *cat);
 void answer_set_free(struct answer_set *set);
 struct answer *answer_set_find(struct answer_set *set, int no);
+/* The answer to item key, or NULL. */
+const struct answer *answer_set_find_key(const struct answer_set *set, const char *key);
+/* Makes a an empty answer to item no / key (texts "", nothing set); a's
+ * old contents are not freed. */
+void answer_init(struct answer *a, int no, const char *key);
 
 /* "implemented", ...; NULL for unset. And back: STATUS_UNSET and -1 if unknown. */
 const char *answer_status_name(enum answer_status s);

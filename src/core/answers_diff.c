@@ -6,21 +6,15 @@
 
 #include "lib/xalloc.h"
 
-const char *answer_value(const struct answer *a, enum answer_field f)
+/* A field's value as a document states it: the status name, the plan_due
+ * date, the text; NULL for an unset status or plan_due. */
+static const char *answer_value(const struct answer *a, enum answer_field f)
 {
 	if (f == FIELD_STATUS)
 		return answer_status_name(a->status);
 	if (f == FIELD_PLAN_DUE)
 		return a->plan_due;
 	return answer_get(a, f);
-}
-
-static const struct answer *find_key(const struct answer_set *set, const char *key)
-{
-	for (size_t i = 0; i < set->n_items; i++)
-		if (strcmp(set->items[i].item_key, key) == 0)
-			return &set->items[i];
-	return NULL;
 }
 
 static bool same(const char *a, const char *b)
@@ -58,11 +52,11 @@ struct answers_diff *answers_diff_new(const struct answer_set *from, const struc
 	struct answers_diff *d = xcalloc(1, sizeof *d);
 	for (size_t i = 0; i < from->n_items; i++) {
 		const struct answer *a = &from->items[i];
-		compare(d, a->no, a->item_key, a, find_key(to, a->item_key));
+		compare(d, a->no, a->item_key, a, answer_set_find_key(to, a->item_key));
 	}
 	for (size_t i = 0; i < to->n_items; i++) {
 		const struct answer *b = &to->items[i];
-		if (!find_key(from, b->item_key))
+		if (!answer_set_find_key(from, b->item_key))
 			compare(d, b->no, b->item_key, NULL, b);
 	}
 	return d;

@@ -37,10 +37,4 @@ struct answers_diff {
 struct answers_diff *answers_diff_new(const struct answer_set *from, const struct answer_set *to);
 void answers_diff_free(struct answers_diff *d);
 
-/*
- * A field's value as a document states it: the status name, the plan_due
- * date, the text; NULL for an unset status or plan_due.
- */
-const char *answer_value(const struct answer *a, enum answer_field f);
-
 #endif

@@ -31,22 +31,8 @@ struct answer *submission_add_answer(struct submission *s, int no, const char *k
 	struct answer_set *set = s->answers;
 	set->items = xrealloc(set->items, (set->n_items + 1) * sizeof *set->items);
 	struct answer *a = &set->items[set->n_items++];
-	memset(a, 0, sizeof *a);
-	a->no = no;
-	a->item_key = xstrdup(key);
-	a->current = xstrdup("");
-	a->issues = xstrdup("");
-	a->plan = xstrdup("");
-	a->notes = xstrdup("");
+	answer_init(a, no, key);
 	return a;
-}
-
-static const struct answer *find_key(const struct answer_set *set, const char *key)
-{
-	for (size_t i = 0; i < set->n_items; i++)
-		if (strcmp(set->items[i].item_key, key) == 0)
-			return &set->items[i];
-	return NULL;
 }
 
 static void replace(char **slot, const char *value)
@@ -73,7 +59,7 @@ struct submission *submission_new(const struct org *org, const struct catalog *c
 		if (!answer_is_connectors(it))
 			continue;
 		struct answer *a = submission_add_answer(s, it->no, it->key);
-		const struct answer *from = find_key(set, it->key);
+		const struct answer *from = answer_set_find_key(set, it->key);
 		if (!from)
 			continue; /* an answer set is complete; an empty answer stands for a missing one */
 		a->status = from->status;

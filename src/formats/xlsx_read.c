@@ -295,7 +295,8 @@ char *xlsx_pool_add(struct xlsx_pool *pool, char *s)
 	return pool->v[pool->n++] = s;
 }
 
-void xlsx_pool_release(struct xlsx_pool *pool)
+/* Frees every string and the array; leaves the pool empty. */
+static void xlsx_pool_release(struct xlsx_pool *pool)
 {
 	for (size_t i = 0; i < pool->n; i++)
 		free(pool->v[i]);

@@ -25,11 +25,9 @@ struct xlsx_pool {
 	size_t n, alloc;
 };
 
-/* Appends s (which the pool now owns) and returns it. These two are in
- * xlsx_read.c, with the book. */
+/* Appends s (which the pool now owns) and returns it. In xlsx_read.c,
+ * with the book, which frees the pool. */
 char *xlsx_pool_add(struct xlsx_pool *pool, char *s);
-/* Frees every string and the array; leaves the pool empty. */
-void xlsx_pool_release(struct xlsx_pool *pool);
 
 /* One relationship of a .rels part; External ones are left out. */
 struct xlsx_rel {

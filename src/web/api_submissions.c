@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "service/answers.h"
 #include "service/shares.h"
 #include "service/submission_view.h"
 #include "web/api_reply.h"
@@ -59,22 +60,28 @@ void api_submission_create(struct http_request *req, struct http_response *resp)
 	struct submission_record *rec = NULL;
 	struct strbuf problems = STRBUF_INIT;
 	size_t n = 0;
-	int rc = submissions_connector_load(st, req->org->name, catalog, &c, &e);
-	if (rc < 0) {
-		/* The organisation is the caller's own: what can be wrong is the
-		 * checklist named, or the database. */
-		if (catalog)
-			http_json_error(resp, 422, "invalid", "%s", e.msg);
+	/* The checklist first, with the outcome codes the answers endpoints
+	 * answer by (a body names it as "catalog", they as ?catalog=). */
+	struct catalog *cat = NULL;
+	int rc = answers_checklist(st, catalog, &cat, &e);
+	if (rc != ANSWERS_OK) {
+		if (rc == ANSWERS_NOT_FOUND)
+			http_json_error(resp, 404, "not_found", "%s", e.msg);
+		else if (rc == ANSWERS_CHOOSE)
+			http_json_error(resp, 400, "bad_request", "%s: say which with {\"catalog\": ID}", e.msg);
+		else if (rc == ANSWERS_INVALID)
+			http_json_error(resp, 400, "bad_request", "%s", e.msg);
 		else
 			api_internal(resp, &e);
 		goto done;
 	}
-	if (!req->auth->has_secret) {
-		err_set(&e, "the server has no secret to open signing keys with");
-		rc = -1;
-	} else {
-		rc = submissions_submit(st, req->auth->secret, req->who.user->email, &c, &rec, &problems, &n, &e);
+	/* The organisation is the caller's own and the checklist exists: what
+	 * is left to fail is the database. */
+	if (submissions_connector_load(st, req->org->name, cat->id, &c, &e) < 0) {
+		api_internal(resp, &e);
+		goto done;
 	}
+	rc = submissions_submit(st, req->auth->secret, req->who.user->email, &c, &rec, &problems, &n, &e);
 	if (rc == SUBMISSIONS_INCOMPLETE) {
 		incomplete(resp, n, &problems);
 	} else if (rc < 0) {
@@ -88,6 +95,7 @@ void api_submission_create(struct http_request *req, struct http_response *resp)
 						    rec->submitted_at));
 	}
 done:
+	catalog_free(cat);
 	strbuf_release(&problems);
 	submission_record_free(rec);
 	submissions_connector_release(&c);

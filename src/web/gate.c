@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "store/store.h"
-#include "web/dbcache.h"
+#include "web/api_reply.h"
 #include "web/http_json.h"
 #include "web/router.h"
 
@@ -59,13 +59,8 @@ int router_authorize(const struct route *route, struct http_request *req, struct
 	if (route->flags & ROUTE_PUBLIC)
 		return 0;
 	struct err e = { 0 };
-	struct store *st;
-	if (dbcache_get(req->db_path, &st, &e) < 0) {
-		http_response_note(resp, e.msg);
-		http_json_error(resp, 503, "unavailable", "the database is not available");
-		return -1;
-	}
-	if (identify(req, st, resp) < 0)
+	struct store *st = api_store(req, resp);
+	if (!st || identify(req, st, resp) < 0)
 		return -1;
 	const struct user *u = req->who.user;
 	if (req->session_token[0] && changes_state(req->method) &&

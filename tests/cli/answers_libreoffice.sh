@@ -54,9 +54,13 @@ eq "and nothing else" "$(show "$A" | jq -c '[.[] | select(.status or .current !=
 unzip -p "$T/xlsx/filled.xlsx" xl/worksheets/sheet1.xml | grep -q '<f>' && not_ok "LibreOffice kept the = cells as text" || ok "LibreOffice kept the = cells as text"
 
 # ---- our export, re-saved by LibreOffice ----
-"$SHINSA" answers set --org "$A" --item 5 --current "[注]${nl}別紙参照" >/dev/null
-"$SHINSA" answers set --org "$A" --item 6 --plan "【対応予定日】未定" --issues "- 箇条書き${nl}${nl}- 空行の後" >/dev/null
-"$SHINSA" answers set --org "$A" --item 44 --status implemented --current "全角　空白と @ と = の混在" --notes "+1" >/dev/null
+"$SHINSA" answers set --org "$A" --item 5 --current "[注]${nl}別紙参照" >/dev/null || not_ok "answers set item 5"
+"$SHINSA" answers set --org "$A" --item 6 --plan "【対応予定日】未定" --issues "- 箇条書き${nl}${nl}- 空行の後" >/dev/null ||
+	not_ok "answers set item 6"
+"$SHINSA" answers set --org "$A" --item 44 --status implemented --current "全角　空白と @ と = の混在" --notes "+1" >/dev/null ||
+	not_ok "answers set item 44"
+eq "the answers to export" "$(show "$A" | jq -c '[.[] | select(.no == 5 or .no == 6 or .no == 44)]')" \
+	'[{"no":5,"status":null,"current":"[注]\n別紙参照","issues":"","plan":"","plan_due":null,"notes":""},{"no":6,"status":null,"current":"","issues":"- 箇条書き\n\n- 空行の後","plan":"【対応予定日】未定","plan_due":null,"notes":""},{"no":44,"status":"implemented","current":"全角　空白と @ と = の混在","issues":"","plan":"","plan_due":null,"notes":"+1"}]'
 "$SHINSA" answers export --org "$A" -o "$T/a.xlsx" >/dev/null
 mkdir -p "$T/resaved"
 soffice_convert "xlsx:Calc MS Excel 2007 XML" "$T/resaved" "$T/a.xlsx"

@@ -206,6 +206,12 @@ jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/
 api GET /api/v1/answers
 eq "two checklists: say which" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"there is more than one checklist: say which with ?catalog=ID"}}'
+api POST /api/v1/submissions
+eq "two checklists: submit says which" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"there is more than one checklist: say which with {\"catalog\": ID}"}}'
+api POST /api/v1/submissions '{"catalog":"bank-criteria-sample"}'
+eq "submit: not a checklist" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"bank-criteria-sample is a criteria catalog, not a checklist"}}'
 api GET '/api/v1/answers?catalog=api-checklist-2030-01'
 eq "?catalog: the second one's answers" "$code $(jq -c '[.catalog, ([.items[] | select(.status != null)] | length)]' "$T/b")" \
 	'200 ["api-checklist-2030-01",0]'

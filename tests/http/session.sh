@@ -150,7 +150,8 @@ eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail 
 req "$URL/login"
 eq "GET /login" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 eq "the page is Japanese and has the form" "$(grep -c -e '<html lang="ja">' -e '<form id="login"' "$T/b")" 2
-eq "no inline script" "$(grep -c '<script>' "$T/b")" 0
+eq "every script is a file of this origin" "$(grep -o '<script[^>]*>' "$T/b")" '<script src="/static/login.js" defer>'
+eq "no inline script or style" "$(grep -c -e '<script[^>]*>[^<]' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
 eq "the page's headers" "$(security_headers)" "$SECURITY_HEADERS"
 req "$URL/static/login.js"
 eq "login.js" "$code $(header Content-Type)" "200 text/javascript; charset=utf-8"

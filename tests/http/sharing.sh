@@ -23,7 +23,7 @@ eq "submit refuses with every problem" "$code $body" \
 "$SHINSA" answers set --org "$A" --item 44 --status not_applicable --notes "対象外" >/dev/null
 api POST /api/v1/submissions '{"catalog":"nope"}'
 eq "submit: an unknown checklist" "$code $body" \
-	'422 {"error":{"code":"invalid","message":"no catalog \"nope\" (shinsa catalog list shows them)"}}'
+	'404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 api POST /api/v1/submissions '{"org":"x"}'
 eq "submit: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"org\" (allowed: catalog)"}}'
 api POST /api/v1/submissions
