@@ -50,7 +50,10 @@ static int signing_key(struct store *st, const unsigned char secret[KEYS_SECRET_
 		       unsigned char sk[KEYS_PRIVATE_BYTES], struct err *e)
 {
 	char *sealed = NULL;
-	int rc = store_org_sealed_key(st, org->id, &sealed, e) == STORE_OK ? keys_open(secret, sealed, sk, e) : -1;
+	int rc = store_org_sealed_key(st, org->id, &sealed, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "%s has no signing key", org->name); /* the store leaves "not found" to its caller */
+	rc = rc == STORE_OK ? keys_open(secret, sealed, sk, e) : -1;
 	free(sealed);
 	return rc;
 }

@@ -1,6 +1,5 @@
 #include "store/store.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,17 +55,11 @@ static struct org *org_from_row(struct sql_stmt *q)
 
 #define ORG_COLUMNS "id, kind, name, reg_no, public_key, created_at"
 
-/* One org by the column and value bound to the one "?" of where. */
-static int org_get_where(struct store *st, const char *where, const char *name, long long id, struct org **out,
-			 struct err *e)
+/* One org by the query sql, whose one "?" is name, else id. */
+static int get_one(struct store *st, const char *sql, const char *name, long long id, struct org **out,
+		   struct err *e)
 {
 	*out = NULL;
-	char sql[128];
-	int n = snprintf(sql, sizeof sql, "SELECT " ORG_COLUMNS " FROM org WHERE %s", where);
-	if (n < 0 || (size_t)n >= sizeof sql) {
-		err_set(e, "store: query too long");
-		return -1;
-	}
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
 	if (!q)
 		return -1;
@@ -83,12 +76,12 @@ static int org_get_where(struct store *st, const char *where, const char *name, 
 
 int store_org_get(struct store *st, const char *name, struct org **out, struct err *e)
 {
-	return org_get_where(st, "name = ?", name, 0, out, e);
+	return get_one(st, "SELECT " ORG_COLUMNS " FROM org WHERE name = ?", name, 0, out, e);
 }
 
 int store_org_get_id(struct store *st, long long id, struct org **out, struct err *e)
 {
-	return org_get_where(st, "id = ?", NULL, id, out, e);
+	return get_one(st, "SELECT " ORG_COLUMNS " FROM org WHERE id = ?", NULL, id, out, e);
 }
 
 int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e)

@@ -65,14 +65,11 @@ int store_user_add(struct store *st, struct user *u, struct err *e)
 }
 
 /* One user by a text or an integer key. */
-static int get_one(struct store *st, const char *where, const char *text, long long id, struct user **out,
+/* One user by the query sql, whose one "?" is text, else id. */
+static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user **out,
 		   struct err *e)
 {
 	*out = NULL;
-	char sql[256];
-	int w = snprintf(sql, sizeof sql, "SELECT " USER_COLUMNS " FROM user_account WHERE %s = ?", where);
-	if (w < 0 || (size_t)w >= sizeof sql)
-		abort(); /* our own short column names */
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
 	if (!q)
 		return -1;
@@ -89,12 +86,12 @@ static int get_one(struct store *st, const char *where, const char *text, long l
 
 int store_user_get_by_email(struct store *st, const char *email, struct user **out, struct err *e)
 {
-	return get_one(st, "email", email, 0, out, e);
+	return get_one(st, "SELECT " USER_COLUMNS " FROM user_account WHERE email = ?", email, 0, out, e);
 }
 
 int store_user_get(struct store *st, long long id, struct user **out, struct err *e)
 {
-	return get_one(st, "id", NULL, id, out, e);
+	return get_one(st, "SELECT " USER_COLUMNS " FROM user_account WHERE id = ?", NULL, id, out, e);
 }
 
 int store_user_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e)
