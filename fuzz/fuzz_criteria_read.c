@@ -1,0 +1,41 @@
+/*
+ * libFuzzer target: a bank's criteria file (src/formats/criteria_read.c,
+ * criteria_table.c). The first byte chooses the format (tsv, csv, xlsx,
+ * text); the rest is the file. Whatever the bytes, the reader returns a
+ * catalog whose every item has a key, a category and text unless damaged,
+ * or -1 with a message; it never crashes or leaks.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "formats/criteria_read.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	enum criteria_format f = (enum criteria_format)(data[0] % 4 + 1);
+	struct err e = { 0 };
+	struct catalog *cat;
+	struct criteria_warnings w = { 0 };
+	if (criteria_read("fuzz", data + 1, size - 1, f, &cat, &w, &e) == 0) {
+		if (cat->n_items == 0 || cat->n_items > CRITERIA_MAX_ITEMS)
+			__builtin_trap();
+		for (size_t i = 0; i < cat->n_items; i++) {
+			const struct catalog_item *it = &cat->items[i];
+			if (!it->key || !it->category || !*it->category || (!it->text) != it->damaged)
+				__builtin_trap();
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(cat->items[j].key, it->key) == 0)
+					__builtin_trap(); /* keys are unique */
+		}
+		catalog_free(cat);
+	} else if (!e.msg[0]) {
+		__builtin_trap(); /* every failure must say why */
+	}
+	criteria_warnings_release(&w);
+	return 0;
+}
