@@ -26,7 +26,7 @@ CPPFLAGS += -Isrc -D_POSIX_C_SOURCE=200809L -DSHINSA_CATALOG_DIR=\"$(CATALOG_DIR
 WARN     := -std=c17 -Wall -Wextra -Werror -Werror=implicit-function-declaration \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 ALLCFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) $(PKGCFLAGS) $(CPPFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
 
