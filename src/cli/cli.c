@@ -23,6 +23,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_diff,
 	&cmd_share,
 	&cmd_inbox,
+	&cmd_criteria,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,
@@ -203,7 +204,9 @@ char *cli_secret_path(const struct cli_ctx *ctx)
 
 void cli_print_json(json_t *root)
 {
-	json_dumpf(root, stdout, JSON_INDENT(2));
+	/* Reals are suggestion scores, rounded to 3 decimals: 12 digits print
+	 * them as rounded, not as the nearest double's 17. */
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
 	fputc('\n', stdout);
 	json_decref(root);
 }

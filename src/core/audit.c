@@ -23,6 +23,8 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_SUBMISSION_READ] = "submission_read",
 	[AUDIT_SHARE_CREATE] = "share_create",
 	[AUDIT_SHARE_REVOKE] = "share_revoke",
+	[AUDIT_CRITERIA_IMPORT] = "criteria_import",
+	[AUDIT_CRITERIA_MAP] = "criteria_map",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -73,6 +73,8 @@ enum audit_action {
 	AUDIT_SUBMISSION_READ,  /* submission_read: a bank read a shared submission */
 	AUDIT_SHARE_CREATE,     /* share_create */
 	AUDIT_SHARE_REVOKE,     /* share_revoke */
+	AUDIT_CRITERIA_IMPORT,  /* criteria_import: a bank's own criteria list replaced */
+	AUDIT_CRITERIA_MAP,     /* criteria_map: one criterion's cross-walk row set */
 	AUDIT_NACTIONS,
 };
 

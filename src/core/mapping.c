@@ -18,6 +18,8 @@ void mapping_free(struct mapping *m)
 		free(m->rows[i].criterion);
 		free(m->rows[i].items);
 		free(m->rows[i].note);
+		free(m->rows[i].changed_by);
+		free(m->rows[i].changed_at);
 	}
 	free(m->rows);
 	free(m->id);
@@ -67,7 +69,11 @@ int mapping_validate(const struct mapping *m, const struct catalog *criteria, co
 				return -1;
 			}
 		}
-		if (!relation_name(row->relation)) {
+		if (row->relation == RELATION_UNSET && row->n_items) {
+			err_set(e, "criterion %s: not mapped yet, but names items", row->criterion);
+			return -1;
+		}
+		if (row->relation != RELATION_UNSET && !relation_name(row->relation)) {
 			err_set(e, "criterion %s: unknown relation", row->criterion);
 			return -1;
 		}
@@ -75,7 +81,7 @@ int mapping_validate(const struct mapping *m, const struct catalog *criteria, co
 			err_set(e, "criterion %s: relation none names items", row->criterion);
 			return -1;
 		}
-		if (row->relation != RELATION_NONE && !row->n_items) {
+		if (row->relation != RELATION_NONE && row->relation != RELATION_UNSET && !row->n_items) {
 			err_set(e, "criterion %s: relation %s names no item", row->criterion, relation_name(row->relation));
 			return -1;
 		}

@@ -13,7 +13,8 @@
 #include "lib/err.h"
 
 enum relation {
-	RELATION_EQUAL = 1,  /* the same requirement */
+	RELATION_UNSET = 0,  /* not mapped yet (a bank's own list; never in a mapping file) */
+	RELATION_EQUAL,      /* the same requirement */
 	RELATION_SUBSET,     /* the criterion is one part of a broader item */
 	RELATION_SUPERSET,   /* the criterion asks more than the item */
 	RELATION_INTERSECTS, /* partial or weak overlap */
@@ -26,6 +27,8 @@ struct mapping_row {
 	size_t n_items;
 	enum relation relation;
 	char *note;      /* never NULL */
+	char *changed_by; /* who last set it (a bank's own list), or NULL */
+	char *changed_at; /* and when; NULL for a mapping file's rows */
 };
 
 struct mapping {
@@ -47,13 +50,15 @@ void mapping_row_add_item(struct mapping_row *row, int no);
 
 /*
  * Checks the mapping against its two catalogs: every criterion exists and
- * appears once, every item number exists, "none" has no items and every
- * other relation has some. The first problem goes in e, naming the row:
+ * appears once, every item number exists once in its row, "none" and
+ * "not mapped yet" (RELATION_UNSET) have no items and every other relation
+ * has some. The first problem goes in e, naming the row:
  * "criterion (1)-5: item 46 is not in api-checklist-2018-08".
  */
 int mapping_validate(const struct mapping *m, const struct catalog *criteria, const struct catalog *checklist, struct err *e);
 
-/* "equal", "subset", "superset", "intersects", "none"; and back (0 if unknown). */
+/* "equal", "subset", "superset", "intersects", "none" (NULL for UNSET and
+ * anything else); and back (0, which is UNSET, if unknown). */
 const char *relation_name(enum relation r);
 enum relation relation_parse(const char *s);
 

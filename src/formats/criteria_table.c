@@ -134,10 +134,14 @@ static int decode(const char *name, const char *data, size_t len, char **out, bo
 			line_of(data, (size_t)(nul - data)));
 		return -1;
 	}
-	if (text_utf8_valid(data, len)) {
-		*out = xstrndup(data, len);
+	/* With no NUL inside, the copy is the whole text, terminated as
+	 * text_utf8_valid() needs. */
+	char *copy = xstrndup(data, len);
+	if (text_utf8_valid(copy, len)) {
+		*out = copy;
 		return 0;
 	}
+	free(copy);
 	size_t bad;
 	if (from_cp932(data, len, out, &bad) < 0) {
 		err_set(e, "%s:%u: the text is neither UTF-8 nor Shift_JIS (CP932)", name, line_of(data, bad));

@@ -18,7 +18,9 @@
  */
 uint32_t text_utf8_next(const char **s);
 
-/* True if s is valid UTF-8 with no overlong forms or surrogates. */
+/* True if s[0..len) is valid UTF-8 with no overlong forms or surrogates.
+ * A sequence cut short at len is read on past it, up to a NUL (and then
+ * refused), so s must be NUL-terminated somewhere at or after len. */
 bool text_utf8_valid(const char *s, size_t len);
 
 /*

@@ -240,6 +240,46 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'share accesses are append-only'); END;\n"
 	  "CREATE TRIGGER share_access_no_delete BEFORE DELETE ON share_access\n"
 	  "BEGIN SELECT RAISE(ABORT, 'share accesses are append-only'); END;\n" },
+	/* A bank's own criteria (core/criteria.h) and its cross-walk to the
+	 * checklist: one list per bank, replaced whole on re-import. A
+	 * criterion's mapping is on its row (relation NULL: not mapped yet);
+	 * the items it maps to are checklist 通番, checked by the service. */
+	{ 7, "a bank's criteria and its cross-walk",
+	  "CREATE TABLE criteria_list (\n"
+	  "  org_id INTEGER PRIMARY KEY REFERENCES org (id),\n"
+	  "  title TEXT NOT NULL,\n"
+	  "  source TEXT NOT NULL,\n"
+	  "  format TEXT NOT NULL CHECK (format IN ('tsv', 'csv', 'xlsx', 'text')),\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  imported_at TEXT NOT NULL,\n"
+	  "  imported_by TEXT NOT NULL,\n"
+	  "  checklist_id TEXT NOT NULL REFERENCES catalog (id)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE criterion (\n"
+	  "  org_id INTEGER NOT NULL REFERENCES criteria_list (org_id),\n"
+	  "  key TEXT NOT NULL,\n"
+	  "  seq INTEGER NOT NULL,\n"
+	  "  no INTEGER NOT NULL,\n"
+	  "  section TEXT,\n"
+	  "  category TEXT NOT NULL,\n"
+	  "  text TEXT,\n"
+	  "  damaged INTEGER NOT NULL CHECK (damaged IN (0, 1)),\n"
+	  "  relation TEXT CHECK (relation IN ('equal', 'subset', 'superset', 'intersects', 'none')),\n"
+	  "  note TEXT NOT NULL,\n"
+	  "  changed_by TEXT,\n"
+	  "  changed_at TEXT,\n"
+	  "  PRIMARY KEY (org_id, key),\n"
+	  "  UNIQUE (org_id, seq),\n"
+	  "  CHECK ((damaged = 1) = (text IS NULL))\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE criterion_item (\n"
+	  "  org_id INTEGER NOT NULL,\n"
+	  "  key TEXT NOT NULL,\n"
+	  "  seq INTEGER NOT NULL,\n"
+	  "  item_no INTEGER NOT NULL,\n"
+	  "  PRIMARY KEY (org_id, key, seq),\n"
+	  "  FOREIGN KEY (org_id, key) REFERENCES criterion (org_id, key)\n"
+	  ") STRICT;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

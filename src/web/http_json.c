@@ -11,7 +11,8 @@
 
 void http_json_send(struct http_response *resp, int status, json_t *value)
 {
-	char *text = json_dumps(value, JSON_COMPACT);
+	/* Reals (suggestion scores, rounded) print as rounded: see cli_print_json(). */
+	char *text = json_dumps(value, JSON_COMPACT | JSON_REAL_PRECISION(12));
 	json_decref(value);
 	if (!text) { /* only on allocation failure or a non-UTF-8 string: ours to fix */
 		fprintf(stderr, "shinsa: cannot encode a JSON response\n");
