@@ -90,10 +90,10 @@ static int crit_import(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s", e.msg);
 	} else {
 		rc = criteria_import(st, actor, org, path, f, data, len, checklist, NULL, &res, &e);
-		for (size_t i = 0; i < res.warnings.n; i++)
-			fprintf(stderr, "shinsa: warning: %s\n", res.warnings.lines[i]);
 	}
 	if (rc == 0) {
+		for (size_t i = 0; i < res.warnings.n; i++)
+			fprintf(stderr, "shinsa: warning: %s\n", res.warnings.lines[i]);
 		const struct criteria_carried *c = &res.carried;
 		printf("imported %zu criteria for %s (", c->kept + c->shipped + c->unset, org->name);
 		if (c->kept)

@@ -151,13 +151,21 @@ int criteria_import(struct store *st, const char *actor, const struct org *bank,
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof *res);
+	struct shipped_set shipped = { 0 };
+	/* The shipped catalogs never change, so they are read before the lock,
+	 * for the checklist the list will be mapped to (checked again inside:
+	 * should it differ then, no shipped row matches and none is carried).
+	 * A wrong checklist is said before anything of the file. */
 	int rc = need_bank(bank, e);
-	if (rc)
-		return rc;
-	struct catalog *cat;
-	if (criteria_read(name, data, len, f, &cat, &res->warnings, e) < 0) {
+	if (rc == 0)
+		rc = shipped_for(st, bank, checklist_id, &shipped, e);
+	struct catalog *cat = NULL;
+	if (rc == 0 && criteria_read(name, data, len, f, &cat, &res->warnings, e) < 0)
+		rc = CRITERIA_INVALID;
+	if (rc != 0) {
+		shipped_release(&shipped);
 		criteria_import_release(&local);
-		return CRITERIA_INVALID;
+		return rc;
 	}
 	struct criteria_list *l = criteria_list_new();
 	catalog_free(l->cat);
@@ -170,12 +178,8 @@ int criteria_import(struct store *st, const char *actor, const struct org *bank,
 	hash_sha256_hex(data, len, sha);
 	l->sha256 = xstrdup(sha);
 	l->imported_by = xstrdup(actor);
-	struct shipped_set shipped = { 0 };
 	struct catalog *checklist = NULL;
-	/* The shipped catalogs never change, so they are read before the lock,
-	 * for the checklist the list will be mapped to (checked again inside:
-	 * should it differ then, no shipped row matches and none is carried). */
-	rc = clock_stamp(now, e) < 0 ? -1 : shipped_for(st, bank, checklist_id, &shipped, e);
+	rc = clock_stamp(now, e) < 0 ? -1 : 0;
 	l->imported_at = xstrdup(now);
 	if (rc == 0)
 		rc = store_begin(st, e) < 0 ? -1 : import_locked(st, actor, l, checklist_id, &shipped, &checklist, res, e);
