@@ -39,9 +39,9 @@ void user_token_free(struct user_token *t)
 
 static const char *const role_names[] = { NULL, "admin", "editor", "reviewer", "viewer" };
 static const char *const action_names[] = { NULL,     "READ",	     "ANSWERS_EDIT", "SUBMIT",
-					    "SHARE",  "REVIEW", "ADMIN_USERS",  "AUDIT_READ" };
+					    "SHARE",  "REVIEW", "ADMIN_USERS",  "AUDIT_READ", "CRITERIA_EDIT" };
 #define N_ROLES 4
-#define N_ACTIONS 7
+#define N_ACTIONS 8
 
 /* The table of the header, row by action, column by role. */
 static const bool can[N_ACTIONS + 1][N_ROLES + 1] = {
@@ -53,6 +53,7 @@ static const bool can[N_ACTIONS + 1][N_ROLES + 1] = {
 	[ACTION_REVIEW] = { false, true, false, true, false },
 	[ACTION_ADMIN_USERS] = { false, true, false, false, false },
 	[ACTION_AUDIT_READ] = { false, true, false, false, false },
+	[ACTION_CRITERIA_EDIT] = { false, true, false, true, false },
 };
 
 const char *user_role_name(enum user_role role)
@@ -70,12 +71,12 @@ enum user_role user_role_parse(const char *s)
 
 const char *user_action_name(enum user_action action)
 {
-	return action >= ACTION_READ && action <= ACTION_AUDIT_READ ? action_names[action] : NULL;
+	return action >= ACTION_READ && action <= ACTION_CRITERIA_EDIT ? action_names[action] : NULL;
 }
 
 bool user_role_can(enum user_role role, enum user_action action)
 {
-	if (role < ROLE_ADMIN || role > ROLE_VIEWER || action < ACTION_READ || action > ACTION_AUDIT_READ)
+	if (role < ROLE_ADMIN || role > ROLE_VIEWER || action < ACTION_READ || action > ACTION_CRITERIA_EDIT)
 		return false;
 	return can[action][role];
 }

@@ -13,6 +13,7 @@
  *   REVIEW          x               x              review what was shared with a bank
  *   ADMIN_USERS     x                              add users, change roles, reset passwords
  *   AUDIT_READ      x                              read the organisation's audit trail
+ *   CRITERIA_EDIT   x               x              import a bank's own criteria, edit its cross-walk
  *
  * A role applies within the user's own organisation only; which actions
  * make sense for a bank or a connector is the caller's business (a bank
@@ -42,6 +43,7 @@ enum user_action {
 	ACTION_REVIEW,
 	ACTION_ADMIN_USERS,
 	ACTION_AUDIT_READ,
+	ACTION_CRITERIA_EDIT,
 };
 
 #define USER_EMAIL_MAX 254 /* RFC 5321's limit on a path */

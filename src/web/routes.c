@@ -3,6 +3,7 @@
 #include "web/api_answers.h"
 #include "web/api_audit.h"
 #include "web/api_catalog.h"
+#include "web/api_criteria.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
 #include "web/api_session.h"
@@ -55,6 +56,12 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/answers/import", api_answers_import, ROUTE_CONNECTOR, ANSWERS_IMPORT_MAX, ACTION_ANSWERS_EDIT },
 	{ "GET", "/api/v1/answers/export", api_answers_export, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/audit", api_audit_list, 0, 0, ACTION_AUDIT_READ },
+
+	/* A bank's own criteria and its cross-walk (api_criteria.h) */
+	{ "POST", "/api/v1/criteria", api_criteria_import, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },
+	{ "GET", "/api/v1/criteria", api_criteria_show, ROUTE_BANK, 0, ACTION_READ },
+	{ "PUT", "/api/v1/criteria/{key}/mapping", api_criteria_map, ROUTE_BANK, 0, ACTION_CRITERIA_EDIT },
+	{ "GET", "/api/v1/criteria/suggestions", api_criteria_suggest, ROUTE_BANK, 0, ACTION_READ },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

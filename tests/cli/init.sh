@@ -84,6 +84,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   diff       compare two submissions, or one with the working answers
   share      consent: let a bank read a submission, see its reads, revoke
   inbox      what is shared with a bank now
+  criteria   a bank's own criteria, its cross-walk to the checklist, and suggestions
   audit      check and read the tamper-evident audit trail
   serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"

@@ -62,6 +62,10 @@ POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
 GET /api/v1/inbox|/api/v1/inbox|-
+POST /api/v1/criteria|/api/v1/criteria|-
+GET /api/v1/criteria|/api/v1/criteria|-
+PUT /api/v1/criteria/{key}/mapping|/api/v1/criteria/(1)-1/mapping|{\"relation\":\"none\"}
+GET /api/v1/criteria/suggestions|/api/v1/criteria/suggestions|-
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -72,6 +76,7 @@ eq "the matrix covers every route of routes.c" \
 NOT_FOUND='{"error":{"code":"not_found","message":"no submission 1"}}'
 FOR_CONNECTORS='{"error":{"code":"forbidden","message":"this is for connectors"}}'
 FOR_BANKS='{"error":{"code":"forbidden","message":"this is for banks"}}'
+NO_CRITERIA='{"error":{"code":"not_found","message":"no criteria imported yet"}}'
 
 # want KIND ORG ROLE PATTERN: the exact "STATUS BODY" ("STATUS *": any body)
 # for a caller of that kind ("none" unauthenticated, "token" by API token).
@@ -125,6 +130,15 @@ want() {
 		# read of A's submission (the matrix lists it first).
 		if [ "$role" = admin ]; then echo "200 *"
 		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role (${role}) may not do this\"}}"; fi ;;
+	"POST /api/v1/criteria" | "PUT /api/v1/criteria/{key}/mapping")
+		# A bank's own criteria: banks only, CRITERIA_EDIT to change. X and
+		# Y have imported none, so a permitted call finds nothing.
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif [ "$role" != admin ] && [ "$role" != reviewer ]; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)"}}'
+		else echo "404 $NO_CRITERIA"; fi ;;
+	"GET /api/v1/criteria" | "GET /api/v1/criteria/suggestions")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"; else echo "404 $NO_CRITERIA"; fi ;;
 	"GET /api/v1/inbox")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$org" = X ]; then echo "200 *"

@@ -12,7 +12,7 @@ static void test_role_table(void **state)
 	(void)state;
 	/* The whole table, as the header documents it. */
 	struct strbuf sb = STRBUF_INIT;
-	for (int a = ACTION_READ; a <= ACTION_AUDIT_READ; a++) {
+	for (int a = ACTION_READ; a <= ACTION_CRITERIA_EDIT; a++) {
 		strbuf_addf(&sb, "%-13s", user_action_name((enum user_action)a));
 		for (int r = ROLE_ADMIN; r <= ROLE_VIEWER; r++)
 			strbuf_addstr(&sb, user_role_can((enum user_role)r, (enum user_action)a) ? " x" : " -");
@@ -24,13 +24,14 @@ static void test_role_table(void **state)
 				    "SHARE         x x - -\n"
 				    "REVIEW        x - x -\n"
 				    "ADMIN_USERS   x - - -\n"
-				    "AUDIT_READ    x - - -\n");
+				    "AUDIT_READ    x - - -\n"
+				    "CRITERIA_EDIT x - x -\n");
 	strbuf_release(&sb);
 	/* Unknown roles and actions may do nothing. */
 	assert_false(user_role_can(0, ACTION_READ));
 	assert_false(user_role_can(ROLE_VIEWER + 1, ACTION_READ));
 	assert_false(user_role_can(ROLE_ADMIN, 0));
-	assert_false(user_role_can(ROLE_ADMIN, ACTION_AUDIT_READ + 1));
+	assert_false(user_role_can(ROLE_ADMIN, ACTION_CRITERIA_EDIT + 1));
 	assert_null(user_action_name(0));
 }
 

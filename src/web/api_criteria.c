@@ -1,0 +1,173 @@
+#include "web/api_criteria.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/xalloc.h"
+#include "service/criteria.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* A service result other than 0 as the status that fits. */
+static void refused(struct http_response *resp, int rc, const struct err *e)
+{
+	if (rc == CRITERIA_NOT_FOUND)
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+	else if (rc == CRITERIA_INVALID || rc == CRITERIA_REFUSED)
+		http_json_error(resp, 422, "invalid", "%s", e->msg);
+	else if (rc == CRITERIA_CHOOSE)
+		http_json_error(resp, 400, "bad_request", "%s: say which with ?checklist=ID", e->msg);
+	else
+		api_internal(resp, e);
+}
+
+/* The format from ?format=, else from ?name='s extension: 0 having answered 400. */
+static enum criteria_format upload_format(const struct http_request *req, const char *name,
+					  struct http_response *resp)
+{
+	const char *f = http_query(req, "format");
+	if (f) {
+		enum criteria_format fmt = criteria_format_parse(f);
+		if (!fmt)
+			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx or text, not \"%s\"", f);
+		return fmt;
+	}
+	enum criteria_format fmt = criteria_format_guess(name);
+	if (!fmt)
+		http_json_error(resp, 400, "bad_request",
+				"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)");
+	return fmt;
+}
+
+void api_criteria_import(struct http_request *req, struct http_response *resp)
+{
+	const char *name = http_query(req, "name");
+	if (name && strlen(name) > 255) {
+		http_json_error(resp, 400, "bad_request", "name is longer than 255 bytes");
+		return;
+	}
+	enum criteria_format f = upload_format(req, name, resp);
+	struct store *st = f ? api_store(req, resp) : NULL;
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct criteria_list *l = NULL;
+	struct criteria_import_result res = { 0 };
+	int rc = criteria_import(st, req->who.user->email, req->org, name ? name : "upload", f,
+				 req->body ? req->body : "", req->body_len, http_query(req, "checklist"), &l, &res, &e);
+	if (rc != 0) {
+		refused(resp, rc, &e);
+	} else {
+		json_t *out = criteria_json(l, req->org->name);
+		json_t *warnings = json_array();
+		for (size_t i = 0; i < res.warnings.n; i++)
+			json_array_append_new(warnings, json_string(res.warnings.lines[i]));
+		json_object_set_new(out, "warnings", warnings);
+		http_json_send(resp, 201, out);
+	}
+	criteria_import_release(&res);
+	criteria_list_free(l);
+}
+
+void api_criteria_show(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct criteria_list *l = NULL;
+	int rc = criteria_show(st, req->org, &l, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, criteria_json(l, req->org->name));
+	criteria_list_free(l);
+}
+
+/* {relation, items?, note?}: 0 with the items (yours), or -1 having answered 400. */
+static int map_body(const json_t *body, const char **relation, int **items, size_t *n, const char **note,
+		    struct http_response *resp)
+{
+	const json_t *r = json_object_get(body, "relation"), *its = json_object_get(body, "items"),
+		     *nt = json_object_get(body, "note");
+	*items = NULL;
+	*n = 0;
+	if (!json_is_string(r)) {
+		http_json_error(resp, 400, "bad_request", r ? "relation must be a string" : "relation is required");
+		return -1;
+	}
+	if (nt && !json_is_null(nt) && !json_is_string(nt)) {
+		http_json_error(resp, 400, "bad_request", "note must be a string or null");
+		return -1;
+	}
+	if (its && !json_is_array(its)) {
+		http_json_error(resp, 400, "bad_request", "items must be an array of 通番");
+		return -1;
+	}
+	size_t i;
+	const json_t *v;
+	*items = xcalloc(json_array_size(its) + 1, sizeof **items);
+	json_array_foreach(its, i, v) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 99999) {
+			http_json_error(resp, 400, "bad_request", "items must be an array of 通番");
+			return -1;
+		}
+		(*items)[(*n)++] = (int)json_integer_value(v);
+	}
+	*relation = json_string_value(r);
+	*note = nt ? json_string_value(nt) : NULL;
+	return 0;
+}
+
+void api_criteria_map(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "relation", "items", "note", NULL };
+	struct store *st = api_store(req, resp);
+	json_t *body = NULL;
+	const char *relation, *note;
+	int *items = NULL;
+	size_t n;
+	if (!st || http_json_parse(req, resp, &body) < 0 || http_json_fields(body, fields, resp) < 0 ||
+	    map_body(body, &relation, &items, &n, &note, resp) < 0) {
+		free(items);
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct criteria_list *l = NULL;
+	size_t i = 0;
+	int rc = criteria_map(st, req->who.user->email, req->org, http_param(req, "key"), relation, items, n, note, &l,
+			      &i, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, criteria_row_json(l, i));
+	criteria_list_free(l);
+	free(items);
+	json_decref(body);
+}
+
+void api_criteria_suggest(struct http_request *req, struct http_response *resp)
+{
+	const char *t = http_query(req, "top");
+	long top = 3;
+	if (t) {
+		char *end = NULL;
+		top = t[0] >= '0' && t[0] <= '9' && strlen(t) <= 3 ? strtol(t, &end, 10) : 0;
+		if (top < 1 || top > CRITERIA_TOP_MAX || *end) {
+			http_json_error(resp, 400, "bad_request", "top wants a number from 1 to %d, not \"%s\"",
+					CRITERIA_TOP_MAX, t);
+			return;
+		}
+	}
+	struct store *st = api_store(req, resp);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	json_t *arr = NULL;
+	int rc = criteria_suggest(st, req->org, (size_t)top, &arr, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, arr);
+}
