@@ -23,6 +23,11 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_SUBMISSION_READ] = "submission_read",
 	[AUDIT_SHARE_CREATE] = "share_create",
 	[AUDIT_SHARE_REVOKE] = "share_revoke",
+	[AUDIT_REVIEW_OPEN] = "review_open",
+	[AUDIT_REVIEW_VERDICT] = "review_verdict",
+	[AUDIT_REVIEW_MESSAGE] = "review_message",
+	[AUDIT_REVIEW_BANK_ANSWER] = "review_bank_answer",
+	[AUDIT_REVIEW_DECISION] = "review_decision",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

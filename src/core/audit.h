@@ -73,6 +73,11 @@ enum audit_action {
 	AUDIT_SUBMISSION_READ,  /* submission_read: a bank read a shared submission */
 	AUDIT_SHARE_CREATE,     /* share_create */
 	AUDIT_SHARE_REVOKE,     /* share_revoke */
+	AUDIT_REVIEW_OPEN,      /* review_open: a bank's review of a submission began */
+	AUDIT_REVIEW_VERDICT,   /* review_verdict */
+	AUDIT_REVIEW_MESSAGE,   /* review_message */
+	AUDIT_REVIEW_BANK_ANSWER, /* review_bank_answer */
+	AUDIT_REVIEW_DECISION,  /* review_decision */
 	AUDIT_NACTIONS,
 };
 

@@ -5,6 +5,7 @@
 #include "web/api_catalog.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
+#include "web/api_reviews.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
@@ -55,6 +56,17 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/answers/import", api_answers_import, ROUTE_CONNECTOR, ANSWERS_IMPORT_MAX, ACTION_ANSWERS_EDIT },
 	{ "GET", "/api/v1/answers/export", api_answers_export, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/audit", api_audit_list, 0, 0, ACTION_AUDIT_READ },
+
+	/* Reviews (api_reviews.h). Both kinds read them and post messages: no
+	 * kind flag, the handler tells them apart (and checks the role for a
+	 * message, whose action depends on the kind); the bank's writes are
+	 * ROUTE_BANK with REVIEW. */
+	{ "GET", "/api/v1/reviews", api_review_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/reviews/{submission}", api_review_show, 0, 0, ACTION_READ },
+	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
+	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];
