@@ -23,6 +23,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_diff,
 	&cmd_share,
 	&cmd_inbox,
+	&cmd_review,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,
