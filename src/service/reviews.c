@@ -319,8 +319,12 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 	r->reason = xstrdup(w->b ? w->b : "");
 	r->decided_at = xstrdup(w->now);
 	r->decided_by = xstrdup(w->actor);
-	if (sign_decision(st, r, w->secret, e) < 0 || store_review_decide(st, r, e) < 0)
+	if (sign_decision(st, r, w->secret, e) < 0 || (rc = store_review_decide(st, r, e)) < 0)
 		return -1;
+	if (rc == STORE_NOT_FOUND) { /* decided since it was read: cannot happen under the write lock */
+		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return REVIEWS_CONFLICT;
+	}
 	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(d), "sha256",
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
 	rc = audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);

@@ -244,7 +244,7 @@ int store_review_decide(struct store *st, const struct review *r, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE review SET decision = ?, reason = ?, decided_at = ?, decided_by = ?, decision_document = ?,"
-		" decision_sha256 = ?, decision_signature = ? WHERE id = ? AND decision IS NULL", e);
+		" decision_sha256 = ?, decision_signature = ? WHERE id = ? AND decision IS NULL RETURNING id", e);
 	if (!q)
 		return -1;
 	sql_bind_text(q, 1, review_decision_name(r->decision));
@@ -255,7 +255,9 @@ int store_review_decide(struct store *st, const struct review *r, struct err *e)
 	sql_bind_text(q, 6, r->decision_sha256);
 	sql_bind_text(q, 7, r->decision_signature);
 	sql_bind_int(q, 8, r->id);
-	return sql_run(q, e);
+	int rc = sql_step(q, e);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }
 
 int store_review_list(struct store *st, long long org_id, bool bank, struct review_summary **out, size_t *n,

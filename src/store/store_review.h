@@ -46,7 +46,8 @@ int store_review_message_add(struct store *st, long long review_id, const char *
 			     const char *author, const char *at, const char *text, struct err *e);
 
 /* Records r's decision (decision, reason, decided_at, decided_by and the
- * signed document with its SHA-256 and signature). */
+ * signed document with its SHA-256 and signature); STORE_NOT_FOUND when
+ * it is decided already. */
 int store_review_decide(struct store *st, const struct review *r, struct err *e);
 
 /* One review as lists show it. */
