@@ -303,6 +303,37 @@ eq "revoked: the bank cannot post" "$code $body" "404 $(E not_found "no submissi
 as editor@a.test
 api GET "/api/v1/reviews/2?bank=$X"
 eq "revoked: the connector still sees the decided review" "$code $(echo "$body" | jq -c '.decision.decision')" '200 "meets"'
+run "$SHINSA" review show 2 --bank "$X"
+printf '%s\n' "$out" >"$T/show.txt"
+eq "review show: the header" "$(head -n 1 "$T/show.txt")" "review of submission 2 (version 2 of $A) by $X, opened 2026-05-01T10:00:00Z"
+eq "review show: items" "$(sed -n '2,3p;10,13p' "$T/show.txt"; grep '^item 45 ' "$T/show.txt")" "item 1 (connector): 確認済 accepted, carried from submission 1 (version 1, 2026-04-01T09:00:00Z)
+item 2 (connector): 確認済 accepted, carried from submission 1 (version 1, 2026-04-01T09:00:00Z)
+item 9 (common): 確認済 accepted, carried from submission 1 (version 1, 2026-04-01T09:00:00Z)
+  bank answer (carried): (no status) / 銀行側の体制は別紙
+item 10 (connector): 確認済 accepted, carried from submission 1 (version 1, 2026-04-01T09:00:00Z)
+item 11 (connector): 確認済 accepted, carried from submission 1 (version 1, 2026-04-01T09:00:00Z)
+item 45 (bank): the bank's item"
+eq "review show: the decision" "$(tail -n 1 "$T/show.txt")" \
+	"decided 適合 meets at 2026-05-01T10:00:00Z by rev@x.test; sha256 $(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 2"), signature valid"
+run "$SHINSA" review show 1 --bank "$X"
+eq "review show: a thread" "$(printf '%s\n' "$out" | sed -n '/^item 7 /,/^item 8 /p')" "item 7 (connector): 要確認 query
+  comment: 委託先の一覧を示してください
+  2026-04-01T09:00:00Z rev@x.test ($X): 一覧を別紙でお送りください
+  2026-04-01T09:00:00Z editor@a.test ($A): 委託先一覧を別紙1に記載しました
+  2026-04-01T09:00:00Z rev@x.test ($X): 受領しました
+item 8 (connector): 確認済 accepted"
+fails "review show: no review by that bank" 1 "shinsa: no review of submission 1 by $Y" "$SHINSA" review show 1 --bank "$Y"
+fails "review show: no submission" 1 "shinsa: no submission 9" "$SHINSA" review show 9 --bank "$X"
+fails "review show: --bank" 2 "shinsa: review show: --bank is required (usage: shinsa review show SUBMISSION-ID --bank NAME [--json])" "$SHINSA" review show 1
+fails "review show: an id" 2 "shinsa: review show: SUBMISSION-ID is a submission number, not \"x\" (usage: shinsa review show SUBMISSION-ID --bank NAME [--json])" "$SHINSA" review show x --bank "$X"
+run "$SHINSA" review list --org "$A"
+eq "review list" "$out" "submission 1 (version 1 of $A) by $X, opened 2026-04-01T09:00:00Z: 0 pending, 1 query, 1 improvement, conditional
+submission 2 (version 2 of $A) by $X, opened 2026-05-01T10:00:00Z: 0 pending, 0 query, 0 improvement, meets"
+run "$SHINSA" review list --org "$X" --json
+as rev@x.test
+eq "review list --json is what the bank's GET gives" "$(echo "$out" | jq -c .)" "$(api GET /api/v1/reviews; echo "$body")"
+run "$SHINSA" review list --org "$Y"
+eq "review list: none" "$out" "$Y has no reviews"
 run "$SHINSA" audit verify
 eq "the trail holds" "$rc" 0
 stop_server
