@@ -5,7 +5,8 @@
  * the command line and the server.
  *
  * Who may do what, beyond the role (the server's gate checks REVIEW for
- * the bank's writes; messages check the role here, see reviews_message):
+ * the bank's writes; for a message the handler checks REVIEW or
+ * ANSWERS_EDIT by the caller's kind):
  *   - a bank reaches a review only through a share of the submission with
  *     it in force now (shares_bank_access(), the rule a read goes
  *     through); otherwise REVIEWS_NOT_FOUND "no submission N", as if it
