@@ -24,6 +24,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_share,
 	&cmd_inbox,
 	&cmd_criteria,
+	&cmd_review,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

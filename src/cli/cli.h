@@ -48,6 +48,7 @@ extern const struct cli_command cmd_diff;
 extern const struct cli_command cmd_share;
 extern const struct cli_command cmd_inbox;
 extern const struct cli_command cmd_criteria;
+extern const struct cli_command cmd_review;
 extern const struct cli_command cmd_audit;
 extern const struct cli_command cmd_serve;
 

@@ -25,6 +25,11 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_SHARE_REVOKE] = "share_revoke",
 	[AUDIT_CRITERIA_IMPORT] = "criteria_import",
 	[AUDIT_CRITERIA_MAP] = "criteria_map",
+	[AUDIT_REVIEW_OPEN] = "review_open",
+	[AUDIT_REVIEW_VERDICT] = "review_verdict",
+	[AUDIT_REVIEW_MESSAGE] = "review_message",
+	[AUDIT_REVIEW_BANK_ANSWER] = "review_bank_answer",
+	[AUDIT_REVIEW_DECISION] = "review_decision",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

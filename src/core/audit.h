@@ -75,6 +75,11 @@ enum audit_action {
 	AUDIT_SHARE_REVOKE,     /* share_revoke */
 	AUDIT_CRITERIA_IMPORT,  /* criteria_import: a bank's own criteria list replaced */
 	AUDIT_CRITERIA_MAP,     /* criteria_map: one criterion's cross-walk row set */
+	AUDIT_REVIEW_OPEN,      /* review_open: a bank's review of a submission began */
+	AUDIT_REVIEW_VERDICT,   /* review_verdict */
+	AUDIT_REVIEW_MESSAGE,   /* review_message */
+	AUDIT_REVIEW_BANK_ANSWER, /* review_bank_answer */
+	AUDIT_REVIEW_DECISION,  /* review_decision */
 	AUDIT_NACTIONS,
 };
 

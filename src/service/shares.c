@@ -159,9 +159,8 @@ int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_
 	return clock_stamp(now, e) < 0 ? -1 : store_share_inbox(st, bank_id, now, out, n, e);
 }
 
-/* Inside the transaction: the share in force, the access and its event. */
-static int record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		       const char *now, struct err *e)
+int shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
+		       struct share **out, struct err *e)
 {
 	struct share *s;
 	int rc = store_share_in_force(st, submission_id, bank_id, now, &s, e);
@@ -171,6 +170,21 @@ static int record_read(struct store *st, const struct user *reader, long long ba
 	}
 	if (rc < 0)
 		return -1;
+	if (out)
+		*out = s;
+	else
+		share_free(s);
+	return 0;
+}
+
+/* Inside the transaction: the share in force, the access and its event. */
+static int record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		       const char *now, struct err *e)
+{
+	struct share *s;
+	int rc = shares_bank_access(st, bank_id, submission_id, now, &s, e);
+	if (rc != 0)
+		return rc;
 	json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "share", (json_int_t)s->id);
 	rc = store_share_access_add(st, s->id, reader->id, now, e) < 0 ||
 			     audit_log(st, reader->email, s->connector_id, AUDIT_SUBMISSION_READ, details, e,

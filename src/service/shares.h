@@ -68,6 +68,16 @@ int shares_list(struct store *st, long long connector_id, struct share ***out, s
 int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_t *n, struct err *e);
 
 /*
+ * The rule every access of a bank to a submission goes through (reading
+ * it here, its review in service/reviews.h): a share of submission_id with
+ * bank_id in force at now (a stamp). 0 and *out (may be NULL) the share,
+ * yours; SHARES_NOT_FOUND "no submission N" otherwise, as if it did not
+ * exist; -1. Records nothing.
+ */
+int shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
+		       struct share **out, struct err *e);
+
+/*
  * reader, a user of bank_id, reads submission_id: through a share in force
  * now (else SHARES_NOT_FOUND "no submission N"), recorded and audited
  * first. *rec and *doc are the submission (yours), *valid whether it still

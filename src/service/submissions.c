@@ -45,8 +45,7 @@ int submissions_parse_id(const char *text, long long *id)
 	return *end || *id < 1 || *id > 1000000000 ? -1 : 0;
 }
 
-/* The organisation's private key, unsealed with the server secret. */
-static int signing_key(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const struct org *org,
+int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const struct org *org,
 		       unsigned char sk[KEYS_PRIVATE_BYTES], struct err *e)
 {
 	char *sealed = NULL;
@@ -122,7 +121,7 @@ int submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_
 	}
 	unsigned char sk[KEYS_PRIVATE_BYTES];
 	struct submission_record *rec = submission_record_new();
-	int rc = signing_key(st, secret, c->org, sk, e);
+	int rc = submissions_signing_key(st, secret, c->org, sk, e);
 	if (rc == 0)
 		rc = seal_and_store(st, actor, c, sk, rec, e);
 	sodium_memzero(sk, sizeof sk);

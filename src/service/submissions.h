@@ -79,6 +79,12 @@ int submissions_load(struct store *st, long long id, struct submission_record **
 bool submissions_check(struct store *st, const struct submission_record *rec, const struct submission *doc,
 		       struct err *e);
 
+/* The private signing key of org, unsealed with the server secret; also
+ * what a bank signs its review decisions with (service/reviews.h). Wipe
+ * sk after use. "NAME has no signing key", keys_open()'s messages. */
+int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const struct org *org,
+			    unsigned char sk[KEYS_PRIVATE_BYTES], struct err *e);
+
 /* submissions_load() and then submissions_check(): a record that does not
  * verify is an error ("submission 3 does not verify: …", -1). */
 int submissions_load_valid(struct store *st, long long id, struct submission_record **rec, struct submission **doc,

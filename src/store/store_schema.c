@@ -4,7 +4,7 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migrations 3, 5 and 6, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5, 6 and 8, which PostgreSQL writes as trigger functions.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -280,6 +280,68 @@ const struct store_migration store_migrations[] = {
 	  "  PRIMARY KEY (org_id, key, seq),\n"
 	  "  FOREIGN KEY (org_id, key) REFERENCES criterion (org_id, key)\n"
 	  ") STRICT;\n" },
+	/* Reviews (core/review.h): one per submission and bank. Once decided, a
+	 * review is evidence like a submission: the triggers refuse to change
+	 * its decision, its items or to delete anything; messages are
+	 * append-only. */
+	{ 8, "reviews, their items and threads",
+	  "CREATE TABLE review (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  submission_id INTEGER NOT NULL REFERENCES submission (id),\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  opened_at TEXT NOT NULL,\n"
+	  "  opened_by TEXT NOT NULL,\n"
+	  "  decision TEXT CHECK (decision IN ('meets', 'conditional', 'does_not_meet')),\n"
+	  "  reason TEXT,\n"
+	  "  decided_at TEXT,\n"
+	  "  decided_by TEXT,\n"
+	  "  decision_document TEXT,\n"
+	  "  decision_sha256 TEXT,\n"
+	  "  decision_signature TEXT,\n"
+	  "  UNIQUE (submission_id, bank_id)\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX review_bank ON review (bank_id);\n"
+	  "CREATE TABLE review_item (\n"
+	  "  review_id INTEGER NOT NULL REFERENCES review (id),\n"
+	  "  item_key TEXT NOT NULL,\n"
+	  "  verdict TEXT CHECK (verdict IN ('accepted', 'query', 'improvement', 'not_applicable')),\n"
+	  "  comment TEXT NOT NULL,\n"
+	  "  verdict_at TEXT,\n"
+	  "  carried INTEGER NOT NULL CHECK (carried IN (0, 1)),\n"
+	  "  carried_submission INTEGER REFERENCES submission (id),\n"
+	  "  carried_version INTEGER,\n"
+	  "  bank_status TEXT CHECK (bank_status IN ('implemented', 'partial', 'not_implemented', 'not_applicable')),\n"
+	  "  bank_current TEXT,\n"
+	  "  bank_notes TEXT,\n"
+	  "  bank_carried INTEGER NOT NULL CHECK (bank_carried IN (0, 1)),\n"
+	  "  PRIMARY KEY (review_id, item_key)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE review_message (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  review_id INTEGER NOT NULL REFERENCES review (id),\n"
+	  "  item_key TEXT NOT NULL,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  author TEXT NOT NULL,\n"
+	  "  at TEXT NOT NULL,\n"
+	  "  text TEXT NOT NULL,\n"
+	  "  FOREIGN KEY (review_id, item_key) REFERENCES review_item (review_id, item_key)\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX review_message_item ON review_message (review_id, item_key, id);\n"
+	  "CREATE TRIGGER review_decided BEFORE UPDATE ON review\n"
+	  "WHEN OLD.decision IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.submission_id IS NOT OLD.submission_id\n"
+	  "  OR NEW.bank_id IS NOT OLD.bank_id OR NEW.opened_at IS NOT OLD.opened_at\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a review changes only by being decided, once'); END;\n"
+	  "CREATE TRIGGER review_no_delete BEFORE DELETE ON review\n"
+	  "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END;\n"
+	  "CREATE TRIGGER review_item_decided BEFORE UPDATE ON review_item\n"
+	  "WHEN (SELECT decision FROM review WHERE id = OLD.review_id) IS NOT NULL\n"
+	  "BEGIN SELECT RAISE(ABORT, 'the review is decided'); END;\n"
+	  "CREATE TRIGGER review_item_no_delete BEFORE DELETE ON review_item\n"
+	  "BEGIN SELECT RAISE(ABORT, 'review items are never deleted'); END;\n"
+	  "CREATE TRIGGER review_message_no_update BEFORE UPDATE ON review_message\n"
+	  "BEGIN SELECT RAISE(ABORT, 'review messages are append-only'); END;\n"
+	  "CREATE TRIGGER review_message_no_delete BEFORE DELETE ON review_message\n"
+	  "BEGIN SELECT RAISE(ABORT, 'review messages are append-only'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

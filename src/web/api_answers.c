@@ -101,18 +101,6 @@ static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], st
 	return 0;
 }
 
-/* An item number as in the path: 1 to 100000, digits only. */
-static int item_no(const char *text)
-{
-	if (!text || !*text || strlen(text) > 6 || text[0] == '0')
-		return -1;
-	for (const char *p = text; *p; p++)
-		if (*p < '0' || *p > '9')
-			return -1;
-	int no = atoi(text);
-	return no <= 100000 ? no : -1;
-}
-
 void api_answers_put(struct http_request *req, struct http_response *resp)
 {
 	const char *values[ANSWER_NFIELDS] = { 0 };
@@ -131,7 +119,7 @@ void api_answers_put(struct http_request *req, struct http_response *resp)
 	}
 	struct err e = { 0 };
 	const struct answer *ans;
-	int no = item_no(no_text);
+	int no = api_item_no(no_text);
 	int rc = no < 0 ? ANSWERS_NOT_FOUND
 			: answers_set_item(&a, req->who.user->email, no, values, &ans, &e);
 	if (no < 0)

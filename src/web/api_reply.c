@@ -1,5 +1,8 @@
 #include "web/api_reply.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "service/submissions.h"
 #include "web/dbcache.h"
 #include "web/http_json.h"
@@ -30,4 +33,15 @@ bool api_id_param(const struct http_request *req, const char *name, const char *
 		return true;
 	http_json_error(resp, 404, "not_found", "no %s \"%s\"", what, text ? text : "");
 	return false;
+}
+
+int api_item_no(const char *text)
+{
+	if (!text || !*text || strlen(text) > 6 || text[0] == '0')
+		return -1;
+	for (const char *p = text; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	int no = atoi(text);
+	return no <= 100000 ? no : -1;
 }

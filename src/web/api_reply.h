@@ -25,4 +25,8 @@ void api_internal(struct http_response *resp, const struct err *e);
 bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,
 		  struct http_response *resp);
 
+/* An item number as in a path: 1 to 100000, digits only, no leading
+ * zero; -1 for anything else (NULL included). */
+int api_item_no(const char *text);
+
 #endif

@@ -6,6 +6,7 @@
 #include "web/api_criteria.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
+#include "web/api_reviews.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
@@ -62,6 +63,16 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/criteria", api_criteria_show, ROUTE_BANK, 0, ACTION_READ },
 	{ "PUT", "/api/v1/criteria/{key}/mapping", api_criteria_map, ROUTE_BANK, 0, ACTION_CRITERIA_EDIT },
 	{ "GET", "/api/v1/criteria/suggestions", api_criteria_suggest, ROUTE_BANK, 0, ACTION_READ },
+	/* Reviews (api_reviews.h). Both kinds read them and post messages: no
+	 * kind flag, the handler tells them apart (and checks the role for a
+	 * message, whose action depends on the kind); the bank's writes are
+	 * ROUTE_BANK with REVIEW. */
+	{ "GET", "/api/v1/reviews", api_review_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/reviews/{submission}", api_review_show, 0, 0, ACTION_READ },
+	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
+	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

@@ -3,8 +3,8 @@
 # banks X and Y), by an API token, and unauthenticated, with the exact
 # status (401 not signed in, 404 for another's objects, 403 for role or
 # kind) and none of A's data in any body — but for what A's consent opens
-# to bank X (its inbox, and reading the shared submission), which ends
-# with the revoke.
+# to bank X (its inbox, reading the shared submission and reviewing it),
+# which ends with the revoke.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
@@ -66,6 +66,12 @@ POST /api/v1/criteria|/api/v1/criteria|-
 GET /api/v1/criteria|/api/v1/criteria|-
 PUT /api/v1/criteria/{key}/mapping|/api/v1/criteria/(1)-1/mapping|{\"relation\":\"none\"}
 GET /api/v1/criteria/suggestions|/api/v1/criteria/suggestions|-
+GET /api/v1/reviews|/api/v1/reviews|-
+GET /api/v1/reviews/{submission}|/api/v1/reviews/$SUB?bank=$X|-
+PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verdict\":\"accepted\"}
+PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
+POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
+POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -82,8 +88,9 @@ NO_CRITERIA='{"error":{"code":"not_found","message":"no criteria imported yet"}}
 # for a caller of that kind ("none" unauthenticated, "token" by API token).
 want() {
 	kind=$1 org=$2 role=$3 pat=$4
-	may_share=false
+	may_share=false may_review=false
 	case $role in admin | editor) may_share=true ;; esac
+	case $role in admin | reviewer) may_review=true ;; esac
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /") echo "303 *"; return ;;
@@ -143,6 +150,25 @@ want() {
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$org" = X ]; then echo "200 *"
 		else echo "200 []"; fi ;;
+	"GET /api/v1/reviews")
+		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
+	"GET /api/v1/reviews/{submission}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	"PUT /api/v1/reviews/{submission}/items/{no}" | "PUT /api/v1/reviews/{submission}/items/{no}/answer" | \
+	"POST /api/v1/reviews/{submission}/decision")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif ! $may_review; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
+		elif [ "${pat##*/}" = decision ]; then echo "409 *"
+		else echo "200 *"; fi ;;
+	"POST /api/v1/reviews/{submission}/items/{no}/messages")
+		# The action depends on the kind: REVIEW for a bank, ANSWERS_EDIT
+		# for a connector, which must also say whose review.
+		if { [ "$kind" = bank ] && ! $may_review; } || { [ "$kind" != bank ] && ! $may_share; }; then
+			echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review"}}'
+		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
+		else echo "201 *"; fi ;;
 	*) echo "no expectation for $pat" ;;
 	esac
 }
@@ -171,7 +197,7 @@ call() {
 		got="$code $body"
 		[ "${w#* }" = "*" ] && got="$code *"
 		consent=false
-		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox") consent=true ;; esac
+		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
 		leak=
 		$consent || leak=$(leaks "$org")
 		if [ "$got" = "$w" ] && [ -z "$leak" ]; then
@@ -213,6 +239,8 @@ api GET /api/v1/submissions/$SUB
 eq "after the revoke X gets 404" "$code $body" "404 $NOT_FOUND"
 api GET /api/v1/inbox
 eq "after the revoke X's inbox is empty" "$code $body" "200 []"
+api GET /api/v1/reviews/$SUB
+eq "after the revoke X gets 404 for its review" "$code $body" "404 $NOT_FOUND"
 login viewer@y.test
 api GET /api/v1/submissions/$SUB
 eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"

@@ -1,0 +1,167 @@
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/cli_submission.h"
+#include "service/review_view.h"
+#include "service/reviews.h"
+
+static int review_show(struct cli_ctx *ctx, int argc, char **argv);
+static int review_list(struct cli_ctx *ctx, int argc, char **argv);
+
+static const struct cli_command sub_show = {
+	.name = "review show", .args = "SUBMISSION-ID --bank NAME [--json]",
+	.summary = "a bank's review of a submission", .help = "", .exec = review_show,
+};
+static const struct cli_command sub_list = {
+	.name = "review list", .args = "--org NAME [--json]",
+	.summary = "a bank's reviews, or the reviews of a connector's submissions", .help = "", .exec = review_list,
+};
+
+/* One item for people: "item 5 (connector): 要改善 improvement, carried
+ * from submission 1 (version 1, TIME)", the comment, bank answer and
+ * thread indented below. */
+static void print_item(const struct review_item *it)
+{
+	printf("item %d (%s): ", it->no, party_name(it->party));
+	if (it->party == PARTY_BANK)
+		printf("the bank's item");
+	else if (it->verdict == VERDICT_PENDING)
+		printf("pending");
+	else
+		printf("%s %s", review_verdict_label(it->verdict), review_verdict_name(it->verdict));
+	if (it->carried)
+		printf(", carried from submission %lld (version %d, %s)", it->carried_submission, it->carried_version,
+		       it->verdict_at);
+	putchar('\n');
+	if (it->comment[0])
+		printf("  comment: %s\n", it->comment);
+	if (it->has_bank_answer)
+		printf("  bank answer%s: %s%s%s%s%s\n", it->bank_answer_carried ? " (carried)" : "",
+		       it->bank_answer.status ? answer_status_label(it->bank_answer.status) : "(no status)",
+		       it->bank_answer.current[0] ? " / " : "", it->bank_answer.current,
+		       it->bank_answer.notes[0] ? " / " : "", it->bank_answer.notes);
+	for (size_t i = 0; i < it->n_messages; i++)
+		printf("  %s %s (%s): %s\n", it->messages[i].at, it->messages[i].author, it->messages[i].org,
+		       it->messages[i].text);
+}
+
+static void print_review(struct store *st, const struct review *r)
+{
+	printf("review of submission %lld (version %d of %s) by %s, opened %s\n", r->submission_id, r->version,
+	       r->connector_name, r->bank_name, r->opened_at);
+	for (size_t i = 0; i < r->n_items; i++)
+		print_item(&r->items[i]);
+	if (r->decision == DECISION_NONE)
+		printf("not decided\n");
+	else
+		printf("decided %s %s at %s by %s%s%s; sha256 %s, signature %s\n", review_decision_label(r->decision),
+		       review_decision_name(r->decision), r->decided_at, r->decided_by, r->reason[0] ? ": " : "",
+		       r->reason, r->decision_sha256, review_view_signature_valid(st, r) ? "valid" : "NOT VALID");
+}
+
+static int review_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *bank = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "bank", 0, &bank, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	long long id;
+	int rc = cli_parse(ctx, "review show", &sub_show, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return npos ? cli_usage("review show", &sub_show, "unexpected argument \"%s\"", argv[1])
+			    : cli_usage("review show", &sub_show, "which submission? give its id");
+	if (cli_submission_id(argv[0], &id) < 0)
+		return cli_usage("review show", &sub_show, "SUBMISSION-ID is a submission number, not \"%s\"", argv[0]);
+	if (!bank)
+		return cli_usage("review show", &sub_show, "--bank is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct review *r = NULL;
+	/* The command line reads as the connector's record: nothing is opened. */
+	if (cli_open_store(ctx, &st, &e) < 0 || reviews_get(st, 0, id, bank, &r, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else {
+		if (json)
+			cli_print_json(review_view_json(st, r));
+		else
+			print_review(st, r);
+		rc = CLI_OK;
+	}
+	review_free(r);
+	store_close(st);
+	return rc;
+}
+
+static int review_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *org_name = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "review list", &sub_list, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("review list", &sub_list, "unexpected argument \"%s\"", argv[0]);
+	if (!org_name)
+		return cli_usage("review list", &sub_list, "--org is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	json_t *list = NULL;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
+	    review_view_list(st, org, &list, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+	} else if (json) {
+		cli_print_json(list);
+		list = NULL;
+		rc = CLI_OK;
+	} else {
+		size_t i;
+		json_t *v;
+		json_array_foreach(list, i, v) {
+			const char *d = json_string_value(json_object_get(v, "decision"));
+			printf("submission %lld (version %lld of %s) by %s, opened %s: %lld pending, %lld query, "
+			       "%lld improvement, %s\n",
+			       (long long)json_integer_value(json_object_get(v, "submission")),
+			       (long long)json_integer_value(json_object_get(v, "version")),
+			       json_string_value(json_object_get(v, "connector")),
+			       json_string_value(json_object_get(v, "bank")),
+			       json_string_value(json_object_get(v, "opened_at")),
+			       (long long)json_integer_value(json_object_get(v, "pending")),
+			       (long long)json_integer_value(json_object_get(v, "query")),
+			       (long long)json_integer_value(json_object_get(v, "improvement")), d ? d : "not decided");
+		}
+		if (json_array_size(list) == 0)
+			printf("%s has no reviews\n", org->name);
+		rc = CLI_OK;
+	}
+	json_decref(list);
+	org_free(org);
+	store_close(st);
+	return rc;
+}
+
+static int review_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, NULL };
+	return cli_dispatch(ctx, &cmd_review, subs, argc, argv);
+}
+
+const struct cli_command cmd_review = {
+	.name = "review",
+	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json]",
+	.summary = "banks' reviews: verdicts, threads, carried verdicts and the signed decision",
+	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
+		"      the bank's review of that submission: every item with its verdict (or\n"
+		"      pending), where a carried verdict came from, the comment, the bank's own\n"
+		"      answer and the thread; the decision with its signature re-checked. --json\n"
+		"      prints what GET /api/v1/reviews/ID gives. Reviews are made over the API\n"
+		"  shinsa review list --org NAME [--json]\n"
+		"      a bank's reviews, or the reviews of a connector's submissions by every\n"
+		"      bank; --json prints [{submission, version, connector, bank, opened_at,\n"
+		"      pending, query, improvement, decision, decided_at}]\n",
+	.exec = review_exec,
+};

@@ -1,0 +1,316 @@
+#include "core/review.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+struct name_label {
+	const char *name, *label;
+};
+
+static const struct name_label verdicts[] = {
+	[VERDICT_PENDING] = { NULL, "" },
+	[VERDICT_ACCEPTED] = { "accepted", "確認済" },
+	[VERDICT_QUERY] = { "query", "要確認" },
+	[VERDICT_IMPROVEMENT] = { "improvement", "要改善" },
+	[VERDICT_NOT_APPLICABLE] = { "not_applicable", "対象外" },
+};
+
+static const struct name_label decisions[] = {
+	[DECISION_NONE] = { NULL, "" },
+	[DECISION_MEETS] = { "meets", "適合" },
+	[DECISION_CONDITIONAL] = { "conditional", "条件付適合" },
+	[DECISION_DOES_NOT_MEET] = { "does_not_meet", "不適合" },
+};
+
+#define N_VERDICTS (sizeof verdicts / sizeof verdicts[0])
+#define N_DECISIONS (sizeof decisions / sizeof decisions[0])
+
+/* The index of s among table's names or labels (from 1), or -1. */
+static int parse(const struct name_label *table, size_t n, const char *s)
+{
+	for (size_t i = 1; s && i < n; i++)
+		if (strcmp(table[i].name, s) == 0 || strcmp(table[i].label, s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *review_verdict_name(enum review_verdict v)
+{
+	return (size_t)v < N_VERDICTS ? verdicts[v].name : NULL;
+}
+
+const char *review_verdict_label(enum review_verdict v)
+{
+	return (size_t)v < N_VERDICTS ? verdicts[v].label : "";
+}
+
+int review_verdict_parse(const char *s, enum review_verdict *out)
+{
+	int i = parse(verdicts, N_VERDICTS, s);
+	*out = i < 0 ? VERDICT_PENDING : (enum review_verdict)i;
+	return i < 0 ? -1 : 0;
+}
+
+const char *review_decision_name(enum review_decision d)
+{
+	return (size_t)d < N_DECISIONS ? decisions[d].name : NULL;
+}
+
+const char *review_decision_label(enum review_decision d)
+{
+	return (size_t)d < N_DECISIONS ? decisions[d].label : "";
+}
+
+int review_decision_parse(const char *s, enum review_decision *out)
+{
+	int i = parse(decisions, N_DECISIONS, s);
+	*out = i < 0 ? DECISION_NONE : (enum review_decision)i;
+	return i < 0 ? -1 : 0;
+}
+
+struct review *review_new(void)
+{
+	return xcalloc(1, sizeof(struct review));
+}
+
+static void answer_release(struct answer *a)
+{
+	free(a->item_key);
+	free(a->current);
+	free(a->issues);
+	free(a->plan);
+	free(a->plan_due);
+	free(a->notes);
+}
+
+static void item_release(struct review_item *it)
+{
+	free(it->item_key);
+	free(it->comment);
+	free(it->verdict_at);
+	answer_release(&it->bank_answer);
+	for (size_t i = 0; i < it->n_messages; i++) {
+		free(it->messages[i].org);
+		free(it->messages[i].author);
+		free(it->messages[i].at);
+		free(it->messages[i].text);
+	}
+	free(it->messages);
+}
+
+void review_free(struct review *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_items; i++)
+		item_release(&r->items[i]);
+	free(r->items);
+	free(r->connector_name);
+	free(r->bank_name);
+	free(r->catalog_id);
+	free(r->opened_at);
+	free(r->opened_by);
+	free(r->reason);
+	free(r->decided_at);
+	free(r->decided_by);
+	free(r->decision_document);
+	free(r->decision_sha256);
+	free(r->decision_signature);
+	free(r);
+}
+
+void review_init_items(struct review *r, const struct catalog *cat)
+{
+	r->items = xcalloc(cat->n_items ? cat->n_items : 1, sizeof *r->items);
+	r->n_items = cat->n_items;
+	for (size_t i = 0; i < cat->n_items; i++) {
+		struct review_item *it = &r->items[i];
+		it->no = cat->items[i].no;
+		it->item_key = xstrdup(cat->items[i].key);
+		it->party = cat->items[i].party;
+		it->comment = xstrdup("");
+		answer_init(&it->bank_answer, it->no, it->item_key);
+	}
+}
+
+struct review_item *review_find(struct review *r, int no)
+{
+	for (size_t i = 0; i < r->n_items; i++)
+		if (r->items[i].no == no)
+			return &r->items[i];
+	return NULL;
+}
+
+const struct review_item *review_find_key(const struct review *r, const char *key)
+{
+	for (size_t i = 0; i < r->n_items; i++)
+		if (strcmp(r->items[i].item_key, key) == 0)
+			return &r->items[i];
+	return NULL;
+}
+
+void review_item_add_message(struct review_item *item, const char *org, const char *author, const char *at,
+			     const char *text)
+{
+	item->messages = xrealloc(item->messages, (item->n_messages + 1) * sizeof *item->messages);
+	struct review_message *m = &item->messages[item->n_messages++];
+	m->org = xstrdup(org);
+	m->author = xstrdup(author);
+	m->at = xstrdup(at);
+	m->text = xstrdup(text);
+}
+
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	while (text_utf8_next(&s))
+		n++;
+	return n;
+}
+
+int review_text_check(const char *what, const char *text, struct err *e)
+{
+	if (text_is_blank(text)) {
+		err_set(e, "%s is empty", what);
+		return -1;
+	}
+	if (chars(text) > REVIEW_TEXT_MAX) {
+		err_set(e, "%s is longer than %d characters", what, REVIEW_TEXT_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int review_verdict_check(const struct review_item *item, enum review_verdict v, const char *comment,
+			 struct err *e)
+{
+	if (item->party == PARTY_BANK) {
+		err_set(e, "item %d is the bank's to answer, not to review", item->no);
+		return -1;
+	}
+	bool blank = text_is_blank(comment);
+	if (v == VERDICT_QUERY && blank) {
+		err_set(e, "a query needs a comment: say what to ask");
+		return -1;
+	}
+	if (v == VERDICT_IMPROVEMENT && blank) {
+		err_set(e, "an improvement needs a comment: say what to improve");
+		return -1;
+	}
+	if (comment && chars(comment) > REVIEW_TEXT_MAX) {
+		err_set(e, "the comment is longer than %d characters", REVIEW_TEXT_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* "N item(s) VERB: a, b, c" over r's reviewable items whose verdict is
+ * one of want (a mask by verdict); the number of such items. */
+static size_t list_items(const struct review *r, unsigned want, const char *verb_one, const char *verb_many,
+			 struct strbuf *out)
+{
+	struct strbuf nos = STRBUF_INIT;
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_items; i++) {
+		const struct review_item *it = &r->items[i];
+		if (it->party == PARTY_BANK || !(want & (1u << it->verdict)))
+			continue;
+		strbuf_addf(&nos, "%s%d", n ? ", " : "", it->no);
+		n++;
+	}
+	if (n)
+		strbuf_addf(out, "%zu item%s %s: %s", n, n == 1 ? "" : "s", n == 1 ? verb_one : verb_many, nos.buf);
+	strbuf_release(&nos);
+	return n;
+}
+
+int review_decision_check(const struct review *r, enum review_decision d, const char *reason, struct err *e)
+{
+	if ((d == DECISION_CONDITIONAL || d == DECISION_DOES_NOT_MEET) && text_is_blank(reason)) {
+		err_set(e, "a %s decision needs a reason", review_decision_name(d));
+		return REVIEW_INVALID;
+	}
+	if (!text_is_blank(reason) && review_text_check("the reason", reason, e) < 0)
+		return REVIEW_INVALID;
+	if (r->decision != DECISION_NONE) {
+		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return REVIEW_REFUSED;
+	}
+	struct strbuf msg = STRBUF_INIT;
+	int rc = 0;
+	if (list_items(r, 1u << VERDICT_PENDING, "has no verdict", "have no verdict", &msg)) {
+		rc = REVIEW_REFUSED;
+	} else if (d == DECISION_MEETS) {
+		strbuf_addstr(&msg, "meets needs no open item: ");
+		if (list_items(r, 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT, "is query or improvement",
+			       "are query or improvement", &msg))
+			rc = REVIEW_REFUSED;
+	}
+	if (rc)
+		err_set(e, "%s", msg.buf);
+	strbuf_release(&msg);
+	return rc;
+}
+
+/* Whether a and b say the same in every field. */
+static bool same_answer(const struct answer *a, const struct answer *b)
+{
+	for (int f = 0; f < ANSWER_NFIELDS; f++)
+		if (strcmp(answer_get(a, (enum answer_field)f), answer_get(b, (enum answer_field)f)) != 0)
+			return false;
+	return true;
+}
+
+static void copy_bank_answer(struct review_item *to, const struct review_item *from)
+{
+	struct answer *a = &to->bank_answer;
+	a->status = from->bank_answer.status;
+	free(a->current);
+	free(a->notes);
+	a->current = xstrdup(from->bank_answer.current);
+	a->notes = xstrdup(from->bank_answer.notes);
+	to->has_bank_answer = true;
+	to->bank_answer_carried = true;
+}
+
+size_t review_carry(struct review *r, const struct answer_set *now, const struct review *earlier,
+		    const struct answer_set *then)
+{
+	size_t carried = 0;
+	for (size_t i = 0; i < r->n_items; i++) {
+		struct review_item *it = &r->items[i];
+		const struct review_item *old = review_find_key(earlier, it->item_key);
+		if (!old)
+			continue;
+		if (old->has_bank_answer && it->party != PARTY_CONNECTOR)
+			copy_bank_answer(it, old);
+		if (it->party == PARTY_BANK || old->verdict == VERDICT_PENDING)
+			continue;
+		const struct answer *a = answer_set_find_key(now, it->item_key);
+		const struct answer *b = answer_set_find_key(then, it->item_key);
+		if (!a || !b || !same_answer(a, b))
+			continue;
+		it->verdict = old->verdict;
+		free(it->comment);
+		it->comment = xstrdup(old->comment);
+		free(it->verdict_at);
+		it->verdict_at = xstrdup(old->verdict_at);
+		it->carried = true;
+		it->carried_submission = old->carried ? old->carried_submission : earlier->submission_id;
+		it->carried_version = old->carried ? old->carried_version : earlier->version;
+		carried++;
+	}
+	return carried;
+}
+
+void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE + 1])
+{
+	memset(counts, 0, (VERDICT_NOT_APPLICABLE + 1) * sizeof *counts);
+	for (size_t i = 0; i < r->n_items; i++)
+		if (r->items[i].party != PARTY_BANK)
+			counts[r->items[i].verdict]++;
+}

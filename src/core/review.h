@@ -1,0 +1,175 @@
+/*
+ * review: one bank's review of one submission, as plain data, and the
+ * rules that need no database: verdict and decision names, whether a
+ * verdict may be given, when a decision may be taken, and which verdicts
+ * an earlier review carries forward.
+ *
+ * A review has one item per checklist item. On connector and common items
+ * the bank gives a verdict (pending until it does); bank items take none:
+ * the bank answers them itself, and its side of common items, in
+ * bank_answer. A verdict can be carried from the bank's earlier review of
+ * the same connector and checklist when the item's answer is unchanged
+ * (review_carry()); the item then says so (carried, carried_from) until
+ * the bank gives its own verdict.
+ *
+ * A decision closes the review: meets, conditional or does_not_meet, with
+ * a reason (required but for meets), signed by the bank (service/reviews.h
+ * and formats/review_decision.h).
+ *
+ * A review owns its items, their strings and messages; review_free()
+ * releases everything and accepts NULL.
+ */
+#ifndef SHINSA_CORE_REVIEW_H
+#define SHINSA_CORE_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/answers.h"
+#include "core/catalog.h"
+#include "lib/err.h"
+
+#define REVIEW_TEXT_MAX 4000 /* characters of a comment, a message or a reason */
+
+enum review_verdict {
+	VERDICT_PENDING = 0,    /* no verdict yet */
+	VERDICT_ACCEPTED,       /* 確認済 */
+	VERDICT_QUERY,          /* 要確認 */
+	VERDICT_IMPROVEMENT,    /* 要改善 */
+	VERDICT_NOT_APPLICABLE, /* 対象外 */
+};
+
+enum review_decision {
+	DECISION_NONE = 0,      /* not decided */
+	DECISION_MEETS,         /* 適合 */
+	DECISION_CONDITIONAL,   /* 条件付適合 */
+	DECISION_DOES_NOT_MEET, /* 不適合 */
+};
+
+/* "accepted", ... (NULL for pending); labels 確認済, ... ("" for pending).
+ * Parsing takes the name or the label; -1 for anything else. */
+const char *review_verdict_name(enum review_verdict v);
+const char *review_verdict_label(enum review_verdict v);
+int review_verdict_parse(const char *s, enum review_verdict *out);
+
+/* "meets", ... (NULL for none); labels 適合, ...; parsing as for verdicts. */
+const char *review_decision_name(enum review_decision d);
+const char *review_decision_label(enum review_decision d);
+int review_decision_parse(const char *s, enum review_decision *out);
+
+/* One message of an item's thread. */
+struct review_message {
+	char *org;    /* the poster's organisation */
+	char *author; /* the poster's email, or "cli:NAME" */
+	char *at;
+	char *text;
+};
+
+struct review_item {
+	int no;
+	char *item_key;
+	enum party party;
+	enum review_verdict verdict;
+	char *comment;    /* "" when none */
+	char *verdict_at; /* when the verdict was given (NULL: pending); for a
+			   * carried one, when it was first given */
+	bool carried;     /* the verdict came from an earlier review */
+	long long carried_submission; /* where it was first given (carried only) */
+	int carried_version;
+	/* The bank's own answer (bank and common items): status, current and
+	 * notes are used; has_bank_answer says whether there is one. */
+	struct answer bank_answer;
+	bool has_bank_answer;
+	bool bank_answer_carried; /* copied from the earlier review, untouched since */
+	struct review_message *messages; /* oldest first */
+	size_t n_messages;
+};
+
+struct review {
+	long long id;
+	long long submission_id;
+	int version;
+	long long connector_id;
+	char *connector_name;
+	long long bank_id;
+	char *bank_name;
+	char *catalog_id;
+	char *opened_at;
+	char *opened_by;
+	struct review_item *items; /* in checklist order */
+	size_t n_items;
+	/* The decision; DECISION_NONE and NULLs while open. */
+	enum review_decision decision;
+	char *reason;
+	char *decided_at;
+	char *decided_by;
+	char *decision_document;  /* the canonical bytes that were signed */
+	char *decision_sha256;
+	char *decision_signature;
+};
+
+struct review *review_new(void);
+void review_free(struct review *r);
+
+/* An item for every item of checklist cat, pending, in catalog order. */
+void review_init_items(struct review *r, const struct catalog *cat);
+
+/* The item numbered no, or NULL. */
+struct review_item *review_find(struct review *r, int no);
+const struct review_item *review_find_key(const struct review *r, const char *key);
+
+/* Appends a message (strings copied) to item. */
+void review_item_add_message(struct review_item *item, const char *org, const char *author, const char *at,
+			     const char *text);
+
+/*
+ * Whether verdict v with comment may be given on item. Messages:
+ *   "item 39 is the bank's to answer, not to review"
+ *   "a query needs a comment: say what to ask"
+ *   "an improvement needs a comment: say what to improve"
+ *   "the comment is longer than 4000 characters"
+ * (a blank comment counts as none). 0 or -1.
+ */
+int review_verdict_check(const struct review_item *item, enum review_verdict v, const char *comment,
+			 struct err *e);
+
+/* Whether text (a message or a reason, called what) is 1..4000
+ * characters and not blank: "WHAT is empty", "WHAT is longer than 4000
+ * characters". 0 or -1. */
+int review_text_check(const char *what, const char *text, struct err *e);
+
+#define REVIEW_REFUSED 1 /* the review's state does not allow it (409) */
+#define REVIEW_INVALID 2 /* asked wrongly (400) */
+
+/*
+ * Whether decision d with reason may be taken on r. REVIEW_INVALID:
+ *   "a conditional decision needs a reason", "a does_not_meet decision
+ *   needs a reason", and review_text_check()'s length message;
+ * REVIEW_REFUSED:
+ *   "review of submission N is decided"
+ *   "3 items have no verdict: 12, 14, 20" ("1 item has no verdict: 12")
+ *   "meets needs no open item: 2 items are query or improvement: 5, 7"
+ * 0 when it may.
+ */
+int review_decision_check(const struct review *r, enum review_decision d, const char *reason, struct err *e);
+
+/*
+ * The carry rule (re-review by exception). r is a new review of a
+ * submission whose answers are now; earlier is the same bank's most recent
+ * review of an earlier submission of the same connector and checklist,
+ * whose answers were then. For each connector or common item of r (matched
+ * by key) whose answer in now equals its answer in then in every field,
+ * and which has a verdict in earlier, the verdict and comment are carried:
+ * carried true, carried_from the submission and time where the verdict was
+ * first given (earlier's own, or where earlier had it carried from). The
+ * bank's answers of earlier are copied as r's, marked carried. Everything
+ * else stays pending. Returns the number of verdicts carried.
+ */
+size_t review_carry(struct review *r, const struct answer_set *now, const struct review *earlier,
+		    const struct answer_set *then);
+
+/* Counts of r's connector and common items by verdict, indexed by enum
+ * review_verdict. */
+void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE + 1]);
+
+#endif

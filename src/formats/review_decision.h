@@ -1,0 +1,41 @@
+/*
+ * review_decision: a bank's decision on a submission as the document it
+ * signs (format "shinsa-review-decision/1"; README.md, "Reviews", is the
+ * contract):
+ *
+ *   {"format":"shinsa-review-decision/1",
+ *    "bank":{"name":S,"public_key":HEX64},
+ *    "connector":S,
+ *    "submission":{"id":N,"version":N,"sha256":HEX64},
+ *    "checklist":S,
+ *    "decision":"meets"|"conditional"|"does_not_meet",
+ *    "reason":S,                       "" when none was given
+ *    "decided_at":"YYYY-MM-DDTHH:MM:SSZ", "decided_by":S,
+ *    "items":[{"no":N,"verdict":S,"carried":B}, ...]}
+ *
+ * items are the connector and common items in checklist order (bank items
+ * take no verdict). Its bytes are the canonical form (formats/canon_json.h);
+ * the SHA-256 and the bank's Ed25519 signature are over exactly them, as
+ * for a submission.
+ */
+#ifndef SHINSA_FORMATS_REVIEW_DECISION_H
+#define SHINSA_FORMATS_REVIEW_DECISION_H
+
+#include <jansson.h>
+
+#include "core/review.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+
+#define REVIEW_DECISION_FORMAT "shinsa-review-decision/1"
+
+/*
+ * Appends the canonical document of r's decision (decision, reason,
+ * decided_at and decided_by set) to out; bank_public_key is the bank's
+ * key (64 hex digits), submission_sha256 the reviewed submission's. 0, or
+ * -1 with e set (text that is not UTF-8).
+ */
+int review_decision_canonical(const struct review *r, const char *bank_public_key, const char *submission_sha256,
+			      struct strbuf *out, struct err *e);
+
+#endif

@@ -1,0 +1,98 @@
+#include "service/review_view.h"
+
+#include <string.h>
+
+#include "lib/hash.h"
+#include "lib/keys.h"
+
+bool review_view_signature_valid(struct store *st, const struct review *r)
+{
+	if (r->decision == DECISION_NONE || !r->decision_document)
+		return false;
+	char sha[HASH_HEX_LEN + 1];
+	size_t len = strlen(r->decision_document);
+	hash_sha256_hex(r->decision_document, len, sha);
+	struct org *bank = NULL;
+	struct err e = { 0 };
+	unsigned char pk[KEYS_PUBLIC_BYTES], sig[KEYS_SIGNATURE_BYTES];
+	bool ok = strcmp(sha, r->decision_sha256) == 0 && store_org_get_id(st, r->bank_id, &bank, &e) == STORE_OK &&
+		  keys_unhex(bank->public_key, pk, sizeof pk) == 0 &&
+		  keys_unhex(r->decision_signature, sig, sizeof sig) == 0 &&
+		  keys_verify(pk, r->decision_document, len, sig);
+	org_free(bank);
+	return ok;
+}
+
+static json_t *string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *bank_answer(const struct review_item *it)
+{
+	if (it->party == PARTY_CONNECTOR || !it->has_bank_answer)
+		return json_null();
+	const struct answer *a = &it->bank_answer;
+	return json_pack("{s:o, s:s, s:s, s:b}", "status", string_or_null(answer_status_name(a->status)), "current",
+			 a->current, "notes", a->notes, "carried", it->bank_answer_carried);
+}
+
+json_t *review_view_item(const struct review_item *it)
+{
+	json_t *messages = json_array();
+	for (size_t i = 0; i < it->n_messages; i++) {
+		const struct review_message *m = &it->messages[i];
+		json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s}", "org", m->org, "author", m->author,
+							  "at", m->at, "text", m->text));
+	}
+	json_t *from = it->carried ? json_pack("{s:I, s:i, s:s}", "submission", (json_int_t)it->carried_submission,
+					       "version", it->carried_version, "at", it->verdict_at)
+				   : json_null();
+	return json_pack("{s:i, s:s, s:o, s:b, s:o, s:s, s:o, s:o}", "no", it->no, "party", party_name(it->party),
+			 "verdict", string_or_null(review_verdict_name(it->verdict)), "carried", it->carried,
+			 "carried_from", from, "comment", it->comment, "bank_answer", bank_answer(it), "messages",
+			 messages);
+}
+
+json_t *review_view_decision(struct store *st, const struct review *r)
+{
+	if (r->decision == DECISION_NONE)
+		return json_null();
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "decision", review_decision_name(r->decision),
+			 "reason", r->reason, "decided_at", r->decided_at, "decided_by", r->decided_by, "sha256",
+			 r->decision_sha256, "signature", r->decision_signature, "signature_valid",
+			 review_view_signature_valid(st, r));
+}
+
+json_t *review_view_json(struct store *st, const struct review *r)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < r->n_items; i++)
+		json_array_append_new(items, review_view_item(&r->items[i]));
+	return json_pack("{s:I, s:i, s:s, s:s, s:s, s:o, s:o}", "submission", (json_int_t)r->submission_id, "version",
+			 r->version, "connector", r->connector_name, "bank", r->bank_name, "opened_at", r->opened_at,
+			 "items", items, "decision", review_view_decision(st, r));
+}
+
+int review_view_list(struct store *st, const struct org *org, json_t **out, struct err *e)
+{
+	struct review_summary *list;
+	size_t n;
+	*out = NULL;
+	if (store_review_list(st, org->id, org->kind == ORG_BANK, &list, &n, e) < 0)
+		return -1;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct review_summary *s = &list[i];
+		json_array_append_new(arr, json_pack("{s:I, s:i, s:s, s:s, s:s, s:I, s:I, s:I, s:o, s:o}", "submission",
+						     (json_int_t)s->submission_id, "version", s->version, "connector",
+						     s->connector, "bank", s->bank, "opened_at", s->opened_at, "pending",
+						     (json_int_t)s->pending, "query", (json_int_t)s->query, "improvement",
+						     (json_int_t)s->improvement, "decision",
+						     string_or_null(review_decision_name(s->decision)), "decided_at",
+						     string_or_null(s->decided_at)));
+	}
+	review_summary_list_free(list, n);
+	*out = arr;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/*
+ * review_view: reviews as the API and `shinsa review` show them (README.md,
+ * "Reviews"), with the decision's signature re-checked each time. Layer:
+ * service. Every json_t returned is yours.
+ */
+#ifndef SHINSA_SERVICE_REVIEW_VIEW_H
+#define SHINSA_SERVICE_REVIEW_VIEW_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/org.h"
+#include "core/review.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+/* Whether r's stored decision document has its SHA-256 and the signature
+ * of the bank's current key (false while undecided). */
+bool review_view_signature_valid(struct store *st, const struct review *r);
+
+/* {submission, version, connector, bank, opened_at, items[], decision}. */
+json_t *review_view_json(struct store *st, const struct review *r);
+
+/* One item: {no, party, verdict, carried, carried_from, comment,
+ * bank_answer, messages[{org, author, at, text}]}; carried_from null or
+ * {submission, version, at}; bank_answer null (none, or a connector item)
+ * or {status, current, notes, carried}. */
+json_t *review_view_item(const struct review_item *it);
+
+/* null, or {decision, reason, decided_at, decided_by, sha256, signature,
+ * signature_valid}. */
+json_t *review_view_decision(struct store *st, const struct review *r);
+
+/* The reviews by a bank, or of a connector's submissions: [{submission,
+ * version, connector, bank, opened_at, pending, query, improvement,
+ * decision, decided_at}], by submission then bank. */
+int review_view_list(struct store *st, const struct org *org, json_t **out, struct err *e);
+
+#endif

@@ -1,0 +1,372 @@
+#include "service/reviews.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/review_decision.h"
+#include "lib/clock.h"
+#include "lib/hash.h"
+#include "lib/xalloc.h"
+#include "service/audit_log.h"
+#include "service/lookup.h"
+#include "service/shares.h"
+#include "service/submissions.h"
+
+/* Inside the transaction: a new review of rec by bank_id, the earlier
+ * review's verdicts carried, stored with its event. */
+static int open_new(struct store *st, const char *actor, long long bank_id, const struct submission_record *rec,
+		    const struct submission *doc, const char *now, struct err *e)
+{
+	struct catalog *cat = NULL;
+	struct review *old = NULL;
+	struct submission_record *orec = NULL;
+	struct submission *odoc = NULL;
+	struct review *r = review_new();
+	size_t carried = 0;
+	int rc = lookup_catalog(st, rec->catalog_id, &cat, e);
+	if (rc == 0) {
+		r->submission_id = rec->id;
+		r->bank_id = bank_id;
+		r->opened_at = xstrdup(now);
+		r->opened_by = xstrdup(actor);
+		review_init_items(r, cat);
+		rc = store_review_previous(st, bank_id, rec->org_id, rec->catalog_id, rec->version, &old, e);
+	}
+	if (rc == STORE_OK && old) {
+		rc = submissions_load(st, old->submission_id, &orec, &odoc, e) != 0 ? -1 : 0;
+		if (rc == 0)
+			carried = review_carry(r, doc->answers, old, odoc->answers);
+	} else if (rc == STORE_NOT_FOUND) {
+		rc = 0;
+	}
+	if (rc == 0)
+		rc = store_review_add(st, r, e);
+	if (rc == 0) {
+		json_t *details = json_pack("{s:I, s:o, s:s, s:I}", "carried", (json_int_t)carried, "carried_from",
+					    old ? json_integer(old->submission_id) : json_null(), "connector",
+					    rec->org_name, "submission", (json_int_t)rec->id);
+		rc = audit_log(st, actor, bank_id, AUDIT_REVIEW_OPEN, details, e, "review:%lld", r->id);
+		json_decref(details);
+	}
+	submission_free(odoc);
+	submission_record_free(orec);
+	review_free(old);
+	review_free(r);
+	catalog_free(cat);
+	return rc;
+}
+
+/* Inside the transaction: the bank's review of submission_id through a
+ * share in force, opened first if need be. */
+static int bank_review(struct store *st, const char *actor, long long bank_id, long long submission_id,
+		       const char *now, struct review **out, struct err *e)
+{
+	*out = NULL;
+	int rc = shares_bank_access(st, bank_id, submission_id, now, NULL, e);
+	if (rc != 0)
+		return rc;
+	rc = store_review_get(st, submission_id, bank_id, out, e);
+	if (rc != STORE_NOT_FOUND)
+		return rc < 0 ? -1 : 0;
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	rc = submissions_load(st, submission_id, &rec, &doc, e) != 0 ? -1 : open_new(st, actor, bank_id, rec, doc, now, e);
+	submission_free(doc);
+	submission_record_free(rec);
+	if (rc == 0 && store_review_get(st, submission_id, bank_id, out, e) != STORE_OK)
+		rc = -1;
+	return rc;
+}
+
+/* What each write does once its review is in hand, inside the transaction. */
+struct write {
+	const char *actor;
+	const char *now;
+	int no;
+	const char *a, *b, *c; /* the write's own arguments */
+	const unsigned char *secret;
+};
+typedef int (*write_fn)(struct store *st, struct review *r, const struct write *w, struct err *e);
+
+/* Runs fn on the bank's review in one transaction; *out the review after. */
+static int bank_write(struct store *st, long long bank_id, long long submission_id, write_fn fn, struct write *w,
+		      struct review **out, struct err *e)
+{
+	char now[21];
+	*out = NULL;
+	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
+		return -1;
+	w->now = now;
+	struct review *r = NULL;
+	int rc = bank_review(st, w->actor, bank_id, submission_id, now, &r, e);
+	if (rc == 0)
+		rc = fn(st, r, w, e);
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	review_free(r);
+	if (rc != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_review_get(st, submission_id, bank_id, out, e) == STORE_OK ? 0 : -1;
+}
+
+/* The item numbered no of r, open for the bank's changes. */
+static int open_item(struct review *r, int no, struct review_item **it, struct err *e)
+{
+	if (r->decision != DECISION_NONE) {
+		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return REVIEWS_CONFLICT;
+	}
+	*it = review_find(r, no);
+	if (!*it) {
+		err_set(e, "%s has no item %d", r->catalog_id, no);
+		return REVIEWS_NOT_FOUND;
+	}
+	return 0;
+}
+
+int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,
+		 struct err *e)
+{
+	char now[21];
+	*out = NULL;
+	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
+		return -1;
+	int rc = bank_review(st, actor, bank_id, submission_id, now, out, e);
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (rc != 0) {
+		store_rollback(st);
+		review_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+static int do_verdict(struct store *st, struct review *r, const struct write *w, struct err *e)
+{
+	struct review_item *it;
+	enum review_verdict v;
+	int rc = open_item(r, w->no, &it, e);
+	if (rc != 0)
+		return rc;
+	if (review_verdict_parse(w->a, &v) < 0) {
+		err_set(e, "bad verdict \"%s\" (want accepted, query, improvement or not_applicable)", w->a);
+		return REVIEWS_INVALID;
+	}
+	if (review_verdict_check(it, v, w->b, e) < 0)
+		return REVIEWS_INVALID;
+	it->verdict = v;
+	free(it->comment);
+	it->comment = xstrdup(w->b ? w->b : "");
+	free(it->verdict_at);
+	it->verdict_at = xstrdup(w->now);
+	json_t *details = json_pack("{s:i, s:I, s:s}", "no", it->no, "submission", (json_int_t)r->submission_id,
+				    "verdict", review_verdict_name(v));
+	rc = store_review_verdict(st, r->id, it, e) < 0 ||
+			     audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_VERDICT, details, e, "review:%lld", r->id) < 0
+		     ? -1
+		     : 0;
+	json_decref(details);
+	return rc;
+}
+
+int reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+		    const char *verdict, const char *comment, struct review **out, struct err *e)
+{
+	struct write w = { .actor = actor, .no = no, .a = verdict, .b = comment };
+	return bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
+}
+
+static int do_bank_answer(struct store *st, struct review *r, const struct write *w, struct err *e)
+{
+	struct review_item *it;
+	int rc = open_item(r, w->no, &it, e);
+	if (rc != 0)
+		return rc;
+	if (it->party == PARTY_CONNECTOR) {
+		err_set(e, "item %d is the connector's to answer", it->no);
+		return REVIEWS_INVALID;
+	}
+	const char *values[] = { w->a, w->b, w->c };
+	const enum answer_field fields[] = { FIELD_STATUS, FIELD_CURRENT, FIELD_NOTES };
+	json_t *names = json_array();
+	for (size_t i = 0; i < 3; i++) {
+		if (!values[i])
+			continue;
+		if (answer_set_field(&it->bank_answer, fields[i], values[i], e) < 0) {
+			err_prefix(e, "item %d", it->no);
+			json_decref(names);
+			return REVIEWS_INVALID;
+		}
+		json_array_append_new(names, json_string(answer_field_name(fields[i])));
+	}
+	if (json_array_size(names) == 0) {
+		err_set(e, "nothing to set (give any of status, current, notes)");
+		json_decref(names);
+		return REVIEWS_INVALID;
+	}
+	it->has_bank_answer = true;
+	json_t *details = json_pack("{s:o, s:i, s:I}", "fields", names, "no", it->no, "submission",
+				    (json_int_t)r->submission_id);
+	rc = store_review_bank_answer(st, r->id, it, e) < 0 ||
+			     audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_BANK_ANSWER, details, e, "review:%lld",
+				       r->id) < 0
+		     ? -1
+		     : 0;
+	json_decref(details);
+	return rc;
+}
+
+int reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+			const char *status, const char *current, const char *notes, struct review **out,
+			struct err *e)
+{
+	struct write w = { .actor = actor, .no = no, .a = status, .b = current, .c = notes };
+	return bank_write(st, bank_id, submission_id, do_bank_answer, &w, out, e);
+}
+
+/* Inside the transaction: the message w->a by w->actor of org_id on r. */
+static int add_message(struct store *st, struct review *r, long long org_id, const struct write *w, struct err *e)
+{
+	struct review_item *it = review_find(r, w->no);
+	if (!it) {
+		err_set(e, "%s has no item %d", r->catalog_id, w->no);
+		return REVIEWS_NOT_FOUND;
+	}
+	if (review_text_check("the message", w->a, e) < 0)
+		return REVIEWS_INVALID;
+	json_t *details = json_pack("{s:s, s:i, s:I}", "bank", r->bank_name, "no", it->no, "submission",
+				    (json_int_t)r->submission_id);
+	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, w->a, e) < 0 ||
+				 audit_log(st, w->actor, org_id, AUDIT_REVIEW_MESSAGE, details, e, "review:%lld", r->id) < 0
+			 ? -1
+			 : 0;
+	json_decref(details);
+	return rc;
+}
+
+static int bank_message(struct store *st, struct review *r, const struct write *w, struct err *e)
+{
+	return add_message(st, r, r->bank_id, w, e);
+}
+
+int reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
+		    const char *bank, int no, const char *text, struct review **out, struct err *e)
+{
+	struct write w = { .actor = actor, .no = no, .a = text };
+	if (org->kind == ORG_BANK)
+		return bank_write(st, org->id, submission_id, bank_message, &w, out, e);
+	char now[21];
+	struct review *r = NULL;
+	*out = NULL;
+	int rc = clock_stamp(now, e) < 0 ? -1 : reviews_get(st, org->id, submission_id, bank, &r, e);
+	w.now = now;
+	if (rc == 0)
+		rc = store_begin(st, e) < 0 ? -1 : add_message(st, r, org->id, &w, e);
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (rc != 0)
+		store_rollback(st);
+	else if (store_review_get(st, submission_id, r->bank_id, out, e) != STORE_OK)
+		rc = -1;
+	review_free(r);
+	return rc;
+}
+
+/* The decision document of r, hashed and signed with the bank's key. */
+static int sign_decision(struct store *st, struct review *r, const unsigned char *secret, struct err *e)
+{
+	struct org *bank = NULL;
+	struct submission_record *rec = NULL;
+	struct strbuf doc = STRBUF_INIT;
+	unsigned char sk[KEYS_PRIVATE_BYTES], sig[KEYS_SIGNATURE_BYTES];
+	char sha[HASH_HEX_LEN + 1], sig_hex[2 * KEYS_SIGNATURE_BYTES + 1];
+	int rc = store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK ||
+				 store_submission_get(st, r->submission_id, &rec, e) != STORE_OK ||
+				 review_decision_canonical(r, bank->public_key, rec->sha256, &doc, e) < 0 ||
+				 submissions_signing_key(st, secret, bank, sk, e) < 0
+			 ? -1
+			 : 0;
+	if (rc == 0) {
+		hash_sha256_hex(doc.buf, doc.len, sha);
+		keys_sign(sk, doc.buf, doc.len, sig);
+		keys_hex(sig, sizeof sig, sig_hex);
+		r->decision_document = strbuf_detach(&doc);
+		r->decision_sha256 = xstrdup(sha);
+		r->decision_signature = xstrdup(sig_hex);
+	}
+	sodium_memzero(sk, sizeof sk);
+	strbuf_release(&doc);
+	submission_record_free(rec);
+	org_free(bank);
+	return rc;
+}
+
+static int do_decide(struct store *st, struct review *r, const struct write *w, struct err *e)
+{
+	enum review_decision d;
+	if (review_decision_parse(w->a, &d) < 0) {
+		err_set(e, "bad decision \"%s\" (want meets, conditional or does_not_meet)", w->a);
+		return REVIEWS_INVALID;
+	}
+	int rc = review_decision_check(r, d, w->b, e);
+	if (rc != 0)
+		return rc == REVIEW_INVALID ? REVIEWS_INVALID : REVIEWS_CONFLICT;
+	r->decision = d;
+	r->reason = xstrdup(w->b ? w->b : "");
+	r->decided_at = xstrdup(w->now);
+	r->decided_by = xstrdup(w->actor);
+	if (sign_decision(st, r, w->secret, e) < 0 || (rc = store_review_decide(st, r, e)) < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND) { /* decided since it was read: cannot happen under the write lock */
+		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return REVIEWS_CONFLICT;
+	}
+	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(d), "sha256",
+				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
+	rc = audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
+	json_decref(details);
+	return rc;
+}
+
+int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+		   long long bank_id, long long submission_id, const char *decision, const char *reason,
+		   struct review **out, struct err *e)
+{
+	struct write w = { .actor = actor, .a = decision, .b = reason, .secret = secret };
+	return bank_write(st, bank_id, submission_id, do_decide, &w, out, e);
+}
+
+int reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
+		struct review **out, struct err *e)
+{
+	*out = NULL;
+	struct submission_record *rec = NULL;
+	struct org *b = NULL;
+	int rc = store_submission_get(st, submission_id, &rec, e);
+	if (rc == STORE_OK && connector_id && rec->org_id != connector_id)
+		rc = STORE_NOT_FOUND;
+	submission_record_free(rec);
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no submission %lld", submission_id);
+		return REVIEWS_NOT_FOUND;
+	}
+	if (rc < 0)
+		return -1;
+	/* One answer whether the bank is missing, no bank, or has no review:
+	 * the connector learns no other organisation's name from it. */
+	rc = store_org_get(st, bank, &b, e);
+	if (rc == STORE_OK && b->kind == ORG_BANK)
+		rc = store_review_get(st, submission_id, b->id, out, e);
+	else if (rc == STORE_OK)
+		rc = STORE_NOT_FOUND;
+	org_free(b);
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no review of submission %lld by %s", submission_id, bank);
+		return REVIEWS_NOT_FOUND;
+	}
+	return rc < 0 ? -1 : 0;
+}

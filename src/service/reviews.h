@@ -1,0 +1,107 @@
+/*
+ * reviews: a bank's review of a submission shared with it — verdicts, the
+ * bank's own answers, threads per item, verdicts carried from its earlier
+ * review, and the signed decision. Layer: service (service/auth.h). For
+ * the command line and the server.
+ *
+ * Who may do what, beyond the role (the server's gate checks REVIEW for
+ * the bank's writes; for a message the handler checks REVIEW or
+ * ANSWERS_EDIT by the caller's kind):
+ *   - a bank reaches a review only through a share of the submission with
+ *     it in force now (shares_bank_access(), the rule a read goes
+ *     through); otherwise REVIEWS_NOT_FOUND "no submission N", as if it
+ *     did not exist — before sharing, for another bank, after revoke or
+ *     expiry alike;
+ *   - the first time the bank reads or writes its review, the review is
+ *     opened: created with one pending item per checklist item, the
+ *     verdicts of its earlier review carried (core/review.h, review_carry)
+ *     and the event review_open, in the transaction of that read or write;
+ *   - the connector that owns the submission reads every bank's review of
+ *     it and posts to its threads; anyone else's submission, or a bank
+ *     with no review of it, is REVIEWS_NOT_FOUND;
+ *   - a decided review is closed: verdicts, bank answers and the decision
+ *     are REVIEWS_CONFLICT "review of submission N is decided"; messages
+ *     may still be posted.
+ *
+ * Audit events (actor as given; organisation: the one that acts, whose
+ * record it is; object "review:ID"):
+ *   review_open        {"carried", "carried_from", "connector", "submission"}
+ *   review_verdict     {"no", "submission", "verdict"}
+ *   review_bank_answer {"fields", "no", "submission"}
+ *   review_message     {"bank", "no", "submission"}
+ *   review_decision    {"decision", "sha256", "submission"}
+ *
+ * Return values: 0; REVIEWS_NOT_FOUND (404), REVIEWS_INVALID (400: what was
+ * asked wrongly) and REVIEWS_CONFLICT (409: what the review's state does
+ * not allow), each with e saying why in one line; -1 for a failure of the
+ * system. A review handed out (*out) is yours, review_free() it.
+ */
+#ifndef SHINSA_SERVICE_REVIEWS_H
+#define SHINSA_SERVICE_REVIEWS_H
+
+
+#include "core/org.h"
+#include "core/review.h"
+#include "lib/err.h"
+#include "lib/keys.h"
+#include "store/store.h"
+
+#define REVIEWS_NOT_FOUND 1
+#define REVIEWS_INVALID 2
+#define REVIEWS_CONFLICT 3
+
+/* The bank's review of submission_id, opened now if it has none. */
+int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,
+		 struct err *e);
+
+/*
+ * The bank's verdict on item no: verdict by name or label (core/review.h),
+ * comment (NULL: none). "CATALOG has no item N" (NOT_FOUND), the messages
+ * of review_verdict_check() and "bad verdict \"X\" (want accepted, query,
+ * improvement or not_applicable)" (INVALID). The verdict becomes the
+ * bank's own (no longer carried).
+ */
+int reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+		    const char *verdict, const char *comment, struct review **out, struct err *e);
+
+/*
+ * The bank's own answer to item no (a bank or common item): the fields
+ * given (NULL: unchanged) among status (name, label, or "" to unset),
+ * current and notes, with answer_set_field()'s rules and messages prefixed
+ * "item N: ". "item N is the connector's to answer" and "nothing to set
+ * (give any of status, current, notes)" (INVALID).
+ */
+int reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+			const char *status, const char *current, const char *notes, struct review **out,
+			struct err *e);
+
+/*
+ * A message on item no's thread by actor of org. A bank posts to its own
+ * review (opened if need be); a connector to bank's review of its own
+ * submission ("no review of submission N by BANK" when there is none, or no
+ * such bank). text: review_text_check("the message"). Open or decided.
+ */
+int reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
+		    const char *bank, int no, const char *text, struct review **out, struct err *e);
+
+/*
+ * The bank's decision by name or label ("bad decision \"X\" (want meets,
+ * conditional or does_not_meet)"), with review_decision_check()'s rules:
+ * the canonical document (formats/review_decision.h) is hashed and signed
+ * with the bank's key (opened with secret) and stored with the event, in
+ * one transaction.
+ */
+int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+		   long long bank_id, long long submission_id, const char *decision, const char *reason,
+		   struct review **out, struct err *e);
+
+/*
+ * The review of submission_id by the bank named bank, as its connector
+ * sees it (connector_id 0: the command line, any connector). Nothing is
+ * opened or recorded. NOT_FOUND "no submission N" for a submission that is
+ * not connector_id's, "no review of submission N by BANK" otherwise.
+ */
+int reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
+		struct review **out, struct err *e);
+
+#endif

@@ -1,0 +1,219 @@
+#include "web/api_reviews.h"
+
+#include <string.h>
+
+#include "service/review_view.h"
+#include "service/reviews.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* A service result other than 0 as the status that fits. */
+static void refused(struct http_response *resp, int rc, const struct err *e)
+{
+	if (rc == REVIEWS_NOT_FOUND)
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+	else if (rc == REVIEWS_INVALID)
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+	else if (rc == REVIEWS_CONFLICT)
+		http_json_error(resp, 409, "conflict", "%s", e->msg);
+	else
+		api_internal(resp, e);
+}
+
+/* The store, the submission id and (want_no) the item number of the path:
+ * NULL having answered otherwise. */
+static struct store *review_path(struct http_request *req, struct http_response *resp, long long *id, int *no)
+{
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "submission", "submission", id, resp))
+		return NULL;
+	if (no) {
+		const char *text = http_param(req, "no");
+		*no = api_item_no(text);
+		if (*no < 0) {
+			http_json_error(resp, 404, "not_found", "no item \"%s\"", text ? text : "");
+			return NULL;
+		}
+	}
+	return st;
+}
+
+/*
+ * The body's members named in fields, each a string or absent (string
+ * false: null is allowed too and reads as ""); required names one that
+ * must be there. 0, or -1 having answered 400.
+ */
+static int strings(struct http_request *req, struct http_response *resp, json_t **body, const char *const *fields,
+		   const char **values, const char *required)
+{
+	*body = NULL;
+	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
+		return -1;
+	for (size_t i = 0; fields[i]; i++) {
+		const json_t *v = json_object_get(*body, fields[i]);
+		values[i] = NULL;
+		if (!v && required && strcmp(fields[i], required) == 0) {
+			http_json_error(resp, 400, "bad_request", "%s is required", fields[i]);
+			return -1;
+		}
+		if (v && json_is_null(v) && !(required && strcmp(fields[i], required) == 0)) {
+			values[i] = "";
+			continue;
+		}
+		if (v && !json_is_string(v)) {
+			http_json_error(resp, 400, "bad_request", "%s must be a string", fields[i]);
+			return -1;
+		}
+		values[i] = json_string_value(v);
+	}
+	return 0;
+}
+
+void api_review_list(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	struct err e = { 0 };
+	json_t *list;
+	if (!st)
+		return;
+	if (review_view_list(st, req->org, &list, &e) < 0)
+		api_internal(resp, &e);
+	else
+		http_json_send(resp, 200, list);
+}
+
+void api_review_show(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = review_path(req, resp, &id, NULL);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc;
+	if (req->org->kind == ORG_BANK) {
+		rc = reviews_open(st, req->who.user->email, req->org->id, id, &r, &e);
+	} else {
+		const char *bank = http_query(req, "bank");
+		if (!bank) {
+			http_json_error(resp, 400, "bad_request", "bank is required: say whose review with ?bank=NAME");
+			return;
+		}
+		rc = reviews_get(st, req->org->id, id, bank, &r, &e);
+	}
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, review_view_json(st, r));
+	review_free(r);
+}
+
+/* The item numbered no of r as the answer to a write. */
+static void send_item(struct http_response *resp, int status, struct review *r, int no)
+{
+	http_json_send(resp, status, review_view_item(review_find(r, no)));
+}
+
+void api_review_verdict(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "verdict", "comment", NULL };
+	const char *v[2];
+	long long id;
+	int no;
+	json_t *body = NULL;
+	struct store *st = review_path(req, resp, &id, &no);
+	if (!st || strings(req, resp, &body, fields, v, "verdict") < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], v[1], &r, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		send_item(resp, 200, r, no);
+	review_free(r);
+	json_decref(body);
+}
+
+void api_review_bank_answer(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "status", "current", "notes", NULL };
+	const char *v[3];
+	long long id;
+	int no;
+	json_t *body = NULL;
+	struct store *st = review_path(req, resp, &id, &no);
+	if (!st || strings(req, resp, &body, fields, v, NULL) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = reviews_bank_answer(st, req->who.user->email, req->org->id, id, no, v[0], v[1], v[2], &r, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		send_item(resp, 200, r, no);
+	review_free(r);
+	json_decref(body);
+}
+
+void api_review_message(struct http_request *req, struct http_response *resp)
+{
+	static const char *const bank_fields[] = { "text", NULL };
+	static const char *const connector_fields[] = { "text", "bank", NULL };
+	bool is_bank = req->org->kind == ORG_BANK;
+	const struct user *u = req->who.user;
+	/* Both kinds post here, each with its own action: the gate checked READ. */
+	if (!user_role_can(u->role, is_bank ? ACTION_REVIEW : ACTION_ANSWERS_EDIT)) {
+		http_json_error(resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		return;
+	}
+	const char *v[2] = { NULL, NULL };
+	long long id;
+	int no;
+	json_t *body = NULL;
+	struct store *st = review_path(req, resp, &id, &no);
+	if (!st || strings(req, resp, &body, is_bank ? bank_fields : connector_fields, v, "text") < 0) {
+		json_decref(body);
+		return;
+	}
+	if (!is_bank && !v[1]) {
+		http_json_error(resp, 400, "bad_request", "bank is required: say whose review");
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = reviews_message(st, u->email, req->org, id, v[1], no, v[0], &r, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		send_item(resp, 201, r, no);
+	review_free(r);
+	json_decref(body);
+}
+
+void api_review_decide(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "decision", "reason", NULL };
+	const char *v[2];
+	long long id;
+	json_t *body = NULL;
+	struct store *st = review_path(req, resp, &id, NULL);
+	if (!st || strings(req, resp, &body, fields, v, "decision") < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = reviews_decide(st, req->auth->secret, req->who.user->email, req->org->id, id, v[0], v[1], &r, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 201, review_view_decision(st, r));
+	review_free(r);
+	json_decref(body);
+}

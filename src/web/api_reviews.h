@@ -1,0 +1,36 @@
+/*
+ * api_reviews: banks' reviews over HTTP (service/reviews.h has the rules,
+ * service/review_view.h the JSON; README.md, "Reviews", the reference).
+ *
+ *   GET  /api/v1/reviews                          READ, both kinds: a bank's
+ *        reviews, or the reviews of a connector's submissions
+ *   GET  /api/v1/reviews/{submission}             READ, both kinds: the
+ *        bank's own review (opened on first read, through a share in
+ *        force); the connector names the bank, ?bank=NAME
+ *   PUT  /api/v1/reviews/{submission}/items/{no}  bank, REVIEW:
+ *        {verdict, comment?} → 200 the item
+ *   PUT  /api/v1/reviews/{submission}/items/{no}/answer  bank, REVIEW:
+ *        {status?, current?, notes?} → 200 the item
+ *   POST /api/v1/reviews/{submission}/items/{no}/messages  both kinds:
+ *        {text} from the bank (REVIEW), {text, bank} from the connector
+ *        (ANSWERS_EDIT); the role is checked here because the action
+ *        depends on the caller's kind → 201 the item
+ *   POST /api/v1/reviews/{submission}/decision    bank, REVIEW:
+ *        {decision, reason?} → 201 the decision
+ *
+ * Service results: NOT_FOUND 404 "not_found", INVALID 400 "bad_request",
+ * CONFLICT 409 "conflict".
+ */
+#ifndef SHINSA_WEB_API_REVIEWS_H
+#define SHINSA_WEB_API_REVIEWS_H
+
+#include "web/http.h"
+
+void api_review_list(struct http_request *req, struct http_response *resp);
+void api_review_show(struct http_request *req, struct http_response *resp);
+void api_review_verdict(struct http_request *req, struct http_response *resp);
+void api_review_bank_answer(struct http_request *req, struct http_response *resp);
+void api_review_message(struct http_request *req, struct http_response *resp);
+void api_review_decide(struct http_request *req, struct http_response *resp);
+
+#endif
