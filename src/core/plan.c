@@ -291,3 +291,71 @@ int cycle_months_check(long long months, struct err *e)
 	err_set(e, "months must be a whole number from %d to %d", CYCLE_MONTHS_MIN, CYCLE_MONTHS_MAX);
 	return -1;
 }
+
+struct cycle *cycle_new(void)
+{
+	struct cycle *c = xcalloc(1, sizeof *c);
+	c->months = CYCLE_MONTHS_DEFAULT;
+	return c;
+}
+
+void cycle_free(struct cycle *c)
+{
+	if (!c)
+		return;
+	free(c->bank);
+	free(c->connector);
+	free(c->next_due);
+	free(c->last_assessed);
+	free(c);
+}
+
+void cycle_list_free(struct cycle **list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		cycle_free(list[i]);
+	free(list);
+}
+
+static const char *const notice_names[] = { [NOTICE_REASSESSMENT_DUE] = "reassessment_due",
+					    [NOTICE_REASSESSMENT_OVERDUE] = "reassessment_overdue",
+					    [NOTICE_PLAN_OVERDUE] = "plan_overdue" };
+
+const char *notice_kind_name(enum notice_kind k)
+{
+	return k >= NOTICE_REASSESSMENT_DUE && k <= NOTICE_PLAN_OVERDUE ? notice_names[k] : NULL;
+}
+
+enum notice_kind notice_kind_parse(const char *s)
+{
+	for (int k = NOTICE_REASSESSMENT_DUE; s && k <= NOTICE_PLAN_OVERDUE; k++)
+		if (strcmp(s, notice_names[k]) == 0)
+			return (enum notice_kind)k;
+	return 0;
+}
+
+struct notice *notice_new(void)
+{
+	return xcalloc(1, sizeof(struct notice));
+}
+
+void notice_free(struct notice *n)
+{
+	if (!n)
+		return;
+	free(n->dedup_key);
+	free(n->org);
+	free(n->subject);
+	free(n->body);
+	free(n->recipients);
+	free(n->created_at);
+	free(n->sent_at);
+	free(n);
+}
+
+void notice_list_free(struct notice **list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		notice_free(list[i]);
+	free(list);
+}

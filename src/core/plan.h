@@ -170,4 +170,48 @@ enum cycle_state cycle_state_of(const char *next_due, const char *today);
 /* "months must be a whole number from 1 to 60" unless 1 <= months <= 60. */
 int cycle_months_check(long long months, struct err *e);
 
+/* A re-assessment cycle of a bank and a connector as stored: what the bank
+ * set and the last assessment; the next due date is cycle_next_due()'s. */
+struct cycle {
+	long long bank_id;
+	char *bank;
+	long long connector_id;
+	char *connector;
+	int months;
+	char *next_due;      /* the bank's explicit date; NULL: none */
+	char *last_assessed; /* NULL: never assessed */
+};
+
+struct cycle *cycle_new(void);
+void cycle_free(struct cycle *c);
+void cycle_list_free(struct cycle **list, size_t n);
+
+/* What a reminder says and to whom: one organisation, its admins. */
+enum notice_kind {
+	NOTICE_REASSESSMENT_DUE = 1,
+	NOTICE_REASSESSMENT_OVERDUE,
+	NOTICE_PLAN_OVERDUE,
+};
+
+/* "reassessment_due", "reassessment_overdue", "plan_overdue"; and back (0). */
+const char *notice_kind_name(enum notice_kind k);
+enum notice_kind notice_kind_parse(const char *s);
+
+struct notice {
+	long long id;
+	char *dedup_key;  /* kind, the pair or the plan, the due date, the recipient */
+	long long org_id; /* the recipient organisation */
+	char *org;        /* its name */
+	enum notice_kind kind;
+	char *subject;
+	char *body;
+	char *recipients; /* the admins' emails, ", " between them; "" for none */
+	char *created_at;
+	char *sent_at;    /* NULL: not sent */
+};
+
+struct notice *notice_new(void);
+void notice_free(struct notice *n);
+void notice_list_free(struct notice **list, size_t n);
+
 #endif

@@ -58,6 +58,7 @@ struct sql *store_sql(struct store *st);
 #include "store/store_audit.h"
 #include "store/store_catalog.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 #include "store/store_session.h"
 #include "store/store_share.h"
 #include "store/store_submission.h"
