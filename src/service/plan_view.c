@@ -72,7 +72,7 @@ static json_t *connector_json(const struct plan *p, const char *obj, const char 
 	json_t *req = json_array();
 	for (size_t i = 0; i < p->n_required; i++)
 		json_array_append_new(req, json_pack("{s:s, s:s, s:b}", "bank", p->required[i].bank, "due",
-						     p->required[i].due,
+						     p->required[i].due, "overdue",
 						     p->status != PLAN_DONE && plan_date_passed(p->required[i].due, today)));
 	return json_pack("{s:I, s:s, s:i, s:s, s:s, s:o, s:b, s:o, s:o, s:s}", "id", (json_int_t)p->id, "catalog",
 			 p->catalog_id, "no", p->no, "objective", obj, "status", plan_status_name(p->status), "due",
