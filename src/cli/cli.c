@@ -23,6 +23,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_diff,
 	&cmd_share,
 	&cmd_inbox,
+	&cmd_plans,
+	&cmd_reminders,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,
