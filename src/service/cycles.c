@@ -99,7 +99,7 @@ int cycles_assessed(struct store *st, long long bank_id, long long connector_id,
 	if (plan_date_check("date", date, e) < 0)
 		return CYCLES_INVALID;
 	struct cycle *cy = NULL;
-	int rc = pair(st, bank_id, connector_id, &cy, e);
+	int rc = store_cycle_get(st, bank_id, connector_id, &cy, e);
 	if (rc < 0)
 		return -1;
 	if (rc == STORE_NOT_FOUND) {

@@ -276,6 +276,28 @@ int store_cycle_list(struct store *st, long long bank_id, long long connector_id
 	return 0;
 }
 
+int store_cycle_get(struct store *st, long long bank_id, long long connector_id, struct cycle **out, struct err *e)
+{
+	*out = NULL;
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT months, next_due, last_assessed FROM cycle WHERE bank_id = ? AND connector_id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, bank_id);
+	sql_bind_int(q, 2, connector_id);
+	int rc = sql_step(q, e);
+	if (rc == 1) {
+		*out = cycle_new();
+		(*out)->bank_id = bank_id;
+		(*out)->connector_id = connector_id;
+		(*out)->months = (int)sql_int(q, 0);
+		(*out)->next_due = col(q, 1);
+		(*out)->last_assessed = col(q, 2);
+	}
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
 int store_cycle_put(struct store *st, const struct cycle *c, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),

@@ -60,6 +60,10 @@ int store_plan_list(struct store *st, long long connector_id, struct plan ***out
 int store_cycle_list(struct store *st, long long bank_id, long long connector_id, struct cycle ***out, size_t *n,
 		     struct err *e);
 
+/* What is stored for the pair (ids, months and dates; no names), share or
+ * not, or STORE_NOT_FOUND. */
+int store_cycle_get(struct store *st, long long bank_id, long long connector_id, struct cycle **out, struct err *e);
+
 /* Writes c's months, next_due and last_assessed for its pair. */
 int store_cycle_put(struct store *st, const struct cycle *c, struct err *e);
 
