@@ -34,7 +34,8 @@ static void print_plan(const json_t *p, bool bank)
 	json_t *r;
 	json_array_foreach(json_object_get(p, "required"), i, r)
 		printf("  %s requires %s%s\n", json_string_value(json_object_get(r, "bank")),
-		       json_string_value(json_object_get(r, "due")), json_is_true(json_object_get(r, "overdue")) ? "  OVERDUE" : "");
+		       json_string_value(json_object_get(r, "due")),
+		       json_is_true(json_object_get(r, "overdue")) ? "  OVERDUE" : "");
 }
 
 static int plans_list_cmd(struct cli_ctx *ctx, int argc, char **argv)

@@ -47,7 +47,8 @@ static int reminders_run_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_store(ctx, &st, &e) < 0 || reminders_run(st, actor, &r, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 	} else {
-		printf("wrote %zu notice%s (%zu already in the outbox)\n", r.written, r.written == 1 ? "" : "s", r.already);
+		printf("wrote %zu notice%s (%zu already in the outbox)\n", r.written, r.written == 1 ? "" : "s",
+		       r.already);
 		rc = CLI_OK;
 	}
 	free(actor);
@@ -76,9 +77,9 @@ static int reminders_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		if (json)
 			json_array_append_new(arr, reminders_json(m));
 		else
-			printf("notice %lld  %s  %s  to %s <%s>  %s%s\n  %s\n", m->id, m->created_at, notice_kind_name(m->kind),
-			       m->org, *m->recipients ? m->recipients : "no admin", m->sent_at ? "sent " : "unsent",
-			       m->sent_at ? m->sent_at : "", m->subject);
+			printf("notice %lld  %s  %s  to %s <%s>  %s%s\n  %s\n", m->id, m->created_at,
+			       notice_kind_name(m->kind), m->org, *m->recipients ? m->recipients : "no admin",
+			       m->sent_at ? "sent " : "unsent", m->sent_at ? m->sent_at : "", m->subject);
 	}
 	if (json)
 		cli_print_json(arr);
@@ -104,7 +105,9 @@ static int reminders_send_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	/* A program that exits early must not kill us with SIGPIPE: its exit
 	 * status says what happened. */
 	signal(SIGPIPE, SIG_IGN);
-	rc = cli_open_store(ctx, &st, &e) < 0 || reminders_send(st, program, from && *from ? from : "shinsa@localhost", &r, &e) < 0;
+	if (!from || !*from)
+		from = "shinsa@localhost";
+	rc = cli_open_store(ctx, &st, &e) < 0 || reminders_send(st, program, from, &r, &e) < 0;
 	printf("sent %zu notice%s", r.sent, r.sent == 1 ? "" : "s");
 	if (r.skipped)
 		printf(" (%zu without recipients: their organisations have no admin)", r.skipped);

@@ -135,7 +135,8 @@ int answers_set_item(struct answers_ctx *a, const char *actor, int no, const cha
 		goto fail;
 	struct answer *ans = answer_set_find(a->set, no);
 	/* What the plan of the item follows (plans_sync) as it was. */
-	struct answer was = { .no = no, .status = ans->status, .plan_due = ans->plan_due ? xstrdup(ans->plan_due) : NULL };
+	struct answer was = { .no = no, .status = ans->status,
+			      .plan_due = ans->plan_due ? xstrdup(ans->plan_due) : NULL };
 	json_t *changed = json_array();
 	for (int f = 0; f < ANSWER_NFIELDS; f++) {
 		if (!values[f])

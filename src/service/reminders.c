@@ -58,6 +58,42 @@ static int add(struct store *st, enum notice_kind kind, long long org_id, const 
 	return rc;
 }
 
+/* A re-assessment notice of cycle c, due on due, to its bank or its
+ * connector. */
+static int cycle_notice(struct store *st, const struct cycle *c, bool late, bool to_bank, const char *due,
+			const char *now, struct reminders_result *r, struct err *e)
+{
+	char what[64];
+	if (snprintf(what, sizeof what, "cycle:%lld-%lld", c->bank_id, c->connector_id) >= (int)sizeof what)
+		return 0; /* two ids always fit */
+	const char *ja = late ? "期限超過" : "期限のお知らせ";
+	const char *when = late ? "を過ぎています" : "です";
+	const char *last = c->last_assessed ? c->last_assessed : "なし";
+	const char *last_en = c->last_assessed ? c->last_assessed : "never";
+	char *en_due = late ? xasprintf("was due on %s and is overdue", due) : xasprintf("is due on %s", due);
+	char *subject, *body;
+	if (to_bank) {
+		subject = xasprintf("【Shinsa】定期的な適合性確認の%s: %s（%s）", ja, c->connector, due);
+		body = xasprintf("%s 御中\n\n"
+				 "%s の定期的な適合性確認の期限は %s %s（周期 %dか月、前回確認 %s）。\n"
+				 "Shinsa で提出物を確認し、審査を行ってください。\n\n"
+				 "Re-assessment of %s %s (every %d months; last assessed %s).\n",
+				 c->bank, c->connector, due, when, c->months, last, c->connector, en_due, c->months,
+				 last_en);
+	} else {
+		subject = xasprintf("【Shinsa】%s による定期的な適合性確認の%s（%s）", c->bank, ja, due);
+		body = xasprintf("%s 御中\n\n"
+				 "%s による定期的な適合性確認の期限は %s %s（周期 %dか月、前回確認 %s）。\n"
+				 "最新の回答を提出し、%s と共有してください。\n\n"
+				 "%s's re-assessment of %s %s (every %d months; last assessed %s).\n",
+				 c->connector, c->bank, due, when, c->months, last, c->bank, c->bank, c->connector,
+				 en_due, c->months, last_en);
+	}
+	free(en_due);
+	enum notice_kind kind = late ? NOTICE_REASSESSMENT_OVERDUE : NOTICE_REASSESSMENT_DUE;
+	return add(st, kind, to_bank ? c->bank_id : c->connector_id, what, due, subject, body, now, r, e);
+}
+
 static int cycle_notices(struct store *st, const char *today, const char *now, struct reminders_result *r,
 			 struct err *e)
 {
@@ -67,40 +103,16 @@ static int cycle_notices(struct store *st, const char *today, const char *now, s
 		return -1;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
+		char due[PLAN_DATE_LEN + 1];
 		const struct cycle *c = list[i];
-		char due[PLAN_DATE_LEN + 1], what[64];
-		enum cycle_state s = cycle_next_due(c->next_due, c->last_assessed, c->months, due) == 1
-					     ? cycle_state_of(due, today)
-					     : CYCLE_NOT_ASSESSED;
+		if (cycle_next_due(c->next_due, c->last_assessed, c->months, due) != 1)
+			continue;
+		enum cycle_state s = cycle_state_of(due, today);
 		if (s != CYCLE_DUE && s != CYCLE_OVERDUE)
 			continue;
-		bool late = s == CYCLE_OVERDUE;
-		enum notice_kind kind = late ? NOTICE_REASSESSMENT_OVERDUE : NOTICE_REASSESSMENT_DUE;
-		const char *last = c->last_assessed ? c->last_assessed : "なし";
-		const char *last_en = c->last_assessed ? c->last_assessed : "never";
-		if (snprintf(what, sizeof what, "cycle:%lld-%lld", c->bank_id, c->connector_id) >= (int)sizeof what)
-			continue; /* two ids always fit */
-		const char *ja = late ? "期限超過" : "期限のお知らせ";
-		const char *when = late ? "を過ぎています" : "です";
-		char *en_due = late ? xasprintf("was due on %s and is overdue", due) : xasprintf("is due on %s", due);
-		rc = add(st, kind, c->bank_id, what, due,
-			 xasprintf("【Shinsa】定期的な適合性確認の%s: %s（%s）", ja, c->connector, due),
-			 xasprintf("%s 御中\n\n%s の定期的な適合性確認の期限は %s %s（周期 %dか月、前回確認 %s）。\n"
-				   "Shinsa で提出物を確認し、審査を行ってください。\n\n"
-				   "Re-assessment of %s %s (every %d months; last assessed %s).\n",
-				   c->bank, c->connector, due, when, c->months, last, c->connector, en_due, c->months,
-				   last_en),
-			 now, r, e);
+		rc = cycle_notice(st, c, s == CYCLE_OVERDUE, true, due, now, r, e);
 		if (rc == 0)
-			rc = add(st, kind, c->connector_id, what, due,
-				 xasprintf("【Shinsa】%s による定期的な適合性確認の%s（%s）", c->bank, ja, due),
-				 xasprintf("%s 御中\n\n%s による定期的な適合性確認の期限は %s %s（周期 %dか月、前回確認 %s）。\n"
-					   "最新の回答を提出し、%s と共有してください。\n\n"
-					   "%s's re-assessment of %s %s (every %d months; last assessed %s).\n",
-					   c->connector, c->bank, due, when, c->months, last, c->bank, c->bank,
-					   c->connector, en_due, c->months, last_en),
-				 now, r, e);
-		free(en_due);
+			rc = cycle_notice(st, c, s == CYCLE_OVERDUE, false, due, now, r, e);
 	}
 	cycle_list_free(list, n);
 	return rc;
@@ -121,7 +133,8 @@ static int plan_notice(struct store *st, const struct plan *p, long long org_id,
 		return 0; /* an id always fits */
 	char *subject = bank ? xasprintf("【Shinsa】改善計画の期限超過: %s 通番%d（%s）", p->connector, p->no, due)
 			     : xasprintf("【Shinsa】改善計画の期限超過: 通番%d（%s）", p->no, due);
-	char *body = xasprintf("%s 御中\n\n%s 通番%d の改善計画は期限 %s を過ぎています（状況: %s）。\n%s\n\n"
+	char *body = xasprintf("%s 御中\n\n"
+			       "%s 通番%d の改善計画は期限 %s を過ぎています（状況: %s）。\n%s\n\n"
 			       "The remediation plan of %s for item %d was due on %s and is overdue (status: %s).\n",
 			       org, p->connector, p->no, due, status_ja(p->status),
 			       bank ? "Shinsa で進捗を確認してください。" : "計画の進捗を Shinsa で更新してください。",
@@ -139,7 +152,8 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 	for (size_t i = 0; i < np && rc == 0; i++) {
 		const char *since = plan_overdue_since(plans[i], today);
 		if (since)
-			rc = plan_notice(st, plans[i], plans[i]->connector_id, plans[i]->connector, false, since, now, r, e);
+			rc = plan_notice(st, plans[i], plans[i]->connector_id, plans[i]->connector, false, since, now, r,
+					 e);
 	}
 	for (size_t b = 0; b < no && rc == 0; b++) {
 		struct plans_visible v;
@@ -200,7 +214,8 @@ json_t *reminders_json(const struct notice *n)
 	}
 	return json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:o}", "id", (json_int_t)n->id, "kind",
 			 notice_kind_name(n->kind), "org", n->org, "recipients", to, "subject", n->subject, "body",
-			 n->body, "created_at", n->created_at, "sent_at", n->sent_at ? json_string(n->sent_at) : json_null());
+			 n->body, "created_at", n->created_at, "sent_at",
+			 n->sent_at ? json_string(n->sent_at) : json_null());
 }
 
 /* The subject as RFC 2047 encoded words: each at most 75 characters, so at
