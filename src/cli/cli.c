@@ -25,6 +25,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_inbox,
 	&cmd_criteria,
 	&cmd_review,
+	&cmd_plans,
+	&cmd_reminders,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

@@ -30,6 +30,12 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REVIEW_MESSAGE] = "review_message",
 	[AUDIT_REVIEW_BANK_ANSWER] = "review_bank_answer",
 	[AUDIT_REVIEW_DECISION] = "review_decision",
+	[AUDIT_PLAN_CREATE] = "plan_create",
+	[AUDIT_PLAN_UPDATE] = "plan_update",
+	[AUDIT_PLAN_CLOSE] = "plan_close",
+	[AUDIT_PLAN_REQUIRED] = "plan_required",
+	[AUDIT_CYCLE_SET] = "cycle_set",
+	[AUDIT_REMINDERS_RUN] = "reminders_run",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -80,6 +80,12 @@ enum audit_action {
 	AUDIT_REVIEW_MESSAGE,   /* review_message */
 	AUDIT_REVIEW_BANK_ANSWER, /* review_bank_answer */
 	AUDIT_REVIEW_DECISION,  /* review_decision */
+	AUDIT_PLAN_CREATE,      /* plan_create: a partial or not_implemented answer opened a plan */
+	AUDIT_PLAN_UPDATE,      /* plan_update: status, due, note, milestones; reopened */
+	AUDIT_PLAN_CLOSE,       /* plan_close: the answer became implemented or not_applicable */
+	AUDIT_PLAN_REQUIRED,    /* plan_required: a bank set or removed its required date */
+	AUDIT_CYCLE_SET,        /* cycle_set: a bank set a re-assessment cycle */
+	AUDIT_REMINDERS_RUN,    /* reminders_run */
 	AUDIT_NACTIONS,
 };
 

@@ -12,6 +12,7 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/lookup.h"
+#include "service/plans.h"
 
 /* Our own export read back: far above what 45 items at Excel's cell limit
  * compress to, a bound all the same. */
@@ -133,6 +134,9 @@ int answers_set_item(struct answers_ctx *a, const char *actor, int no, const cha
 	if (reload(a, e) < 0)
 		goto fail;
 	struct answer *ans = answer_set_find(a->set, no);
+	/* What the plan of the item follows (plans_sync) as it was. */
+	struct answer was = { .no = no, .status = ans->status,
+			      .plan_due = ans->plan_due ? xstrdup(ans->plan_due) : NULL };
 	json_t *changed = json_array();
 	for (int f = 0; f < ANSWER_NFIELDS; f++) {
 		if (!values[f])
@@ -146,8 +150,9 @@ int answers_set_item(struct answers_ctx *a, const char *actor, int no, const cha
 	json_t *details = json_pack("{s:s, s:o}", "catalog", a->cat->id, "fields", changed);
 	int rc = store_answer_put(a->st, a->org, a->cat, ans, e) < 0 ||
 		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWER_EDIT, details, e, "answer:%d", no) < 0 ||
-		 store_commit(a->st, e) < 0;
+		 plans_sync(a->st, actor, a->org->id, a->cat->id, &was, ans, e) < 0 || store_commit(a->st, e) < 0;
 	json_decref(details);
+	free(was.plan_due);
 	if (rc)
 		goto fail;
 	if (out)
@@ -240,6 +245,13 @@ static int write_changes(struct answers_ctx *a, const char *actor, const struct 
 	json_t *details = import_details(file, a, r, changes);
 	int rc = audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_IMPORT, details, e, "answer_set:%s", a->cat->id);
 	json_decref(details);
+	/* The plans follow, after the import's own event. a->set holds the
+	 * answers as stored before this import (reloaded in the transaction). */
+	json_array_foreach(changes, k, c) {
+		size_t i = (size_t)(catalog_find_no(a->cat, (int)json_integer_value(json_object_get(c, "no"))) - a->cat->items);
+		if (rc == 0)
+			rc = plans_sync(a->st, actor, a->org->id, a->cat->id, &a->set->items[i], &r->set->items[i], e);
+	}
 	return rc;
 }
 

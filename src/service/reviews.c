@@ -9,6 +9,7 @@
 #include "lib/hash.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/cycles.h"
 #include "service/lookup.h"
 #include "service/shares.h"
 #include "service/submissions.h"
@@ -329,7 +330,14 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
 	rc = audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
 	json_decref(details);
-	return rc;
+	if (rc < 0)
+		return rc;
+	/* The decision is the assessment the re-assessment cycle counts from:
+	 * in the same transaction, so a cycle never runs from an undone one. */
+	char day[11];
+	memcpy(day, w->now, 10);
+	day[10] = '\0';
+	return cycles_assessed(st, r->bank_id, r->connector_id, day, e) < 0 ? -1 : 0;
 }
 
 int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,

@@ -5,6 +5,7 @@
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
  * migrations 3, 5, 6 and 8, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5, 6 and 9, which PostgreSQL writes as trigger functions.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -342,6 +343,84 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'review messages are append-only'); END;\n"
 	  "CREATE TRIGGER review_message_no_delete BEFORE DELETE ON review_message\n"
 	  "BEGIN SELECT RAISE(ABORT, 'review messages are append-only'); END;\n" },
+	/* Remediation plans, re-assessment cycles and the reminders' outbox
+	 * (core/plan.h, service/plans.h, service/reminders.h). A plan is never
+	 * deleted and its history is append-only; milestones are the plan's
+	 * current list, replaced whole. A bank's required date is one row per
+	 * plan and bank. A cycle row holds only what a bank set or an
+	 * assessment recorded: the pairs themselves come from the shares. An
+	 * outbox notice changes once, when it is sent; its dedup_key makes a
+	 * second run write nothing new. 7 and 8 are other migrations'. */
+	{ 9, "plans, cycles and the outbox",
+	  "CREATE TABLE plan (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  connector_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  catalog_id TEXT NOT NULL REFERENCES catalog (id),\n"
+	  "  no INTEGER NOT NULL,\n"
+	  "  status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done')),\n"
+	  "  due TEXT,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  updated_at TEXT NOT NULL,\n"
+	  "  closed_at TEXT,\n"
+	  "  UNIQUE (connector_id, catalog_id, no)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE plan_milestone (\n"
+	  "  plan_id INTEGER NOT NULL REFERENCES plan (id),\n"
+	  "  seq INTEGER NOT NULL,\n"
+	  "  title TEXT NOT NULL,\n"
+	  "  due TEXT,\n"
+	  "  done_at TEXT,\n"
+	  "  PRIMARY KEY (plan_id, seq)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE plan_history (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  plan_id INTEGER NOT NULL REFERENCES plan (id),\n"
+	  "  at TEXT NOT NULL,\n"
+	  "  actor TEXT NOT NULL,\n"
+	  "  what TEXT NOT NULL,\n"
+	  "  detail TEXT NOT NULL,\n"
+	  "  bank_id INTEGER REFERENCES org (id)\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX plan_history_plan ON plan_history (plan_id, id);\n"
+	  "CREATE TABLE plan_required (\n"
+	  "  plan_id INTEGER NOT NULL REFERENCES plan (id),\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  due TEXT NOT NULL,\n"
+	  "  PRIMARY KEY (plan_id, bank_id)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE cycle (\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  connector_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  months INTEGER NOT NULL CHECK (months BETWEEN 1 AND 60),\n"
+	  "  next_due TEXT,\n"
+	  "  last_assessed TEXT,\n"
+	  "  PRIMARY KEY (bank_id, connector_id)\n"
+	  ") STRICT;\n"
+	  "CREATE TABLE outbox (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  dedup_key TEXT NOT NULL UNIQUE,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('reassessment_due', 'reassessment_overdue', 'plan_overdue')),\n"
+	  "  subject TEXT NOT NULL,\n"
+	  "  body TEXT NOT NULL,\n"
+	  "  recipients TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  sent_at TEXT\n"
+	  ") STRICT;\n"
+	  "CREATE TRIGGER plan_no_delete BEFORE DELETE ON plan\n"
+	  "BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;\n"
+	  "CREATE TRIGGER plan_history_no_update BEFORE UPDATE ON plan_history\n"
+	  "BEGIN SELECT RAISE(ABORT, 'plan history is append-only'); END;\n"
+	  "CREATE TRIGGER plan_history_no_delete BEFORE DELETE ON plan_history\n"
+	  "BEGIN SELECT RAISE(ABORT, 'plan history is append-only'); END;\n"
+	  "CREATE TRIGGER outbox_sent_only BEFORE UPDATE ON outbox\n"
+	  "WHEN OLD.sent_at IS NOT NULL OR NEW.sent_at IS NULL OR NEW.id IS NOT OLD.id\n"
+	  "  OR NEW.dedup_key IS NOT OLD.dedup_key OR NEW.org_id IS NOT OLD.org_id OR NEW.kind IS NOT OLD.kind\n"
+	  "  OR NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body\n"
+	  "  OR NEW.recipients IS NOT OLD.recipients OR NEW.created_at IS NOT OLD.created_at\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
+	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
+	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

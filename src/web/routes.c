@@ -7,6 +7,7 @@
 #include "web/api_meta.h"
 #include "web/api_pages.h"
 #include "web/api_reviews.h"
+#include "web/api_plans.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
@@ -73,6 +74,15 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
+	/* Remediation plans and re-assessment cycles (api_plans.h). The lists
+	 * and a plan's page are for both sides: the handler tells them apart,
+	 * and a bank sees a plan only under consent. */
+	{ "GET", "/api/v1/plans", api_plan_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/plans/{id}", api_plan_show, 0, 0, ACTION_READ },
+	{ "PUT", "/api/v1/plans/{id}", api_plan_update, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
+	{ "PUT", "/api/v1/plans/{id}/required", api_plan_required, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "GET", "/api/v1/cycles", api_cycle_list, 0, 0, ACTION_READ },
+	{ "PUT", "/api/v1/cycles/{connector}", api_cycle_set, ROUTE_BANK, 0, ACTION_REVIEW },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

@@ -28,14 +28,14 @@ export SHINSA_NOW=2026-04-02T10:00:00Z
 "$SHINSA" answers export --org "$C" -o "$T/c.xlsx" >/dev/null
 "$SHINSA" org add --kind connector --name "$D" >/dev/null
 run "$SHINSA" submit --org "$D"
-eq "a refused submission leaves no event" "$rc:$(echo "$err" | head -n 1):$(count)" "1:shinsa: cannot submit: 39 problems to fix:44"
+eq "a refused submission leaves no event" "$rc:$(echo "$err" | head -n 1):$(count)" "1:shinsa: cannot submit: 39 problems to fix:45"
 run "$SHINSA" answers import "$T/c.xlsx" --org "$D" --dry-run
-eq "a dry run leaves no event" "$rc:$(count)" "0:44"
+eq "a dry run leaves no event" "$rc:$(count)" "0:45"
 export SHINSA_NOW=2026-04-02T11:00:00Z
 "$SHINSA" answers import "$T/c.xlsx" --org "$D" >/dev/null
 run "$SHINSA" answers import "$T/c.xlsx" --org "$D"
 eq "an import that changes nothing leaves no event" "$rc:$out:$(count)" \
-	"0:imported 45 items (0 changed) from $T/c.xlsx:45"
+	"0:imported 45 items (0 changed) from $T/c.xlsx:47"
 SUB=$("$SHINSA" submit --org "$C" --json | jq -r .sha256)
 "$SHINSA" submission export 1 -o "$T/s.json" >/dev/null
 
@@ -48,22 +48,24 @@ fails "a submission export that cannot be written" 1 "shinsa: cannot write $T/no
 	"$SHINSA" submission export 1 -o "$T/no/s.json"
 fails "an org that exists already" 1 "shinsa: an organisation named \"$D\" already exists" \
 	"$SHINSA" org add --kind connector --name "$D"
-eq "no events for what failed" "$(count)" 47
+eq "no events for what failed" "$(count)" 49
 
-run "$SHINSA" audit list --limit 7 --json
+run "$SHINSA" audit list --limit 9 --json
 eq "audit list --json: the last events" "$rc:$(echo "$out" | jq -c '.[] | [.seq, .at, .actor, .org_id, .org, .action, .object, (.details | fromjson | if .changed then .n = (.changed | length) | .changed |= .[0:2] else . end)]' | sed "s/$ME/ME/g")" \
-'0:[47,"2026-04-02T11:00:00Z","ME",1,"株式会社フィンテック","submission_export","submission:1",{"file":"'"$T"'/s.json","sha256":"'"$SUB"'","version":1}]
-[46,"2026-04-02T11:00:00Z","ME",1,"株式会社フィンテック","submission_create","submission:1",{"catalog":"api-checklist-2018-08","sha256":"'"$SUB"'","version":1}]
-[45,"2026-04-02T11:00:00Z","ME",3,"別の接続先","answers_import","answer_set:api-checklist-2018-08",{"catalog":"api-checklist-2018-08","changed":[{"fields":["status","current"],"no":1},{"fields":["status","current","issues","plan","plan_due"],"no":2}],"file":"'"$T"'/c.xlsx","read":45,"n":39}]
-[44,"2026-04-02T10:00:00Z","ME",3,"別の接続先","org_add","org:3",{"kind":"connector","name":"別の接続先","public_key":"'"$(sqlite3 "$SHINSA_DB" "SELECT public_key FROM org WHERE id = 3")"'","reg_no":null}]
-[43,"2026-04-02T10:00:00Z","ME",1,"株式会社フィンテック","answers_export","answer_set:api-checklist-2018-08",{"catalog":"api-checklist-2018-08","file":"'"$T"'/c.xlsx"}]
+'0:[49,"2026-04-02T11:00:00Z","ME",1,"株式会社フィンテック","submission_export","submission:1",{"file":"'"$T"'/s.json","sha256":"'"$SUB"'","version":1}]
+[48,"2026-04-02T11:00:00Z","ME",1,"株式会社フィンテック","submission_create","submission:1",{"catalog":"api-checklist-2018-08","sha256":"'"$SUB"'","version":1}]
+[47,"2026-04-02T11:00:00Z","ME",3,"別の接続先","plan_create","plan:2",{"catalog":"api-checklist-2018-08","due":"2026-09-30","no":2}]
+[46,"2026-04-02T11:00:00Z","ME",3,"別の接続先","answers_import","answer_set:api-checklist-2018-08",{"catalog":"api-checklist-2018-08","changed":[{"fields":["status","current"],"no":1},{"fields":["status","current","issues","plan","plan_due"],"no":2}],"file":"'"$T"'/c.xlsx","read":45,"n":39}]
+[45,"2026-04-02T10:00:00Z","ME",3,"別の接続先","org_add","org:3",{"kind":"connector","name":"別の接続先","public_key":"'"$(sqlite3 "$SHINSA_DB" "SELECT public_key FROM org WHERE id = 3")"'","reg_no":null}]
+[44,"2026-04-02T10:00:00Z","ME",1,"株式会社フィンテック","answers_export","answer_set:api-checklist-2018-08",{"catalog":"api-checklist-2018-08","file":"'"$T"'/c.xlsx"}]
+[43,"2026-04-02T10:00:00Z","ME",1,"株式会社フィンテック","plan_create","plan:1",{"catalog":"api-checklist-2018-08","due":"2026-09-30","no":2}]
 [42,"2026-04-02T10:00:00Z","ME",1,"株式会社フィンテック","answer_edit","answer:2",{"catalog":"api-checklist-2018-08","fields":["status","issues","plan","plan_due"]}]
 [41,"2026-04-01T09:00:00Z","ME",1,"株式会社フィンテック","answer_edit","answer:44",{"catalog":"api-checklist-2018-08","fields":["status","current"]}]'
 run "$SHINSA" audit list --org サンプル銀行
 eq "audit list --org, for people" "$rc:$(echo "$out" | sed "s/$ME/ME/; s/[0-9a-f]\{64\}/KEY/")" \
 	'0:2  2026-04-01T09:00:00Z  ME  サンプル銀行  org_add  org:2  {"kind":"bank","name":"サンプル銀行","public_key":"KEY","reg_no":null}'
-run "$SHINSA" audit list --org "$D" --limit 1 --before 45 --json
-eq "audit list pages back with --before" "$rc:$(echo "$out" | jq -c '[.[] | .seq]')" "0:[44]"
+run "$SHINSA" audit list --org "$D" --limit 1 --before 46 --json
+eq "audit list pages back with --before" "$rc:$(echo "$out" | jq -c '[.[] | .seq]')" "0:[45]"
 fails "audit list --limit" 2 'shinsa: audit list: --limit wants a number from 1 to 10000, not "0" (usage: shinsa audit list [--org NAME] [--limit N] [--before SEQ] [--json])' \
 	"$SHINSA" audit list --limit 0
 fails "audit list --org that does not exist" 1 'shinsa: no organisation "X社" (shinsa org list shows them)' \
@@ -71,12 +73,12 @@ fails "audit list --org that does not exist" 1 'shinsa: no organisation "X社" (
 fails "audit verify --anchor" 2 'shinsa: audit verify: --anchor wants a hash of 64 hex digits (usage: shinsa audit verify [--anchor HASH])' \
 	"$SHINSA" audit verify --anchor abc
 
-LAST=$(sqlite3 "$SHINSA_DB" "SELECT hash FROM audit_event WHERE seq = 47")
+LAST=$(sqlite3 "$SHINSA_DB" "SELECT hash FROM audit_event WHERE seq = 49")
 run "$SHINSA" audit verify
-eq "audit verify" "$rc:$out" "0:audit trail intact: 47 events, last hash $LAST"
+eq "audit verify" "$rc:$out" "0:audit trail intact: 49 events, last hash $LAST"
 ANCHOR=$(sqlite3 "$SHINSA_DB" "SELECT hash FROM audit_event WHERE seq = 44")
 run "$SHINSA" audit verify --anchor "$ANCHOR"
-eq "audit verify --anchor" "$rc:$out" "0:audit trail intact: 47 events, last hash $LAST
+eq "audit verify --anchor" "$rc:$out" "0:audit trail intact: 49 events, last hash $LAST
 the anchor is event 44"
 
 # The hash rule as documented, recomputed by Python from a database row (an
@@ -151,15 +153,17 @@ fails "a tail rewritten onto another event" 1 "shinsa: audit trail broken: event
 tamper "UPDATE audit_event SET object = 'submission:9' WHERE seq = 46"
 rehash 46
 rehash 47 "$(hash_of 46)"
+rehash 48 "$(hash_of 47)"
+rehash 49 "$(hash_of 48)"
 run "$SHINSA" --db "$T/t.db" audit verify
-eq "a consistently rewritten tail fits the chain" "$rc:$out" "0:audit trail intact: 47 events, last hash $(hash_of 47)"
+eq "a consistently rewritten tail fits the chain" "$rc:$out" "0:audit trail intact: 49 events, last hash $(hash_of 49)"
 fails "... but not the anchor" 1 "shinsa: audit trail broken: no event has the anchor hash $LAST (the events from it on were removed or rewritten)" \
 	"$SHINSA" --db "$T/t.db" audit verify --anchor "$LAST"
-tamper "DELETE FROM audit_event WHERE seq = 47"
+tamper "DELETE FROM audit_event WHERE seq = 49"
 fails "a removed last event is caught by the anchor" 1 "shinsa: audit trail broken: no event has the anchor hash $LAST (the events from it on were removed or rewritten)" \
 	"$SHINSA" --db "$T/t.db" audit verify --anchor "$LAST"
 run "$SHINSA" audit verify --anchor "$LAST"
-eq "the real database still verifies" "$rc:$out" "0:audit trail intact: 47 events, last hash $LAST
-the anchor is event 47"
+eq "the real database still verifies" "$rc:$out" "0:audit trail intact: 49 events, last hash $LAST
+the anchor is event 49"
 
 finish

@@ -166,18 +166,19 @@ api GET /api/v1/audit
 # added with the CLI (add_user) are on the trail too.
 jq -c '.[] | select(.action != "org_add") | [.seq, .actor, .org_id, .org, .action, .object, .details]' "$T/b" >"$T/events"
 cat >"$T/want" <<'EOF'
-[24,"admin@a.test",1,"接続先A","login","session:6","{\"remote\":\"127.0.0.1\"}"]
-[21,"viewer@a.test",1,"接続先A","login","session:3","{\"remote\":\"127.0.0.1\"}"]
-[20,"editor@a.test",1,"接続先A","answer_edit","answer:2","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\"]}"]
-[19,"editor@a.test",1,"接続先A","login","session:2","{\"remote\":\"127.0.0.1\"}"]
-[18,"admin@a.test",1,"接続先A","answers_import","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"changed\":[{\"fields\":[\"status\",\"current\"],\"no\":1},{\"fields\":[\"notes\"],\"no\":4}],\"file\":\"回答.xlsx\",\"read\":45}"]
-[17,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"notes\"]}"]
-[16,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
-[15,"admin@a.test",1,"接続先A","answers_export","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"file\":\"接続先A-api-checklist-2018-08.xlsx\"}"]
+[25,"admin@a.test",1,"接続先A","login","session:6","{\"remote\":\"127.0.0.1\"}"]
+[22,"viewer@a.test",1,"接続先A","login","session:3","{\"remote\":\"127.0.0.1\"}"]
+[21,"editor@a.test",1,"接続先A","answer_edit","answer:2","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\"]}"]
+[20,"editor@a.test",1,"接続先A","login","session:2","{\"remote\":\"127.0.0.1\"}"]
+[19,"admin@a.test",1,"接続先A","answers_import","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"changed\":[{\"fields\":[\"status\",\"current\"],\"no\":1},{\"fields\":[\"notes\"],\"no\":4}],\"file\":\"回答.xlsx\",\"read\":45}"]
+[18,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"notes\"]}"]
+[17,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
+[16,"admin@a.test",1,"接続先A","answers_export","answer_set:api-checklist-2018-08","{\"catalog\":\"api-checklist-2018-08\",\"file\":\"接続先A-api-checklist-2018-08.xlsx\"}"]
+[15,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
 [14,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
-[13,"admin@a.test",1,"接続先A","answer_edit","answer:5","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"plan_due\"]}"]
-[12,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"notes\"]}"]
-[11,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
+[13,"admin@a.test",1,"接続先A","answer_edit","answer:4","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"notes\"]}"]
+[12,"admin@a.test",1,"接続先A","answer_edit","answer:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"current\"]}"]
+[11,"admin@a.test",1,"接続先A","plan_create","plan:1","{\"catalog\":\"api-checklist-2018-08\",\"due\":\"2026-09-30\",\"no\":3}"]
 [10,"admin@a.test",1,"接続先A","answer_edit","answer:3","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"issues\",\"plan\",\"plan_due\"]}"]
 [9,"admin@a.test",1,"接続先A","login","session:1","{\"remote\":\"127.0.0.1\"}"]
 [6,"cli:root",1,"接続先A","user_add","user:3","{\"email\":\"viewer@a.test\",\"role\":\"viewer\"}"]
@@ -192,7 +193,7 @@ eq "org_add: the organisation's first event" "$(jq -c '[.[-1] | .seq, .action, .
 eq "every event as audit list --json prints it" "$(jq -c . "$T/b")" \
 	"$("$SHINSA" audit list --org 接続先A --json | jq -c .)"
 api GET '/api/v1/audit?limit=2'
-eq "?limit" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [24,21]"
+eq "?limit" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [25,22]"
 api GET '/api/v1/audit?limit=2&before=21'
 eq "?before: the next page" "$code $(jq -c '[.[].seq]' "$T/b")" "200 [20,19]"
 api GET '/api/v1/audit?limit=0'
@@ -220,7 +221,7 @@ eq "?catalog: the first one's, unchanged" "$(jq -c . "$T/b")" \
 	"$("$SHINSA" answers show --org 接続先A --catalog api-checklist-2018-08 --json | jq -c .)"
 
 run "$SHINSA" audit verify
-eq "the trail verifies" "$rc $(echo "$out" | cut -d, -f1)" "0 audit trail intact: 24 events"
+eq "the trail verifies" "$rc $(echo "$out" | cut -d, -f1)" "0 audit trail intact: 25 events"
 
 stop_server
 finish

@@ -5,6 +5,9 @@
 # kind) and none of A's data in any body — but for what A's consent opens
 # to bank X (its inbox, reading the shared submission and reviewing it),
 # which ends with the revoke.
+# to bank X (its inbox, reading the shared submission, the plans of items
+# partial in it, its re-assessment cycle with A), which ends with the
+# revoke.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
@@ -24,6 +27,8 @@ TOKEN=$("$SHINSA" token create --user editor@b.test --name matrix | tail -n 1)
 for n in $(seq 1 38) 44; do
 	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
 done
+# A plan for item 38 (partial), in what A shares with X: X sees that plan.
+"$SHINSA" answers set --org "$A" --item 38 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 "$SHINSA" answers set --org "$B" --item 1 --status implemented --current "B社の回答" >/dev/null
 start_server
 
@@ -72,6 +77,12 @@ PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verd
 PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
+GET /api/v1/plans|/api/v1/plans|-
+GET /api/v1/plans/{id}|/api/v1/plans/1|-
+PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
+PUT /api/v1/plans/{id}/required|/api/v1/plans/1/required|{\"due\":null}
+GET /api/v1/cycles|/api/v1/cycles|-
+PUT /api/v1/cycles/{connector}|/api/v1/cycles/$A|{\"months\":12}
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -91,6 +102,7 @@ want() {
 	may_share=false may_review=false
 	case $role in admin | editor) may_share=true ;; esac
 	case $role in admin | reviewer) may_review=true ;; esac
+	ROLE_NO="403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /") echo "303 *"; return ;;
@@ -169,6 +181,25 @@ want() {
 		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review"}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
+	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.
+	"GET /api/v1/plans" | "GET /api/v1/cycles")
+		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
+	"GET /api/v1/plans/{id}")
+		if [ "$org" = X ]; then echo "200 *"; else echo '404 {"error":{"code":"not_found","message":"no plan 1"}}'; fi ;;
+	"PUT /api/v1/plans/{id}")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share; then echo "$ROLE_NO"
+		else echo '404 {"error":{"code":"not_found","message":"no plan 1"}}'; fi ;;
+	"PUT /api/v1/plans/{id}/required")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif ! $may_review; then echo "$ROLE_NO"
+		elif [ "$org" = X ]; then echo "200 *"
+		else echo '404 {"error":{"code":"not_found","message":"no plan 1"}}'; fi ;;
+	"PUT /api/v1/cycles/{connector}")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif ! $may_review; then echo "$ROLE_NO"
+		elif [ "$org" = X ]; then echo "200 *"
+		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no connector \\\"$A\\\"\"}}"; fi ;;
 	*) echo "no expectation for $pat" ;;
 	esac
 }
@@ -198,6 +229,12 @@ call() {
 		[ "${w#* }" = "*" ] && got="$code *"
 		consent=false
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
+		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | \
+			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
+			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}") consent=true ;; esac
+		# The name in this 404 is the one the caller sent, and the body is
+		# compared whole.
+		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
 		leak=
 		$consent || leak=$(leaks "$org")
 		if [ "$got" = "$w" ] && [ -z "$leak" ]; then

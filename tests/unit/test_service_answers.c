@@ -123,6 +123,15 @@ static void test_checklist_and_open(void **state)
 	answers_close(&b); /* twice is harmless */
 }
 
+/* What test_set_item leaves: each edit, and in its transaction the plan
+ * that the partial answer opened and whose due it moved (service/plans). */
+#define SET_ITEM_EVENTS                                                                                         \
+	ACTOR " plan_update plan:1 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"due\"],\"no\":3}\n"        \
+	ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"plan_due\"]}\n"            \
+	ACTOR " plan_create plan:1 {\"catalog\":\"api-checklist-2018-08\",\"due\":\"2026-09-30\",\"no\":3}\n"       \
+	ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"issues\","      \
+	      "\"plan_due\"]}\n"
+
 static void test_set_item(void **state)
 {
 	struct fixture *f = *state;
@@ -141,9 +150,7 @@ static void test_set_item(void **state)
 	const char *w[ANSWER_NFIELDS] = { [FIELD_STATUS] = "partial", [FIELD_PLAN_DUE] = "" };
 	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, w, &ans, &e), ANSWERS_OK);
 	assert_null(ans->plan_due);
-	assert_events(f, ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"plan_due\"]}\n"
-			 ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\","
-			 "\"issues\",\"plan_due\"]}\n");
+	assert_events(f, SET_ITEM_EVENTS);
 
 	/* Each refusal, with nothing written. */
 	char *before = stored(f);
@@ -182,9 +189,7 @@ static void test_set_item(void **state)
 	free(after);
 	/* What is in memory is what is stored. */
 	assert_string_equal(answer_get(answer_set_find(f->a.set, 3), FIELD_NOTES), "");
-	assert_events(f, ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"plan_due\"]}\n"
-			 ACTOR " answer_edit answer:3 {\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\","
-			 "\"issues\",\"plan_due\"]}\n");
+	assert_events(f, SET_ITEM_EVENTS);
 	free(before);
 }
 
