@@ -193,6 +193,44 @@ static int open_session(struct store *st, const struct auth_config *cfg, const c
 	return 0;
 }
 
+/*
+ * The login or login_failed event, for the organisation of the account the
+ * email names (its admin should see attacks on its users); inside the
+ * caller's transaction. Only an email that is an address is kept (norm):
+ * a password typed into the wrong field must not end up in a trail that
+ * is never erased.
+ */
+static int login_event(struct store *st, const char *norm, const char *remote, const struct auth_login *out,
+		       int outcome, struct err *e)
+{
+	json_t *details = json_object();
+	if (remote)
+		json_object_set_new(details, "remote", json_string(remote));
+	if (outcome != AUTH_OK)
+		json_object_set_new(details, "reason", json_string(auth_failure_name(out->failure)));
+	if (!out->user && norm)
+		json_object_set_new(details, "email", json_string(norm));
+	int rc = audit_log(st, out->user ? out->user->email : "unknown", out->user ? out->user->org_id : 0,
+			   outcome == AUTH_OK ? AUDIT_LOGIN : AUDIT_LOGIN_FAILED, details, e, "session:%lld",
+			   outcome == AUTH_OK ? out->session_id : 0LL);
+	json_decref(details);
+	return rc;
+}
+
+/* A refusal's event in a transaction of its own (the attempt was counted
+ * in the throttle's): outcome, or -1 if the trail could not take it. */
+static int login_record(struct store *st, const char *norm, const char *remote, const struct auth_login *out,
+			int outcome, struct err *e)
+{
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (login_event(st, norm, remote, out, outcome, e) < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return outcome;
+}
+
 int auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
 	       const char *code, const char *remote, struct auth_login *out, struct err *e)
 {
@@ -217,8 +255,9 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 	if (until) {
 		out->failure = AUTH_FAIL_THROTTLED;
 		out->retry_after = until;
-		auth_policy_throttle_message(until, e);
-		rc = AUTH_THROTTLED;
+		rc = out->first_refusal ? login_record(st, norm, remote, out, AUTH_THROTTLED, e) : AUTH_THROTTLED;
+		if (rc == AUTH_THROTTLED)
+			auth_policy_throttle_message(until, e);
 		goto done;
 	}
 	bool ok = false, recovery = false;
@@ -237,14 +276,22 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 	}
 	if (out->failure == AUTH_FAIL_NONE) {
 		out->used_recovery_code = recovery;
+		/* The session, the forgotten failures and the login event land
+		 * together: a sign-in the trail does not show never stands. */
+		if (store_begin(st, e) < 0)
+			goto done;
 		if ((a[0].key && store_login_attempt_clear(st, a[0].key, e) < 0) ||
 		    (a[1].key && store_login_attempt_delete(st, a[1].id, e) < 0) ||
-		    open_session(st, cfg, password, remote, now, out, e) < 0)
+		    open_session(st, cfg, password, remote, now, out, e) < 0 ||
+		    login_event(st, norm, remote, out, AUTH_OK, e) < 0 || store_commit(st, e) < 0) {
+			store_rollback(st);
 			goto done;
+		}
 		rc = AUTH_OK;
 	} else {
-		err_set(e, AUTH_MSG_DENIED);
-		rc = AUTH_DENIED;
+		rc = login_record(st, norm, remote, out, AUTH_DENIED, e);
+		if (rc == AUTH_DENIED)
+			err_set(e, AUTH_MSG_DENIED);
 	}
 	/* Attempts that left the window count for nothing: keep the table
 	 * small. A failure here loses nothing. */
@@ -326,7 +373,7 @@ int auth_logout(struct store *st, const char *token, const char *actor, long lon
 	int rc = hashed(token, AUTH_SESSION_PREFIX, hash) ? store_session_find(st, hash, &s, e) : STORE_NOT_FOUND;
 	if (rc == STORE_OK)
 		rc = store_session_revoke(st, s.id, e);
-	if (rc == STORE_OK && actor)
+	if (rc == STORE_OK)
 		rc = audit_log(st, actor, org_id, AUDIT_LOGOUT, NULL, e, "user:%lld", s.user_id);
 	if (rc < 0 || store_commit(st, e) < 0) {
 		store_rollback(st);

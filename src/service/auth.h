@@ -122,7 +122,11 @@ void auth_login_release(struct auth_login *login);
  * account's failures and this attempt. A missing account costs as much
  * time as a wrong password (password_burn()).
  *
- * Auditing (the caller's): every checked attempt is recorded, but of the
+ * Auditing: the login event (organisation: the account's; details remote,
+ * and for a refusal its reason and, when no account matched, the email if
+ * it is an address) is written in the transaction that opens the session,
+ * so a sign-in the trail does not show never stands; a refusal's event in
+ * a transaction of its own. Every checked attempt is recorded, but of the
  * refusals of a locked account only the first (out->first_refusal), and of
  * refusals because only the address is locked none. A refusal checks
  * nothing, so recording each would only let anyone grow the permanent
@@ -154,10 +158,9 @@ int auth_session_check(struct store *st, const struct auth_config *cfg, const ch
 
 /*
  * Ends the session of token: AUTH_OK, or AUTH_DENIED ("not signed in") if
- * there is no live one. With actor, the logout event (organisation org_id,
+ * there is no live one. The logout event by actor (organisation org_id,
  * object "user:ID") is appended in the same transaction: a failure to
- * write it keeps the session (-1). actor NULL records nothing, only for
- * undoing a sign-in whose own event could not be written.
+ * write it keeps the session (-1).
  */
 int auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e);
 

@@ -9,7 +9,6 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/account.h"
-#include "service/audit_log.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -101,43 +100,6 @@ bad:
 	return NULL;
 }
 
-/*
- * The login or login_failed event, for the organisation of the account the
- * email names (its admin should see attacks on its users). Of throttled
- * refusals only the first of an account lock is recorded (see auth_login());
- * the others are in the request's log note only. Returns -1 if the event
- * could not be written.
- */
-static int login_audit(struct store *st, const struct http_request *req, struct http_response *resp,
-		       const char *email, const struct auth_login *login, int rc)
-{
-	if (rc == AUTH_THROTTLED && !login->first_refusal) {
-		http_response_note(resp, "throttled; not recorded in the audit trail (not the lock's first refusal)");
-		return 0;
-	}
-	if (rc == AUTH_THROTTLED)
-		http_response_note(resp, "throttled; recorded as the lock's first refusal");
-	struct err e = { 0 }, ignore = { 0 };
-	json_t *details = json_pack("{s:s}", "remote", req->remote);
-	const char *actor = "unknown";
-	char *typed = NULL;
-	if (rc != AUTH_OK)
-		json_object_set_new(details, "reason", json_string(auth_failure_name(login->failure)));
-	if (login->user) {
-		actor = login->user->email;
-	} else if ((typed = user_email_normalise(email, &ignore))) {
-		/* Only what is an address: a password typed into the wrong
-		 * field must not end up in a trail that is never erased. */
-		json_object_set_new(details, "email", json_string(typed));
-	}
-	int ok = audit_log(st, actor, login->user ? login->user->org_id : 0,
-			   rc == AUTH_OK ? AUDIT_LOGIN : AUDIT_LOGIN_FAILED, details, &e, "session:%lld",
-			   rc == AUTH_OK ? login->session_id : 0LL);
-	json_decref(details);
-	free(typed);
-	return ok;
-}
-
 void api_session_create(struct http_request *req, struct http_response *resp)
 {
 	static const char *const fields[] = { "email", "password", "totp", NULL };
@@ -149,14 +111,10 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 	struct auth_login login = { 0 };
 	struct err e = { 0 };
 	int rc = auth_login(st, req->auth, v[0], v[1], v[2], req->remote, &login, &e);
-	if (rc >= 0 && login_audit(st, req, resp, v[0], &login, rc) < 0) {
-		/* A sign-in the trail does not show must not stand. */
-		struct err ignore = { 0 };
-		if (rc == AUTH_OK)
-			auth_logout(st, login.session_token, NULL, 0, &ignore);
-		rc = -1;
-		err_set(&e, "the audit trail could not record the sign-in");
-	}
+	if (rc == AUTH_THROTTLED)
+		http_response_note(resp, login.first_refusal
+						 ? "throttled; recorded as the lock's first refusal"
+						 : "throttled; not recorded in the audit trail (not the lock's first refusal)");
 	if (rc < 0) {
 		api_internal(resp, &e);
 	} else if (rc == AUTH_THROTTLED) {

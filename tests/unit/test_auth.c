@@ -109,6 +109,40 @@ static void test_login_and_session(void **state)
 	auth_login_release(&l);
 }
 
+/* The login events land with the outcome they record: a sign-in the trail
+ * cannot show does not stand, and leaves no session behind. */
+static void test_login_events(void **state)
+{
+	struct fixture *f = *state;
+	struct auth_login l;
+	struct err e = { 0 };
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "192.0.2.1", &l, &e), AUTH_OK);
+	char *object = xasprintf("session:%lld", l.session_id);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE action = 'login' AND actor = 'alice@example.jp' "
+				  "AND details = '{\"remote\":\"192.0.2.1\"}' AND object = ?", object), 1);
+	free(object);
+	auth_login_release(&l);
+	denied(f, "nobody@example.jp", PW, NULL, "192.0.2.1", AUTH_FAIL_NO_USER);
+	denied(f, "hunter2", PW, NULL, NULL, AUTH_FAIL_NO_USER);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE action = 'login_failed' AND actor = 'unknown' "
+				  "AND org_id IS NULL AND details = ?",
+			       "{\"email\":\"nobody@example.jp\",\"reason\":\"no such user\",\"remote\":\"192.0.2.1\"}"), 1);
+	/* What is not an address (a password in the wrong field) is not kept. */
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE details = ?", "{\"reason\":\"no such user\"}"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE instr(details, ?) > 0", "hunter2"), 0);
+
+	assert_int_equal(sql_exec(store_sql(f->st), "CREATE TRIGGER full BEFORE INSERT ON audit_event "
+				  "BEGIN SELECT RAISE(ABORT, 'the trail is full'); END", &e), 0);
+	long long sessions = count(f, "SELECT count(*) FROM session", NULL);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "192.0.2.1", &l, &e), -1);
+	assert_string_equal(e.msg, "the trail is full");
+	assert_string_equal(l.session_token, "");
+	auth_login_release(&l);
+	assert_int_equal(count(f, "SELECT count(*) FROM session", NULL), sessions);
+	assert_int_equal(login(f, "alice@example.jp", "x", NULL, NULL, &l, &e), -1);
+	auth_login_release(&l);
+}
+
 static void test_failures_look_alike(void **state)
 {
 	struct fixture *f = *state;
@@ -511,7 +545,7 @@ int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_login_and_session), T(test_failures_look_alike), T(test_account_throttle),
+		T(test_login_and_session), T(test_login_events), T(test_failures_look_alike), T(test_account_throttle),
 		T(test_address_throttle),  T(test_session_expiry),	T(test_logout),
 		T(test_api_tokens),	   T(test_disabled_user),	T(test_totp),
 		T(test_password_change_and_rehash), T(test_user_add_errors),
