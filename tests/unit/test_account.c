@@ -63,8 +63,10 @@ static void test_password_recheck_throttled(void **state)
 	struct auth_login l;
 	assert_int_equal(auth_login(f->st, &f->cfg, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
 	auth_login_release(&l);
-	/* A refused recheck is not recorded (the failures before it are). */
-	events_are(f, ALICE_ADDED FAILED_PW FAILED_PW FAILED_PW FAILED_PW FAILED_PW);
+	/* A refused recheck is not recorded (the failures before it are);
+	 * the sign-in refused by the same lock is, as sign-ins always are. */
+	events_are(f, ALICE_ADDED FAILED_PW FAILED_PW FAILED_PW FAILED_PW FAILED_PW
+		      "alice@example.jp|1|login_failed|session:0|{\"reason\":\"throttled\"}\n");
 	/* Free again when the first failure leaves the window; the right
 	 * password is not counted. */
 	at(15 * 60);
@@ -73,7 +75,8 @@ static void test_password_recheck_throttled(void **state)
 			 AUTH_OK);
 	assert_int_equal(count(f, "SELECT count(*) FROM login_attempt WHERE key = ?", "account:alice@example.jp"), 5);
 	char *got = events(f);
-	assert_non_null(strstr(got, FAILED_PW "alice@example.jp|1|password_change|user:1|{}\n"));
+	assert_non_null(strstr(got, "alice@example.jp|1|login_failed|session:0|{\"reason\":\"throttled\"}\n"
+				    "alice@example.jp|1|password_change|user:1|{}\n"));
 	free(got);
 }
 
@@ -106,7 +109,8 @@ static void test_change_needs_its_event(void **state)
 	auth_principal_release(&p);
 	assert_int_equal(auth_logout(f->st, l.session_token, "alice@example.jp", f->org_id, &e), AUTH_OK);
 	auth_login_release(&l);
-	events_are(f, ALICE_ADDED "alice@example.jp|1|logout|user:1|{}\n");
+	events_are(f, ALICE_ADDED "alice@example.jp|1|login|session:1|{}\n"
+			      "alice@example.jp|1|logout|user:1|{}\n");
 }
 
 static void test_account_events(void **state)
