@@ -62,51 +62,13 @@ static json_t *me_json(const struct user *u, const struct org *org, const char *
 	return me;
 }
 
-/* A string member, or NULL (absent or null); 400 answered for another type. */
-static int opt_string(const json_t *body, const char *name, const char **out, struct http_response *resp)
-{
-	const json_t *v = json_object_get(body, name);
-	*out = NULL;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_string(v)) {
-		http_json_error(resp, 400, "bad_request", "%s must be a string", name);
-		return -1;
-	}
-	*out = json_string_value(v);
-	return 0;
-}
-
-/* The members named, all strings, the last ones optional from nreq on. */
-static json_t *strings_body(struct http_request *req, struct http_response *resp, const char *const *fields,
-			    size_t nreq, const char **out)
-{
-	json_t *body;
-	if (http_json_parse(req, resp, &body) < 0)
-		return NULL;
-	if (http_json_fields(body, fields, resp) < 0)
-		goto bad;
-	for (size_t i = 0; fields[i]; i++) {
-		if (opt_string(body, fields[i], &out[i], resp) < 0)
-			goto bad;
-		if (i < nreq && !out[i]) {
-			http_json_error(resp, 400, "bad_request", "%s is required", fields[i]);
-			goto bad;
-		}
-	}
-	return body;
-bad:
-	json_decref(body);
-	return NULL;
-}
-
 void api_session_create(struct http_request *req, struct http_response *resp)
 {
 	static const char *const fields[] = { "email", "password", "totp", NULL };
 	const char *v[3];
 	struct store *st = api_store(req, resp);
-	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
-	if (!body)
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
 		return;
 	struct auth_login login = { 0 };
 	struct err e = { 0 };
@@ -168,8 +130,8 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 	const char *v[2];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
-	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
-	if (!body)
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
 		return;
 	time_t until;
 	int rc = account_password_change(st, req->auth, req->who.user->id, v[0], v[1], req->who.session_id,
@@ -187,8 +149,8 @@ void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 	const char *v[1];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
-	json_t *body = st ? strings_body(req, resp, fields, 1, v) : NULL;
-	if (!body)
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
 		return;
 	struct account_totp_enrolment en = { 0 };
 	time_t until;
@@ -208,8 +170,8 @@ void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 	const char *v[2];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
-	json_t *body = st ? strings_body(req, resp, fields, 2, v) : NULL;
-	if (!body)
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
 		return;
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1];
 	time_t until;

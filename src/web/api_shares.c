@@ -18,43 +18,21 @@ static void refused(struct http_response *resp, int rc, const struct err *e)
 		api_internal(resp, e);
 }
 
-/* {bank, expires?}: 0, or -1 having answered 400. */
-static int share_body(struct http_request *req, struct http_response *resp, json_t **body, const char **bank,
-		      const char **expires)
-{
-	static const char *const fields[] = { "bank", "expires", NULL };
-	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
-		return -1;
-	const json_t *b = json_object_get(*body, "bank"), *x = json_object_get(*body, "expires");
-	if (!json_is_string(b)) {
-		http_json_error(resp, 400, "bad_request", b ? "bank must be a string" : "bank is required");
-		return -1;
-	}
-	if (x && !json_is_null(x) && !json_is_string(x)) {
-		http_json_error(resp, 400, "bad_request", "expires must be a string (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
-		return -1;
-	}
-	*bank = json_string_value(b);
-	*expires = x ? json_string_value(x) : NULL;
-	return 0;
-}
-
 void api_share_create(struct http_request *req, struct http_response *resp)
 {
+	static const char *const fields[] = { "bank", "expires", NULL };
+	const char *v[2];
 	long long id;
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	const char *bank, *expires;
 	if (!st || !api_id_param(req, "id", "submission", &id, resp) ||
-	    share_body(req, resp, &body, &bank, &expires) < 0) {
-		json_decref(body);
+	    http_json_strings(req, resp, fields, 1, v, &body) < 0)
 		return;
-	}
 	struct err e = { 0 };
 	struct share *s = NULL;
 	char now[21];
 	int rc = clock_stamp(now, &e) < 0 ? -1
-					  : shares_add(st, req->who.user->email, req->org->id, id, bank, expires, &s, &e);
+					  : shares_add(st, req->who.user->email, req->org->id, id, v[0], v[1], &s, &e);
 	if (rc != 0)
 		refused(resp, rc, &e);
 	else

@@ -10,26 +10,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* The checklist the body names, if any: 0, or -1 having answered 400. The
- * body may be absent: most databases hold one checklist. */
-static int create_body(struct http_request *req, struct http_response *resp, json_t **body, const char **catalog)
-{
-	static const char *const fields[] = { "catalog", NULL };
-	*body = NULL;
-	*catalog = NULL;
-	if (req->body_len == 0)
-		return 0;
-	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
-		return -1;
-	const json_t *v = json_object_get(*body, "catalog");
-	if (v && !json_is_null(v) && !json_is_string(v)) {
-		http_json_error(resp, 400, "bad_request", "catalog must be a string");
-		return -1;
-	}
-	*catalog = v ? json_string_value(v) : NULL;
-	return 0;
-}
-
 /* 422 with every problem line (as `shinsa answers check` prints them). */
 static void incomplete(struct http_response *resp, size_t n, const struct strbuf *problems)
 {
@@ -48,13 +28,13 @@ static void incomplete(struct http_response *resp, size_t n, const struct strbuf
 
 void api_submission_create(struct http_request *req, struct http_response *resp)
 {
+	static const char *const fields[] = { "catalog", NULL };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	const char *catalog;
-	if (!st || create_body(req, resp, &body, &catalog) < 0) {
-		json_decref(body);
+	const char *catalog = NULL;
+	/* The body may be absent: most databases hold one checklist. */
+	if (!st || (req->body_len > 0 && http_json_strings(req, resp, fields, 0, &catalog, &body) < 0))
 		return;
-	}
 	struct err e = { 0 };
 	struct connector_answers c = { 0 };
 	struct submission_record *rec = NULL;

@@ -107,3 +107,31 @@ int http_json_fields(const json_t *obj, const char *const *allowed, struct http_
 	}
 	return 0;
 }
+
+int http_json_strings(const struct http_request *req, struct http_response *resp, const char *const *fields,
+		      size_t nreq, const char **out, json_t **body)
+{
+	if (http_json_parse(req, resp, body) < 0)
+		return -1;
+	if (http_json_fields(*body, fields, resp) < 0)
+		goto bad;
+	for (size_t i = 0; fields[i]; i++) {
+		const json_t *v = json_object_get(*body, fields[i]);
+		out[i] = NULL;
+		if (v && !json_is_null(v) && !json_is_string(v)) {
+			http_json_error(resp, 400, "bad_request", "%s must be a string", fields[i]);
+			goto bad;
+		}
+		if (v)
+			out[i] = json_string_value(v);
+		if (i < nreq && !out[i]) {
+			http_json_error(resp, 400, "bad_request", "%s is required", fields[i]);
+			goto bad;
+		}
+	}
+	return 0;
+bad:
+	json_decref(*body);
+	*body = NULL;
+	return -1;
+}

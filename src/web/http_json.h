@@ -43,4 +43,15 @@ int http_json_parse(const struct http_request *req, struct http_response *resp, 
  */
 int http_json_fields(const json_t *obj, const char *const *allowed, struct http_response *resp);
 
+/*
+ * A body whose members are all strings: parses it (http_json_parse()),
+ * refuses unknown members (http_json_fields()) and puts each field's value
+ * in out[i], NULL when it is absent or null; the first nreq fields are
+ * required. *body gets the object (yours: the strings point into it), or
+ * NULL. 0, or -1 having answered 400 bad_request:
+ *   "NAME must be a string"   "NAME is required"
+ */
+int http_json_strings(const struct http_request *req, struct http_response *resp, const char *const *fields,
+		      size_t nreq, const char **out, json_t **body);
+
 #endif
