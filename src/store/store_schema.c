@@ -4,8 +4,7 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migrations 3, 5, 6 and 8, which PostgreSQL writes as trigger functions.
- * migrations 3, 5, 6 and 9, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5, 6, 8 and 9, which PostgreSQL writes as trigger functions.
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
