@@ -107,7 +107,9 @@ static int reminders_send_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (!from || !*from)
 		from = "shinsa@localhost";
-	rc = cli_open_store(ctx, &st, &e) < 0 || reminders_send(st, program, from, &r, &e) < 0;
+	char *actor = cli_audit_actor();
+	rc = cli_open_store(ctx, &st, &e) < 0 || reminders_send(st, actor, program, from, &r, &e) < 0;
+	free(actor);
 	printf("sent %zu notice%s", r.sent, r.sent == 1 ? "" : "s");
 	if (r.skipped)
 		printf(" (%zu without recipients: their organisations have no admin)", r.skipped);

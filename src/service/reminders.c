@@ -292,8 +292,25 @@ static int pipe_to(const char *program, const char *msg, struct err *e)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-int reminders_send(struct store *st, const char *program, const char *from, struct reminders_result *r,
-		   struct err *e)
+/* Marks n sent at now with its event, in one transaction. */
+static int mark_sent(struct store *st, const char *actor, const struct notice *n, const char *now, struct err *e)
+{
+	if (store_begin(st, e) < 0)
+		return -1;
+	json_t *details = json_pack("{s:s, s:s}", "kind", notice_kind_name(n->kind), "recipients", n->recipients);
+	int rc = store_outbox_mark_sent(st, n->id, now, e) != STORE_OK ||
+			 audit_log(st, actor, n->org_id, AUDIT_NOTICE_SENT, details, e, "notice:%lld", n->id) < 0 ||
+			 store_commit(st, e) < 0
+		 ? -1
+		 : 0;
+	json_decref(details);
+	if (rc != 0)
+		store_rollback(st);
+	return rc;
+}
+
+int reminders_send(struct store *st, const char *actor, const char *program, const char *from,
+		   struct reminders_result *r, struct err *e)
 {
 	struct notice **list;
 	size_t n;
@@ -316,7 +333,7 @@ int reminders_send(struct store *st, const char *program, const char *from, stru
 			err_set(e, "notice %lld: %s exited with status %d", list[i]->id, program, status);
 		else if (status < 0)
 			err_prefix(e, "notice %lld", list[i]->id);
-		rc = status != 0 || store_outbox_mark_sent(st, list[i]->id, now, e) != STORE_OK ? -1 : 0;
+		rc = status != 0 || mark_sent(st, actor, list[i], now, e) < 0 ? -1 : 0;
 		if (rc == 0)
 			r->sent++;
 	}

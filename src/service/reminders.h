@@ -23,8 +23,12 @@
  *
  * reminders_send() pipes each unsent notice with recipients to `PROGRAM
  * -t -i` as an RFC 5322 message (UTF-8, 8bit body, the Subject as RFC 2047
- * encoded words) and marks it sent once the program exits 0. A notice whose
- * organisation has no admin is left unsent and counted as skipped.
+ * encoded words) and, once the program exits 0, marks it sent in one
+ * transaction with its notice_sent event (on "notice:ID" in the recipient
+ * organisation's trail, details {kind, recipients}). Delivery is at least
+ * once: a notice the program took but the database could not mark is sent
+ * again next time. A notice whose organisation has no admin is left unsent
+ * and counted as skipped.
  */
 #ifndef SHINSA_SERVICE_REMINDERS_H
 #define SHINSA_SERVICE_REMINDERS_H
@@ -64,7 +68,7 @@ char *reminders_message(const struct notice *n, const char *from, time_t now);
 
 /* Sends every unsent notice through program; the first failure stops it
  * ("notice N: PROGRAM exited with status S", or could not be run). */
-int reminders_send(struct store *st, const char *program, const char *from, struct reminders_result *r,
-		   struct err *e);
+int reminders_send(struct store *st, const char *actor, const char *program, const char *from,
+		   struct reminders_result *r, struct err *e);
 
 #endif

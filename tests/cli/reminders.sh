@@ -98,6 +98,9 @@ eq "three encoded words, none over 75 characters" \
 run "$SHINSA" reminders list --json
 eq "sent notices are marked" "$(printf '%s\n' "$out" | jq -c '[.[] | [.id, .sent_at]]')" \
 	'[[1,"2026-04-01T09:00:00Z"],[2,"2026-04-01T09:00:00Z"],[3,null],[4,"2026-04-01T09:00:00Z"]]'
+eq "each notice sent is audited in its recipient's trail" \
+	"$("$SHINSA" audit list --org X銀行 --json | jq -c '[reverse[] | select(.action == "notice_sent") | [.actor, .object, .details]]')" \
+	'[["cli:'"$(id -un)"'","notice:1","{\"kind\":\"reassessment_due\",\"recipients\":\"admin@x.test\"}"]]'
 SHINSA_SENDMAIL="$T/sendmail" run "$SHINSA" reminders send
 eq "send again: nothing more" "$rc:$out:$(ls "$T"/mail.* | wc -l)" "0:sent 0 notices (1 without recipients: their organisations have no admin):3"
 
