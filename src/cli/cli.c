@@ -26,6 +26,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_criteria,
 	&cmd_review,
 	&cmd_plans,
+	&cmd_cycles,
 	&cmd_reminders,
 	&cmd_audit,
 	&cmd_serve,

@@ -52,6 +52,7 @@ extern const struct cli_command cmd_review;
 extern const struct cli_command cmd_audit;
 extern const struct cli_command cmd_serve;
 extern const struct cli_command cmd_plans;
+extern const struct cli_command cmd_cycles;
 extern const struct cli_command cmd_reminders;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */

@@ -87,6 +87,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   criteria   a bank's own criteria, its cross-walk to the checklist, and suggestions
   review     banks' reviews: verdicts, threads, carried verdicts and the signed decision
   plans      remediation plans: list them, update one
+  cycles     periodic re-assessment: list the cycles, set one
   reminders  re-assessment and plan reminders: the outbox and its delivery
   audit      check and read the tamper-evident audit trail
   serve      run the web server (JSON API under /api/v1, /healthz)
