@@ -16,7 +16,7 @@ static const struct cli_command sub_list = {
 	.exec = plans_list_cmd,
 };
 static const struct cli_command sub_update = {
-	.name = "plans update", .args = "ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT]",
+	.name = "plans update", .args = "ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT] [--milestones JSON]",
 	.summary = "update a connector's plan", .help = "", .exec = plans_update_cmd,
 };
 
@@ -79,9 +79,10 @@ static int plans_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int plans_update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *org_name = NULL, *status = NULL, *due = NULL, *note = NULL;
-	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "status", 0, &status, NULL },
-					{ "due", 0, &due, NULL }, { "note", 0, &note, NULL }, { 0 } };
+	const char *org_name = NULL, *status = NULL, *due = NULL, *note = NULL, *milestones = NULL;
+	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL },	 { "status", 0, &status, NULL },
+					{ "due", 0, &due, NULL },	 { "note", 0, &note, NULL },
+					{ "milestones", 0, &milestones, NULL }, { 0 } };
 	int npos;
 	long long id;
 	int rc = cli_parse(ctx, "plans update", &sub_update, argc, argv, opts, &npos);
@@ -102,6 +103,16 @@ static int plans_update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		json_object_set_new(body, "due", strcmp(due, "none") == 0 ? json_null() : json_string(due));
 	if (note)
 		json_object_set_new(body, "note", json_string(note));
+	if (milestones) {
+		/* The whole list, as the API takes it: the service checks it. */
+		json_error_t je;
+		json_t *m = json_loads(milestones, JSON_REJECT_DUPLICATES, &je);
+		if (!m) {
+			json_decref(body);
+			return cli_usage("plans update", &sub_update, "--milestones is not JSON: %s", je.text);
+		}
+		json_object_set_new(body, "milestones", m);
+	}
 	struct err e = { 0 };
 	struct store *st = NULL;
 	struct org *org = NULL;
@@ -136,13 +147,17 @@ static int plans_exec(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_command cmd_plans = {
 	.name = "plans",
-	.args = "list --org ORG [--json] | update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT]",
+	.args = "list --org ORG [--json] | update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT] "
+		"[--milestones JSON]",
 	.summary = "remediation plans: list them, update one",
 	.help = "  shinsa plans list --org ORG [--json]\n"
 		"      a connector's plans (with every bank's required date), or for a bank the\n"
 		"      plans of the items partial or not_implemented in what is shared with it\n"
 		"      now; --json prints what GET /api/v1/plans answers\n"
 		"  shinsa plans update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT]\n"
-		"      S is open, in_progress or done; every change is on the plan's history\n",
+		"                     [--milestones JSON]\n"
+		"      S is open, in_progress or done; JSON replaces the milestones, as the API's\n"
+		"      [{\"title\": T, \"due\": DATE|null, \"done_at\": DATE|null}]; every change is on\n"
+		"      the plan's history\n",
 	.exec = plans_exec,
 };

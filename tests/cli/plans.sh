@@ -35,6 +35,15 @@ run "$SHINSA" plans update 2 --org "$A" --due none --status open
 eq "an update that changes nothing" "$rc:$out" "0:plan 2 (item 5 of $A): open, due none"
 eq "the events: the update, and the due the answer took off (none for the update that changed nothing)" "$("$SHINSA" audit list --org "$A" --json | jq -c '[.[] | select(.action == "plan_update") | [.object, .details]]')" \
 	'[["plan:1","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"status\",\"due\",\"note\"],\"no\":3}"],["plan:2","{\"catalog\":\"api-checklist-2018-08\",\"fields\":[\"due\"],\"no\":5}"]]'
+run "$SHINSA" plans update 1 --org "$A" --milestones '[{"title":"規程案の作成","due":"2026-05-15","done_at":null},{"title":"取締役会承認","due":"2026-06-15"}]'
+eq "milestones, as the API takes them" "$rc:$out" "0:plan 1 (item 3 of $A): in_progress, due 2026-06-30"
+run "$SHINSA" plans list --org "$A" --json
+eq "the milestones stored" "$(printf '%s\n' "$out" | jq -c '.[0].milestones')" \
+	'[{"title":"規程案の作成","due":"2026-05-15","done_at":null},{"title":"取締役会承認","due":"2026-06-15","done_at":null}]'
+fails "milestones: not JSON" 2 "shinsa: plans update: --milestones is not JSON: '[' or '{' expected near 'x' (usage: shinsa plans update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT] [--milestones JSON])" \
+	"$SHINSA" plans update 1 --org "$A" --milestones x
+fails "milestones: checked as the API does" 1 'shinsa: milestone 1: title is required' \
+	"$SHINSA" plans update 1 --org "$A" --milestones '[{"due":"2026-05-15"}]'
 fails "a bad status" 1 'shinsa: unknown status "late" (want open, in_progress or done)' \
 	"$SHINSA" plans update 1 --org "$A" --status late
 fails "a bad date" 1 'shinsa: due "2026-06-31" is not a date (want YYYY-MM-DD)' \
@@ -44,7 +53,7 @@ fails "nothing to set" 1 'shinsa: nothing to set (give any of status, due, note,
 fails "no such plan" 1 'shinsa: no plan 9' "$SHINSA" plans update 9 --org "$A" --status done
 fails "a bank updates nothing" 1 'shinsa: X銀行 is a bank: plans are updated by their connector' \
 	"$SHINSA" plans update 1 --org X銀行 --status done
-fails "an id" 2 'shinsa: plans update: ID is a plan number, not "one" (usage: shinsa plans update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT])' \
+fails "an id" 2 'shinsa: plans update: ID is a plan number, not "one" (usage: shinsa plans update ID --org CONNECTOR [--status S] [--due DATE|none] [--note TEXT] [--milestones JSON])' \
 	"$SHINSA" plans update one --org "$A"
 fails "list needs --org" 2 'shinsa: plans list: --org is required (usage: shinsa plans list --org ORG [--json])' \
 	"$SHINSA" plans list
