@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "formats/canon_json.h"
+#include "formats/json_shape.h"
+#include "formats/sealed_file.h"
 #include "lib/clock.h"
 #include "lib/keys.h"
 #include "lib/text.h"
@@ -80,94 +82,6 @@ int submission_json_canonical(const struct submission *s, struct strbuf *out, st
 	return rc;
 }
 
-static char *field_path(const char *path, const char *field)
-{
-	return xasprintf("%s%s%s", path, *path ? "." : "", field);
-}
-
-int submission_json_fields(const json_t *obj, const char *path, const char *const fields[], struct err *e)
-{
-	if (!json_is_object(obj)) {
-		err_set(e, "%s must be an object", *path ? path : "the file");
-		return -1;
-	}
-	for (size_t i = 0; fields[i]; i++) {
-		if (!json_object_get(obj, fields[i])) {
-			char *p = field_path(path, fields[i]);
-			err_set(e, "missing field \"%s\"", p);
-			free(p);
-			return -1;
-		}
-	}
-	const char *key;
-	json_t *value;
-	json_object_foreach((json_t *)obj, key, value) {
-		size_t i = 0;
-		while (fields[i] && strcmp(fields[i], key) != 0)
-			i++;
-		if (!fields[i]) {
-			char *p = field_path(path, key);
-			err_set(e, "unexpected field \"%s\"", p);
-			free(p);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Fails with "PATH.FIELD WHAT". */
-static int fail_field(const char *path, const char *field, const char *what, struct err *e)
-{
-	char *p = field_path(path, field);
-	err_set(e, "%s %s", p, what);
-	free(p);
-	return -1;
-}
-
-int submission_json_hex(const json_t *obj, const char *path, const char *field, size_t n, struct err *e)
-{
-	const char *s = json_string_value(json_object_get(obj, field));
-	unsigned char bin[64];
-	if (!s || n > sizeof bin || keys_unhex(s, bin, n) < 0) {
-		char what[64];
-		int w = snprintf(what, sizeof what, "must be %zu lowercase hex digits", 2 * n);
-		return fail_field(path, field, w > 0 && (size_t)w < sizeof what ? what : "must be hex", e);
-	}
-	return 0;
-}
-
-/* A string of 1 to max characters with no control character: safe to print. */
-static const char *plain(const json_t *obj, const char *path, const char *field, size_t max, struct err *e)
-{
-	const char *s = json_string_value(json_object_get(obj, field));
-	size_t chars = 0;
-	for (const char *p = s; p && *p; chars++) {
-		uint32_t cp = text_utf8_next(&p);
-		if (cp < 0x20 || cp == 0x7f)
-			chars = max + 1;
-	}
-	if (!s || chars == 0 || chars > max) {
-		char what[96];
-		int w = snprintf(what, sizeof what, "must be 1 to %zu characters and no control characters", max);
-		fail_field(path, field, w > 0 && (size_t)w < sizeof what ? what : "is not plain text", e);
-		return NULL;
-	}
-	return s;
-}
-
-static int integer(const json_t *obj, const char *path, const char *field, long long max, long long *out,
-		   struct err *e)
-{
-	const json_t *v = json_object_get(obj, field);
-	if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > max) {
-		char what[64];
-		int w = snprintf(what, sizeof what, "must be an integer from 1 to %lld", max);
-		return fail_field(path, field, w > 0 && (size_t)w < sizeof what ? what : "must be an integer", e);
-	}
-	*out = json_integer_value(v);
-	return 0;
-}
-
 static int by_no(const void *a, const void *b)
 {
 	const struct answer *x = *(const struct answer *const *)a, *y = *(const struct answer *const *)b;
@@ -212,17 +126,17 @@ static int decode_answer(const json_t *v, const char *path, struct submission *s
 					      NULL };
 	long long no;
 	const char *key;
-	if (submission_json_fields(v, path, fields, e) < 0 || integer(v, path, "no", MAX_ITEM_NO, &no, e) < 0 ||
-	    !(key = plain(v, path, "key", MAX_NAME_CHARS, e)))
+	if (json_shape_fields(v, path, fields, e) < 0 || json_shape_integer(v, path, "no", MAX_ITEM_NO, &no, e) < 0 ||
+	    !(key = json_shape_plain(v, path, "key", MAX_NAME_CHARS, e)))
 		return -1;
 	struct answer *a = submission_add_answer(s, (int)no, key);
 	const json_t *status = json_object_get(v, "status");
 	if (!json_is_null(status) && answer_status_parse(json_string_value(status), &a->status) < 0)
-		return fail_field(path, "status",
+		return json_shape_fail(path, "status",
 				  "must be null or one of implemented, partial, not_implemented, not_applicable", e);
 	const json_t *due = json_object_get(v, "plan_due");
 	if (!json_is_null(due) && !clock_date_valid(json_string_value(due)))
-		return fail_field(path, "plan_due", "must be null or a date YYYY-MM-DD", e);
+		return json_shape_fail(path, "plan_due", "must be null or a date YYYY-MM-DD", e);
 	if (!json_is_null(due))
 		a->plan_due = xstrdup(json_string_value(due));
 	for (int f = FIELD_CURRENT; f < ANSWER_NFIELDS; f++) {
@@ -231,7 +145,7 @@ static int decode_answer(const json_t *v, const char *path, struct submission *s
 		const char *name = answer_field_name((enum answer_field)f);
 		const char *text = json_string_value(json_object_get(v, name));
 		if (!text)
-			return fail_field(path, name, "must be a string", e);
+			return json_shape_fail(path, name, "must be a string", e);
 		if (answer_set_field(a, (enum answer_field)f, text, e) < 0) {
 			err_prefix(e, "%s", path);
 			return -1;
@@ -247,13 +161,13 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 	const json_t *org = json_object_get(doc, "org"), *cat = json_object_get(doc, "catalog");
 	const json_t *reg_no = json_object_get(org, "reg_no");
 	const char *name, *id;
-	if (submission_json_fields(org, "document.org", org_fields, e) < 0 ||
-	    !(name = plain(org, "document.org", "name", MAX_NAME_CHARS, e)) ||
-	    (!json_is_null(reg_no) && !plain(org, "document.org", "reg_no", MAX_NAME_CHARS, e)) ||
-	    submission_json_hex(org, "document.org", "public_key", KEYS_PUBLIC_BYTES, e) < 0 ||
-	    submission_json_fields(cat, "document.catalog", cat_fields, e) < 0 ||
-	    !(id = plain(cat, "document.catalog", "id", MAX_NAME_CHARS, e)) ||
-	    submission_json_hex(cat, "document.catalog", "sha256", 32, e) < 0)
+	if (json_shape_fields(org, "document.org", org_fields, e) < 0 ||
+	    !(name = json_shape_plain(org, "document.org", "name", MAX_NAME_CHARS, e)) ||
+	    (!json_is_null(reg_no) && !json_shape_plain(org, "document.org", "reg_no", MAX_NAME_CHARS, e)) ||
+	    json_shape_hex(org, "document.org", "public_key", KEYS_PUBLIC_BYTES, e) < 0 ||
+	    json_shape_fields(cat, "document.catalog", cat_fields, e) < 0 ||
+	    !(id = json_shape_plain(cat, "document.catalog", "id", MAX_NAME_CHARS, e)) ||
+	    json_shape_hex(cat, "document.catalog", "sha256", 32, e) < 0)
 		return -1;
 	s->org_name = xstrdup(name);
 	s->org_reg_no = xstrdup(json_string_value(reg_no));
@@ -264,7 +178,7 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 	s->answers->catalog_id = xstrdup(id);
 
 	long long version;
-	if (integer(doc, "document", "version", MAX_VERSION, &version, e) < 0)
+	if (json_shape_integer(doc, "document", "version", MAX_VERSION, &version, e) < 0)
 		return -1;
 	s->version = (int)version;
 	/* One instant, one spelling: it must read back exactly as it is written. */
@@ -272,12 +186,12 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 	time_t t;
 	char again[21];
 	if (!at || clock_parse(at, &t) < 0 || (clock_format(t, again), strcmp(again, at) != 0))
-		return fail_field("document", "submitted_at", "must be a time YYYY-MM-DDTHH:MM:SSZ", e);
+		return json_shape_fail("document", "submitted_at", "must be a time YYYY-MM-DDTHH:MM:SSZ", e);
 	s->submitted_at = xstrdup(at);
 
 	const json_t *answers = json_object_get(doc, "answers");
 	if (!json_is_array(answers))
-		return fail_field("document", "answers", "must be an array", e);
+		return json_shape_fail("document", "answers", "must be an array", e);
 	if (json_array_size(answers) > MAX_ANSWERS) {
 		err_set(e, "document.answers has more than %d items", MAX_ANSWERS);
 		return -1;
@@ -286,7 +200,7 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 		char path[48];
 		int w = snprintf(path, sizeof path, "document.answers[%zu]", i);
 		if (w < 0 || (size_t)w >= sizeof path)
-			return fail_field("document", "answers", "is too long", e);
+			return json_shape_fail("document", "answers", "is too long", e);
 		if (decode_answer(json_array_get(answers, i), path, s, e) < 0)
 			return -1;
 	}
@@ -301,12 +215,12 @@ int submission_json_decode(const json_t *doc, struct submission **out, struct er
 	 * fields this version does not know. */
 	const json_t *format = json_object_get(doc, "format");
 	if (json_is_object(doc) && format && !json_is_string(format))
-		return fail_field("document", "format", "must be a string", e);
+		return json_shape_fail("document", "format", "must be a string", e);
 	if (json_is_string(format) && strcmp(json_string_value(format), SUBMISSION_FORMAT) != 0) {
 		err_set(e, "unknown format \"%s\" (this shinsa reads %s)", json_string_value(format), SUBMISSION_FORMAT);
 		return -1;
 	}
-	if (submission_json_fields(doc, "document", fields, e) < 0)
+	if (json_shape_fields(doc, "document", fields, e) < 0)
 		return -1;
 	struct submission *s = submission_new_empty();
 	if (decode_parts(doc, s, e) < 0) {
@@ -334,21 +248,5 @@ int submission_json_parse(const char *buf, size_t len, struct submission **out, 
 int submission_json_export(const struct submission_record *r, const char *public_key, struct strbuf *out,
 			   struct err *e)
 {
-	json_error_t je;
-	json_t *doc = json_loadb(r->document, r->document_len, JSON_REJECT_DUPLICATES, &je);
-	if (!doc) {
-		err_set(e, "stored submission document is not JSON: %s", je.text);
-		return -1;
-	}
-	json_t *file = json_pack("{s:o, s:s, s:s, s:s}", "document", doc, "sha256", r->sha256, "signature",
-				 r->signature, "public_key", public_key);
-	if (!file) {
-		err_set(e, "cannot encode the submission file");
-		return -1;
-	}
-	int rc = canon_json_dump(file, out, e);
-	json_decref(file);
-	if (rc == 0)
-		strbuf_addch(out, '\n');
-	return rc;
+	return sealed_file_write(r->document, r->document_len, r->sha256, r->signature, public_key, out, e);
 }

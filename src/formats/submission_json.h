@@ -57,12 +57,4 @@ json_t *submission_json_answer(const struct answer *a);
 int submission_json_export(const struct submission_record *r, const char *public_key, struct strbuf *out,
 			   struct err *e);
 
-/*
- * Shape checks the verifier shares: obj must be an object with exactly the
- * NULL-terminated fields (missing or extra ones are errors naming
- * path.field); hex must be n bytes as 2n lowercase hex digits.
- */
-int submission_json_fields(const json_t *obj, const char *path, const char *const fields[], struct err *e);
-int submission_json_hex(const json_t *obj, const char *path, const char *field, size_t n, struct err *e);
-
 #endif
