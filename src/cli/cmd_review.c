@@ -2,11 +2,13 @@
 
 #include "cli/cli.h"
 #include "cli/cli_submission.h"
+#include "lib/fsutil.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
 
 static int review_show(struct cli_ctx *ctx, int argc, char **argv);
 static int review_list(struct cli_ctx *ctx, int argc, char **argv);
+static int review_export(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_show = {
 	.name = "review show", .args = "SUBMISSION-ID --bank NAME [--json]",
@@ -15,6 +17,10 @@ static const struct cli_command sub_show = {
 static const struct cli_command sub_list = {
 	.name = "review list", .args = "--org NAME [--json]",
 	.summary = "a bank's reviews, or the reviews of a connector's submissions", .help = "", .exec = review_list,
+};
+static const struct cli_command sub_export = {
+	.name = "review export", .args = "SUBMISSION-ID --bank NAME -o FILE.json",
+	.summary = "write a bank's signed decision to verify offline", .help = "", .exec = review_export,
 };
 
 /* One item for people: "item 5 (connector): 要改善 improvement, carried
@@ -144,15 +150,51 @@ static int review_list(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int review_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *bank = NULL, *out = NULL;
+	const struct cli_opt opts[] = { { "bank", 0, &bank, NULL }, { "output", 'o', &out, NULL }, { 0 } };
+	int npos;
+	long long id;
+	int rc = cli_parse(ctx, "review export", &sub_export, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return npos ? cli_usage("review export", &sub_export, "unexpected argument \"%s\"", argv[1])
+			    : cli_usage("review export", &sub_export, "which submission? give its id");
+	if (cli_submission_id(argv[0], &id) < 0)
+		return cli_usage("review export", &sub_export, "SUBMISSION-ID is a submission number, not \"%s\"",
+				 argv[0]);
+	if (!bank || !out)
+		return cli_usage("review export", &sub_export, "%s", !bank ? "--bank is required" : "missing -o FILE.json");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct review *r = NULL;
+	struct strbuf file = STRBUF_INIT;
+	if (cli_open_store(ctx, &st, &e) < 0 || reviews_get(st, 0, id, bank, &r, &e) != 0 ||
+	    review_view_decision_file(st, r, &file, &e) != 0 || fs_write_file(out, file.buf, file.len, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+	} else {
+		printf("wrote %s: %s's decision on submission %lld (version %d of %s), %s\n", out, r->bank_name,
+		       r->submission_id, r->version, r->connector_name, review_decision_name(r->decision));
+		rc = CLI_OK;
+	}
+	strbuf_release(&file);
+	review_free(r);
+	store_close(st);
+	return rc;
+}
+
 static int review_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_show, &sub_list, NULL };
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_export, NULL };
 	return cli_dispatch(ctx, &cmd_review, subs, argc, argv);
 }
 
 const struct cli_command cmd_review = {
 	.name = "review",
-	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json]",
+	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | export SUBMISSION-ID --bank NAME "
+		"-o FILE.json",
 	.summary = "banks' reviews: verdicts, threads, carried verdicts and the signed decision",
 	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
 		"      the bank's review of that submission: every item with its verdict (or\n"
@@ -162,6 +204,9 @@ const struct cli_command cmd_review = {
 		"  shinsa review list --org NAME [--json]\n"
 		"      a bank's reviews, or the reviews of a connector's submissions by every\n"
 		"      bank; --json prints [{submission, version, connector, bank, opened_at,\n"
-		"      pending, query, improvement, decision, decided_at}]\n",
+		"      pending, query, improvement, decision, decided_at}]\n"
+		"  shinsa review export SUBMISSION-ID --bank NAME -o FILE.json\n"
+		"      the bank's signed decision as GET /api/v1/reviews/ID/decision gives it, for\n"
+		"      shinsa verify to check with nothing but the file\n",
 	.exec = review_exec,
 };

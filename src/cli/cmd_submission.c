@@ -127,22 +127,6 @@ done:
 	return rc;
 }
 
-static int write_file(const char *path, const struct strbuf *bytes, struct err *e)
-{
-	char *tmp = fs_tmp_begin(path, e);
-	if (!tmp)
-		return -1;
-	FILE *f = fopen(tmp, "wb");
-	if (!f || fwrite(bytes->buf, 1, bytes->len, f) != bytes->len || fflush(f) != 0 || fclose(f) != 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		fs_tmp_abort(tmp);
-		return -1;
-	}
-	return fs_tmp_commit(tmp, path, e);
-}
-
 /* Writes the file with its audit event, as answers export does: the event
  * commits only once the file is written, and a file without one is removed. */
 static int export_audited(struct store *st, const struct submission_record *rec, const char *out,
@@ -151,7 +135,7 @@ static int export_audited(struct store *st, const struct submission_record *rec,
 	json_t *details = json_pack("{s:s, s:i, s:s}", "file", out, "version", rec->version, "sha256", rec->sha256);
 	int rc = store_begin(st, e) < 0 ||
 		 cli_audit(st, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld", rec->id) < 0 ||
-		 write_file(out, bytes, e) < 0;
+		 fs_write_file(out, bytes->buf, bytes->len, e) < 0;
 	json_decref(details);
 	if (!rc && store_commit(st, e) < 0) {
 		unlink(out);

@@ -1,9 +1,23 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
+#include "formats/review_decision.h"
 #include "formats/submission_verify.h"
 #include "lib/fsutil.h"
+
+/* Whether buf looks like a decision file: its document's format says so. */
+static bool is_decision(const char *buf, size_t len)
+{
+	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
+	const char *f = json_string_value(json_object_get(json_object_get(root, "document"), "format"));
+	bool yes = f && strcmp(f, REVIEW_DECISION_FORMAT) == 0;
+	json_decref(root);
+	return yes;
+}
 
 /* Needs no database and no secret: whoever received the file can run it. */
 static int verify_exec(struct cli_ctx *ctx, int argc, char **argv)
@@ -20,9 +34,27 @@ static int verify_exec(struct cli_ctx *ctx, int argc, char **argv)
 	struct err e = { 0 };
 	char *buf, sha[HASH_HEX_LEN + 1];
 	size_t len;
-	struct submission *doc;
 	if (fs_read_file(path, SUBMISSION_FILE_MAX, &buf, &len, &e) < 0)
 		return cli_fail("%s", e.msg);
+	/* A decision file says so in its document's format; anything else is
+	 * checked as a submission, whose messages say what is wrong. */
+	if (is_decision(buf, len)) {
+		struct review_decision_doc *d;
+		rc = review_decision_verify(buf, len, &d, sha, &e);
+		free(buf);
+		if (rc < 0)
+			return cli_fail("%s: not verified: %s", path, e.msg);
+		const struct review *r = d->review;
+		printf("verified: %s's decision %s on submission %lld (version %d of %s, sha256 %s), decided %s by %s; "
+		       "document sha256 %s, signed by key %s\n",
+		       r->bank_name, review_decision_name(r->decision), r->submission_id, r->version, r->connector_name,
+		       d->submission_sha256, r->decided_at, r->decided_by, sha, d->bank_public_key);
+		printf("this proves who signed only if that key is the one %s published (shinsa org list --json shows it)\n",
+		       r->bank_name);
+		review_decision_doc_free(d);
+		return CLI_OK;
+	}
+	struct submission *doc;
 	rc = submission_verify(buf, len, &doc, sha, &e);
 	free(buf);
 	if (rc < 0)
@@ -38,13 +70,14 @@ static int verify_exec(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_command cmd_verify = {
 	.name = "verify",
 	.args = "FILE.json",
-	.summary = "check an exported submission, with no database",
-	.help = "Checks a file written by shinsa submission export, using nothing but the file:\n"
-		"its size (at most 64 MiB), that it is JSON, that its bytes are exactly the\n"
-		"canonical form (so no byte can change unnoticed), its fields, that the\n"
-		"document's SHA-256 is the one stated, that the public key beside the document\n"
-		"is the one inside it, and the Ed25519 signature. It says which check failed.\n"
-		"A valid signature shows only that the holder of that key signed: compare the\n"
-		"key with the one the organisation published.\n",
+	.summary = "check an exported submission or review decision, with no database",
+	.help = "Checks a file written by shinsa submission export or shinsa review export (or\n"
+		"downloaded from GET /api/v1/reviews/ID/decision), using nothing but the file:\n"
+		"its size (at most 64 MiB; 4 MiB for a decision), that it is JSON, that its\n"
+		"bytes are exactly the canonical form (so no byte can change unnoticed), its\n"
+		"fields, that the document's SHA-256 is the one stated, that the public key\n"
+		"beside the document is the one inside it, and the Ed25519 signature. It says\n"
+		"which check failed. A valid signature shows only that the holder of that key\n"
+		"signed: compare the key with the one the organisation published.\n",
 	.exec = verify_exec,
 };

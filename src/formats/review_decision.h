@@ -25,6 +25,7 @@
 
 #include "core/review.h"
 #include "lib/err.h"
+#include "lib/hash.h"
 #include "lib/strbuf.h"
 
 #define REVIEW_DECISION_FORMAT "shinsa-review-decision/1"
@@ -37,5 +38,36 @@
  */
 int review_decision_canonical(const struct review *r, const char *bank_public_key, const char *submission_sha256,
 			      struct strbuf *out, struct err *e);
+
+/*
+ * The exported file: formats/sealed_file.h's envelope around the stored
+ * document, with its sha256, signature and the bank's public_key (hex).
+ * At most REVIEW_DECISION_FILE_MAX bytes are read back.
+ */
+#define REVIEW_DECISION_FILE_MAX (4u << 20)
+#define REVIEW_DECISION_ITEMS_MAX 10000
+
+/* A decision document read back: review holds the bank and connector
+ * names, submission id and version, checklist, decision, reason,
+ * decided_at, decided_by and the items (no, verdict, carried; no key, no
+ * party). review_decision_doc_free() accepts NULL. */
+struct review_decision_doc {
+	struct review *review;
+	char *bank_public_key;
+	char *submission_sha256;
+};
+
+void review_decision_doc_free(struct review_decision_doc *d);
+
+/*
+ * Checks an exported decision file from its bytes alone, as
+ * formats/sealed_file.h says (what: "a decision file"), reading the
+ * document strictly ("wrong shape: document.items[2].verdict must be one
+ * of accepted, query, improvement, not_applicable", an item twice, ...).
+ * 0 with *out the document (yours) and sha256 its hash, or -1 with e set
+ * and *out NULL.
+ */
+int review_decision_verify(const char *buf, size_t len, struct review_decision_doc **out,
+			   char sha256[HASH_HEX_LEN + 1], struct err *e);
 
 #endif

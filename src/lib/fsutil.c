@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,4 +109,26 @@ int fs_mkdir(const char *path, struct err *e)
 		return 0;
 	err_set(e, "cannot create directory %s: %s", path, strerror(errno));
 	return -1;
+}
+
+int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
+{
+	char *tmp = fs_tmp_begin(path, e);
+	if (!tmp)
+		return -1;
+	FILE *f = fopen(tmp, "wb");
+	/* fclose() once, whatever happened: a second call on a stream whose
+	 * close failed is undefined. */
+	bool ok = f && fwrite(buf, 1, len, f) == len && fflush(f) == 0;
+	int saved = errno;
+	if (f && fclose(f) != 0 && ok) {
+		ok = false;
+		saved = errno;
+	}
+	if (!ok) {
+		err_set(e, "cannot write %s: %s", path, strerror(saved));
+		fs_tmp_abort(tmp);
+		return -1;
+	}
+	return fs_tmp_commit(tmp, path, e);
 }

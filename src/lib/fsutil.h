@@ -26,6 +26,10 @@ char *fs_tmp_begin(const char *path, struct err *e);
 int fs_tmp_commit(char *tmp, const char *path, struct err *e);
 void fs_tmp_abort(char *tmp);
 
+/* Writes len bytes of buf as the whole of path, atomically as above.
+ * 0, or -1 with e set ("cannot write PATH: REASON"). */
+int fs_write_file(const char *path, const void *buf, size_t len, struct err *e);
+
 /* Creates directory path (one level) unless it exists. */
 int fs_mkdir(const char *path, struct err *e);
 

@@ -2,8 +2,10 @@
 
 #include <string.h>
 
+#include "formats/sealed_file.h"
 #include "lib/hash.h"
 #include "lib/keys.h"
+#include "service/reviews.h"
 
 bool review_view_signature_valid(struct store *st, const struct review *r)
 {
@@ -95,4 +97,19 @@ int review_view_list(struct store *st, const struct org *org, json_t **out, stru
 	review_summary_list_free(list, n);
 	*out = arr;
 	return 0;
+}
+
+int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e)
+{
+	if (r->decision == DECISION_NONE || !r->decision_document) {
+		err_set(e, "the review of submission %lld by %s is not decided yet", r->submission_id, r->bank_name);
+		return REVIEWS_NOT_FOUND;
+	}
+	struct org *bank = NULL;
+	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK)
+		return -1;
+	int rc = sealed_file_write(r->decision_document, strlen(r->decision_document), r->decision_sha256,
+				   r->decision_signature, bank->public_key, out, e);
+	org_free(bank);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #include "core/org.h"
 #include "core/review.h"
 #include "lib/err.h"
+#include "lib/strbuf.h"
 #include "store/store.h"
 
 /* Whether r's stored decision document has its SHA-256 and the signature
@@ -30,6 +31,15 @@ json_t *review_view_item(const struct review_item *it);
 /* null, or {decision, reason, decided_at, decided_by, sha256, signature,
  * signature_valid}. */
 json_t *review_view_decision(struct store *st, const struct review *r);
+
+/*
+ * The exported decision file of r (formats/review_decision.h): the stored
+ * document as it was signed, its SHA-256 and signature, and the bank's
+ * public key, appended to out; whoever holds it checks it with `shinsa
+ * verify`. 0; REVIEWS_NOT_FOUND "the review of submission N by BANK is not
+ * decided yet"; -1 (the store).
+ */
+int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e);
 
 /* The reviews by a bank, or of a connector's submissions: [{submission,
  * version, connector, bank, opened_at, pending, query, improvement,

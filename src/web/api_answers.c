@@ -199,28 +199,6 @@ void api_answers_import(struct http_request *req, struct http_response *resp)
 	answers_close(&a);
 }
 
-char *api_content_disposition(const char *name, const char *fallback)
-{
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_addstr(&sb, "attachment; filename=\"");
-	for (const char *p = fallback; *p; p++) {
-		char c = *p;
-		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-			     c == '_' || c == '-';
-		strbuf_addch(&sb, plain ? c : '_');
-	}
-	/* RFC 5987 attr-char stays as it is; every other byte is %XX. */
-	strbuf_addstr(&sb, "\"; filename*=UTF-8''");
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("!#$&+-.^_`|~", *p))
-			strbuf_addch(&sb, (char)*p);
-		else
-			strbuf_addf(&sb, "%%%02X", *p);
-	}
-	return strbuf_detach(&sb);
-}
-
 /* "ORG-CATALOG.xlsx", with what a file name cannot hold as "_". */
 static char *download_name(const char *org, const char *catalog)
 {

@@ -42,11 +42,4 @@ void api_answers_put(struct http_request *req, struct http_response *resp);
 void api_answers_import(struct http_request *req, struct http_response *resp);
 void api_answers_export(struct http_request *req, struct http_response *resp);
 
-/*
- * The Content-Disposition value for a download called name (UTF-8):
- * attachment; filename="ASCII"; filename*=UTF-8''PERCENT-ENCODED, the ASCII
- * name being fallback (kept to letters, digits and . _ -). You own it.
- */
-char *api_content_disposition(const char *name, const char *fallback);
-
 #endif

@@ -29,4 +29,11 @@ bool api_id_param(const struct http_request *req, const char *name, const char *
  * zero; -1 for anything else (NULL included). */
 int api_item_no(const char *text);
 
+/*
+ * The Content-Disposition value for a download called name (UTF-8):
+ * attachment; filename="ASCII"; filename*=UTF-8''PERCENT-ENCODED, the ASCII
+ * name being fallback (kept to letters, digits and . _ -). You own it.
+ */
+char *api_content_disposition(const char *name, const char *fallback);
+
 #endif

@@ -1,6 +1,9 @@
 #include "web/api_reviews.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "lib/xalloc.h"
 
 #include "service/review_view.h"
 #include "service/reviews.h"
@@ -82,29 +85,71 @@ void api_review_list(struct http_request *req, struct http_response *resp)
 		http_json_send(resp, 200, list);
 }
 
-void api_review_show(struct http_request *req, struct http_response *resp)
+/*
+ * The review of the path's submission as the caller reads it: a bank's
+ * own (opened by its first read), or for a connector the review of the
+ * bank ?bank= names. 0 with *r (yours), or -1 having answered.
+ */
+static int read_review(struct http_request *req, struct http_response *resp, struct store **st, struct review **r)
 {
 	long long id;
-	struct store *st = review_path(req, resp, &id, NULL);
-	if (!st)
-		return;
+	*r = NULL;
+	if (!(*st = review_path(req, resp, &id, NULL)))
+		return -1;
 	struct err e = { 0 };
-	struct review *r = NULL;
 	int rc;
 	if (req->org->kind == ORG_BANK) {
-		rc = reviews_open(st, req->who.user->email, req->org->id, id, &r, &e);
+		rc = reviews_open(*st, req->who.user->email, req->org->id, id, r, &e);
 	} else {
 		const char *bank = http_query(req, "bank");
 		if (!bank) {
 			http_json_error(resp, 400, "bad_request", "bank is required: say whose review with ?bank=NAME");
-			return;
+			return -1;
 		}
-		rc = reviews_get(st, req->org->id, id, bank, &r, &e);
+		rc = reviews_get(*st, req->org->id, id, bank, r, &e);
 	}
-	if (rc != 0)
+	if (rc != 0) {
 		refused(resp, rc, &e);
-	else
-		http_json_send(resp, 200, review_view_json(st, r));
+		review_free(*r);
+		*r = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void api_review_show(struct http_request *req, struct http_response *resp)
+{
+	struct store *st;
+	struct review *r;
+	if (read_review(req, resp, &st, &r) < 0)
+		return;
+	http_json_send(resp, 200, review_view_json(st, r));
+	review_free(r);
+}
+
+void api_review_decision_file(struct http_request *req, struct http_response *resp)
+{
+	struct store *st;
+	struct review *r;
+	if (read_review(req, resp, &st, &r) < 0)
+		return;
+	struct err e = { 0 };
+	struct strbuf file = STRBUF_INIT;
+	int rc = review_view_decision_file(st, r, &file, &e);
+	if (rc != 0) {
+		strbuf_release(&file);
+		refused(resp, rc, &e);
+	} else {
+		char *name = xasprintf("decision-%lld-%s.json", r->submission_id, r->bank_name);
+		char *fallback = xasprintf("decision-%lld.json", r->submission_id);
+		size_t len = file.len;
+		http_response_set(resp, 200, "application/json", strbuf_detach(&file), len);
+		char *cd = api_content_disposition(name, fallback);
+		http_response_header(resp, "Content-Disposition", cd);
+		free(cd);
+		free(fallback);
+		free(name);
+	}
 	review_free(r);
 }
 

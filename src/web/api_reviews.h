@@ -17,6 +17,9 @@
  *        depends on the caller's kind → 201 the item
  *   POST /api/v1/reviews/{submission}/decision    bank, REVIEW:
  *        {decision, reason?} → 201 the decision
+ *   GET  /api/v1/reviews/{submission}/decision    READ, both kinds, as GET
+ *        of the review: the signed decision file to download
+ *        (formats/review_decision.h; `shinsa verify` checks it offline)
  *
  * Service results: NOT_FOUND 404 "not_found", INVALID 400 "bad_request",
  * CONFLICT 409 "conflict".
@@ -32,5 +35,6 @@ void api_review_verdict(struct http_request *req, struct http_response *resp);
 void api_review_bank_answer(struct http_request *req, struct http_response *resp);
 void api_review_message(struct http_request *req, struct http_response *resp);
 void api_review_decide(struct http_request *req, struct http_response *resp);
+void api_review_decision_file(struct http_request *req, struct http_response *resp);
 
 #endif

@@ -74,6 +74,7 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "GET", "/api/v1/reviews/{submission}/decision", api_review_decision_file, 0, 0, ACTION_READ },
 	/* Remediation plans and re-assessment cycles (api_plans.h). The lists
 	 * and a plan's page are for both sides: the handler tells them apart,
 	 * and a bank sees a plan only under consent. */

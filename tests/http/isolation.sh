@@ -3,11 +3,9 @@
 # banks X and Y), by an API token, and unauthenticated, with the exact
 # status (401 not signed in, 404 for another's objects, 403 for role or
 # kind) and none of A's data in any body — but for what A's consent opens
-# to bank X (its inbox, reading the shared submission and reviewing it),
-# which ends with the revoke.
-# to bank X (its inbox, reading the shared submission, the plans of items
-# partial in it, its re-assessment cycle with A), which ends with the
-# revoke.
+# to bank X (its inbox, reading the shared submission and reviewing it,
+# the plans of items partial in it, its re-assessment cycle with A), which
+# ends with the revoke.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
@@ -77,6 +75,7 @@ PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verd
 PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
+GET /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision?bank=$X|-
 GET /api/v1/plans|/api/v1/plans|-
 GET /api/v1/plans/{id}|/api/v1/plans/1|-
 PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
@@ -166,6 +165,9 @@ want() {
 		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
 	"GET /api/v1/reviews/{submission}")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	"GET /api/v1/reviews/{submission}/decision")
+		if [ "$org" = X ]; then echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"the review of submission 1 by $X is not decided yet\"}}"
+		else echo "404 $NOT_FOUND"; fi ;;
 	"PUT /api/v1/reviews/{submission}/items/{no}" | "PUT /api/v1/reviews/{submission}/items/{no}/answer" | \
 	"POST /api/v1/reviews/{submission}/decision")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"

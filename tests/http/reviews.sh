@@ -243,6 +243,35 @@ eq "OpenSSL verifies the bank's signature" "$rc:$out" "0:Signature Verified Succ
 eq "the decision is audited" "$("$SHINSA" audit list --org "$X" --json | jq -c '.[0] | [.actor, .action, .object, .details]')" \
 	"[\"rev@x.test\",\"review_decision\",\"review:1\",\"{\\\"decision\\\":\\\"conditional\\\",\\\"sha256\\\":\\\"$SHA\\\",\\\"submission\\\":1}\"]"
 
+# The signed decision as a file both sides can keep and check offline.
+api GET /api/v1/reviews/1/decision
+cp "$T/b" "$T/decision-file.json"
+eq "the bank downloads its decision" "$code $(header Content-Type) $(header Content-Disposition)" \
+	"200 application/json attachment; filename=\"decision-1.json\"; filename*=UTF-8''decision-1-X%E9%8A%80%E8%A1%8C.json"
+eq "the file: the document as signed, its hash, signature and the bank's key" \
+	"$(jq -c '[(.document | tojson | length > 0), .sha256, .signature, .public_key]' "$T/decision-file.json")" \
+	"[true,\"$SHA\",\"$SIG\",\"$PK\"]"
+eq "its document is the stored one, byte for byte" "$(jq -cS .document "$T/decision-file.json" | tr -d '\n')" "$(cat "$T/decision.json")"
+run "$SHINSA" verify "$T/decision-file.json"
+eq "shinsa verify checks it with nothing but the file" "$rc:$out" \
+	"0:verified: $X's decision conditional on submission 1 (version 1 of $A, sha256 $SUBSHA), decided 2026-04-01T09:00:00Z by rev@x.test; document sha256 $SHA, signed by key $PK
+this proves who signed only if that key is the one $X published (shinsa org list --json shows it)"
+sed 's/"conditional"/"meets"/' "$T/decision-file.json" >"$T/forged.json"
+run "$SHINSA" verify "$T/forged.json"
+eq "a changed decision is caught" "$rc:$err" "1:shinsa: $T/forged.json: not verified: the document was changed: its SHA-256 is $(jq -cj .document "$T/forged.json" | sha256sum | cut -c1-64) but the file says $SHA"
+run "$SHINSA" review export 1 --bank "$X" -o "$T/exported.json"
+eq "the CLI exports the same file" "$rc:$out:$(cmp "$T/exported.json" "$T/decision-file.json" && echo same)" \
+	"0:wrote $T/exported.json: $X's decision on submission 1 (version 1 of $A), conditional:same"
+as editor@a.test
+api GET "/api/v1/reviews/1/decision?bank=$X"
+eq "the connector downloads it too" "$code $(cmp "$T/b" "$T/decision-file.json" && echo same)" "200 same"
+api GET /api/v1/reviews/1/decision
+eq "the connector names the bank" "$code $body" "400 $(E bad_request "bank is required: say whose review with ?bank=NAME")"
+login rev@y.test
+api GET /api/v1/reviews/1/decision
+eq "another bank: 404" "$code $body" "404 $(E not_found "no submission 1")"
+as rev@x.test
+
 # Closed: nothing changes but the threads.
 DECIDED=$(E conflict "review of submission 1 is decided")
 api PUT /api/v1/reviews/1/items/5 '{"verdict":"accepted"}'
@@ -273,6 +302,9 @@ api GET /api/v1/reviews/2
 FROM='{"submission":1,"version":1,"at":"2026-04-01T09:00:00Z"}'
 eq "v2: every unchanged item carried from v1" "$code $(echo "$body" | jq -c "[.items[] | select(.party != \"bank\" and .no != 7) | select(.carried != true or .carried_from != $FROM)] | length")" "200 0"
 eq "v2: 38 carried" "$(echo "$body" | jq '[.items[] | select(.carried)] | length')" 38
+api GET /api/v1/reviews/2/decision
+eq "no decision file before the decision" "$code $body" "404 $(E not_found "the review of submission 2 by $X is not decided yet")"
+api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
 	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[]}'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \

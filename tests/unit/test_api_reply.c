@@ -4,7 +4,7 @@
 
 #include "testutil.h"
 
-#include "web/api_answers.h"
+#include "web/api_reply.h"
 
 static void check(const char *name, const char *fallback, const char *want)
 {
