@@ -225,7 +225,8 @@ static int review_exec(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_command cmd_review = {
 	.name = "review",
-	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | criteria SUBMISSION-ID --org BANK [--json]",
+	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | "
+		"criteria SUBMISSION-ID --org BANK [--json]",
 	.summary = "banks' reviews: verdicts, threads, carried verdicts and the signed decision",
 	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
 		"      the bank's review of that submission: every item with its verdict (or\n"
