@@ -41,6 +41,7 @@ done
 login reviewer@x.test
 api GET /api/v1/reviews/1/criteria
 eq "no criteria imported yet" "$code $body" "409 $(E conflict "no criteria imported yet")"
+fails "nor on the command line" 1 "shinsa: no criteria imported yet" "$SHINSA" review criteria 1 --org "$X"
 req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
 	--data-binary "@$T/criteria.tsv" "$URL/api/v1/criteria?name=criteria.tsv"
 eq "the list is imported" "$code $(echo "$body" | jq -c '[.criteria[] | [.key, .relation]]')" \
