@@ -28,6 +28,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_plans,
 	&cmd_cycles,
 	&cmd_reminders,
+	&cmd_portfolio,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

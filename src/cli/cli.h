@@ -54,6 +54,7 @@ extern const struct cli_command cmd_serve;
 extern const struct cli_command cmd_plans;
 extern const struct cli_command cmd_cycles;
 extern const struct cli_command cmd_reminders;
+extern const struct cli_command cmd_portfolio;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

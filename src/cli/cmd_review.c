@@ -3,12 +3,14 @@
 #include "cli/cli.h"
 #include "cli/cli_submission.h"
 #include "lib/fsutil.h"
+#include "service/review_criteria.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
 
 static int review_show(struct cli_ctx *ctx, int argc, char **argv);
 static int review_list(struct cli_ctx *ctx, int argc, char **argv);
 static int review_export(struct cli_ctx *ctx, int argc, char **argv);
+static int review_criteria(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_show = {
 	.name = "review show", .args = "SUBMISSION-ID --bank NAME [--json]",
@@ -21,6 +23,11 @@ static const struct cli_command sub_list = {
 static const struct cli_command sub_export = {
 	.name = "review export", .args = "SUBMISSION-ID --bank NAME -o FILE.json",
 	.summary = "write a bank's signed decision to verify offline", .help = "", .exec = review_export,
+};
+
+static const struct cli_command sub_criteria = {
+	.name = "review criteria", .args = "SUBMISSION-ID --org BANK [--json]",
+	.summary = "a bank's review by its own criteria", .help = "", .exec = review_criteria,
 };
 
 /* One item for people: "item 5 (connector): 要改善 improvement, carried
@@ -185,16 +192,82 @@ static int review_export(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* One criterion for people: "(1)-1 met: equal; items 1 accepted, 2 pending". */
+static void print_criterion(const json_t *c)
+{
+	const json_t *rel = json_object_get(c, "relation");
+	size_t i;
+	const json_t *it;
+	printf("%s %s: %s", json_string_value(json_object_get(c, "key")),
+	       json_string_value(json_object_get(c, "state")), rel ? json_string_value(rel) : "not mapped yet");
+	json_array_foreach(json_object_get(c, "items"), i, it) {
+		const char *v = json_string_value(json_object_get(it, "verdict"));
+		printf("%s %lld %s", i ? "," : "; items", (long long)json_integer_value(json_object_get(it, "no")),
+		       v ? v : "-");
+	}
+	putchar('\n');
+}
+
+static int review_criteria(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *bank = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "org", 0, &bank, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	long long id;
+	int rc = cli_parse(ctx, "review criteria", &sub_criteria, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return npos ? cli_usage("review criteria", &sub_criteria, "unexpected argument \"%s\"", argv[1])
+			    : cli_usage("review criteria", &sub_criteria, "which submission? give its id");
+	if (cli_submission_id(argv[0], &id) < 0)
+		return cli_usage("review criteria", &sub_criteria, "SUBMISSION-ID is a submission number, not \"%s\"",
+				 argv[0]);
+	if (!bank)
+		return cli_usage("review criteria", &sub_criteria, "--org is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	struct review *r = NULL;
+	json_t *out = NULL;
+	/* As `review show`: the command line reads, nothing is opened. */
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, bank, &org, &e) < 0 ||
+	    reviews_get(st, 0, id, org->name, &r, &e) != 0 || review_criteria_view(st, org, r, &out, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else if (json) {
+		cli_print_json(out);
+		out = NULL;
+		rc = CLI_OK;
+	} else {
+		const json_t *sum = json_object_get(out, "summary");
+		size_t i;
+		json_t *c;
+		printf("review of submission %lld (version %d of %s) by %s: %lld met, %lld open, %lld not covered\n", id,
+		       r->version, r->connector_name, r->bank_name, (long long)json_integer_value(json_object_get(sum, "met")),
+		       (long long)json_integer_value(json_object_get(sum, "open")),
+		       (long long)json_integer_value(json_object_get(sum, "not_covered")));
+		json_array_foreach(json_object_get(out, "criteria"), i, c)
+			print_criterion(c);
+		rc = CLI_OK;
+	}
+	json_decref(out);
+	review_free(r);
+	org_free(org);
+	store_close(st);
+	return rc;
+}
+
 static int review_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_export, NULL };
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_criteria, &sub_export, NULL };
 	return cli_dispatch(ctx, &cmd_review, subs, argc, argv);
 }
 
 const struct cli_command cmd_review = {
 	.name = "review",
-	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | export SUBMISSION-ID --bank NAME "
-		"-o FILE.json",
+	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | "
+		"criteria SUBMISSION-ID --org BANK [--json] | export SUBMISSION-ID --bank NAME -o FILE.json",
 	.summary = "banks' reviews: verdicts, threads, carried verdicts and the signed decision",
 	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
 		"      the bank's review of that submission: every item with its verdict (or\n"
@@ -207,6 +280,10 @@ const struct cli_command cmd_review = {
 		"      pending, query, improvement, decision, decided_at}]\n"
 		"  shinsa review export SUBMISSION-ID --bank NAME -o FILE.json\n"
 		"      the bank's signed decision as GET /api/v1/reviews/ID/decision gives it, for\n"
-		"      shinsa verify to check with nothing but the file\n",
+		"      shinsa verify to check with nothing but the file\n"
+		"  shinsa review criteria SUBMISSION-ID --org BANK [--json]\n"
+		"      the bank's review by its own criteria: each criterion's relation, the\n"
+		"      verdicts of the items it maps to and its state (met, open, not_covered);\n"
+		"      --json prints what GET /api/v1/reviews/ID/criteria gives\n",
 	.exec = review_exec,
 };

@@ -314,3 +314,38 @@ void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE +
 		if (r->items[i].party != PARTY_BANK)
 			counts[r->items[i].verdict]++;
 }
+
+const char *review_criterion_state_name(enum review_criterion_state s)
+{
+	switch (s) {
+	case REVIEW_CRITERION_MET:
+		return "met";
+	case REVIEW_CRITERION_OPEN:
+		return "open";
+	case REVIEW_CRITERION_NOT_COVERED:
+		break;
+	}
+	return "not_covered";
+}
+
+enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row)
+{
+	size_t counted = 0;
+	bool open = false;
+	if (row->relation == RELATION_UNSET || row->relation == RELATION_NONE)
+		return REVIEW_CRITERION_NOT_COVERED;
+	for (size_t i = 0; i < row->n_items; i++) {
+		for (size_t j = 0; j < r->n_items; j++) {
+			const struct review_item *it = &r->items[j];
+			/* A bank item takes no verdict: it cannot meet or hold open a criterion. */
+			if (it->no != row->items[i] || it->party == PARTY_BANK)
+				continue;
+			counted++;
+			if (it->verdict != VERDICT_ACCEPTED && it->verdict != VERDICT_NOT_APPLICABLE)
+				open = true;
+		}
+	}
+	if (!counted)
+		return REVIEW_CRITERION_NOT_COVERED;
+	return open ? REVIEW_CRITERION_OPEN : REVIEW_CRITERION_MET;
+}

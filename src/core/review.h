@@ -27,6 +27,7 @@
 
 #include "core/answers.h"
 #include "core/catalog.h"
+#include "core/mapping.h"
 #include "lib/err.h"
 
 #define REVIEW_TEXT_MAX 4000 /* characters of a comment, a message or a reason */
@@ -171,5 +172,27 @@ size_t review_carry(struct review *r, const struct answer_set *now, const struct
 /* Counts of r's connector and common items by verdict, indexed by enum
  * review_verdict. */
 void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE + 1]);
+
+/*
+ * Where one of a bank's criteria stands in a review, from its row of the
+ * bank's cross-walk (core/criteria.h) and the review's verdicts:
+ *   - REVIEW_CRITERION_NOT_COVERED: the relation is none, or the row is not
+ *     mapped yet, or it maps to no item that takes a verdict (bank items,
+ *     which the bank answers itself, and numbers the review does not have
+ *     are left out of the rule);
+ *   - REVIEW_CRITERION_MET: every item left has verdict accepted or
+ *     not_applicable;
+ *   - REVIEW_CRITERION_OPEN: otherwise (some item pending, query or
+ *     improvement).
+ */
+enum review_criterion_state {
+	REVIEW_CRITERION_NOT_COVERED = 0,
+	REVIEW_CRITERION_MET,
+	REVIEW_CRITERION_OPEN,
+};
+
+/* "not_covered", "met", "open". */
+const char *review_criterion_state_name(enum review_criterion_state s);
+enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row);
 
 #endif

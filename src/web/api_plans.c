@@ -5,6 +5,7 @@
 #include "service/cycles.h"
 #include "service/plan_view.h"
 #include "service/plans.h"
+#include "service/portfolio.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -175,4 +176,17 @@ void api_cycle_set(struct http_request *req, struct http_response *resp)
 		http_json_send(resp, 200, cycles_json(c, today));
 	cycle_free(c);
 	json_decref(body);
+}
+
+void api_portfolio(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	struct err e = { 0 };
+	json_t *out = NULL;
+	if (!st)
+		return;
+	if (portfolio_list(st, req->org, &out, &e) < 0)
+		api_internal(resp, &e);
+	else
+		http_json_send(resp, 200, out);
 }

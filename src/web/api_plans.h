@@ -18,12 +18,15 @@
  *   PUT /api/v1/cycles/{connector}                bank, REVIEW:
  *          {months?, next_due?} → 200 the cycle; 400; 404 "no connector
  *          \"NAME\"" for a connector it has no share with
+ *   GET /api/v1/portfolio                         READ, either side: one
+ *          row per counterpart (service/portfolio.h)
  */
 #ifndef SHINSA_WEB_API_PLANS_H
 #define SHINSA_WEB_API_PLANS_H
 
 #include "web/http.h"
 
+void api_portfolio(struct http_request *req, struct http_response *resp);
 void api_plan_list(struct http_request *req, struct http_response *resp);
 void api_plan_show(struct http_request *req, struct http_response *resp);
 void api_plan_update(struct http_request *req, struct http_response *resp);

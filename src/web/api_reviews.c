@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "lib/xalloc.h"
-
+#include "service/criteria.h"
+#include "service/review_criteria.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
 #include "web/api_reply.h"
@@ -150,6 +151,28 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 		free(fallback);
 		free(name);
 	}
+	review_free(r);
+}
+
+void api_review_criteria(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = review_path(req, resp, &id, NULL);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct review *r = NULL;
+	json_t *out = NULL;
+	/* The bank's own review, reached as GET /api/v1/reviews/{submission} reaches it. */
+	int rc = reviews_open(st, req->who.user->email, req->org->id, id, &r, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else if ((rc = review_criteria_view(st, req->org, r, &out, &e)) == CRITERIA_NOT_FOUND)
+		http_json_error(resp, 409, "conflict", "%s", e.msg);
+	else if (rc != 0)
+		api_internal(resp, &e);
+	else
+		http_json_send(resp, 200, out);
 	review_free(r);
 }
 

@@ -7,6 +7,9 @@
  *   GET  /api/v1/reviews/{submission}             READ, both kinds: the
  *        bank's own review (opened on first read, through a share in
  *        force); the connector names the bank, ?bank=NAME
+ *   GET  /api/v1/reviews/{submission}/criteria    bank, READ: the bank's
+ *        review by its own criteria (service/review_criteria.h), opened as
+ *        above; 409 "conflict" "no criteria imported yet" without a list
  *   PUT  /api/v1/reviews/{submission}/items/{no}  bank, REVIEW:
  *        {verdict, comment?} → 200 the item
  *   PUT  /api/v1/reviews/{submission}/items/{no}/answer  bank, REVIEW:
@@ -31,6 +34,7 @@
 
 void api_review_list(struct http_request *req, struct http_response *resp);
 void api_review_show(struct http_request *req, struct http_response *resp);
+void api_review_criteria(struct http_request *req, struct http_response *resp);
 void api_review_verdict(struct http_request *req, struct http_response *resp);
 void api_review_bank_answer(struct http_request *req, struct http_response *resp);
 void api_review_message(struct http_request *req, struct http_response *resp);

@@ -70,6 +70,7 @@ const struct route routes[] = {
 	 * ROUTE_BANK with REVIEW. */
 	{ "GET", "/api/v1/reviews", api_review_list, 0, 0, ACTION_READ },
 	{ "GET", "/api/v1/reviews/{submission}", api_review_show, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/reviews/{submission}/criteria", api_review_criteria, ROUTE_BANK, 0, ACTION_READ },
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
@@ -84,6 +85,8 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/plans/{id}/required", api_plan_required, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "GET", "/api/v1/cycles", api_cycle_list, 0, 0, ACTION_READ },
 	{ "PUT", "/api/v1/cycles/{connector}", api_cycle_set, ROUTE_BANK, 0, ACTION_REVIEW },
+	/* Where each counterpart stands (service/portfolio.h): both kinds. */
+	{ "GET", "/api/v1/portfolio", api_portfolio, 0, 0, ACTION_READ },
 };
 
 const size_t n_routes = sizeof routes / sizeof routes[0];

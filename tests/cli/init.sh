@@ -89,6 +89,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   plans      remediation plans: list them, update one
   cycles     periodic re-assessment: list the cycles, set one
   reminders  re-assessment and plan reminders: the outbox and its delivery
+  portfolio  where each counterpart stands: decision, queries, plans, re-assessment
   audit      check and read the tamper-evident audit trail
   serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"

@@ -71,6 +71,7 @@ PUT /api/v1/criteria/{key}/mapping|/api/v1/criteria/(1)-1/mapping|{\"relation\":
 GET /api/v1/criteria/suggestions|/api/v1/criteria/suggestions|-
 GET /api/v1/reviews|/api/v1/reviews|-
 GET /api/v1/reviews/{submission}|/api/v1/reviews/$SUB?bank=$X|-
+GET /api/v1/reviews/{submission}/criteria|/api/v1/reviews/$SUB/criteria|-
 PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verdict\":\"accepted\"}
 PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
@@ -82,6 +83,7 @@ PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
 PUT /api/v1/plans/{id}/required|/api/v1/plans/1/required|{\"due\":null}
 GET /api/v1/cycles|/api/v1/cycles|-
 PUT /api/v1/cycles/{connector}|/api/v1/cycles/$A|{\"months\":12}
+GET /api/v1/portfolio|/api/v1/portfolio|-
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -168,6 +170,12 @@ want() {
 	"GET /api/v1/reviews/{submission}/decision")
 		if [ "$org" = X ]; then echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"the review of submission 1 by $X is not decided yet\"}}"
 		else echo "404 $NOT_FOUND"; fi ;;
+	"GET /api/v1/reviews/{submission}/criteria")
+		# The bank's review by its criteria: X reaches it by consent but has
+		# imported no criteria.
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
+		else echo '409 {"error":{"code":"conflict","message":"no criteria imported yet"}}'; fi ;;
 	"PUT /api/v1/reviews/{submission}/items/{no}" | "PUT /api/v1/reviews/{submission}/items/{no}/answer" | \
 	"POST /api/v1/reviews/{submission}/decision")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
@@ -184,7 +192,7 @@ want() {
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
 	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.
-	"GET /api/v1/plans" | "GET /api/v1/cycles")
+	"GET /api/v1/plans" | "GET /api/v1/cycles" | "GET /api/v1/portfolio")
 		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
 	"GET /api/v1/plans/{id}")
 		if [ "$org" = X ]; then echo "200 *"; else echo '404 {"error":{"code":"not_found","message":"no plan 1"}}'; fi ;;
@@ -233,7 +241,7 @@ call() {
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | \
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
-			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}") consent=true ;; esac
+			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
@@ -271,9 +279,17 @@ login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
 	"200 [[\"$X\",true,[\"admin@x.test 2026-04-01T09:00:00Z\",\"editor@x.test 2026-04-01T09:00:00Z\",\"reviewer@x.test 2026-04-01T09:00:00Z\",\"viewer@x.test 2026-04-01T09:00:00Z\"]]]"
+login viewer@x.test
+api GET /api/v1/portfolio
+eq "before the revoke X's portfolio counts A's plan" "$code $(echo "$body" | jq -c '[.[] | [.connector, .open_plans]]')" \
+	"200 [[\"$A\",1]]"
+login editor@a.test
 api DELETE /api/v1/submissions/$SUB/shares/$SHARE
 eq "A revokes" "$code" 200
 login viewer@x.test
+api GET /api/v1/portfolio
+eq "after the revoke X keeps the pair, without the plan" "$code $(echo "$body" | jq -c '[.[] | [.connector, .open_plans]]')" \
+	"200 [[\"$A\",0]]"
 api GET /api/v1/submissions/$SUB
 eq "after the revoke X gets 404" "$code $body" "404 $NOT_FOUND"
 api GET /api/v1/inbox
