@@ -27,6 +27,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_review,
 	&cmd_plans,
 	&cmd_reminders,
+	&cmd_questions,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

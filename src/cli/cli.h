@@ -53,6 +53,7 @@ extern const struct cli_command cmd_audit;
 extern const struct cli_command cmd_serve;
 extern const struct cli_command cmd_plans;
 extern const struct cli_command cmd_reminders;
+extern const struct cli_command cmd_questions;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

@@ -86,6 +86,7 @@ enum audit_action {
 	AUDIT_PLAN_REQUIRED,    /* plan_required: a bank set or removed its required date */
 	AUDIT_CYCLE_SET,        /* cycle_set: a bank set a re-assessment cycle */
 	AUDIT_REMINDERS_RUN,    /* reminders_run */
+	AUDIT_QUESTION_ANSWER,  /* question_answer: a connector answered (or cleared) a bank's supplementary question */
 	AUDIT_NACTIONS,
 };
 
