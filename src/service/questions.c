@@ -193,8 +193,13 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
 		rc = write_answer(st, actor, connector, b, key, text, out, e);
 	if (rc == 0 && store_commit(st, e) < 0)
 		rc = -1;
-	if (rc != 0)
+	if (rc != 0) {
 		store_rollback(st);
+		if (out) { /* handed out before a commit that failed */
+			question_free(*out);
+			*out = NULL;
+		}
+	}
 	org_free(b);
 	return rc;
 }

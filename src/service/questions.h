@@ -80,7 +80,8 @@ int questions_list(struct store *st, const char *bank, const struct org *connect
 		   struct err *e);
 
 /*
- * connector answers bank's question key with text ("" or blank clears it).
+ * connector answers bank's question key with text (NULL, "" or blank
+ * clears it).
  * *out (may be NULL) gets the question as it now stands, yours
  * (question_free()).
  */
