@@ -29,6 +29,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_cycles,
 	&cmd_reminders,
 	&cmd_portfolio,
+	&cmd_questions,
 	&cmd_audit,
 	&cmd_serve,
 	&cmd_help,

@@ -55,6 +55,7 @@ extern const struct cli_command cmd_plans;
 extern const struct cli_command cmd_cycles;
 extern const struct cli_command cmd_reminders;
 extern const struct cli_command cmd_portfolio;
+extern const struct cli_command cmd_questions;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

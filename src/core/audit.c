@@ -37,6 +37,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_CYCLE_SET] = "cycle_set",
 	[AUDIT_REMINDERS_RUN] = "reminders_run",
 	[AUDIT_NOTICE_SENT] = "notice_sent",
+	[AUDIT_QUESTION_ANSWER] = "question_answer",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -87,6 +87,7 @@ enum audit_action {
 	AUDIT_CYCLE_SET,        /* cycle_set: a bank set a re-assessment cycle */
 	AUDIT_REMINDERS_RUN,    /* reminders_run */
 	AUDIT_NOTICE_SENT,      /* notice_sent: a notice handed to the mail program */
+	AUDIT_QUESTION_ANSWER,  /* question_answer: a connector answered (or cleared) a bank's supplementary question */
 	AUDIT_NACTIONS,
 };
 

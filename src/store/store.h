@@ -61,6 +61,7 @@ struct sql *store_sql(struct store *st);
 #include "store/store_org.h"
 #include "store/store_review.h"
 #include "store/store_plan.h"
+#include "store/store_question.h"
 #include "store/store_session.h"
 #include "store/store_share.h"
 #include "store/store_submission.h"

@@ -420,6 +420,21 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
 	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
 	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
+	/* A connector's answers to one bank's supplementary questions (its
+	 * criteria with relation none; service/questions.h). Keyed by the
+	 * criterion's key, not tied to the criterion row: a re-import replaces
+	 * the criteria, and an answer must survive it (one whose key is no
+	 * longer a question is simply not shown). */
+	{ 10, "answers to a bank's supplementary questions",
+	  "CREATE TABLE question_answer (\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  connector_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  key TEXT NOT NULL,\n"
+	  "  answer TEXT NOT NULL,\n"
+	  "  answered_at TEXT NOT NULL,\n"
+	  "  answered_by TEXT NOT NULL,\n"
+	  "  PRIMARY KEY (bank_id, connector_id, key)\n"
+	  ") STRICT;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -8,6 +8,7 @@
 #include "web/api_pages.h"
 #include "web/api_reviews.h"
 #include "web/api_plans.h"
+#include "web/api_questions.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
@@ -76,6 +77,13 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "GET", "/api/v1/reviews/{submission}/decision", api_review_decision_file, 0, 0, ACTION_READ },
+	/* Supplementary questions (api_questions.h): a bank's questions are
+	 * listed and answered by connectors; a review's are read by both
+	 * sides, the handler telling them apart as GET .../reviews/{submission}
+	 * does. */
+	{ "GET", "/api/v1/banks/{bank}/questions", api_questions_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "PUT", "/api/v1/banks/{bank}/questions/{key}", api_questions_answer, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
+	{ "GET", "/api/v1/reviews/{submission}/questions", api_questions_review, 0, 0, ACTION_READ },
 	/* Remediation plans and re-assessment cycles (api_plans.h). The lists
 	 * and a plan's page are for both sides: the handler tells them apart,
 	 * and a bank sees a plan only under consent. */

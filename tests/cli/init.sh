@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 9 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 10 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -90,6 +90,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   cycles     periodic re-assessment: list the cycles, set one
   reminders  re-assessment and plan reminders: the outbox and its delivery
   portfolio  where each counterpart stands: decision, queries, plans, re-assessment
+  questions  a bank's supplementary questions (criteria with no counterpart) and a connector's answers
   audit      check and read the tamper-evident audit trail
   serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"

@@ -77,6 +77,9 @@ PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
 GET /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision?bank=$X|-
+GET /api/v1/banks/{bank}/questions|/api/v1/banks/$X/questions|-
+PUT /api/v1/banks/{bank}/questions/{key}|/api/v1/banks/$X/questions/(2)-1|{\"answer\":\"B\"}
+GET /api/v1/reviews/{submission}/questions|/api/v1/reviews/$SUB/questions?bank=$X|-
 GET /api/v1/plans|/api/v1/plans|-
 GET /api/v1/plans/{id}|/api/v1/plans/1|-
 PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
@@ -191,6 +194,17 @@ want() {
 		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review"}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
+	# Supplementary questions: a bank's are for any connector (X has
+	# imported no criteria, so none); A's answers to them only to X, by
+	# consent, through the review's route.
+	"GET /api/v1/banks/{bank}/questions")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 []"; fi ;;
+	"PUT /api/v1/banks/{bank}/questions/{key}")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share; then echo "$ROLE_NO"
+		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"$X has no question \\\"(2)-1\\\"\"}}"; fi ;;
+	"GET /api/v1/reviews/{submission}/questions")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.
 	"GET /api/v1/plans" | "GET /api/v1/cycles" | "GET /api/v1/portfolio")
 		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
@@ -245,6 +259,7 @@ call() {
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
+		[ "$pat" = "PUT /api/v1/banks/{bank}/questions/{key}" ] && [ "$code" = 404 ] && consent=true
 		leak=
 		$consent || leak=$(leaks "$org")
 		if [ "$got" = "$w" ] && [ -z "$leak" ]; then
@@ -296,6 +311,8 @@ api GET /api/v1/inbox
 eq "after the revoke X's inbox is empty" "$code $body" "200 []"
 api GET /api/v1/reviews/$SUB
 eq "after the revoke X gets 404 for its review" "$code $body" "404 $NOT_FOUND"
+api GET /api/v1/reviews/$SUB/questions
+eq "after the revoke X gets 404 for A's answers to its questions" "$code $body" "404 $NOT_FOUND"
 login viewer@y.test
 api GET /api/v1/submissions/$SUB
 eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"

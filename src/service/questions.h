@@ -1,0 +1,107 @@
+/*
+ * questions: a bank's supplementary questions and a connector's answers to
+ * them. Criteria with no counterpart in the checklist (relation "none" in
+ * the bank's current criteria list, core/criteria.h) are questions the
+ * connector answers for that bank only, outside its master answer set.
+ * Layer: service (service/auth.h). For the command line and the server.
+ *
+ * Who sees what:
+ *   - a bank's questions (key, category, text), in the list's order, are
+ *     what the bank publishes: any connector lists them;
+ *   - a connector's answers are its own; a bank sees them only through a
+ *     submission of that connector shared with it in force now
+ *     (shares_bank_access(), the rule every access of a bank goes
+ *     through), the connector through its own submission's review by the
+ *     bank (reviews_get()); anything else is QUESTIONS_NOT_FOUND with the
+ *     message of those rules ("no submission N", "no review of submission
+ *     N by BANK"), whether it exists or not;
+ *   - answers are kept by key: a re-import of the criteria leaves them,
+ *     and an answer whose key is no longer a question is not shown.
+ *
+ * An answer is 1 to QUESTIONS_ANSWER_MAX characters; an empty (or blank)
+ * answer clears it, after which the question shows as unanswered.
+ *
+ * Audit event (in the connector's trail: the answers are its record; by the
+ * actor given), in the transaction of the change:
+ *   question_answer  question:BANK_ID-KEY  {"bank", "key", "cleared"}
+ * — never the text, like answer_edit: the trail says that it changed.
+ *
+ * Return values: 0; QUESTIONS_NOT_FOUND (404): "no bank \"NAME\"" (no
+ * organisation of that name, or not a bank), "BANK has no question
+ * \"KEY\"", and the access messages above; QUESTIONS_INVALID (400): "the
+ * answer is longer than 4000 characters"; QUESTIONS_REFUSED: "NAME is a
+ * bank: answers belong to connectors" (the command line; the server's
+ * route is for connectors only); -1 for a failure of the system. e always
+ * says why.
+ */
+#ifndef SHINSA_SERVICE_QUESTIONS_H
+#define SHINSA_SERVICE_QUESTIONS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/org.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+#define QUESTIONS_NOT_FOUND 1
+#define QUESTIONS_INVALID 2
+#define QUESTIONS_REFUSED 3
+
+/* The longest answer, in characters. */
+#define QUESTIONS_ANSWER_MAX 4000
+
+/* A question with the connector's answer (answer, answered_at and
+ * answered_by NULL when unanswered). Owns its strings. */
+struct question {
+	char *key;
+	char *category;
+	char *text; /* NULL for a damaged criterion, whose text is lost */
+	char *answer;
+	char *answered_at;
+	char *answered_by;
+};
+
+/* A bank's questions with one connector's answers (connector NULL: none). */
+struct question_list {
+	char *bank;
+	char *connector;
+	struct question *items;
+	size_t n;
+};
+
+/* Each accepts NULL. */
+void question_free(struct question *q);
+void question_list_free(struct question_list *l);
+
+/* The questions of the bank named bank with connector's answers (connector
+ * NULL: the questions alone). A bank with no criteria imported has none. */
+int questions_list(struct store *st, const char *bank, const struct org *connector, struct question_list **out,
+		   struct err *e);
+
+/*
+ * connector answers bank's question key with text (NULL, "" or blank
+ * clears it).
+ * *out (may be NULL) gets the question as it now stands, yours
+ * (question_free()).
+ */
+int questions_answer(struct store *st, const char *actor, const struct org *connector, const char *bank,
+		     const char *key, const char *text, struct question **out, struct err *e);
+
+/*
+ * The questions of a review: viewer a bank, its own questions with the
+ * answers of the connector that owns submission_id, under a share in force
+ * (bank unused); viewer a connector, the questions of the bank named bank
+ * with its own answers, when that bank has a review of its submission.
+ */
+int questions_review(struct store *st, const struct org *viewer, long long submission_id, const char *bank,
+		     struct question_list **out, struct err *e);
+
+/* {key, category, text, answer, answered_at, answered_by} of q. */
+json_t *questions_item_json(const struct question *q);
+/* [questions_item_json()...]. */
+json_t *questions_json(const struct question_list *l);
+/* {bank, connector, questions:[...]}: a review's questions. */
+json_t *questions_review_json(const struct question_list *l);
+
+#endif

@@ -1,0 +1,74 @@
+#include "web/api_questions.h"
+
+#include "service/questions.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* A service result other than 0 as the status that fits. */
+static void refused(struct http_response *resp, int rc, const struct err *e)
+{
+	if (rc == QUESTIONS_NOT_FOUND)
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+	else if (rc == QUESTIONS_INVALID)
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+	else if (rc == QUESTIONS_REFUSED)
+		http_json_error(resp, 403, "forbidden", "%s", e->msg);
+	else
+		api_internal(resp, e);
+}
+
+void api_questions_list(struct http_request *req, struct http_response *resp)
+{
+	struct store *st = api_store(req, resp);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct question_list *l = NULL;
+	int rc = questions_list(st, http_param(req, "bank"), req->org, &l, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, questions_json(l));
+	question_list_free(l);
+}
+
+void api_questions_answer(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "answer", NULL };
+	const char *v[1];
+	json_t *body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
+		return;
+	struct err e = { 0 };
+	struct question *q = NULL;
+	int rc = questions_answer(st, req->who.user->email, req->org, http_param(req, "bank"), http_param(req, "key"),
+				  v[0], &q, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, questions_item_json(q));
+	question_free(q);
+	json_decref(body);
+}
+
+void api_questions_review(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "submission", "submission", &id, resp))
+		return;
+	const char *bank = http_query(req, "bank");
+	if (req->org->kind != ORG_BANK && !bank) {
+		http_json_error(resp, 400, "bad_request", "bank is required: say whose review with ?bank=NAME");
+		return;
+	}
+	struct err e = { 0 };
+	struct question_list *l = NULL;
+	int rc = questions_review(st, req->org, id, bank, &l, &e);
+	if (rc != 0)
+		refused(resp, rc, &e);
+	else
+		http_json_send(resp, 200, questions_review_json(l));
+	question_list_free(l);
+}
