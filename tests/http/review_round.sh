@@ -6,7 +6,10 @@
 # v2 and shares it; the bank's review of v2 carries every other verdict
 # from v1 and leaves the changed item pending; the bank accepts it and
 # decides conditional; with the clock past the plan's due date both sides
-# see the plan overdue.
+# see the plan overdue, and the bank's portfolio shows the connector as
+# conditional with that plan overdue. On the way: the bank's supplementary
+# questions (seed 000's criteria with no counterpart) answered for it alone,
+# and the review seen through the bank's own criteria.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
@@ -39,6 +42,15 @@ for n in $ITEMS; do
 	api PUT "/api/v1/answers/$n" "$data"
 	[ "$code" = 200 ] || not_ok "answer item $n" "$code $body"
 done
+# The bank's supplementary questions: its criteria with no counterpart in
+# the checklist, answered for this bank only.
+api GET "/api/v1/banks/$X/questions"
+QUESTIONS=$(echo "$body" | jq -r '.[].key')
+eq "the questions are the shipped cross-walk's criteria with no counterpart" "$code $(echo $QUESTIONS)" "200 $(jq -r '[.rows[] | select(.relation == "none") | .criterion] | join(" ")' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+for k in $QUESTIONS; do
+	api PUT "/api/v1/banks/$X/questions/$(printf '%s' "$k" | jq -sRr @uri)" "{\"answer\":\"A社の補足回答 $k\"}"
+	[ "$code" = 200 ] || not_ok "answer question $k" "$code $body"
+done
 api POST /api/v1/submissions
 eq "v1 is submitted" "$code $(echo "$body" | jq -c '[.id, .version]')" '201 [1,1]'
 api POST /api/v1/submissions/1/shares "{\"bank\":\"$X\"}"
@@ -63,6 +75,13 @@ eq "v1's verdicts" "$(echo "$body" | jq -c '[.items[] | select(.party != "bank")
 	'[["accepted",37],["improvement",1],["query",1]]'
 api POST /api/v1/reviews/1/items/7/messages '{"text":"別紙で一覧をお送りください"}'
 eq "the bank asks on the thread" "$code" 201
+api GET /api/v1/reviews/1/questions
+eq "the bank reads the answers to its questions" "$code $(echo "$body" | jq -c '[.connector, ([.questions[] | select(.answer == "A社の補足回答 " + .key)] | length)]')" \
+	"200 [\"$A\",$(echo $QUESTIONS | wc -w)]"
+api GET /api/v1/reviews/1/criteria
+eq "v1 through the bank's criteria: 51 met, the two that hold items 5 and 7 open, the 4 with no counterpart not covered" \
+	"$code $(echo "$body" | jq -c '[.summary, [.criteria[] | select(.state == "open") | [.key, .relation, .items]]]')" \
+	'200 [{"met":51,"open":2,"not_covered":4},[["(1)-7","subset",[{"no":5,"verdict":"improvement"}]],["(1)-9","equal",[{"no":7,"verdict":"query"}]]]]'
 
 # The connector replies on the thread, changes that answer and sends v2.
 as editor@a.test
@@ -97,6 +116,11 @@ api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"ログ�
 eq "the bank decides conditional" "$code $(echo "$body" | jq -c '[.decision, .reason, .decided_by, .signature_valid]')" \
 	'201 ["conditional","ログ保存期間の改善計画（2026-06-30期限）の完了を条件とする","rev@x.test",true]'
 
+api GET /api/v1/reviews/2/criteria
+eq "v2 through the bank's criteria: only the improvement's criterion is open" \
+	"$code $(echo "$body" | jq -c '[.summary, [.criteria[] | select(.state == "open") | .key]]')" \
+	'200 [{"met":52,"open":1,"not_covered":4},["(1)-7"]]'
+
 # Past the plan's due date, both sides see it overdue.
 api GET /api/v1/plans
 eq "before the due date the bank sees the plan on time" "$(echo "$body" | jq -c '[.[] | [.connector, .no, .due, .overdue]]')" \
@@ -111,4 +135,13 @@ login editor@a.test
 api GET /api/v1/plans
 eq "and so does the connector" "$code $(echo "$body" | jq -c '[.[] | [.no, .status, .due, .overdue]]')" \
 	'200 [[5,"open","2026-06-30",true]]'
+api GET /api/v1/portfolio
+eq "the connector's portfolio: the bank's decision, the plan overdue" "$code $(echo "$body" | jq -c '[.[] | [.bank, .submission, .version, .decision, .open_queries, .overdue_plans]]')" \
+	"200 [[\"$X\",2,2,\"conditional\",0,1]]"
+login rev@x.test
+api GET /api/v1/portfolio
+eq "the bank's portfolio shows the connector as conditional" "$code $(echo "$body" | jq -c '[.[] | [.connector, .submission, .version, .decision, .decided_at, .open_queries, .overdue_plans, .open_plans]]')" \
+	"200 [[\"$A\",2,2,\"conditional\",\"2026-04-01T09:00:00Z\",0,1,1]]"
+eq "and its next re-assessment, twelve months from the decision" "$(echo "$body" | jq -c '.[0] | [.next_due, .cycle_state]')" \
+	'["2027-04-01","scheduled"]'
 finish
