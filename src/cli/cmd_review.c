@@ -195,11 +195,12 @@ static int review_export(struct cli_ctx *ctx, int argc, char **argv)
 /* One criterion for people: "(1)-1 met: equal; items 1 accepted, 2 pending". */
 static void print_criterion(const json_t *c)
 {
-	const json_t *rel = json_object_get(c, "relation");
+	/* relation is JSON null, not absent, while a row is not mapped. */
+	const char *rel = json_string_value(json_object_get(c, "relation"));
 	size_t i;
 	const json_t *it;
 	printf("%s %s: %s", json_string_value(json_object_get(c, "key")),
-	       json_string_value(json_object_get(c, "state")), rel ? json_string_value(rel) : "not mapped yet");
+	       json_string_value(json_object_get(c, "state")), rel ? rel : "not mapped yet");
 	json_array_foreach(json_object_get(c, "items"), i, it) {
 		const char *v = json_string_value(json_object_get(it, "verdict"));
 		printf("%s %lld %s", i ? "," : "; items", (long long)json_integer_value(json_object_get(it, "no")),

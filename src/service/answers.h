@@ -27,14 +27,15 @@
 #include "formats/xlsx_answers.h"
 #include "formats/xlsx_read.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 #define ANSWERS_OK 0
-#define ANSWERS_NOT_FOUND 1 /* no such catalog, no such item */
-#define ANSWERS_REFUSED 2   /* a bank item, a bank's answer set */
-#define ANSWERS_INVALID 3   /* a bad value, nothing to set, not a checklist, an unreadable file */
-#define ANSWERS_CHOOSE 4    /* no checklist named and more than one in the database */
-#define ANSWERS_SHEET 5     /* import: the sheet has errors (listed in the result) */
+#define ANSWERS_NOT_FOUND OUTCOME_NOT_FOUND /* no such catalog, no such item */
+#define ANSWERS_REFUSED OUTCOME_REFUSED     /* a bank item, a bank's answer set */
+#define ANSWERS_INVALID OUTCOME_INVALID     /* a bad value, nothing to set, not a checklist, an unreadable file */
+#define ANSWERS_CHOOSE OUTCOME_CHOOSE       /* no checklist named and more than one in the database */
+#define ANSWERS_SHEET OUTCOME_OWN           /* import: the sheet has errors (listed in the result) */
 
 /*
  * The checklist an answer set is for: catalog id if given, else the one

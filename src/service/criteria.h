@@ -40,12 +40,14 @@
 #include "core/org.h"
 #include "formats/criteria_read.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define CRITERIA_NOT_FOUND 1
-#define CRITERIA_REFUSED 2
-#define CRITERIA_INVALID 3
-#define CRITERIA_CHOOSE 4
+#define CRITERIA_NOT_FOUND OUTCOME_NOT_FOUND
+#define CRITERIA_REFUSED OUTCOME_REFUSED
+#define CRITERIA_INVALID OUTCOME_INVALID
+#define CRITERIA_CHOOSE OUTCOME_CHOOSE
+#define CRITERIA_CONFLICT OUTCOME_CONFLICT /* review_criteria.h: mapped to another checklist */
 
 /* The most suggestions asked for one criterion. */
 #define CRITERIA_TOP_MAX 100

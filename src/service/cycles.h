@@ -31,10 +31,11 @@
 #include "core/org.h"
 #include "core/plan.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define CYCLES_NOT_FOUND 1
-#define CYCLES_INVALID 2
+#define CYCLES_NOT_FOUND OUTCOME_NOT_FOUND
+#define CYCLES_INVALID OUTCOME_INVALID
 
 /* The pairs viewer is part of (NULL: every pair), by bank then connector.
  * cycle_list_free() the result. */

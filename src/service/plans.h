@@ -52,10 +52,11 @@
 #include "core/org.h"
 #include "core/plan.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define PLANS_NOT_FOUND 1
-#define PLANS_INVALID 2
+#define PLANS_NOT_FOUND OUTCOME_NOT_FOUND
+#define PLANS_INVALID OUTCOME_INVALID
 
 /*
  * Inside the caller's write transaction: brings the plan of item

@@ -42,11 +42,12 @@
 
 #include "core/org.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define QUESTIONS_NOT_FOUND 1
-#define QUESTIONS_INVALID 2
-#define QUESTIONS_REFUSED 3
+#define QUESTIONS_NOT_FOUND OUTCOME_NOT_FOUND
+#define QUESTIONS_INVALID OUTCOME_INVALID
+#define QUESTIONS_REFUSED OUTCOME_REFUSED
 
 /* The longest answer, in characters. */
 #define QUESTIONS_ANSWER_MAX 4000

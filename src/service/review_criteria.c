@@ -1,5 +1,7 @@
 #include "service/review_criteria.h"
 
+#include <string.h>
+
 #include "service/criteria.h"
 
 /* The review's item numbered no, or NULL. */
@@ -23,9 +25,21 @@ int review_criteria_view(struct store *st, const struct org *bank, const struct 
 	struct criteria_list *l = NULL;
 	size_t counts[REVIEW_CRITERION_OPEN + 1] = { 0 };
 	*out = NULL;
+	if (r->bank_id != bank->id) {
+		/* Another bank's verdicts through this bank's criteria: no caller
+		 * should ask, and none gets them. */
+		err_set(e, "no review of submission %lld by %s", r->submission_id, bank->name);
+		return CRITERIA_NOT_FOUND;
+	}
 	int rc = criteria_show(st, bank, &l, e);
 	if (rc != 0)
 		return rc;
+	if (strcmp(l->checklist_id, r->catalog_id) != 0) {
+		err_set(e, "the criteria are mapped to %s, but submission %lld answers %s: map them to %s first",
+			l->checklist_id, r->submission_id, r->catalog_id, r->catalog_id);
+		criteria_list_free(l);
+		return CRITERIA_CONFLICT;
+	}
 	json_t *rows = json_array();
 	for (size_t i = 0; i < l->cat->n_items; i++) {
 		const struct catalog_item *c = &l->cat->items[i];

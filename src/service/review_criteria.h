@@ -19,8 +19,11 @@
  * none (pending, or a bank item, which takes none), as in the review's
  * own JSON (service/review_view.h).
  * CRITERIA_NOT_FOUND "no criteria imported yet" when the bank has no list
- * (service/criteria.h's message); -1 for a failure of the system; e says
- * why.
+ * (service/criteria.h's message), "no review of submission N by BANK" for
+ * a review that is not bank's; CRITERIA_CONFLICT "the criteria are mapped
+ * to X, but submission N answers Y: map them to Y first" (the cross-walk's
+ * item numbers would mean other items); -1 for a failure of the system; e
+ * says why.
  */
 #ifndef SHINSA_SERVICE_REVIEW_CRITERIA_H
 #define SHINSA_SERVICE_REVIEW_CRITERIA_H

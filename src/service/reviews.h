@@ -44,11 +44,12 @@
 #include "core/review.h"
 #include "lib/err.h"
 #include "lib/keys.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define REVIEWS_NOT_FOUND 1
-#define REVIEWS_INVALID 2
-#define REVIEWS_CONFLICT 3
+#define REVIEWS_NOT_FOUND OUTCOME_NOT_FOUND
+#define REVIEWS_INVALID OUTCOME_INVALID
+#define REVIEWS_CONFLICT OUTCOME_CONFLICT
 
 /* The bank's review of submission_id, opened now if it has none. */
 int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,

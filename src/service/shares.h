@@ -44,11 +44,12 @@
 #include "core/submission.h"
 #include "core/user.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define SHARES_NOT_FOUND 1
-#define SHARES_INVALID 2
-#define SHARES_CONFLICT 3
+#define SHARES_NOT_FOUND OUTCOME_NOT_FOUND
+#define SHARES_INVALID OUTCOME_INVALID
+#define SHARES_CONFLICT OUTCOME_CONFLICT
 
 /* Shares submission_id with the bank named bank until expires (NULL: until
  * revoked; share_expiry_parse()). *out (may be NULL) gets the share, yours. */

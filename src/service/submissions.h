@@ -24,11 +24,12 @@
 #include "lib/err.h"
 #include "lib/keys.h"
 #include "lib/strbuf.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define SUBMISSIONS_NOT_FOUND 1
-#define SUBMISSIONS_INCOMPLETE 2
-#define SUBMISSIONS_INVALID 3 /* what was asked cannot be done: the message says why */
+#define SUBMISSIONS_NOT_FOUND OUTCOME_NOT_FOUND
+#define SUBMISSIONS_INCOMPLETE OUTCOME_OWN
+#define SUBMISSIONS_INVALID OUTCOME_INVALID /* what was asked cannot be done: the message says why */
 
 /* A connector, its checklist and its working answers; all yours. */
 struct connector_answers {

@@ -11,27 +11,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* An outcome of service/answers as the status and code that fit. */
-static void answers_failed(struct http_response *resp, int rc, const struct err *e)
-{
-	switch (rc) {
-	case ANSWERS_NOT_FOUND:
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-		break;
-	case ANSWERS_REFUSED:
-		http_json_error(resp, 403, "forbidden", "%s", e->msg);
-		break;
-	case ANSWERS_CHOOSE:
-		http_json_error(resp, 400, "bad_request", "%s: say which with ?catalog=ID", e->msg);
-		break;
-	case ANSWERS_INVALID:
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
-		break;
-	default:
-		api_internal(resp, e);
-	}
-}
-
 /*
  * The caller's answers to the checklist of ?catalog= (or the one there
  * is): 0, or -1 having answered. The gate let only a connector's user in,
@@ -50,7 +29,7 @@ static int open_answers(struct http_request *req, struct http_response *resp, st
 		rc = answers_open(a, st, req->org, cat, &e);
 	if (rc == ANSWERS_OK)
 		return 0;
-	answers_failed(resp, rc, &e);
+	api_refused(resp, rc, &e, "catalog");
 	answers_close(a);
 	return -1;
 }
@@ -127,7 +106,7 @@ void api_answers_put(struct http_request *req, struct http_response *resp)
 	if (rc == ANSWERS_OK)
 		http_json_send(resp, 200, answers_item_json(ans));
 	else
-		answers_failed(resp, rc, &e);
+		api_refused(resp, rc, &e, "catalog");
 	answers_close(&a);
 	json_decref(body);
 }
@@ -194,7 +173,7 @@ void api_answers_import(struct http_request *req, struct http_response *resp)
 	else if (rc == ANSWERS_SHEET)
 		sheet_errors(resp, imp.r, &e);
 	else
-		answers_failed(resp, rc, &e);
+		api_refused(resp, rc, &e, "catalog");
 	answers_import_release(&imp);
 	answers_close(&a);
 }

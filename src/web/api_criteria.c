@@ -8,19 +8,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* A service result other than 0 as the status that fits. */
-static void refused(struct http_response *resp, int rc, const struct err *e)
-{
-	if (rc == CRITERIA_NOT_FOUND)
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-	else if (rc == CRITERIA_INVALID || rc == CRITERIA_REFUSED)
-		http_json_error(resp, 422, "invalid", "%s", e->msg);
-	else if (rc == CRITERIA_CHOOSE)
-		http_json_error(resp, 400, "bad_request", "%s: say which with ?checklist=ID", e->msg);
-	else
-		api_internal(resp, e);
-}
-
 /* The format from ?format=, else from ?name='s extension: 0 having answered 400. */
 static enum criteria_format upload_format(const struct http_request *req, const char *name,
 					  struct http_response *resp)
@@ -56,7 +43,7 @@ void api_criteria_import(struct http_request *req, struct http_response *resp)
 	int rc = criteria_import(st, req->who.user->email, req->org, name ? name : "upload", f,
 				 req->body ? req->body : "", req->body_len, http_query(req, "checklist"), &l, &res, &e);
 	if (rc != 0) {
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, "checklist");
 	} else {
 		json_t *out = criteria_json(l, req->org->name);
 		json_t *warnings = json_array();
@@ -78,7 +65,7 @@ void api_criteria_show(struct http_request *req, struct http_response *resp)
 	struct criteria_list *l = NULL;
 	int rc = criteria_show(st, req->org, &l, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, "checklist");
 	else
 		http_json_send(resp, 200, criteria_json(l, req->org->name));
 	criteria_list_free(l);
@@ -139,7 +126,7 @@ void api_criteria_map(struct http_request *req, struct http_response *resp)
 	int rc = criteria_map(st, req->who.user->email, req->org, http_param(req, "key"), relation, items, n, note, &l,
 			      &i, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, "checklist");
 	else
 		http_json_send(resp, 200, criteria_row_json(l, i));
 	criteria_list_free(l);
@@ -167,7 +154,7 @@ void api_criteria_suggest(struct http_request *req, struct http_response *resp)
 	json_t *arr = NULL;
 	int rc = criteria_suggest(st, req->org, (size_t)top, &arr, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, "checklist");
 	else
 		http_json_send(resp, 200, arr);
 }

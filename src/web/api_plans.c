@@ -9,18 +9,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* A service result other than 0 as the status that fits (the plans' and
- * the cycles' codes are alike: 1 not found, 2 invalid). */
-static void refused(struct http_response *resp, int rc, const struct err *e)
-{
-	if (rc == PLANS_NOT_FOUND)
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-	else if (rc == PLANS_INVALID)
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
-	else
-		api_internal(resp, e);
-}
-
 /* The plan as the caller sees it, with status. */
 static void send_plan(struct http_request *req, struct http_response *resp, struct store *st, long long id)
 {
@@ -28,7 +16,7 @@ static void send_plan(struct http_request *req, struct http_response *resp, stru
 	json_t *out;
 	int rc = plan_view_show(st, req->org, id, &out, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, out);
 }
@@ -48,7 +36,7 @@ void api_plan_list(struct http_request *req, struct http_response *resp)
 	json_t *out;
 	int rc = plan_view_list(st, req->org, &f, &out, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, out);
 }
@@ -74,7 +62,7 @@ void api_plan_update(struct http_request *req, struct http_response *resp)
 	if (rc == 0)
 		rc = plans_update(st, req->who.user->email, req->org->id, id, &u, NULL, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		send_plan(req, resp, st, id);
 	plans_update_release(&u);
@@ -103,7 +91,7 @@ void api_plan_required(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	int rc = plans_require(st, req->who.user->email, req->org, id, json_string_value(due), &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		send_plan(req, resp, st, id);
 	json_decref(body);
@@ -171,7 +159,7 @@ void api_cycle_set(struct http_request *req, struct http_response *resp)
 			 ? -1
 			 : cycles_set(st, req->who.user->email, req->org, http_param(req, "connector"), &u, &c, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, cycles_json(c, today));
 	cycle_free(c);

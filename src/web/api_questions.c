@@ -4,19 +4,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* A service result other than 0 as the status that fits. */
-static void refused(struct http_response *resp, int rc, const struct err *e)
-{
-	if (rc == QUESTIONS_NOT_FOUND)
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-	else if (rc == QUESTIONS_INVALID)
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
-	else if (rc == QUESTIONS_REFUSED)
-		http_json_error(resp, 403, "forbidden", "%s", e->msg);
-	else
-		api_internal(resp, e);
-}
-
 void api_questions_list(struct http_request *req, struct http_response *resp)
 {
 	struct store *st = api_store(req, resp);
@@ -26,7 +13,7 @@ void api_questions_list(struct http_request *req, struct http_response *resp)
 	struct question_list *l = NULL;
 	int rc = questions_list(st, http_param(req, "bank"), req->org, &l, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, questions_json(l));
 	question_list_free(l);
@@ -45,7 +32,7 @@ void api_questions_answer(struct http_request *req, struct http_response *resp)
 	int rc = questions_answer(st, req->who.user->email, req->org, http_param(req, "bank"), http_param(req, "key"),
 				  v[0], &q, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, questions_item_json(q));
 	question_free(q);
@@ -67,7 +54,7 @@ void api_questions_review(struct http_request *req, struct http_response *resp)
 	struct question_list *l = NULL;
 	int rc = questions_review(st, req->org, id, bank, &l, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, questions_review_json(l));
 	question_list_free(l);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "service/outcome.h"
 #include "service/submissions.h"
 #include "web/dbcache.h"
 #include "web/http_json.h"
@@ -23,6 +24,31 @@ void api_internal(struct http_response *resp, const struct err *e)
 {
 	http_response_note(resp, e->msg);
 	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
+}
+
+void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose)
+{
+	switch (rc) {
+	case OUTCOME_NOT_FOUND:
+		http_json_error(resp, 404, "not_found", "%s", e->msg);
+		break;
+	case OUTCOME_INVALID:
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+		break;
+	case OUTCOME_CONFLICT:
+		http_json_error(resp, 409, "conflict", "%s", e->msg);
+		break;
+	case OUTCOME_REFUSED:
+		http_json_error(resp, 403, "forbidden", "%s", e->msg);
+		break;
+	default:
+		/* CHOOSE only where the handler names how to choose: elsewhere
+		 * the service cannot return it. */
+		if (rc == OUTCOME_CHOOSE && choose)
+			http_json_error(resp, 400, "bad_request", "%s: say which with ?%s=ID", e->msg, choose);
+		else
+			api_internal(resp, e);
+	}
 }
 
 bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,

@@ -19,6 +19,17 @@ struct store *api_store(struct http_request *req, struct http_response *resp);
 void api_internal(struct http_response *resp, const struct err *e);
 
 /*
+ * A service outcome other than 0 (service/outcome.h) as the one answer
+ * every handler gives for it, e's message as the error's:
+ *   NOT_FOUND 404 not_found      INVALID 400 bad_request
+ *   CONFLICT  409 conflict       REFUSED 403 forbidden
+ *   CHOOSE    400 bad_request, "MESSAGE: say which with ?CHOOSE=ID"
+ *   anything else: api_internal()
+ * choose is the query parameter that names one (NULL where there is none).
+ */
+void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose);
+
+/*
  * Route parameter name as an id (submissions_parse_id()); false having
  * answered 404 "no WHAT TEXT" when it is none, since no such object exists.
  */

@@ -11,19 +11,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* A service result other than 0 as the status that fits. */
-static void refused(struct http_response *resp, int rc, const struct err *e)
-{
-	if (rc == REVIEWS_NOT_FOUND)
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-	else if (rc == REVIEWS_INVALID)
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
-	else if (rc == REVIEWS_CONFLICT)
-		http_json_error(resp, 409, "conflict", "%s", e->msg);
-	else
-		api_internal(resp, e);
-}
-
 /* The store, the submission id and (want_no) the item number of the path:
  * NULL having answered otherwise. */
 static struct store *review_path(struct http_request *req, struct http_response *resp, long long *id, int *no)
@@ -110,7 +97,7 @@ static int read_review(struct http_request *req, struct http_response *resp, str
 		rc = reviews_get(*st, req->org->id, id, bank, r, &e);
 	}
 	if (rc != 0) {
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 		review_free(*r);
 		*r = NULL;
 		return -1;
@@ -139,7 +126,7 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 	int rc = review_view_decision_file(st, r, &file, &e);
 	if (rc != 0) {
 		strbuf_release(&file);
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	} else {
 		char *name = xasprintf("decision-%lld-%s.json", r->submission_id, r->bank_name);
 		char *fallback = xasprintf("decision-%lld.json", r->submission_id);
@@ -166,11 +153,9 @@ void api_review_criteria(struct http_request *req, struct http_response *resp)
 	/* The bank's own review, reached as GET /api/v1/reviews/{submission} reaches it. */
 	int rc = reviews_open(st, req->who.user->email, req->org->id, id, &r, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
-	else if ((rc = review_criteria_view(st, req->org, r, &out, &e)) == CRITERIA_NOT_FOUND)
-		http_json_error(resp, 409, "conflict", "%s", e.msg);
-	else if (rc != 0)
-		api_internal(resp, &e);
+		api_refused(resp, rc, &e, NULL);
+	else if ((rc = review_criteria_view(st, req->org, r, &out, &e)) != 0)
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, out);
 	review_free(r);
@@ -198,7 +183,7 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 	struct review *r = NULL;
 	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], v[1], &r, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		send_item(resp, 200, r, no);
 	review_free(r);
@@ -221,7 +206,7 @@ void api_review_bank_answer(struct http_request *req, struct http_response *resp
 	struct review *r = NULL;
 	int rc = reviews_bank_answer(st, req->who.user->email, req->org->id, id, no, v[0], v[1], v[2], &r, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		send_item(resp, 200, r, no);
 	review_free(r);
@@ -257,7 +242,7 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 	struct review *r = NULL;
 	int rc = reviews_message(st, u->email, req->org, id, v[1], no, v[0], &r, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		send_item(resp, 201, r, no);
 	review_free(r);
@@ -279,7 +264,7 @@ void api_review_decide(struct http_request *req, struct http_response *resp)
 	struct review *r = NULL;
 	int rc = reviews_decide(st, req->auth->secret, req->who.user->email, req->org->id, id, v[0], v[1], &r, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 201, review_view_decision(st, r));
 	review_free(r);

@@ -5,19 +5,6 @@
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
-/* A service result other than 0 as the status that fits. */
-static void refused(struct http_response *resp, int rc, const struct err *e)
-{
-	if (rc == SHARES_NOT_FOUND)
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
-	else if (rc == SHARES_INVALID)
-		http_json_error(resp, 422, "invalid", "%s", e->msg);
-	else if (rc == SHARES_CONFLICT)
-		http_json_error(resp, 409, "conflict", "%s", e->msg);
-	else
-		api_internal(resp, e);
-}
-
 void api_share_create(struct http_request *req, struct http_response *resp)
 {
 	static const char *const fields[] = { "bank", "expires", NULL };
@@ -34,7 +21,7 @@ void api_share_create(struct http_request *req, struct http_response *resp)
 	int rc = clock_stamp(now, &e) < 0 ? -1
 					  : shares_add(st, req->who.user->email, req->org->id, id, v[0], v[1], &s, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 201, shares_json(s, now));
 	share_free(s);
@@ -52,7 +39,7 @@ void api_share_revoke(struct http_request *req, struct http_response *resp)
 	struct share *s = NULL;
 	int rc = shares_revoke(st, req->who.user->email, req->org->id, id, share_id, &s, &e);
 	if (rc != 0)
-		refused(resp, rc, &e);
+		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, json_pack("{s:I, s:s}", "id", (json_int_t)s->id, "revoked_at", s->revoked_at));
 	share_free(s);

@@ -45,14 +45,10 @@ void api_submission_create(struct http_request *req, struct http_response *resp)
 	struct catalog *cat = NULL;
 	int rc = answers_checklist(st, catalog, &cat, &e);
 	if (rc != ANSWERS_OK) {
-		if (rc == ANSWERS_NOT_FOUND)
-			http_json_error(resp, 404, "not_found", "%s", e.msg);
-		else if (rc == ANSWERS_CHOOSE)
+		if (rc == ANSWERS_CHOOSE)
 			http_json_error(resp, 400, "bad_request", "%s: say which with {\"catalog\": ID}", e.msg);
-		else if (rc == ANSWERS_INVALID)
-			http_json_error(resp, 400, "bad_request", "%s", e.msg);
 		else
-			api_internal(resp, &e);
+			api_refused(resp, rc, &e, NULL);
 		goto done;
 	}
 	/* The organisation is the caller's own and the checklist exists: what
@@ -130,8 +126,8 @@ void api_submission_show(struct http_request *req, struct http_response *resp)
 	bool valid = false;
 	int rc = req->org->kind == ORG_BANK ? shares_read(st, req->who.user, req->org->id, id, &rec, &doc, &valid, &e)
 					    : own_submission(st, req, id, &rec, &doc, &valid, &e);
-	/* SHARES_NOT_FOUND and SUBMISSIONS_NOT_FOUND are both 1: one answer. */
-	if (rc == SUBMISSIONS_NOT_FOUND)
+	/* Both services' NOT_FOUND is OUTCOME_NOT_FOUND: one answer. */
+	if (rc == OUTCOME_NOT_FOUND)
 		http_json_error(resp, 404, "not_found", "no submission %lld", id);
 	else if (rc != 0)
 		api_internal(resp, &e);
@@ -153,12 +149,8 @@ void api_submission_diff(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct submission_side from = { 0 }, to = { 0 };
 	int rc = submission_sides_load(st, req->org->id, id, other, &from, &to, &e);
-	if (rc == SUBMISSIONS_NOT_FOUND) {
-		http_json_error(resp, 404, "not_found", "%s", e.msg);
-	} else if (rc == SUBMISSIONS_INVALID) {
-		http_json_error(resp, 422, "invalid", "%s", e.msg);
-	} else if (rc != 0) {
-		api_internal(resp, &e);
+	if (rc != 0) {
+		api_refused(resp, rc, &e, NULL);
 	} else {
 		struct answers_diff *d = answers_diff_new(from.doc->answers, to.doc->answers);
 		http_json_send(resp, 200, submission_view_diff(&from, &to, d));

@@ -44,10 +44,10 @@ upload "/api/v1/criteria?format=text&checklist=nope" "$T/seed.txt"
 eq "import: an unknown checklist" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 printf '通番\t区分\t項目\n1\tA\tx\n1\t\ty\n' >"$T/dup.tsv"
 upload "/api/v1/criteria?name=dup.tsv" "$T/dup.tsv"
-eq "import: the reader's message" "$code $body" '422 {"error":{"code":"invalid","message":"dup.tsv:3: 通番 1 again (first at dup.tsv:2)"}}'
+eq "import: the reader's message" "$code $body" '400 {"error":{"code":"bad_request","message":"dup.tsv:3: 通番 1 again (first at dup.tsv:2)"}}'
 : >"$T/empty"
 upload "/api/v1/criteria?format=csv" "$T/empty"
-eq "import: an empty body" "$code $body" '422 {"error":{"code":"invalid","message":"upload: the file is empty"}}'
+eq "import: an empty body" "$code $body" '400 {"error":{"code":"bad_request","message":"upload: the file is empty"}}'
 head -c $((4 * 1024 * 1024 + 1)) /dev/zero >"$T/big"
 upload "/api/v1/criteria?format=tsv" "$T/big"
 eq "import: over 4 MiB" "$code" 413
@@ -87,12 +87,12 @@ api PUT '/api/v1/criteria/(9)-9/mapping' '{"relation":"none"}'
 eq "map: no such criterion" "$code $body" '404 {"error":{"code":"not_found","message":"no criterion \"(9)-9\""}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"same"}'
 eq "map: an unknown relation" "$code $body" \
-	'422 {"error":{"code":"invalid","message":"unknown relation \"same\" (want equal, subset, superset, intersects or none)"}}'
+	'400 {"error":{"code":"bad_request","message":"unknown relation \"same\" (want equal, subset, superset, intersects or none)"}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":[46]}'
 eq "map: an item not in the checklist" "$code $body" \
-	'422 {"error":{"code":"invalid","message":"criterion (1)-10: item 46 is not in api-checklist-2018-08"}}'
+	'400 {"error":{"code":"bad_request","message":"criterion (1)-10: item 46 is not in api-checklist-2018-08"}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"none","items":[1]}'
-eq "map: none names no items" "$code $body" '422 {"error":{"code":"invalid","message":"criterion (1)-10: relation none names items"}}'
+eq "map: none names no items" "$code $body" '400 {"error":{"code":"bad_request","message":"criterion (1)-10: relation none names items"}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"items":[1]}'
 eq "map: relation is required" "$code $body" '400 {"error":{"code":"bad_request","message":"relation is required"}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":"1"}'

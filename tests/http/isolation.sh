@@ -178,7 +178,7 @@ want() {
 		# imported no criteria.
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
-		else echo '409 {"error":{"code":"conflict","message":"no criteria imported yet"}}'; fi ;;
+		else echo "404 $NO_CRITERIA"; fi ;;
 	"PUT /api/v1/reviews/{submission}/items/{no}" | "PUT /api/v1/reviews/{submission}/items/{no}/answer" | \
 	"POST /api/v1/reviews/{submission}/decision")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"

@@ -40,12 +40,18 @@ done
 # The bank: nothing imported yet, then a small list mapped to give each state.
 login reviewer@x.test
 api GET /api/v1/reviews/1/criteria
-eq "no criteria imported yet" "$code $body" "409 $(E conflict "no criteria imported yet")"
+eq "no criteria imported yet" "$code $body" "404 $(E not_found "no criteria imported yet")"
 fails "nor on the command line" 1 "shinsa: no criteria imported yet" "$SHINSA" review criteria 1 --org "$X"
 req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
 	--data-binary "@$T/criteria.tsv" "$URL/api/v1/criteria?name=criteria.tsv"
 eq "the list is imported" "$code $(echo "$body" | jq -c '[.criteria[] | [.key, .relation]]')" \
 	'201 [["1",null],["2",null],["3",null],["4",null]]'
+run "$SHINSA" review criteria 1 --org "$X"
+eq "the command line, nothing mapped yet" "$rc:$out" "0:review of submission 1 (version 1 of $A) by $X: 0 met, 0 open, 4 not covered
+1 not_covered: not mapped yet
+2 not_covered: not mapped yet
+3 not_covered: not mapped yet
+4 not_covered: not mapped yet"
 api PUT /api/v1/criteria/1/mapping '{"relation":"equal","items":[1,2]}'
 api PUT /api/v1/criteria/2/mapping '{"relation":"intersects","items":[3,39]}'
 api PUT /api/v1/criteria/3/mapping '{"relation":"subset","items":[7]}'
@@ -127,4 +133,19 @@ fails "review criteria: no review by Y" 1 "shinsa: no review of submission 1 by 
 fails "review criteria: --org is required" 2 \
 	"shinsa: review criteria: --org is required (usage: shinsa review criteria SUBMISSION-ID --org BANK [--json])" \
 	"$SHINSA" review criteria 1
+
+# A second checklist: B's submission of it cannot be read through criteria
+# mapped to the first (the item numbers would mean other items).
+mkdir "$T/cat2"
+jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
+"$SHINSA" init --catalog-dir "$T/cat2" >/dev/null
+for n in $(seq 1 38) 44; do
+	"$SHINSA" answers set --org "$B" --catalog api-checklist-2030-01 --item "$n" --status implemented >/dev/null
+done
+"$SHINSA" submit --org "$B" --catalog api-checklist-2030-01 >/dev/null
+"$SHINSA" share add 3 --bank "$X" >/dev/null
+login reviewer@x.test
+api GET /api/v1/reviews/3/criteria
+eq "criteria mapped to another checklist: 409" "$code $body" \
+	"409 $(E conflict "the criteria are mapped to api-checklist-2018-08, but submission 3 answers api-checklist-2030-01: map them to api-checklist-2030-01 first")"
 finish

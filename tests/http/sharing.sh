@@ -48,14 +48,16 @@ eq "diff: none" "$code $body" '404 {"error":{"code":"not_found","message":"no su
 
 # Sharing.
 api POST /api/v1/submissions/1/shares '{"bank":"Z銀行"}'
-eq "share: no such bank" "$code $body" '422 {"error":{"code":"invalid","message":"no bank \"Z銀行\""}}'
+eq "share: no such bank" "$code $body" '400 {"error":{"code":"bad_request","message":"no bank \"Z銀行\""}}'
 api POST /api/v1/submissions/1/shares "{\"bank\":\"$A\"}"
-eq "share: a connector is no bank" "$code $body" "422 {\"error\":{\"code\":\"invalid\",\"message\":\"no bank \\\"$A\\\"\"}}"
+eq "share: a connector is no bank" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":\"no bank \\\"$A\\\"\"}}"
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-03-01"}'
 eq "share: a past expiry" "$code $body" \
-	'422 {"error":{"code":"invalid","message":"expiry \"2026-03-01\" is in the past (it is now 2026-04-01T09:00:00Z)"}}'
+	'400 {"error":{"code":"bad_request","message":"expiry \"2026-03-01\" is in the past (it is now 2026-04-01T09:00:00Z)"}}'
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":20260501}'
-eq "share: expires is text" "$code" 400
+eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","message":"expires must be a string"}}'
+api POST /api/v1/submissions/1/shares '{"bank":null}'
+eq "share: a null bank is no bank" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required"}}'
 api POST /api/v1/submissions/1/shares '{}'
 eq "share: bank is required" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required"}}'
 api POST /api/v1/submissions/9/shares '{"bank":"X銀行"}'
