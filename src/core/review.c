@@ -174,6 +174,12 @@ static size_t chars(const char *s)
 
 int review_text_check(const char *what, const char *text, struct err *e)
 {
+	/* Text from the command line has not been through a JSON parser:
+	 * what is not UTF-8 could not be shown or signed later. */
+	if (!text_utf8_valid(text, strlen(text))) {
+		err_set(e, "%s is not valid UTF-8", what);
+		return -1;
+	}
 	if (text_is_blank(text)) {
 		err_set(e, "%s is empty", what);
 		return -1;

@@ -134,9 +134,9 @@ void review_item_add_message(struct review_item *item, const char *org, const ch
 int review_verdict_check(const struct review_item *item, enum review_verdict v, const char *comment,
 			 struct err *e);
 
-/* Whether text (a message or a reason, called what) is 1..4000
- * characters and not blank: "WHAT is empty", "WHAT is longer than 4000
- * characters". 0 or -1. */
+/* Whether text (a message or a reason, called what) is UTF-8, 1..4000
+ * characters and not blank: "WHAT is not valid UTF-8", "WHAT is empty",
+ * "WHAT is longer than 4000 characters". 0 or -1. */
 int review_text_check(const char *what, const char *text, struct err *e);
 
 #define REVIEW_REFUSED 1 /* the review's state does not allow it (409) */

@@ -62,3 +62,17 @@ int lookup_org(struct store *st, const char *name, struct org **out, struct err 
 		err_set(e, "no organisation \"%s\" (shinsa org list shows them)", name);
 	return rc == STORE_OK ? 0 : -1;
 }
+
+int lookup_bank(struct store *st, const char *name, struct org **out, struct err *e)
+{
+	*out = NULL;
+	int rc = store_org_get(st, name, out, e);
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_OK && (*out)->kind == ORG_BANK)
+		return 0;
+	org_free(*out);
+	*out = NULL;
+	err_set(e, "no bank \"%s\"", name);
+	return OUTCOME_NOT_FOUND;
+}

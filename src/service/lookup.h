@@ -13,9 +13,17 @@
 #include "core/catalog.h"
 #include "core/org.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 int lookup_org(struct store *st, const char *name, struct org **out, struct err *e);
+
+/* The bank named name into *out (yours): 0; OUTCOME_NOT_FOUND "no bank
+ * \"NAME\"" whether there is no such organisation or it is a connector, so
+ * that a connector learns nothing of the other connectors' names; -1 when
+ * the store fails. */
+int lookup_bank(struct store *st, const char *name, struct org **out, struct err *e);
+
 int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e);
 
 /*

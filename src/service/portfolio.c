@@ -73,19 +73,28 @@ int portfolio_list(struct store *st, const struct org *viewer, json_t **out, str
 		goto done;
 	json_t **rows = xcalloc(n_cycles ? n_cycles : 1, sizeof *rows);
 	size_t n_rows = 0;
+	/* The bank's consent view of the pair, on both sides. Loading it reads
+	 * every submission shared with the bank: once per bank (a bank's rows
+	 * all share it; the cycles come by bank, so a connector's change
+	 * bank by bank). */
+	struct plans_visible v = { 0 };
+	long long loaded = 0;
 	for (size_t i = 0; i < n_cycles; i++) {
 		const struct cycle *c = cycles[i];
 		const char *name = bank ? c->connector : c->bank;
-		struct plans_visible v = { 0 };
 		long long open, overdue;
-		/* The bank's consent view of the pair, on both sides. */
-		if (plans_visible_load(st, c->bank_id, &v, e) < 0)
-			break;
+		if (c->bank_id != loaded) {
+			plans_visible_release(&v);
+			loaded = 0;
+			if (plans_visible_load(st, c->bank_id, &v, e) < 0)
+				break;
+			loaded = c->bank_id;
+		}
 		count_plans(plans, n_plans, &v, c, today, &open, &overdue);
-		plans_visible_release(&v);
 		rows[n_rows++] = row_json(c, bank ? "connector" : "bank", name, standing_of(standing, n_standing, name),
 					  open, overdue, today);
 	}
+	plans_visible_release(&v);
 	if (n_rows == n_cycles) {
 		qsort(rows, n_rows, sizeof *rows, by_name);
 		*out = json_array();

@@ -6,9 +6,11 @@
 #include "core/criteria.h"
 #include "core/review.h"
 #include "lib/clock.h"
+#include "lib/hash.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/lookup.h"
 #include "service/reviews.h"
 #include "service/shares.h"
 
@@ -48,32 +50,25 @@ void question_list_free(struct question_list *l)
 	free(l);
 }
 
-static char *dup_or_null(const char *s)
+/* What an answer was given to: the hash of the question's text ("" for a
+ * damaged criterion, which has none). */
+static void wording(const struct question *q, char out[HASH_HEX_LEN + 1])
 {
-	return s ? xstrdup(s) : NULL;
+	const char *t = q->text ? q->text : "";
+	hash_sha256_hex(t, strlen(t), out);
 }
 
-/* The bank named name: NOT_FOUND "no bank" for none and for a connector alike. */
-static int find_bank(struct store *st, const char *name, struct org **out, struct err *e)
-{
-	*out = NULL;
-	int rc = store_org_get(st, name, out, e);
-	if (rc < 0)
-		return -1;
-	if (rc == STORE_OK && (*out)->kind == ORG_BANK)
-		return 0;
-	org_free(*out);
-	*out = NULL;
-	err_set(e, "no bank \"%s\"", name);
-	return QUESTIONS_NOT_FOUND;
-}
-
-/* Gives each question of l its answer among a[0..n) (by key), if any. */
+/* Gives each question of l its answer among a[0..n) (by key), if any: an
+ * answer to an earlier wording of the question is not its answer. */
 static void attach(struct question_list *l, const struct question_answer *a, size_t n)
 {
+	char w[HASH_HEX_LEN + 1];
 	for (size_t i = 0; i < l->n; i++)
 		for (size_t k = 0; k < n; k++)
 			if (strcmp(l->items[i].key, a[k].key) == 0) {
+				wording(&l->items[i], w);
+				if (strcmp(w, a[k].wording) != 0)
+					break;
 				l->items[i].answer = xstrdup(a[k].answer);
 				l->items[i].answered_at = xstrdup(a[k].answered_at);
 				l->items[i].answered_by = xstrdup(a[k].answered_by);
@@ -91,7 +86,7 @@ static int build(struct store *st, const struct org *bank, long long connector_i
 		return -1;
 	struct question_list *l = xcalloc(1, sizeof *l);
 	l->bank = xstrdup(bank->name);
-	l->connector = dup_or_null(connector);
+	l->connector = xstrdup(connector);
 	if (cl) {
 		l->items = xcalloc(cl->cat->n_items ? cl->cat->n_items : 1, sizeof *l->items);
 		for (size_t i = 0; i < cl->cat->n_items; i++) {
@@ -101,7 +96,7 @@ static int build(struct store *st, const struct org *bank, long long connector_i
 			struct question *q = &l->items[l->n++];
 			q->key = xstrdup(it->key);
 			q->category = xstrdup(it->category);
-			q->text = dup_or_null(it->text);
+			q->text = xstrdup(it->text);
 		}
 	}
 	criteria_list_free(cl);
@@ -124,7 +119,7 @@ int questions_list(struct store *st, const char *bank, const struct org *connect
 {
 	struct org *b;
 	*out = NULL;
-	int rc = find_bank(st, bank, &b, e);
+	int rc = lookup_bank(st, bank, &b, e);
 	if (rc == 0)
 		rc = build(st, b, connector ? connector->id : 0, connector ? connector->name : NULL, out, e);
 	org_free(b);
@@ -147,9 +142,20 @@ static int write_answer(struct store *st, const char *actor, const struct org *c
 		question_list_free(l);
 		return QUESTIONS_NOT_FOUND;
 	}
-	char now[21];
+	char now[21], w[HASH_HEX_LEN + 1];
 	bool clear = text_is_blank(text);
-	struct question_answer a = { .key = (char *)key, .answer = clear ? NULL : (char *)text,
+	if (clear && !l->items[i].answer) {
+		/* Nothing to clear: no change, no event. */
+		if (out) {
+			*out = xmalloc(sizeof **out);
+			**out = l->items[i];
+			memset(&l->items[i], 0, sizeof l->items[i]);
+		}
+		question_list_free(l);
+		return 0;
+	}
+	wording(&l->items[i], w);
+	struct question_answer a = { .key = (char *)key, .wording = w, .answer = clear ? NULL : (char *)text,
 				     .answered_at = now, .answered_by = (char *)actor };
 	json_t *details = json_pack("{s:s, s:s, s:b}", "bank", bank->name, "key", key, "cleared", clear);
 	rc = clock_stamp(now, e) < 0 || store_question_put(st, bank->id, connector->id, &a, e) < 0 ||
@@ -188,7 +194,7 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
 	struct org *b = NULL;
 	if (store_begin(st, e) < 0)
 		return -1;
-	int rc = find_bank(st, bank, &b, e);
+	int rc = lookup_bank(st, bank, &b, e);
 	if (rc == 0)
 		rc = write_answer(st, actor, connector, b, key, text, out, e);
 	if (rc == 0 && store_commit(st, e) < 0)

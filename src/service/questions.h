@@ -15,11 +15,17 @@
  *     bank (reviews_get()); anything else is QUESTIONS_NOT_FOUND with the
  *     message of those rules ("no submission N", "no review of submission
  *     N by BANK"), whether it exists or not;
- *   - answers are kept by key: a re-import of the criteria leaves them,
- *     and an answer whose key is no longer a question is not shown.
+ *   - answers are kept by key with the wording they answered (the SHA-256
+ *     of the question's text): a re-import of the criteria leaves them; an
+ *     answer whose key is no longer a question, or whose question was
+ *     reworded since, is not shown (the connector answers the new wording).
+ *   - answers are live, not part of any signed submission: the bank sees
+ *     them as they are now.
  *
- * An answer is 1 to QUESTIONS_ANSWER_MAX characters; an empty (or blank)
- * answer clears it, after which the question shows as unanswered.
+ * An answer is UTF-8 text of 1 to QUESTIONS_ANSWER_MAX characters; an empty
+ * (or blank) answer clears it, after which the question shows as
+ * unanswered (clearing an unanswered question changes and records
+ * nothing).
  *
  * Audit event (in the connector's trail: the answers are its record; by the
  * actor given), in the transaction of the change:
@@ -29,7 +35,7 @@
  * Return values: 0; QUESTIONS_NOT_FOUND (404): "no bank \"NAME\"" (no
  * organisation of that name, or not a bank), "BANK has no question
  * \"KEY\"", and the access messages above; QUESTIONS_INVALID (400): "the
- * answer is longer than 4000 characters"; QUESTIONS_REFUSED: "NAME is a
+ * answer is longer than 4000 characters", "the answer is not valid UTF-8"; QUESTIONS_REFUSED: "NAME is a
  * bank: answers belong to connectors" (the command line; the server's
  * route is for connectors only); -1 for a failure of the system. e always
  * says why.
@@ -41,6 +47,7 @@
 #include <stddef.h>
 
 #include "core/org.h"
+#include "core/review.h"
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
@@ -49,8 +56,9 @@
 #define QUESTIONS_INVALID OUTCOME_INVALID
 #define QUESTIONS_REFUSED OUTCOME_REFUSED
 
-/* The longest answer, in characters. */
-#define QUESTIONS_ANSWER_MAX 4000
+/* The longest answer, in characters: a review's texts' limit, which
+ * review_text_check() applies. */
+#define QUESTIONS_ANSWER_MAX REVIEW_TEXT_MAX
 
 /* A question with the connector's answer (answer, answered_at and
  * answered_by NULL when unanswered). Owns its strings. */

@@ -6,6 +6,7 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/lookup.h"
 #include "service/submissions.h"
 
 /* The submission's owner, if connector_id may see it (0: anyone). */
@@ -26,21 +27,6 @@ static int owned_submission(struct store *st, long long connector_id, long long 
 		return SHARES_NOT_FOUND;
 	}
 	return 0;
-}
-
-/* The bank named name: one message whether it is missing or no bank, so
- * that a connector learns nothing about the other connectors' names. */
-static int find_bank(struct store *st, const char *name, struct org **out, struct err *e)
-{
-	int rc = store_org_get(st, name, out, e);
-	if (rc < 0)
-		return -1;
-	if (rc == STORE_OK && (*out)->kind == ORG_BANK)
-		return 0;
-	org_free(*out);
-	*out = NULL;
-	err_set(e, "no bank \"%s\"", name);
-	return SHARES_INVALID;
 }
 
 /* Inside the transaction: refuses a second share in force, then adds s. */
@@ -77,8 +63,10 @@ int shares_add(struct store *st, const char *actor, long long connector_id, long
 	long long owner = 0;
 	struct org *b = NULL;
 	int rc = clock_now(&t, e) < 0 ? -1 : owned_submission(st, connector_id, submission_id, &owner, e);
-	if (rc == 0)
-		rc = find_bank(st, bank, &b, e);
+	/* The bank is named in what was asked, not in the path: a missing one
+	 * is a request that cannot be done as asked. */
+	if (rc == 0 && (rc = lookup_bank(st, bank, &b, e)) == OUTCOME_NOT_FOUND)
+		rc = SHARES_INVALID;
 	if (rc == 0 && expires && share_expiry_parse(expires, t, until, e) < 0)
 		rc = SHARES_INVALID;
 	if (rc != 0) {

@@ -9,6 +9,7 @@ void question_answers_free(struct question_answer *list, size_t n)
 {
 	for (size_t i = 0; list && i < n; i++) {
 		free(list[i].key);
+		free(list[i].wording);
 		free(list[i].answer);
 		free(list[i].answered_at);
 		free(list[i].answered_by);
@@ -22,7 +23,7 @@ int store_question_list(struct store *st, long long bank_id, long long connector
 	*out = NULL;
 	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"SELECT key, answer, answered_at, answered_by FROM question_answer"
+		"SELECT key, answer, answered_at, answered_by, wording FROM question_answer"
 		" WHERE bank_id = ? AND connector_id = ? ORDER BY key", e);
 	if (!q)
 		return -1;
@@ -40,6 +41,7 @@ int store_question_list(struct store *st, long long bank_id, long long connector
 		a->answer = xstrdup(sql_text(q, 1));
 		a->answered_at = xstrdup(sql_text(q, 2));
 		a->answered_by = xstrdup(sql_text(q, 3));
+		a->wording = xstrdup(sql_text(q, 4));
 	}
 	sql_finalize(q);
 	if (rc < 0) {
@@ -69,8 +71,8 @@ int store_question_put(struct store *st, long long bank_id, long long connector_
 	if (!a->answer)
 		return 0;
 	q = sql_prepare(db,
-		"INSERT INTO question_answer (bank_id, connector_id, key, answer, answered_at, answered_by)"
-		" VALUES (?, ?, ?, ?, ?, ?)", e);
+		"INSERT INTO question_answer (bank_id, connector_id, key, answer, answered_at, answered_by, wording)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)", e);
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, bank_id);
@@ -79,5 +81,6 @@ int store_question_put(struct store *st, long long bank_id, long long connector_
 	sql_bind_text(q, 4, a->answer);
 	sql_bind_text(q, 5, a->answered_at);
 	sql_bind_text(q, 6, a->answered_by);
+	sql_bind_text(q, 7, a->wording);
 	return sql_run(q, e);
 }

@@ -20,6 +20,7 @@ struct store;
 /* One stored answer; owns its strings. */
 struct question_answer {
 	char *key;
+	char *wording; /* SHA-256 (hex) of the question's text as it was answered */
 	char *answer;
 	char *answered_at;
 	char *answered_by; /* the audit actor: an email, or "cli:NAME" */

@@ -430,6 +430,7 @@ const struct store_migration store_migrations[] = {
 	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
 	  "  connector_id INTEGER NOT NULL REFERENCES org (id),\n"
 	  "  key TEXT NOT NULL,\n"
+	  "  wording TEXT NOT NULL,\n"
 	  "  answer TEXT NOT NULL,\n"
 	  "  answered_at TEXT NOT NULL,\n"
 	  "  answered_by TEXT NOT NULL,\n"

@@ -22,6 +22,8 @@ struct fixture {
 };
 
 static const char LIST3[] = "通番\t区分\t項目\n1\t体制\t責任者を置く\n2\t体制\t規程を定める\n3\t監査\t外部監査を受ける\n";
+static const char LIST3_REWORDED[] =
+	"通番\t区分\t項目\n1\t体制\t責任者を置く\n2\t体制\t規程を定める\n3\t監査\t外部監査を年2回受ける\n";
 static const char LIST2[] = "通番\t区分\t項目\n1\t体制\t責任者を置く\n2\t体制\t規程を定める\n";
 
 static void import(struct fixture *f, const char *tsv)
@@ -119,6 +121,11 @@ static void test_list_and_answer(void **state)
 	assert_null(q->answered_by);
 	question_free(q);
 	assert_int_equal(count(f, "SELECT count(*) FROM question_answer"), 0);
+	/* Clearing what is not answered changes nothing and records nothing. */
+	assert_int_equal(questions_answer(f->st, "a@a.test", f->a, "X銀行", "3", "", &q, &e), 0);
+	assert_null(q->answer);
+	question_free(q);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE action = 'question_answer'"), 2);
 }
 
 static void test_refusals(void **state)
@@ -140,6 +147,7 @@ static void test_refusals(void **state)
 		{ f->a, "Z銀行", "1", "x", "no bank \"Z銀行\"", QUESTIONS_NOT_FOUND },
 		{ f->x, "X銀行", "1", "x", "X銀行 is a bank: answers belong to connectors", QUESTIONS_REFUSED },
 		{ f->a, "X銀行", "1", long_text, "the answer is longer than 4000 characters", QUESTIONS_INVALID },
+		{ f->a, "X銀行", "1", "\xff\xfe 回答", "the answer is not valid UTF-8", QUESTIONS_INVALID },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct question *q = NULL;
@@ -170,6 +178,12 @@ static void test_kept_by_key(void **state)
 	map_none(f, "3");
 	s = list_of(f, f->a);
 	assert_non_null(strstr(s, "\"key\":\"3\",\"category\":\"監査\",\"text\":\"外部監査を受ける\",\"answer\":\"受けている\""));
+	free(s);
+	/* Reworded under the same key: the old answer is not this question's. */
+	import(f, LIST3_REWORDED);
+	map_none(f, "3");
+	s = list_of(f, f->a);
+	assert_non_null(strstr(s, "\"key\":\"3\",\"category\":\"監査\",\"text\":\"外部監査を年2回受ける\",\"answer\":null"));
 	free(s);
 }
 
