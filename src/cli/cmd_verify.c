@@ -6,15 +6,17 @@
 
 #include "cli/cli.h"
 #include "formats/review_decision.h"
+#include "formats/sealed_file.h"
 #include "formats/submission_verify.h"
 #include "lib/fsutil.h"
 
-/* Whether buf looks like a decision file: its document's format says so. */
+/* Whether buf looks like a decision file: its document's format says so,
+ * in any version (the decision verifier then names the one it reads). */
 static bool is_decision(const char *buf, size_t len)
 {
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
-	const char *f = json_string_value(json_object_get(json_object_get(root, "document"), "format"));
-	bool yes = f && strcmp(f, REVIEW_DECISION_FORMAT) == 0;
+	const char *f = sealed_file_format(root);
+	bool yes = f && strncmp(f, "shinsa-review-decision/", strlen("shinsa-review-decision/")) == 0;
 	json_decref(root);
 	return yes;
 }

@@ -38,6 +38,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REMINDERS_RUN] = "reminders_run",
 	[AUDIT_NOTICE_SENT] = "notice_sent",
 	[AUDIT_QUESTION_ANSWER] = "question_answer",
+	[AUDIT_DECISION_EXPORT] = "decision_export",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -88,6 +88,7 @@ enum audit_action {
 	AUDIT_REMINDERS_RUN,    /* reminders_run */
 	AUDIT_NOTICE_SENT,      /* notice_sent: a notice handed to the mail program */
 	AUDIT_QUESTION_ANSWER,  /* question_answer: a connector answered (or cleared) a bank's supplementary question */
+	AUDIT_DECISION_EXPORT,  /* decision_export: a bank's signed decision written to a file or downloaded */
 	AUDIT_NACTIONS,
 };
 

@@ -51,6 +51,10 @@ int cycles_set(struct store *st, const char *actor, const struct org *bank, cons
 {
 	if (out)
 		*out = NULL;
+	if (bank->kind != ORG_BANK) {
+		err_set(e, "%s is a connector: cycles are set by banks", bank->name);
+		return CYCLES_REFUSED;
+	}
 	if (!u->months_set && !u->next_due_set) {
 		err_set(e, "nothing to set (give months or next_due)");
 		return CYCLES_INVALID;

@@ -19,7 +19,9 @@
  * details {connector, months, next_due} (as now set).
  *
  * Return values: 0; CYCLES_NOT_FOUND; CYCLES_INVALID (the message says
- * what); -1 for a failure of the system; e always says why.
+ * what); CYCLES_REFUSED "NAME is a connector: cycles are set by banks" (the
+ * command line; the server's route is for banks only); -1 for a failure of
+ * the system; e always says why.
  */
 #ifndef SHINSA_SERVICE_CYCLES_H
 #define SHINSA_SERVICE_CYCLES_H
@@ -36,6 +38,7 @@
 
 #define CYCLES_NOT_FOUND OUTCOME_NOT_FOUND
 #define CYCLES_INVALID OUTCOME_INVALID
+#define CYCLES_REFUSED OUTCOME_REFUSED
 
 /* The pairs viewer is part of (NULL: every pair), by bank then connector.
  * cycle_list_free() the result. */

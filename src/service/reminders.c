@@ -297,8 +297,11 @@ static int mark_sent(struct store *st, const char *actor, const struct notice *n
 {
 	if (store_begin(st, e) < 0)
 		return -1;
+	int found = store_outbox_mark_sent(st, n->id, now, e);
+	if (found == STORE_NOT_FOUND) /* another `reminders send` got there first */
+		err_set(e, "notice %lld was marked sent meanwhile by another run", n->id);
 	json_t *details = json_pack("{s:s, s:s}", "kind", notice_kind_name(n->kind), "recipients", n->recipients);
-	int rc = store_outbox_mark_sent(st, n->id, now, e) != STORE_OK ||
+	int rc = found != STORE_OK ||
 			 audit_log(st, actor, n->org_id, AUDIT_NOTICE_SENT, details, e, "notice:%lld", n->id) < 0 ||
 			 store_commit(st, e) < 0
 		 ? -1

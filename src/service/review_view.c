@@ -5,6 +5,7 @@
 #include "formats/sealed_file.h"
 #include "lib/hash.h"
 #include "lib/keys.h"
+#include "service/audit_log.h"
 #include "service/reviews.h"
 
 bool review_view_signature_valid(struct store *st, const struct review *r)
@@ -105,11 +106,29 @@ int review_view_decision_file(struct store *st, const struct review *r, struct s
 		err_set(e, "the review of submission %lld by %s is not decided yet", r->submission_id, r->bank_name);
 		return REVIEWS_NOT_FOUND;
 	}
+	if (!review_view_signature_valid(st, r)) {
+		err_set(e, "the stored decision on submission %lld by %s no longer verifies: it is not exported",
+			r->submission_id, r->bank_name);
+		return REVIEWS_CONFLICT;
+	}
 	struct org *bank = NULL;
-	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK)
+	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK) {
+		if (!e->msg[0])
+			err_set(e, "no bank %lld", r->bank_id);
 		return -1;
+	}
 	int rc = sealed_file_write(r->decision_document, strlen(r->decision_document), r->decision_sha256,
 				   r->decision_signature, bank->public_key, out, e);
 	org_free(bank);
+	return rc;
+}
+
+int review_view_decision_audit(struct store *st, const char *actor, long long org_id, const struct review *r,
+			       const char *file, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:s, s:s, s:I}", "bank", r->bank_name, "file", file, "sha256",
+				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
+	int rc = audit_log(st, actor, org_id, AUDIT_DECISION_EXPORT, details, e, "review:%lld", r->id);
+	json_decref(details);
 	return rc;
 }

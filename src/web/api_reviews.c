@@ -123,12 +123,19 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 		return;
 	struct err e = { 0 };
 	struct strbuf file = STRBUF_INIT;
+	char *name = xasprintf("decision-%lld-%s.json", r->submission_id, r->bank_name);
+	/* A download is an export: its event first, in its own transaction. */
 	int rc = review_view_decision_file(st, r, &file, &e);
+	if (rc == 0 && (store_begin(st, &e) < 0 ||
+			review_view_decision_audit(st, req->who.user->email, req->org->id, r, name, &e) < 0 ||
+			store_commit(st, &e) < 0)) {
+		store_rollback(st);
+		rc = -1;
+	}
 	if (rc != 0) {
 		strbuf_release(&file);
 		api_refused(resp, rc, &e, NULL);
 	} else {
-		char *name = xasprintf("decision-%lld-%s.json", r->submission_id, r->bank_name);
 		char *fallback = xasprintf("decision-%lld.json", r->submission_id);
 		size_t len = file.len;
 		http_response_set(resp, 200, "application/json", strbuf_detach(&file), len);
@@ -136,8 +143,8 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 		http_response_header(resp, "Content-Disposition", cd);
 		free(cd);
 		free(fallback);
-		free(name);
 	}
+	free(name);
 	review_free(r);
 }
 

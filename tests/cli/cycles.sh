@@ -35,6 +35,8 @@ fails "nothing to set" 1 "shinsa: nothing to set (give months or next_due)" \
 	"$SHINSA" cycles set --org "$X" --connector "$A"
 fails "a connector with no share: no pair" 1 "shinsa: no connector \"$B\"" \
 	"$SHINSA" cycles set --org "$X" --connector "$B" --months 6
+fails "a connector sets no cycle" 1 "shinsa: $A is a connector: cycles are set by banks" \
+	"$SHINSA" cycles set --org "$A" --connector "$A" --months 6
 fails "--connector is required" 2 "shinsa: cycles set: --connector is required (usage: shinsa cycles set --org BANK --connector NAME [--months N] [--next-due DATE|none])" \
 	"$SHINSA" cycles set --org "$X"
 eq "the bank's trail" "$("$SHINSA" audit list --org "$X" --json | jq -c '[reverse[] | select(.action == "cycle_set") | .details]')" \

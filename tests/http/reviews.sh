@@ -259,9 +259,27 @@ this proves who signed only if that key is the one $X published (shinsa org list
 sed 's/"conditional"/"meets"/' "$T/decision-file.json" >"$T/forged.json"
 run "$SHINSA" verify "$T/forged.json"
 eq "a changed decision is caught" "$rc:$err" "1:shinsa: $T/forged.json: not verified: the document was changed: its SHA-256 is $(jq -cj .document "$T/forged.json" | sha256sum | cut -c1-64) but the file says $SHA"
+sed 's|"format":"shinsa-review-decision/1"|"format":"shinsa-review-decision/2"|' "$T/decision-file.json" >"$T/v2.json"
+run "$SHINSA" verify "$T/v2.json"
+eq "a later version of the format is read as a decision, and named" "$rc:$err" \
+	"1:shinsa: $T/v2.json: not verified: wrong shape: document.format must be \"shinsa-review-decision/1\""
+eq "the download is an export, in the bank's trail" \
+	"$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action == "decision_export") | [.actor, .object, .details]]')" \
+	"[[\"rev@x.test\",\"review:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"file\\\":\\\"decision-1-$X.json\\\",\\\"sha256\\\":\\\"$SHA\\\",\\\"submission\\\":1}\"]]"
 run "$SHINSA" review export 1 --bank "$X" -o "$T/exported.json"
 eq "the CLI exports the same file" "$rc:$out:$(cmp "$T/exported.json" "$T/decision-file.json" && echo same)" \
 	"0:wrote $T/exported.json: $X's decision on submission 1 (version 1 of $A), conditional:same"
+eq "and records it in the connector's trail" \
+	"$("$SHINSA" audit list --org "$A" --json | jq -c '[.[] | select(.action == "decision_export") | [.object, (.details | fromjson | .file)]]')" \
+	"[[\"review:1\",\"$T/exported.json\"]]"
+fails "export: --bank is required" 2 \
+	"shinsa: review export: --bank is required (usage: shinsa review export SUBMISSION-ID --bank NAME -o FILE.json)" \
+	"$SHINSA" review export 1 -o "$T/x.json"
+fails "export: -o is required" 2 \
+	"shinsa: review export: missing -o FILE.json (usage: shinsa review export SUBMISSION-ID --bank NAME -o FILE.json)" \
+	"$SHINSA" review export 1 --bank "$X"
+fails "export: another bank's review" 1 "shinsa: no review of submission 1 by $Y" \
+	"$SHINSA" review export 1 --bank "$Y" -o "$T/x.json"
 as editor@a.test
 api GET "/api/v1/reviews/1/decision?bank=$X"
 eq "the connector downloads it too" "$code $(cmp "$T/b" "$T/decision-file.json" && echo same)" "200 same"
@@ -304,6 +322,9 @@ eq "v2: every unchanged item carried from v1" "$code $(echo "$body" | jq -c "[.i
 eq "v2: 38 carried" "$(echo "$body" | jq '[.items[] | select(.carried)] | length')" 38
 api GET /api/v1/reviews/2/decision
 eq "no decision file before the decision" "$code $body" "404 $(E not_found "the review of submission 2 by $X is not decided yet")"
+fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is not decided yet" \
+	"$SHINSA" review export 2 --bank "$X" -o "$T/undecided.json"
+eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
 	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[]}'
@@ -368,5 +389,11 @@ run "$SHINSA" review list --org "$Y"
 eq "review list: none" "$out" "$Y has no reviews"
 run "$SHINSA" audit verify
 eq "the trail holds" "$rc" 0
+# A stored decision that no longer verifies (here: the bank's key is not
+# the one that signed) is not handed out as if it did.
+sqlite3 "$SHINSA_DB" "UPDATE org SET public_key = '$(printf '%064d' 0)' WHERE name = '$X'"
+api GET /api/v1/reviews/1/decision
+eq "a decision that no longer verifies is not exported" "$code $body" \
+	"409 $(E conflict "the stored decision on submission 1 by $X no longer verifies: it is not exported")"
 stop_server
 finish

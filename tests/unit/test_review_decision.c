@@ -192,10 +192,24 @@ static void test_verify_seal(void **state)
 	assert_string_equal(e.msg, want);
 	free(want);
 	free(buf);
+	/* The key beside the document must be the one in it. */
 	buf = signed_file(sk, &len);
-	assert_int_equal(review_decision_verify(buf, REVIEW_DECISION_FILE_MAX + 1, &d, sha, &e), -1);
-	assert_string_equal(e.msg, "larger than 4194304 bytes: not a decision file");
+	char other_hex[2 * KEYS_PUBLIC_BYTES + 1];
+	keys_hex(other_pk, sizeof other_pk, other_hex);
+	char *at_key = strstr(buf, "\"public_key\":\"");
+	at_key = strstr(at_key + 1, "\"public_key\":\""); /* the second: the envelope's */
+	assert_non_null(at_key);
+	memcpy(at_key + strlen("\"public_key\":\""), other_hex, strlen(other_hex));
+	assert_int_equal(review_decision_verify(buf, len, &d, sha, &e), -1);
+	want = xasprintf("the public key beside the document (%s) is not the one in it (%s)", other_hex, pk_hex);
+	assert_string_equal(e.msg, want);
+	free(want);
 	free(buf);
+	/* A buffer of the size refused, really there. */
+	char *big = xcalloc(REVIEW_DECISION_FILE_MAX + 1, 1);
+	assert_int_equal(review_decision_verify(big, REVIEW_DECISION_FILE_MAX + 1, &d, sha, &e), -1);
+	assert_string_equal(e.msg, "larger than 4194304 bytes: not a decision file");
+	free(big);
 }
 
 int main(void)
