@@ -33,6 +33,17 @@ static const struct cli_command sub_criteria = {
 	.summary = "a bank's review by its own criteria", .help = "", .exec = review_criteria,
 };
 
+/* The one SUBMISSION-ID argument of a subcommand; CLI_OK or the usage status. */
+static int submission_arg(const struct cli_command *sub, int npos, char **argv, long long *id)
+{
+	if (npos != 1)
+		return npos ? cli_usage(sub->name, sub, "unexpected argument \"%s\"", argv[1])
+			    : cli_usage(sub->name, sub, "which submission? give its id");
+	if (cli_submission_id(argv[0], id) < 0)
+		return cli_usage(sub->name, sub, "SUBMISSION-ID is a submission number, not \"%s\"", argv[0]);
+	return CLI_OK;
+}
+
 /* One item for people: "item 5 (connector): 要改善 improvement, carried
  * from submission 1 (version 1, TIME)", the comment, bank answer and
  * thread indented below. */
@@ -85,11 +96,8 @@ static int review_show(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, "review show", &sub_show, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
-	if (npos != 1)
-		return npos ? cli_usage("review show", &sub_show, "unexpected argument \"%s\"", argv[1])
-			    : cli_usage("review show", &sub_show, "which submission? give its id");
-	if (cli_submission_id(argv[0], &id) < 0)
-		return cli_usage("review show", &sub_show, "SUBMISSION-ID is a submission number, not \"%s\"", argv[0]);
+	if ((rc = submission_arg(&sub_show, npos, argv, &id)) != CLI_OK)
+		return rc;
 	if (!bank)
 		return cli_usage("review show", &sub_show, "--bank is required");
 	struct err e = { 0 };
@@ -169,12 +177,8 @@ static int review_export(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, "review export", &sub_export, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
-	if (npos != 1)
-		return npos ? cli_usage("review export", &sub_export, "unexpected argument \"%s\"", argv[1])
-			    : cli_usage("review export", &sub_export, "which submission? give its id");
-	if (cli_submission_id(argv[0], &id) < 0)
-		return cli_usage("review export", &sub_export, "SUBMISSION-ID is a submission number, not \"%s\"",
-				 argv[0]);
+	if ((rc = submission_arg(&sub_export, npos, argv, &id)) != CLI_OK)
+		return rc;
 	if (!bank || !out)
 		return cli_usage("review export", &sub_export, "%s", !bank ? "--bank is required" : "missing -o FILE.json");
 	struct err e = { 0 };
@@ -233,12 +237,8 @@ static int review_criteria(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, "review criteria", &sub_criteria, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
-	if (npos != 1)
-		return npos ? cli_usage("review criteria", &sub_criteria, "unexpected argument \"%s\"", argv[1])
-			    : cli_usage("review criteria", &sub_criteria, "which submission? give its id");
-	if (cli_submission_id(argv[0], &id) < 0)
-		return cli_usage("review criteria", &sub_criteria, "SUBMISSION-ID is a submission number, not \"%s\"",
-				 argv[0]);
+	if ((rc = submission_arg(&sub_criteria, npos, argv, &id)) != CLI_OK)
+		return rc;
 	if (!bank)
 		return cli_usage("review criteria", &sub_criteria, "--org is required");
 	struct err e = { 0 };
