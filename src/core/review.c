@@ -326,6 +326,8 @@ const char *review_criterion_state_name(enum review_criterion_state s)
 	switch (s) {
 	case REVIEW_CRITERION_MET:
 		return "met";
+	case REVIEW_CRITERION_PARTLY_MET:
+		return "partly_met";
 	case REVIEW_CRITERION_OPEN:
 		return "open";
 	case REVIEW_CRITERION_NOT_COVERED:
@@ -353,5 +355,8 @@ enum review_criterion_state review_criterion_state(const struct review *r, const
 	}
 	if (!counted)
 		return REVIEW_CRITERION_NOT_COVERED;
-	return open ? REVIEW_CRITERION_OPEN : REVIEW_CRITERION_MET;
+	if (open)
+		return REVIEW_CRITERION_OPEN;
+	return row->relation == RELATION_EQUAL || row->relation == RELATION_SUBSET ? REVIEW_CRITERION_MET
+										   : REVIEW_CRITERION_PARTLY_MET;
 }

@@ -181,17 +181,23 @@ void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE +
  *     which the bank answers itself, and numbers the review does not have
  *     are left out of the rule);
  *   - REVIEW_CRITERION_MET: every item left has verdict accepted or
- *     not_applicable;
+ *     not_applicable, and the items cover the whole criterion (relation
+ *     equal, or subset: the criterion is part of what they ask);
+ *   - REVIEW_CRITERION_PARTLY_MET: the same verdicts, but the criterion
+ *     asks more than its items (superset) or only overlaps them
+ *     (intersects): what the checklist's answers cover is met, the rest is
+ *     the bank's to judge;
  *   - REVIEW_CRITERION_OPEN: otherwise (some item pending, query or
  *     improvement).
  */
 enum review_criterion_state {
 	REVIEW_CRITERION_NOT_COVERED = 0,
 	REVIEW_CRITERION_MET,
+	REVIEW_CRITERION_PARTLY_MET,
 	REVIEW_CRITERION_OPEN,
 };
 
-/* "not_covered", "met", "open". */
+/* "not_covered", "met", "partly_met", "open". */
 const char *review_criterion_state_name(enum review_criterion_state s);
 enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row);
 

@@ -55,9 +55,10 @@ int review_criteria_view(struct store *st, const struct org *bank, const struct 
 						       relation_name(row->relation), "items", items, "state",
 						       review_criterion_state_name(s)));
 	}
-	*out = json_pack("{s:I, s:i, s:s, s:s, s:{s:I, s:I, s:I}, s:o}", "submission", (json_int_t)r->submission_id,
-			 "version", r->version, "bank", r->bank_name, "connector", r->connector_name, "summary", "met",
-			 (json_int_t)counts[REVIEW_CRITERION_MET], "open", (json_int_t)counts[REVIEW_CRITERION_OPEN],
+	*out = json_pack("{s:I, s:i, s:s, s:s, s:{s:I, s:I, s:I, s:I}, s:o}", "submission",
+			 (json_int_t)r->submission_id, "version", r->version, "bank", r->bank_name, "connector",
+			 r->connector_name, "summary", "met", (json_int_t)counts[REVIEW_CRITERION_MET], "partly_met",
+			 (json_int_t)counts[REVIEW_CRITERION_PARTLY_MET], "open", (json_int_t)counts[REVIEW_CRITERION_OPEN],
 			 "not_covered", (json_int_t)counts[REVIEW_CRITERION_NOT_COVERED], "criteria", rows);
 	criteria_list_free(l);
 	return 0;

@@ -56,7 +56,11 @@ static void test_state(void **unused)
 	assert_string_equal(state(r, RELATION_SUBSET, bank, 1), "not_covered");
 	assert_string_equal(state(r, RELATION_SUBSET, missing, 1), "not_covered");
 	assert_string_equal(state(r, RELATION_EQUAL, met, 2), "met");
-	assert_string_equal(state(r, RELATION_SUPERSET, bank_met, 2), "met");
+	assert_string_equal(state(r, RELATION_SUBSET, met, 2), "met");
+	/* The criterion asks more than its items, or only overlaps them: what
+	 * they cover is met, no more. */
+	assert_string_equal(state(r, RELATION_SUPERSET, bank_met, 2), "partly_met");
+	assert_string_equal(state(r, RELATION_INTERSECTS, met, 2), "partly_met");
 	assert_string_equal(state(r, RELATION_INTERSECTS, query, 2), "open");
 	assert_string_equal(state(r, RELATION_EQUAL, pending, 2), "open");
 	r->items[4].verdict = VERDICT_IMPROVEMENT;
