@@ -34,6 +34,10 @@ fails "not a bank" 1 'shinsa: no bank "接続先A"' \
 	"$SHINSA" questions list --org 接続先A --bank 接続先A
 fails "a bank does not answer" 1 'shinsa: X銀行 is a bank: answers belong to connectors' \
 	"$SHINSA" questions answer --org X銀行 --bank X銀行 --key 2 --text x
+fails "a bank lists no connector's answers" 1 'shinsa: X銀行 is a bank: answers belong to connectors' \
+	"$SHINSA" questions list --org X銀行 --bank X銀行
+fails "an answer from the command line is UTF-8" 1 'shinsa: the answer is not valid UTF-8' \
+	"$SHINSA" questions answer --org 接続先A --bank X銀行 --key 2 --text "$(printf '\377\376')"
 fails "--key is required" 2 'shinsa: questions answer: --key is required (usage: shinsa questions answer --org CONNECTOR --bank BANK --key KEY --text TEXT)' \
 	"$SHINSA" questions answer --org 接続先A --bank X銀行 --text x
 finish

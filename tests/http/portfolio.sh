@@ -148,4 +148,10 @@ login reviewer@x.test
 api GET /api/v1/reviews/3/criteria
 eq "criteria mapped to another checklist: 409" "$code $body" \
 	"409 $(E conflict "the criteria are mapped to api-checklist-2018-08, but submission 3 answers api-checklist-2030-01: map them to api-checklist-2030-01 first")"
+fails "portfolio: --org is required" 2 "shinsa: portfolio: --org is required (usage: shinsa portfolio --org NAME [--json])" \
+	"$SHINSA" portfolio
+fails "portfolio: no such organisation" 1 "shinsa: no organisation \"Z銀行\" (shinsa org list shows them)" \
+	"$SHINSA" portfolio --org Z銀行
+run "$SHINSA" portfolio --org "$A"
+eq "the connector's lines" "$rc:$out" "0:$X: conditional at 2026-04-01T09:00:00Z (submission 1, version 1); 1 open query; 1 open plan, 0 overdue; next due 2027-04-01 (scheduled)"
 finish

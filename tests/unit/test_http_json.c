@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 
+#include "lib/xalloc.h"
 #include "web/http_json.h"
 #include "web/reqlog.h"
 
@@ -145,6 +146,52 @@ static void test_unknown_fields(void **state)
 	http_response_release(&resp);
 }
 
+/* http_json_strings on body: its status (0: read) and message, values in v. */
+static int strings(const char *body, const char **v, json_t **obj, char **msg)
+{
+	static const char *const fields[] = { "bank", "expires", NULL };
+	struct fake_headers h = { "application/json" };
+	struct http_request req = { .header_fn = fake_header, .header_cls = &h, .body = body,
+				    .body_len = strlen(body) };
+	struct http_response resp = { 0 };
+	http_json_strings(&req, &resp, fields, 1, v, obj);
+	*msg = resp.body ? strdup(resp.body) : NULL;
+	int status = resp.status;
+	http_response_release(&resp);
+	return status;
+}
+
+static void test_strings(void **state)
+{
+	(void)state;
+	const char *v[2];
+	json_t *obj;
+	char *msg;
+	assert_int_equal(strings("{\"bank\":\"X銀行\",\"expires\":null}", v, &obj, &msg), 0);
+	assert_string_equal(v[0], "X銀行");
+	assert_null(v[1]); /* null reads as absent */
+	assert_null(msg);
+	json_decref(obj);
+	static const struct {
+		const char *body, *msg;
+	} refused[] = {
+		{ "{}", "bank is required" },
+		{ "{\"bank\":null}", "bank is required" },
+		{ "{\"bank\":1}", "bank must be a string" },
+		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string" },
+		{ "{\"bank\":\"X\",\"x\":1}", "unknown field \\\"x\\\" (allowed: bank, expires)" },
+		{ "[]", "the request body must be a JSON object" },
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char *want = xasprintf("{\"error\":{\"code\":\"bad_request\",\"message\":\"%s\"}}", refused[i].msg);
+		assert_int_equal(strings(refused[i].body, v, &obj, &msg), 400);
+		assert_null(obj); /* freed on a refusal */
+		assert_string_equal(msg, want);
+		free(want);
+		free(msg);
+	}
+}
+
 static void test_log_line(void **state)
 {
 	(void)state;
@@ -178,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_parse_ok),
 		cmocka_unit_test(test_parse_refusals),
 		cmocka_unit_test(test_unknown_fields),
+		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_log_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
