@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/text.h"
+
 /* Only {{#each}} pushes a scope, at most TMPL_MAX_NESTING per template
  * in each of the partials nested inside each other, plus the data. */
 #define MAX_FRAMES (1 + TMPL_MAX_NESTING * (TMPL_MAX_PARTIALS + 1))
@@ -137,18 +139,13 @@ static int render_nodes(struct render *r, const struct node *n, struct strbuf *b
 
 static int render_url(struct render *r, const struct node *n, struct strbuf *buf)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	if (value_text(r, n, &n->path[0], buf) < 0)
 		return -1;
-	for (size_t i = 0; i < buf->len; i++) {
-		unsigned char c = (unsigned char)buf->buf[i];
-		char pct[3] = { '%', hex[c >> 4], hex[c & 15] };
-		bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-			    c == '.' || c == '_' || c == '~';
-		if (keep ? out_add(r, (const char *)&buf->buf[i], 1) : out_add(r, pct, 3))
-			return -1;
-	}
-	return 0;
+	struct strbuf enc = STRBUF_INIT;
+	text_percent_encode(&enc, buf->buf, buf->len);
+	int rc = out_add(r, enc.buf, enc.len);
+	strbuf_release(&enc);
+	return rc;
 }
 
 /* {{t key a b}}: the message escaped, {N} replaced by value N escaped. */
