@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "formats/html_tmpl_tree.h"
+#include "lib/text.h"
 #include "lib/xalloc.h"
 
 static const char *const block_word[] = { [N_IF] = "if", [N_UNLESS] = "unless", [N_EACH] = "each" };
@@ -339,6 +340,14 @@ int tmpl_set_add(struct tmpl_set *set, const char *name, const char *text, size_
 	}
 	if (len > TMPL_MAX_SIZE) {
 		err_set(e, "%s: template larger than 256 KiB", name);
+		return -1;
+	}
+	/* Pages are served as UTF-8: a broken template must not reach them. */
+	char *copy = memchr(text, '\0', len) ? NULL : xstrndup(text, len);
+	bool utf8 = copy && text_utf8_valid(copy, len);
+	free(copy);
+	if (!utf8) {
+		err_set(e, "%s: template is not UTF-8 text", name);
 		return -1;
 	}
 	struct tmpl *t = xcalloc(1, sizeof(*t));

@@ -63,6 +63,7 @@
  *   "NAME:L:C: no unescaped output: {{{ is not supported"
  *   "NAME:L:C: blocks nested more than 32 deep"
  *   "NAME: template larger than 256 KiB"
+ *   "NAME: template is not UTF-8 text"  (invalid UTF-8, or a NUL byte)
  *   "NAME: template already in the set", "a template needs a name"
  * Render errors (tmpl_render; tmpl_set_check for the first):
  *   "NAME:L:C: unknown partial \"x\""

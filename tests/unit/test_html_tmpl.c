@@ -150,6 +150,8 @@ static void test_partials(void **state)
 	assert_int_equal(tmpl_set_check(set, &e), 0);
 	assert_int_equal(tmpl_set_add(set, "b", "", 0, &e), -1);
 	assert_string_equal(e.msg, "b: template already in the set");
+	assert_int_equal(tmpl_set_add(set, "nul", "a\0b", 3, &e), -1);
+	assert_string_equal(e.msg, "nul: template is not UTF-8 text");
 	assert_int_equal(tmpl_set_add(set, "", "", 0, &e), -1);
 	assert_string_equal(e.msg, "a template needs a name");
 	assert_int_equal(tmpl_render(set, "zz", NULL, NULL, &got, &e), -1);
@@ -186,6 +188,8 @@ static void test_parse_errors(void **state)
 	fails("{{>}}", d, "page:1:1: empty partial name");
 	fails("{{> a b}}", d, "page:1:1: bad partial name");
 	fails("{{{x}}}", d, "page:1:1: no unescaped output: {{{ is not supported");
+	fails("caf\xe9", d, "page: template is not UTF-8 text");
+	fails("\xe5\xaf", d, "page: template is not UTF-8 text");
 }
 
 static void test_render_errors(void **state)
