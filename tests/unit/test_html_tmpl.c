@@ -84,7 +84,7 @@ static void test_if_unless(void **state)
 		"{{#if n}}Y{{else}}N{{/if}}{{#if f}}Y{{else}}N{{/if}}{{#if ea}}Y{{else}}N{{/if}}"
 		"{{#if eo}}Y{{else}}N{{/if}}{{#if absent}}Y{{else}}N{{/if}}",
 		d, "NNNNNNNN");
-	renders("{{#unless f}}U{{/unless}}{{#unless yes}}U{{else}}E{{/unless}}", d, "UE");
+	renders("{{#unless absent}}U{{/unless}}{{#unless f}}U{{/unless}}{{#unless yes}}U{{else}}E{{/unless}}", d, "UUE");
 	renders("{{#if o}}{{#if o.k}}{{o.k}}{{/if}}{{/if}}", d, "1");
 }
 
@@ -111,6 +111,8 @@ static void test_messages(void **state)
 	renders("{{t plain}}", d, "A&amp;B");
 	renders("{{t title name}}", d, "審査 &lt;&lt;b&gt;&gt;");
 	renders("{{t two name n}}", d, "3 then &lt;b&gt;");
+	/* A value is not read again for {N}. */
+	renders("{{t two b n}}", "{\"b\":\"{2}\",\"n\":1}", "1 then {2}");
 	fails("{{t nokey}}", d, "page:1:1: no message \"nokey\"");
 	fails("{{t num}}", d, "page:1:1: no message \"num\"");
 	fails("x{{t three name}}", d, "page:1:2: message \"three\" has no value for {3}");
@@ -122,7 +124,8 @@ static void test_url(void **state)
 	(void)state;
 	renders("/reviews/{{url b}}?q={{url q}}", "{\"b\":\"銀 行/1\",\"q\":\"a-b_c.d~e&f=g\\\"\"}",
 		"/reviews/%E9%8A%80%20%E8%A1%8C%2F1?q=a-b_c.d~e%26f%3Dg%22");
-	renders("{{url n}}", "{\"n\":12}", "12");
+	renders("{{url n}}|{{url z}}|{{url t}}", "{\"n\":12,\"z\":null,\"t\":true}", "12||true");
+	fails("{{url o}}", "{\"o\":{}}", "page:1:1: \"o\" is an object, not text");
 }
 
 static void test_partials(void **state)
