@@ -35,7 +35,11 @@
  *   {{> name}}          the template name of the same set, with the current
  *                       values in scope; resolved when rendered (and by
  *                       tmpl_set_check).
- *   {{! comment }}      nothing.
+ *   {{! comment }}      nothing (it ends at the first "}}").
+ *
+ * Escaping keeps data from making markup, not from making a dangerous
+ * URL: href="{{link}}" with "javascript:..." stays a script link. Put the
+ * scheme and path in the template and only {{url x}} parts in it.
  *
  * "t", "url" and "else" are words of the syntax: {{t}} is never a member
  * named t (reach one as {{row.t}}). A tag may span lines.
