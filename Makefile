@@ -110,11 +110,13 @@ fuzz-replay: $(FUZZ_BIN)
 	  $$f -runs=0 fuzz/corpus/$${n#fuzz_} >/dev/null 2>build/fuzz/$$n.log || { cat build/fuzz/$$n.log; exit 1; }; \
 	  echo "fuzz corpus replayed: $$n ($$(ls fuzz/corpus/$${n#fuzz_} | wc -l) inputs)"; done
 
-# FUZZ=xlsx_read (names without fuzz_, space-separated) runs only those.
+# FUZZ=xlsx_read (names without fuzz_, space-separated) runs only those;
+# fuzz/NAME.dict, when there is one, is the fuzzer's dictionary.
 FUZZ_RUN := $(if $(FUZZ),$(FUZZ:%=build/fuzz/fuzz_%),$(FUZZ_BIN))
 fuzz: $(FUZZ_RUN)
 	@for f in $(FUZZ_RUN); do n=$${f##*/}; mkdir -p fuzz/corpus-new/$${n#fuzz_}; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
+	  d=fuzz/$${n#fuzz_}.dict; dict=; [ -f $$d ] && dict=-dict=$$d; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $$dict fuzz/corpus-new/$${n#fuzz_} fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 BENCH_RUNS ?= 5
 BENCH_SECONDS ?= 10

@@ -137,3 +137,18 @@ bool text_is_wide(uint32_t cp)
 	       (cp >= 0xFFE0 && cp <= 0xFFE6) ||
 	       (cp >= 0x20000 && cp <= 0x3FFFD);
 }
+
+void text_percent_encode(struct strbuf *sb, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			strbuf_addch(sb, (char)c);
+		} else {
+			char pct[3] = { '%', hex[c >> 4], hex[c & 15] };
+			strbuf_add(sb, pct, 3);
+		}
+	}
+}

@@ -40,6 +40,12 @@ char *text_squeeze(const char *s);
 /* True if s is NULL or holds only whitespace. */
 bool text_is_blank(const char *s);
 
+struct strbuf;
+
+/* Appends the len bytes at s percent-encoded for a URL path segment or
+ * query value: bytes outside A-Z a-z 0-9 - . _ ~ as %XX (upper case). */
+void text_percent_encode(struct strbuf *sb, const char *s, size_t len);
+
 /* True for code points that East Asian typography sets full-width. */
 bool text_is_wide(uint32_t cp);
 

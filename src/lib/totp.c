@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/strbuf.h"
+#include "lib/text.h"
 #include "lib/token.h"
 
 static pthread_once_t oath_once = PTHREAD_ONCE_INIT;
@@ -79,29 +80,18 @@ bool totp_verify(const unsigned char *secret, size_t len, time_t now, long long 
 	return found;
 }
 
-static void percent_encode(struct strbuf *sb, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			strbuf_addch(sb, (char)*p);
-		else
-			strbuf_addf(sb, "%%%02X", *p);
-	}
-}
-
 char *totp_uri(const char *org, const char *email, const char base32[TOTP_BASE32_LEN + 1])
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "otpauth://totp/");
-	percent_encode(&sb, TOTP_ISSUER);
+	text_percent_encode(&sb, TOTP_ISSUER, strlen(TOTP_ISSUER));
 	strbuf_addch(&sb, ':');
-	percent_encode(&sb, email);
+	text_percent_encode(&sb, email, strlen(email));
 	strbuf_addstr(&sb, "%20%28"); /* " (" */
-	percent_encode(&sb, org);
+	text_percent_encode(&sb, org, strlen(org));
 	strbuf_addstr(&sb, "%29");
 	strbuf_addf(&sb, "?secret=%s&issuer=", base32);
-	percent_encode(&sb, TOTP_ISSUER);
+	text_percent_encode(&sb, TOTP_ISSUER, strlen(TOTP_ISSUER));
 	strbuf_addf(&sb, "&algorithm=SHA1&digits=%d&period=%d", TOTP_DIGITS, TOTP_STEP);
 	return strbuf_detach(&sb);
 }

@@ -4,6 +4,7 @@
 
 #include "testutil.h"
 
+#include "lib/strbuf.h"
 #include "lib/text.h"
 
 static void assert_unwrap(const char *in, const char *want)
@@ -74,6 +75,16 @@ static void test_utf8(void **state)
 	assert_false(text_is_wide('1'));
 }
 
+static void test_percent_encode(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	/* Unreserved kept; everything else, NUL and UTF-8 bytes too, as %XX. */
+	text_percent_encode(&sb, "aZ09-._~ /?&=%+\0\xe9\x8a\x80", 19);
+	assert_string_equal(sb.buf, "aZ09-._~%20%2F%3F%26%3D%25%2B%00%E9%8A%80");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -83,6 +94,7 @@ int main(void)
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_percent_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
