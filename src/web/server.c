@@ -191,6 +191,24 @@ static void begin(struct exchange *x, struct MHD_Connection *con, const char *ur
 		too_large(x);
 }
 
+/*
+ * Whether a request answered before its body should have the body read
+ * and dropped first. A client that waits for 100 Continue sends nothing
+ * once answered, and a body far over the limit is not worth reading: those
+ * are answered at once (libmicrohttpd then closes the connection). Any
+ * other client is sending already, and a socket closed on its unread bytes
+ * resets the connection under the answer: it reads "connection reset", not
+ * the 413 or 401.
+ */
+static bool drain_first(const struct exchange *x, struct MHD_Connection *con)
+{
+	const char *expect = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+	if (expect && strcasecmp(expect, "100-continue") == 0)
+		return false;
+	unsigned long long len = body_length(con);
+	return len == ULLONG_MAX || len <= (unsigned long long)x->limit + SERVER_DISCARD_MAX;
+}
+
 static enum MHD_Result send_response(struct exchange *x, struct MHD_Connection *con)
 {
 	struct http_response *r = &x->resp;
@@ -220,17 +238,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 	if (!x->begun) {
 		begin(x, con, url, method);
 		/* Answering now, before the body, is what lets libmicrohttpd refuse
-		 * a large body without reading it; it then closes the connection.
-		 * With no body to refuse, the answer waits for the next call, which
-		 * keeps the connection open for the client's next request. */
-		if (x->resp.status && body_length(con) > 0)
+		 * a body without reading it; it then closes the connection. Else
+		 * the answer waits for the body's end (drain_first()), or, with no
+		 * body, for the next call, which keeps the connection open for the
+		 * client's next request. */
+		if (x->resp.status && body_length(con) > 0 && !drain_first(x, con))
 			return send_response(x, con);
 		return MHD_YES;
 	}
-	if (x->resp.status) { /* answered by begin(), with no body announced */
+	if (x->resp.status) { /* answered by begin(): its body read and dropped */
 		if (!*upload_size)
 			return send_response(x, con);
+		x->received += *upload_size;
 		*upload_size = 0;
+		if (x->received > x->limit + SERVER_DISCARD_MAX) {
+			static const char note[] = "body still coming after the answer: connection closed";
+			_Static_assert(sizeof note <= sizeof x->note, "the note fits");
+			memcpy(x->note, note, sizeof note);
+			return MHD_NO;
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {

@@ -21,10 +21,14 @@
  * details, the log) is the socket's peer, or, when the peer is one of
  * config.trusted_proxies, what its X-Forwarded-For says (web/proxy.h).
  *
- * Limits: bodies past the route's limit get 413 (from Content-Length
- * before any byte of the body is read; a chunked body when it crosses the
- * limit, the rest being read and dropped up to SERVER_DISCARD_MAX bytes,
- * after which the connection is closed); the request line and headers
+ * Limits: bodies past the route's limit get 413: before any byte of the
+ * body is read when Content-Length says so and the client waits for it
+ * (Expect: 100-continue) or the body is over the limit by more than
+ * SERVER_DISCARD_MAX; otherwise (a client already sending, a chunked body)
+ * once the body has been read and dropped, so that the client reads the
+ * answer instead of a reset from a socket closed with its bytes unread; a
+ * body still coming SERVER_DISCARD_MAX bytes past the limit closes the
+ * connection; the request line and headers
  * together must fit in config.header_limit (libmicrohttpd answers 431
  * itself past it); idle connections close after config.timeout seconds;
  * at most config.max_connections are open at once.
