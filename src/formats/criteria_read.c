@@ -75,11 +75,6 @@ static uint32_t fold(uint32_t cp)
 	return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp;
 }
 
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
-}
-
 /* A header label as compared: no whitespace, full-width folded, ASCII lower case. */
 static char *label_key(const char *s)
 {
@@ -87,7 +82,7 @@ static char *label_key(const char *s)
 	for (const char *p = s; *p;) {
 		const char *start = p;
 		uint32_t cp = text_utf8_next(&p);
-		if (is_space(cp))
+		if (text_is_space(cp))
 			continue;
 		cp = fold(cp);
 		if (cp < 0x80)
@@ -147,7 +142,7 @@ static char *clean(const char *s, enum criteria_format f)
 	while (*p) {
 		const char *at = p;
 		uint32_t cp = text_utf8_next(&p);
-		if (is_space(cp))
+		if (text_is_space(cp))
 			continue;
 		if (!start)
 			start = at;

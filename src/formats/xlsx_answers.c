@@ -63,16 +63,11 @@ static void printable(const char *s, size_t max, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x3000;
-}
-
 /* The next code point of *p that is not whitespace (0 at the end). */
 static uint32_t next_solid(const char **p)
 {
 	uint32_t cp;
-	while ((cp = text_utf8_next(p)) && is_space(cp))
+	while ((cp = text_utf8_next(p)) && text_is_space(cp))
 		;
 	return cp;
 }
@@ -109,7 +104,7 @@ static bool blank(const char *s)
 	for (int n = 0; n < BLANK_SCAN; n++)
 		if (!(cp = text_utf8_next(&p)))
 			return true;
-		else if (!is_space(cp))
+		else if (!text_is_space(cp))
 			return false;
 	return false;
 }
@@ -178,7 +173,7 @@ static long parse_no(const char *s)
 	if (cp == '.' || cp == 0xFF0E)
 		while ((cp = text_utf8_next(&p)) == '0' || cp == 0xFF10)
 			;
-	if (is_space(cp))
+	if (text_is_space(cp))
 		cp = next_solid(&p);
 	return digits && digits <= 6 && cp == 0 ? v : -1;
 }
@@ -194,7 +189,7 @@ static void excerpt(const char *s, const char *at, char *out, size_t size)
 	const char *p = at;
 	while (p > start && back > 0) {
 		p--;
-		if (((unsigned char)*p & 0xc0) != 0x80 && !is_space((unsigned char)*p))
+		if (((unsigned char)*p & 0xc0) != 0x80 && !text_is_space((unsigned char)*p))
 			back--;
 	}
 	struct strbuf sb = STRBUF_INIT;
@@ -202,7 +197,7 @@ static void excerpt(const char *s, const char *at, char *out, size_t size)
 		strbuf_addstr(&sb, "…");
 	for (const char *q = p; *q;) {
 		const char *c = q;
-		if (!is_space(text_utf8_next(&q)))
+		if (!text_is_space(text_utf8_next(&q)))
 			strbuf_add(&sb, c, (size_t)(q - c));
 	}
 	printable(sb.buf, XLSX_ANSWERS_EXCERPT, out, size);

@@ -110,15 +110,18 @@ char *text_squeeze(const char *s)
 	return strbuf_detach(&out);
 }
 
+bool text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x3000;
+}
+
 bool text_is_blank(const char *s)
 {
 	if (!s)
 		return true;
-	while (*s) {
-		uint32_t cp = text_utf8_next(&s);
-		if (!(is_space(cp) || cp == '\t' || cp == '\n' || cp == '\r'))
+	while (*s)
+		if (!text_is_space(text_utf8_next(&s)))
 			return false;
-	}
 	return true;
 }
 

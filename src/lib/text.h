@@ -37,7 +37,12 @@ char *text_unwrap(const char *s);
 /* s without any whitespace (spaces, U+3000, tabs, line breaks). */
 char *text_squeeze(const char *s);
 
-/* True if s is NULL or holds only whitespace. */
+/* Whitespace as people type it in Japanese documents and cells: ASCII
+ * space, tab, line breaks, form feed, vertical tab and U+3000 (the
+ * ideographic space). */
+bool text_is_space(uint32_t cp);
+
+/* True if s is NULL or holds only whitespace (text_is_space()). */
 bool text_is_blank(const char *s);
 
 struct strbuf;
