@@ -197,6 +197,47 @@ int cli_load_org(struct store *st, const char *name, struct org **out, struct er
 	return lookup_org(st, name, out, e);
 }
 
+int cli_org_list(struct cli_ctx *ctx, const struct cli_command *cmd, int argc, char **argv,
+		 int (*list)(struct store *st, const struct org *org, json_t **out, struct err *e),
+		 void (*print_row)(const json_t *row, const struct org *org), void (*empty)(const struct org *org))
+{
+	const char *org_name = NULL;
+	bool json = false;
+	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, cmd->name, cmd, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage(cmd->name, cmd, "unexpected argument \"%s\"", argv[0]);
+	if (!org_name)
+		return cli_usage(cmd->name, cmd, "--org is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL;
+	json_t *rows = NULL;
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
+	    list(st, org, &rows, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else if (json) {
+		cli_print_json(rows);
+		rows = NULL;
+		rc = CLI_OK;
+	} else {
+		size_t i;
+		json_t *row;
+		json_array_foreach(rows, i, row)
+			print_row(row, org);
+		if (json_array_size(rows) == 0)
+			empty(org);
+		rc = CLI_OK;
+	}
+	json_decref(rows);
+	org_free(org);
+	store_close(st);
+	return rc;
+}
+
 char *cli_secret_path(const struct cli_ctx *ctx)
 {
 	const char *env = getenv("SHINSA_SECRET_FILE");

@@ -120,4 +120,15 @@ char *cli_secret_path(const struct cli_ctx *ctx);
  * the reference. */
 void cli_print_json(json_t *root);
 
+/*
+ * A listing of one organisation's rows: `NAME --org ORG [--json]` (cmd,
+ * for its usage). list makes the rows as the API answers them (a JSON
+ * array, yours; 0 or not); --json prints it as it is, else print_row
+ * prints each for people and, when there is none, empty says so. The
+ * command's exit status.
+ */
+int cli_org_list(struct cli_ctx *ctx, const struct cli_command *cmd, int argc, char **argv,
+		 int (*list)(struct store *st, const struct org *org, json_t **out, struct err *e),
+		 void (*print_row)(const json_t *row, const struct org *org), void (*empty)(const struct org *org));
+
 #endif

@@ -21,8 +21,9 @@ static const struct cli_command sub_update = {
 };
 
 /* One plan for people: "plan 1  item 3  in_progress  due 2026-06-30  OVERDUE". */
-static void print_plan(const json_t *p, bool bank)
+static void print_plan(const json_t *p, const struct org *org)
 {
+	bool bank = org->kind == ORG_BANK;
 	const char *due = json_string_value(json_object_get(p, "due"));
 	printf("plan %lld  ", (long long)json_integer_value(json_object_get(p, "id")));
 	if (bank)
@@ -38,43 +39,20 @@ static void print_plan(const json_t *p, bool bank)
 		       json_is_true(json_object_get(r, "overdue")) ? "  OVERDUE" : "");
 }
 
+static void print_no_plans(const struct org *org)
+{
+	printf("%s has no plans to see\n", org->name);
+}
+
+/* Every plan the organisation sees (no filter). */
+static int all_plans(struct store *st, const struct org *org, json_t **out, struct err *e)
+{
+	return plan_view_list(st, org, NULL, out, e);
+}
+
 static int plans_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *org_name = NULL;
-	bool json = false;
-	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
-	int npos;
-	int rc = cli_parse(ctx, "plans list", &sub_list, argc, argv, opts, &npos);
-	if (rc)
-		return rc < 0 ? CLI_OK : rc;
-	if (npos)
-		return cli_usage("plans list", &sub_list, "unexpected argument \"%s\"", argv[0]);
-	if (!org_name)
-		return cli_usage("plans list", &sub_list, "--org is required");
-	struct err e = { 0 };
-	struct store *st = NULL;
-	struct org *org = NULL;
-	json_t *list = NULL;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
-	    plan_view_list(st, org, NULL, &list, &e) != 0) {
-		rc = cli_fail("%s", e.msg);
-	} else if (json) {
-		cli_print_json(list);
-		list = NULL;
-		rc = CLI_OK;
-	} else {
-		size_t i;
-		json_t *p;
-		json_array_foreach(list, i, p)
-			print_plan(p, org->kind == ORG_BANK);
-		if (json_array_size(list) == 0)
-			printf("%s has no plans to see\n", org->name);
-		rc = CLI_OK;
-	}
-	json_decref(list);
-	org_free(org);
-	store_close(st);
-	return rc;
+	return cli_org_list(ctx, &sub_list, argc, argv, all_plans, print_plan, print_no_plans);
 }
 
 static int plans_update_cmd(struct cli_ctx *ctx, int argc, char **argv)

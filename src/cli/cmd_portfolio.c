@@ -17,9 +17,9 @@ static long long num(const json_t *row, const char *key)
 
 /* One row for people: "NAME: conditional at T (submission 1, version 1);
  * 1 open query; 1 open plan, 0 overdue; next due 2027-04-01 (scheduled)". */
-static void print_row(const json_t *row, const char *name_key)
+static void print_row(const json_t *row, const struct org *org)
 {
-	printf("%s: ", str(row, name_key, ""));
+	printf("%s: ", str(row, org->kind == ORG_BANK ? "connector" : "bank", ""));
 	if (json_is_null(json_object_get(row, "decision")))
 		printf("not decided");
 	else
@@ -31,43 +31,14 @@ static void print_row(const json_t *row, const char *name_key)
 	       str(row, "cycle_state", ""));
 }
 
+static void print_empty(const struct org *org)
+{
+	printf("%s has no %s yet\n", org->name, org->kind == ORG_BANK ? "connectors" : "banks");
+}
+
 static int portfolio_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *org_name = NULL;
-	bool json = false;
-	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
-	int npos;
-	int rc = cli_parse(ctx, "portfolio", &cmd_portfolio, argc, argv, opts, &npos);
-	if (rc)
-		return rc < 0 ? CLI_OK : rc;
-	if (npos)
-		return cli_usage("portfolio", &cmd_portfolio, "unexpected argument \"%s\"", argv[0]);
-	if (!org_name)
-		return cli_usage("portfolio", &cmd_portfolio, "--org is required");
-	struct err e = { 0 };
-	struct store *st = NULL;
-	struct org *org = NULL;
-	json_t *list = NULL;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
-	    portfolio_list(st, org, &list, &e) < 0) {
-		rc = cli_fail("%s", e.msg);
-	} else if (json) {
-		cli_print_json(list);
-		list = NULL;
-		rc = CLI_OK;
-	} else {
-		size_t i;
-		json_t *row;
-		json_array_foreach(list, i, row)
-			print_row(row, org->kind == ORG_BANK ? "connector" : "bank");
-		if (json_array_size(list) == 0)
-			printf("%s has no %s yet\n", org->name, org->kind == ORG_BANK ? "connectors" : "banks");
-		rc = CLI_OK;
-	}
-	json_decref(list);
-	org_free(org);
-	store_close(st);
-	return rc;
+	return cli_org_list(ctx, &cmd_portfolio, argc, argv, portfolio_list, print_row, print_empty);
 }
 
 const struct cli_command cmd_portfolio = {

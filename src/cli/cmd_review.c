@@ -118,54 +118,29 @@ static int review_show(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* "submission 1 (version 1 of ORG) by BANK, opened T: 0 pending, 1 query, 1 improvement, conditional". */
+static void print_listed(const json_t *v, const struct org *org)
+{
+	(void)org;
+	const char *d = json_string_value(json_object_get(v, "decision"));
+	printf("submission %lld (version %lld of %s) by %s, opened %s: %lld pending, %lld query, %lld improvement, %s\n",
+	       (long long)json_integer_value(json_object_get(v, "submission")),
+	       (long long)json_integer_value(json_object_get(v, "version")),
+	       json_string_value(json_object_get(v, "connector")), json_string_value(json_object_get(v, "bank")),
+	       json_string_value(json_object_get(v, "opened_at")),
+	       (long long)json_integer_value(json_object_get(v, "pending")),
+	       (long long)json_integer_value(json_object_get(v, "query")),
+	       (long long)json_integer_value(json_object_get(v, "improvement")), d ? d : "not decided");
+}
+
+static void print_no_reviews(const struct org *org)
+{
+	printf("%s has no reviews\n", org->name);
+}
+
 static int review_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *org_name = NULL;
-	bool json = false;
-	const struct cli_opt opts[] = { { "org", 0, &org_name, NULL }, { "json", 0, NULL, &json }, { 0 } };
-	int npos;
-	int rc = cli_parse(ctx, "review list", &sub_list, argc, argv, opts, &npos);
-	if (rc)
-		return rc < 0 ? CLI_OK : rc;
-	if (npos)
-		return cli_usage("review list", &sub_list, "unexpected argument \"%s\"", argv[0]);
-	if (!org_name)
-		return cli_usage("review list", &sub_list, "--org is required");
-	struct err e = { 0 };
-	struct store *st = NULL;
-	struct org *org = NULL;
-	json_t *list = NULL;
-	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
-	    review_view_list(st, org, &list, &e) < 0) {
-		rc = cli_fail("%s", e.msg);
-	} else if (json) {
-		cli_print_json(list);
-		list = NULL;
-		rc = CLI_OK;
-	} else {
-		size_t i;
-		json_t *v;
-		json_array_foreach(list, i, v) {
-			const char *d = json_string_value(json_object_get(v, "decision"));
-			printf("submission %lld (version %lld of %s) by %s, opened %s: %lld pending, %lld query, "
-			       "%lld improvement, %s\n",
-			       (long long)json_integer_value(json_object_get(v, "submission")),
-			       (long long)json_integer_value(json_object_get(v, "version")),
-			       json_string_value(json_object_get(v, "connector")),
-			       json_string_value(json_object_get(v, "bank")),
-			       json_string_value(json_object_get(v, "opened_at")),
-			       (long long)json_integer_value(json_object_get(v, "pending")),
-			       (long long)json_integer_value(json_object_get(v, "query")),
-			       (long long)json_integer_value(json_object_get(v, "improvement")), d ? d : "not decided");
-		}
-		if (json_array_size(list) == 0)
-			printf("%s has no reviews\n", org->name);
-		rc = CLI_OK;
-	}
-	json_decref(list);
-	org_free(org);
-	store_close(st);
-	return rc;
+	return cli_org_list(ctx, &sub_list, argc, argv, review_view_list, print_listed, print_no_reviews);
 }
 
 static int review_export(struct cli_ctx *ctx, int argc, char **argv)
