@@ -115,11 +115,38 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 	review_free(r);
 }
 
+/*
+ * The bank's own decision, whether or not a share is in force now: the file
+ * holds the bank's judgement (verdicts, decision, reason), none of the
+ * connector's answers, and a bank keeps the record of its assessments.
+ * 0 with *r (yours), or -1 having answered.
+ */
+static int bank_decided_review(struct http_request *req, struct http_response *resp, struct store **st,
+			       struct review **r)
+{
+	long long id;
+	struct err e = { 0 };
+	*r = NULL;
+	if (!(*st = review_path(req, resp, &id, NULL)))
+		return -1;
+	int rc = store_review_get(*st, id, req->org->id, r, &e);
+	if (rc == STORE_NOT_FOUND) {
+		http_json_error(resp, 404, "not_found", "no submission %lld", id);
+		return -1;
+	}
+	if (rc < 0) {
+		api_internal(resp, &e);
+		return -1;
+	}
+	return 0;
+}
+
 void api_review_decision_file(struct http_request *req, struct http_response *resp)
 {
 	struct store *st;
 	struct review *r;
-	if (read_review(req, resp, &st, &r) < 0)
+	if ((req->org->kind == ORG_BANK ? bank_decided_review(req, resp, &st, &r) : read_review(req, resp, &st, &r)) <
+	    0)
 		return;
 	struct err e = { 0 };
 	struct strbuf file = STRBUF_INIT;

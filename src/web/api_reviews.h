@@ -20,9 +20,11 @@
  *        depends on the caller's kind → 201 the item
  *   POST /api/v1/reviews/{submission}/decision    bank, REVIEW:
  *        {decision, reason?} → 201 the decision
- *   GET  /api/v1/reviews/{submission}/decision    READ, both kinds, as GET
- *        of the review: the signed decision file to download
- *        (formats/review_decision.h; `shinsa verify` checks it offline)
+ *   GET  /api/v1/reviews/{submission}/decision    READ, both kinds: the
+ *        signed decision file to download (formats/review_decision.h;
+ *        `shinsa verify` checks it offline); the connector as for GET of
+ *        the review, the bank its own review's whether or not a share is in
+ *        force now (the file holds its judgement, none of the answers)
  *
  * Service results: NOT_FOUND 404 "not_found", INVALID 400 "bad_request",
  * CONFLICT 409 "conflict".

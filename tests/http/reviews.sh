@@ -353,6 +353,13 @@ api GET /api/v1/reviews/2
 eq "revoked: the bank gets 404" "$code $body" "404 $(E not_found "no submission 2")"
 api POST /api/v1/reviews/2/items/7/messages '{"text":"x"}'
 eq "revoked: the bank cannot post" "$code $body" "404 $(E not_found "no submission 2")"
+api GET /api/v1/reviews/2/decision
+eq "revoked: the bank keeps its own signed decision (its judgement, none of the answers)" \
+	"$code $(jq -c '[.document.decision, .document.submission.id, (.document | has("answers"))]' "$T/b")" '200 ["meets",2,false]'
+login rev@y.test
+api GET /api/v1/reviews/2/decision
+eq "another bank still gets nothing" "$code $body" "404 $(E not_found "no submission 2")"
+as rev@x.test
 as editor@a.test
 api GET "/api/v1/reviews/2?bank=$X"
 eq "revoked: the connector still sees the decided review" "$code $(echo "$body" | jq -c '.decision.decision')" '200 "meets"'
