@@ -177,18 +177,15 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 
 void api_review_criteria(struct http_request *req, struct http_response *resp)
 {
-	long long id;
-	struct store *st = review_path(req, resp, &id, NULL);
-	if (!st)
+	/* The bank's own review (ROUTE_BANK), reached as GET of the review reaches it. */
+	struct store *st;
+	struct review *r;
+	if (read_review(req, resp, &st, &r) < 0)
 		return;
 	struct err e = { 0 };
-	struct review *r = NULL;
 	json_t *out = NULL;
-	/* The bank's own review, reached as GET /api/v1/reviews/{submission} reaches it. */
-	int rc = reviews_open(st, req->who.user->email, req->org->id, id, &r, &e);
+	int rc = review_criteria_view(st, req->org, r, &out, &e);
 	if (rc != 0)
-		api_refused(resp, rc, &e, NULL);
-	else if ((rc = review_criteria_view(st, req->org, r, &out, &e)) != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
 		http_json_send(resp, 200, out);
