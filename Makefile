@@ -33,7 +33,7 @@ LDFLAGS  += $(SANFLAGS)
 LIB_SRC  := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/formats/*.c src/service/*.c src/web/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 # Files kept in the repository and compiled in as bytes (see scripts/embed.sh).
-EMBED    := web/openapi.json web/pages/login.html web/static/shinsa.css web/static/login.js
+EMBED    := web/openapi.json $(sort $(wildcard web/templates/*.html web/i18n/*.json web/static/*.css web/static/*.js web/static/*.svg))
 GEN_SRC  := $(BUILD)/gen/embedded.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)

@@ -3,7 +3,9 @@
 # repository that the program serves as they are (web/openapi.json):
 #   const unsigned char embed_web_openapi_json[];   the bytes, then one NUL
 #   const size_t embed_web_openapi_json_len;        without the NUL
-# The name is the path with every non-alphanumeric byte as "_". Built into
+# The name is the path with every non-alphanumeric byte as "_". After them,
+# embed_files[] lists every file by its path (src/web/embedded.h), so the
+# web pages find their templates, messages and static files by name. Built into
 # the binary, so the program never depends on where it was started from.
 # Uses od(1) and sed(1) only (coreutils, present on every build machine).
 set -eu
@@ -20,3 +22,11 @@ for f in "$@"; do
 	echo "};"
 	echo "const size_t ${name}_len = $(wc -c <"$f");"
 done
+echo '#include "web/embedded.h"'
+echo 'const struct embedded_file embedded_files[] = {'
+for f in "$@"; do
+	name=embed_$(printf '%s' "$f" | tr -c 'A-Za-z0-9' '_')
+	echo "	{ \"$f\", ${name}, $(wc -c <"$f") },"
+done
+echo '};'
+echo 'const size_t embedded_n_files = sizeof embedded_files / sizeof embedded_files[0];'

@@ -3,13 +3,34 @@
  * route (the rules are in router.h). Kept apart from the router, which
  * only matches paths, so the whole access policy reads in one file.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "store/store.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
+#include "web/page.h"
 #include "web/router.h"
+
+/* The refusal as JSON, or as a page on a page route. */
+__attribute__((format(printf, 6, 7))) static void refuse(const struct route *route, struct http_request *req,
+							 struct http_response *resp, int status, const char *code,
+							 const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		msg[0] = 0; /* a message cut short by the buffer is still a message */
+	if (route->flags & ROUTE_PAGE)
+		page_refused(req, resp, status, code, msg);
+	else
+		http_json_error(resp, status, code, "%s", msg);
+}
 
 static bool changes_state(const char *method)
 {
@@ -29,7 +50,8 @@ static const char *bearer(const struct http_request *req)
 }
 
 /* Who is calling: 0, or -1 having answered (401, or 500 for our failure). */
-static int identify(struct http_request *req, struct store *st, struct http_response *resp)
+static int identify(const struct route *route, struct http_request *req, struct store *st,
+		    struct http_response *resp)
 {
 	struct err e = { 0 };
 	const char *token = bearer(req);
@@ -39,7 +61,7 @@ static int identify(struct http_request *req, struct store *st, struct http_resp
 	} else if (http_cookie(req, AUTH_COOKIE, req->session_token, sizeof req->session_token)) {
 		rc = auth_session_check(st, req->auth, req->session_token, &req->who, &e);
 	} else {
-		http_json_error(resp, 401, "unauthorized", "not signed in");
+		refuse(route, req, resp, 401, "unauthorized", "not signed in");
 		return -1;
 	}
 	if (rc == AUTH_OK)
@@ -47,9 +69,9 @@ static int identify(struct http_request *req, struct store *st, struct http_resp
 	req->session_token[0] = 0;
 	if (rc < 0) {
 		http_response_note(resp, e.msg);
-		http_json_error(resp, 500, "internal", "the server could not check who is calling");
+		refuse(route, req, resp, 500, "internal", "the server could not check who is calling");
 	} else {
-		http_json_error(resp, 401, "unauthorized", "%s", e.msg);
+		refuse(route, req, resp, 401, "unauthorized", "%s", e.msg);
 	}
 	return -1;
 }
@@ -60,35 +82,35 @@ int router_authorize(const struct route *route, struct http_request *req, struct
 		return 0;
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
-	if (!st || identify(req, st, resp) < 0)
+	if (!st || identify(route, req, st, resp) < 0)
 		return -1;
 	const struct user *u = req->who.user;
 	if (req->session_token[0] && changes_state(req->method) &&
 	    !auth_csrf_check(req->session_token, http_header(req, "X-CSRF-Token"))) {
-		http_json_error(resp, 403, "csrf", "missing or wrong X-CSRF-Token header");
+		refuse(route, req, resp, 403, "csrf", "missing or wrong X-CSRF-Token header");
 		return -1;
 	}
 	if (u->must_change_password && !(route->flags & ROUTE_PASSWORD_CHANGE)) {
-		http_json_error(resp, 403, "password_change_required",
+		refuse(route, req, resp, 403, "password_change_required",
 				"change your one-time password first (POST /api/v1/me/password)");
 		return -1;
 	}
 	int rc = store_org_get_id(st, u->org_id, &req->org, &e);
 	if (rc != STORE_OK) {
 		http_response_note(resp, rc < 0 ? e.msg : "the user's organisation is gone");
-		http_json_error(resp, 500, "internal", "the server could not load your organisation");
+		refuse(route, req, resp, 500, "internal", "the server could not load your organisation");
 		return -1;
 	}
 	if ((route->flags & ROUTE_CONNECTOR) && req->org->kind != ORG_CONNECTOR) {
-		http_json_error(resp, 403, "forbidden", "this is for connectors");
+		refuse(route, req, resp, 403, "forbidden", "this is for connectors");
 		return -1;
 	}
 	if ((route->flags & ROUTE_BANK) && req->org->kind != ORG_BANK) {
-		http_json_error(resp, 403, "forbidden", "this is for banks");
+		refuse(route, req, resp, 403, "forbidden", "this is for banks");
 		return -1;
 	}
 	if (route->action && !user_role_can(u->role, route->action)) {
-		http_json_error(resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		refuse(route, req, resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
 		return -1;
 	}
 	return 0;

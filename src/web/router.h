@@ -32,6 +32,9 @@
  *     kind, else 403 "forbidden";
  *   - route->action (core/user.h) is one the role may do, else 403
  *     "forbidden".
+ * On a ROUTE_PAGE route the same refusals are pages (web/page.h): a 401 is
+ * a redirect to the sign-in page, the password change one to the page
+ * that changes it, the others an error page.
  * On success req->who and req->org are the caller and its organisation.
  * Which objects of which organisation the caller may see is the
  * handler's to check against req->org; a resource the caller may not see
@@ -53,6 +56,7 @@ enum route_flags {
 	ROUTE_CONNECTOR = 1 << 1, /* the caller's organisation is a connector */
 	ROUTE_BANK = 1 << 2,      /* the caller's organisation is a bank */
 	ROUTE_PASSWORD_CHANGE = 1 << 3, /* open while a one-time password must be changed */
+	ROUTE_PAGE = 1 << 4, /* an HTML page: refusals are pages (page_refused), not JSON */
 };
 
 /* The largest body a route takes unless it says otherwise (JSON). */

@@ -25,8 +25,9 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, 0, 0 },
 
 	/* Pages */
-	{ "GET", "/", page_root, ROUTE_PUBLIC, 0, 0 },
+	{ "GET", "/", page_root, ROUTE_PAGE, 0, 0 },
 	{ "GET", "/login", page_login, ROUTE_PUBLIC, 0, 0 },
+	{ "GET", "/lang/{code}", page_lang_switch, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/static/{name}", page_static, ROUTE_PUBLIC, 0, 0 },
 
 	/* Signing in and the caller's own account */

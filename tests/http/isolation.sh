@@ -45,6 +45,7 @@ GET /api/v1/openapi.json|/api/v1/openapi.json|-
 GET /|/|-
 GET /login|/login|-
 GET /static/{name}|/static/shinsa.css|-
+GET /lang/{code}|/lang/en|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
@@ -109,7 +110,7 @@ want() {
 	ROLE_NO="403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
-	"GET /") echo "303 *"; return ;;
+	"GET /" | "GET /lang/{code}") echo "303 *"; return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
 	esac
 	if [ "$kind" = none ]; then

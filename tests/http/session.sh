@@ -150,7 +150,8 @@ eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail 
 req "$URL/login"
 eq "GET /login" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 eq "the page is Japanese and has the form" "$(grep -c -e '<html lang="ja">' -e '<form id="login"' "$T/b")" 2
-eq "every script is a file of this origin" "$(grep -o '<script[^>]*>' "$T/b")" '<script src="/static/login.js" defer>'
+eq "every script is a file of this origin" "$(grep -o '<script[^>]*>' "$T/b" | tr '\n' ' ')" \
+	'<script src="/static/shinsa.js" defer> <script src="/static/login.js" defer> '
 eq "no inline script or style" "$(grep -c -e '<script[^>]*>[^<]' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
 eq "the page's headers" "$(security_headers)" "$SECURITY_HEADERS"
 req "$URL/static/login.js"
@@ -161,6 +162,15 @@ req "$URL/static/nope.js"
 eq "an unknown file" "$code" 404
 req "$URL/"
 eq "/ goes to the sign-in page" "$code $(header Location)" "303 /login"
+req "$URL/?x=1"
+eq "a page asks to sign in first, and comes back" "$code $(header Location)" "303 /login?next=%2F%3Fx%3D1"
+req -H 'Accept-Language: en-GB,en;q=0.9' "$URL/login"
+eq "in English when the browser asks" "$(grep -c -e '<html lang="en">' -e '<h1>Sign in</h1>' "$T/b") $(header Content-Language)" "2 en"
+req "$URL/lang/en?next=%2Flogin"
+eq "the language switch" "$code $(header Location) $(header Set-Cookie)" \
+	"303 /login shinsa_lang=en; Path=/; Max-Age=31536000; SameSite=Lax"
+req -b shinsa_lang=en -H 'Accept-Language: ja' "$URL/login"
+eq "the chosen language wins over the browser's" "$(grep -c '<html lang="en">' "$T/b")" 1
 stop_server
 
 # Behind TLS the cookie is Secure.

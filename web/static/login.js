@@ -1,64 +1,35 @@
-// The sign-in page: posts the form as JSON to /api/v1/session, keeps the
-// CSRF token in memory only, and signs out with it. No inline script: the
-// page's Content-Security-Policy allows scripts from this origin alone.
+// The sign-in page: posts the form as JSON to /api/v1/session and goes on
+// to where the person was going (data-next on the form, a path of ours
+// the server checked), or to the password change a one-time password
+// needs. Messages come from the form's data-msg-* attributes.
 "use strict";
 
 (function () {
   const form = document.getElementById("login");
-  const message = document.getElementById("message");
-  const panel = document.getElementById("signed-in");
-  let csrf = null;
+  if (!form) return;
+  const message = form.querySelector('[role="alert"]');
 
   function show(text) {
     message.textContent = text;
     message.hidden = !text;
   }
 
-  function signedIn(me) {
-    csrf = me.csrf_token || null;
-    document.getElementById("who").textContent =
-      me.org.name + " — " + me.email + "（" + me.role + "）";
-    document.getElementById("change-password").hidden = !me.must_change_password;
-    form.hidden = true;
-    panel.hidden = false;
-  }
-
   form.addEventListener("submit", async function (ev) {
     ev.preventDefault();
     show("");
-    const body = {
-      email: form.email.value,
-      password: form.password.value,
-    };
+    const body = { email: form.email.value, password: form.password.value };
     if (form.totp.value.trim() !== "") body.totp = form.totp.value.trim();
+    let res = null;
     try {
-      const r = await fetch("/api/v1/session", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-        credentials: "same-origin",
-      });
-      const data = await r.json();
-      form.password.value = "";
-      if (r.ok) signedIn(data);
-      else if (r.status === 429) show("試行回数が多すぎます。しばらくしてからお試しください。");
-      else if (r.status === 401) show("メールアドレス、パスワードまたは確認コードが正しくありません。");
-      else show(data.error ? data.error.message : "サインインできませんでした。");
+      res = await window.shinsa.call("POST", "/api/v1/session", body);
     } catch (e) {
-      show("サーバーに接続できませんでした。");
+      res = null;
     }
+    form.password.value = "";
+    if (!res) show(window.shinsa.msg("Network"));
+    else if (res.ok) window.location.assign(res.json.must_change_password ? "/account/password" : form.dataset.next || "/");
+    else if (res.status === 429) show(form.dataset.msgThrottled);
+    else if (res.status === 401) show(form.dataset.msgDenied);
+    else show(res.json && res.json.error ? res.json.error.message : window.shinsa.msg("Failed"));
   });
-
-  document.getElementById("logout").addEventListener("click", async function () {
-    await fetch("/api/v1/session", {
-      method: "DELETE",
-      headers: { "X-CSRF-Token": csrf || "" },
-      credentials: "same-origin",
-    });
-    csrf = null;
-    panel.hidden = true;
-    form.hidden = false;
-    form.email.focus();
-  });
-
 })();

@@ -1,0 +1,328 @@
+#include "web/page.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "formats/html_tmpl.h"
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+#include "web/embedded.h"
+#include "web/router.h"
+#include "web/routes.h"
+
+#define TEMPLATE_DIR "web/templates/"
+#define I18N_DIR "web/i18n/"
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct tmpl_set *templates;
+static json_t *messages[LANG_COUNT];
+static struct err load_err;
+static int load_rc;
+
+/* The part of path between prefix and suffix, into out; false if path is
+ * not prefix...suffix or the part does not fit. */
+static bool strip(const char *path, const char *prefix, const char *suffix, char *out, size_t size)
+{
+	size_t lp = strlen(prefix), ls = strlen(suffix), n = strlen(path);
+	if (n <= lp + ls || strncmp(path, prefix, lp) != 0 || strcmp(path + n - ls, suffix) != 0)
+		return false;
+	n -= lp + ls;
+	if (n >= size)
+		return false;
+	memcpy(out, path + lp, n);
+	out[n] = 0;
+	return true;
+}
+
+/* Merges one message file into into: a flat object of strings, no key twice. */
+static int merge_messages(json_t *into, const struct embedded_file *f, struct err *e)
+{
+	json_error_t je;
+	json_t *o = json_loadb((const char *)f->bytes, f->len, JSON_REJECT_DUPLICATES, &je);
+	int rc = 0;
+	if (!o || !json_is_object(o)) {
+		err_set(e, "%s: not a JSON object%s%s", f->path, o ? "" : ": ", o ? "" : je.text);
+		rc = -1;
+	} else {
+		const char *k;
+		json_t *v;
+		json_object_foreach(o, k, v) {
+			if (!json_is_string(v)) {
+				err_set(e, "%s: message \"%s\" is not text", f->path, k);
+				rc = -1;
+				break;
+			}
+			if (json_object_get(into, k)) {
+				err_set(e, "%s: message \"%s\" is in another file too", f->path, k);
+				rc = -1;
+				break;
+			}
+			json_object_set(into, k, v);
+		}
+	}
+	json_decref(o);
+	return rc;
+}
+
+/* Every key of a is in b: 0, or -1 naming the first that is not. */
+static int same_keys(const json_t *a, enum lang la, const json_t *b, enum lang lb, struct err *e)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach((json_t *)a, k, v) {
+		if (!json_object_get(b, k)) {
+			err_set(e, "%s%s-*.json: no message \"%s\" that %s has", I18N_DIR, lang_code(lb), k,
+				lang_code(la));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int load(struct err *e)
+{
+	char name[128];
+	templates = tmpl_set_new();
+	for (enum lang l = 0; l < LANG_COUNT; l++)
+		messages[l] = json_object();
+	for (size_t i = 0; i < embedded_n_files; i++) {
+		const struct embedded_file *f = &embedded_files[i];
+		if (strip(f->path, TEMPLATE_DIR, ".html", name, sizeof name)) {
+			if (tmpl_set_add(templates, name, (const char *)f->bytes, f->len, e) < 0)
+				return -1;
+			continue;
+		}
+		for (enum lang l = 0; l < LANG_COUNT; l++) {
+			char prefix[32];
+			if (snprintf(prefix, sizeof prefix, "%s%s-", I18N_DIR, lang_code(l)) >= (int)sizeof prefix) {
+				err_set(e, "language prefix too long");
+				return -1;
+			}
+			if (strip(f->path, prefix, ".json", name, sizeof name) && merge_messages(messages[l], f, e) < 0)
+				return -1;
+		}
+	}
+	if (tmpl_set_check(templates, e) < 0)
+		return -1;
+	if (same_keys(messages[LANG_JA], LANG_JA, messages[LANG_EN], LANG_EN, e) < 0 ||
+	    same_keys(messages[LANG_EN], LANG_EN, messages[LANG_JA], LANG_JA, e) < 0)
+		return -1;
+	return 0;
+}
+
+static void load_once(void)
+{
+	load_rc = load(&load_err);
+}
+
+int page_assets_check(struct err *e)
+{
+	pthread_once(&once, load_once);
+	if (load_rc < 0)
+		err_set(e, "%s", load_err.msg);
+	return load_rc;
+}
+
+enum lang page_lang(const struct http_request *req)
+{
+	char cookie[8];
+	bool has = http_cookie(req, LANG_COOKIE, cookie, sizeof cookie);
+	return lang_pick(has ? cookie : NULL, http_header(req, "Accept-Language"));
+}
+
+bool page_local_path(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+		return false;
+	size_t n = 0;
+	for (const char *p = next; *p; p++, n++)
+		if (*p <= ' ' || *p > '~' || *p == '\\' || n >= 512)
+			return false;
+	return true;
+}
+
+void page_redirect(struct http_response *resp, const char *location)
+{
+	http_response_header(resp, "Location", location);
+	http_response_set_static(resp, 303, "text/plain; charset=utf-8", "", 0);
+}
+
+/* req's path and query, percent-encoded again: where to come back to. */
+static void here(const struct http_request *req, struct strbuf *sb)
+{
+	strbuf_addstr(sb, req->path);
+	for (size_t i = 0; i < req->n_query; i++) {
+		strbuf_addch(sb, i ? '&' : '?');
+		text_percent_encode(sb, req->query[i].name, strlen(req->query[i].name));
+		if (req->query[i].value) {
+			strbuf_addch(sb, '=');
+			text_percent_encode(sb, req->query[i].value, strlen(req->query[i].value));
+		}
+	}
+}
+
+void page_refused(struct http_request *req, struct http_response *resp, int status, const char *code,
+		  const char *message)
+{
+	if (status == 401) {
+		struct strbuf back = STRBUF_INIT, to = STRBUF_INIT;
+		here(req, &back);
+		strbuf_addstr(&to, "/login");
+		if (strcmp(back.buf, "/") != 0) {
+			strbuf_addstr(&to, "?next=");
+			text_percent_encode(&to, back.buf, back.len);
+		}
+		page_redirect(resp, to.buf);
+		strbuf_release(&back);
+		strbuf_release(&to);
+		return;
+	}
+	if (status == 403 && code && strcmp(code, "password_change_required") == 0) {
+		page_redirect(resp, "/account/password");
+		return;
+	}
+	char key[32];
+	if (status != 403 && status != 404 && status != 409 && status != 400)
+		status = status >= 500 ? 500 : 400;
+	if (snprintf(key, sizeof key, "error.%d", status) >= (int)sizeof key)
+		key[0] = 0;
+	page_render(req, resp, status, "error", key,
+		    json_pack("{s:i, s:s, s:s}", "status", status, "code", code ? code : "", "message",
+			      message ? message : ""));
+}
+
+/* Splits query (percent-encoded "a=1&b") into sub's arguments: 0, or -1 having answered r. */
+static int add_query(struct http_request *sub, char *query, struct http_response *r)
+{
+	for (char *arg = query; arg && *arg;) {
+		char *amp = strchr(arg, '&');
+		if (amp)
+			*amp = 0;
+		char *eq = strchr(arg, '=');
+		if (eq)
+			*eq = 0;
+		if (*arg && router_add_query(sub, arg, eq ? eq + 1 : NULL, r) < 0)
+			return -1;
+		arg = amp ? amp + 1 : NULL;
+	}
+	return 0;
+}
+
+/* The error's code and message in an API error body, or "". */
+static void error_of(const struct http_response *r, json_t **doc, const char **code, const char **message)
+{
+	*doc = r->body ? json_loadb(r->body, r->body_len, 0, NULL) : NULL;
+	json_t *err = json_object_get(*doc, "error");
+	*code = json_string_value(json_object_get(err, "code"));
+	*message = json_string_value(json_object_get(err, "message"));
+	if (!*code)
+		*code = "";
+	if (!*message)
+		*message = "";
+}
+
+int page_fetch(struct http_request *req, struct http_response *resp, const char *path, bool answer,
+	       json_t **out)
+{
+	*out = NULL;
+	char *copy = xstrdup(path);
+	char *query = strchr(copy, '?');
+	if (query)
+		*query++ = 0;
+	struct http_request sub = {
+		.method = "GET",
+		.path = copy,
+		.header_fn = req->header_fn,
+		.header_cls = req->header_cls,
+		.db_path = req->db_path,
+		.auth = req->auth,
+		.secure_cookies = req->secure_cookies,
+	};
+	memcpy(sub.request_id, req->request_id, sizeof sub.request_id);
+	memcpy(sub.remote, req->remote, sizeof sub.remote);
+	memcpy(sub.peer, req->peer, sizeof sub.peer);
+	struct http_response r = { 0 };
+	const struct route *route = router_match(routes, n_routes, &sub, &r);
+	if (route && add_query(&sub, query, &r) == 0 && router_authorize(route, &sub, &r) == 0)
+		route->handler(&sub, &r);
+	int status = r.status;
+	if (status == 200) {
+		json_error_t je;
+		*out = r.body_len <= PAGE_FETCH_MAX ? json_loadb(r.body, r.body_len, 0, &je) : NULL;
+		if (!*out) {
+			status = -1;
+			http_response_note(resp, "a page could not read the API's answer");
+			if (answer)
+				page_refused(req, resp, 500, "internal", "");
+		}
+	} else if (answer) {
+		json_t *doc;
+		const char *code, *message;
+		error_of(&r, &doc, &code, &message);
+		if (status >= 500 || status == 0)
+			http_response_note(resp, r.log_note[0] ? r.log_note : message);
+		page_refused(req, resp, status ? status : 500, code, message);
+		json_decref(doc);
+	}
+	http_response_release(&r);
+	http_request_release(&sub);
+	free(copy);
+	return status;
+}
+
+/* What the caller's role may do, for the templates to show or hide. */
+static json_t *abilities(enum user_role role)
+{
+	return json_pack("{s:b, s:b, s:b, s:b, s:b, s:b, s:b}", "edit", user_role_can(role, ACTION_ANSWERS_EDIT),
+			 "submit", user_role_can(role, ACTION_SUBMIT), "share", user_role_can(role, ACTION_SHARE),
+			 "review", user_role_can(role, ACTION_REVIEW), "criteria",
+			 user_role_can(role, ACTION_CRITERIA_EDIT), "audit", user_role_can(role, ACTION_AUDIT_READ),
+			 "admin", user_role_can(role, ACTION_ADMIN_USERS));
+}
+
+void page_render(struct http_request *req, struct http_response *resp, int status, const char *tmpl,
+		 const char *title_key, json_t *data)
+{
+	struct err e = { 0 };
+	json_t *d = data ? data : json_object();
+	if (page_assets_check(&e) < 0) {
+		json_decref(d);
+		http_response_note(resp, e.msg);
+		http_response_set_static(resp, 500, "text/plain; charset=utf-8", "internal error\n", 15);
+		return;
+	}
+	enum lang l = page_lang(req);
+	const char *title = json_string_value(json_object_get(messages[l], title_key ? title_key : ""));
+	json_object_set_new(d, "lang", json_string(lang_code(l)));
+	json_object_set_new(d, "lang_other", json_string(lang_code(l == LANG_JA ? LANG_EN : LANG_JA)));
+	json_object_set_new(d, "title", json_string(title ? title : "Shinsa"));
+	json_object_set_new(d, "path", json_string(req->path));
+	if (!json_is_array(json_object_get(d, "scripts")))
+		json_object_set_new(d, "scripts", json_array());
+	char csrf[TOKEN_MAX] = "";
+	if (req->session_token[0])
+		auth_csrf_token(req->session_token, csrf);
+	json_object_set_new(d, "csrf", json_string(csrf));
+	const struct user *u = req->who.user;
+	if (u && req->org) {
+		json_object_set_new(d, "me",
+				    json_pack("{s:s, s:s, s:s, s:s, s:b}", "email", u->email, "role",
+					      user_role_name(u->role), "org", req->org->name, "kind",
+					      org_kind_name(req->org->kind), "totp", u->totp_enabled));
+		json_object_set_new(d, "connector", json_boolean(req->org->kind == ORG_CONNECTOR));
+		json_object_set_new(d, "bank", json_boolean(req->org->kind == ORG_BANK));
+		json_object_set_new(d, "can", abilities(u->role));
+	}
+	struct strbuf out = STRBUF_INIT;
+	if (tmpl_render(templates, tmpl, d, messages[l], &out, &e) < 0) {
+		strbuf_release(&out);
+		http_response_note(resp, e.msg);
+		http_response_set_static(resp, 500, "text/plain; charset=utf-8", "internal error\n", 15);
+	} else {
+		size_t n = out.len;
+		http_response_set(resp, status, "text/html; charset=utf-8", strbuf_detach(&out), n);
+		http_response_header(resp, "Content-Language", lang_code(l));
+	}
+	json_decref(d);
+}

@@ -1,0 +1,91 @@
+/*
+ * page: how the web interface's pages are made. A page handler asks the
+ * JSON API for what it shows (page_fetch) and renders a template over it
+ * (page_render). It never calls a service itself: the page sees exactly
+ * what the API gives the same person, checked by the same gate
+ * (router_authorize) under the API route's own flags and action, so the
+ * access rules live in one place and the pages cannot widen them. Pages
+ * change nothing either: their forms send JSON to the API from
+ * web/static/shinsa.js with the CSRF token the page carries.
+ *
+ * Templates are web/templates/NAME.html (formats/html_tmpl: escaped by
+ * default), each starting {{> head}} and ending {{> foot}}; messages are
+ * web/i18n/LANG-PART.json, one flat object of "key": "text" per file, the
+ * files of a language merged (a key in two files is an error). Both are
+ * compiled in (web/embedded.h) and loaded once, on first use.
+ *
+ * Page routes carry ROUTE_PAGE: the gate then answers a refusal as a page
+ * (page_refused) instead of JSON.
+ */
+#ifndef SHINSA_WEB_PAGE_H
+#define SHINSA_WEB_PAGE_H
+
+#include <jansson.h>
+
+#include "lib/err.h"
+#include "web/http.h"
+#include "web/lang.h"
+
+/* The largest API answer a page reads (a submission is well under it). */
+#define PAGE_FETCH_MAX ((size_t)16 << 20)
+
+/*
+ * Loads and checks the templates and messages: every template parses,
+ * every partial exists, each language's files are JSON objects of strings
+ * with no key twice, and both languages have the same keys. 0, or -1 with
+ * the first problem ("web/i18n/en-bank.json: no message \"x\" that
+ * ja has"). Loaded once per process; later calls give the same answer.
+ */
+int page_assets_check(struct err *e);
+
+/* The language of this request (lang.h: cookie, Accept-Language, ja). */
+enum lang page_lang(const struct http_request *req);
+
+/*
+ * GET path (with its query, percent-encoded as a client would send it:
+ * build values with text_percent_encode) through the API as the caller,
+ * and the parsed JSON answer in *out (yours). Returns the HTTP status
+ * (200 with *out set); any other status leaves *out NULL and, when
+ * answer is true, answers resp with the page that fits
+ * (page_refused). -1 if the answer could not be had at all (resp answered
+ * 500 when answer is true).
+ */
+int page_fetch(struct http_request *req, struct http_response *resp, const char *path, bool answer,
+	       json_t **out);
+
+/*
+ * Renders template tmpl with data (stolen; NULL is {}) as the page's
+ * answer with status. Adds to data, for head/foot and the page:
+ *   lang, lang_other    "ja"/"en"
+ *   title               the message title_key, in lang
+ *   path                req->path (for the language switch's return)
+ *   scripts             [] unless data has it: files of web/static/ the
+ *                       page loads after shinsa.js
+ *   csrf                the session's CSRF token ("" without a session)
+ *   me                  {email, role, org, kind, totp} of the caller, if any
+ *   connector, bank     the caller's kind, as booleans
+ *   can                 {edit, submit, share, review, criteria, audit,
+ *                       admin}: what the caller's role may do
+ * A render error is a 500 (the template's fault: the log says where).
+ */
+void page_render(struct http_request *req, struct http_response *resp, int status, const char *tmpl,
+		 const char *title_key, json_t *data);
+
+/*
+ * The page for a refusal: 401 (not signed in, or the session ended) is a
+ * 303 to /login?next=PATH; 403 password_change_required a 303 to
+ * /account/password; anything else the error page with status, in the
+ * person's language ("error.STATUS" messages) and message as detail.
+ */
+void page_refused(struct http_request *req, struct http_response *resp, int status, const char *code,
+		  const char *message);
+
+/* A 303 to location (a path of ours). */
+void page_redirect(struct http_response *resp, const char *location);
+
+/* True if next is a path of this site to return to: "/" then not "/" or
+ * "\", printable ASCII only, at most 512 bytes. Anything else would send
+ * the person elsewhere (an open redirect). */
+bool page_local_path(const char *next);
+
+#endif

@@ -1,0 +1,205 @@
+// What every Shinsa page shares. No inline script: the CSP allows scripts
+// from this origin only. Pages render on the server; their forms change
+// things through the JSON API, with the CSRF token the page carries in
+// <meta name="csrf-token">. Messages come from the page (data-msg-* on
+// <body>), so this file speaks no language of its own.
+//
+//   <form data-api="/api/v1/x" data-method="PUT">   fields sent as JSON:
+//       data-type="int" | "json" | "lines" | "list" (checkboxes gathered
+//       into an array; data-int on them for numbers) on a field;
+//       data-empty="omit" | "null" for an empty field; the form's
+//       data-confirm asks first, data-next="/x/{id}" goes there after
+//       (with {key} from the answer), data-stay stays, else the page
+//       reloads. A [role=alert] inside the form shows what went wrong.
+//   <form data-api=... data-upload>   the chosen file's bytes as the body
+//       (data-content-type, else the file's type); ?filename= is added.
+//   <button data-action="logout">     signs out.
+//   <select|input data-filter="KEY" data-target="#id">   shows only the
+//       [data-row] elements of #id whose data-KEY holds the value (words
+//       separated by spaces; data-filter="text" matches the row's text);
+//       a [data-group] with none shown is hidden; [data-count-for="#id"]
+//       shows how many rows are shown.
+"use strict";
+
+(function () {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  const csrf = meta ? meta.content : "";
+
+  function msg(key) {
+    return document.body.dataset["msg" + key] || key;
+  }
+
+  async function call(method, url, payload, contentType) {
+    const headers = { "X-CSRF-Token": csrf };
+    let body = payload;
+    if (contentType) {
+      headers["Content-Type"] = contentType;
+    } else if (payload !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(payload);
+    }
+    const r = await fetch(url, { method: method, headers: headers, body: body, credentials: "same-origin" });
+    let json = null;
+    try {
+      json = await r.json();
+    } catch (e) {
+      json = null;
+    }
+    return { ok: r.ok, status: r.status, json: json };
+  }
+
+  // The API's error as lines for people: what failed, then each detail.
+  function errorLines(res) {
+    if (!res) return [msg("Network")];
+    if (res.status === 409) {
+      const m = res.json && res.json.error ? res.json.error.message : "";
+      return [msg("Conflict"), m].filter(Boolean);
+    }
+    const e = res.json && res.json.error ? res.json.error : null;
+    const lines = [msg("Failed") + "（" + res.status + "）" + (e && e.message ? "：" + e.message : "")];
+    if (e && Array.isArray(e.details)) for (const d of e.details) lines.push(String(d));
+    return lines;
+  }
+
+  function showError(where, res) {
+    const box = where.querySelector('[role="alert"]') || where;
+    box.textContent = "";
+    const lines = errorLines(res);
+    if (lines.length === 1) {
+      box.textContent = lines[0];
+    } else {
+      const p = document.createElement("p");
+      p.textContent = lines[0];
+      const ul = document.createElement("ul");
+      for (const l of lines.slice(1)) {
+        const li = document.createElement("li");
+        li.textContent = l;
+        ul.appendChild(li);
+      }
+      box.append(p, ul);
+    }
+    box.hidden = false;
+    if (box.focus) box.focus();
+  }
+
+  function fieldValue(el) {
+    const t = el.dataset.type;
+    let v = el.value;
+    if (v === "" && el.dataset.empty === "omit") return undefined;
+    if (v === "" && el.dataset.empty === "null") return null;
+    if (t === "int") return v === "" ? null : Number(v);
+    if (t === "json") return v === "" ? null : JSON.parse(v);
+    if (t === "lines") return v.split("\n").map((s) => s.trim()).filter(Boolean);
+    return v;
+  }
+
+  function formJson(form) {
+    const out = {};
+    for (const el of form.elements) {
+      if (!el.name || el.disabled || el.type === "submit" || el.type === "button" || el.type === "file") continue;
+      if (el.type === "checkbox" && el.dataset.type === "list") {
+        if (!out[el.name]) out[el.name] = [];
+        if (el.checked) out[el.name].push(el.dataset.int !== undefined ? Number(el.value) : el.value);
+        continue;
+      }
+      if (el.type === "checkbox") {
+        out[el.name] = el.checked;
+        continue;
+      }
+      if (el.type === "radio" && !el.checked) continue;
+      const v = fieldValue(el);
+      if (v !== undefined) out[el.name] = v;
+    }
+    return out;
+  }
+
+  function nextUrl(template, json) {
+    return template.replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return json && json[k] !== undefined ? encodeURIComponent(json[k]) : m;
+    });
+  }
+
+  async function send(form) {
+    const method = form.dataset.method || "POST";
+    if (form.dataset.upload === undefined) {
+      let payload;
+      try {
+        payload = formJson(form);
+      } catch (e) {
+        return { ok: false, status: 400, json: { error: { message: msg("Badjson") } } };
+      }
+      return call(method, form.dataset.api, payload);
+    }
+    const input = form.querySelector('input[type="file"]');
+    const file = input && input.files[0];
+    if (!file) return { ok: false, status: 400, json: { error: { message: msg("Nofile") } } };
+    const url = form.dataset.api + (form.dataset.api.includes("?") ? "&" : "?") + "filename=" + encodeURIComponent(file.name);
+    return call(method, url, file, form.dataset.contentType || file.type || "application/octet-stream");
+  }
+
+  document.addEventListener("submit", async function (ev) {
+    const form = ev.target;
+    if (!form.matches("form[data-api]")) return;
+    ev.preventDefault();
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+    const buttons = form.querySelectorAll('button[type="submit"], button:not([type])');
+    buttons.forEach((b) => (b.disabled = true));
+    const box = form.querySelector('[role="alert"]');
+    if (box) box.hidden = true;
+    let res = null;
+    try {
+      res = await send(form);
+    } catch (e) {
+      res = null;
+    }
+    buttons.forEach((b) => (b.disabled = false));
+    if (!res || !res.ok) {
+      showError(form, res);
+      return;
+    }
+    form.dispatchEvent(new CustomEvent("shinsa:done", { detail: res, bubbles: true }));
+    if (form.dataset.stay !== undefined) return;
+    if (form.dataset.next) window.location.assign(nextUrl(form.dataset.next, res.json));
+    else window.location.reload();
+  });
+
+  document.addEventListener("click", async function (ev) {
+    const b = ev.target.closest('[data-action="logout"]');
+    if (!b) return;
+    try {
+      await call("DELETE", "/api/v1/session");
+    } finally {
+      window.location.assign("/login");
+    }
+  });
+
+  function applyFilters(target) {
+    const root = document.querySelector(target);
+    if (!root) return;
+    const controls = document.querySelectorAll('[data-filter][data-target="' + target + '"]');
+    let shown = 0;
+    for (const row of root.querySelectorAll("[data-row]")) {
+      let ok = true;
+      for (const c of controls) {
+        const v = c.type === "checkbox" ? (c.checked ? c.value : "") : c.value.trim();
+        if (!v) continue;
+        const key = c.dataset.filter;
+        if (key === "text") ok = ok && row.textContent.toLowerCase().includes(v.toLowerCase());
+        else ok = ok && (row.dataset[key] || "").split(" ").includes(v);
+      }
+      row.hidden = !ok;
+      if (ok) shown++;
+    }
+    for (const g of root.querySelectorAll("[data-group]")) g.hidden = !g.querySelector("[data-row]:not([hidden])");
+    for (const out of document.querySelectorAll('[data-count-for="' + target + '"]')) out.textContent = String(shown);
+  }
+
+  for (const c of document.querySelectorAll("[data-filter][data-target]")) {
+    c.addEventListener("input", () => applyFilters(c.dataset.target));
+    c.addEventListener("change", () => applyFilters(c.dataset.target));
+  }
+  const targets = new Set(Array.from(document.querySelectorAll("[data-filter][data-target]"), (c) => c.dataset.target));
+  targets.forEach(applyFilters);
+
+  window.shinsa = { call: call, csrf: csrf, msg: msg, showError: showError, formJson: formJson };
+})();
