@@ -40,7 +40,7 @@ finish() {
 # What the tests need, each a check of its own so that the log says which.
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null; }
 node_ok() { command -v node >/dev/null 2>&1 && [ "$(node_major)" -ge 20 ]; }
-check "node 20 or later ($(command -v node || echo 'no node on PATH') $(node --version 2>/dev/null))" node_ok
+check "node 20 or later ($(command -v node >/dev/null && echo "$(command -v node) $(node --version)" || echo "no node on PATH"))" node_ok
 check "chromium at $CHROMIUM" test -x "$CHROMIUM"
 check "playwright-core in tests/browser/node_modules (scripts/browser-deps.sh)" \
 	test -f tests/browser/node_modules/playwright-core/package.json
