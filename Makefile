@@ -4,6 +4,8 @@
 #   make run        install what is missing, build, initialise var/ and write the blank form
 #   make check      install test dependencies, build, run every test, then all again
 #                   under ASan+UBSan (build/asan/)
+#   make browser-test  install test dependencies, build, run the browser tests alone
+#                   (tests/browser/run.sh; screenshots in build/browser-shots/)
 #   make fuzz       run each libFuzzer target (or those in FUZZ) for FUZZ_SECONDS (default 60)
 #   make bench      the benchmarks in bench/ against their peers (BENCH_RUNS, default 5)
 
@@ -41,7 +43,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all run check test unit cli-test render-test deps deps-test fuzz fuzz-replay bench clean
+.PHONY: all run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench clean
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/shinsa
@@ -88,6 +90,11 @@ run: deps
 # The test suite on one build; `check` runs it twice.
 test: all $(UNIT_BIN)
 	@scripts/test.sh $(BUILD)
+
+# The pages in Chromium, on their own: what `test` runs last.
+browser-test: deps-test
+	@$(MAKE) --no-print-directory all
+	@sh tests/browser/run.sh $(BUILD)
 
 check: deps-test
 	@$(MAKE) --no-print-directory test

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs the whole suite against one build directory (build/ or build/asan/):
 # every cmocka unit test, every CLI test (tests/cli/*.sh), the HTTP tests
-# (tests/http/*.sh, each starting its own server) and the rendered-form
-# test (tests/render/*.sh). Prints one line per test file and a closing
-# "N passed, N failed" line counting the checks inside them (cmocka tests,
-# and the "ok"/"not ok" lines of the shell tests); exits non-zero if any file
-# failed. A file that dies before reporting counts as one failed check.
+# (tests/http/*.sh, each starting its own server), the rendered-form test
+# (tests/render/*.sh) and the browser tests (tests/browser/run.sh: the
+# pages in Chromium, against a server of their own). Prints one line per
+# test file and a closing "N passed, N failed" line counting the checks
+# inside them (cmocka tests, and the "ok"/"not ok" lines of the shell tests,
+# node's passed tests for the browser); exits non-zero if any file failed.
+# A file that dies before reporting counts as one failed check.
 set -u
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
@@ -54,6 +56,7 @@ for t in tests/cli/*.sh tests/http/*.sh tests/render/*.sh; do
 	[ -f "$t" ] && [ "${t##*/}" != lib.sh ] || continue
 	run "${t#tests/}" sh "$t"
 done
+run browser sh tests/browser/run.sh "$build"
 
 echo
 [ -n "$failures" ] && echo "failed:$failures"

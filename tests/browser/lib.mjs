@@ -1,0 +1,136 @@
+// Shared by the browser tests (tests/browser/*.test.mjs): a real Chromium
+// (Debian's /usr/bin/chromium driven by playwright-core, which never
+// downloads a browser of its own) against the server that run.sh started.
+//
+// run.sh exports what the tests need:
+//   BASE_URL         the server, e.g. http://127.0.0.1:40123
+//   SHINSA_SHOTS     the directory screenshots go to ($BUILD/browser-shots)
+//   TEST_PASSWORD    every account's password
+//   SHINSA_ACCOUNTS  JSON: {"connector": {"org": NAME, "admin": EMAIL, ...},
+//                    "bank": {...}}, one email per role (see run.sh);
+//                    `accounts` below is that object
+//
+//   launch()                      a headless Chromium with a fresh profile
+//   newPage(browser, {lang})      a page in a fresh context (ja-JP unless
+//                                 told), a 1366x768 laptop viewport, and a
+//                                 record of everything that went wrong
+//   assertClean(page, {allow})    fails listing console errors and warnings,
+//                                 page errors, failed requests and CSP
+//                                 violations, except those matching a RegExp
+//                                 in `allow`
+//   assertNoSideScroll(page)      fails if the page scrolls sideways
+//   signIn(page, email, password[, totp])  fills the sign-in form by its
+//                                 labels, submits it and returns the
+//                                 response to the form's POST
+//   shot(page, name)              a full-page PNG, $SHINSA_SHOTS/NAME.png
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+function required(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the browser tests through tests/browser/run.sh`);
+  return v;
+}
+
+export const BASE_URL = required("BASE_URL");
+export const PASSWORD = required("TEST_PASSWORD");
+export const accounts = JSON.parse(required("SHINSA_ACCOUNTS"));
+const SHOTS = required("SHINSA_SHOTS");
+
+// The closed network refuses Chromium's own background connections (updates,
+// sync, field trials); without these flags they show up as noise or delays.
+// --no-sandbox: the tests may run as root, where the sandbox cannot start.
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+// chromium.launch() gives every browser a fresh temporary profile
+// (user-data-dir) and removes it on close: nothing carries over between runs.
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+}
+
+// The page's record of trouble, as lines: "console.error: TEXT (URL)",
+// "pageerror: MESSAGE", "requestfailed: METHOD URL (REASON)",
+// "securitypolicyviolation: DIRECTIVE blocked URI (SOURCE)".
+const CSP_TAG = "securitypolicyviolation:";
+
+export async function newPage(browser, { lang = "ja-JP" } = {}) {
+  const context = await browser.newContext({
+    locale: lang,
+    extraHTTPHeaders: { "Accept-Language": lang },
+    viewport: { width: 1366, height: 768 },
+  });
+  // Chromium logs a CSP violation to the console in its own words; this
+  // says which directive and what was blocked, in a form the record keeps.
+  // Init scripts are injected by the browser, so the page's CSP allows them.
+  await context.addInitScript((tag) => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`${tag} ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} (${e.sourceFile || e.documentURI}:${e.lineNumber})`);
+    });
+  }, CSP_TAG);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (m) => {
+    const t = m.type();
+    if (m.text().startsWith(CSP_TAG)) page.problems.push(m.text());
+    else if (t === "error" || t === "warning") page.problems.push(`console.${t}: ${m.text()} (${m.location().url || "?"})`);
+  });
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) =>
+    page.problems.push(`requestfailed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? "?"})`));
+  return page;
+}
+
+// Chromium asks for /favicon.ico by itself, once per browser, whichever page
+// comes first, when a page names no icon: its 404 says nothing about the
+// page (an icon a page names, at any other path, still counts).
+const OWN_FAVICON = /^console\.error: Failed to load resource: the server responded with a status of 404 .*\(https?:\/\/[^/]+\/favicon\.ico\)$/;
+
+export function assertClean(page, { allow = [] } = {}) {
+  const left = page.problems.filter((p) => !OWN_FAVICON.test(p) && !allow.some((re) => re.test(p)));
+  assert.deepEqual(left, [], `the page reported problems:\n  ${left.join("\n  ")}`);
+}
+
+export async function assertNoSideScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `the page scrolls sideways: scrollWidth ${scroll} > clientWidth ${client}`);
+}
+
+// By the form's labels and the button's name, never by ids: the page may
+// change its markup, not what a person reads. Waits for the answer to the
+// POST the form sends (whatever its path) and for the page to settle.
+export async function signIn(page, email, password, totp) {
+  await page.getByLabel("メールアドレス", { exact: true }).fill(email);
+  await page.getByLabel("パスワード", { exact: true }).fill(password);
+  if (totp !== undefined) await page.getByLabel(/^確認コード/).fill(totp);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(BASE_URL)),
+    page.getByRole("button", { name: "サインイン", exact: true }).click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

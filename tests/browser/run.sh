@@ -1,0 +1,116 @@
+#!/bin/sh
+# The browser tests: sh tests/browser/run.sh [BUILD | BUILD/shinsa]
+# (default: $SHINSA, else build/shinsa). scripts/test.sh runs it as one suite.
+#
+# Makes a fresh database in a temporary directory with a connector and a bank,
+# one user per role in each (all with $TEST_PASSWORD, none with a password to
+# change), starts `shinsa serve` on 127.0.0.1:0, and runs every
+# tests/browser/*.test.mjs with node's own test runner, one file at a time, in
+# Debian's Chromium (tests/browser/lib.mjs). Screenshots go to
+# BUILD/browser-shots/NAME.png, emptied first.
+#
+# Prints node's TAP output, then the server's stderr, then the closing
+# "N passed, M failed" line scripts/test.sh reads: node's passed tests, plus
+# one check that the server stopped cleanly (status 0 on SIGTERM, which is
+# where ASan reports leaks). A missing node, chromium or npm package is a
+# failed check, never a skip: `scripts/deps.sh test` installs them all.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+
+bin=${1:-${SHINSA:-build/shinsa}}
+[ -d "$bin" ] && bin=$bin/shinsa
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+build=$(dirname "$bin")
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMIUM
+SHINSA_SHOTS=$build/browser-shots
+export SHINSA_SHOTS
+
+passed=0 failed=0
+check() { # what, then the condition as a command
+	what=$1; shift
+	if "$@"; then passed=$((passed + 1)); echo "ok - $what"
+	else failed=$((failed + 1)); echo "not ok - $what"; fi
+}
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+# What the tests need, each a check of its own so that the log says which.
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null; }
+node_ok() { command -v node >/dev/null 2>&1 && [ "$(node_major)" -ge 20 ]; }
+check "node 20 or later ($(command -v node >/dev/null && echo "$(command -v node) $(node --version)" || echo "no node on PATH"))" node_ok
+check "chromium at $CHROMIUM" test -x "$CHROMIUM"
+check "playwright-core in tests/browser/node_modules (scripts/browser-deps.sh)" \
+	test -f tests/browser/node_modules/playwright-core/package.json
+check "shinsa at $bin" test -x "$bin"
+[ "$failed" -eq 0 ] || { echo "install with: scripts/deps.sh test (make deps-test)"; finish; exit 1; }
+
+T=$(mktemp -d /tmp/shinsa-browser-XXXXXX)
+SERVER_PID=
+trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
+export SHINSA_DB="$T/shinsa.db"
+unset SHINSA_CATALOG_DIR SHINSA_NOW
+TEST_PASSWORD='correct horse battery staple'
+export TEST_PASSWORD
+rm -rf "$SHINSA_SHOTS"
+
+CONNECTOR=ブラウザ接続先株式会社 BANK=ブラウザ銀行
+add_user() { # org, email, role
+	printf '%s\n' "$TEST_PASSWORD" | "$bin" user add --org "$1" --email "$2" --role "$3" --password-stdin >/dev/null
+}
+setup() {
+	"$bin" init >/dev/null &&
+		"$bin" org add --kind connector --name "$CONNECTOR" >/dev/null &&
+		"$bin" org add --kind bank --name "$BANK" >/dev/null &&
+		add_user "$CONNECTOR" admin@connector.test admin &&
+		add_user "$CONNECTOR" editor@connector.test editor &&
+		add_user "$CONNECTOR" viewer@connector.test viewer &&
+		add_user "$BANK" admin@bank.test admin &&
+		add_user "$BANK" reviewer@bank.test reviewer &&
+		add_user "$BANK" viewer@bank.test viewer
+}
+check "a fresh database with a connector, a bank and their users" setup
+[ "$failed" -eq 0 ] || { finish; exit 1; }
+SHINSA_ACCOUNTS=$(printf '{"connector":{"org":"%s","admin":"admin@connector.test","editor":"editor@connector.test","viewer":"viewer@connector.test"},"bank":{"org":"%s","admin":"admin@bank.test","reviewer":"reviewer@bank.test","viewer":"viewer@bank.test"}}' "$CONNECTOR" "$BANK")
+export SHINSA_ACCOUNTS
+
+"$bin" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+SERVER_PID=$!
+i=0
+# Sanitizer builds start slowly: up to 20 s, as tests/http/lib.sh waits.
+until [ -s "$T/serve.out" ] || [ $i -ge 200 ]; do sleep 0.1; i=$((i + 1)); done
+BASE_URL=$(sed -n '1s/^listening on //p' "$T/serve.out")
+export BASE_URL
+check "the server started" test -n "$BASE_URL"
+[ "$failed" -eq 0 ] || { cat "$T/serve.err"; finish; exit 1; }
+
+# One file at a time (--test-concurrency where this node has it; node runs
+# each file in a process of its own), TAP whatever the terminal; `timeout`
+# ends a hung browser rather than the whole suite.
+conc=
+node --help | grep -q -- --test-concurrency && conc=--test-concurrency=1
+# shellcheck disable=SC2086
+timeout 600 node --test $conc --test-reporter=tap tests/browser/*.test.mjs >"$T/node.out" 2>&1
+node_rc=$?
+cat "$T/node.out"
+# TAP's closing comments: "# pass N", "# fail N", "# cancelled N".
+p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
+f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
+c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
+passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0} + ${c:-0}))
+# node failed without counting a failure (it died, or timed out): one more.
+[ "$node_rc" -ne 0 ] && [ "${f:-0}" -eq 0 ] && [ "${c:-0}" -eq 0 ] && {
+	failed=$((failed + 1)); echo "not ok - node --test exited $node_rc without a failed test"; }
+
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+server_rc=$?
+SERVER_PID=
+echo "--- the server's stderr ---"
+cat "$T/serve.err"
+echo "---"
+check "the server stopped cleanly (status $server_rc)" test "$server_rc" -eq 0
+echo "screenshots: $SHINSA_SHOTS/"
+finish
