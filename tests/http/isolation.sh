@@ -46,6 +46,7 @@ GET /|/|-
 GET /login|/login|-
 GET /static/{name}|/static/shinsa.css|-
 GET /lang/{code}|/lang/en|-
+GET /answers|/answers|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
@@ -111,6 +112,13 @@ want() {
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /" | "GET /lang/{code}") echo "303 *"; return ;;
+	# The connector's pages (page_connector.h): sign-in first, the 403
+	# page for a bank, the caller's own organisation's data otherwise.
+	"GET /answers")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$kind" = bank ]; then echo "403 *"
+		else echo "200 *"; fi
+		return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
 	esac
 	if [ "$kind" = none ]; then
