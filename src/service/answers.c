@@ -91,6 +91,21 @@ json_t *answers_item_json(const struct answer *a)
 	return with_revision(submission_json_answer(a), a);
 }
 
+json_t *answers_check_json(const struct answers_ctx *a)
+{
+	struct strbuf problems = STRBUF_INIT;
+	size_t n = answer_set_check(a->cat, a->set, &problems);
+	json_t *lines = json_array();
+	/* One problem a line (the last may lack its newline). */
+	for (const char *line = problems.buf; *line;) {
+		size_t len = strcspn(line, "\n");
+		json_array_append_new(lines, json_stringn(line, len));
+		line += len + (line[len] == '\n');
+	}
+	strbuf_release(&problems);
+	return json_pack("{s:s, s:b, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines);
+}
+
 /* Rereads a's set: inside a write transaction, the answers as they are. */
 static int reload(struct answers_ctx *a, struct err *e)
 {

@@ -73,6 +73,13 @@ json_t *answers_json(const struct answer_set *set);
 json_t *answers_item_json(const struct answer *a);
 
 /*
+ * What a submission of a's set would be refused for (answer_set_check(),
+ * as `answers check` prints it): {catalog, ready, problems["item 12: no
+ * status", ...]}, ready when there is none. You own the reference.
+ */
+json_t *answers_check_json(const struct answers_ctx *a);
+
+/*
  * Sets the fields of item no whose value in values[] is not NULL (text as
  * answer_set_field() takes it: "" unsets status and plan_due). Outcomes:
  * "CATALOG has no item N" (NOT_FOUND), "item N is the bank's to answer

@@ -43,6 +43,15 @@ void api_answers_show(struct http_request *req, struct http_response *resp)
 	answers_close(&a);
 }
 
+void api_answers_check(struct http_request *req, struct http_response *resp)
+{
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0)
+		return;
+	http_json_send(resp, 200, answers_check_json(&a));
+	answers_close(&a);
+}
+
 static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes", "revision",
 					     NULL };
 

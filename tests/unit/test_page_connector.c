@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "web/page_connector.h"
+#include "web/page_submissions.h"
 
 static json_t *parse(const char *text)
 {
@@ -84,11 +85,68 @@ static void test_grid_refuses_other_shapes(void **state)
 	json_decref(bad);
 }
 
+/* Shares: one submission's or all, newest first, each with its state and
+ * its latest read. */
+static void test_share_rows(void **state)
+{
+	(void)state;
+	json_t *shares = parse("["
+			       "{\"id\":1,\"submission\":1,\"bank\":\"B\",\"revoked_at\":\"2026-05-02T00:00:00Z\","
+			       "\"in_force\":false,\"accesses\":[{\"user\":\"u\",\"at\":\"2026-05-01T10:00:00Z\"},"
+			       "{\"user\":\"v\",\"at\":\"2026-05-01T12:00:00Z\"},{\"user\":\"u\",\"at\":\"2026-05-01T11:00:00Z\"}]},"
+			       "{\"id\":2,\"submission\":2,\"bank\":\"B\",\"revoked_at\":null,\"in_force\":false,"
+			       "\"accesses\":[]},"
+			       "{\"id\":3,\"submission\":1,\"bank\":\"C\",\"revoked_at\":null,\"in_force\":true,"
+			       "\"accesses\":[]}]");
+	json_t *all = page_share_rows(shares, 0);
+	assert_int_equal(json_array_size(all), 3);
+	const char *want[][4] = { { "3", "in_force", "good", "" },
+				  { "2", "expired", "warn", "" },
+				  { "1", "revoked", "none", "2026-05-01T12:00:00Z" } };
+	for (size_t i = 0; i < 3; i++) {
+		const json_t *r = json_array_get(all, i);
+		assert_int_equal(json_integer_value(json_object_get(r, "id")), atoi(want[i][0]));
+		assert_true(json_is_true(json_object_get(json_object_get(r, "state"), want[i][1])));
+		assert_int_equal(json_object_size(json_object_get(r, "state")), 1);
+		assert_string_equal(json_string_value(json_object_get(r, "state_chip")), want[i][2]);
+		assert_string_equal(json_string_value(json_object_get(r, "last_access")), want[i][3]);
+	}
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(all, 2), "n_accesses")), 3);
+	json_t *one = page_share_rows(shares, 1);
+	assert_int_equal(json_array_size(one), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(one, 1), "id")), 1);
+	assert_null(page_share_rows(json_object_get(shares, "x"), 0));
+	json_decref(all);
+	json_decref(one);
+	json_decref(shares);
+}
+
+/* A diff: a row per changed field; the status's values as flags for the
+ * labels, null as "". */
+static void test_diff_rows(void **state)
+{
+	(void)state;
+	json_t *items = parse("[{\"no\":3,\"key\":\"k\",\"fields\":["
+			      "{\"field\":\"status\",\"before\":null,\"after\":\"partial\"},"
+			      "{\"field\":\"plan_due\",\"before\":\"2026-09-30\",\"after\":null}]}]");
+	json_t *rows = page_diff_rows(items);
+	assert_json(rows, "[{\"after\":\"partial\",\"after_s\":[{\"st\":{\"partial\":true}}],\"before\":\"\","
+			  "\"before_s\":[{\"st\":{\"unset\":true}}],\"f\":{\"status\":true},\"field\":\"status\","
+			  "\"no\":3,\"status\":true},"
+			  "{\"after\":\"\",\"after_s\":[],\"before\":\"2026-09-30\",\"before_s\":[],"
+			  "\"f\":{\"plan_due\":true},\"field\":\"plan_due\",\"no\":3,\"status\":false}]");
+	assert_null(page_diff_rows(json_object_get(items, "x")));
+	json_decref(rows);
+	json_decref(items);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grid_groups_and_counts),
 		cmocka_unit_test(test_grid_refuses_other_shapes),
+		cmocka_unit_test(test_share_rows),
+		cmocka_unit_test(test_diff_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,6 +130,20 @@ static void test_set_item_at_revision(void **state)
 	assert_string_not_equal(rx, ry);
 }
 
+/* The check as JSON: every problem a line, ready when there is none. */
+static void test_check_json(void **state)
+{
+	struct fixture *f = *state;
+	json_t *j = answers_check_json(&f->a);
+	assert_false(json_is_true(json_object_get(j, "ready")));
+	const json_t *problems = json_object_get(j, "problems");
+	assert_int_equal(json_array_size(problems), 39);
+	assert_string_equal(json_string_value(json_array_get(problems, 0)), "item 1: no status");
+	assert_string_equal(json_string_value(json_array_get(problems, 38)), "item 44: no status");
+	assert_string_equal(json_string_value(json_object_get(j, "catalog")), "api-checklist-2018-08");
+	json_decref(j);
+}
+
 /* A trigger that refuses every write of an answer: a write failing in the
  * middle of the transaction. */
 static void refuse_answer_writes(struct fixture *f, bool on)
@@ -403,6 +417,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_export_import_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_item_at_revision, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_failure_leaves_no_event, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
