@@ -34,6 +34,7 @@ login admin@a.test
 page /answers
 eq "the answers page" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 eq "no inline script or style" "$(clean)" 0
+eq "the page starts with its doctype (no comment text before it)" "$(head -n 1 "$T/b")" "<!DOCTYPE html>"
 eq "its heading and title" "$(has '<h1>API接続チェックリストの回答</h1>') $(grep -c '<title>回答 — Shinsa（審査）</title>' "$T/b")" "yes 1"
 eq "the counts: the connector's and common items only" \
 	"$(grep -o 'id="count-[a-z_]*">[0-9]*' "$T/b" | tr '\n' ' ')" \

@@ -110,6 +110,7 @@
     form._saving = false;
     if (res && res.ok) {
       form.dataset.revision = res.json.revision;
+      form.querySelector(".conflict").hidden = true;
       showSaved(form, res.json);
       stateLine(form, shinsa.msg("Saved"));
     } else if (res && res.status === 409 && res.json && res.json.error && res.json.error.current) {
