@@ -1,5 +1,6 @@
 #include "web/page_submissions.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/strbuf.h"
@@ -119,6 +120,23 @@ static json_t *banks_of(const json_t *shares)
 	return banks;
 }
 
+/* The check's problem lines as [{text, no}], no the item a line names
+ * ("item 12: ...") for a link to it on /answers, 0 when none. */
+static json_t *problem_rows(const json_t *problems)
+{
+	json_t *rows = json_array();
+	size_t i;
+	const json_t *p;
+	json_array_foreach (problems, i, p) {
+		int no = 0;
+		if (sscanf(json_string_value(p) ? json_string_value(p) : "", "item %d:", &no) != 1)
+			no = 0;
+		json_array_append_new(rows, json_pack("{s:s, s:i}", "text", json_string_value(p) ? json_string_value(p) : "",
+						      "no", no));
+	}
+	return rows;
+}
+
 void page_submissions(struct http_request *req, struct http_response *resp)
 {
 	json_t *list = NULL, *shares = NULL, *check = NULL;
@@ -144,9 +162,10 @@ void page_submissions(struct http_request *req, struct http_response *resp)
 		json_object_set_new(row, "banks", in_force);
 		json_array_append_new(rows, row);
 	}
-	json_t *data = json_pack("{s:o, s:O, s:I, s:{s:b}}", "submissions", rows, "check", check, "n_problems",
-				 (json_int_t)json_array_size(json_object_get(check, "problems")), "nav", "submissions",
-				 1);
+	json_t *data = json_pack("{s:o, s:b, s:o, s:I, s:{s:b}}", "submissions", rows, "ready",
+				 json_is_true(json_object_get(check, "ready")), "problems",
+				 problem_rows(json_object_get(check, "problems")), "n_problems",
+				 (json_int_t)json_array_size(json_object_get(check, "problems")), "nav", "submissions", 1);
 	json_decref(list);
 	json_decref(shares);
 	json_decref(check);

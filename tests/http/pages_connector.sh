@@ -81,7 +81,7 @@ eq "the old revision: 409, the item as it is, nothing written" "$code $body" \
 page /submissions
 eq "the submissions page" "$code $(header Content-Type) $(has '<h1>提出履歴</h1>')" "200 text/html; charset=utf-8 yes"
 eq "not ready: the count, the problems, no button" \
-	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li>item 2: no status</li>') $(grep -c 'id="submit"' "$T/b")" \
+	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li><a href="/answers#item-2">item 2: no status</a></li>') $(grep -c 'id="submit"' "$T/b")" \
 	"yes yes 0"
 eq "nothing submitted yet" "$(has '<p>まだ提出していません。回答を入力し、上のボタンから提出してください。</p>')" yes
 api GET /api/v1/answers/check
