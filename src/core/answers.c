@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "lib/clock.h"
+#include "lib/hash.h"
+#include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -227,4 +229,21 @@ size_t answer_set_check(const struct catalog *cat, const struct answer_set *set,
 		}
 	}
 	return n;
+}
+
+void answer_revision(const struct answer *a, char out[ANSWER_REVISION_LEN + 1])
+{
+	struct strbuf b = STRBUF_INIT;
+	for (int f = 0; f < ANSWER_NFIELDS; f++) {
+		/* The NULs keep "ab"+"c" apart from "a"+"bc". */
+		const char *name = answer_field_name((enum answer_field)f);
+		const char *v = answer_get(a, (enum answer_field)f);
+		strbuf_add(&b, name, strlen(name) + 1);
+		strbuf_add(&b, v, strlen(v) + 1);
+	}
+	char hex[HASH_HEX_LEN + 1];
+	hash_sha256_hex(b.buf, b.len, hex);
+	strbuf_release(&b);
+	memcpy(out, hex, ANSWER_REVISION_LEN);
+	out[ANSWER_REVISION_LEN] = '\0';
 }

@@ -80,6 +80,18 @@ const char *answer_get(const struct answer *a, enum answer_field f);
  */
 int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e);
 
+/* The hex digits of an answer's revision (answer_revision). */
+#define ANSWER_REVISION_LEN 16
+
+/*
+ * The revision of an answer: the first 16 hex digits of the SHA-256 of its
+ * field values in answer_field order, each written as name, NUL, value, NUL
+ * (status by name, "" when unset). Any change to any field changes it, so a
+ * client that sends back the revision it read learns whether someone else
+ * changed the item meanwhile. out gets the digits and a NUL.
+ */
+void answer_revision(const struct answer *a, char out[ANSWER_REVISION_LEN + 1]);
+
 /*
  * Whether item is for the connector to answer: connector and common items
  * are; bank items are the bank's.

@@ -68,15 +68,42 @@ void answers_close(struct answers_ctx *a)
 	a->cat = NULL;
 }
 
+/* The item's JSON as a submission holds it, plus its revision (working
+ * answers only: a submission's items never change). */
+static json_t *with_revision(json_t *item, const struct answer *a)
+{
+	char rev[ANSWER_REVISION_LEN + 1];
+	answer_revision(a, rev);
+	json_object_set_new(item, "revision", json_string(rev));
+	return item;
+}
+
 json_t *answers_json(const struct answer_set *set)
 {
-	return json_pack("{s:s, s:s, s:o}", "org", set->org, "catalog", set->catalog_id, "items",
-			 submission_json_answers(set));
+	json_t *items = submission_json_answers(set);
+	for (size_t i = 0; i < set->n_items; i++)
+		with_revision(json_array_get(items, i), &set->items[i]);
+	return json_pack("{s:s, s:s, s:o}", "org", set->org, "catalog", set->catalog_id, "items", items);
 }
 
 json_t *answers_item_json(const struct answer *a)
 {
-	return submission_json_answer(a);
+	return with_revision(submission_json_answer(a), a);
+}
+
+json_t *answers_check_json(const struct answers_ctx *a)
+{
+	struct strbuf problems = STRBUF_INIT;
+	size_t n = answer_set_check(a->cat, a->set, &problems);
+	json_t *lines = json_array();
+	/* One problem a line (the last may lack its newline). */
+	for (const char *line = problems.buf; *line;) {
+		size_t len = strcspn(line, "\n");
+		json_array_append_new(lines, json_stringn(line, len));
+		line += len + (line[len] == '\n');
+	}
+	strbuf_release(&problems);
+	return json_pack("{s:s, s:b, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines);
 }
 
 /* Rereads a's set: inside a write transaction, the answers as they are. */
@@ -111,6 +138,12 @@ static int check_values(const struct answers_ctx *a, int no, const char *const v
 int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
 		     const struct answer **out, struct err *e)
 {
+	return answers_set_item_at(a, actor, no, values, NULL, out, e);
+}
+
+int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
+			const char *revision, const struct answer **out, struct err *e)
+{
 	bool any = false;
 	for (int f = 0; f < ANSWER_NFIELDS; f++)
 		any |= values[f] != NULL;
@@ -134,6 +167,19 @@ int answers_set_item(struct answers_ctx *a, const char *actor, int no, const cha
 	if (reload(a, e) < 0)
 		goto fail;
 	struct answer *ans = answer_set_find(a->set, no);
+	if (revision) {
+		/* Compared inside the write transaction: no edit can slip in
+		 * between the check and the write. */
+		char now[ANSWER_REVISION_LEN + 1];
+		answer_revision(ans, now);
+		if (strcmp(now, revision) != 0) {
+			store_rollback(a->st);
+			err_set(e, "item %d was changed since you loaded it", no);
+			if (out)
+				*out = ans;
+			return ANSWERS_CONFLICT;
+		}
+	}
 	/* What the plan of the item follows (plans_sync) as it was. */
 	struct answer was = { .no = no, .status = ans->status,
 			      .plan_due = ans->plan_due ? xstrdup(ans->plan_due) : NULL };

@@ -34,6 +34,7 @@
 #define ANSWERS_NOT_FOUND OUTCOME_NOT_FOUND /* no such catalog, no such item */
 #define ANSWERS_REFUSED OUTCOME_REFUSED     /* a bank item, a bank's answer set */
 #define ANSWERS_INVALID OUTCOME_INVALID     /* a bad value, nothing to set, not a checklist, an unreadable file */
+#define ANSWERS_CONFLICT OUTCOME_CONFLICT   /* the item changed since the revision the caller read */
 #define ANSWERS_CHOOSE OUTCOME_CHOOSE       /* no checklist named and more than one in the database */
 #define ANSWERS_SHEET OUTCOME_OWN           /* import: the sheet has errors (listed in the result) */
 
@@ -65,10 +66,18 @@ int answers_open(struct answers_ctx *a, struct store *st, const struct org *org,
 void answers_close(struct answers_ctx *a);
 
 /* {org, catalog, items[{no, status, current, issues, plan, plan_due,
- * notes}]}, status and plan_due null when unset: `answers show --json`.
- * And one item alone. You own the references. */
+ * notes, revision}]}, status and plan_due null when unset, revision as
+ * answer_revision() gives it: `answers show --json`. And one item alone.
+ * You own the references. */
 json_t *answers_json(const struct answer_set *set);
 json_t *answers_item_json(const struct answer *a);
+
+/*
+ * What a submission of a's set would be refused for (answer_set_check(),
+ * as `answers check` prints it): {catalog, ready, problems["item 12: no
+ * status", ...]}, ready when there is none. You own the reference.
+ */
+json_t *answers_check_json(const struct answers_ctx *a);
 
 /*
  * Sets the fields of item no whose value in values[] is not NULL (text as
@@ -81,6 +90,15 @@ json_t *answers_item_json(const struct answer *a);
  */
 int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
 		     const struct answer **out, struct err *e);
+/*
+ * The same, written only if the item's revision (answer_revision()) is
+ * still revision, compared inside the write transaction; NULL skips the
+ * check. Otherwise nothing is written, the outcome is ANSWERS_CONFLICT
+ * with "item N was changed since you loaded it", and *out (if not NULL)
+ * points at the item as it now is (in a->set), for the caller to show.
+ */
+int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
+			const char *revision, const struct answer **out, struct err *e);
 
 /* What an import read and did; answers_import_release() frees it. */
 struct answers_import {

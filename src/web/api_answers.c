@@ -43,7 +43,17 @@ void api_answers_show(struct http_request *req, struct http_response *resp)
 	answers_close(&a);
 }
 
-static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes", NULL };
+void api_answers_check(struct http_request *req, struct http_response *resp)
+{
+	struct answers_ctx a;
+	if (open_answers(req, resp, &a) < 0)
+		return;
+	http_json_send(resp, 200, answers_check_json(&a));
+	answers_close(&a);
+}
+
+static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes", "revision",
+					     NULL };
 
 /*
  * The body's values into values[] by field (pointing into body): strings,
@@ -53,7 +63,7 @@ static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], st
 {
 	if (http_json_fields(body, answer_fields, resp) < 0)
 		return -1;
-	if (json_object_size(body) == 0) {
+	if (json_object_size(body) == (json_object_get(body, "revision") ? 1u : 0u)) {
 		http_json_error(resp, 400, "bad_request",
 				"nothing to set (give any of status, current, issues, plan, plan_due, notes)");
 		return -1;
@@ -80,14 +90,36 @@ static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], st
 	return 0;
 }
 
+/* The optional "revision" of the body: 0 with *out NULL when absent, -1
+ * answered 400 when not a string. */
+static int put_revision(const json_t *body, const char **out, struct http_response *resp)
+{
+	const json_t *v = json_object_get(body, "revision");
+	*out = v ? json_string_value(v) : NULL;
+	if (v && !*out) {
+		http_json_error(resp, 400, "bad_request", "revision must be a string");
+		return -1;
+	}
+	return 0;
+}
+
+/* 409: the item changed since the caller's revision; nothing was written.
+ * The item as it now is goes with it, for the client to show. */
+static void put_conflict(struct http_response *resp, const struct err *e, const struct answer *now)
+{
+	http_json_send(resp, 409, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "conflict", "message", e->msg,
+					    "current", answers_item_json(now)));
+}
+
 void api_answers_put(struct http_request *req, struct http_response *resp)
 {
 	const char *values[ANSWER_NFIELDS] = { 0 };
 	const char *no_text = http_param(req, "no");
+	const char *revision;
 	json_t *body;
 	if (http_json_parse(req, resp, &body) < 0)
 		return;
-	if (put_values(body, values, resp) < 0) {
+	if (put_values(body, values, resp) < 0 || put_revision(body, &revision, resp) < 0) {
 		json_decref(body);
 		return;
 	}
@@ -100,11 +132,13 @@ void api_answers_put(struct http_request *req, struct http_response *resp)
 	const struct answer *ans;
 	int no = api_item_no(no_text);
 	int rc = no < 0 ? ANSWERS_NOT_FOUND
-			: answers_set_item(&a, req->who.user->email, no, values, &ans, &e);
+			: answers_set_item_at(&a, req->who.user->email, no, values, revision, &ans, &e);
 	if (no < 0)
 		err_set(&e, "%s has no item \"%s\"", a.cat->id, no_text);
 	if (rc == ANSWERS_OK)
 		http_json_send(resp, 200, answers_item_json(ans));
+	else if (rc == ANSWERS_CONFLICT)
+		put_conflict(resp, &e, ans);
 	else
 		api_refused(resp, rc, &e, "catalog");
 	answers_close(&a);

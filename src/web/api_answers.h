@@ -5,14 +5,23 @@
  * database holds more than one checklist.
  *
  *   GET  /api/v1/answers          (READ) what `shinsa answers show --json`
- *                                 prints: {org, catalog, items[]}
+ *                                 prints: {org, catalog, items[]}, each
+ *                                 item with its revision
+ *   GET  /api/v1/answers/check    (READ) what a submission would be
+ *                                 refused for: {catalog, ready,
+ *                                 problems[]} (answers_check_json)
  *   PUT  /api/v1/answers/{no}     (ANSWERS_EDIT) body with any of status,
  *                                 current, issues, plan, plan_due, notes
  *                                 (status and plan_due null or "" unset
- *                                 them): 200 and the item {no, status,
- *                                 current, issues, plan, plan_due, notes};
- *                                 404 no such item; 403 a bank item; 400 a
- *                                 bad value (the field's message)
+ *                                 them), and optionally the revision the
+ *                                 client read: 200 and the item {no,
+ *                                 status, current, issues, plan, plan_due,
+ *                                 notes, revision}; 404 no such item; 403
+ *                                 a bank item; 400 a bad value (the
+ *                                 field's message); 409 conflict when the
+ *                                 revision is not the item's now, with
+ *                                 "current": the item as it is (nothing
+ *                                 written)
  *   POST /api/v1/answers/import   (ANSWERS_EDIT) body: the .xlsx bytes,
  *                                 Content-Type ANSWERS_XLSX_TYPE, at most
  *                                 20 MiB; ?dry_run=1 writes nothing;
@@ -38,6 +47,7 @@
 #define ANSWERS_IMPORT_MAX ((size_t)20 << 20)
 
 void api_answers_show(struct http_request *req, struct http_response *resp);
+void api_answers_check(struct http_request *req, struct http_response *resp);
 void api_answers_put(struct http_request *req, struct http_response *resp);
 void api_answers_import(struct http_request *req, struct http_response *resp);
 void api_answers_export(struct http_request *req, struct http_response *resp);

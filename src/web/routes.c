@@ -12,6 +12,8 @@
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
+#include "web/page_connector.h"
+#include "web/page_submissions.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -29,6 +31,12 @@ const struct route routes[] = {
 	{ "GET", "/login", page_login, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/lang/{code}", page_lang_switch, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/static/{name}", page_static, ROUTE_PUBLIC, 0, 0 },
+	/* Pages: the connector's (page_connector.h, page_submissions.h) */
+	{ "GET", "/answers", page_answers, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/submissions", page_submissions, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/submissions/{id}", page_submission, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/submissions/{id}/diff/{other}", page_submission_diff, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/shares", page_shares, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
@@ -56,6 +64,7 @@ const struct route routes[] = {
 
 	/* The connector's answer set, and the organisation's audit trail */
 	{ "GET", "/api/v1/answers", api_answers_show, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/api/v1/answers/check", api_answers_check, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "PUT", "/api/v1/answers/{no}", api_answers_put, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
 	{ "POST", "/api/v1/answers/import", api_answers_import, ROUTE_CONNECTOR, ANSWERS_IMPORT_MAX, ACTION_ANSWERS_EDIT },
 	{ "GET", "/api/v1/answers/export", api_answers_export, ROUTE_CONNECTOR, 0, ACTION_READ },

@@ -34,8 +34,8 @@ run "$SHINSA" answers set --org "$C" --item 2 --status partial --issues "委託�
 eq "answer with a plan" "$rc" 0
 run "$SHINSA" answers set --org "$C" --item 2 --notes "改訂中"
 run "$SHINSA" answers show --org "$C" --json
-eq "answers show --json" "$(echo "$out" | jq -c '{org, catalog, n: (.items | length), first: .items[0:3]}')" \
-	"{\"org\":\"$C\",\"catalog\":\"api-checklist-2018-08\",\"n\":45,\"first\":[{\"no\":1,\"status\":\"implemented\",\"current\":\"情報セキュリティ規程を整備し、責任者を任命済み。\",\"issues\":\"\",\"plan\":\"\",\"plan_due\":null,\"notes\":\"\"},{\"no\":2,\"status\":\"partial\",\"current\":\"\",\"issues\":\"委託先管理の規程がない。\",\"plan\":\"=2026年度中に整備\",\"plan_due\":\"2026-09-30\",\"notes\":\"改訂中\"},{\"no\":3,\"status\":null,\"current\":\"\",\"issues\":\"\",\"plan\":\"\",\"plan_due\":null,\"notes\":\"\"}]}"
+eq "answers show --json" "$(echo "$out" | jq -c '{org, catalog, n: (.items | length), first: (.items[0:3] | map(del(.revision))), revisions: ([.items[].revision | test("^[0-9a-f]{16}$")] | all)}')" \
+	"{\"org\":\"$C\",\"catalog\":\"api-checklist-2018-08\",\"n\":45,\"first\":[{\"no\":1,\"status\":\"implemented\",\"current\":\"情報セキュリティ規程を整備し、責任者を任命済み。\",\"issues\":\"\",\"plan\":\"\",\"plan_due\":null,\"notes\":\"\"},{\"no\":2,\"status\":\"partial\",\"current\":\"\",\"issues\":\"委託先管理の規程がない。\",\"plan\":\"=2026年度中に整備\",\"plan_due\":\"2026-09-30\",\"notes\":\"改訂中\"},{\"no\":3,\"status\":null,\"current\":\"\",\"issues\":\"\",\"plan\":\"\",\"plan_due\":null,\"notes\":\"\"}],\"revisions\":true}"
 run "$SHINSA" answers show --org "$C"
 eq "answers show, for people" "$(echo "$out" | sed -n '1,9p')" "$C: api-checklist-2018-08
   1  対応済

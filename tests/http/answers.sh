@@ -21,7 +21,7 @@ upload() {
 }
 # The answers as the command line shows them, compact.
 cli_show() { "$SHINSA" answers show --org "$1" --json | jq -c .; }
-EMPTY='"status":null,"current":"","issues":"","plan":"","plan_due":null,"notes":""'
+EMPTY='"status":null,"current":"","issues":"","plan":"","plan_due":null,"notes":"","revision":"b2ccc4955bcc2592"'
 
 req "$URL/api/v1/answers"
 eq "not signed in" "$code $body" '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
@@ -37,10 +37,10 @@ eq "?catalog names the checklist" "$code $(jq -c '.items | length' "$T/b")" "200
 # ---- PUT: each field, labels, unsetting ----
 api PUT /api/v1/answers/3 '{"status":"partial","issues":"規程が古い","plan":"改訂する","plan_due":"2026-09-30"}'
 eq "PUT: the item as stored" "$code $body" \
-	'200 {"no":3,"status":"partial","current":"","issues":"規程が古い","plan":"改訂する","plan_due":"2026-09-30","notes":""}'
+	'200 {"no":3,"status":"partial","current":"","issues":"規程が古い","plan":"改訂する","plan_due":"2026-09-30","notes":"","revision":"16977b96c1ce1ccc"}'
 api PUT /api/v1/answers/1 '{"status":"対応済","current":"全件暗号化\n(AES-256)  "}'
 eq "PUT: a status by its label; text kept exactly" "$code $body" \
-	'200 {"no":1,"status":"implemented","current":"全件暗号化\n(AES-256)  ","issues":"","plan":"","plan_due":null,"notes":""}'
+	'200 {"no":1,"status":"implemented","current":"全件暗号化\n(AES-256)  ","issues":"","plan":"","plan_due":null,"notes":"","revision":"5dc465ca38bed58f"}'
 api PUT /api/v1/answers/4 '{"notes":"=SUM(A1)","status":"not_applicable"}'
 eq "PUT: a formula-like note" "$code $(jq -c '[.status, .notes]' "$T/b")" '200 ["not_applicable","=SUM(A1)"]'
 api PUT /api/v1/answers/5 '{"status":"implemented","plan_due":"2027-01-31"}'
@@ -63,7 +63,7 @@ eq "a bad status" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"item 3: bad status \"done\" (want implemented, partial, not_implemented or not_applicable)"}}'
 api PUT /api/v1/answers/3 '{"status":"partial","due":"2026-09-30"}'
 eq "an unknown field" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"unknown field \"due\" (allowed: status, current, issues, plan, plan_due, notes)"}}'
+	'400 {"error":{"code":"bad_request","message":"unknown field \"due\" (allowed: status, current, issues, plan, plan_due, notes, revision)"}}'
 api PUT /api/v1/answers/3 '{"current":null}'
 eq "null text" "$code $body" '400 {"error":{"code":"bad_request","message":"current must be a string"}}'
 api PUT /api/v1/answers/3 '{"status":1}'
@@ -76,6 +76,15 @@ eq "a criteria catalog" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"bank-criteria-sample is a criteria catalog, not a checklist"}}'
 api PUT '/api/v1/answers/3?catalog=nope' '{"notes":"x"}'
 eq "an unknown catalog" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
+# ---- PUT with the revision read: a stale one is a 409 with the item as it is ----
+api PUT /api/v1/answers/3 '{"notes":"x","revision":"0000000000000000"}'
+eq "a stale revision: 409 and the item as it now is" "$code $body" \
+	'409 {"error":{"code":"conflict","message":"item 3 was changed since you loaded it","current":{"no":3,"status":"partial","current":"","issues":"規程が古い","plan":"改訂する","plan_due":"2026-09-30","notes":"","revision":"16977b96c1ce1ccc"}}}'
+api PUT /api/v1/answers/3 '{"revision":"16977b96c1ce1ccc"}'
+eq "a revision alone sets nothing" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)"}}'
+api PUT /api/v1/answers/3 '{"notes":"x","revision":16}'
+eq "a revision that is not text" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string"}}'
 eq "refusals write nothing" "$(cli_show 接続先A)" "$before"
 
 # ---- export ----

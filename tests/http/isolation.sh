@@ -46,6 +46,11 @@ GET /|/|-
 GET /login|/login|-
 GET /static/{name}|/static/shinsa.css|-
 GET /lang/{code}|/lang/en|-
+GET /answers|/answers|-
+GET /submissions|/submissions|-
+GET /submissions/{id}|/submissions/$SUB|-
+GET /submissions/{id}/diff/{other}|/submissions/$SUB/diff/working|-
+GET /shares|/shares|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
@@ -54,6 +59,7 @@ POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-
+GET /api/v1/answers/check|/api/v1/answers/check|-
 PUT /api/v1/answers/{no}|/api/v1/answers/1|{\"notes\":\"B\"}
 POST /api/v1/answers/import|/api/v1/answers/import|-
 GET /api/v1/answers/export|/api/v1/answers/export|-
@@ -111,6 +117,18 @@ want() {
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /" | "GET /lang/{code}") echo "303 *"; return ;;
+	# The connector's pages (page_connector.h): sign-in first, the 403
+	# page for a bank, the caller's own organisation's data otherwise.
+	"GET /answers" | "GET /submissions" | "GET /shares")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$kind" = bank ]; then echo "403 *"
+		else echo "200 *"; fi
+		return ;;
+	"GET /submissions/{id}" | "GET /submissions/{id}/diff/{other}")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$kind" = bank ]; then echo "403 *"
+		else echo "404 *"; fi
+		return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
 	esac
 	if [ "$kind" = none ]; then
@@ -142,7 +160,7 @@ want() {
 		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 		elif [ "${pat%% *}" = POST ]; then echo "404 $NOT_FOUND"
 		else echo '404 {"error":{"code":"not_found","message":"no share 1"}}'; fi ;;
-	"GET /api/v1/answers" | "GET /api/v1/answers/export")
+	"GET /api/v1/answers" | "GET /api/v1/answers/export" | "GET /api/v1/answers/check")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 *"; fi ;;
 	"PUT /api/v1/answers/{no}" | "POST /api/v1/answers/import")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"

@@ -91,6 +91,59 @@ static char *stored(struct fixture *f)
 	return s;
 }
 
+/* A write names the revision it read: a stale one writes nothing and
+ * shows the item as it is; the current one writes. */
+static void test_set_item_at_revision(void **state)
+{
+	struct fixture *f = *state;
+	struct err e = { 0 };
+	const struct answer *ans;
+	const char *v[ANSWER_NFIELDS] = { [FIELD_NOTES] = "一つ目" };
+	char rev[ANSWER_REVISION_LEN + 1], empty[ANSWER_REVISION_LEN + 1];
+	answer_revision(answer_set_find(f->a.set, 3), empty);
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, v, empty, &ans, &e), ANSWERS_OK);
+	answer_revision(ans, rev);
+	assert_string_not_equal(rev, empty);
+	assert_int_equal(strlen(rev), ANSWER_REVISION_LEN);
+	char *before = stored(f);
+	const char *w[ANSWER_NFIELDS] = { [FIELD_NOTES] = "古い画面から" };
+	ans = NULL;
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, empty, &ans, &e), ANSWERS_CONFLICT);
+	assert_string_equal(e.msg, "item 3 was changed since you loaded it");
+	assert_non_null(ans);
+	assert_string_equal(ans->notes, "一つ目");
+	char *after = stored(f);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+	assert_int_equal(store_in_tx(f->st), false);
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, rev, &ans, &e), ANSWERS_OK);
+	assert_string_equal(ans->notes, "古い画面から");
+	/* Any field changes the revision; the same values give the same one. */
+	struct answer x = { .no = 3, .current = "", .issues = "", .plan = "", .notes = "古い画面から" };
+	char rx[ANSWER_REVISION_LEN + 1], ry[ANSWER_REVISION_LEN + 1];
+	answer_revision(&x, rx);
+	answer_revision(ans, ry);
+	assert_string_equal(rx, ry);
+	x.status = STATUS_PARTIAL;
+	answer_revision(&x, ry);
+	assert_string_not_equal(rx, ry);
+}
+
+/* The check as JSON: every problem a line, ready when there is none. */
+static void test_check_json(void **state)
+{
+	struct fixture *f = *state;
+	json_t *j = answers_check_json(&f->a);
+	assert_false(json_is_true(json_object_get(j, "ready")));
+	const json_t *problems = json_object_get(j, "problems");
+	assert_int_equal(json_array_size(problems), 39);
+	assert_string_equal(json_string_value(json_array_get(problems, 0)), "item 1: no status");
+	assert_string_equal(json_string_value(json_array_get(problems, 38)), "item 44: no status");
+	assert_string_equal(json_string_value(json_object_get(j, "catalog")), "api-checklist-2018-08");
+	json_decref(j);
+}
+
 /* A trigger that refuses every write of an answer: a write failing in the
  * middle of the transaction. */
 static void refuse_answer_writes(struct fixture *f, bool on)
@@ -143,7 +196,7 @@ static void test_set_item(void **state)
 	json_t *j = answers_item_json(ans);
 	char *s = json_dumps(j, JSON_COMPACT);
 	assert_string_equal(s, "{\"no\":3,\"status\":\"partial\",\"current\":\"\",\"issues\":\"規程が古い\","
-			       "\"plan\":\"\",\"plan_due\":\"2026-09-30\",\"notes\":\"\"}");
+			       "\"plan\":\"\",\"plan_due\":\"2026-09-30\",\"notes\":\"\",\"revision\":\"ebc970ebaa8042d0\"}");
 	free(s);
 	json_decref(j);
 	/* The same again changes nothing but is still recorded; "" unsets. */
@@ -363,6 +416,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_set_item, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_import_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_item_at_revision, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_failure_leaves_no_event, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

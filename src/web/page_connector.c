@@ -1,0 +1,130 @@
+#include "web/page_connector.h"
+
+#include <string.h>
+
+#include "core/user.h"
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "web/page.h"
+
+/* The chip class of a status name ("unset" for none). */
+static const char *status_chip(const char *status)
+{
+	static const struct {
+		const char *status, *chip;
+	} chips[] = {
+		{ "implemented", "good" },
+		{ "partial", "warn" },
+		{ "not_implemented", "bad" },
+		{ "not_applicable", "info" },
+	};
+	for (size_t i = 0; i < sizeof chips / sizeof chips[0]; i++)
+		if (strcmp(status, chips[i].status) == 0)
+			return chips[i].chip;
+	return "none";
+}
+
+/* The answer to item no in the API's items array, or NULL. */
+static const json_t *answer_of(const json_t *items, json_int_t no)
+{
+	size_t i;
+	const json_t *it;
+	json_array_foreach (items, i, it)
+		if (json_integer_value(json_object_get(it, "no")) == no)
+			return it;
+	return NULL;
+}
+
+/* The text member name of obj, "" when absent or not text. */
+static const char *text_of(const json_t *obj, const char *name)
+{
+	const char *s = json_string_value(json_object_get(obj, name));
+	return s ? s : "";
+}
+
+/* One row of the grid: the catalog item it and its answer a. */
+static json_t *grid_row(const json_t *it, const json_t *a, bool can_edit)
+{
+	const char *status = json_is_string(json_object_get(a, "status")) ? text_of(a, "status") : "unset";
+	const char *party = text_of(it, "party");
+	bool bank = strcmp(party, "bank") == 0;
+	bool open_plan = *text_of(a, "plan") || *text_of(a, "plan_due");
+	json_t *st = json_object();
+	json_object_set_new(st, status, json_true());
+	json_t *row = json_pack("{s:O, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b}", "no",
+			 json_object_get(it, "no"), "objective", text_of(it, "objective"), "party", party, "status",
+			 status, "chip", status_chip(status), "st", st, "current", text_of(a, "current"), "issues",
+			 text_of(a, "issues"), "plan", text_of(a, "plan"), "plan_due", text_of(a, "plan_due"), "notes",
+			 text_of(a, "notes"), "revision", text_of(a, "revision"), "editable", !bank && can_edit,
+			 "open_plan", open_plan, "bank", bank);
+	json_object_set_new(row, "common", json_boolean(strcmp(party, "common") == 0));
+	return row;
+}
+
+json_t *page_connector_answer_grid(const json_t *answers, const json_t *catalog, bool can_edit)
+{
+	const json_t *items = json_object_get(answers, "items");
+	const json_t *cat_items = json_object_get(catalog, "items");
+	if (!json_is_array(items) || !json_is_array(cat_items))
+		return NULL;
+	json_t *groups = json_array(), *group = NULL;
+	json_t *counts = json_pack("{s:i, s:i, s:i, s:i, s:i}", "implemented", 0, "partial", 0, "not_implemented", 0,
+				   "not_applicable", 0, "unset", 0);
+	json_int_t total = 0;
+	size_t i;
+	const json_t *it;
+	json_array_foreach (cat_items, i, it) {
+		const json_t *a = answer_of(items, json_integer_value(json_object_get(it, "no")));
+		if (!a)
+			continue;
+		const char *category = text_of(it, "category");
+		if (!group || strcmp(text_of(group, "category"), category) != 0) {
+			group = json_pack("{s:s, s:[]}", "category", category, "items");
+			json_array_append_new(groups, group);
+		}
+		json_t *row = grid_row(it, a, can_edit);
+		json_array_append_new(json_object_get(group, "items"), row);
+		if (json_is_true(json_object_get(row, "bank")))
+			continue;
+		const char *status = text_of(row, "status");
+		json_object_set_new(counts, status, json_integer(json_integer_value(json_object_get(counts, status)) + 1));
+		total++;
+	}
+	return json_pack("{s:o, s:o, s:I}", "groups", groups, "counts", counts, "total", total);
+}
+
+/* Whether the signed-in person's role may edit the answers. */
+static bool can_edit(const struct http_request *req)
+{
+	return req->who.user && user_role_can(req->who.user->role, ACTION_ANSWERS_EDIT);
+}
+
+void page_answers(struct http_request *req, struct http_response *resp)
+{
+	json_t *answers = NULL, *catalog = NULL;
+	if (page_fetch(req, resp, "/api/v1/answers", true, &answers) != 200)
+		return;
+	struct strbuf path = STRBUF_INIT;
+	const char *id = text_of(answers, "catalog");
+	strbuf_addstr(&path, "/api/v1/catalogs/");
+	text_percent_encode(&path, id, strlen(id));
+	int rc = page_fetch(req, resp, path.buf, true, &catalog);
+	strbuf_release(&path);
+	if (rc != 200) {
+		json_decref(answers);
+		return;
+	}
+	json_t *grid = page_connector_answer_grid(answers, catalog, can_edit(req));
+	json_decref(catalog);
+	if (!grid) {
+		json_decref(answers);
+		page_refused(req, resp, 500, "internal", "the answers are not in the shape the API gives");
+		return;
+	}
+	json_object_set(grid, "catalog", json_object_get(answers, "catalog"));
+	json_object_set(grid, "org", json_object_get(answers, "org"));
+	json_object_set_new(grid, "nav", json_pack("{s:b}", "answers", 1));
+	json_object_set_new(grid, "scripts", json_pack("[s]", "connector.js"));
+	json_decref(answers);
+	page_render(req, resp, 200, "connector_answers", "connector.answers.title", grid);
+}

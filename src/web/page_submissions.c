@@ -1,0 +1,254 @@
+#include "web/page_submissions.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "web/page.h"
+#include "web/page_connector.h"
+
+/* The text member name of obj, "" when absent or not text. */
+static const char *text_of(const json_t *obj, const char *name)
+{
+	const char *s = json_string_value(json_object_get(obj, name));
+	return s ? s : "";
+}
+
+/* {name: true}, name "unset" when it is NULL or "". */
+static json_t *flag(const char *name)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, name && *name ? name : "unset", json_true());
+	return o;
+}
+
+json_t *page_share_rows(const json_t *shares, json_int_t submission)
+{
+	if (!json_is_array(shares))
+		return NULL;
+	json_t *rows = json_array();
+	for (size_t i = json_array_size(shares); i-- > 0;) {
+		const json_t *s = json_array_get(shares, i);
+		if (submission && json_integer_value(json_object_get(s, "submission")) != submission)
+			continue;
+		json_t *row = json_deep_copy(s);
+		const char *state = json_is_true(json_object_get(s, "in_force")) ? "in_force"
+				    : json_is_string(json_object_get(s, "revoked_at")) ? "revoked"
+										: "expired";
+		json_object_set_new(row, "state", flag(state));
+		json_object_set_new(row, "state_chip", json_string(strcmp(state, "in_force") == 0  ? "good"
+								   : strcmp(state, "revoked") == 0 ? "none"
+												   : "warn"));
+		const json_t *acc = json_object_get(s, "accesses");
+		const char *last = "";
+		size_t k;
+		const json_t *a;
+		json_array_foreach (acc, k, a)
+			if (strcmp(text_of(a, "at"), last) > 0)
+				last = text_of(a, "at");
+		json_object_set_new(row, "last_access", json_string(last));
+		json_object_set_new(row, "n_accesses", json_integer((json_int_t)json_array_size(acc)));
+		json_array_append_new(rows, row);
+	}
+	return rows;
+}
+
+/* A diff value as text: "" for null. */
+static const char *value_text(const json_t *v)
+{
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+json_t *page_diff_rows(const json_t *items)
+{
+	if (!json_is_array(items))
+		return NULL;
+	json_t *rows = json_array();
+	size_t i, k;
+	const json_t *it, *f;
+	json_array_foreach (items, i, it) {
+		json_array_foreach (json_object_get(it, "fields"), k, f) {
+			const char *field = text_of(f, "field");
+			const char *before = value_text(json_object_get(f, "before"));
+			const char *after = value_text(json_object_get(f, "after"));
+			bool status = strcmp(field, "status") == 0;
+			/* One-element lists: {{#each}} puts their st in scope for
+			 * the status label's partial. */
+			json_array_append_new(rows, json_pack("{s:O, s:s, s:o, s:s, s:s, s:b, s:o, s:o}", "no",
+							      json_object_get(it, "no"), "field", field, "f",
+							      flag(field), "before", before, "after", after, "status",
+							      status, "before_s",
+							      status ? json_pack("[{s:o}]", "st", flag(before))
+								     : json_array(),
+							      "after_s",
+							      status ? json_pack("[{s:o}]", "st", flag(after))
+								     : json_array()));
+		}
+	}
+	return rows;
+}
+
+/* GET prefix + the route parameter name percent-encoded + suffix. */
+static int fetch_with(struct http_request *req, struct http_response *resp, const char *prefix, const char *name,
+		      const char *suffix, json_t **out)
+{
+	struct strbuf path = STRBUF_INIT;
+	const char *v = http_param(req, name);
+	strbuf_addstr(&path, prefix);
+	text_percent_encode(&path, v ? v : "", v ? strlen(v) : 0);
+	strbuf_addstr(&path, suffix);
+	int rc = page_fetch(req, resp, path.buf, true, out);
+	strbuf_release(&path);
+	return rc;
+}
+
+/* The distinct banks of the shares (for the share form's suggestions). */
+static json_t *banks_of(const json_t *shares)
+{
+	json_t *banks = json_array(), *seen = json_object();
+	size_t i;
+	const json_t *s;
+	json_array_foreach (shares, i, s) {
+		const char *b = text_of(s, "bank");
+		if (*b && !json_object_get(seen, b)) {
+			json_object_set_new(seen, b, json_true());
+			json_array_append_new(banks, json_string(b));
+		}
+	}
+	json_decref(seen);
+	return banks;
+}
+
+/* The check's problem lines as [{text, no}], no the item a line names
+ * ("item 12: ...") for a link to it on /answers, 0 when none. */
+static json_t *problem_rows(const json_t *problems)
+{
+	json_t *rows = json_array();
+	size_t i;
+	const json_t *p;
+	json_array_foreach (problems, i, p) {
+		int no = 0;
+		if (sscanf(json_string_value(p) ? json_string_value(p) : "", "item %d:", &no) != 1)
+			no = 0;
+		json_array_append_new(rows, json_pack("{s:s, s:i}", "text", json_string_value(p) ? json_string_value(p) : "",
+						      "no", no));
+	}
+	return rows;
+}
+
+void page_submissions(struct http_request *req, struct http_response *resp)
+{
+	json_t *list = NULL, *shares = NULL, *check = NULL;
+	if (page_fetch(req, resp, "/api/v1/submissions", true, &list) != 200)
+		return;
+	if (page_fetch(req, resp, "/api/v1/shares", true, &shares) != 200 ||
+	    page_fetch(req, resp, "/api/v1/answers/check", true, &check) != 200) {
+		json_decref(list);
+		json_decref(shares);
+		return;
+	}
+	/* Newest first, each with the banks it is shared with now. */
+	json_t *rows = json_array();
+	for (size_t i = json_array_size(list); i-- > 0;) {
+		json_t *row = json_deep_copy(json_array_get(list, i));
+		json_t *in_force = json_array();
+		size_t k;
+		const json_t *s;
+		json_array_foreach (shares, k, s)
+			if (json_equal(json_object_get(s, "submission"), json_object_get(row, "id")) &&
+			    json_is_true(json_object_get(s, "in_force")))
+				json_array_append_new(in_force, json_string(text_of(s, "bank")));
+		json_object_set_new(row, "banks", in_force);
+		json_array_append_new(rows, row);
+	}
+	json_t *data = json_pack("{s:o, s:b, s:o, s:I, s:{s:b}}", "submissions", rows, "ready",
+				 json_is_true(json_object_get(check, "ready")), "problems",
+				 problem_rows(json_object_get(check, "problems")), "n_problems",
+				 (json_int_t)json_array_size(json_object_get(check, "problems")), "nav", "submissions", 1);
+	json_decref(list);
+	json_decref(shares);
+	json_decref(check);
+	page_render(req, resp, 200, "connector_submissions", "connector.submissions.title", data);
+}
+
+/* The id of the version before sub's in list (same catalog), or 0. */
+static json_int_t previous_of(const json_t *list, const json_t *sub)
+{
+	json_int_t version = json_integer_value(json_object_get(sub, "version"));
+	size_t i;
+	const json_t *s;
+	json_array_foreach (list, i, s)
+		if (json_integer_value(json_object_get(s, "version")) == version - 1 &&
+		    strcmp(text_of(s, "catalog"), text_of(sub, "catalog")) == 0)
+			return json_integer_value(json_object_get(s, "id"));
+	return 0;
+}
+
+void page_submission(struct http_request *req, struct http_response *resp)
+{
+	json_t *sub = NULL, *cat = NULL, *list = NULL, *shares = NULL;
+	if (fetch_with(req, resp, "/api/v1/submissions/", "id", "", &sub) != 200)
+		return;
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addstr(&path, "/api/v1/catalogs/");
+	text_percent_encode(&path, text_of(sub, "catalog"), strlen(text_of(sub, "catalog")));
+	int rc = page_fetch(req, resp, path.buf, true, &cat);
+	strbuf_release(&path);
+	if (rc != 200 || page_fetch(req, resp, "/api/v1/submissions", true, &list) != 200 ||
+	    page_fetch(req, resp, "/api/v1/shares", true, &shares) != 200) {
+		json_decref(sub);
+		json_decref(cat);
+		json_decref(list);
+		return;
+	}
+	json_t *answers = json_pack("{s:O}", "items", json_object_get(sub, "answers"));
+	json_t *grid = page_connector_answer_grid(answers, cat, false);
+	json_t *id = json_object_get(sub, "id");
+	json_t *data = json_pack("{s:O, s:o, s:o, s:o, s:I, s:{s:b}}", "sub", sub, "grid",
+				 grid ? grid : json_object(), "shares",
+				 page_share_rows(shares, json_integer_value(id)), "banks", banks_of(shares), "previous",
+				 previous_of(list, sub), "nav", "submissions", 1);
+	json_object_del(json_object_get(data, "sub"), "answers");
+	json_decref(answers);
+	json_decref(sub);
+	json_decref(cat);
+	json_decref(list);
+	json_decref(shares);
+	page_render(req, resp, 200, "connector_submission", "connector.submission.title", data);
+}
+
+void page_submission_diff(struct http_request *req, struct http_response *resp)
+{
+	json_t *diff = NULL;
+	struct strbuf mid = STRBUF_INIT;
+	const char *id = http_param(req, "id");
+	strbuf_addstr(&mid, "/api/v1/submissions/");
+	text_percent_encode(&mid, id ? id : "", id ? strlen(id) : 0);
+	strbuf_addstr(&mid, "/diff/");
+	int rc = fetch_with(req, resp, mid.buf, "other", "", &diff);
+	strbuf_release(&mid);
+	if (rc != 200)
+		return;
+	json_t *rows = page_diff_rows(json_object_get(diff, "items"));
+	for (const char *const *side = (const char *const[]){ "from", "to", NULL }; *side; side++) {
+		json_t *o = json_object_get(diff, *side);
+		json_object_set_new(o, "working", json_boolean(strcmp(text_of(o, "kind"), "working") == 0));
+	}
+	json_t *data = json_pack("{s:O, s:O, s:o, s:I, s:{s:b}}", "from", json_object_get(diff, "from"), "to",
+				 json_object_get(diff, "to"), "rows", rows ? rows : json_array(), "n_items",
+				 (json_int_t)json_array_size(json_object_get(diff, "items")), "nav", "submissions", 1);
+	json_decref(diff);
+	page_render(req, resp, 200, "connector_diff", "connector.diff.title", data);
+}
+
+void page_shares(struct http_request *req, struct http_response *resp)
+{
+	json_t *shares = NULL;
+	if (page_fetch(req, resp, "/api/v1/shares", true, &shares) != 200)
+		return;
+	json_t *rows = page_share_rows(shares, 0);
+	json_decref(shares);
+	page_render(req, resp, 200, "connector_shares", "connector.shares.title",
+		    json_pack("{s:o, s:{s:b}}", "shares", rows ? rows : json_array(), "nav", "shares", 1));
+}

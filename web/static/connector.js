@@ -1,0 +1,233 @@
+// The connector's answers page (/answers): each item's form saves itself
+// as it is typed (800 ms after the last keystroke, and when a field loses
+// focus) with PUT /api/v1/answers/{no}, sending the revision it read; a
+// 409 means someone else changed the item: nothing was saved, the other
+// version is shown beside what the person typed, and a button loads it.
+// Also the Excel import: a dry run first, then the import itself.
+// Messages come from the page (data-msg-* / data-label-*).
+"use strict";
+
+(function () {
+  const shinsa = window.shinsa;
+  const grid = document.getElementById("grid");
+  const FIELDS = ["status", "current", "issues", "plan", "plan_due", "notes"];
+  const CHIPS = { implemented: "good", partial: "warn", not_implemented: "bad", not_applicable: "info", "": "none" };
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // The answer's values as the form holds them, for the API.
+  function values(form) {
+    const out = {};
+    for (const f of FIELDS) {
+      const v = form.elements[f].value;
+      out[f] = (f === "status" || f === "plan_due") && v === "" ? null : v;
+    }
+    return out;
+  }
+
+  // The chip and the row's filter data follow what was saved.
+  function showSaved(form, item) {
+    const row = form.closest("[data-row]");
+    const status = item.status || "";
+    const select = form.elements.status;
+    const chip = row.querySelector(".answer-head .chip");
+    if (chip) {
+      chip.className = "chip " + CHIPS[status];
+      chip.textContent = status ? select.options[select.selectedIndex].textContent : chip.dataset.unset || chip.textContent;
+    }
+    row.dataset.status = status || "unset";
+    row.dataset.plan = item.plan || item.plan_due ? "open" : "";
+  }
+
+  function stateLine(form, text) {
+    const p = form.querySelector(".save-state");
+    if (p) p.textContent = text;
+  }
+
+  function conflictBox(form, current, typed) {
+    const box = form.querySelector(".conflict");
+    box.textContent = "";
+    box.append(el("p", grid.dataset.msgConflict));
+    const pair = el("div", undefined, "conflict-pair");
+    for (const [title, v] of [[grid.dataset.msgTheirs, current], [grid.dataset.msgYours, typed]]) {
+      const part = el("div");
+      part.append(el("p", title, "conflict-title"));
+      const dl = el("dl", undefined, "facts");
+      for (const f of FIELDS) {
+        dl.append(el("dt", grid.getAttribute("data-label-" + f)));
+        let text = v[f] === null || v[f] === undefined ? "" : String(v[f]);
+        if (f === "status" && text) {
+          const o = form.elements.status.querySelector('option[value="' + text + '"]');
+          if (o) text = o.textContent;
+        }
+        dl.append(el("dd", text, "text"));
+      }
+      part.append(dl);
+      pair.append(part);
+    }
+    box.append(pair);
+    const load = el("button", grid.dataset.msgLoad, "secondary");
+    load.type = "button";
+    load.addEventListener("click", function () {
+      for (const f of FIELDS) form.elements[f].value = current[f] === null ? "" : current[f];
+      form.dataset.revision = current.revision;
+      delete form.dataset.conflict;
+      showSaved(form, current);
+      load.remove();
+      box.querySelector("p").remove();
+      // What the person typed stays on screen until they leave the page.
+      pair.firstChild.remove();
+      stateLine(form, "");
+    });
+    box.append(load);
+    box.hidden = false;
+    box.focus();
+  }
+
+  async function save(form) {
+    clearTimeout(form._timer);
+    if (form.dataset.conflict || !form._dirty) return;
+    if (form._saving) {
+      form._again = true;
+      return;
+    }
+    form._dirty = false;
+    form._saving = true;
+    const payload = values(form);
+    payload.revision = form.dataset.revision;
+    stateLine(form, shinsa.msg("Saving"));
+    let res = null;
+    try {
+      res = await shinsa.call("PUT", "/api/v1/answers/" + form.dataset.no, payload);
+    } catch (e) {
+      res = null;
+    }
+    form._saving = false;
+    if (res && res.ok) {
+      form.dataset.revision = res.json.revision;
+      form.querySelector(".conflict").hidden = true;
+      showSaved(form, res.json);
+      stateLine(form, shinsa.msg("Saved"));
+    } else if (res && res.status === 409 && res.json && res.json.error && res.json.error.current) {
+      form.dataset.conflict = "1";
+      stateLine(form, "");
+      delete payload.revision;
+      conflictBox(form, res.json.error.current, payload);
+      return;
+    } else {
+      form._dirty = true;
+      stateLine(form, "");
+      const box = form.querySelector(".conflict");
+      shinsa.showError(box, res);
+    }
+    if (form._again) {
+      form._again = false;
+      form._dirty = true;
+      save(form);
+    }
+  }
+
+  if (grid) {
+    for (const form of grid.querySelectorAll("form.answer-form")) {
+      const chip = form.closest("[data-row]").querySelector(".answer-head .chip");
+      if (chip && form.elements.status.value === "") chip.dataset.unset = chip.textContent;
+      form.addEventListener("submit", (ev) => ev.preventDefault());
+      form.addEventListener("input", function () {
+        form._dirty = true;
+        clearTimeout(form._timer);
+        form._timer = setTimeout(() => save(form), 800);
+      });
+      form.addEventListener("change", function () {
+        form._dirty = true;
+      });
+      form.addEventListener("focusout", () => save(form));
+    }
+  }
+
+  // ---- Excel import: check (dry run), then import ----
+  const imp = document.getElementById("import");
+  if (!imp) return;
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const result = imp.querySelector(".import-result");
+  const apply = document.getElementById("import-apply");
+
+  function upload(dry) {
+    const file = imp.elements.file.files[0];
+    if (!file) return Promise.resolve({ ok: false, status: 400, json: { error: { message: shinsa.msg("Nofile") } } });
+    const url = "/api/v1/answers/import?dry_run=" + (dry ? "1" : "0") + "&filename=" + encodeURIComponent(file.name);
+    return shinsa.call("POST", url, file, XLSX).catch(() => null);
+  }
+
+  function showChanges(json) {
+    result.textContent = "";
+    const changes = json.changes || [];
+    if (!changes.length) {
+      result.append(el("p", imp.dataset.msgNochange));
+      result.hidden = false;
+      return false;
+    }
+    result.append(el("p", imp.dataset.msgChanges));
+    const table = el("table", undefined, "import-changes");
+    const head = el("tr");
+    for (const h of [imp.dataset.msgItem, imp.dataset.msgField, imp.dataset.msgBefore, imp.dataset.msgAfter]) {
+      const th = el("th", h);
+      th.scope = "col";
+      head.append(th);
+    }
+    table.append(el("thead"));
+    table.tHead.append(head);
+    const body = el("tbody");
+    for (const c of changes) {
+      for (const f of c.fields) {
+        const tr = el("tr");
+        tr.append(el("td", String(c.no)), el("td", grid.getAttribute("data-label-" + f.field) || f.field));
+        const before = el("td");
+        before.append(el("del", f.before === null ? "" : String(f.before)));
+        const after = el("td");
+        after.append(el("ins", f.after === null ? "" : String(f.after)));
+        tr.append(before, after);
+        body.append(tr);
+      }
+    }
+    table.append(body);
+    result.append(table);
+    result.hidden = false;
+    return true;
+  }
+
+  imp.addEventListener("submit", async function (ev) {
+    ev.preventDefault();
+    apply.hidden = true;
+    result.hidden = true;
+    const res = await upload(true);
+    if (!res || !res.ok) {
+      result.textContent = "";
+      if (res && res.status === 422) result.append(el("p", imp.dataset.msgErrors));
+      const box = el("div", undefined, "message");
+      box.setAttribute("role", "alert");
+      result.append(box);
+      shinsa.showError(box, res);
+      result.hidden = false;
+      return;
+    }
+    if (showChanges(res.json)) apply.hidden = false;
+    result.focus();
+  });
+
+  apply.addEventListener("click", async function () {
+    apply.disabled = true;
+    const res = await upload(false);
+    apply.disabled = false;
+    if (!res || !res.ok) {
+      shinsa.showError(result, res);
+      return;
+    }
+    result.textContent = imp.dataset.msgDone;
+    window.location.reload();
+  });
+})();
