@@ -12,6 +12,7 @@
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
+#include "web/page_review.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -29,6 +30,11 @@ const struct route routes[] = {
 	{ "GET", "/login", page_login, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/lang/{code}", page_lang_switch, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/static/{name}", page_static, ROUTE_PUBLIC, 0, 0 },
+	/* Pages: reviews, both sides, and the bank's inbox (page_review.h) */
+	{ "GET", "/inbox", page_inbox, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/reviews", page_reviews, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/reviews/{submission}", page_review, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/reviews/{submission}/criteria", page_review_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },

@@ -1,0 +1,172 @@
+# The review pages, both sides, from the data of a review round: the bank's
+# inbox, the lists of reviews, the review screen (answers grouped by 区分,
+# what changed since v1, carried verdicts, forms by kind and role, the
+# decision once taken) and the review through the bank's criteria; the
+# wrong kind gets the 403 page, another bank the 404 page, a visitor the
+# way to sign in.
+. tests/http/lib.sh
+export SHINSA_NOW=2026-04-01T09:00:00Z
+"$SHINSA" init >/dev/null
+A=接続先A X=X銀行 Y=Y銀行
+"$SHINSA" org add --kind connector --name "$A" >/dev/null
+"$SHINSA" org add --kind bank --name "$X" >/dev/null
+"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+add_user "$A" editor@a.test editor
+add_user "$X" rev@x.test reviewer
+add_user "$X" viewer@x.test viewer
+add_user "$Y" rev@y.test reviewer
+start_server
+
+# page PATH [CURL ARGS...]: GET PATH as the current identity.
+page() {
+	p=$1
+	shift
+	req -b "$T/jar.$WHO" "$@" "$URL$p"
+}
+# has WHAT LINE...: each line is in the last body, exactly.
+has() {
+	what=$1
+	shift
+	for l in "$@"; do
+		grep -qF -- "$l" "$T/b" || { not_ok "$what" "missing: $l" "status: $code"; return; }
+	done
+	ok "$what"
+}
+# lacks WHAT TEXT: TEXT is not in the last body.
+lacks() {
+	if grep -qF -- "$2" "$T/b"; then not_ok "$1" "present: $2"; else ok "$1"; fi
+}
+
+login rev@x.test
+page /inbox
+has "an empty inbox says so" "共有されている提出はまだありません。"
+req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
+	--data-binary @catalog/sources/000_facbf1237c5cd287.txt "$URL/api/v1/criteria?format=text"
+eq "X imports its criteria" "$code" 201
+login viewer@x.test
+login rev@y.test
+
+login editor@a.test
+for n in $(seq 1 38) 44; do
+	case $n in
+	5) data='{"status":"partial","current":"ログは6か月保存","issues":"保存期間が短い","plan":"保存期間を1年に延ばす","plan_due":"2026-06-30"}' ;;
+	*) data="{\"status\":\"implemented\",\"current\":\"A社の回答${n}\"}" ;;
+	esac
+	api PUT "/api/v1/answers/$n" "$data"
+	[ "$code" = 200 ] || not_ok "answer item $n" "$code $body"
+done
+api POST /api/v1/submissions
+api POST /api/v1/submissions/1/shares "{\"bank\":\"$X\",\"expires\":\"2027-03-31\"}"
+eq "A shares v1 with X until March 2027" "$code" 201
+
+as rev@x.test
+api PUT /api/v1/reviews/1/items/5 '{"verdict":"improvement","comment":"保存期間を1年以上にすること"}'
+api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
+for n in $(seq 1 4) 6 $(seq 8 38) 44; do api PUT "/api/v1/reviews/1/items/$n" '{"verdict":"accepted"}'; done
+api POST /api/v1/reviews/1/items/7/messages '{"text":"別紙で一覧をお送りください"}'
+eq "X reviews v1 and asks on item 7" "$code" 201
+
+page /inbox
+eq "the inbox is a page" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the inbox lists v1 with its expiry and its review's state" \
+	'<p class="lead">接続先から共有されている提出は 1 件です。</p>' \
+	'<td>接続先A</td>' '<td class="num">第1版</td>' '<td>2026-04-01</td>' '<td>2027-04-01</td>' \
+	'<span class="chip warn">照会 1</span>' '<span class="chip bad">要改善 1</span>' \
+	'<td><a href="/reviews/1">第1版の審査を開く</a></td>'
+page /inbox -H 'Accept-Language: en'
+has "the inbox in English" '<h1>Inbox: submissions shared with you</h1>' '<span class="chip warn">Queries 1</span>'
+page /inbox -b shinsa_lang=en
+has "the language cookie too" '<h1>Inbox: submissions shared with you</h1>'
+
+page /reviews/1
+has "the review screen: 区分 groups, the answer, the verdict and the thread" \
+	'<h1>接続先A 第1版の審査</h1>' \
+	'<h3 id="g-0" class="group-title">区分：情報・セキュリティ管理態勢</h3>' \
+	'<article class="panel review-item" id="item-7" data-row data-verdict="query" data-changed="no" data-query="open">' \
+	'<h4>通番5 役職員の不正対策を整備する。</h4>' \
+	'<dt>対応状況</dt><dd><span class="chip warn">一部対応</span>' \
+	'<dt>課題認識</dt><dd class="wrap">保存期間が短い</dd>' \
+	'<dt>対応予定日</dt><dd>2026-06-30</dd>' \
+	'<p class="wrap"><strong>判定コメント：</strong> 委託先の一覧を示してください</p>' \
+	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01T09:00:00Z</p><p class="wrap">別紙で一覧をお送りください</p>' \
+	'<li><span class="chip good">了承 37</span></li>'
+has "a reviewer gets a verdict form per item and the decision form" \
+	'<form id="verdict-7" data-api="/api/v1/reviews/1/items/7" data-method="PUT">' \
+	'<option value="query" selected>照会</option>' \
+	'<form id="decide" data-api="/api/v1/reviews/1/decision" data-method="POST"' \
+	'<form id="message-7" data-api="/api/v1/reviews/1/items/7/messages" data-method="POST">'
+lacks "with no previous version nothing is marked changed" 'id="f-changed"'
+eq "no inline script, style or handlers" "$(grep -cE '<script>|<style|style=| on[a-z]+=' "$T/b")" 0
+
+page /reviews/1/criteria
+has "the review by X's criteria" '<li><span class="chip good">充足 47</span></li>' \
+	'<li><span class="chip bad">未充足 2</span></li>' '<tr data-row data-state="open">' \
+	'<td><a href="/reviews/1#item-7">通番7</a> <span class="chip warn">照会</span><br></td>'
+
+as viewer@x.test
+page /reviews/1
+has "a viewer reads the review" '<h1>接続先A 第1版の審査</h1>'
+lacks "without forms" 'data-api='
+
+# The connector replies, changes item 7 and sends v2.
+as editor@a.test
+page /reviews
+has "the connector's list names the bank and links with it" '<td>X銀行</td>' \
+	'<a href="/reviews/1?bank=X%E9%8A%80%E8%A1%8C">第1版の審査を開く</a>'
+page "/reviews/1?bank=X%E9%8A%80%E8%A1%8C"
+has "the connector sees the review with a reply form naming the bank" '<h1>接続先A 第1版の審査</h1>' \
+	'<input type="hidden" name="bank" value="X銀行">' '<label for="message-7-t">銀行への回答</label>'
+lacks "and no verdict form" 'id="verdict-7"'
+lacks "nor the decision form" 'id="decide"'
+page /reviews/1
+eq "without ?bank= the connector gets the 400 page" "$code" 400
+page /inbox
+eq "the inbox is not for connectors" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
+page /reviews/1/criteria
+eq "nor the review by a bank's criteria" "$code" 403
+api POST /api/v1/reviews/1/items/7/messages "{\"text\":\"委託先一覧を回答に追記しました\",\"bank\":\"$X\"}"
+api PUT /api/v1/answers/7 '{"current":"A社の回答7（委託先一覧: 別紙1）"}'
+api POST /api/v1/submissions
+api POST /api/v1/submissions/2/shares "{\"bank\":\"$X\"}"
+api POST /api/v1/submissions/2/shares "{\"bank\":\"$Y\"}"
+eq "v2 is shared with X and Y" "$code" 201
+
+as rev@x.test
+page /reviews/2
+has "v2: item 7 changed and pending, the others carried from v1" \
+	'<article class="panel review-item changed" id="item-7" data-row data-verdict="pending" data-changed="yes" data-query="none">' \
+	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01T09:00:00Z）</span>' \
+	'<li><span class="chip info">前回から変更 1</span></li>' '<li><span class="chip info">前回から引継ぎ 38</span></li>' \
+	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'
+api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'
+api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"改善計画の完了を条件とする"}'
+eq "X decides v2" "$code" 201
+page /reviews/2
+has "the decision with its download" '<dt>審査結果</dt><dd><span class="chip warn">条件付適合</span></dd>' \
+	'<dt>理由・条件</dt><dd class="wrap">改善計画の完了を条件とする</dd>' \
+	'<a class="button secondary" href="/api/v1/reviews/2/decision?bank=X%E9%8A%80%E8%A1%8C" download>署名付き審査結果ファイルをダウンロード</a>'
+lacks "no more forms for verdicts or the decision" 'id="decide"'
+req -b "$T/jar.$WHO" "$URL/api/v1/reviews/2/decision?bank=X%E9%8A%80%E8%A1%8C"
+eq "the link gives the bank the signed file" "$code $(jq -r ".document | if type == \"string\" then fromjson else . end | .decision" "$T/b")" "200 conditional"
+page /reviews
+has "the bank's list shows the decision" '<span class="chip warn">条件付適合</span> <span class="muted">2026-04-01</span>'
+as editor@a.test
+req -b "$T/jar.$WHO" "$URL/api/v1/reviews/2/decision?bank=X%E9%8A%80%E8%A1%8C"
+eq "and the connector the same file" "$code $(jq -r ".document | if type == \"string\" then fromjson else . end | .decision" "$T/b")" "200 conditional"
+
+as rev@y.test
+page /reviews/1
+eq "another bank gets the 404 page for v1" "$code $(grep -c '<h1>ページが見つかりません</h1>' "$T/b")" "404 1"
+page /reviews/1/criteria
+eq "and for its criteria view" "$code" 404
+page /reviews/2/criteria
+has "Y, without criteria, is told how to import them" '自行の審査基準がまだ登録されていません。' '<a href="/criteria">審査基準を取り込む</a>'
+page /reviews/x
+eq "a submission that is not a number is the 404 page" "$code" 404
+
+for p in /inbox /reviews /reviews/1 /reviews/1/criteria; do
+	req "$URL$p"
+	eq "signed out, $p asks to sign in" "$code $(header Location)" "303 /login?next=$(printf '%s' "$p" | jq -sRr @uri)"
+done
+stop_server
+finish
