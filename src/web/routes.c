@@ -12,6 +12,7 @@
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
+#include "web/page_criteria.h"
 #include "web/page_review.h"
 
 /*
@@ -35,6 +36,7 @@ const struct route routes[] = {
 	{ "GET", "/reviews", page_reviews, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/reviews/{submission}", page_review, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/reviews/{submission}/criteria", page_review_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/criteria", page_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },

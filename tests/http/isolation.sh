@@ -92,6 +92,7 @@ GET /inbox|/inbox|-
 GET /reviews|/reviews|-
 GET /reviews/{submission}|/reviews/$SUB?bank=$X|-
 GET /reviews/{submission}/criteria|/reviews/$SUB/criteria|-
+GET /criteria|/criteria|-
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -119,7 +120,8 @@ want() {
 	esac
 	# Pages: a visitor is sent to sign in; a refusal is a page (any body).
 	case "$pat" in
-	"GET /inbox" | "GET /reviews" | "GET /reviews/{submission}" | "GET /reviews/{submission}/criteria")
+	"GET /inbox" | "GET /reviews" | "GET /reviews/{submission}" | "GET /reviews/{submission}/criteria" | \
+	"GET /criteria")
 		if [ "$kind" = none ]; then echo "303 *"; return; fi ;;
 	esac
 	if [ "$kind" = none ]; then
@@ -234,7 +236,8 @@ want() {
 		elif ! $may_review; then echo "$ROLE_NO"
 		elif [ "$org" = X ]; then echo "200 *"
 		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no connector \\\"$A\\\"\"}}"; fi ;;
-	"GET /inbox")
+	"GET /inbox" | "GET /criteria")
+		# A bank's own criteria page: X and Y have none (a sentence, 200).
 		if [ "$kind" = bank ]; then echo "200 *"; else echo "403 *"; fi ;;
 	"GET /reviews") echo "200 *" ;;
 	"GET /reviews/{submission}")

@@ -40,9 +40,29 @@ lacks() {
 login rev@x.test
 page /inbox
 has "an empty inbox says so" "共有されている提出はまだありません。"
+page /criteria
+has "without criteria the criteria page offers the import" '審査基準はまだ取り込まれていません。' \
+	'<form id="criteria-import" data-api="/api/v1/criteria" data-upload data-method="POST">' \
+	'<label for="import-file">取り込むファイル</label>'
 req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
-	--data-binary @catalog/sources/000_facbf1237c5cd287.txt "$URL/api/v1/criteria?format=text"
+	--data-binary @catalog/sources/000_facbf1237c5cd287.txt "$URL/api/v1/criteria?format=text&name=000.txt"
 eq "X imports its criteria" "$code" 201
+page /criteria
+has "the criteria with their mapping, suggestions and forms" \
+	'<p class="lead">「電子決済等代行業者に求める基準」の基準 57 件のうち、57 件はチェックリストとの対応が設定されています。</p>' \
+	'<th scope="row">(1)-1</th>' '<span class="chip warn">一部重複</span>' \
+	'<form id="map-0" class="mapping" data-api="/api/v1/criteria/%281%29-1/mapping" data-method="PUT">' \
+	'<option value="intersects" selected>一部重複</option>' \
+	'<input id="map-0-items" class="items-text" value="1" inputmode="numeric" aria-describedby="map-0-help">' \
+	'<input type="hidden" name="items" data-type="json" value="[1]">' \
+	'<button type="button" class="secondary take" data-take="2" data-form="map-0">通番2を追加</button>' \
+	'<li>通番2 <span class="muted">セキュリティ管理ルールを整備する。</span> <span class="chip info">類似度 17%</span>' \
+	'data-confirm="現在の審査基準を、選択したファイルの内容で置き換えます。よろしいですか。"'
+api PUT "/api/v1/criteria/%281%29-1/mapping" '{"relation":"equal","items":[1,2],"note":"見直し"}'
+eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .items]')" '200 ["equal",[1,2]]'
+page /criteria -H 'Accept-Language: en'
+has "the criteria page in English" '<option value="equal" selected>Equal</option>' \
+	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>'
 login viewer@x.test
 login rev@y.test
 
@@ -99,11 +119,15 @@ lacks "with no previous version nothing is marked changed" 'id="f-changed"'
 eq "no inline script, style or handlers" "$(grep -cE '<script>|<style|style=| on[a-z]+=' "$T/b")" 0
 
 page /reviews/1/criteria
-has "the review by X's criteria" '<li><span class="chip good">充足 47</span></li>' \
-	'<li><span class="chip bad">未充足 2</span></li>' '<tr data-row data-state="open">' \
+# (1)-1 is now equal to items 1 and 2 (the mapping set above): met.
+has "the review by X's criteria" '<li><span class="chip good">充足 48</span></li>' \
+	'<li><span class="chip warn">一部充足 3</span></li>' '<li><span class="chip bad">未充足 2</span></li>' '<tr data-row data-state="open">' \
 	'<td><a href="/reviews/1#item-7">通番7</a> <span class="chip warn">照会</span><br></td>'
 
 as viewer@x.test
+page /criteria
+has "a viewer reads the criteria" '<th scope="row">(1)-1</th>'
+lacks "without forms" 'data-api='
 page /reviews/1
 has "a viewer reads the review" '<h1>接続先A 第1版の審査</h1>'
 lacks "without forms" 'data-api='
@@ -124,6 +148,8 @@ page /inbox
 eq "the inbox is not for connectors" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
 page /reviews/1/criteria
 eq "nor the review by a bank's criteria" "$code" 403
+page /criteria
+eq "nor the criteria page" "$code" 403
 api POST /api/v1/reviews/1/items/7/messages "{\"text\":\"委託先一覧を回答に追記しました\",\"bank\":\"$X\"}"
 api PUT /api/v1/answers/7 '{"current":"A社の回答7（委託先一覧: 別紙1）"}'
 api POST /api/v1/submissions
@@ -161,10 +187,12 @@ page /reviews/1/criteria
 eq "and for its criteria view" "$code" 404
 page /reviews/2/criteria
 has "Y, without criteria, is told how to import them" '自行の審査基準がまだ登録されていません。' '<a href="/criteria">審査基準を取り込む</a>'
+page /criteria
+has "Y's criteria page says it has none" '審査基準はまだ取り込まれていません。'
 page /reviews/x
 eq "a submission that is not a number is the 404 page" "$code" 404
 
-for p in /inbox /reviews /reviews/1 /reviews/1/criteria; do
+for p in /inbox /reviews /reviews/1 /reviews/1/criteria /criteria; do
 	req "$URL$p"
 	eq "signed out, $p asks to sign in" "$code $(header Location)" "303 /login?next=$(printf '%s' "$p" | jq -sRr @uri)"
 done
