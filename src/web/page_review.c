@@ -39,15 +39,6 @@ static char *with_bank(const struct http_request *req, const char *path)
 	return strbuf_detach(&sb);
 }
 
-/* {name: true} for a state's name (null: {}), for templates to pick. */
-static json_t *flag_of(const json_t *name)
-{
-	json_t *o = json_object();
-	if (json_is_string(name))
-		json_object_set_new(o, json_string_value(name), json_true());
-	return o;
-}
-
 /* Adds KEY_day, the date part (YYYY-MM-DD) of row's timestamp KEY, or null. */
 static void add_day(json_t *row, const char *key)
 {
@@ -85,7 +76,7 @@ void page_inbox(struct http_request *req, struct http_response *resp)
 	json_array_foreach(inbox, i, row) {
 		const json_t *r = review_row(reviews, json_integer_value(json_object_get(row, "submission")));
 		json_object_set_new(row, "review", r ? json_deep_copy(r) : json_null());
-		json_object_set_new(row, "d", flag_of(r ? json_object_get(r, "decision") : NULL));
+		json_object_set_new(row, "d", review_screen_flag(r ? json_object_get(r, "decision") : NULL));
 		add_day(row, "shared_at");
 		add_day(row, "expires_at");
 	}
@@ -105,7 +96,7 @@ void page_reviews(struct http_request *req, struct http_response *resp)
 	bool bank = req->org && req->org->kind == ORG_BANK;
 	json_array_foreach(reviews, i, row) {
 		json_object_set_new(row, "counterpart", json_incref(json_object_get(row, bank ? "connector" : "bank")));
-		json_object_set_new(row, "d", flag_of(json_object_get(row, "decision")));
+		json_object_set_new(row, "d", review_screen_flag(json_object_get(row, "decision")));
 		add_day(row, "opened_at");
 		add_day(row, "decided_at");
 	}
@@ -210,7 +201,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	json_t *decision = json_object_get(data, "decision");
-	json_object_set_new(data, "d", flag_of(json_object_get(decision, "decision")));
+	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
 	allow(req, data, json_is_object(decision));
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
@@ -251,12 +242,12 @@ void page_review_criteria(struct http_request *req, struct http_response *resp)
 	size_t i;
 	json_t *c;
 	json_array_foreach(json_object_get(doc, "criteria"), i, c) {
-		json_object_set_new(c, "s", flag_of(json_object_get(c, "state")));
+		json_object_set_new(c, "s", review_screen_flag(json_object_get(c, "state")));
 		size_t j;
 		json_t *it;
 		json_array_foreach(json_object_get(c, "items"), j, it) {
 			json_t *v = json_object_get(it, "verdict");
-			json_object_set_new(it, "v", json_is_string(v) ? flag_of(v) : json_pack("{s:b}", "pending", true));
+			json_object_set_new(it, "v", json_is_string(v) ? review_screen_flag(v) : json_pack("{s:b}", "pending", true));
 		}
 	}
 	json_object_set_new(doc, "connector_name", json_incref(json_object_get(doc, "connector")));

@@ -53,6 +53,11 @@ static json_t *group_of(json_t *groups, const char *category)
 	return items;
 }
 
+json_t *review_screen_flag(const json_t *name)
+{
+	return flag(json_string_value(name));
+}
+
 static void count(json_t *counts, const char *key)
 {
 	json_object_set_new(counts, key, json_integer(json_integer_value(json_object_get(counts, key)) + 1));

@@ -13,6 +13,7 @@
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
 #include "web/page_criteria.h"
+#include "web/page_plans.h"
 #include "web/page_review.h"
 
 /*
@@ -37,6 +38,9 @@ const struct route routes[] = {
 	{ "GET", "/reviews/{submission}", page_review, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/reviews/{submission}/criteria", page_review_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
 	{ "GET", "/criteria", page_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/portfolio", page_portfolio, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/plans", page_plans, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/plans/{id}", page_plan, ROUTE_PAGE, 0, ACTION_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },

@@ -93,6 +93,9 @@ GET /reviews|/reviews|-
 GET /reviews/{submission}|/reviews/$SUB?bank=$X|-
 GET /reviews/{submission}/criteria|/reviews/$SUB/criteria|-
 GET /criteria|/criteria|-
+GET /portfolio|/portfolio|-
+GET /plans|/plans|-
+GET /plans/{id}|/plans/1|-
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -121,7 +124,7 @@ want() {
 	# Pages: a visitor is sent to sign in; a refusal is a page (any body).
 	case "$pat" in
 	"GET /inbox" | "GET /reviews" | "GET /reviews/{submission}" | "GET /reviews/{submission}/criteria" | \
-	"GET /criteria")
+	"GET /criteria" | "GET /portfolio" | "GET /plans" | "GET /plans/{id}")
 		if [ "$kind" = none ]; then echo "303 *"; return; fi ;;
 	esac
 	if [ "$kind" = none ]; then
@@ -239,7 +242,9 @@ want() {
 	"GET /inbox" | "GET /criteria")
 		# A bank's own criteria page: X and Y have none (a sentence, 200).
 		if [ "$kind" = bank ]; then echo "200 *"; else echo "403 *"; fi ;;
-	"GET /reviews") echo "200 *" ;;
+	"GET /reviews" | "GET /portfolio" | "GET /plans") echo "200 *" ;;
+	"GET /plans/{id}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 *"; fi ;;
 	"GET /reviews/{submission}")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 *"; fi ;;
 	"GET /reviews/{submission}/criteria")
@@ -278,7 +283,8 @@ call() {
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | "GET /inbox" | \
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
-			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio") consent=true ;; esac
+			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
+			"GET /portfolio" | "GET /plans" | "GET /plans/{id}") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true

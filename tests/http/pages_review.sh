@@ -15,6 +15,8 @@ add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
+"$SHINSA" org add --kind bank --name Z銀行 >/dev/null
+add_user Z銀行 rev@z.test reviewer
 start_server
 
 # page PATH [CURL ARGS...]: GET PATH as the current identity.
@@ -192,7 +194,62 @@ has "Y's criteria page says it has none" '審査基準はまだ取り込まれ�
 page /reviews/x
 eq "a submission that is not a number is the 404 page" "$code" 404
 
-for p in /inbox /reviews /reviews/1 /reviews/1/criteria /criteria; do
+# Follow-up: the portfolio and the plans, both sides.
+login rev@z.test
+page /portfolio
+has "an empty portfolio says so" 'まだ接続先はありません。'
+page /plans
+has "no plans, said so" '改善計画はありません。'
+as rev@x.test
+page /portfolio
+has "X's portfolio: A's decision, its plan, the next re-assessment" '<th scope="row">接続先A</th>' \
+	'<span class="chip warn">条件付適合</span> <span class="muted">第2版</span>' '<span class="chip info">対応中 1</span>' \
+	'<span class="chip good">予定どおり</span> <span class="muted">2027-04-01</span>' '<a href="/reviews/2?bank=">第2版の審査を開く</a>'
+lacks "nothing overdue yet" 'overdue-row'
+page /plans
+has "X's plans" '<p class="lead">改善計画は 1 件、うち期限超過は 0 件です。</p>' \
+	'<tr data-row data-status="open" data-overdue="no">' '<td>接続先A</td>' \
+	'<td><a href="/plans/1">通番5</a> <span class="wrap">役職員の不正対策を整備する。</span></td>' '<td>2026-06-30</td>'
+page /plans/1
+has "X's reviewer may require a date" '<form id="plan-required" data-api="/api/v1/plans/1/required" data-method="PUT">' \
+	'<dt>接続先</dt><dd>接続先A</dd>' '<td>editor@a.test</td><td>作成</td>'
+lacks "but not update the plan" 'id="plan-update"'
+api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
+eq "the required form's request" "$code" 200
+page /plans/1
+has "the required date shows" '<dt>銀行の求める期限</dt><dd>2026-05-31</dd>' '<td>銀行の期限指定</td>' \
+	'<input id="required-due" name="due" type="date" value="2026-05-31" data-empty="null" aria-describedby="required-help">'
+as viewer@x.test
+page /plans/1
+lacks "a bank's viewer gets no form" 'data-api='
+as editor@a.test
+page /portfolio
+has "A's portfolio names the bank and links its review" '<th scope="row">X銀行</th>' \
+	'<a href="/reviews/2?bank=X%E9%8A%80%E8%A1%8C">第2版の審査を開く</a>'
+page /plans/1
+has "A updates its plan and sees the date X requires" '<form id="plan-update" data-api="/api/v1/plans/1" data-method="PUT">' \
+	'<option value="open" selected>未着手</option>' 'X銀行：2026-05-31'
+lacks "not the bank's form" 'id="plan-required"'
+api PUT /api/v1/plans/1 '{"status":"in_progress","due":"2026-06-30","note":"ログ基盤を選定中"}'
+eq "the update form's request" "$code $(echo "$body" | jq -c '[.status, .due]')" '200 ["in_progress","2026-06-30"]'
+page /plans/1 -H 'Accept-Language: en'
+has "the plan in English" '<option value="in_progress" selected>In progress</option>' '<h1>Plan for item 5</h1>'
+page /plans/99
+eq "a plan not there is the 404 page" "$code" 404
+page /plans/x
+eq "nor one that is not a number" "$code" 404
+stop_server
+SHINSA_NOW=2026-06-15T09:00:00Z start_server
+login editor@a.test
+page /plans
+has "past X's date, A sees its plan overdue" '<tr data-row data-status="in_progress" data-overdue="yes" class="overdue-row">' \
+	'X銀行：2026-05-31 <span class="chip bad">期限超過</span>'
+login rev@x.test
+page /portfolio
+has "and X's portfolio flags A" '<p class="notice bad" role="status">期限を過ぎた改善計画または再審査があります（1 件）。</p>' \
+	'<tr class="overdue-row">' '<span class="chip bad">期限超過 1</span>'
+
+for p in /inbox /reviews /reviews/1 /reviews/1/criteria /criteria /portfolio /plans /plans/1; do
 	req "$URL$p"
 	eq "signed out, $p asks to sign in" "$code $(header Location)" "303 /login?next=$(printf '%s' "$p" | jq -sRr @uri)"
 done
