@@ -70,9 +70,13 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	json_int_t no = json_integer_value(json_object_get(it, "no"));
 	json_t *row = json_deep_copy(it);
 	const json_t *ans = review_screen_answer(answers, no);
+	const json_t *bank_answer = json_object_get(it, "bank_answer");
 	const char *verdict = json_string_value(json_object_get(it, "verdict"));
 	const char *vkey = verdict ? verdict : "pending";
 	bool bank_item = strcmp(json_string_value(json_object_get(it, "party")) ?: "", "bank") == 0;
+	/* A bank item's answer is the bank's own, kept in its review. */
+	if (bank_item && json_is_object(bank_answer))
+		ans = bank_answer;
 	bool changed = previous && !bank_item && answers_differ(ans, review_screen_answer(previous, no));
 	json_object_set_new(row, "objective", json_string(json_string_value(json_object_get(cat_item, "objective")) ?: ""));
 	json_object_set_new(row, "key", json_string(json_string_value(json_object_get(cat_item, "key")) ?: ""));

@@ -13,7 +13,8 @@
  *   has_previous  true when previous answers were given
  * where ITEM is the review's item with, added:
  *   objective, key   from the checklist
- *   answer      the submission's answer for the item, or null
+ *   answer      the submission's answer for the item (a bank item: the
+ *               review's bank_answer), or null
  *   st          {STATUS: true} for the answer's status ({} without one)
  *   v           {VERDICT: true}, or {"pending": true}
  *   verdict_key "pending" when the verdict is null, else the verdict

@@ -118,6 +118,14 @@ has "a reviewer gets a verdict form per item and the decision form" \
 	'<form id="decide" data-api="/api/v1/reviews/1/decision" data-method="POST"' \
 	'<form id="message-7" data-api="/api/v1/reviews/1/items/7/messages" data-method="POST">'
 lacks "with no previous version nothing is marked changed" 'id="f-changed"'
+has "a bank item takes the bank's own answer, not a verdict" \
+	'<form id="bank-answer-39" data-api="/api/v1/reviews/1/items/39/answer" data-method="PUT">'
+lacks "no verdict form on a bank item" 'id="verdict-39"'
+api PUT /api/v1/reviews/1/items/39/answer '{"status":"implemented","current":"当行で監視している"}'
+eq "the bank answer form's request" "$code" 200
+page /reviews/1
+has "the bank's answer shows on its item" '<dt>現状</dt><dd class="wrap">当行で監視している</dd>' \
+	'<option value="implemented" selected>対応済</option>'
 eq "no inline script, style or handlers" "$(grep -cE '<script>|<style|style=| on[a-z]+=' "$T/b")" 0
 
 page /reviews/1/criteria
