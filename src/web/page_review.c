@@ -208,6 +208,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
 	json_object_set_new(data, "scripts", json_pack("[s]", "review.js"));
 	json_decref(sub);
+	review_screen_times(data);
 	page_render(req, resp, 200, "review_show", "review.show_title", data);
 }
 

@@ -110,7 +110,7 @@ has "the review screen: 区分 groups, the answer, the verdict and the thread" \
 	'<dt>課題認識</dt><dd class="wrap">保存期間が短い</dd>' \
 	'<dt>対応予定日</dt><dd>2026-06-30</dd>' \
 	'<p class="wrap"><strong>判定コメント：</strong> 委託先の一覧を示してください</p>' \
-	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01T09:00:00Z</p><p class="wrap">別紙で一覧をお送りください</p>' \
+	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01 09:00 UTC</p><p class="wrap">別紙で一覧をお送りください</p>' \
 	'<li><span class="chip good">了承 37</span></li>'
 has "a reviewer gets a verdict form per item and the decision form" \
 	'<form id="verdict-7" data-api="/api/v1/reviews/1/items/7" data-method="PUT">' \
@@ -171,7 +171,7 @@ as rev@x.test
 page /reviews/2
 has "v2: item 7 changed and pending, the others carried from v1" \
 	'<article class="panel review-item changed" id="item-7" data-row data-verdict="pending" data-changed="yes" data-query="none">' \
-	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01T09:00:00Z）</span>' \
+	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01 09:00 UTC）</span>' \
 	'<li><span class="chip info">前回から変更 1</span></li>' '<li><span class="chip info">前回から引継ぎ 38</span></li>' \
 	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'
