@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/user.h"
 #include "lib/xalloc.h"
 #include "web/page.h"
 #include "web/review_screen.h"
@@ -12,12 +13,32 @@ static bool is_bank(const struct http_request *req)
 	return req->org && req->org->kind == ORG_BANK;
 }
 
+/* The cycle of row's pair (same bank or same connector: the caller is the
+ * other side of every row), or NULL. */
+static const json_t *cycle_of(const json_t *cycles, const json_t *row)
+{
+	const char *key = json_object_get(row, "connector") ? "connector" : "bank";
+	const char *name = json_string_value(json_object_get(row, key));
+	size_t i;
+	const json_t *c;
+	json_array_foreach(cycles, i, c) {
+		const char *n = json_string_value(json_object_get(c, key));
+		if (n && name && strcmp(n, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
 void page_portfolio(struct http_request *req, struct http_response *resp)
 {
 	json_t *rows;
 	if (page_fetch(req, resp, "/api/v1/portfolio", true, &rows) != 200)
 		return;
 	bool bank = is_bank(req);
+	/* The cycles give each pair's period (months) for the bank's form;
+	 * without them the page shows the rest. */
+	json_t *cycles = NULL;
+	page_fetch(req, resp, "/api/v1/cycles", false, &cycles);
 	json_int_t alerts = 0;
 	size_t i;
 	json_t *row;
@@ -32,10 +53,17 @@ void page_portfolio(struct http_request *req, struct http_response *resp)
 		json_object_set_new(row, "d", review_screen_flag(json_object_get(row, "decision")));
 		json_object_set_new(row, "cs", review_screen_flag(json_object_get(row, "cycle_state")));
 		json_object_set_new(row, "alert", json_boolean(alert));
+		json_object_set_new(row, "idx", json_integer((json_int_t)i));
+		json_object_set_new(row, "months", json_incref(json_object_get(cycle_of(cycles, row), "months")));
 	}
+	json_decref(cycles);
+	/* Decided here: inside a row, "bank" is the row's bank's name. */
+	const struct user *u = req->who.user;
+	bool may_cycle = bank && u && user_role_can(u->role, ACTION_REVIEW);
 	page_render(req, resp, 200, "review_portfolio", "review.portfolio_title",
-		    json_pack("{s:o, s:I, s:I, s:{s:b}}", "rows", rows, "count", (json_int_t)json_array_size(rows),
-			      "alerts", alerts, "nav", "portfolio", true));
+		    json_pack("{s:o, s:I, s:I, s:b, s:{s:b}}", "rows", rows, "count",
+			      (json_int_t)json_array_size(rows), "alerts", alerts, "may_cycle", may_cycle, "nav",
+			      "portfolio", true));
 }
 
 /* Adds to plan p what the pages show: s {STATUS: true}, overdue_key. */

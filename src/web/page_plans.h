@@ -4,7 +4,9 @@
  *
  *   GET /portfolio     both kinds: one row per counterpart (GET
  *        /api/v1/portfolio): latest decision, open queries, open and
- *        overdue plans, next re-assessment, overdue rows marked
+ *        overdue plans, next re-assessment (GET /api/v1/cycles for its
+ *        period), overdue rows marked; a bank's REVIEW role sets each
+ *        connector's period and next date (PUT /api/v1/cycles/{connector})
  *   GET /plans         both kinds: the plans the caller sees (GET
  *        /api/v1/plans) with due dates, status and overdue chips, filtered
  *        by status and overdue on the page
