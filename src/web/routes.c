@@ -14,6 +14,9 @@
 #include "web/api_submissions.h"
 #include "web/page_connector.h"
 #include "web/page_submissions.h"
+#include "web/page_criteria.h"
+#include "web/page_plans.h"
+#include "web/page_review.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -37,6 +40,15 @@ const struct route routes[] = {
 	{ "GET", "/submissions/{id}", page_submission, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/submissions/{id}/diff/{other}", page_submission_diff, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/shares", page_shares, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	/* Pages: reviews, both sides, and the bank's inbox (page_review.h) */
+	{ "GET", "/inbox", page_inbox, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/reviews", page_reviews, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/reviews/{submission}", page_review, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/reviews/{submission}/criteria", page_review_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/criteria", page_criteria, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
+	{ "GET", "/portfolio", page_portfolio, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/plans", page_plans, ROUTE_PAGE, 0, ACTION_READ },
+	{ "GET", "/plans/{id}", page_plan, ROUTE_PAGE, 0, ACTION_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },

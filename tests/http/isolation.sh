@@ -94,6 +94,14 @@ PUT /api/v1/plans/{id}/required|/api/v1/plans/1/required|{\"due\":null}
 GET /api/v1/cycles|/api/v1/cycles|-
 PUT /api/v1/cycles/{connector}|/api/v1/cycles/$A|{\"months\":12}
 GET /api/v1/portfolio|/api/v1/portfolio|-
+GET /inbox|/inbox|-
+GET /reviews|/reviews|-
+GET /reviews/{submission}|/reviews/$SUB?bank=$X|-
+GET /reviews/{submission}/criteria|/reviews/$SUB/criteria|-
+GET /criteria|/criteria|-
+GET /portfolio|/portfolio|-
+GET /plans|/plans|-
+GET /plans/{id}|/plans/1|-
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -130,6 +138,12 @@ want() {
 		else echo "404 *"; fi
 		return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
+	esac
+	# Pages: a visitor is sent to sign in; a refusal is a page (any body).
+	case "$pat" in
+	"GET /inbox" | "GET /reviews" | "GET /reviews/{submission}" | "GET /reviews/{submission}/criteria" | \
+	"GET /criteria" | "GET /portfolio" | "GET /plans" | "GET /plans/{id}")
+		if [ "$kind" = none ]; then echo "303 *"; return; fi ;;
 	esac
 	if [ "$kind" = none ]; then
 		echo '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
@@ -243,6 +257,19 @@ want() {
 		elif ! $may_review; then echo "$ROLE_NO"
 		elif [ "$org" = X ]; then echo "200 *"
 		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no connector \\\"$A\\\"\"}}"; fi ;;
+	"GET /inbox" | "GET /criteria")
+		# A bank's own criteria page: X and Y have none (a sentence, 200).
+		if [ "$kind" = bank ]; then echo "200 *"; else echo "403 *"; fi ;;
+	"GET /reviews" | "GET /portfolio" | "GET /plans") echo "200 *" ;;
+	"GET /plans/{id}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 *"; fi ;;
+	"GET /reviews/{submission}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 *"; fi ;;
+	"GET /reviews/{submission}/criteria")
+		# X has imported no criteria: the page says so (200).
+		if [ "$kind" != bank ]; then echo "403 *"
+		elif [ "$org" = X ]; then echo "200 *"
+		else echo "404 *"; fi ;;
 	*) echo "no expectation for $pat" ;;
 	esac
 }
@@ -272,9 +299,10 @@ call() {
 		[ "${w#* }" = "*" ] && got="$code *"
 		consent=false
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
-		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | \
+		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | "GET /inbox" | \
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
-			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio") consent=true ;; esac
+			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
+			"GET /portfolio" | "GET /plans" | "GET /plans/{id}") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
@@ -307,12 +335,13 @@ for o in B X Y; do
 	done
 done
 
-# The consent itself: X read it (four times, one per role), Y never could;
+# The consent itself: X read it (eight times: each role by the API and by
+# the review page, which shows the answers), Y never could;
 # A's list shows each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[\"admin@x.test 2026-04-01T09:00:00Z\",\"editor@x.test 2026-04-01T09:00:00Z\",\"reviewer@x.test 2026-04-01T09:00:00Z\",\"viewer@x.test 2026-04-01T09:00:00Z\"]]]"
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do printf '"%s@x.test 2026-04-01T09:00:00Z","%s@x.test 2026-04-01T09:00:00Z",' $r $r; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
 eq "before the revoke X's portfolio counts A's plan" "$code $(echo "$body" | jq -c '[.[] | [.connector, .open_plans]]')" \

@@ -1,0 +1,257 @@
+#include "web/page_review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "core/user.h"
+#include "lib/xalloc.h"
+#include "web/page.h"
+#include "web/review_screen.h"
+
+/* The {submission} of the path as a number; false (the 404 page answered)
+ * if it is not one. */
+static bool submission_param(struct http_request *req, struct http_response *resp, long long *id)
+{
+	const char *s = http_param(req, "submission");
+	char *end = NULL;
+	*id = s && *s >= '1' && *s <= '9' && strlen(s) <= 18 ? strtoll(s, &end, 10) : 0;
+	if (!end || *end) {
+		page_refused(req, resp, 404, "not_found", "no such submission");
+		return false;
+	}
+	return true;
+}
+
+/* path, then "?bank=NAME" percent-encoded when the caller is a connector
+ * (a connector names whose review it reads; a bank reads its own). */
+static char *with_bank(const struct http_request *req, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, path);
+	const char *bank = http_query(req, "bank");
+	if (req->org && req->org->kind == ORG_CONNECTOR && bank) {
+		strbuf_addstr(&sb, "?bank=");
+		text_percent_encode(&sb, bank, strlen(bank));
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Adds KEY_day, the date part (YYYY-MM-DD) of row's timestamp KEY, or null. */
+static void add_day(json_t *row, const char *key)
+{
+	const char *at = json_string_value(json_object_get(row, key));
+	char name[64];
+	int n = snprintf(name, sizeof name, "%s_day", key);
+	if (n < 0 || (size_t)n >= sizeof name)
+		return;
+	json_object_set_new(row, name, at && strlen(at) >= 10 ? json_stringn(at, 10) : json_null());
+}
+
+/* The caller's review of submission (a row of GET /api/v1/reviews), or NULL. */
+static const json_t *review_row(const json_t *reviews, json_int_t submission)
+{
+	size_t i;
+	const json_t *r;
+	json_array_foreach(reviews, i, r) {
+		if (json_integer_value(json_object_get(r, "submission")) == submission)
+			return r;
+	}
+	return NULL;
+}
+
+void page_inbox(struct http_request *req, struct http_response *resp)
+{
+	json_t *inbox, *reviews;
+	if (page_fetch(req, resp, "/api/v1/inbox", true, &inbox) != 200)
+		return;
+	if (page_fetch(req, resp, "/api/v1/reviews", true, &reviews) != 200) {
+		json_decref(inbox);
+		return;
+	}
+	size_t i;
+	json_t *row;
+	json_array_foreach(inbox, i, row) {
+		const json_t *r = review_row(reviews, json_integer_value(json_object_get(row, "submission")));
+		json_object_set_new(row, "review", r ? json_deep_copy(r) : json_null());
+		json_object_set_new(row, "d", review_screen_flag(r ? json_object_get(r, "decision") : NULL));
+		add_day(row, "shared_at");
+		add_day(row, "expires_at");
+	}
+	json_decref(reviews);
+	page_render(req, resp, 200, "review_inbox", "review.inbox_title",
+		    json_pack("{s:o, s:I, s:{s:b}}", "rows", inbox, "count", (json_int_t)json_array_size(inbox), "nav",
+			      "inbox", true));
+}
+
+void page_reviews(struct http_request *req, struct http_response *resp)
+{
+	json_t *reviews;
+	if (page_fetch(req, resp, "/api/v1/reviews", true, &reviews) != 200)
+		return;
+	size_t i;
+	json_t *row;
+	bool bank = req->org && req->org->kind == ORG_BANK;
+	json_array_foreach(reviews, i, row) {
+		json_object_set_new(row, "counterpart", json_incref(json_object_get(row, bank ? "connector" : "bank")));
+		json_object_set_new(row, "d", review_screen_flag(json_object_get(row, "decision")));
+		add_day(row, "opened_at");
+		add_day(row, "decided_at");
+	}
+	page_render(req, resp, 200, "review_list", "review.list_title",
+		    json_pack("{s:o, s:I, s:{s:b}}", "rows", reviews, "count", (json_int_t)json_array_size(reviews),
+			      "nav", "reviews", true));
+}
+
+/* The id of the caller's latest readable submission of the same connector
+ * before version, from rows of GET /api/v1/inbox (a bank) or GET
+ * /api/v1/submissions (a connector); 0 if none. */
+static json_int_t previous_id(const json_t *rows, const char *id_key, const char *connector, json_int_t version)
+{
+	json_int_t best = 0, best_version = 0;
+	size_t i;
+	const json_t *r;
+	json_array_foreach(rows, i, r) {
+		const char *c = json_string_value(json_object_get(r, "connector"));
+		json_int_t v = json_integer_value(json_object_get(r, "version"));
+		if (c && connector && strcmp(c, connector) != 0)
+			continue;
+		if (v < version && v > best_version) {
+			best_version = v;
+			best = json_integer_value(json_object_get(r, id_key));
+		}
+	}
+	return best;
+}
+
+/* The answers of the version before review's, if the caller may read it
+ * (yours), or NULL: then the page marks no change. */
+static json_t *previous_answers(struct http_request *req, struct http_response *resp, const json_t *review)
+{
+	bool bank = req->org && req->org->kind == ORG_BANK;
+	json_t *rows, *prev = NULL, *out = NULL;
+	if (page_fetch(req, resp, bank ? "/api/v1/inbox" : "/api/v1/submissions", false, &rows) != 200)
+		return NULL;
+	json_int_t id = previous_id(rows, bank ? "submission" : "id",
+				    json_string_value(json_object_get(review, "connector")),
+				    json_integer_value(json_object_get(review, "version")));
+	json_decref(rows);
+	if (id > 0) {
+		char *path = xasprintf("/api/v1/submissions/%lld", (long long)id);
+		if (page_fetch(req, resp, path, false, &prev) == 200)
+			out = json_incref(json_object_get(prev, "answers"));
+		free(path);
+	}
+	json_decref(prev);
+	return out;
+}
+
+/* What the caller may do on the screen, and the review's names under keys
+ * page_render leaves alone (it sets "bank" and "connector" to the caller's
+ * kind). */
+static void allow(const struct http_request *req, json_t *data, bool decided)
+{
+	bool bank = req->org && req->org->kind == ORG_BANK;
+	const struct user *u = req->who.user;
+	bool review = u && user_role_can(u->role, ACTION_REVIEW);
+	bool edit = u && user_role_can(u->role, ACTION_ANSWERS_EDIT);
+	json_object_set_new(data, "bank_name", json_incref(json_object_get(data, "bank")));
+	json_object_set_new(data, "connector_name", json_incref(json_object_get(data, "connector")));
+	json_object_set_new(data, "may_verdict", json_boolean(bank && review && !decided));
+	json_object_set_new(data, "may_post", json_boolean(bank ? review : edit));
+}
+
+void page_review(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	if (!submission_param(req, resp, &id))
+		return;
+	char *base = xasprintf("/api/v1/reviews/%lld", id);
+	char *path = with_bank(req, base);
+	json_t *review = NULL, *sub = NULL, *catalog = NULL;
+	int ok = page_fetch(req, resp, path, true, &review) == 200;
+	free(path);
+	free(base);
+	char *sub_path = xasprintf("/api/v1/submissions/%lld", id);
+	ok = ok && page_fetch(req, resp, sub_path, true, &sub) == 200;
+	free(sub_path);
+	if (ok) {
+		struct strbuf cp = STRBUF_INIT;
+		const char *cat = json_string_value(json_object_get(sub, "catalog"));
+		strbuf_addstr(&cp, "/api/v1/catalogs/");
+		text_percent_encode(&cp, cat ? cat : "", cat ? strlen(cat) : 0);
+		ok = page_fetch(req, resp, cp.buf, true, &catalog) == 200;
+		strbuf_release(&cp);
+	}
+	if (!ok) {
+		json_decref(review);
+		json_decref(sub);
+		return;
+	}
+	json_t *prev = previous_answers(req, resp, review);
+	json_t *data = review_screen_build(review, catalog, json_object_get(sub, "answers"), prev);
+	json_decref(prev);
+	json_decref(catalog);
+	json_decref(review);
+	if (!data) {
+		json_decref(sub);
+		page_refused(req, resp, 500, "internal", "");
+		return;
+	}
+	json_t *decision = json_object_get(data, "decision");
+	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
+	allow(req, data, json_is_object(decision));
+	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
+	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
+	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
+	json_object_set_new(data, "scripts", json_pack("[s]", "review.js"));
+	json_decref(sub);
+	review_screen_times(data);
+	page_render(req, resp, 200, "review_show", "review.show_title", data);
+}
+
+void page_review_criteria(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	if (!submission_param(req, resp, &id))
+		return;
+	char *path = xasprintf("/api/v1/reviews/%lld/criteria", id);
+	json_t *doc = NULL;
+	int status = page_fetch(req, resp, path, false, &doc);
+	free(path);
+	json_t *probe = NULL;
+	if (status == 404 && page_fetch(req, resp, "/api/v1/criteria", false, &probe) == 404) {
+		/* No criteria imported yet: if the review is the caller's to read
+		 * (else its refusal page), say so and where to import them. */
+		char *review = xasprintf("/api/v1/reviews/%lld", id);
+		status = page_fetch(req, resp, review, true, &probe);
+		free(review);
+		json_decref(probe);
+		if (status == 200)
+			page_render(req, resp, 200, "review_criteria", "review.criteria_title",
+				    json_pack("{s:I, s:b, s:{s:b}}", "submission", (json_int_t)id, "none", true,
+					      "nav", "reviews", true));
+		return;
+	}
+	json_decref(probe);
+	if (status != 200) {
+		page_refused(req, resp, status > 0 ? status : 500, "", "");
+		return;
+	}
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(doc, "criteria"), i, c) {
+		json_object_set_new(c, "s", review_screen_flag(json_object_get(c, "state")));
+		size_t j;
+		json_t *it;
+		json_array_foreach(json_object_get(c, "items"), j, it) {
+			json_t *v = json_object_get(it, "verdict");
+			json_object_set_new(it, "v", json_is_string(v) ? review_screen_flag(v) : json_pack("{s:b}", "pending", true));
+		}
+	}
+	json_object_set_new(doc, "connector_name", json_incref(json_object_get(doc, "connector")));
+	json_object_set_new(doc, "nav", json_pack("{s:b}", "reviews", true));
+	page_render(req, resp, 200, "review_criteria", "review.criteria_title", doc);
+}

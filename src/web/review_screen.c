@@ -1,0 +1,172 @@
+#include "web/review_screen.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The fields of an answer that make it a different answer. */
+static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes" };
+
+const json_t *review_screen_answer(const json_t *answers, json_int_t no)
+{
+	size_t i;
+	const json_t *a;
+	json_array_foreach(answers, i, a) {
+		if (json_integer_value(json_object_get(a, "no")) == no)
+			return a;
+	}
+	return NULL;
+}
+
+static bool answers_differ(const json_t *a, const json_t *b)
+{
+	if (!a || !b)
+		return a != b;
+	for (size_t i = 0; i < sizeof answer_fields / sizeof answer_fields[0]; i++) {
+		const json_t *x = json_object_get(a, answer_fields[i]), *y = json_object_get(b, answer_fields[i]);
+		/* json_equal holds nothing equal to an absent field. */
+		if ((x || y) && !json_equal(x, y))
+			return true;
+	}
+	return false;
+}
+
+/* {name: true}, or {} for a NULL name. */
+static json_t *flag(const char *name)
+{
+	json_t *o = json_object();
+	if (name && *name)
+		json_object_set_new(o, name, json_true());
+	return o;
+}
+
+/* The group of category in groups, made (at the end) if need be. */
+static json_t *group_of(json_t *groups, const char *category)
+{
+	size_t i;
+	json_t *g;
+	json_array_foreach(groups, i, g) {
+		if (strcmp(json_string_value(json_object_get(g, "category")), category) == 0)
+			return json_object_get(g, "items");
+	}
+	json_t *items = json_array();
+	json_array_append_new(groups, json_pack("{s:s, s:o}", "category", category, "items", items));
+	return items;
+}
+
+json_t *review_screen_flag(const json_t *name)
+{
+	return flag(json_string_value(name));
+}
+
+/* Whether s is "YYYY-MM-DDTHH:MM:SSZ". */
+static bool is_utc_time(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (strlen(s) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return false;
+	return true;
+}
+
+void review_screen_times(json_t *v)
+{
+	size_t i;
+	json_t *x;
+	const char *k;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			review_screen_times(x);
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x) {
+			review_screen_times(x);
+		}
+	} else if (json_is_string(v) && is_utc_time(json_string_value(v))) {
+		const char *t = json_string_value(v);
+		char out[32];
+		int n = snprintf(out, sizeof out, "%.10s %.5s UTC", t, t + 11);
+		if (n > 0 && (size_t)n < sizeof out)
+			json_string_set(v, out);
+	}
+}
+
+static void count(json_t *counts, const char *key)
+{
+	json_object_set_new(counts, key, json_integer(json_integer_value(json_object_get(counts, key)) + 1));
+}
+
+/* The item's row: a copy of the review's item with what the page shows. */
+static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *answers, const json_t *previous,
+			json_t *counts)
+{
+	json_int_t no = json_integer_value(json_object_get(it, "no"));
+	json_t *row = json_deep_copy(it);
+	const json_t *ans = review_screen_answer(answers, no);
+	const json_t *bank_answer = json_object_get(it, "bank_answer");
+	const char *verdict = json_string_value(json_object_get(it, "verdict"));
+	const char *vkey = verdict ? verdict : "pending";
+	bool bank_item = strcmp(json_string_value(json_object_get(it, "party")) ?: "", "bank") == 0;
+	/* A bank item's answer is the bank's own, kept in its review. */
+	if (bank_item && json_is_object(bank_answer))
+		ans = bank_answer;
+	bool changed = previous && !bank_item && answers_differ(ans, review_screen_answer(previous, no));
+	json_object_set_new(row, "objective", json_string(json_string_value(json_object_get(cat_item, "objective")) ?: ""));
+	json_object_set_new(row, "key", json_string(json_string_value(json_object_get(cat_item, "key")) ?: ""));
+	json_object_set_new(row, "answer", ans ? json_deep_copy(ans) : json_null());
+	json_object_set_new(row, "st", flag(ans ? json_string_value(json_object_get(ans, "status")) : NULL));
+	json_object_set_new(row, "v", flag(vkey));
+	json_object_set_new(row, "verdict_key", json_string(vkey));
+	json_object_set_new(row, "bank_item", json_boolean(bank_item));
+	json_object_set_new(row, "changed", json_boolean(changed));
+	json_object_set_new(row, "changed_key", json_string(changed ? "yes" : "no"));
+	bool query = verdict && strcmp(verdict, "query") == 0;
+	json_object_set_new(row, "query_key", json_string(query ? "open" : "none"));
+	count(counts, "items");
+	if (!bank_item)
+		count(counts, vkey);
+	if (changed)
+		count(counts, "changed");
+	if (json_is_true(json_object_get(it, "carried")))
+		count(counts, "carried");
+	return row;
+}
+
+json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers,
+			    const json_t *previous)
+{
+	const json_t *items = json_object_get(review, "items");
+	if (!json_is_array(items))
+		return NULL;
+	const json_t *cat_items = json_object_get(catalog, "items");
+	json_t *out = json_deep_copy(review);
+	json_t *groups = json_array();
+	json_t *counts = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}", "items", 0, "pending", 0, "accepted",
+				   0, "query", 0, "improvement", 0, "not_applicable", 0, "changed", 0, "carried", 0);
+	/* The checklist's order first, so the groups follow the form. */
+	size_t i;
+	const json_t *ci;
+	json_array_foreach(cat_items, i, ci) {
+		json_int_t no = json_integer_value(json_object_get(ci, "no"));
+		const json_t *it = review_screen_answer(items, no);
+		if (!it)
+			continue;
+		const char *category = json_string_value(json_object_get(ci, "category"));
+		json_array_append_new(group_of(groups, category ? category : ""),
+				      item_row(it, ci, answers, previous, counts));
+	}
+	/* An item the checklist does not hold (never expected) is not lost. */
+	const json_t *it;
+	json_array_foreach(items, i, it) {
+		json_int_t no = json_integer_value(json_object_get(it, "no"));
+		if (!review_screen_answer(cat_items, no))
+			json_array_append_new(group_of(groups, ""), item_row(it, NULL, answers, previous, counts));
+	}
+	json_object_set_new(out, "groups", groups);
+	json_object_set_new(out, "counts", counts);
+	json_object_set_new(out, "has_previous", json_boolean(previous != NULL));
+	return out;
+}

@@ -1,0 +1,50 @@
+/*
+ * review_screen: the data of the review page (web/page_review.h), made
+ * from what the API gives: the review (GET /api/v1/reviews/{submission}),
+ * the checklist (GET /api/v1/catalogs/{id}), the submission's answers and,
+ * when the previous version can be read, its answers. Pure reshaping: no
+ * request, no database; every argument is borrowed.
+ *
+ * The result (yours) is the review object with, added:
+ *   groups      [{category, items: [ITEM]}] in the checklist's order, one
+ *               group per 区分 (category); every review item appears once
+ *   counts      {items, pending, accepted, query, improvement,
+ *               not_applicable, changed, carried}
+ *   has_previous  true when previous answers were given
+ * where ITEM is the review's item with, added:
+ *   objective, key   from the checklist
+ *   answer      the submission's answer for the item (a bank item: the
+ *               review's bank_answer), or null
+ *   st          {STATUS: true} for the answer's status ({} without one)
+ *   v           {VERDICT: true}, or {"pending": true}
+ *   verdict_key "pending" when the verdict is null, else the verdict
+ *   bank_item   party is "bank"
+ *   changed     has_previous and the answer differs from the previous
+ *               one in any field (or the previous version had none)
+ *   changed_key "yes" / "no", query_key "open" / "none" (filter values)
+ * Returns NULL if review has no "items" array.
+ */
+#ifndef SHINSA_WEB_REVIEW_SCREEN_H
+#define SHINSA_WEB_REVIEW_SCREEN_H
+
+#include <jansson.h>
+
+json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers,
+			    const json_t *previous);
+
+/* {NAME: true} for a JSON string NAME (anything else: {}), yours: how the
+ * templates pick a word or a chip for a state. */
+json_t *review_screen_flag(const json_t *name);
+
+/*
+ * Rewrites, in place, every string of v (at any depth) that is a UTC time
+ * as the API gives it, "YYYY-MM-DDTHH:MM:SSZ", as people read it,
+ * "YYYY-MM-DD HH:MM UTC". Dates alone and other text stay as they are.
+ * For page data only: the API's own answers keep their form.
+ */
+void review_screen_times(json_t *v);
+
+/* The answer of item no in an answers array ([{no, ...}]), or NULL. */
+const json_t *review_screen_answer(const json_t *answers, json_int_t no);
+
+#endif
