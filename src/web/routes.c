@@ -6,6 +6,7 @@
 #include "web/api_criteria.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
+#include "web/page_account.h"
 #include "web/api_reviews.h"
 #include "web/api_plans.h"
 #include "web/api_questions.h"
@@ -29,6 +30,9 @@ const struct route routes[] = {
 	{ "GET", "/login", page_login, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/lang/{code}", page_lang_switch, ROUTE_PUBLIC, 0, 0 },
 	{ "GET", "/static/{name}", page_static, ROUTE_PUBLIC, 0, 0 },
+	/* Pages: account (page_account.h) */
+	{ "GET", "/account/password", page_account_password, ROUTE_PAGE | ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "GET", "/account", page_account, ROUTE_PAGE, 0, 0 },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
@@ -37,6 +41,9 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/me/password", api_me_password, ROUTE_PASSWORD_CHANGE, 0, 0 },
 	{ "POST", "/api/v1/me/totp", api_me_totp_begin, 0, 0, 0 },
 	{ "POST", "/api/v1/me/totp/confirm", api_me_totp_confirm, 0, 0, 0 },
+	{ "GET", "/api/v1/me/tokens", api_me_tokens_list, 0, 0, 0 },
+	{ "POST", "/api/v1/me/tokens", api_me_tokens_create, 0, 0, 0 },
+	{ "DELETE", "/api/v1/me/tokens/{id}", api_me_tokens_revoke, 0, 0, 0 },
 
 	/* Catalogs: any signed-in user */
 	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },

@@ -22,6 +22,8 @@ for r in $ROLES; do
 	add_user "$Y" "$r@y.test" "$r"
 done
 TOKEN=$("$SHINSA" token create --user editor@b.test --name matrix | tail -n 1)
+# Token 2 is A's: nobody else may revoke it.
+"$SHINSA" token create --user editor@a.test --name a >/dev/null
 for n in $(seq 1 38) 44; do
 	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
 done
@@ -46,11 +48,16 @@ GET /|/|-
 GET /login|/login|-
 GET /static/{name}|/static/shinsa.css|-
 GET /lang/{code}|/lang/en|-
+GET /account|/account|-
+GET /account/password|/account/password|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
 POST /api/v1/me/totp|/api/v1/me/totp|{\"password\":\"$TEST_PASSWORD\"}
 POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
+GET /api/v1/me/tokens|/api/v1/me/tokens|-
+POST /api/v1/me/tokens|/api/v1/me/tokens|{}
+DELETE /api/v1/me/tokens/{id}|/api/v1/me/tokens/2|-
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-
@@ -112,6 +119,11 @@ want() {
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /" | "GET /lang/{code}") echo "303 *"; return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
+	# One's own account pages: any signed-in caller; a page sends the
+	# unauthenticated to the sign-in page.
+	"GET /account" | "GET /account/password")
+		if [ "$kind" = none ]; then echo "303 *"; else echo "200 *"; fi
+		return ;;
 	esac
 	if [ "$kind" = none ]; then
 		echo '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
@@ -120,7 +132,9 @@ want() {
 	case "$pat" in
 	"GET /api/v1/me" | "POST /api/v1/me/totp" | "GET /api/v1/catalogs" | "GET /api/v1/catalogs/{id}") echo "200 *" ;;
 	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
-	"POST /api/v1/me/totp/confirm") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
+	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
+	"GET /api/v1/me/tokens") echo "200 *" ;;
+	"DELETE /api/v1/me/tokens/{id}") echo '404 {"error":{"code":"not_found","message":"no API token 2"}}' ;;
 	"DELETE /api/v1/session")
 		if [ "$kind" = token ]; then
 			echo '400 {"error":{"code":"bad_request","message":"no session to end: this request came with an API token"}}'

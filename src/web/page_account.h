@@ -1,0 +1,22 @@
+/*
+ * page_account: the pages of one's own account (web/page.h: each reads
+ * the API as its caller and renders a template; changes go from the
+ * browser to the API through web/static/account.js and shinsa.js).
+ *
+ *   GET /account/password   change the password (POST /api/v1/me/password);
+ *                           open to a user who must change a one-time
+ *                           password (the gate sends them here), then "/"
+ *   GET /account            who I am (GET /api/v1/me), two-step
+ *                           verification (POST /api/v1/me/totp, its QR
+ *                           code, .../confirm, the recovery codes once),
+ *                           my API tokens (GET/POST/DELETE /api/v1/me/tokens)
+ */
+#ifndef SHINSA_WEB_PAGE_ACCOUNT_H
+#define SHINSA_WEB_PAGE_ACCOUNT_H
+
+#include "web/http.h"
+
+void page_account_password(struct http_request *req, struct http_response *resp);
+void page_account(struct http_request *req, struct http_response *resp);
+
+#endif

@@ -1,0 +1,122 @@
+# The account pages (/account, /account/password) and the API they use
+# that was added for them: a user's own API tokens (/api/v1/me/tokens) and
+# the QR code of a TOTP enrolment.
+. tests/http/lib.sh
+export SHINSA_NOW=2026-05-01T09:00:00Z
+"$SHINSA" init >/dev/null
+"$SHINSA" org add --kind connector --name 接続先A >/dev/null
+"$SHINSA" org add --kind bank --name X銀行 >/dev/null
+add_user 接続先A editor@a.test editor
+add_user X銀行 reviewer@x.test reviewer
+start_server
+
+# page GET PATH as the identity signed in last (cookie jar), extra curl args after.
+page() {
+	p=$1
+	shift
+	req -b "$T/jar.$WHO" "$@" "$URL$p"
+}
+has() { # NAME FRAGMENT...: each fragment is a line of $T/b, exactly
+	missing=
+	shift_name=$1
+	shift
+	for f in "$@"; do grep -qxF -- "$f" "$T/b" || missing="$missing [$f]"; done
+	eq "$shift_name" "$missing" ""
+}
+
+# Not signed in: to the sign-in page, and back.
+req "$URL/account"
+eq "/account asks to sign in" "$code $(header Location)" "303 /login?next=%2Faccount"
+req "$URL/account/password"
+eq "/account/password asks to sign in" "$code $(header Location)" "303 /login?next=%2Faccount%2Fpassword"
+
+# API tokens of one's own.
+login editor@a.test
+api GET /api/v1/me/tokens
+eq "no tokens yet" "$code $body" "200 []"
+api POST /api/v1/me/tokens '{"name":"ci"}'
+eq "making one needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api POST /api/v1/me/tokens '{"name":"ci","password":"not my password"}'
+eq "a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+api POST /api/v1/me/tokens "{\"name\":\"$(printf 'x%.0s' $(seq 1 101))\",\"password\":\"$TEST_PASSWORD\"}"
+eq "a name too long" "$code $body" '400 {"error":{"code":"bad_request","message":"token name is longer than 100 characters"}}'
+api POST /api/v1/me/tokens "{\"name\":\"集計スクリプト\",\"password\":\"$TEST_PASSWORD\",\"x\":1}"
+eq "an unknown field" "$code" 400
+api POST /api/v1/me/tokens "{\"name\":\"集計スクリプト\",\"password\":\"$TEST_PASSWORD\"}"
+eq "a token, shown once" "$code $(jq -c '[.id, .name, .created_at, (.token | startswith("shinsa_pat_")), (keys | sort)]' "$T/b")" \
+	'201 [1,"集計スクリプト","2026-05-01T09:00:00Z",true,["created_at","id","name","token"]]'
+TOK=$(jq -r .token "$T/b")
+bearer "$TOK" GET /api/v1/me
+eq "it works" "$code $(jq -r .email "$T/b")" "200 editor@a.test"
+bearer "$TOK" POST /api/v1/me/tokens '{"name":"more"}'
+eq "a token cannot mint another without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api GET /api/v1/me/tokens
+eq "the list" "$code $body" '200 [{"id":1,"name":"集計スクリプト","created_at":"2026-05-01T09:00:00Z","last_used_at":"2026-05-01T09:00:00Z","revoked":false}]'
+
+# Another user's token is not theirs to see or revoke.
+"$SHINSA" token create --user reviewer@x.test --name x >/dev/null
+login reviewer@x.test
+api GET /api/v1/me/tokens
+eq "each sees only their own" "$code $(jq -c '[.[].id]' "$T/b")" "200 [2]"
+api DELETE /api/v1/me/tokens/1
+eq "another's token is not found" "$code $body" '404 {"error":{"code":"not_found","message":"no API token 1"}}'
+api DELETE /api/v1/me/tokens/99
+eq "no such token" "$code $body" '404 {"error":{"code":"not_found","message":"no API token 99"}}'
+api DELETE /api/v1/me/tokens/abc
+eq "not an id" "$code $body" '404 {"error":{"code":"not_found","message":"no API token \"abc\""}}'
+as editor@a.test
+api DELETE /api/v1/me/tokens/1
+eq "revoked" "$code $body" '200 {"id":1,"revoked":true}'
+api DELETE /api/v1/me/tokens/1
+eq "twice" "$code $body" '409 {"error":{"code":"conflict","message":"API token 1 is already revoked"}}'
+bearer "$TOK" GET /api/v1/me
+eq "the token stops working" "$code" 401
+eq "the trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("token")) | [.actor, .action, .object, (.details | fromjson)]]')" \
+	'[["editor@a.test","token_create","user:1",{"result":"failed"}],["editor@a.test","token_create","token:1",{"name":"集計スクリプト","user":"editor@a.test"}],["cli:'"$(id -un)"'","token_create","token:2",{"name":"x","user":"reviewer@x.test"}],["editor@a.test","token_revoke","token:1",{"id":1}]]'
+
+# TOTP enrolment answers with its QR code.
+api POST /api/v1/me/totp "{\"password\":\"$TEST_PASSWORD\"}"
+eq "the enrolment's QR code" "$code $(jq -c '[.qr_size, (.qr_svg_path | test("^(M[0-9]+ [0-9]+h[0-9]+v1h-[0-9]+z)+$")), (.qr_svg_path | startswith("M4 4h7v1h-7z"))]' "$T/b")" \
+	'200 [61,true,true]'
+
+# The account page.
+page /account
+eq "/account" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the account page: who, role, two-step verification, tokens" \
+	'<h1>アカウント</h1>' \
+	'<dt>メールアドレス</dt><dd>editor@a.test</dd>' \
+	'<dt>組織</dt><dd>接続先A（接続事業者）</dd>' \
+	'<dt>権限</dt><dd>編集者</dd>' \
+	'<dt>パスワード</dt><dd><a href="/account/password">パスワードを変更する</a></dd>' \
+	'<div class="actions"><button type="submit">設定を開始</button></div>' \
+	'<form id="token-create" data-api="/api/v1/me/tokens" data-method="POST" data-stay novalidate>' \
+	'<script src="/static/account.js" defer></script>'
+grep -F '<tr><td>1</td><td>集計スクリプト</td><td>2026-05-01T09:00:00Z</td><td>2026-05-01T09:00:00Z</td>' "$T/b" >"$T/row"
+eq "the token's row" "$(wc -l <"$T/row") $(grep -c 'chip none">失効' "$T/b")" "1 1"
+eq "no inline script, style or handlers" "$(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
+page /account -b shinsa_lang=en
+has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（connector）</dd>'
+as reviewer@x.test
+page /account
+has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（金融機関）</dd>' '<dt>権限</dt><dd>審査担当者</dd>'
+grep -c '<tr><td>2</td><td>x</td>' "$T/b" >"$T/n"
+eq "only their own tokens" "$(cat "$T/n") $(grep -c '集計スクリプト' "$T/b")" "1 0"
+
+# The password page; a one-time password leads there and nowhere else.
+page /account/password
+has "the password page" '<h1>パスワードの変更</h1>' \
+	'<input id="current" name="current" type="password" autocomplete="current-password" required>' \
+	'<input id="new-again" type="password" autocomplete="new-password" required>'
+eq "no must-change notice for a chosen password" "$(grep -c 'notice warn' "$T/b")" 0
+req "$URL/static/account.js"
+eq "account.js" "$code $(header Content-Type)" "200 text/javascript; charset=utf-8"
+"$SHINSA" user add --org 接続先A --email new@a.test --role viewer >"$T/added"
+login new@a.test "$(tail -n 1 "$T/added")"
+page /account
+eq "a one-time password: /account leads to the change" "$code $(header Location)" "303 /account/password"
+page /
+eq "so does /" "$code $(header Location)" "303 /account/password"
+page /account/password
+has "the change, with why" '<p class="notice warn">仮パスワードでサインインしています。続けるには新しいパスワードを設定してください。</p>'
+eq "no way around it" "$(grep -c 'href="/account">取消' "$T/b")" 0
+finish
