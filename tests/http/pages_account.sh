@@ -30,6 +30,11 @@ eq "/account asks to sign in" "$code $(header Location)" "303 /login?next=%2Facc
 req "$URL/account/password"
 eq "/account/password asks to sign in" "$code $(header Location)" "303 /login?next=%2Faccount%2Fpassword"
 
+# The sign-in page's messages: the wait filled in by login.js.
+req "$URL/login"
+eq "the throttled message waits for its minutes" "$(grep -c 'data-msg-throttled="失敗が続いたため、このアカウントのサインインを一時的に停止しています。{minutes}分後にもう一度お試しください。"' "$T/b")" 1
+has "the sign-in page says where to turn" '<p class="help">パスワードを忘れた場合や認証アプリを使えなくなった場合は、所属組織の管理者に連絡してください。</p>'
+
 # API tokens of one's own.
 login editor@a.test
 api GET /api/v1/me/tokens
