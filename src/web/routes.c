@@ -13,6 +13,7 @@
 #include "web/api_session.h"
 #include "web/api_shares.h"
 #include "web/api_submissions.h"
+#include "web/api_users.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -44,6 +45,11 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/me/tokens", api_me_tokens_list, 0, 0, 0 },
 	{ "POST", "/api/v1/me/tokens", api_me_tokens_create, 0, 0, 0 },
 	{ "DELETE", "/api/v1/me/tokens/{id}", api_me_tokens_revoke, 0, 0, 0 },
+
+	/* An organisation's users, by its administrators (api_users.h) */
+	{ "GET", "/api/v1/users", api_users_list, 0, 0, ACTION_ADMIN_USERS },
+	{ "POST", "/api/v1/users", api_users_add, 0, 0, ACTION_ADMIN_USERS },
+	{ "PUT", "/api/v1/users/{id}", api_users_update, 0, 0, ACTION_ADMIN_USERS },
 
 	/* Catalogs: any signed-in user */
 	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },

@@ -58,6 +58,9 @@ POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
 GET /api/v1/me/tokens|/api/v1/me/tokens|-
 POST /api/v1/me/tokens|/api/v1/me/tokens|{}
 DELETE /api/v1/me/tokens/{id}|/api/v1/me/tokens/2|-
+GET /api/v1/users|/api/v1/users|-
+POST /api/v1/users|/api/v1/users|{}
+PUT /api/v1/users/{id}|/api/v1/users/1|{\"disabled\":true}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-
@@ -134,6 +137,12 @@ want() {
 	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
 	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
 	"GET /api/v1/me/tokens") echo "200 *" ;;
+	# Users: an admin's own organisation's only (user 1 is A's admin).
+	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}")
+		if [ "$role" != admin ]; then echo "$ROLE_NO"
+		elif [ "${pat%% *}" = GET ]; then echo "200 *"
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"email is required"}}'
+		else echo '404 {"error":{"code":"not_found","message":"no user 1"}}'; fi ;;
 	"DELETE /api/v1/me/tokens/{id}") echo '404 {"error":{"code":"not_found","message":"no API token 2"}}' ;;
 	"DELETE /api/v1/session")
 		if [ "$kind" = token ]; then
