@@ -10,6 +10,10 @@
  *                           verification (POST /api/v1/me/totp, its QR
  *                           code, .../confirm, the recovery codes once),
  *                           my API tokens (GET/POST/DELETE /api/v1/me/tokens)
+ *   GET /admin/users        the organisation's users (GET /api/v1/users):
+ *                           add one (its one-time password shown once),
+ *                           change a role, disable or enable, reset TOTP
+ *                           (POST, PUT /api/v1/users...); administrators
  */
 #ifndef SHINSA_WEB_PAGE_ACCOUNT_H
 #define SHINSA_WEB_PAGE_ACCOUNT_H
@@ -18,5 +22,6 @@
 
 void page_account_password(struct http_request *req, struct http_response *resp);
 void page_account(struct http_request *req, struct http_response *resp);
+void page_admin_users(struct http_request *req, struct http_response *resp);
 
 #endif

@@ -50,6 +50,7 @@ GET /static/{name}|/static/shinsa.css|-
 GET /lang/{code}|/lang/en|-
 GET /account|/account|-
 GET /account/password|/account/password|-
+GET /admin/users|/admin/users|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
@@ -126,6 +127,12 @@ want() {
 	# unauthenticated to the sign-in page.
 	"GET /account" | "GET /account/password")
 		if [ "$kind" = none ]; then echo "303 *"; else echo "200 *"; fi
+		return ;;
+	# The users page: administrators; its refusal is a page.
+	"GET /admin/users")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$role" = admin ]; then echo "200 *"
+		else echo "403 *"; fi
 		return ;;
 	esac
 	if [ "$kind" = none ]; then

@@ -8,6 +8,7 @@ export SHINSA_NOW=2026-05-01T09:00:00Z
 "$SHINSA" org add --kind bank --name X銀行 >/dev/null
 add_user 接続先A editor@a.test editor
 add_user X銀行 reviewer@x.test reviewer
+add_user 接続先A admin@a.test admin
 start_server
 
 # page GET PATH as the identity signed in last (cookie jar), extra curl args after.
@@ -124,4 +125,30 @@ eq "so does /" "$code $(header Location)" "303 /account/password"
 page /account/password
 has "the change, with why" '<p class="notice warn">仮パスワードでサインインしています。続けるには新しいパスワードを設定してください。</p>'
 eq "no way around it" "$(grep -c 'href="/account">取消' "$T/b")" 0
+
+# The users page: administrators only; their own organisation's users.
+req "$URL/admin/users"
+eq "/admin/users asks to sign in" "$code $(header Location)" "303 /login?next=%2Fadmin%2Fusers"
+as reviewer@x.test
+page /admin/users
+eq "a reviewer gets the refusal page" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
+login admin@a.test
+page /admin/users
+eq "/admin/users" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the users page" '<h1>ユーザー管理</h1>' \
+	'<p class="lead">この組織のユーザーは3名です。権限の変更、利用停止、二段階認証の解除ができます。</p>' \
+	'<th scope="row">admin@a.test <span class="muted">（あなた）</span></th>' \
+	'<th scope="row">editor@a.test</th>' \
+	'<option value="editor" selected>編集者</option>' \
+	'<label class="inline" for="role-1"><span class="muted">editor@a.testの権限</span></label>' \
+	'<td><span class="chip good">利用中</span>' \
+	'<span class="chip warn">仮パスワード未変更</span>' \
+	'<form id="user-add" data-api="/api/v1/users" data-method="POST" data-stay novalidate>'
+eq "another organisation's users are not there" "$(grep -c 'x.test' "$T/b")" 0
+eq "no way to lock oneself out" "$(grep -c -e 'admin@a.testを利用停止' "$T/b")" 0
+grep -F 'editor@a.testを利用停止' "$T/b" | grep -c 'data-api="/api/v1/users/1" data-method="PUT"' >"$T/n"
+eq "a disable form per other user" "$(cat "$T/n")" 1
+eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
+page /admin/users -b shinsa_lang=en
+has "in English" '<h1>Users of your organisation</h1>' '<option value="editor" selected>Editor</option>'
 finish

@@ -1,8 +1,9 @@
-// The account pages (/account, /account/password). The forms are
+// The account pages (/account, /account/password, /admin/users). The forms are
 // shinsa.js data-api forms; this file adds what they cannot say alone:
 // the new password typed twice, and what an answer shows once — the QR
 // code and secret of a TOTP enrolment, the recovery codes, a new API
-// token. Everything is set as text or attributes, never as markup.
+// token, a new user's one-time password. Everything is set as text or
+// attributes, never as markup.
 "use strict";
 
 (function () {
@@ -73,4 +74,16 @@
       byId("token-shown").hidden = false;
     });
   }
+})();
+
+// A user added: the one-time password, shown once.
+(function () {
+  const add = document.getElementById("user-add");
+  if (!add) return;
+  add.addEventListener("shinsa:done", function (ev) {
+    document.getElementById("added-email").textContent = ev.detail.json.email;
+    document.getElementById("added-otp").textContent = ev.detail.json.one_time_password;
+    add.reset();
+    document.getElementById("user-added").hidden = false;
+  });
 })();
