@@ -14,14 +14,23 @@
  *                           add one (its one-time password shown once),
  *                           change a role, disable or enable, reset TOTP
  *                           (POST, PUT /api/v1/users...); administrators
+ *   GET /audit[?before=SEQ] the organisation's audit trail, PAGE_AUDIT_ROWS
+ *                           events a page, newest first (GET
+ *                           /api/v1/audit?limit=&before=), each action
+ *                           in words and as its code; "older" pages on;
+ *                           administrators (AUDIT_READ)
  */
 #ifndef SHINSA_WEB_PAGE_ACCOUNT_H
 #define SHINSA_WEB_PAGE_ACCOUNT_H
+
+/* Audit events a page shows. */
+#define PAGE_AUDIT_ROWS 50
 
 #include "web/http.h"
 
 void page_account_password(struct http_request *req, struct http_response *resp);
 void page_account(struct http_request *req, struct http_response *resp);
 void page_admin_users(struct http_request *req, struct http_response *resp);
+void page_audit(struct http_request *req, struct http_response *resp);
 
 #endif

@@ -35,6 +35,7 @@ const struct route routes[] = {
 	{ "GET", "/account/password", page_account_password, ROUTE_PAGE | ROUTE_PASSWORD_CHANGE, 0, 0 },
 	{ "GET", "/account", page_account, ROUTE_PAGE, 0, 0 },
 	{ "GET", "/admin/users", page_admin_users, ROUTE_PAGE, 0, ACTION_ADMIN_USERS },
+	{ "GET", "/audit", page_audit, ROUTE_PAGE, 0, ACTION_AUDIT_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },

@@ -51,6 +51,7 @@ GET /lang/{code}|/lang/en|-
 GET /account|/account|-
 GET /account/password|/account/password|-
 GET /admin/users|/admin/users|-
+GET /audit|/audit|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
@@ -128,8 +129,8 @@ want() {
 	"GET /account" | "GET /account/password")
 		if [ "$kind" = none ]; then echo "303 *"; else echo "200 *"; fi
 		return ;;
-	# The users page: administrators; its refusal is a page.
-	"GET /admin/users")
+	# The users and audit pages: administrators; a refusal is a page.
+	"GET /admin/users" | "GET /audit")
 		if [ "$kind" = none ]; then echo "303 *"
 		elif [ "$role" = admin ]; then echo "200 *"
 		else echo "403 *"; fi

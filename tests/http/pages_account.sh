@@ -151,4 +151,33 @@ eq "a disable form per other user" "$(cat "$T/n")" 1
 eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
 page /admin/users -b shinsa_lang=en
 has "in English" '<h1>Users of your organisation</h1>' '<option value="editor" selected>Editor</option>'
+
+# The audit log page: the organisation's events, newest first, 50 a page.
+req "$URL/audit"
+eq "/audit asks to sign in" "$code $(header Location)" "303 /login?next=%2Faudit"
+as reviewer@x.test
+page /audit
+eq "a reviewer gets the refusal page" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
+for i in $(seq 1 50); do "$SHINSA" answers set --org 接続先A --item 1 --status implemented --current "版$i" >/dev/null; done
+as admin@a.test
+api GET /api/v1/audit
+NEWEST=$(jq '.[0].seq' "$T/b")
+page /audit
+eq "/audit" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the audit page" '<h1>監査ログ</h1>' \
+	"<p>通番${NEWEST}〜$((NEWEST - 49))を表示</p>" \
+	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集 <code>answer_edit</code></td><td><code>answer:1</code></td><td class=\"wrap\"><code>{&quot;catalog&quot;:&quot;api-checklist-2018-08&quot;,&quot;fields&quot;:[&quot;current&quot;]}</code></td></tr>" \
+	"<a href=\"/audit?before=$((NEWEST - 49))\" rel=\"next\">さらに古い記録 →</a>"
+eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
+page "/audit?before=$((NEWEST - 49))"
+has "the older page" '<a href="/audit">← 最新の記録へ</a>'
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録 <code>org_add</code></td><td><code>org:1</code></td><td class=\"wrap\"><code>{&quot;kind&quot;:&quot;connector&quot;,&quot;name&quot;:&quot;接続先A&quot;," "$T/b" >"$T/n"
+eq "down to the first event" "$(cat "$T/n")" 1
+eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
+page "/audit?before=x"
+eq "a bad page number is the error page" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
+page /audit -b shinsa_lang=en
+has "in English" '<h1>Audit log</h1>'
+grep -c '<td>Answer edited <code>answer_edit</code></td>' "$T/b" >"$T/n"
+eq "actions in English" "$(cat "$T/n")" 50
 finish
