@@ -180,4 +180,10 @@ page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
 grep -c '<td>Answer edited <code>answer_edit</code></td>' "$T/b" >"$T/n"
 eq "actions in English" "$(cat "$T/n")" 50
+
+# What the CSP forbids is in none of the pages.
+for p in /account /account/password /admin/users /audit; do
+	page "$p"
+	eq "$p: no inline script, style or handler" "$code $(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" "200 0"
+done
 finish
