@@ -35,6 +35,7 @@
 #include "lib/token.h"
 #include "lib/totp.h"
 #include "service/auth.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 /*
@@ -80,8 +81,8 @@ int account_token_create_checked(struct store *st, const struct auth_config *cfg
 				 char token[TOKEN_MAX], struct user_token **out, struct err *e);
 
 /* ACCOUNT_NOT_FOUND is OUTCOME_NOT_FOUND, ACCOUNT_CONFLICT OUTCOME_CONFLICT. */
-#define ACCOUNT_NOT_FOUND 1
-#define ACCOUNT_CONFLICT 3
+#define ACCOUNT_NOT_FOUND OUTCOME_NOT_FOUND
+#define ACCOUNT_CONFLICT OUTCOME_CONFLICT
 
 /*
  * A user revokes one of their own API tokens: 0, ACCOUNT_NOT_FOUND "no API

@@ -1,6 +1,5 @@
 #include "service/users.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 
 #include "service/account.h"

@@ -18,11 +18,12 @@
 #include "core/user.h"
 #include "lib/err.h"
 #include "lib/password.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
-#define USERS_NOT_FOUND 1 /* "no user N" */
-#define USERS_INVALID 2   /* a bad email or role, nothing to change */
-#define USERS_CONFLICT 3  /* "a user with email E already exists"; one's own role or access */
+#define USERS_NOT_FOUND OUTCOME_NOT_FOUND /* "no user N" */
+#define USERS_INVALID OUTCOME_INVALID     /* a bad email or role, nothing to change */
+#define USERS_CONFLICT OUTCOME_CONFLICT   /* "a user with email E already exists"; one's own role or access */
 
 /* org_id's users, ordered by email: you own the array and each user. */
 int users_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e);
