@@ -11,7 +11,7 @@
 
 BUILD    ?= build
 SAN      ?=
-PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat libmicrohttpd liboath
+PKGS     := sqlite3 jansson xlsxwriter libsodium libzip expat libmicrohttpd liboath libqrencode
 
 ifeq ($(SAN),1)
 CC       := clang

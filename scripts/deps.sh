@@ -15,7 +15,7 @@
 set -eu
 
 build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
-libsodium-dev libzip-dev libexpat1-dev libmicrohttpd-dev liboath-dev fonts-ipaexfont"
+libsodium-dev libzip-dev libexpat1-dev libmicrohttpd-dev liboath-dev libqrencode-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
 poppler-utils fonts-crosextra-carlito python3 openssl xxd curl chromium"
 bench="jq python3-openpyxl wrk nginx-light curl"

@@ -39,6 +39,8 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_NOTICE_SENT] = "notice_sent",
 	[AUDIT_QUESTION_ANSWER] = "question_answer",
 	[AUDIT_DECISION_EXPORT] = "decision_export",
+	[AUDIT_USER_UPDATE] = "user_update",
+	[AUDIT_TOTP_RESET] = "totp_reset",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -89,6 +89,8 @@ enum audit_action {
 	AUDIT_NOTICE_SENT,      /* notice_sent: a notice handed to the mail program */
 	AUDIT_QUESTION_ANSWER,  /* question_answer: a connector answered (or cleared) a bank's supplementary question */
 	AUDIT_DECISION_EXPORT,  /* decision_export: a bank's signed decision written to a file or downloaded */
+	AUDIT_USER_UPDATE,      /* user_update: an admin changed a user's role or disabled/enabled them */
+	AUDIT_TOTP_RESET,       /* totp_reset: an admin turned a user's TOTP off (lost device) */
 	AUDIT_NACTIONS,
 };
 

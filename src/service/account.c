@@ -183,6 +183,47 @@ int account_token_revoke(struct store *st, long long id, const char *actor, stru
 	return 0;
 }
 
+int account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
+				 const char *password, const char *name, const char *actor, time_t *retry_after,
+				 char token[TOKEN_MAX], struct user_token **out, struct err *e)
+{
+	*retry_after = 0;
+	if (out)
+		*out = NULL;
+	/* The name first: a typo must not cost a sign-in attempt. */
+	if (user_token_name_check(name, e) < 0)
+		return AUTH_DENIED;
+	struct user *u;
+	if (load_user(st, user_id, &u, e) < 0)
+		return -1;
+	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOKEN_CREATE, retry_after, e);
+	user_free(u);
+	if (rc == AUTH_OK && account_token_create(st, user_id, name, actor, token, out, e) < 0)
+		return -1;
+	return rc;
+}
+
+int account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor, struct err *e)
+{
+	struct user_token *t = NULL;
+	int rc = store_token_get(st, id, &t, e);
+	if (rc < 0)
+		return -1;
+	if (rc == STORE_NOT_FOUND || t->user_id != user_id) {
+		err_set(e, "no API token %lld", id);
+		rc = ACCOUNT_NOT_FOUND;
+	} else if (t->revoked) {
+		err_set(e, "API token %lld is already revoked", id);
+		rc = ACCOUNT_CONFLICT;
+	} else {
+		/* Rechecked inside its transaction: a revoke in between is -1
+		 * there with the same message; the token stays revoked. */
+		rc = account_token_revoke(st, id, actor, e) < 0 ? -1 : 0;
+	}
+	user_token_free(t);
+	return rc;
+}
+
 void account_totp_enrolment_release(struct account_totp_enrolment *en)
 {
 	free(en->uri);

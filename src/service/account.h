@@ -35,6 +35,7 @@
 #include "lib/token.h"
 #include "lib/totp.h"
 #include "service/auth.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 /*
@@ -67,6 +68,28 @@ int account_password_change(struct store *st, const struct auth_config *cfg, lon
  * (never the token). 0 or -1. */
 int account_token_create(struct store *st, long long user_id, const char *name, const char *actor,
 			 char token[TOKEN_MAX], struct user_token **out, struct err *e);
+
+/*
+ * A user makes an API token for themselves from the web: a token outlives
+ * the session that made it, so a stolen session must not mint one; the
+ * password is rechecked first (as above; a wrong one: event token_create
+ * {"result":"failed"}), then account_token_create(). AUTH_OK, AUTH_DENIED,
+ * AUTH_THROTTLED or -1.
+ */
+int account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
+				 const char *password, const char *name, const char *actor, time_t *retry_after,
+				 char token[TOKEN_MAX], struct user_token **out, struct err *e);
+
+/* ACCOUNT_NOT_FOUND is OUTCOME_NOT_FOUND, ACCOUNT_CONFLICT OUTCOME_CONFLICT. */
+#define ACCOUNT_NOT_FOUND OUTCOME_NOT_FOUND
+#define ACCOUNT_CONFLICT OUTCOME_CONFLICT
+
+/*
+ * A user revokes one of their own API tokens: 0, ACCOUNT_NOT_FOUND "no API
+ * token N" (none, or another user's: the same message), ACCOUNT_CONFLICT
+ * "API token N is already revoked", or -1. Event as account_token_revoke().
+ */
+int account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor, struct err *e);
 
 /* Revokes API token id: "no API token N", "API token N is already revoked".
  * Event token_revoke, object "token:ID", details {id}. 0 or -1. */

@@ -158,6 +158,16 @@ int store_user_take_totp_step(struct store *st, long long id, long long step, st
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }
 
+int store_user_set_role(struct store *st, long long id, enum user_role role, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE user_account SET role = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, user_role_name(role));
+	sql_bind_int(q, 2, id);
+	return sql_run(q, e);
+}
+
 int store_user_set_disabled(struct store *st, long long id, bool disabled, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE user_account SET disabled = ? WHERE id = ?", e);

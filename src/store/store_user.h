@@ -43,6 +43,7 @@ int store_user_set_totp(struct store *st, long long id, const char *sealed, bool
  */
 int store_user_take_totp_step(struct store *st, long long id, long long step, struct err *e);
 
+int store_user_set_role(struct store *st, long long id, enum user_role role, struct err *e);
 int store_user_set_disabled(struct store *st, long long id, bool disabled, struct err *e);
 
 /* Replaces the user's recovery codes with these n hashes. Call inside a

@@ -8,6 +8,7 @@
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "formats/qr_svg.h"
 #include "service/account.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
@@ -156,10 +157,17 @@ void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 	time_t until;
 	int rc = account_totp_begin(st, req->auth, req->who.user->id, req->org->name, v[0], req->who.user->email,
 				    &until, &en, &e);
+	char *qr = NULL;
+	int qr_size = 0;
+	if (rc == AUTH_OK && qr_svg_path(en.uri, &qr, &qr_size, &e) < 0)
+		rc = -1;
 	if (rc == AUTH_OK)
-		http_json_send(resp, 200, json_pack("{s:s, s:s}", "secret", en.base32, "otpauth_uri", en.uri));
+		http_json_send(resp, 200,
+			       json_pack("{s:s, s:s, s:i, s:s}", "secret", en.base32, "otpauth_uri", en.uri, "qr_size",
+					 qr_size, "qr_svg_path", qr));
 	else
 		reply_account(resp, rc, until, &e);
+	free(qr);
 	account_totp_enrolment_release(&en);
 	json_decref(body);
 }
@@ -187,4 +195,73 @@ void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 		reply_account(resp, rc, until, &e);
 	}
 	json_decref(body);
+}
+
+static json_t *token_json(const struct user_token *t)
+{
+	return json_pack("{s:I, s:s, s:s, s:s?, s:b}", "id", (json_int_t)t->id, "name", t->name, "created_at",
+			 t->created_at, "last_used_at", t->last_used_at, "revoked", t->revoked);
+}
+
+void api_me_tokens_list(struct http_request *req, struct http_response *resp)
+{
+	struct err e = { 0 };
+	struct store *st = api_store(req, resp);
+	struct user_token **ts;
+	size_t n;
+	if (!st)
+		return;
+	if (store_token_list(st, req->who.user->id, &ts, &n, &e) < 0) {
+		api_internal(resp, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(arr, token_json(ts[i]));
+		user_token_free(ts[i]);
+	}
+	free(ts);
+	http_json_send(resp, 200, arr);
+}
+
+void api_me_tokens_create(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "password", "name", NULL };
+	const char *v[2];
+	struct err e = { 0 };
+	struct store *st = api_store(req, resp);
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
+		return;
+	char token[TOKEN_MAX];
+	struct user_token *t = NULL;
+	time_t until;
+	int rc = account_token_create_checked(st, req->auth, req->who.user->id, v[0], v[1] ? v[1] : "",
+					      req->who.user->email, &until, token, &t, &e);
+	if (rc == AUTH_OK) {
+		json_t *out = token_json(t);
+		json_object_del(out, "last_used_at");
+		json_object_del(out, "revoked");
+		json_object_set_new(out, "token", json_string(token));
+		sodium_memzero(token, sizeof token);
+		http_json_send(resp, 201, out);
+	} else {
+		reply_account(resp, rc, until, &e);
+	}
+	user_token_free(t);
+	json_decref(body);
+}
+
+void api_me_tokens_revoke(struct http_request *req, struct http_response *resp)
+{
+	struct err e = { 0 };
+	long long id;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "id", "API token", &id, resp))
+		return;
+	int rc = account_token_revoke_own(st, req->who.user->id, id, req->who.user->email, &e);
+	if (rc == 0)
+		http_json_send(resp, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "revoked", true));
+	else
+		api_refused(resp, rc, &e, NULL);
 }

@@ -10,10 +10,21 @@
  *   DELETE /api/v1/session          ends the cookie's session, clears the cookie
  *   GET    /api/v1/me               who is calling (csrf_token for a cookie session)
  *   POST   /api/v1/me/password      {current, new}: also ends the user's other sessions
- *   POST   /api/v1/me/totp          {password}: starts enrolment: {secret, otpauth_uri}
+ *   POST   /api/v1/me/totp          {password}: starts enrolment: {secret,
+ *                                   otpauth_uri, qr_size, qr_svg_path} (the
+ *                                   URI as a QR code: formats/qr_svg.h)
  *   POST   /api/v1/me/totp/confirm  {password, code}: {totp_enabled,
  *                                   recovery_codes[10]}, shown once
- *   The last three check the password again (service/account.h): 400 "the
+ *   GET    /api/v1/me/tokens        the caller's API tokens, oldest first:
+ *                                   [{id, name, created_at, last_used_at
+ *                                   (null: never), revoked}]
+ *   POST   /api/v1/me/tokens        {password, name?}: 201 {id, name,
+ *                                   created_at, token}, the token shown once
+ *   DELETE /api/v1/me/tokens/{id}   revokes one of the caller's own tokens:
+ *                                   {id, revoked: true}; 404 "no API token
+ *                                   N" (none, or another user's), 409 "API
+ *                                   token N is already revoked"
+ *   The password, TOTP and token creation routes check the password again (service/account.h): 400 "the
  *   current password is wrong", 429 with Retry-After while the account is
  *   locked, as for sign-in.
  *
@@ -38,5 +49,8 @@ void api_me(struct http_request *req, struct http_response *resp);
 void api_me_password(struct http_request *req, struct http_response *resp);
 void api_me_totp_begin(struct http_request *req, struct http_response *resp);
 void api_me_totp_confirm(struct http_request *req, struct http_response *resp);
+void api_me_tokens_list(struct http_request *req, struct http_response *resp);
+void api_me_tokens_create(struct http_request *req, struct http_response *resp);
+void api_me_tokens_revoke(struct http_request *req, struct http_response *resp);
 
 #endif

@@ -6,6 +6,7 @@
 #include "web/api_criteria.h"
 #include "web/api_meta.h"
 #include "web/api_pages.h"
+#include "web/page_account.h"
 #include "web/api_reviews.h"
 #include "web/api_plans.h"
 #include "web/api_questions.h"
@@ -17,6 +18,7 @@
 #include "web/page_criteria.h"
 #include "web/page_plans.h"
 #include "web/page_review.h"
+#include "web/api_users.h"
 
 /*
  * Access is ROUTE_SIGNED_IN unless a line says ROUTE_PUBLIC; flags and
@@ -49,6 +51,11 @@ const struct route routes[] = {
 	{ "GET", "/portfolio", page_portfolio, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/plans", page_plans, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/plans/{id}", page_plan, ROUTE_PAGE, 0, ACTION_READ },
+	/* Pages: account (page_account.h) */
+	{ "GET", "/account/password", page_account_password, ROUTE_PAGE | ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "GET", "/account", page_account, ROUTE_PAGE, 0, 0 },
+	{ "GET", "/admin/users", page_admin_users, ROUTE_PAGE, 0, ACTION_ADMIN_USERS },
+	{ "GET", "/audit", page_audit, ROUTE_PAGE, 0, ACTION_AUDIT_READ },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
@@ -57,6 +64,14 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/me/password", api_me_password, ROUTE_PASSWORD_CHANGE, 0, 0 },
 	{ "POST", "/api/v1/me/totp", api_me_totp_begin, 0, 0, 0 },
 	{ "POST", "/api/v1/me/totp/confirm", api_me_totp_confirm, 0, 0, 0 },
+	{ "GET", "/api/v1/me/tokens", api_me_tokens_list, 0, 0, 0 },
+	{ "POST", "/api/v1/me/tokens", api_me_tokens_create, 0, 0, 0 },
+	{ "DELETE", "/api/v1/me/tokens/{id}", api_me_tokens_revoke, 0, 0, 0 },
+
+	/* An organisation's users, by its administrators (api_users.h) */
+	{ "GET", "/api/v1/users", api_users_list, 0, 0, ACTION_ADMIN_USERS },
+	{ "POST", "/api/v1/users", api_users_add, 0, 0, ACTION_ADMIN_USERS },
+	{ "PUT", "/api/v1/users/{id}", api_users_update, 0, 0, ACTION_ADMIN_USERS },
 
 	/* Catalogs: any signed-in user */
 	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },

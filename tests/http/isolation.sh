@@ -22,6 +22,8 @@ for r in $ROLES; do
 	add_user "$Y" "$r@y.test" "$r"
 done
 TOKEN=$("$SHINSA" token create --user editor@b.test --name matrix | tail -n 1)
+# Token 2 is A's: nobody else may revoke it.
+"$SHINSA" token create --user editor@a.test --name a >/dev/null
 for n in $(seq 1 38) 44; do
 	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
 done
@@ -51,11 +53,21 @@ GET /submissions|/submissions|-
 GET /submissions/{id}|/submissions/$SUB|-
 GET /submissions/{id}/diff/{other}|/submissions/$SUB/diff/working|-
 GET /shares|/shares|-
+GET /account|/account|-
+GET /account/password|/account/password|-
+GET /admin/users|/admin/users|-
+GET /audit|/audit|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
 POST /api/v1/me/password|/api/v1/me/password|{}
 POST /api/v1/me/totp|/api/v1/me/totp|{\"password\":\"$TEST_PASSWORD\"}
 POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
+GET /api/v1/me/tokens|/api/v1/me/tokens|-
+POST /api/v1/me/tokens|/api/v1/me/tokens|{}
+DELETE /api/v1/me/tokens/{id}|/api/v1/me/tokens/2|-
+GET /api/v1/users|/api/v1/users|-
+POST /api/v1/users|/api/v1/users|{}
+PUT /api/v1/users/{id}|/api/v1/users/1|{\"disabled\":true}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-
@@ -138,6 +150,17 @@ want() {
 		else echo "404 *"; fi
 		return ;;
 	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
+	# One's own account pages: any signed-in caller; a page sends the
+	# unauthenticated to the sign-in page.
+	"GET /account" | "GET /account/password")
+		if [ "$kind" = none ]; then echo "303 *"; else echo "200 *"; fi
+		return ;;
+	# The users and audit pages: administrators; a refusal is a page.
+	"GET /admin/users" | "GET /audit")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$role" = admin ]; then echo "200 *"
+		else echo "403 *"; fi
+		return ;;
 	esac
 	# Pages: a visitor is sent to sign in; a refusal is a page (any body).
 	case "$pat" in
@@ -152,7 +175,15 @@ want() {
 	case "$pat" in
 	"GET /api/v1/me" | "POST /api/v1/me/totp" | "GET /api/v1/catalogs" | "GET /api/v1/catalogs/{id}") echo "200 *" ;;
 	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
-	"POST /api/v1/me/totp/confirm") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
+	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
+	"GET /api/v1/me/tokens") echo "200 *" ;;
+	# Users: an admin's own organisation's only (user 1 is A's admin).
+	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}")
+		if [ "$role" != admin ]; then echo "$ROLE_NO"
+		elif [ "${pat%% *}" = GET ]; then echo "200 *"
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"email is required"}}'
+		else echo '404 {"error":{"code":"not_found","message":"no user 1"}}'; fi ;;
+	"DELETE /api/v1/me/tokens/{id}") echo '404 {"error":{"code":"not_found","message":"no API token 2"}}' ;;
 	"DELETE /api/v1/session")
 		if [ "$kind" = token ]; then
 			echo '400 {"error":{"code":"bad_request","message":"no session to end: this request came with an API token"}}'

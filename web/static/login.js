@@ -1,7 +1,8 @@
 // The sign-in page: posts the form as JSON to /api/v1/session and goes on
 // to where the person was going (data-next on the form, a path of ours
 // the server checked), or to the password change a one-time password
-// needs. Messages come from the form's data-msg-* attributes.
+// needs. Messages come from the form's data-msg-* attributes; the
+// throttled one has "{minutes}" for the wait Retry-After gives.
 "use strict";
 
 (function () {
@@ -28,7 +29,9 @@
     form.password.value = "";
     if (!res) show(window.shinsa.msg("Network"));
     else if (res.ok) window.location.assign(res.json.must_change_password ? "/account/password" : form.dataset.next || "/");
-    else if (res.status === 429) show(form.dataset.msgThrottled);
+    else if (res.status === 429)
+      // Retry-After is in seconds; said in whole minutes, rounded up.
+      show(form.dataset.msgThrottled.replace("{minutes}", String(Math.max(1, Math.ceil(Number(res.retryAfter || 60) / 60)))));
     else if (res.status === 401) show(form.dataset.msgDenied);
     else show(res.json && res.json.error ? res.json.error.message : window.shinsa.msg("Failed"));
   });

@@ -45,7 +45,7 @@
     } catch (e) {
       json = null;
     }
-    return { ok: r.ok, status: r.status, json: json };
+    return { ok: r.ok, status: r.status, json: json, retryAfter: r.headers.get("Retry-After") };
   }
 
   // The API's error as lines for people: what failed, then each detail.

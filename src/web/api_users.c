@@ -1,0 +1,103 @@
+#include "web/api_users.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+
+#include "service/users.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+static json_t *user_json(const struct user *u)
+{
+	return json_pack("{s:I, s:s, s:s, s:b, s:b, s:b, s:s}", "id", (json_int_t)u->id, "email", u->email, "role",
+			 user_role_name(u->role), "must_change_password", u->must_change_password, "totp_enabled",
+			 u->totp_enabled, "disabled", u->disabled, "created_at", u->created_at);
+}
+
+void api_users_list(struct http_request *req, struct http_response *resp)
+{
+	struct err e = { 0 };
+	struct store *st = api_store(req, resp);
+	struct user **users;
+	size_t n;
+	if (!st)
+		return;
+	if (users_list(st, req->org->id, &users, &n, &e) < 0) {
+		api_internal(resp, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(arr, user_json(users[i]));
+		user_free(users[i]);
+	}
+	free(users);
+	http_json_send(resp, 200, arr);
+}
+
+void api_users_add(struct http_request *req, struct http_response *resp)
+{
+	static const char *const fields[] = { "email", "role", NULL };
+	const char *v[2];
+	struct err e = { 0 };
+	struct store *st = api_store(req, resp);
+	json_t *body = NULL;
+	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
+		return;
+	char otp[PASSWORD_GENERATED_LEN + 1];
+	struct user *u = NULL;
+	int rc = users_add(st, req->org->id, v[0], v[1], req->who.user->email, otp, &u, &e);
+	if (rc == 0) {
+		json_t *out = user_json(u);
+		json_object_set_new(out, "one_time_password", json_string(otp));
+		http_json_send(resp, 201, out);
+	} else {
+		api_refused(resp, rc, &e, NULL);
+	}
+	sodium_memzero(otp, sizeof otp);
+	user_free(u);
+	json_decref(body);
+}
+
+/* The body of a PUT as a change; -1 having answered 400. */
+static int parse_change(const json_t *body, struct users_change *c, struct http_response *resp)
+{
+	static const char *const allowed[] = { "role", "disabled", "totp_reset", NULL };
+	if (http_json_fields(body, allowed, resp) < 0)
+		return -1;
+	const json_t *role = json_object_get(body, "role"), *dis = json_object_get(body, "disabled"),
+		     *reset = json_object_get(body, "totp_reset");
+	const char *bad = role && !json_is_string(role) ? "role must be a string"
+			  : dis && !json_is_boolean(dis) ? "disabled must be true or false"
+			  : reset && !json_is_true(reset) ? "totp_reset must be true (or absent)"
+							  : NULL;
+	if (bad) {
+		http_json_error(resp, 400, "bad_request", "%s", bad);
+		return -1;
+	}
+	c->role = role ? json_string_value(role) : NULL;
+	c->disabled = dis ? json_is_true(dis) : -1;
+	c->totp_reset = reset != NULL;
+	return 0;
+}
+
+void api_users_update(struct http_request *req, struct http_response *resp)
+{
+	struct err e = { 0 };
+	long long id;
+	json_t *body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "id", "user", &id, resp) || http_json_parse(req, resp, &body) < 0)
+		return;
+	struct users_change c = { 0 };
+	struct user *u = NULL;
+	if (parse_change(body, &c, resp) == 0) {
+		int rc = users_update(st, req->org->id, req->who.user->id, id, &c, req->who.user->email, &u, &e);
+		if (rc == 0)
+			http_json_send(resp, 200, user_json(u));
+		else
+			api_refused(resp, rc, &e, NULL);
+	}
+	user_free(u);
+	json_decref(body);
+}

@@ -1,0 +1,28 @@
+/*
+ * api_users: an administrator manages the users of their own
+ * organisation (service/users.h). Routes are ACTION_ADMIN_USERS; a user
+ * of another organisation is 404 "no user N", as one that does not exist.
+ *
+ *   GET  /api/v1/users        [USER], ordered by email
+ *   POST /api/v1/users        {email, role}: 201 USER + one_time_password
+ *                             (shown once; changed at first sign-in);
+ *                             400 bad email or role, 409 "a user with email
+ *                             E already exists"
+ *   PUT  /api/v1/users/{id}   {role?, disabled?, totp_reset?}: 200 USER;
+ *                             400 "nothing to change: give role, disabled
+ *                             or totp_reset", 409 for one's own role or
+ *                             access
+ *
+ * USER is {id, email, role, must_change_password, totp_enabled, disabled,
+ * created_at}, as `shinsa user list --json` prints it.
+ */
+#ifndef SHINSA_WEB_API_USERS_H
+#define SHINSA_WEB_API_USERS_H
+
+#include "web/http.h"
+
+void api_users_list(struct http_request *req, struct http_response *resp);
+void api_users_add(struct http_request *req, struct http_response *resp);
+void api_users_update(struct http_request *req, struct http_response *resp);
+
+#endif

@@ -1,0 +1,100 @@
+#include "web/page_account.h"
+
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "web/page.h"
+
+/* {"admin": true} for role "admin": the template chooses messages and
+ * selected options by flags, its keys being fixed words. */
+static json_t *flags_of(const char *a, const char *b)
+{
+	json_t *is = json_object();
+	if (a)
+		json_object_set_new(is, a, json_true());
+	if (b)
+		json_object_set_new(is, b, json_true());
+	return is;
+}
+
+void page_account_password(struct http_request *req, struct http_response *resp)
+{
+	json_t *me = NULL;
+	if (page_fetch(req, resp, "/api/v1/me", true, &me) != 200)
+		return;
+	page_render(req, resp, 200, "account_password", "account.password_title",
+		    json_pack("{s:o, s:{s:b}, s:[s]}", "account", me, "nav", "account", true, "scripts", "account.js"));
+}
+
+void page_account(struct http_request *req, struct http_response *resp)
+{
+	json_t *me = NULL, *tokens = NULL;
+	if (page_fetch(req, resp, "/api/v1/me", true, &me) != 200)
+		return;
+	if (page_fetch(req, resp, "/api/v1/me/tokens", true, &tokens) != 200) {
+		json_decref(me);
+		return;
+	}
+	json_t *org = json_object_get(me, "org");
+	json_object_set_new(me, "is", flags_of(json_string_value(json_object_get(me, "role")),
+					       json_string_value(json_object_get(org, "kind"))));
+	page_render(req, resp, 200, "account", "account.title",
+		    json_pack("{s:o, s:o, s:{s:b}, s:[s]}", "account", me, "tokens", tokens, "nav", "account", true,
+			      "scripts", "account.js"));
+}
+
+void page_admin_users(struct http_request *req, struct http_response *resp)
+{
+	json_t *users = NULL;
+	if (page_fetch(req, resp, "/api/v1/users", true, &users) != 200)
+		return;
+	size_t i;
+	json_t *u;
+	json_array_foreach(users, i, u) {
+		json_object_set_new(u, "is", flags_of(json_string_value(json_object_get(u, "role")), NULL));
+		/* One's own row offers no way to lock oneself out (the API
+		 * refuses it too). */
+		json_object_set_new(u, "self", json_boolean(json_integer_value(json_object_get(u, "id")) ==
+							    req->who.user->id));
+	}
+	page_render(req, resp, 200, "admin_users", "account.users_title",
+		    json_pack("{s:o, s:I, s:{s:b}, s:[s]}", "users", users, "count", (json_int_t)json_array_size(users),
+			      "nav", "users", true, "scripts", "account.js"));
+}
+
+void page_audit(struct http_request *req, struct http_response *resp)
+{
+	const char *before = http_query(req, "before");
+	struct strbuf path;
+	strbuf_init(&path);
+	strbuf_addf(&path, "/api/v1/audit?limit=%d", PAGE_AUDIT_ROWS);
+	if (before) {
+		strbuf_addstr(&path, "&before=");
+		text_percent_encode(&path, before, strlen(before));
+	}
+	json_t *events = NULL;
+	int rc = page_fetch(req, resp, path.buf, true, &events);
+	strbuf_release(&path);
+	if (rc != 200)
+		return;
+	size_t i, n = json_array_size(events);
+	json_t *ev;
+	json_array_foreach(events, i, ev) {
+		json_object_set_new(ev, "is", flags_of(json_string_value(json_object_get(ev, "action")), NULL));
+		const char *d = json_string_value(json_object_get(ev, "details"));
+		json_object_set_new(ev, "has_details", json_boolean(d && strcmp(d, "{}") != 0));
+	}
+	json_t *data = json_pack("{s:o, s:{s:b}}", "events", events, "nav", "audit", true);
+	if (n) {
+		/* Newest first: the page runs from the first event's number down
+		 * to the last's; a full page may have older ones after it. */
+		json_object_set(data, "first", json_object_get(json_array_get(events, 0), "seq"));
+		json_object_set(data, "last", json_object_get(json_array_get(events, n - 1), "seq"));
+		if (n == PAGE_AUDIT_ROWS)
+			json_object_set(data, "older", json_object_get(data, "last"));
+	}
+	if (before)
+		json_object_set_new(data, "before", json_string(before));
+	page_render(req, resp, 200, "account_audit", "account.audit_title", data);
+}

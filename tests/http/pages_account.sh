@@ -1,0 +1,189 @@
+# The account pages (/account, /account/password) and the API they use
+# that was added for them: a user's own API tokens (/api/v1/me/tokens) and
+# the QR code of a TOTP enrolment.
+. tests/http/lib.sh
+export SHINSA_NOW=2026-05-01T09:00:00Z
+"$SHINSA" init >/dev/null
+"$SHINSA" org add --kind connector --name 接続先A >/dev/null
+"$SHINSA" org add --kind bank --name X銀行 >/dev/null
+add_user 接続先A editor@a.test editor
+add_user X銀行 reviewer@x.test reviewer
+add_user 接続先A admin@a.test admin
+start_server
+
+# page GET PATH as the identity signed in last (cookie jar), extra curl args after.
+page() {
+	p=$1
+	shift
+	req -b "$T/jar.$WHO" "$@" "$URL$p"
+}
+has() { # NAME FRAGMENT...: each fragment is a line of $T/b, exactly
+	missing=
+	shift_name=$1
+	shift
+	for f in "$@"; do grep -qxF -- "$f" "$T/b" || missing="$missing [$f]"; done
+	eq "$shift_name" "$missing" ""
+}
+
+# Not signed in: to the sign-in page, and back.
+req "$URL/account"
+eq "/account asks to sign in" "$code $(header Location)" "303 /login?next=%2Faccount"
+req "$URL/account/password"
+eq "/account/password asks to sign in" "$code $(header Location)" "303 /login?next=%2Faccount%2Fpassword"
+
+# The sign-in page's messages: the wait filled in by login.js.
+req "$URL/login"
+eq "the throttled message waits for its minutes" "$(grep -c 'data-msg-throttled="失敗が続いたため、このアカウントのサインインを一時的に停止しています。{minutes}分後にもう一度お試しください。"' "$T/b")" 1
+has "the sign-in page says where to turn" '<p class="help">パスワードを忘れた場合や認証アプリを使えなくなった場合は、所属組織の管理者に連絡してください。</p>'
+
+# API tokens of one's own.
+login editor@a.test
+api GET /api/v1/me/tokens
+eq "no tokens yet" "$code $body" "200 []"
+api POST /api/v1/me/tokens '{"name":"ci"}'
+eq "making one needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api POST /api/v1/me/tokens '{"name":"ci","password":"not my password"}'
+eq "a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+api POST /api/v1/me/tokens "{\"name\":\"$(printf 'x%.0s' $(seq 1 101))\",\"password\":\"$TEST_PASSWORD\"}"
+eq "a name too long" "$code $body" '400 {"error":{"code":"bad_request","message":"token name is longer than 100 characters"}}'
+api POST /api/v1/me/tokens "{\"name\":\"集計スクリプト\",\"password\":\"$TEST_PASSWORD\",\"x\":1}"
+eq "an unknown field" "$code" 400
+api POST /api/v1/me/tokens "{\"name\":\"集計スクリプト\",\"password\":\"$TEST_PASSWORD\"}"
+eq "a token, shown once" "$code $(jq -c '[.id, .name, .created_at, (.token | startswith("shinsa_pat_")), (keys | sort)]' "$T/b")" \
+	'201 [1,"集計スクリプト","2026-05-01T09:00:00Z",true,["created_at","id","name","token"]]'
+TOK=$(jq -r .token "$T/b")
+bearer "$TOK" GET /api/v1/me
+eq "it works" "$code $(jq -r .email "$T/b")" "200 editor@a.test"
+bearer "$TOK" POST /api/v1/me/tokens '{"name":"more"}'
+eq "a token cannot mint another without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+api GET /api/v1/me/tokens
+eq "the list" "$code $body" '200 [{"id":1,"name":"集計スクリプト","created_at":"2026-05-01T09:00:00Z","last_used_at":"2026-05-01T09:00:00Z","revoked":false}]'
+
+# Another user's token is not theirs to see or revoke.
+"$SHINSA" token create --user reviewer@x.test --name x >/dev/null
+login reviewer@x.test
+api GET /api/v1/me/tokens
+eq "each sees only their own" "$code $(jq -c '[.[].id]' "$T/b")" "200 [2]"
+api DELETE /api/v1/me/tokens/1
+eq "another's token is not found" "$code $body" '404 {"error":{"code":"not_found","message":"no API token 1"}}'
+api DELETE /api/v1/me/tokens/99
+eq "no such token" "$code $body" '404 {"error":{"code":"not_found","message":"no API token 99"}}'
+api DELETE /api/v1/me/tokens/abc
+eq "not an id" "$code $body" '404 {"error":{"code":"not_found","message":"no API token \"abc\""}}'
+as editor@a.test
+api DELETE /api/v1/me/tokens/1
+eq "revoked" "$code $body" '200 {"id":1,"revoked":true}'
+api DELETE /api/v1/me/tokens/1
+eq "twice" "$code $body" '409 {"error":{"code":"conflict","message":"API token 1 is already revoked"}}'
+bearer "$TOK" GET /api/v1/me
+eq "the token stops working" "$code" 401
+eq "the trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("token")) | [.actor, .action, .object, (.details | fromjson)]]')" \
+	'[["editor@a.test","token_create","user:1",{"result":"failed"}],["editor@a.test","token_create","token:1",{"name":"集計スクリプト","user":"editor@a.test"}],["cli:'"$(id -un)"'","token_create","token:2",{"name":"x","user":"reviewer@x.test"}],["editor@a.test","token_revoke","token:1",{"id":1}]]'
+
+# TOTP enrolment answers with its QR code.
+api POST /api/v1/me/totp "{\"password\":\"$TEST_PASSWORD\"}"
+eq "the enrolment's QR code" "$code $(jq -c '[.qr_size, (.qr_svg_path | test("^(M[0-9]+ [0-9]+h[0-9]+v1h-[0-9]+z)+$")), (.qr_svg_path | startswith("M4 4h7v1h-7z"))]' "$T/b")" \
+	'200 [61,true,true]'
+
+# The account page.
+page /account
+eq "/account" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the account page: who, role, two-step verification, tokens" \
+	'<h1>アカウント</h1>' \
+	'<dt>メールアドレス</dt><dd>editor@a.test</dd>' \
+	'<dt>組織</dt><dd>接続先A（接続事業者）</dd>' \
+	'<dt>権限</dt><dd>編集者</dd>' \
+	'<dt>パスワード</dt><dd><a href="/account/password">パスワードを変更する</a></dd>' \
+	'<div class="actions"><button type="submit">設定を開始</button></div>' \
+	'<form id="token-create" data-api="/api/v1/me/tokens" data-method="POST" data-stay novalidate>' \
+	'<script src="/static/account.js" defer></script>'
+grep -F '<tr><td>1</td><td>集計スクリプト</td><td>2026-05-01T09:00:00Z</td><td>2026-05-01T09:00:00Z</td>' "$T/b" >"$T/row"
+eq "the token's row" "$(wc -l <"$T/row") $(grep -c 'chip none">失効' "$T/b")" "1 1"
+eq "no inline script, style or handlers" "$(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
+page /account -b shinsa_lang=en
+has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（connector）</dd>'
+as reviewer@x.test
+page /account
+has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（金融機関）</dd>' '<dt>権限</dt><dd>審査担当者</dd>'
+grep -c '<tr><td>2</td><td>x</td>' "$T/b" >"$T/n"
+eq "only their own tokens" "$(cat "$T/n") $(grep -c '集計スクリプト' "$T/b")" "1 0"
+
+# The password page; a one-time password leads there and nowhere else.
+page /account/password
+has "the password page" '<h1>パスワードの変更</h1>' \
+	'<input id="current" name="current" type="password" autocomplete="current-password" required>' \
+	'<input id="new-again" type="password" autocomplete="new-password" required>'
+eq "no must-change notice for a chosen password" "$(grep -c 'notice warn' "$T/b")" 0
+req "$URL/static/account.js"
+eq "account.js" "$code $(header Content-Type)" "200 text/javascript; charset=utf-8"
+"$SHINSA" user add --org 接続先A --email new@a.test --role viewer >"$T/added"
+login new@a.test "$(tail -n 1 "$T/added")"
+page /account
+eq "a one-time password: /account leads to the change" "$code $(header Location)" "303 /account/password"
+page /
+eq "so does /" "$code $(header Location)" "303 /account/password"
+page /account/password
+has "the change, with why" '<p class="notice warn">仮パスワードでサインインしています。続けるには新しいパスワードを設定してください。</p>'
+eq "no way around it" "$(grep -c 'href="/account">取消' "$T/b")" 0
+
+# The users page: administrators only; their own organisation's users.
+req "$URL/admin/users"
+eq "/admin/users asks to sign in" "$code $(header Location)" "303 /login?next=%2Fadmin%2Fusers"
+as reviewer@x.test
+page /admin/users
+eq "a reviewer gets the refusal page" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
+login admin@a.test
+page /admin/users
+eq "/admin/users" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the users page" '<h1>ユーザー管理</h1>' \
+	'<p class="lead">この組織のユーザーは3名です。権限の変更、利用停止、二段階認証の解除ができます。</p>' \
+	'<th scope="row">admin@a.test <span class="muted">（あなた）</span></th>' \
+	'<th scope="row">editor@a.test</th>' \
+	'<option value="editor" selected>編集者</option>' \
+	'<label class="inline" for="role-1"><span class="muted">editor@a.testの権限</span></label>' \
+	'<td><span class="chip good">利用中</span>' \
+	'<span class="chip warn">仮パスワード未変更</span>' \
+	'<form id="user-add" data-api="/api/v1/users" data-method="POST" data-stay novalidate>'
+eq "another organisation's users are not there" "$(grep -c 'x.test' "$T/b")" 0
+eq "no way to lock oneself out" "$(grep -c -e 'admin@a.testを利用停止' "$T/b")" 0
+grep -F 'editor@a.testを利用停止' "$T/b" | grep -c 'data-api="/api/v1/users/1" data-method="PUT"' >"$T/n"
+eq "a disable form per other user" "$(cat "$T/n")" 1
+eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
+page /admin/users -b shinsa_lang=en
+has "in English" '<h1>Users of your organisation</h1>' '<option value="editor" selected>Editor</option>'
+
+# The audit log page: the organisation's events, newest first, 50 a page.
+req "$URL/audit"
+eq "/audit asks to sign in" "$code $(header Location)" "303 /login?next=%2Faudit"
+as reviewer@x.test
+page /audit
+eq "a reviewer gets the refusal page" "$code $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" "403 1"
+for i in $(seq 1 50); do "$SHINSA" answers set --org 接続先A --item 1 --status implemented --current "版$i" >/dev/null; done
+as admin@a.test
+api GET /api/v1/audit
+NEWEST=$(jq '.[0].seq' "$T/b")
+page /audit
+eq "/audit" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
+has "the audit page" '<h1>監査ログ</h1>' \
+	"<p>通番${NEWEST}〜$((NEWEST - 49))を表示</p>" \
+	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集 <code>answer_edit</code></td><td><code>answer:1</code></td><td class=\"wrap\"><code>{&quot;catalog&quot;:&quot;api-checklist-2018-08&quot;,&quot;fields&quot;:[&quot;current&quot;]}</code></td></tr>" \
+	"<a href=\"/audit?before=$((NEWEST - 49))\" rel=\"next\">さらに古い記録 →</a>"
+eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
+page "/audit?before=$((NEWEST - 49))"
+has "the older page" '<a href="/audit">← 最新の記録へ</a>'
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録 <code>org_add</code></td><td><code>org:1</code></td><td class=\"wrap\"><code>{&quot;kind&quot;:&quot;connector&quot;,&quot;name&quot;:&quot;接続先A&quot;," "$T/b" >"$T/n"
+eq "down to the first event" "$(cat "$T/n")" 1
+eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
+page "/audit?before=x"
+eq "a bad page number is the error page" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
+page /audit -b shinsa_lang=en
+has "in English" '<h1>Audit log</h1>'
+grep -c '<td>Answer edited <code>answer_edit</code></td>' "$T/b" >"$T/n"
+eq "actions in English" "$(cat "$T/n")" 50
+
+# What the CSP forbids is in none of the pages.
+for p in /account /account/password /admin/users /audit; do
+	page "$p"
+	eq "$p: no inline script, style or handler" "$code $(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" "200 0"
+done
+finish

@@ -1,0 +1,89 @@
+// The account pages (/account, /account/password, /admin/users). The forms are
+// shinsa.js data-api forms; this file adds what they cannot say alone:
+// the new password typed twice, and what an answer shows once — the QR
+// code and secret of a TOTP enrolment, the recovery codes, a new API
+// token, a new user's one-time password. Everything is set as text or
+// attributes, never as markup.
+"use strict";
+
+(function () {
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // The new password twice: checked before shinsa.js sends the form
+  // (this listener is on the form, shinsa.js's on the document).
+  const pw = byId("password-form");
+  if (pw) {
+    pw.addEventListener("submit", function (ev) {
+      const again = byId("new-again");
+      if (again.value === pw.elements["new"].value) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      const box = pw.querySelector('[role="alert"]');
+      box.textContent = pw.dataset.msgMismatch;
+      box.hidden = false;
+      box.focus();
+    });
+  }
+
+  // TOTP, step 1 answered: the QR code and secret; the password goes on
+  // to the confirming form and leaves the first one.
+  const begin = byId("totp-begin");
+  if (begin) {
+    begin.addEventListener("shinsa:done", function (ev) {
+      const r = ev.detail.json;
+      const svg = byId("totp-qr");
+      svg.setAttribute("viewBox", "0 0 " + r.qr_size + " " + r.qr_size);
+      svg.querySelector("path").setAttribute("d", r.qr_svg_path);
+      byId("totp-secret").textContent = r.secret;
+      const confirm = byId("totp-confirm");
+      confirm.elements["password"].value = begin.elements["password"].value;
+      begin.elements["password"].value = "";
+      begin.hidden = true;
+      byId("totp-setup").hidden = false;
+      byId("totp-code").focus();
+    });
+  }
+
+  // TOTP, step 2 answered: the recovery codes, shown once.
+  const confirm = byId("totp-confirm");
+  if (confirm) {
+    confirm.addEventListener("shinsa:done", function (ev) {
+      confirm.elements["password"].value = "";
+      const list = byId("recovery-codes");
+      for (const c of ev.detail.json.recovery_codes) {
+        const li = document.createElement("li");
+        const code = document.createElement("code");
+        code.textContent = c;
+        li.appendChild(code);
+        list.appendChild(li);
+      }
+      byId("totp-setup").hidden = true;
+      byId("totp-done").hidden = false;
+    });
+  }
+
+  // A new API token, shown once.
+  const create = byId("token-create");
+  if (create) {
+    create.addEventListener("shinsa:done", function (ev) {
+      create.elements["password"].value = "";
+      byId("token-value").textContent = ev.detail.json.token;
+      create.hidden = true;
+      byId("token-shown").hidden = false;
+    });
+  }
+})();
+
+// A user added: the one-time password, shown once.
+(function () {
+  const add = document.getElementById("user-add");
+  if (!add) return;
+  add.addEventListener("shinsa:done", function (ev) {
+    document.getElementById("added-email").textContent = ev.detail.json.email;
+    document.getElementById("added-otp").textContent = ev.detail.json.one_time_password;
+    add.reset();
+    document.getElementById("user-added").hidden = false;
+  });
+})();
