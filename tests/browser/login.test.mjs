@@ -7,7 +7,7 @@ import {
   BASE_URL, PASSWORD, accounts, assertClean, assertNoSideScroll, launch, newPage, shot, signIn,
 } from "./lib.mjs";
 
-const WRONG = "メールアドレス、パスワードまたは確認コードが正しくありません。";
+const WRONG = "メールアドレス、パスワードまたは確認コードが正しくありません。二段階認証を設定している場合は、確認コードも入力してください。";
 // The browser's own log line for the refused POST: expected on a wrong password.
 const REFUSED = /^console\.error: Failed to load resource: the server responded with a status of 401 .*\/api\/v1\/session\)$/;
 
