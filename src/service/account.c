@@ -67,12 +67,7 @@ static int load_user(struct store *st, long long id, struct user **out, struct e
 	return rc == STORE_OK ? 0 : -1;
 }
 
-/*
- * The password check before a change a stolen session must not make:
- * auth_password_recheck(), and for a wrong password an event of action
- * with {"result":"failed"} (its own transaction: no change follows).
- */
-static int recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
+int account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
 		   const char *actor, enum audit_action action, time_t *retry_after, struct err *e)
 {
 	int rc = auth_password_recheck(st, cfg, u, password, retry_after, e);
@@ -97,7 +92,7 @@ int account_password_change(struct store *st, const struct auth_config *cfg, lon
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
 	char hash[PASSWORD_HASH_MAX];
-	int rc = recheck(st, cfg, u, current, actor, AUDIT_PASSWORD_CHANGE, retry_after, e);
+	int rc = account_recheck(st, cfg, u, current, actor, AUDIT_PASSWORD_CHANGE, retry_after, e);
 	if (rc != AUTH_OK) {
 		;
 	} else if (password_check(new_password, e) < 0) {
@@ -196,7 +191,7 @@ int account_token_create_checked(struct store *st, const struct auth_config *cfg
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOKEN_CREATE, retry_after, e);
+	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOKEN_CREATE, retry_after, e);
 	user_free(u);
 	if (rc == AUTH_OK && account_token_create(st, user_id, name, actor, token, out, e) < 0)
 		return -1;
@@ -243,7 +238,7 @@ int account_totp_begin(struct store *st, const struct auth_config *cfg, long lon
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
+	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
 	if (rc != AUTH_OK) {
 		;
 	} else if (u->totp_enabled) {
@@ -275,7 +270,7 @@ int account_totp_confirm(struct store *st, const struct auth_config *cfg, long l
 	time_t now;
 	if (clock_now(&now, e) < 0 || load_user(st, user_id, &u, e) < 0)
 		return -1;
-	int rc = recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
+	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
 	unsigned char secret[TOTP_SECRET_BYTES];
 	long long step;
 	if (rc != AUTH_OK) {

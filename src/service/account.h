@@ -29,6 +29,7 @@
 
 #include <stdbool.h>
 
+#include "core/audit.h"
 #include "core/user.h"
 #include "lib/err.h"
 #include "lib/password.h"
@@ -61,6 +62,17 @@ int account_user_add(struct store *st, long long org_id, const char *email, enum
 int account_password_change(struct store *st, const struct auth_config *cfg, long long user_id, const char *current,
 			    const char *new_password, long long keep_session, const char *actor, time_t *retry_after,
 			    struct err *e);
+
+/*
+ * The password check before a change a stolen session must not make (a
+ * token, a user, a credential reset): auth_password_recheck() of u, and
+ * for a wrong password an event of action by actor, object "user:ID" (u),
+ * details {"result":"failed"}, in its own transaction (no change
+ * follows). AUTH_OK, AUTH_DENIED (its message), AUTH_THROTTLED (with
+ * *retry_after) or -1.
+ */
+int account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
+		    const char *actor, enum audit_action action, time_t *retry_after, struct err *e);
 
 /* A new API token for user_id named name ("" for none): the token, shown
  * once, into token; its record into *out (may be NULL), yours. Event

@@ -1,8 +1,10 @@
 #include "web/api_reply.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "service/outcome.h"
 #include "service/submissions.h"
 #include "web/dbcache.h"
@@ -92,4 +94,26 @@ char *api_content_disposition(const char *name, const char *fallback)
 			strbuf_addf(&sb, "%%%02X", *p);
 	}
 	return strbuf_detach(&sb);
+}
+
+void api_throttled(struct http_response *resp, time_t until, const char *msg)
+{
+	time_t now = 0;
+	struct err ignore = { 0 };
+	clock_now(&now, &ignore);
+	char after[24];
+	int n = snprintf(after, sizeof after, "%lld", (long long)(until > now ? until - now : 1));
+	if (n > 0 && (size_t)n < sizeof after)
+		http_response_header(resp, "Retry-After", after);
+	http_json_error(resp, 429, "too_many_attempts", "%s", msg);
+}
+
+void api_recheck_refused(struct http_response *resp, int rc, time_t retry_after, struct err *e)
+{
+	if (rc < 0)
+		api_internal(resp, e);
+	else if (rc == AUTH_THROTTLED)
+		api_throttled(resp, retry_after, e->msg);
+	else
+		http_json_error(resp, 400, "bad_request", "%s", e->msg);
 }

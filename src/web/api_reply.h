@@ -7,6 +7,7 @@
 #define SHINSA_WEB_API_REPLY_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "lib/err.h"
 #include "store/store.h"
@@ -46,5 +47,15 @@ int api_item_no(const char *text);
  * name being fallback (kept to letters, digits and . _ -). You own it.
  */
 char *api_content_disposition(const char *name, const char *fallback);
+
+/* 429 too_many_attempts with msg and Retry-After: the seconds until until
+ * (at least 1). */
+void api_throttled(struct http_response *resp, time_t until, const char *msg);
+
+/* The answer to a call that rechecked the caller's password
+ * (account_recheck()): AUTH_THROTTLED api_throttled(), AUTH_DENIED 400
+ * bad_request with e's message ("the current password is wrong"), -1
+ * api_internal(). */
+void api_recheck_refused(struct http_response *resp, int rc, time_t retry_after, struct err *e);
 
 #endif

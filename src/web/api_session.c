@@ -14,29 +14,6 @@
 #include "web/http_json.h"
 
 /* 429 with Retry-After: the seconds until the lock ends at until. */
-static void reply_throttled(struct http_response *resp, time_t until, const char *msg)
-{
-	time_t now = 0;
-	struct err ignore = { 0 };
-	clock_now(&now, &ignore);
-	char after[24];
-	int n = snprintf(after, sizeof after, "%lld", (long long)(until > now ? until - now : 1));
-	if (n > 0 && (size_t)n < sizeof after)
-		http_response_header(resp, "Retry-After", after);
-	http_json_error(resp, 429, "too_many_attempts", "%s", msg);
-}
-
-/* The answer to an account_* call that rechecks the password. */
-static void reply_account(struct http_response *resp, int rc, time_t retry_after, struct err *e)
-{
-	if (rc < 0)
-		api_internal(resp, e);
-	else if (rc == AUTH_THROTTLED)
-		reply_throttled(resp, retry_after, e->msg);
-	else
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
-}
-
 static void set_cookie(struct http_response *resp, const struct http_request *req, const char *token)
 {
 	char v[TOKEN_MAX + 128];
@@ -81,7 +58,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 	if (rc < 0) {
 		api_internal(resp, &e);
 	} else if (rc == AUTH_THROTTLED) {
-		reply_throttled(resp, login.retry_after, e.msg);
+		api_throttled(resp, login.retry_after, e.msg);
 	} else if (rc == AUTH_DENIED) {
 		http_json_error(resp, 401, "unauthorized", "%s", e.msg);
 	} else {
@@ -140,7 +117,7 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 	if (rc == AUTH_OK)
 		http_json_send(resp, 200, json_pack("{s:b}", "changed", true));
 	else
-		reply_account(resp, rc, until, &e);
+		api_recheck_refused(resp, rc, until, &e);
 	json_decref(body);
 }
 
@@ -166,7 +143,7 @@ void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 			       json_pack("{s:s, s:s, s:i, s:s}", "secret", en.base32, "otpauth_uri", en.uri, "qr_size",
 					 qr_size, "qr_svg_path", qr));
 	else
-		reply_account(resp, rc, until, &e);
+		api_recheck_refused(resp, rc, until, &e);
 	free(qr);
 	account_totp_enrolment_release(&en);
 	json_decref(body);
@@ -192,7 +169,7 @@ void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 		sodium_memzero(codes, sizeof codes);
 		http_json_send(resp, 200, json_pack("{s:b, s:o}", "totp_enabled", true, "recovery_codes", list));
 	} else {
-		reply_account(resp, rc, until, &e);
+		api_recheck_refused(resp, rc, until, &e);
 	}
 	json_decref(body);
 }
@@ -246,7 +223,7 @@ void api_me_tokens_create(struct http_request *req, struct http_response *resp)
 		sodium_memzero(token, sizeof token);
 		http_json_send(resp, 201, out);
 	} else {
-		reply_account(resp, rc, until, &e);
+		api_recheck_refused(resp, rc, until, &e);
 	}
 	user_token_free(t);
 	json_decref(body);

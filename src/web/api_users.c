@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 
+#include "service/account.h"
 #include "service/users.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
@@ -35,15 +36,40 @@ void api_users_list(struct http_request *req, struct http_response *resp)
 	http_json_send(resp, 200, arr);
 }
 
+/*
+ * The administrator's own password, asked again: a stolen session must not
+ * add a user (a new credential) or change one (a role, access, a second
+ * factor). False having answered (400 without it or with a wrong one, 429
+ * throttled); a wrong one is an event of action {"result":"failed"}.
+ */
+static bool reauthenticated(struct http_request *req, struct http_response *resp, struct store *st,
+			    const char *password, enum audit_action action)
+{
+	struct err e = { 0 };
+	time_t until = 0;
+	if (!password) {
+		http_json_error(resp, 400, "bad_request", "password is required: your own, to confirm the change");
+		return false;
+	}
+	int rc = account_recheck(st, req->auth, req->who.user, password, req->who.user->email, action, &until, &e);
+	if (rc != AUTH_OK)
+		api_recheck_refused(resp, rc, until, &e);
+	return rc == AUTH_OK;
+}
+
 void api_users_add(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "email", "role", NULL };
-	const char *v[2];
+	static const char *const fields[] = { "email", "role", "password", NULL };
+	const char *v[3];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
 	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
 		return;
+	if (!reauthenticated(req, resp, st, v[2], AUDIT_USER_ADD)) {
+		json_decref(body);
+		return;
+	}
 	char otp[PASSWORD_GENERATED_LEN + 1];
 	struct user *u = NULL;
 	int rc = users_add(st, req->org->id, v[0], v[1], req->who.user->email, otp, &u, &e);
@@ -62,7 +88,7 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 /* The body of a PUT as a change; -1 having answered 400. */
 static int parse_change(const json_t *body, struct users_change *c, struct http_response *resp)
 {
-	static const char *const allowed[] = { "role", "disabled", "totp_reset", NULL };
+	static const char *const allowed[] = { "role", "disabled", "totp_reset", "password", NULL };
 	if (http_json_fields(body, allowed, resp) < 0)
 		return -1;
 	const json_t *role = json_object_get(body, "role"), *dis = json_object_get(body, "disabled"),
@@ -91,7 +117,11 @@ void api_users_update(struct http_request *req, struct http_response *resp)
 		return;
 	struct users_change c = { 0 };
 	struct user *u = NULL;
-	if (parse_change(body, &c, resp) == 0) {
+	const json_t *pw = json_object_get(body, "password");
+	if (pw && !json_is_string(pw)) {
+		http_json_error(resp, 400, "bad_request", "password must be a string");
+	} else if (parse_change(body, &c, resp) == 0 &&
+		   reauthenticated(req, resp, st, json_string_value(pw), AUDIT_USER_UPDATE)) {
 		int rc = users_update(st, req->org->id, req->who.user->id, id, &c, req->who.user->email, &u, &e);
 		if (rc == 0)
 			http_json_send(resp, 200, user_json(u));

@@ -4,14 +4,21 @@
  * of another organisation is 404 "no user N", as one that does not exist.
  *
  *   GET  /api/v1/users        [USER], ordered by email
- *   POST /api/v1/users        {email, role}: 201 USER + one_time_password
+ *   POST /api/v1/users        {email, role, password}: 201 USER + one_time_password
  *                             (shown once; changed at first sign-in);
  *                             400 bad email or role, 409 "a user with email
  *                             E already exists"
- *   PUT  /api/v1/users/{id}   {role?, disabled?, totp_reset?}: 200 USER;
- *                             400 "nothing to change: give role, disabled
- *                             or totp_reset", 409 for one's own role or
- *                             access
+ *   PUT  /api/v1/users/{id}   {role?, disabled?, totp_reset?, password}:
+ *                             200 USER; 400 "nothing to change: give role,
+ *                             disabled or totp_reset", 409 for one's own
+ *                             role or access
+ *
+ * password is the administrator's own, asked again for every change (a
+ * stolen session must not add a user or weaken one), after the body's
+ * shape is checked: 400 "password is required: your own, to confirm the
+ * change", 400 "the current password is wrong" (event user_add or
+ * user_update {"result":"failed"}, object the administrator), 429 with
+ * Retry-After when throttled (account_recheck()).
  *
  * USER is {id, email, role, must_change_password, totp_enabled, disabled,
  * created_at}, as `shinsa user list --json` prints it.

@@ -223,6 +223,17 @@ test("an administrator's screens: users and the audit trail", async () => {
     await look(admin, name);
   }
   await admin.locator("tbody").getByText(C.editor).first().waitFor();
+  // Adding a user asks for the administrator's own password first.
+  await admin.goto(`${BASE_URL}/admin/users`);
+  const add = admin.locator("#user-add");
+  await add.getByLabel("メールアドレス", { exact: true }).fill("new@connector.test");
+  await add.getByRole("button", { name: "追加", exact: true }).click();
+  assert.equal((await add.getByRole("alert").textContent()).trim(), "先に「あなたのパスワード」を入力してください。");
+  await admin.getByLabel("あなたのパスワード", { exact: true }).fill(PASSWORD);
+  await add.getByRole("button", { name: "追加", exact: true }).click();
+  await admin.locator("#user-added").waitFor();
+  assert.match(await admin.locator("#added-otp").textContent(), /^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+  await look(admin, "22-admin-user-added");
   await admin.context().close();
 });
 
@@ -231,16 +242,16 @@ test("switched to English, the same screens speak English", async () => {
   await Promise.all([connector.waitForURL(/\/answers$/), connector.getByRole("link", { name: "English" }).click()]);
   assert.equal(await connector.locator("html").getAttribute("lang"), "en");
   await connector.getByRole("link", { name: "日本語" }).waitFor();
-  await look(connector, "22-en-connector-answers");
+  await look(connector, "23-en-connector-answers");
   await connector.goto(`${BASE_URL}/submissions`);
-  await look(connector, "23-en-connector-submissions");
+  await look(connector, "24-en-connector-submissions");
   await bank.goto(`${BASE_URL}/lang/en?next=${encodeURIComponent(`/reviews/${submission}`)}`);
   assert.equal(await bank.locator("html").getAttribute("lang"), "en");
-  await look(bank, "24-en-bank-review");
+  await look(bank, "25-en-bank-review");
   await bank.goto(`${BASE_URL}/inbox`);
-  await look(bank, "25-en-bank-inbox");
+  await look(bank, "26-en-bank-inbox");
   await bank.goto(`${BASE_URL}/portfolio`);
-  await look(bank, "26-en-bank-portfolio");
+  await look(bank, "27-en-bank-portfolio");
   // And back: the choice is kept until changed.
   await Promise.all([bank.waitForURL(/\/portfolio$/), bank.getByRole("link", { name: "日本語" }).click()]);
   assert.equal(await bank.locator("html").getAttribute("lang"), "ja");

@@ -67,7 +67,7 @@ POST /api/v1/me/tokens|/api/v1/me/tokens|{}
 DELETE /api/v1/me/tokens/{id}|/api/v1/me/tokens/2|-
 GET /api/v1/users|/api/v1/users|-
 POST /api/v1/users|/api/v1/users|{}
-PUT /api/v1/users/{id}|/api/v1/users/1|{\"disabled\":true}
+PUT /api/v1/users/{id}|/api/v1/users/1|{\"disabled\":true,\"password\":\"correct horse battery staple\"}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-

@@ -86,4 +86,31 @@
     add.reset();
     document.getElementById("user-added").hidden = false;
   });
+  // The users page: every change carries the administrator's own password
+  // (the API asks for it: a stolen session must not add or change users).
+  // Captured before shinsa.js (on the document, bubbling) sends the form.
+  const reauth = document.getElementById("reauth-password");
+  if (reauth) {
+    document.addEventListener("submit", function (ev) {
+      const form = ev.target;
+      if (!form.matches('form[data-api^="/api/v1/users"]')) return;
+      if (!reauth.value) {
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        const box = form.querySelector('[role="alert"]');
+        box.textContent = document.getElementById("reauth").dataset.msgMissing;
+        box.hidden = false;
+        reauth.focus();
+        return;
+      }
+      let field = form.querySelector('input[name="password"]');
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "hidden";
+        field.name = "password";
+        form.appendChild(field);
+      }
+      field.value = reauth.value;
+    }, true);
+  }
 })();
