@@ -94,6 +94,9 @@ test("the connector answers: one item typed on the page, saved by autosave", asy
   await item.getByLabel("現在の対応状況", { exact: true }).fill("社内規程に基づき年1回見直している");
   await item.getByLabel("備考", { exact: true }).click(); // leaving the field saves at once
   await item.getByRole("status").filter({ hasText: "保存しました" }).waitFor();
+  assert.equal(await connector.locator("#count-unset").textContent(), "0", "the counts follow the save");
+  assert.equal(await connector.locator("#count-implemented").textContent(), String(mine.length - 1));
+  assert.equal(await item.locator(".answer-head .chip").textContent(), "対応済");
   const saved = await api(connector, "GET", "/api/v1/answers");
   const three = saved.json.items.find((it) => it.no === 3);
   assert.equal(three.status, "implemented");

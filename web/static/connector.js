@@ -42,6 +42,20 @@
     }
     row.dataset.status = status || "unset";
     row.dataset.plan = item.plan || item.plan_due ? "open" : "";
+    recount();
+  }
+
+  // The counts at the top follow the rows (the connector's and common
+  // items: the bank's are not the connector's to answer).
+  function recount() {
+    const n = {};
+    for (const row of grid.querySelectorAll('[data-row]:not([data-party="bank"])')) {
+      n[row.dataset.status] = (n[row.dataset.status] || 0) + 1;
+    }
+    for (const key of ["implemented", "partial", "not_implemented", "not_applicable", "unset"]) {
+      const out = document.getElementById("count-" + key);
+      if (out) out.textContent = String(n[key] || 0);
+    }
   }
 
   function stateLine(form, text) {
@@ -103,7 +117,11 @@
     stateLine(form, shinsa.msg("Saving"));
     let res = null;
     try {
-      res = await shinsa.call("PUT", "/api/v1/answers/" + form.dataset.no, payload);
+      // keepalive: a save started as the person leaves the page still
+      // reaches the server (browsers allow it for bodies up to 64 KiB).
+      const body = JSON.stringify(payload);
+      res = await shinsa.call("PUT", "/api/v1/answers/" + form.dataset.no, payload, undefined,
+        { keepalive: body.length < 60000 });
     } catch (e) {
       res = null;
     }
@@ -147,6 +165,17 @@
       });
       form.addEventListener("focusout", () => save(form));
     }
+    // Typed but not yet saved (or saving): the browser asks before leaving.
+    window.addEventListener("beforeunload", function (ev) {
+      for (const form of grid.querySelectorAll("form.answer-form")) {
+        if (form._dirty || form._saving) {
+          for (const f of grid.querySelectorAll("form.answer-form")) save(f);
+          ev.preventDefault();
+          ev.returnValue = "";
+          return;
+        }
+      }
+    });
   }
 
   // ---- Excel import: check (dry run), then import ----

@@ -29,7 +29,8 @@
     return document.body.dataset["msg" + key] || key;
   }
 
-  async function call(method, url, payload, contentType) {
+  // opts.keepalive: the request outlives the page (a save as it closes).
+  async function call(method, url, payload, contentType, opts) {
     const headers = { "X-CSRF-Token": csrf };
     let body = payload;
     if (contentType) {
@@ -38,7 +39,13 @@
       headers["Content-Type"] = "application/json";
       body = JSON.stringify(payload);
     }
-    const r = await fetch(url, { method: method, headers: headers, body: body, credentials: "same-origin" });
+    const r = await fetch(url, {
+      method: method,
+      headers: headers,
+      body: body,
+      credentials: "same-origin",
+      keepalive: Boolean(opts && opts.keepalive),
+    });
     let json = null;
     try {
       json = await r.json();
