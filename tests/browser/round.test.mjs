@@ -237,7 +237,24 @@ test("an administrator's screens: users and the audit trail", async () => {
   await admin.locator("#user-added").waitFor();
   assert.match(await admin.locator("#added-otp").textContent(), /^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
   await look(admin, "22-admin-user-added");
+  const otp = await admin.locator("#added-otp").textContent();
   await admin.context().close();
+  // The new user signs in with it and must choose a password first, as
+  // the README's round has every demo user do.
+  const first = await newPage(browser);
+  await first.goto(`${BASE_URL}/login`);
+  await signIn(first, "new@connector.test", otp);
+  await first.waitForURL(/\/account\/password$/);
+  await heading(first, "パスワードの変更");
+  await first.goto(`${BASE_URL}/answers`);
+  await first.waitForURL(/\/account\/password$/); // nothing else opens until then
+  await first.getByLabel("現在のパスワード", { exact: true }).fill(otp);
+  await first.getByLabel("新しいパスワード", { exact: true }).fill("a new password of mine");
+  await first.getByLabel("新しいパスワード（確認のため再入力）", { exact: true }).fill("a new password of mine");
+  await Promise.all([first.waitForURL(/\/answers$/), first.getByRole("button", { name: "パスワードを変更", exact: true }).click()]);
+  await heading(first, "API接続チェックリストの回答");
+  assertClean(first);
+  await first.context().close();
 });
 
 test("switched to English, the same screens speak English", async () => {
