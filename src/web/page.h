@@ -55,7 +55,9 @@ int page_fetch(struct http_request *req, struct http_response *resp, const char 
 
 /*
  * Renders template tmpl with data (stolen; NULL is {}) as the page's
- * answer with status. Adds to data, for head/foot and the page:
+ * answer with status. Every UTC time in data is first shown in JST
+ * (page_times in page_time.h: "2026-12-04 06:58"; a share's expires_at
+ * its last day in force). Adds to data, for head/foot and the page:
  *   lang, lang_other    "ja"/"en"
  *   title               the message title_key, in lang
  *   path                req->path (for the language switch's return)
