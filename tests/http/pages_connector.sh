@@ -103,7 +103,7 @@ api POST /api/v1/submissions
 page /submissions
 eq "the history, newest first, with the banks each is shared with" \
 	"$(grep -F -A1 '<tr><td><a href="/submissions/' "$T/b" | grep -v '^--' | tr '\n' '|')" \
-	'<tr><td><a href="/submissions/2">第2版</a></td><td>2026-05-01T09:00:00Z</td>|<td><span class="muted">共有なし</span></td>|<tr><td><a href="/submissions/1">第1版</a></td><td>2026-05-01T09:00:00Z</td>|<td><span class="chip good">銀行B</span> </td>|'
+	'<tr><td><a href="/submissions/2">第2版</a></td><td>2026-05-01 18:00</td>|<td><span class="muted">共有なし</span></td>|<tr><td><a href="/submissions/1">第1版</a></td><td>2026-05-01 18:00</td>|<td><span class="chip good">銀行B</span> </td>|'
 eq "no inline script or style" "$(clean)" 0
 
 # ---- /submissions/{id}: the answers read-only, the shares, who read what ----
@@ -116,7 +116,7 @@ eq "its answers, read-only, grouped" \
 	"$(has '<div class="answer-head"><h4>通番 1</h4> <span class="chip good">対応済</span> <span class="party">対象者：API接続先</span></div>') $(has '<dt>現在の対応状況</dt><dd class="text">全件暗号化</dd>') $(grep -c '<textarea' "$T/b") $(grep -c 'id="item-39"' "$T/b")" \
 	"yes yes 0 0"
 eq "its share: state, expiry, the bank's read" \
-	"$(has '<td><span class="chip good">有効</span></td>') $(has '<td>2027-01-01T00:00:00Z</td>') $(has '<ul class="plain"><li>2026-05-01T09:00:00Z admin@b.test</li></ul></details></td>')" \
+	"$(has '<td><span class="chip good">有効</span></td>') $(has '<td>2026-12-31まで</td>') $(has '<ul class="plain"><li>2026-05-01 18:00 JST admin@b.test</li></ul></details></td>')" \
 	"yes yes yes"
 eq "revoke, asking first" "$(has '<td><form class="revoke" id="revoke-1" data-api="/api/v1/submissions/1/shares/1" data-method="DELETE"')" yes
 eq "the share form, with the banks shared with before" \
@@ -136,14 +136,14 @@ eq "the diff: per field, before and after" \
 "$SHINSA" answers set --org 接続先A --item 4 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 page /submissions/2/diff/working
 eq "with the working answers: status labels" \
-	"$(has '<p class="lead">第2版（2026-05-01T09:00:00Z）') $(has '→ 現在の回答</p>') $(has '<td class="text"><del>対応済</del></td>') $(has '<td class="text"><ins>一部対応</ins></td></tr>')" \
+	"$(has '<p class="lead">第2版（2026-05-01 18:00 JST）') $(has '→ 現在の回答</p>') $(has '<td class="text"><del>対応済</del></td>') $(has '<td class="text"><ins>一部対応</ins></td></tr>')" \
 	"yes yes yes yes"
 page /submissions/2/diff/2
 eq "no change" "$(has '<p class="notice">変更はありません。</p>')" yes
 
 # ---- /shares ----
 page /shares
-eq "every share" "$code $(has '<tr><td><a href="/submissions/1">第1版</a></td><td>銀行B</td>') $(has '<td><details><summary>1 件（最終：2026-05-01T09:00:00Z）</summary>')" \
+eq "every share" "$code $(has '<tr><td><a href="/submissions/1">第1版</a></td><td>銀行B</td>') $(has '<td><details><summary>1 件（最終：2026-05-01 18:00 JST）</summary>')" \
 	"200 yes yes"
 api DELETE /api/v1/submissions/1/shares/1 '{}'
 eq "revoke as the page sends it" "$code $body" '200 {"id":1,"revoked_at":"2026-05-01T09:00:00Z"}'
