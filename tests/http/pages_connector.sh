@@ -150,7 +150,7 @@ eq "revoke as the page sends it" "$code $body" '200 {"id":1,"revoked_at":"2026-0
 page /shares
 eq "revoked: its state, no revoke button" "$(has '<td><span class="chip none">撤回済</span></td>') $(grep -c 'class="revoke"' "$T/b")" "yes 0"
 page /shares -b shinsa_lang=en
-eq "in English" "$(has '<td><span class="chip none">Revoked</span></td>')" yes
+eq "in English, times in JST" "$(has '<td><span class="chip none">Revoked</span></td>') $(has '<td>through 2026-12-31<br><span class="muted">Revoked: 2026-05-01 18:00 JST</span></td>') $(grep -c '<th scope="col">Shared (JST)</th>' "$T/b")" "yes yes 1"
 
 # ---- another connector's submission: the 404 page ----
 login admin@c.test
