@@ -310,9 +310,10 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 	const struct user *u = req->who.user;
 	if (u && req->org) {
 		json_object_set_new(d, "me",
-				    json_pack("{s:s, s:s, s:s, s:s, s:b}", "email", u->email, "role",
+				    json_pack("{s:s, s:s, s:s, s:s, s:b, s:{s:b, s:b}}", "email", u->email, "role",
 					      user_role_name(u->role), "org", req->org->name, "kind",
-					      org_kind_name(req->org->kind), "totp", u->totp_enabled));
+					      org_kind_name(req->org->kind), "totp", u->totp_enabled, "is",
+					      user_role_name(u->role), 1, org_kind_name(req->org->kind), 1));
 		json_object_set_new(d, "connector", json_boolean(req->org->kind == ORG_CONNECTOR));
 		json_object_set_new(d, "bank", json_boolean(req->org->kind == ORG_BANK));
 		json_object_set_new(d, "can", abilities(u->role));

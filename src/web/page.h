@@ -64,7 +64,9 @@ int page_fetch(struct http_request *req, struct http_response *resp, const char 
  *   scripts             [] unless data has it: files of web/static/ the
  *                       page loads after shinsa.js
  *   csrf                the session's CSRF token ("" without a session)
- *   me                  {email, role, org, kind, totp} of the caller, if any
+ *   me                  {email, role, org, kind, totp, is} of the caller, if
+ *                       any; is {ROLE: true, KIND: true} ({"editor": true,
+ *                       "bank": true}) for the templates to word them
  *   connector, bank     the caller's kind, as booleans
  *   can                 {edit, submit, share, review, criteria, audit,
  *                       admin}: what the caller's role may do

@@ -91,7 +91,8 @@ eq "/account" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the account page: who, role, two-step verification, tokens" \
 	'<h1>アカウント</h1>' \
 	'<dt>メールアドレス</dt><dd>editor@a.test</dd>' \
-	'<dt>組織</dt><dd>接続先A（接続事業者）</dd>' \
+	'<dt>組織</dt><dd>接続先A（電子決済等代行業者）</dd>' \
+	'<a href="/account" class="who">editor@a.test<span class="org">接続先A</span><span class="role">編集者</span></a>' \
 	'<dt>権限</dt><dd>編集者</dd>' \
 	'<dt>パスワード</dt><dd><a href="/account/password">パスワードを変更する</a></dd>' \
 	'<div class="actions"><button type="submit">設定を開始</button></div>' \
@@ -101,10 +102,10 @@ grep -F '<tr><td>1</td><td>集計スクリプト</td><td>2026-05-01 18:00</td><t
 eq "the token's row" "$(wc -l <"$T/row") $(grep -c 'chip none">失効' "$T/b")" "1 1"
 eq "no inline script, style or handlers" "$(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
 page /account -b shinsa_lang=en
-has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（connector）</dd>'
+has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（Connector）</dd>' '<a href="/account" class="who">editor@a.test<span class="org">接続先A</span><span class="role">Editor</span></a>'
 as reviewer@x.test
 page /account
-has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（金融機関）</dd>' '<dt>権限</dt><dd>審査担当者</dd>'
+has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（銀行）</dd>' '<dt>権限</dt><dd>審査担当</dd>'
 grep -c '<tr><td>2</td><td>x</td>' "$T/b" >"$T/n"
 eq "only their own tokens" "$(cat "$T/n") $(grep -c '集計スクリプト' "$T/b")" "1 0"
 
