@@ -196,39 +196,63 @@ bool answer_is_connectors(const struct catalog_item *item)
 	return item->party == PARTY_CONNECTOR || item->party == PARTY_COMMON;
 }
 
-size_t answer_set_check(const struct catalog *cat, const struct answer_set *set, struct strbuf *problems)
+size_t answer_set_problems(const struct catalog *cat, const struct answer_set *set,
+			   void (*fn)(const struct answer_problem *p, void *cls), void *cls)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < cat->n_items && i < set->n_items; i++) {
 		const struct catalog_item *it = &cat->items[i];
 		const struct answer *a = &set->items[i];
+		struct answer_problem p = { .no = it->no };
 		if (!answer_is_connectors(it))
 			continue;
 		if (a->status == STATUS_UNSET) {
-			strbuf_addf(problems, "item %d: no status\n", it->no);
+			p.code = "no_status", p.field = "status";
+			fn(&p, cls);
 			n++;
 			continue;
 		}
+		p.status = answer_status_name(a->status);
 		if (a->status == STATUS_PARTIAL || a->status == STATUS_NOT_IMPLEMENTED) {
-			const char *missing[3];
-			size_t m = 0;
-			if (text_is_blank(a->issues))
-				missing[m++] = "issues (課題認識)";
-			if (text_is_blank(a->plan))
-				missing[m++] = "a plan (課題への対応計画)";
-			if (!a->plan_due)
-				missing[m++] = "a due date (plan_due)";
-			for (size_t k = 0; k < m; k++) {
-				strbuf_addf(problems, "item %d: %s needs %s\n", it->no, answer_status_name(a->status), missing[k]);
+			p.code = "required";
+			bool missing[3] = { text_is_blank(a->issues), text_is_blank(a->plan), !a->plan_due };
+			static const char *const fields[3] = { "issues", "plan", "plan_due" };
+			for (size_t k = 0; k < 3; k++) {
+				if (!missing[k])
+					continue;
+				p.field = fields[k];
+				fn(&p, cls);
 				n++;
 			}
 		}
 		if (a->status == STATUS_NOT_APPLICABLE && text_is_blank(a->current) && text_is_blank(a->notes)) {
-			strbuf_addf(problems, "item %d: not_applicable needs a reason in current or notes\n", it->no);
+			p.code = "no_reason", p.field = "current";
+			fn(&p, cls);
 			n++;
 		}
 	}
 	return n;
+}
+
+/* A problem as the line answer_set_check writes. */
+static void problem_line(const struct answer_problem *p, void *cls)
+{
+	struct strbuf *problems = cls;
+	if (strcmp(p->code, "no_status") == 0)
+		strbuf_addf(problems, "item %d: no status\n", p->no);
+	else if (strcmp(p->code, "no_reason") == 0)
+		strbuf_addf(problems, "item %d: not_applicable needs a reason in current or notes\n", p->no);
+	else {
+		const char *what = strcmp(p->field, "issues") == 0 ? "issues (課題認識)"
+				   : strcmp(p->field, "plan") == 0 ? "a plan (課題への対応計画)"
+								    : "a due date (plan_due)";
+		strbuf_addf(problems, "item %d: %s needs %s\n", p->no, p->status, what);
+	}
+}
+
+size_t answer_set_check(const struct catalog *cat, const struct answer_set *set, struct strbuf *problems)
+{
+	return answer_set_problems(cat, set, problem_line, problems);
 }
 
 void answer_revision(const struct answer *a, char out[ANSWER_REVISION_LEN + 1])

@@ -107,4 +107,23 @@ bool answer_is_connectors(const struct catalog_item *item);
  */
 size_t answer_set_check(const struct catalog *cat, const struct answer_set *set, struct strbuf *problems);
 
+/*
+ * One problem answer_set_check finds, for a reader that words it itself
+ * (the web page, in the person's language):
+ *   code "no_status"  field "status"   status NULL
+ *   code "required"   field "issues", "plan" or "plan_due"; status the
+ *                     answer's ("partial" or "not_implemented")
+ *   code "no_reason"  field "current"  status "not_applicable"
+ * All strings are static.
+ */
+struct answer_problem {
+	int no;
+	const char *code, *field, *status;
+};
+
+/* Calls fn for every problem answer_set_check would list, in the same
+ * order, and returns how many there were. */
+size_t answer_set_problems(const struct catalog *cat, const struct answer_set *set,
+			   void (*fn)(const struct answer_problem *p, void *cls), void *cls);
+
 #endif

@@ -91,6 +91,13 @@ json_t *answers_item_json(const struct answer *a)
 	return with_revision(submission_json_answer(a), a);
 }
 
+/* A problem as {no, code, field, status}: the page words it itself. */
+static void problem_json(const struct answer_problem *p, void *cls)
+{
+	json_array_append_new(cls, json_pack("{s:i, s:s, s:s, s:s?}", "no", p->no, "code", p->code, "field", p->field,
+					      "status", p->status));
+}
+
 json_t *answers_check_json(const struct answers_ctx *a)
 {
 	struct strbuf problems = STRBUF_INIT;
@@ -103,7 +110,10 @@ json_t *answers_check_json(const struct answers_ctx *a)
 		line += len + (line[len] == '\n');
 	}
 	strbuf_release(&problems);
-	return json_pack("{s:s, s:b, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines);
+	json_t *details = json_array();
+	answer_set_problems(a->cat, a->set, problem_json, details);
+	return json_pack("{s:s, s:b, s:o, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines,
+			 "problem_details", details);
 }
 
 /* Rereads a's set: inside a write transaction, the answers as they are. */

@@ -75,7 +75,10 @@ json_t *answers_item_json(const struct answer *a);
 /*
  * What a submission of a's set would be refused for (answer_set_check(),
  * as `answers check` prints it): {catalog, ready, problems["item 12: no
- * status", ...]}, ready when there is none. You own the reference.
+ * status", ...], problem_details[{no, code, field, status}]} (the same
+ * problems, in the same order, as core/answers.h's answer_problem, for a
+ * reader that words them itself), ready when there is none. You own the
+ * reference.
  */
 json_t *answers_check_json(const struct answers_ctx *a);
 

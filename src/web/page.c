@@ -8,6 +8,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "web/embedded.h"
+#include "web/page_time.h"
 #include "web/router.h"
 #include "web/routes.h"
 
@@ -292,6 +293,8 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 		http_response_set_static(resp, 500, "text/plain; charset=utf-8", "internal error\n", 15);
 		return;
 	}
+	/* Every page shows times the one way (page_time.h). */
+	page_times(d);
 	enum lang l = page_lang(req);
 	const char *title = json_string_value(json_object_get(messages[l], title_key ? title_key : ""));
 	json_object_set_new(d, "lang", json_string(lang_code(l)));
@@ -307,9 +310,10 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 	const struct user *u = req->who.user;
 	if (u && req->org) {
 		json_object_set_new(d, "me",
-				    json_pack("{s:s, s:s, s:s, s:s, s:b}", "email", u->email, "role",
+				    json_pack("{s:s, s:s, s:s, s:s, s:b, s:{s:b, s:b}}", "email", u->email, "role",
 					      user_role_name(u->role), "org", req->org->name, "kind",
-					      org_kind_name(req->org->kind), "totp", u->totp_enabled));
+					      org_kind_name(req->org->kind), "totp", u->totp_enabled, "is",
+					      user_role_name(u->role), 1, org_kind_name(req->org->kind), 1));
 		json_object_set_new(d, "connector", json_boolean(req->org->kind == ORG_CONNECTOR));
 		json_object_set_new(d, "bank", json_boolean(req->org->kind == ORG_BANK));
 		json_object_set_new(d, "can", abilities(u->role));

@@ -55,14 +55,18 @@ int page_fetch(struct http_request *req, struct http_response *resp, const char 
 
 /*
  * Renders template tmpl with data (stolen; NULL is {}) as the page's
- * answer with status. Adds to data, for head/foot and the page:
+ * answer with status. Every UTC time in data is first shown in JST
+ * (page_times in page_time.h: "2026-12-04 06:58"; a share's expires_at
+ * its last day in force). Adds to data, for head/foot and the page:
  *   lang, lang_other    "ja"/"en"
  *   title               the message title_key, in lang
  *   path                req->path (for the language switch's return)
  *   scripts             [] unless data has it: files of web/static/ the
  *                       page loads after shinsa.js
  *   csrf                the session's CSRF token ("" without a session)
- *   me                  {email, role, org, kind, totp} of the caller, if any
+ *   me                  {email, role, org, kind, totp, is} of the caller, if
+ *                       any; is {ROLE: true, KIND: true} ({"editor": true,
+ *                       "bank": true}) for the templates to word them
  *   connector, bank     the caller's kind, as booleans
  *   can                 {edit, submit, share, review, criteria, audit,
  *                       admin}: what the caller's role may do

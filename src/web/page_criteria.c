@@ -124,6 +124,5 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	json_object_set_new(list, "mapped_count", json_integer((json_int_t)n_mapped));
 	json_object_set_new(list, "nav", json_pack("{s:b}", "criteria", true));
 	json_object_set_new(list, "scripts", json_pack("[s]", "criteria.js"));
-	review_screen_times(list);
 	page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title", list);
 }

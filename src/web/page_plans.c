@@ -114,6 +114,5 @@ void page_plan(struct http_request *req, struct http_response *resp)
 	json_object_set_new(plan, "nav", json_pack("{s:b}", "plans", true));
 	/* page_render sets "connector" to the caller's kind. */
 	json_object_set_new(plan, "connector_name", json_incref(json_object_get(plan, "connector")));
-	review_screen_times(plan);
 	page_render(req, resp, 200, "review_plan", "review.plan_title", plan);
 }

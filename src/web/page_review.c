@@ -9,6 +9,7 @@
 #include "core/user.h"
 #include "lib/xalloc.h"
 #include "web/page.h"
+#include "web/page_time.h"
 #include "web/review_screen.h"
 
 /* The {submission} of the path as a number; false (the 404 page answered)
@@ -39,15 +40,15 @@ static char *with_bank(const struct http_request *req, const char *path)
 	return strbuf_detach(&sb);
 }
 
-/* Adds KEY_day, the date part (YYYY-MM-DD) of row's timestamp KEY, or null. */
+/* Adds KEY_day, the JST day (YYYY-MM-DD) of row's timestamp KEY, or null. */
 static void add_day(json_t *row, const char *key)
 {
-	const char *at = json_string_value(json_object_get(row, key));
-	char name[64];
+	char name[64], day[PAGE_TIME_MAX];
 	int n = snprintf(name, sizeof name, "%s_day", key);
 	if (n < 0 || (size_t)n >= sizeof name)
 		return;
-	json_object_set_new(row, name, at && strlen(at) >= 10 ? json_stringn(at, 10) : json_null());
+	bool ok = page_time_day(json_string_value(json_object_get(row, key)), day);
+	json_object_set_new(row, name, ok ? json_string(day) : json_null());
 }
 
 /* The caller's review of submission (a row of GET /api/v1/reviews), or NULL. */
@@ -78,7 +79,6 @@ void page_inbox(struct http_request *req, struct http_response *resp)
 		json_object_set_new(row, "review", r ? json_deep_copy(r) : json_null());
 		json_object_set_new(row, "d", review_screen_flag(r ? json_object_get(r, "decision") : NULL));
 		add_day(row, "shared_at");
-		add_day(row, "expires_at");
 	}
 	json_decref(reviews);
 	page_render(req, resp, 200, "review_inbox", "review.inbox_title",
@@ -208,7 +208,6 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
 	json_object_set_new(data, "scripts", json_pack("[s]", "review.js"));
 	json_decref(sub);
-	review_screen_times(data);
 	page_render(req, resp, 200, "review_show", "review.show_title", data);
 }
 

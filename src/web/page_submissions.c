@@ -120,19 +120,23 @@ static json_t *banks_of(const json_t *shares)
 	return banks;
 }
 
-/* The check's problem lines as [{text, no}], no the item a line names
- * ("item 12: ...") for a link to it on /answers, 0 when none. */
-static json_t *problem_rows(const json_t *problems)
+/* The check's problem_details as [{no, k: {KEY: true}}], KEY naming the
+ * message connector.problem.KEY: "no_status", "no_reason", or for a
+ * required field STATUS_FIELD ("partial_plan_due"). */
+json_t *page_submissions_problems(const json_t *details)
 {
 	json_t *rows = json_array();
 	size_t i;
 	const json_t *p;
-	json_array_foreach (problems, i, p) {
-		int no = 0;
-		if (sscanf(json_string_value(p) ? json_string_value(p) : "", "item %d:", &no) != 1)
-			no = 0;
-		json_array_append_new(rows, json_pack("{s:s, s:i}", "text", json_string_value(p) ? json_string_value(p) : "",
-						      "no", no));
+	json_array_foreach (details, i, p) {
+		const char *code = text_of(p, "code");
+		char key[64];
+		int n = strcmp(code, "required") == 0 ? snprintf(key, sizeof key, "%s_%s", text_of(p, "status"), text_of(p, "field"))
+						      : snprintf(key, sizeof key, "%s", code);
+		if (n < 0 || (size_t)n >= sizeof key)
+			key[0] = 0;
+		json_array_append_new(rows, json_pack("{s:O, s:o}", "no", json_object_get(p, "no"), "k",
+						      json_pack("{s:b}", key, 1)));
 	}
 	return rows;
 }
@@ -164,7 +168,7 @@ void page_submissions(struct http_request *req, struct http_response *resp)
 	}
 	json_t *data = json_pack("{s:o, s:b, s:o, s:I, s:{s:b}}", "submissions", rows, "ready",
 				 json_is_true(json_object_get(check, "ready")), "problems",
-				 problem_rows(json_object_get(check, "problems")), "n_problems",
+				 page_submissions_problems(json_object_get(check, "problem_details")), "n_problems",
 				 (json_int_t)json_array_size(json_object_get(check, "problems")), "nav", "submissions", 1);
 	json_decref(list);
 	json_decref(shares);

@@ -54,4 +54,13 @@ json_t *page_share_rows(const json_t *shares, json_int_t submission);
  */
 json_t *page_diff_rows(const json_t *items);
 
+/*
+ * GET /api/v1/answers/check's problem_details (borrowed) as the submit
+ * panel's rows, [{no, k: {KEY: true}}] in order: KEY is the code
+ * ("no_status", "no_reason"), or for a "required" field STATUS_FIELD
+ * ("partial_issues", "not_implemented_plan_due"), so the template words
+ * it with the message connector.problem.KEY in the person's language.
+ */
+json_t *page_submissions_problems(const json_t *details);
+
 #endif

@@ -1,8 +1,6 @@
 #include "web/review_screen.h"
 
-#include <ctype.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 
 /* The fields of an answer that make it a different answer. */
@@ -58,40 +56,6 @@ static json_t *group_of(json_t *groups, const char *category)
 json_t *review_screen_flag(const json_t *name)
 {
 	return flag(json_string_value(name));
-}
-
-/* Whether s is "YYYY-MM-DDTHH:MM:SSZ". */
-static bool is_utc_time(const char *s)
-{
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	if (strlen(s) != sizeof shape - 1)
-		return false;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
-			return false;
-	return true;
-}
-
-void review_screen_times(json_t *v)
-{
-	size_t i;
-	json_t *x;
-	const char *k;
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) {
-			review_screen_times(x);
-		}
-	} else if (json_is_object(v)) {
-		json_object_foreach(v, k, x) {
-			review_screen_times(x);
-		}
-	} else if (json_is_string(v) && is_utc_time(json_string_value(v))) {
-		const char *t = json_string_value(v);
-		char out[32];
-		int n = snprintf(out, sizeof out, "%.10s %.5s UTC", t, t + 11);
-		if (n > 0 && (size_t)n < sizeof out)
-			json_string_set(v, out);
-	}
 }
 
 static void count(json_t *counts, const char *key)

@@ -36,14 +36,6 @@ json_t *review_screen_build(const json_t *review, const json_t *catalog, const j
  * templates pick a word or a chip for a state. */
 json_t *review_screen_flag(const json_t *name);
 
-/*
- * Rewrites, in place, every string of v (at any depth) that is a UTC time
- * as the API gives it, "YYYY-MM-DDTHH:MM:SSZ", as people read it,
- * "YYYY-MM-DD HH:MM UTC". Dates alone and other text stay as they are.
- * For page data only: the API's own answers keep their form.
- */
-void review_screen_times(json_t *v);
-
 /* The answer of item no in an answers array ([{no, ...}]), or NULL. */
 const json_t *review_screen_answer(const json_t *answers, json_int_t no);
 

@@ -91,20 +91,21 @@ eq "/account" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the account page: who, role, two-step verification, tokens" \
 	'<h1>アカウント</h1>' \
 	'<dt>メールアドレス</dt><dd>editor@a.test</dd>' \
-	'<dt>組織</dt><dd>接続先A（接続事業者）</dd>' \
+	'<dt>組織</dt><dd>接続先A（電子決済等代行業者）</dd>' \
+	'<a href="/account" class="who">editor@a.test<span class="org">接続先A</span><span class="role">編集者</span></a>' \
 	'<dt>権限</dt><dd>編集者</dd>' \
 	'<dt>パスワード</dt><dd><a href="/account/password">パスワードを変更する</a></dd>' \
 	'<div class="actions"><button type="submit">設定を開始</button></div>' \
 	'<form id="token-create" data-api="/api/v1/me/tokens" data-method="POST" data-stay novalidate>' \
 	'<script src="/static/account.js" defer></script>'
-grep -F '<tr><td>1</td><td>集計スクリプト</td><td>2026-05-01T09:00:00Z</td><td>2026-05-01T09:00:00Z</td>' "$T/b" >"$T/row"
+grep -F '<tr><td>1</td><td>集計スクリプト</td><td>2026-05-01 18:00</td><td>2026-05-01 18:00</td>' "$T/b" >"$T/row"
 eq "the token's row" "$(wc -l <"$T/row") $(grep -c 'chip none">失効' "$T/b")" "1 1"
 eq "no inline script, style or handlers" "$(grep -c -e '<script>' -e '<style' -e ' style=' -e ' on[a-z]*=' "$T/b")" 0
 page /account -b shinsa_lang=en
-has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（connector）</dd>'
+has "in English" '<h1>Your account</h1>' '<dt>Role</dt><dd>Editor</dd>' '<dt>Organisation</dt><dd>接続先A（Connector）</dd>' '<a href="/account" class="who">editor@a.test<span class="org">接続先A</span><span class="role">Editor</span></a>'
 as reviewer@x.test
 page /account
-has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（金融機関）</dd>' '<dt>権限</dt><dd>審査担当者</dd>'
+has "a bank's reviewer" '<dt>組織</dt><dd>X銀行（銀行）</dd>' '<dt>権限</dt><dd>審査担当</dd>'
 grep -c '<tr><td>2</td><td>x</td>' "$T/b" >"$T/n"
 eq "only their own tokens" "$(cat "$T/n") $(grep -c '集計スクリプト' "$T/b")" "1 0"
 
@@ -166,12 +167,12 @@ page /audit
 eq "/audit" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the audit page" '<h1>監査ログ</h1>' \
 	"<p>通番${NEWEST}〜$((NEWEST - 49))を表示</p>" \
-	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集 <code>answer_edit</code></td><td><code>answer:1</code></td><td class=\"wrap\"><code>{&quot;catalog&quot;:&quot;api-checklist-2018-08&quot;,&quot;fields&quot;:[&quot;current&quot;]}</code></td></tr>" \
+	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集 <code>answer_edit</code></td><td><code>answer:1</code></td><td class=\"wrap\"><code>{&quot;catalog&quot;:&quot;api-checklist-2018-08&quot;,&quot;fields&quot;:[&quot;current&quot;]}</code></td></tr>" \
 	"<a href=\"/audit?before=$((NEWEST - 49))\" rel=\"next\">さらに古い記録 →</a>"
 eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
 page "/audit?before=$((NEWEST - 49))"
 has "the older page" '<a href="/audit">← 最新の記録へ</a>'
-grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01T09:00:00Z</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録 <code>org_add</code></td><td><code>org:1</code></td><td class=\"wrap\"><code>{&quot;kind&quot;:&quot;connector&quot;,&quot;name&quot;:&quot;接続先A&quot;," "$T/b" >"$T/n"
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録 <code>org_add</code></td><td><code>org:1</code></td><td class=\"wrap\"><code>{&quot;kind&quot;:&quot;connector&quot;,&quot;name&quot;:&quot;接続先A&quot;," "$T/b" >"$T/n"
 eq "down to the first event" "$(cat "$T/n")" 1
 eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
 page "/audit?before=x"

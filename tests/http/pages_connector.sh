@@ -81,17 +81,28 @@ eq "the old revision: 409, the item as it is, nothing written" "$code $body" \
 page /submissions
 eq "the submissions page" "$code $(header Content-Type) $(has '<h1>提出履歴</h1>')" "200 text/html; charset=utf-8 yes"
 eq "not ready: the count, the problems, no button" \
-	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li><a href="/answers#item-2">item 2: no status</a></li>') $(grep -c 'id="submit"' "$T/b")" \
+	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li><a href="/answers#item-2">通番 2：対応状況が選択されていません。</a></li>') $(grep -c 'id="submit"' "$T/b")" \
 	"yes yes 0"
 eq "nothing submitted yet" "$(has '<p>まだ提出していません。回答を入力し、上のボタンから提出してください。</p>')" yes
 api GET /api/v1/answers/check
 eq "GET /api/v1/answers/check" "$code $(jq -c '[.catalog, .ready, (.problems | length), .problems[0]]' "$T/b")" \
 	'200 ["api-checklist-2018-08",false,37,"item 2: no status"]'
+eq "its problem_details, one a line, in order" "$(jq -c '[(.problem_details | length), .problem_details[0]]' "$T/b")" \
+	'[37,{"no":2,"code":"no_status","field":"status","status":null}]'
+"$SHINSA" answers set --org 接続先A --item 2 --status partial --issues "鍵管理" >/dev/null
+"$SHINSA" answers set --org 接続先A --item 4 --status not_applicable >/dev/null
+api GET /api/v1/answers/check
+eq "required fields and a reason" "$(jq -c '[.problems[0,1,2], .problem_details[0,1,2]]' "$T/b")" \
+	'["item 2: partial needs a plan (課題への対応計画)","item 2: partial needs a due date (plan_due)","item 4: not_applicable needs a reason in current or notes",{"no":2,"code":"required","field":"plan","status":"partial"},{"no":2,"code":"required","field":"plan_due","status":"partial"},{"no":4,"code":"no_reason","field":"current","status":"not_applicable"}]'
+page /submissions
+eq "in Japanese on the page" "$(has '<li><a href="/answers#item-2">通番 2：「一部対応」の場合は「課題への対応計画」の記入が必要です。</a></li>') $(has '<li><a href="/answers#item-4">通番 4：「対象外」の場合は、その理由を「現在の対応状況」または「備考」に記入してください。</a></li>')" "yes yes"
+page /submissions -b shinsa_lang=en
+eq "in English on the page" "$(has '<li><a href="/answers#item-2">Item 2: “Partly implemented” needs a due date (対応予定日).</a></li>')" yes
 for n in 2 $(seq 4 38) 44; do
 	"$SHINSA" answers set --org 接続先A --item "$n" --status implemented --current "回答${n}" >/dev/null
 done
 api GET /api/v1/answers/check
-eq "ready: no problem" "$code $body" '200 {"catalog":"api-checklist-2018-08","ready":true,"problems":[]}'
+eq "ready: no problem" "$code $body" '200 {"catalog":"api-checklist-2018-08","ready":true,"problems":[],"problem_details":[]}'
 page /submissions
 eq "ready: the submit form" \
 	"$(has '<form id="submit" data-api="/api/v1/submissions" data-method="POST" data-next="/submissions/{id}"') $(has '<button type="submit">提出する</button>')" \
@@ -103,7 +114,7 @@ api POST /api/v1/submissions
 page /submissions
 eq "the history, newest first, with the banks each is shared with" \
 	"$(grep -F -A1 '<tr><td><a href="/submissions/' "$T/b" | grep -v '^--' | tr '\n' '|')" \
-	'<tr><td><a href="/submissions/2">第2版</a></td><td>2026-05-01T09:00:00Z</td>|<td><span class="muted">共有なし</span></td>|<tr><td><a href="/submissions/1">第1版</a></td><td>2026-05-01T09:00:00Z</td>|<td><span class="chip good">銀行B</span> </td>|'
+	'<tr><td><a href="/submissions/2">第2版</a></td><td>2026-05-01 18:00</td>|<td><span class="muted">共有なし</span></td>|<tr><td><a href="/submissions/1">第1版</a></td><td>2026-05-01 18:00</td>|<td><span class="chip good">銀行B</span> </td>|'
 eq "no inline script or style" "$(clean)" 0
 
 # ---- /submissions/{id}: the answers read-only, the shares, who read what ----
@@ -116,7 +127,7 @@ eq "its answers, read-only, grouped" \
 	"$(has '<div class="answer-head"><h4>通番 1</h4> <span class="chip good">対応済</span> <span class="party">対象者：API接続先</span></div>') $(has '<dt>現在の対応状況</dt><dd class="text">全件暗号化</dd>') $(grep -c '<textarea' "$T/b") $(grep -c 'id="item-39"' "$T/b")" \
 	"yes yes 0 0"
 eq "its share: state, expiry, the bank's read" \
-	"$(has '<td><span class="chip good">有効</span></td>') $(has '<td>2027-01-01T00:00:00Z</td>') $(has '<ul class="plain"><li>2026-05-01T09:00:00Z admin@b.test</li></ul></details></td>')" \
+	"$(has '<td><span class="chip good">有効</span></td>') $(has '<td>2026-12-31まで</td>') $(has '<ul class="plain"><li>2026-05-01 18:00 JST admin@b.test</li></ul></details></td>')" \
 	"yes yes yes"
 eq "revoke, asking first" "$(has '<td><form class="revoke" id="revoke-1" data-api="/api/v1/submissions/1/shares/1" data-method="DELETE"')" yes
 eq "the share form, with the banks shared with before" \
@@ -136,21 +147,21 @@ eq "the diff: per field, before and after" \
 "$SHINSA" answers set --org 接続先A --item 4 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 page /submissions/2/diff/working
 eq "with the working answers: status labels" \
-	"$(has '<p class="lead">第2版（2026-05-01T09:00:00Z）') $(has '→ 現在の回答</p>') $(has '<td class="text"><del>対応済</del></td>') $(has '<td class="text"><ins>一部対応</ins></td></tr>')" \
+	"$(has '<p class="lead">第2版（2026-05-01 18:00 JST）') $(has '→ 現在の回答</p>') $(has '<td class="text"><del>対応済</del></td>') $(has '<td class="text"><ins>一部対応</ins></td></tr>')" \
 	"yes yes yes yes"
 page /submissions/2/diff/2
 eq "no change" "$(has '<p class="notice">変更はありません。</p>')" yes
 
 # ---- /shares ----
 page /shares
-eq "every share" "$code $(has '<tr><td><a href="/submissions/1">第1版</a></td><td>銀行B</td>') $(has '<td><details><summary>1 件（最終：2026-05-01T09:00:00Z）</summary>')" \
+eq "every share" "$code $(has '<tr><td><a href="/submissions/1">第1版</a></td><td>銀行B</td>') $(has '<td><details><summary>1 件（最終：2026-05-01 18:00 JST）</summary>')" \
 	"200 yes yes"
 api DELETE /api/v1/submissions/1/shares/1 '{}'
 eq "revoke as the page sends it" "$code $body" '200 {"id":1,"revoked_at":"2026-05-01T09:00:00Z"}'
 page /shares
 eq "revoked: its state, no revoke button" "$(has '<td><span class="chip none">撤回済</span></td>') $(grep -c 'class="revoke"' "$T/b")" "yes 0"
 page /shares -b shinsa_lang=en
-eq "in English" "$(has '<td><span class="chip none">Revoked</span></td>')" yes
+eq "in English, times in JST" "$(has '<td><span class="chip none">Revoked</span></td>') $(has '<td>through 2026-12-31<br><span class="muted">Revoked: 2026-05-01 18:00 JST</span></td>') $(grep -c '<th scope="col">Shared (JST)</th>' "$T/b")" "yes yes 1"
 
 # ---- another connector's submission: the 404 page ----
 login admin@c.test

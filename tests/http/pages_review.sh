@@ -98,7 +98,7 @@ page /inbox
 eq "the inbox is a page" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the inbox lists v1 with its expiry and its review's state" \
 	'<p class="lead">接続先から共有されている提出は 1 件です。</p>' \
-	'<td>接続先A</td>' '<td class="num">第1版</td>' '<td>2026-04-01</td>' '<td>2027-04-01</td>' \
+	'<td>接続先A</td>' '<td class="num">第1版</td>' '<td>2026-04-01</td>' '<td>2027-03-31まで</td>' \
 	'<span class="chip warn">照会 1</span>' '<span class="chip bad">要改善 1</span>' \
 	'<td><a href="/reviews/1">第1版の審査を開く</a></td>'
 page /inbox -H 'Accept-Language: en'
@@ -116,7 +116,7 @@ has "the review screen: 区分 groups, the answer, the verdict and the thread" \
 	'<dt>課題認識</dt><dd class="wrap">保存期間が短い</dd>' \
 	'<dt>対応予定日</dt><dd>2026-06-30</dd>' \
 	'<p class="wrap"><strong>判定コメント：</strong> 委託先の一覧を示してください</p>' \
-	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01 09:00 UTC</p><p class="wrap">別紙で一覧をお送りください</p>' \
+	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01 18:00 JST</p><p class="wrap">別紙で一覧をお送りください</p>' \
 	'<li><span class="chip good">了承 37</span></li>'
 has "a reviewer gets a verdict form per item and the decision form" \
 	'<form id="verdict-7" data-api="/api/v1/reviews/1/items/7" data-method="PUT">' \
@@ -176,7 +176,7 @@ as rev@x.test
 page /reviews/2
 has "v2: item 7 changed and pending, the others carried from v1" \
 	'<article class="panel review-item changed" id="item-7" data-row data-verdict="pending" data-changed="yes" data-query="none">' \
-	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01 09:00 UTC）</span>' \
+	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01 18:00 JST）</span>' \
 	'<li><span class="chip info">前回から変更 1</span></li>' '<li><span class="chip info">前回から引継ぎ 38</span></li>' \
 	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'

@@ -50,6 +50,11 @@ static void test_new_set_is_empty(void **state)
 	answer_set_free(s);
 }
 
+static void add_problem(const struct answer_problem *p, void *cls)
+{
+	strbuf_addf(cls, "%d %s %s %s|", p->no, p->code, p->field, p->status ? p->status : "-");
+}
+
 static void test_check_lists_every_problem(void **state)
 {
 	(void)state;
@@ -72,6 +77,14 @@ static void test_check_lists_every_problem(void **state)
 				   "item 5: not_implemented needs a due date (plan_due)\n"
 				   "item 8: not_applicable needs a reason in current or notes\n"
 				   "item 12: no status\n");
+	/* The same problems, in order, for a reader that words them itself. */
+	struct strbuf d = STRBUF_INIT;
+	assert_int_equal(answer_set_problems(cat, s, add_problem, &d), 7);
+	assert_string_equal(d.buf, "2 required issues partial|2 required plan_due partial|"
+				   "5 required issues not_implemented|5 required plan not_implemented|"
+				   "5 required plan_due not_implemented|8 no_reason current not_applicable|"
+				   "12 no_status status -|");
+	strbuf_release(&d);
 	/* Fixed, the set is ready; bank items (39-43, 45) never count. */
 	set(s, 2, FIELD_ISSUES, "規程が古い");
 	set(s, 2, FIELD_PLAN_DUE, "2027-03-31");

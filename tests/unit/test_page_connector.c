@@ -140,6 +140,20 @@ static void test_diff_rows(void **state)
 	json_decref(items);
 }
 
+/* The submit panel's problems: a message key per problem, in order. */
+static void test_submission_problems(void **state)
+{
+	(void)state;
+	json_t *details = parse("[{\"no\":2,\"code\":\"no_status\",\"field\":\"status\",\"status\":null},"
+				"{\"no\":5,\"code\":\"required\",\"field\":\"plan_due\",\"status\":\"not_implemented\"},"
+				"{\"no\":8,\"code\":\"no_reason\",\"field\":\"current\",\"status\":\"not_applicable\"}]");
+	json_t *rows = page_submissions_problems(details);
+	assert_json(rows, "[{\"k\":{\"no_status\":true},\"no\":2},{\"k\":{\"not_implemented_plan_due\":true},\"no\":5},"
+			  "{\"k\":{\"no_reason\":true},\"no\":8}]");
+	json_decref(rows);
+	json_decref(details);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_grid_refuses_other_shapes),
 		cmocka_unit_test(test_share_rows),
 		cmocka_unit_test(test_diff_rows),
+		cmocka_unit_test(test_submission_problems),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
