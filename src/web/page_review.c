@@ -174,7 +174,8 @@ void page_review_criteria(struct http_request *req, struct http_response *resp)
 		return;
 	char *path = xasprintf("/api/v1/reviews/%lld/criteria", id);
 	json_t *doc = NULL;
-	int status = page_fetch(req, resp, path, false, &doc);
+	struct page_error why;
+	int status = page_fetch_why(req, resp, path, &doc, &why);
 	free(path);
 	json_t *probe = NULL;
 	if (status == 404 && page_fetch(req, resp, "/api/v1/criteria", false, &probe) == 404) {
@@ -192,7 +193,7 @@ void page_review_criteria(struct http_request *req, struct http_response *resp)
 	}
 	json_decref(probe);
 	if (status != 200) {
-		page_refused(req, resp, status > 0 ? status : 500, "", "");
+		page_refused_why(req, resp, &why);
 		return;
 	}
 	size_t i;

@@ -203,6 +203,11 @@ as editor@a.test
 req -b "$T/jar.$WHO" "$URL/api/v1/reviews/2/decision?bank=X%E9%8A%80%E8%A1%8C"
 eq "and the connector the same file" "$code $(jq -r ".document | if type == \"string\" then fromjson else . end | .decision" "$T/b")" "200 conditional"
 
+as rev@x.test
+page /reviews/99/criteria
+eq "the criteria view of a submission X cannot reach: the 404 page with the API's reason" \
+	"$code $(grep -c '<code>no submission 99</code>' "$T/b")" "404 1"
+
 as rev@y.test
 page /reviews/1
 eq "another bank gets the 404 page for v1" "$code $(grep -c '<h1>ページが見つかりません</h1>' "$T/b")" "404 1"
