@@ -106,11 +106,13 @@ static int review_show(struct cli_ctx *ctx, int argc, char **argv)
 	/* The command line reads as the connector's record: nothing is opened. */
 	if (cli_open_store(ctx, &st, &e) < 0 || reviews_get(st, 0, id, bank, &r, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
+	} else if (json) {
+		json_t *view = review_view_json(st, r, &e);
+		if (view)
+			cli_print_json(view);
+		rc = view ? CLI_OK : cli_fail("%s", e.msg);
 	} else {
-		if (json)
-			cli_print_json(review_view_json(st, r));
-		else
-			print_review(st, r);
+		print_review(st, r);
 		rc = CLI_OK;
 	}
 	review_free(r);

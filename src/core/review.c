@@ -283,6 +283,15 @@ static void copy_bank_answer(struct review_item *to, const struct review_item *f
 	to->bank_answer_carried = true;
 }
 
+bool review_answer_changed(const struct answer_set *now, const struct answer_set *then, const char *key)
+{
+	const struct answer *a = answer_set_find_key(now, key);
+	const struct answer *b = answer_set_find_key(then, key);
+	if (!a || !b)
+		return a != b;
+	return !same_answer(a, b);
+}
+
 size_t review_carry(struct review *r, const struct answer_set *now, const struct review *earlier,
 		    const struct answer_set *then)
 {
@@ -296,9 +305,8 @@ size_t review_carry(struct review *r, const struct answer_set *now, const struct
 			copy_bank_answer(it, old);
 		if (it->party == PARTY_BANK || old->verdict == VERDICT_PENDING)
 			continue;
-		const struct answer *a = answer_set_find_key(now, it->item_key);
-		const struct answer *b = answer_set_find_key(then, it->item_key);
-		if (!a || !b || !same_answer(a, b))
+		/* Only an answer given both times and the same carries a verdict. */
+		if (!answer_set_find_key(now, it->item_key) || review_answer_changed(now, then, it->item_key))
 			continue;
 		it->verdict = old->verdict;
 		free(it->comment);

@@ -169,6 +169,14 @@ int review_decision_check(const struct review *r, enum review_decision d, const 
 size_t review_carry(struct review *r, const struct answer_set *now, const struct review *earlier,
 		    const struct answer_set *then);
 
+/*
+ * Whether the answer to the item keyed key differs between then and now in
+ * any field: true when one of them has an answer and the other none, false
+ * when neither has one. The rule review_carry() keeps a verdict by, and the
+ * review's "changed" flags (service/review_view.h).
+ */
+bool review_answer_changed(const struct answer_set *now, const struct answer_set *then, const char *key);
+
 /* Counts of r's connector and common items by verdict, indexed by enum
  * review_verdict. */
 void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE + 1]);

@@ -7,6 +7,7 @@
 #include "lib/keys.h"
 #include "service/audit_log.h"
 #include "service/reviews.h"
+#include "service/submissions.h"
 
 bool review_view_signature_valid(struct store *st, const struct review *r)
 {
@@ -67,14 +68,51 @@ json_t *review_view_decision(struct store *st, const struct review *r)
 			 review_view_signature_valid(st, r));
 }
 
-json_t *review_view_json(struct store *st, const struct review *r)
+/* Sets "changed" on each of items (r's, in r's order) against old, the
+ * bank's previous review (NULL: none, nothing changed). 0, or -1. */
+static int mark_changes(struct store *st, const struct review *r, const struct review *old, json_t *items,
+			struct err *e)
 {
+	struct submission_record *rec = NULL, *orec = NULL;
+	struct submission *now = NULL, *then = NULL;
+	int rc = 0;
+	if (old && (submissions_load(st, r->submission_id, &rec, &now, e) != 0 ||
+		    submissions_load(st, old->submission_id, &orec, &then, e) != 0))
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < r->n_items; i++) {
+		const struct review_item *it = &r->items[i];
+		bool changed = old && it->party != PARTY_BANK &&
+			       review_answer_changed(now->answers, then->answers, it->item_key);
+		json_object_set_new(json_array_get(items, i), "changed", json_boolean(changed));
+	}
+	submission_free(now);
+	submission_free(then);
+	submission_record_free(rec);
+	submission_record_free(orec);
+	return rc;
+}
+
+json_t *review_view_json(struct store *st, const struct review *r, struct err *e)
+{
+	struct review *old = NULL;
+	int rc = store_review_previous(st, r->bank_id, r->connector_id, r->catalog_id, r->version, &old, e);
+	if (rc < 0)
+		return NULL;
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->n_items; i++)
 		json_array_append_new(items, review_view_item(&r->items[i]));
-	return json_pack("{s:I, s:i, s:s, s:s, s:s, s:o, s:o}", "submission", (json_int_t)r->submission_id, "version",
-			 r->version, "connector", r->connector_name, "bank", r->bank_name, "opened_at", r->opened_at,
-			 "items", items, "decision", review_view_decision(st, r));
+	if (mark_changes(st, r, old, items, e) < 0) {
+		json_decref(items);
+		review_free(old);
+		return NULL;
+	}
+	json_t *previous = old ? json_pack("{s:I, s:i}", "submission", (json_int_t)old->submission_id, "version",
+					   old->version)
+			       : json_null();
+	review_free(old);
+	return json_pack("{s:I, s:i, s:s, s:s, s:s, s:o, s:o, s:o}", "submission", (json_int_t)r->submission_id,
+			 "version", r->version, "connector", r->connector_name, "bank", r->bank_name, "opened_at",
+			 r->opened_at, "previous", previous, "items", items, "decision", review_view_decision(st, r));
 }
 
 int review_view_list(struct store *st, const struct org *org, json_t **out, struct err *e)

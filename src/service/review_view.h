@@ -19,8 +19,23 @@
  * of the bank's current key (false while undecided). */
 bool review_view_signature_valid(struct store *st, const struct review *r);
 
-/* {submission, version, connector, bank, opened_at, items[], decision}. */
-json_t *review_view_json(struct store *st, const struct review *r);
+/*
+ * {submission, version, connector, bank, opened_at, previous, items[],
+ * decision}, each item review_view_item()'s with "changed" added.
+ *
+ * previous is the bank's previous review of the same connector and
+ * checklist, {submission, version}, or null: the latest earlier version
+ * this bank reviewed (store_review_previous()), the one whose verdicts
+ * were carried into r — not simply the version before, which the bank may
+ * never have been given. changed is true for a connector or common item
+ * whose answer differs from the one in previous in any field, or is
+ * given in one of them only (review_answer_changed()); false for a bank
+ * item and when previous is null. Both answers are read from the store:
+ * no share of the previous version is consulted and nothing is recorded
+ * for it (the caller reached r through its own rule; a bank had access to
+ * what it reviewed). NULL with e on a failure of the store.
+ */
+json_t *review_view_json(struct store *st, const struct review *r, struct err *e);
 
 /* One item: {no, party, verdict, carried, carried_from, comment,
  * bank_answer, messages[{org, author, at, text}]}; carried_from null or

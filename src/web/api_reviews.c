@@ -111,7 +111,12 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 	struct review *r;
 	if (read_review(req, resp, &st, &r) < 0)
 		return;
-	http_json_send(resp, 200, review_view_json(st, r));
+	struct err e = { 0 };
+	json_t *view = review_view_json(st, r, &e);
+	if (view)
+		http_json_send(resp, 200, view);
+	else
+		api_internal(resp, &e);
 	review_free(r);
 }
 

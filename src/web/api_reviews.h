@@ -6,7 +6,8 @@
  *        reviews, or the reviews of a connector's submissions
  *   GET  /api/v1/reviews/{submission}             READ, both kinds: the
  *        bank's own review (opened on first read, through a share in
- *        force); the connector names the bank, ?bank=NAME
+ *        force); the connector names the bank, ?bank=NAME; with what
+ *        changed since the bank's previous review (service/review_view.h)
  *   GET  /api/v1/reviews/{submission}/criteria    bank, READ: the bank's
  *        review by its own criteria (service/review_criteria.h), opened as
  *        above; 409 "conflict" "no criteria imported yet" without a list

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include "formats/html_tmpl.h"
 #include "lib/strbuf.h"
@@ -184,7 +185,7 @@ void page_refused(struct http_request *req, struct http_response *resp, int stat
 		return;
 	}
 	char key[32];
-	if (status != 403 && status != 404 && status != 409 && status != 400)
+	if (status != 403 && status != 404 && status != 409 && status != 400 && status != 429)
 		status = status >= 500 ? 500 : 400;
 	if (snprintf(key, sizeof key, "error.%d", status) >= (int)sizeof key)
 		key[0] = 0;
@@ -210,23 +211,43 @@ static int add_query(struct http_request *sub, char *query, struct http_response
 	return 0;
 }
 
-/* The error's code and message in an API error body, or "". */
-static void error_of(const struct http_response *r, json_t **doc, const char **code, const char **message)
+/* src into dst (size bytes), cut if need be at a character's start so the
+ * text stays UTF-8: the message is a detail, the code short. */
+static void copy_cut(char *dst, size_t size, const char *src)
 {
-	*doc = r->body ? json_loadb(r->body, r->body_len, 0, NULL) : NULL;
-	json_t *err = json_object_get(*doc, "error");
-	*code = json_string_value(json_object_get(err, "code"));
-	*message = json_string_value(json_object_get(err, "message"));
-	if (!*code)
-		*code = "";
-	if (!*message)
-		*message = "";
+	size_t n = strlen(src);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = 0;
 }
 
-int page_fetch(struct http_request *req, struct http_response *resp, const char *path, bool answer,
-	       json_t **out)
+/* why from r, the API's answer: its status, the error's code and message
+ * (cut to fit) and its Retry-After, each "" when it gave none. */
+static void error_of(const struct http_response *r, struct page_error *why)
+{
+	json_t *doc = r->body ? json_loadb(r->body, r->body_len, 0, NULL) : NULL;
+	json_t *err = json_object_get(doc, "error");
+	const char *code = json_string_value(json_object_get(err, "code"));
+	const char *message = json_string_value(json_object_get(err, "message"));
+	why->status = r->status ? r->status : 500; /* no handler answered: ours to fix */
+	copy_cut(why->code, sizeof why->code, code ? code : "");
+	copy_cut(why->message, sizeof why->message, message ? message : "");
+	why->retry_after[0] = 0;
+	for (size_t i = 0; i < r->n_headers; i++)
+		if (strcasecmp(r->headers[i].name, "Retry-After") == 0)
+			copy_cut(why->retry_after, sizeof why->retry_after, r->headers[i].value);
+	json_decref(doc);
+}
+
+int page_fetch_why(struct http_request *req, struct http_response *resp, const char *path, json_t **out,
+		   struct page_error *why)
 {
 	*out = NULL;
+	*why = (struct page_error){ .status = 200 };
 	char *copy = xstrdup(path);
 	char *query = strchr(copy, '?');
 	if (query)
@@ -253,22 +274,34 @@ int page_fetch(struct http_request *req, struct http_response *resp, const char 
 		*out = r.body_len <= PAGE_FETCH_MAX ? json_loadb(r.body, r.body_len, 0, &je) : NULL;
 		if (!*out) {
 			status = -1;
+			*why = (struct page_error){ .status = -1, .code = "internal" };
 			http_response_note(resp, "a page could not read the API's answer");
-			if (answer)
-				page_refused(req, resp, 500, "internal", "");
 		}
-	} else if (answer) {
-		json_t *doc;
-		const char *code, *message;
-		error_of(&r, &doc, &code, &message);
+	} else {
+		error_of(&r, why);
 		if (status >= 500 || status == 0)
-			http_response_note(resp, r.log_note[0] ? r.log_note : message);
-		page_refused(req, resp, status ? status : 500, code, message);
-		json_decref(doc);
+			http_response_note(resp, r.log_note[0] ? r.log_note : why->message);
 	}
 	http_response_release(&r);
 	http_request_release(&sub);
 	free(copy);
+	return status;
+}
+
+void page_refused_why(struct http_request *req, struct http_response *resp, const struct page_error *why)
+{
+	if (why->status == 429 && why->retry_after[0])
+		http_response_header(resp, "Retry-After", why->retry_after);
+	page_refused(req, resp, why->status > 0 ? why->status : 500, why->code, why->message);
+}
+
+int page_fetch(struct http_request *req, struct http_response *resp, const char *path, bool answer,
+	       json_t **out)
+{
+	struct page_error why;
+	int status = page_fetch_why(req, resp, path, out, &why);
+	if (status != 200 && answer)
+		page_refused_why(req, resp, &why);
 	return status;
 }
 

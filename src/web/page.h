@@ -53,6 +53,29 @@ enum lang page_lang(const struct http_request *req);
 int page_fetch(struct http_request *req, struct http_response *resp, const char *path, bool answer,
 	       json_t **out);
 
+/* What the API answered a fetch that failed: its status (-1: its answer
+ * could not be read, code "internal"), the error's code and message as it
+ * gave them ("" when none; cut to fit, at a character's start) and its Retry-After ("" when none). */
+struct page_error {
+	int status;
+	char code[32];
+	char message[512];
+	char retry_after[16];
+};
+
+/*
+ * page_fetch() that answers nothing: for a page that handles some refusals
+ * itself (a 404 meaning "none yet") and passes the others on with
+ * page_refused_why(). Returns the status as page_fetch() does; *why says
+ * what the API said (status 200 and "" when it gave 200).
+ */
+int page_fetch_why(struct http_request *req, struct http_response *resp, const char *path, json_t **out,
+		   struct page_error *why);
+
+/* page_refused() with the API's own status, code and message, and its
+ * Retry-After kept on a 429. */
+void page_refused_why(struct http_request *req, struct http_response *resp, const struct page_error *why);
+
 /*
  * Renders template tmpl with data (stolen; NULL is {}) as the page's
  * answer with status. Every UTC time in data is first shown in JST
@@ -78,8 +101,10 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 /*
  * The page for a refusal: 401 (not signed in, or the session ended) is a
  * 303 to /login?next=PATH; 403 password_change_required a 303 to
- * /account/password; anything else the error page with status, in the
- * person's language ("error.STATUS" messages) and message as detail.
+ * /account/password; anything else the error page, in the person's
+ * language ("error.STATUS" messages) with message as detail, its status:
+ * 400, 403, 404, 409 and 429 (too many attempts: "try again shortly") as
+ * given; any other 4xx (and anything below 500) 400; 5xx 500.
  */
 void page_refused(struct http_request *req, struct http_response *resp, int status, const char *code,
 		  const char *message);

@@ -86,7 +86,8 @@ static void dress(json_t *c, size_t idx, const json_t *suggestions, const json_t
 void page_criteria(struct http_request *req, struct http_response *resp)
 {
 	json_t *list = NULL, *suggestions = NULL, *catalog = NULL;
-	int status = page_fetch(req, resp, "/api/v1/criteria", false, &list);
+	struct page_error why;
+	int status = page_fetch_why(req, resp, "/api/v1/criteria", &list, &why);
 	if (status == 404) {
 		/* None imported yet: the page offers the import. */
 		page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title",
@@ -95,7 +96,7 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	if (status != 200) {
-		page_refused(req, resp, status > 0 ? status : 500, "", "");
+		page_refused_why(req, resp, &why);
 		return;
 	}
 	if (page_fetch(req, resp, "/api/v1/criteria/suggestions", true, &suggestions) != 200) {

@@ -105,49 +105,6 @@ void page_reviews(struct http_request *req, struct http_response *resp)
 			      "nav", "reviews", true));
 }
 
-/* The id of the caller's latest readable submission of the same connector
- * before version, from rows of GET /api/v1/inbox (a bank) or GET
- * /api/v1/submissions (a connector); 0 if none. */
-static json_int_t previous_id(const json_t *rows, const char *id_key, const char *connector, json_int_t version)
-{
-	json_int_t best = 0, best_version = 0;
-	size_t i;
-	const json_t *r;
-	json_array_foreach(rows, i, r) {
-		const char *c = json_string_value(json_object_get(r, "connector"));
-		json_int_t v = json_integer_value(json_object_get(r, "version"));
-		if (c && connector && strcmp(c, connector) != 0)
-			continue;
-		if (v < version && v > best_version) {
-			best_version = v;
-			best = json_integer_value(json_object_get(r, id_key));
-		}
-	}
-	return best;
-}
-
-/* The answers of the version before review's, if the caller may read it
- * (yours), or NULL: then the page marks no change. */
-static json_t *previous_answers(struct http_request *req, struct http_response *resp, const json_t *review)
-{
-	bool bank = req->org && req->org->kind == ORG_BANK;
-	json_t *rows, *prev = NULL, *out = NULL;
-	if (page_fetch(req, resp, bank ? "/api/v1/inbox" : "/api/v1/submissions", false, &rows) != 200)
-		return NULL;
-	json_int_t id = previous_id(rows, bank ? "submission" : "id",
-				    json_string_value(json_object_get(review, "connector")),
-				    json_integer_value(json_object_get(review, "version")));
-	json_decref(rows);
-	if (id > 0) {
-		char *path = xasprintf("/api/v1/submissions/%lld", (long long)id);
-		if (page_fetch(req, resp, path, false, &prev) == 200)
-			out = json_incref(json_object_get(prev, "answers"));
-		free(path);
-	}
-	json_decref(prev);
-	return out;
-}
-
 /* What the caller may do on the screen, and the review's names under keys
  * page_render leaves alone (it sets "bank" and "connector" to the caller's
  * kind). */
@@ -190,9 +147,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 		json_decref(sub);
 		return;
 	}
-	json_t *prev = previous_answers(req, resp, review);
-	json_t *data = review_screen_build(review, catalog, json_object_get(sub, "answers"), prev);
-	json_decref(prev);
+	json_t *data = review_screen_build(review, catalog, json_object_get(sub, "answers"));
 	json_decref(catalog);
 	json_decref(review);
 	if (!data) {
@@ -218,7 +173,8 @@ void page_review_criteria(struct http_request *req, struct http_response *resp)
 		return;
 	char *path = xasprintf("/api/v1/reviews/%lld/criteria", id);
 	json_t *doc = NULL;
-	int status = page_fetch(req, resp, path, false, &doc);
+	struct page_error why;
+	int status = page_fetch_why(req, resp, path, &doc, &why);
 	free(path);
 	json_t *probe = NULL;
 	if (status == 404 && page_fetch(req, resp, "/api/v1/criteria", false, &probe) == 404) {
@@ -236,7 +192,7 @@ void page_review_criteria(struct http_request *req, struct http_response *resp)
 	}
 	json_decref(probe);
 	if (status != 200) {
-		page_refused(req, resp, status > 0 ? status : 500, "", "");
+		page_refused_why(req, resp, &why);
 		return;
 	}
 	size_t i;

@@ -10,8 +10,10 @@
  *        own, or those of a connector's submissions by every bank)
  *   GET /reviews/{submission}          both kinds (a connector adds
  *        ?bank=NAME): the review screen, item by item grouped by 区分,
- *        with the answer, what changed since the previous version (when
- *        it can be read), the verdict (carried ones say from where), the
+ *        with the answer, what changed since the bank's previous review
+ *        (the API's "changed" flags: no other submission is fetched, so
+ *        nothing is recorded as read but this one), the verdict (carried
+ *        ones say from where), the
  *        thread, and the decision (web/review_screen.h makes the data).
  *        A bank with the REVIEW role gets a verdict form per item and the
  *        decision form; either side posts on threads (shinsa.js forms).

@@ -144,10 +144,19 @@ json_t *page_submissions_problems(const json_t *details)
 void page_submissions(struct http_request *req, struct http_response *resp)
 {
 	json_t *list = NULL, *shares = NULL, *check = NULL;
+	struct page_error why = { 0 };
 	if (page_fetch(req, resp, "/api/v1/submissions", true, &list) != 200)
 		return;
-	if (page_fetch(req, resp, "/api/v1/shares", true, &shares) != 200 ||
-	    page_fetch(req, resp, "/api/v1/answers/check", true, &check) != 200) {
+	int status = page_fetch(req, resp, "/api/v1/shares", true, &shares);
+	if (status == 200)
+		status = page_fetch_why(req, resp, "/api/v1/answers/check", &check, &why);
+	/* The check may be unable to pick a checklist (more than one, none):
+	 * the history still shows, with why there is no submit panel. */
+	if (status == 400)
+		status = 200;
+	else if (status != 200 && why.status)
+		page_refused_why(req, resp, &why);
+	if (status != 200) {
 		json_decref(list);
 		json_decref(shares);
 		return;
@@ -170,6 +179,8 @@ void page_submissions(struct http_request *req, struct http_response *resp)
 				 json_is_true(json_object_get(check, "ready")), "problems",
 				 page_submissions_problems(json_object_get(check, "problem_details")), "n_problems",
 				 (json_int_t)json_array_size(json_object_get(check, "problems")), "nav", "submissions", 1);
+	if (!check)
+		json_object_set_new(data, "no_check", json_string(why.message));
 	json_decref(list);
 	json_decref(shares);
 	json_decref(check);

@@ -7,7 +7,10 @@
  *                                panel: what GET /api/v1/answers/check
  *                                says must be fixed first, or the button
  *                                (POST /api/v1/submissions, then the new
- *                                submission's page)
+ *                                submission's page); when the check cannot
+ *                                be made (400: more than one checklist,
+ *                                none), a sentence and the API's reason
+ *                                instead of the panel, the history still
  *   GET /submissions/{id}        one submission: its answers read-only,
  *                                grouped by 区分; its shares (state,
  *                                expiry, who read it and when) with revoke,

@@ -3,9 +3,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* The fields of an answer that make it a different answer. */
-static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes" };
-
 const json_t *review_screen_answer(const json_t *answers, json_int_t no)
 {
 	size_t i;
@@ -15,19 +12,6 @@ const json_t *review_screen_answer(const json_t *answers, json_int_t no)
 			return a;
 	}
 	return NULL;
-}
-
-static bool answers_differ(const json_t *a, const json_t *b)
-{
-	if (!a || !b)
-		return a != b;
-	for (size_t i = 0; i < sizeof answer_fields / sizeof answer_fields[0]; i++) {
-		const json_t *x = json_object_get(a, answer_fields[i]), *y = json_object_get(b, answer_fields[i]);
-		/* json_equal holds nothing equal to an absent field. */
-		if ((x || y) && !json_equal(x, y))
-			return true;
-	}
-	return false;
 }
 
 /* {name: true}, or {} for a NULL name. */
@@ -64,8 +48,7 @@ static void count(json_t *counts, const char *key)
 }
 
 /* The item's row: a copy of the review's item with what the page shows. */
-static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *answers, const json_t *previous,
-			json_t *counts)
+static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *answers, json_t *counts)
 {
 	json_int_t no = json_integer_value(json_object_get(it, "no"));
 	json_t *row = json_deep_copy(it);
@@ -77,7 +60,8 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	/* A bank item's answer is the bank's own, kept in its review. */
 	if (bank_item && json_is_object(bank_answer))
 		ans = bank_answer;
-	bool changed = previous && !bank_item && answers_differ(ans, review_screen_answer(previous, no));
+	/* The API says what changed since the bank's previous review. */
+	bool changed = !bank_item && json_is_true(json_object_get(it, "changed"));
 	json_object_set_new(row, "objective", json_string(json_string_value(json_object_get(cat_item, "objective")) ?: ""));
 	json_object_set_new(row, "key", json_string(json_string_value(json_object_get(cat_item, "key")) ?: ""));
 	json_object_set_new(row, "answer", ans ? json_deep_copy(ans) : json_null());
@@ -99,8 +83,7 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	return row;
 }
 
-json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers,
-			    const json_t *previous)
+json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers)
 {
 	const json_t *items = json_object_get(review, "items");
 	if (!json_is_array(items))
@@ -120,17 +103,17 @@ json_t *review_screen_build(const json_t *review, const json_t *catalog, const j
 			continue;
 		const char *category = json_string_value(json_object_get(ci, "category"));
 		json_array_append_new(group_of(groups, category ? category : ""),
-				      item_row(it, ci, answers, previous, counts));
+				      item_row(it, ci, answers, counts));
 	}
 	/* An item the checklist does not hold (never expected) is not lost. */
 	const json_t *it;
 	json_array_foreach(items, i, it) {
 		json_int_t no = json_integer_value(json_object_get(it, "no"));
 		if (!review_screen_answer(cat_items, no))
-			json_array_append_new(group_of(groups, ""), item_row(it, NULL, answers, previous, counts));
+			json_array_append_new(group_of(groups, ""), item_row(it, NULL, answers, counts));
 	}
 	json_object_set_new(out, "groups", groups);
 	json_object_set_new(out, "counts", counts);
-	json_object_set_new(out, "has_previous", json_boolean(previous != NULL));
+	json_object_set_new(out, "has_previous", json_boolean(json_is_object(json_object_get(review, "previous"))));
 	return out;
 }

@@ -1,16 +1,16 @@
 /*
  * review_screen: the data of the review page (web/page_review.h), made
  * from what the API gives: the review (GET /api/v1/reviews/{submission}),
- * the checklist (GET /api/v1/catalogs/{id}), the submission's answers and,
- * when the previous version can be read, its answers. Pure reshaping: no
- * request, no database; every argument is borrowed.
+ * the checklist (GET /api/v1/catalogs/{id}) and the submission's answers.
+ * Pure reshaping: no request, no database; every argument is borrowed.
  *
  * The result (yours) is the review object with, added:
  *   groups      [{category, items: [ITEM]}] in the checklist's order, one
  *               group per 区分 (category); every review item appears once
  *   counts      {items, pending, accepted, query, improvement,
  *               not_applicable, changed, carried}
- *   has_previous  true when previous answers were given
+ *   has_previous  true when the review has a previous review (its
+ *               "previous" is an object)
  * where ITEM is the review's item with, added:
  *   objective, key   from the checklist
  *   answer      the submission's answer for the item (a bank item: the
@@ -19,8 +19,9 @@
  *   v           {VERDICT: true}, or {"pending": true}
  *   verdict_key "pending" when the verdict is null, else the verdict
  *   bank_item   party is "bank"
- *   changed     has_previous and the answer differs from the previous
- *               one in any field (or the previous version had none)
+ *   changed     the review item's own "changed" (the API compares the
+ *               answers with the bank's previous review), false for a
+ *               bank item
  *   changed_key "yes" / "no", query_key "open" / "none" (filter values)
  * Returns NULL if review has no "items" array.
  */
@@ -29,8 +30,7 @@
 
 #include <jansson.h>
 
-json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers,
-			    const json_t *previous);
+json_t *review_screen_build(const json_t *review, const json_t *catalog, const json_t *answers);
 
 /* {NAME: true} for a JSON string NAME (anything else: {}), yours: how the
  * templates pick a word or a chip for a state. */

@@ -191,4 +191,16 @@ page /answers
 eq "a bank: the 403 page" "$code $(header Content-Type) $(grep -c '<h1>この操作は許可されていません</h1>' "$T/b")" \
 	"403 text/html; charset=utf-8 1"
 
+# ---- two checklists: the check cannot choose; the history still shows ----
+mkdir "$T/cat2"
+jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
+"$SHINSA" init --catalog-dir "$T/cat2" >/dev/null
+login admin@a.test
+page /submissions
+eq "two checklists: no submit panel, the reason, the history" \
+	"$code $(has '<p class="notice warn">提出前の確認ができないため、ここからは提出できません（チェックリストを特定できません）。下記の理由をご確認ください。</p>') $(has '<p class="detail">詳細： <code>there is more than one checklist: say which with ?catalog&#61;ID</code></p>') $(grep -c 'id="submit"' "$T/b") $(grep -c '<tr><td><a href="/submissions/' "$T/b")" \
+	"200 yes yes 0 2"
+page /submissions -b shinsa_lang=en
+eq "the same in English" "$code $(has '<p class="notice warn">The answers cannot be checked, so they cannot be submitted from here (no single checklist could be chosen). The reason is below.</p>')" "200 yes"
+
 finish

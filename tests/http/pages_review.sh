@@ -171,6 +171,9 @@ api POST /api/v1/submissions
 api POST /api/v1/submissions/2/shares "{\"bank\":\"$X\"}"
 api POST /api/v1/submissions/2/shares "{\"bank\":\"$Y\"}"
 eq "v2 is shared with X and Y" "$code" 201
+api GET /api/v1/shares
+eq "the reads so far: v1 by X three times" "$(echo "$body" | jq -c '[.[] | [.submission, .bank, (.accesses | length)]]')" \
+	'[[1,"X銀行",3],[2,"X銀行",0],[2,"Y銀行",0]]'
 
 as rev@x.test
 page /reviews/2
@@ -179,6 +182,11 @@ has "v2: item 7 changed and pending, the others carried from v1" \
 	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01 18:00 JST）</span>' \
 	'<li><span class="chip info">前回から変更 1</span></li>' '<li><span class="chip info">前回から引継ぎ 38</span></li>' \
 	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'
+as editor@a.test
+api GET /api/v1/shares
+eq "opening v2's review records a read of v2 and none of v1 (the API says what changed)" \
+	"$(echo "$body" | jq -c '[.[] | [.submission, .bank, (.accesses | length)]]')" '[[1,"X銀行",3],[2,"X銀行",1],[2,"Y銀行",0]]'
+as rev@x.test
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'
 api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"改善計画の完了を条件とする"}'
 eq "X decides v2" "$code" 201
@@ -194,6 +202,11 @@ has "the bank's list shows the decision" '<span class="chip warn">条件付適�
 as editor@a.test
 req -b "$T/jar.$WHO" "$URL/api/v1/reviews/2/decision?bank=X%E9%8A%80%E8%A1%8C"
 eq "and the connector the same file" "$code $(jq -r ".document | if type == \"string\" then fromjson else . end | .decision" "$T/b")" "200 conditional"
+
+as rev@x.test
+page /reviews/99/criteria
+eq "the criteria view of a submission X cannot reach: the 404 page with the API's reason" \
+	"$code $(grep -c '<code>no submission 99</code>' "$T/b")" "404 1"
 
 as rev@y.test
 page /reviews/1

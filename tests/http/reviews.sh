@@ -38,7 +38,8 @@ api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
 	"200 [1,1,\"$A\",\"$X\",\"2026-04-01T09:00:00Z\",45,0,null]"
 eq "an item, pending" "$(echo "$body" | jq -c '.items[0]')" \
-	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[]}'
+	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":false}'
+eq "v1: no previous review, nothing changed" "$(echo "$body" | jq -c '[.previous, ([.items[] | select(.changed)] | length)]')" '[null,0]'
 eq "a bank item" "$(echo "$body" | jq -c '.items[38] | [.no, .party, .verdict]')" '[39,"bank",null]'
 api GET /api/v1/reviews/1
 eq "opened once: review_open" "$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action == "review_open") | [.actor, .object, .details]]')" \
@@ -327,9 +328,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[]}'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true}'
+eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[]}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'
@@ -363,6 +365,9 @@ as rev@x.test
 as editor@a.test
 api GET "/api/v1/reviews/2?bank=$X"
 eq "revoked: the connector still sees the decided review" "$code $(echo "$body" | jq -c '.decision.decision')" '200 "meets"'
+eq "and what changed since the bank's previous review" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
+run "$SHINSA" review show 2 --bank "$X" --json
+eq "review show --json: the same" "$(echo "$out" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
 run "$SHINSA" review show 2 --bank "$X"
 printf '%s\n' "$out" >"$T/show.txt"
 eq "review show: the header" "$(head -n 1 "$T/show.txt")" "review of submission 2 (version 2 of $A) by $X, opened 2026-05-01T10:00:00Z"
@@ -402,5 +407,14 @@ sqlite3 "$SHINSA_DB" "UPDATE org SET public_key = '$(printf '%064d' 0)' WHERE na
 api GET /api/v1/reviews/1/decision
 eq "a decision that no longer verifies is not exported" "$code $body" \
 	"409 $(E conflict "the stored decision on submission 1 by $X no longer verifies: it is not exported")"
+# "previous" is the bank's own previous review: Y, given v2 without having
+# reviewed v1, compares with nothing.
+as editor@a.test
+api POST /api/v1/submissions/2/shares "{\"bank\":\"$Y\"}"
+eq "v2 shared with Y" "$code" 201
+login rev@y.test
+api GET /api/v1/reviews/2
+eq "Y reviewed no earlier version: no previous, nothing changed" \
+	"$code $(echo "$body" | jq -c '[.previous, ([.items[] | select(.changed)] | length)]')" '200 [null,0]'
 stop_server
 finish

@@ -185,6 +185,49 @@ static void test_refusals(void **state)
 	page_refused(&req, &resp, 503, "unavailable", "");
 	assert_int_equal(resp.status, 500);
 	http_response_release(&resp);
+	page_refused(&req, &resp, 418, "teapot", "");
+	assert_int_equal(resp.status, 400);
+	http_response_release(&resp);
+	/* 429 passes through with its Retry-After and a sentence saying to wait. */
+	struct page_error why = { .status = 429, .code = "too_many_requests", .message = "try again in 30 s",
+				  .retry_after = "30" };
+	page_refused_why(&req, &resp, &why);
+	assert_int_equal(resp.status, 429);
+	assert_string_equal(http_response_get_header(&resp, "Retry-After"), "30");
+	b = body_of(&resp);
+	assert_non_null(strstr(b, "<h1>Too many attempts: please try again shortly</h1>"));
+	assert_non_null(strstr(b, "<code>try again in 30 s</code>"));
+	free(b);
+	http_response_release(&resp);
+	/* Another status keeps the API's code and message, and no Retry-After. */
+	why = (struct page_error){ .status = 409, .code = "conflict", .message = "no criteria imported yet",
+				   .retry_after = "30" };
+	page_refused_why(&req, &resp, &why);
+	assert_int_equal(resp.status, 409);
+	assert_null(http_response_get_header(&resp, "Retry-After"));
+	b = body_of(&resp);
+	assert_non_null(strstr(b, "<code>no criteria imported yet</code>"));
+	free(b);
+	http_response_release(&resp);
+	http_request_release(&req);
+}
+
+/* A fetch the API refuses hands back its status, code and message. */
+static void test_fetch_why(void **state)
+{
+	(void)state;
+	struct fake_headers h = { NULL, NULL };
+	struct http_request req = { .method = "GET", .path = "/x", .header_fn = fake_header, .header_cls = &h };
+	struct http_response resp = { 0 };
+	struct page_error why;
+	json_t *out = NULL;
+	assert_int_equal(page_fetch_why(&req, &resp, "/api/v1/no-such-thing", &out, &why), 404);
+	assert_null(out);
+	assert_int_equal(why.status, 404);
+	assert_string_equal(why.code, "not_found");
+	assert_true(why.message[0] != 0);
+	assert_int_equal(resp.status, 0); /* nothing answered */
+	http_response_release(&resp);
 	http_request_release(&req);
 }
 
@@ -227,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_local_paths),
 		cmocka_unit_test(test_language_switch),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_fetch_why),
 		cmocka_unit_test(test_static_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

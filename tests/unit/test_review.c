@@ -160,6 +160,22 @@ static void test_carry(void **state)
 	/* Item 2 changed in one field only (notes); item 5 was never reviewed. */
 	answer_set_field(answer_set_find(now, 2), FIELD_NOTES, "追記", NULL);
 
+	/* Changed: any field differs, or an answer on one side only. */
+	assert_false(review_answer_changed(now, then, "k1"));
+	assert_true(review_answer_changed(now, then, "k2"));
+	assert_false(review_answer_changed(now, then, "k9"));
+	struct catalog *small = catalog_new(CATALOG_CHECKLIST);
+	small->id = xstrdup("c");
+	struct catalog_item *only = catalog_add_item(small);
+	only->no = 1;
+	only->key = xstrdup("k1");
+	only->party = PARTY_CONNECTOR;
+	struct answer_set *few = answer_set_new("A", small);
+	assert_true(review_answer_changed(now, few, "k2"));
+	assert_true(review_answer_changed(few, now, "k2"));
+	answer_set_free(few);
+	catalog_free(small);
+
 	struct review *v1 = review_new(), *v2 = review_new();
 	v1->submission_id = 1;
 	v1->version = 1;
