@@ -2,16 +2,16 @@
 # The browser tests: sh tests/browser/run.sh [BUILD | BUILD/shinsa]
 # (default: $SHINSA, else build/shinsa). scripts/test.sh runs it as one suite.
 #
-# Makes a fresh database in a temporary directory with a connector and a bank,
-# one user per role in each (all with $TEST_PASSWORD, none with a password to
-# change), starts `shinsa serve` on 127.0.0.1:0, and runs every
-# tests/browser/*.test.mjs with node's own test runner, one file at a time, in
-# Debian's Chromium (tests/browser/lib.mjs). Screenshots go to
+# For each tests/browser/*.test.mjs in turn: makes a fresh database in a
+# temporary directory with a connector and a bank, one user per role in each
+# (all with $TEST_PASSWORD, none with a password to change), starts `shinsa
+# serve` on 127.0.0.1:0, and runs that file with node's own test runner in
+# Debian's Chromium (tests/browser/lib.mjs); no file sees another's data. Screenshots go to
 # BUILD/browser-shots/NAME.png, emptied first.
 #
 # Prints node's TAP output, then the server's stderr, then the closing
 # "N passed, M failed" line scripts/test.sh reads: node's passed tests, plus
-# one check that the server stopped cleanly (status 0 on SIGTERM, which is
+# per file a check that its server stopped cleanly (status 0 on SIGTERM, which is
 # where ASan reports leaks). A missing node, chromium or npm package is a
 # failed check, never a skip: `scripts/deps.sh test` installs them all.
 set -u
@@ -30,7 +30,7 @@ passed=0 failed=0
 check() { # what, then the condition as a command
 	what=$1; shift
 	if "$@"; then passed=$((passed + 1)); echo "ok - $what"
-	else failed=$((failed + 1)); echo "not ok - $what"; fi
+	else failed=$((failed + 1)); echo "not ok - $what"; return 1; fi
 }
 finish() {
 	echo "$passed passed, $failed failed"
@@ -50,7 +50,6 @@ check "shinsa at $bin" test -x "$bin"
 T=$(mktemp -d /tmp/shinsa-browser-XXXXXX)
 SERVER_PID=
 trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
-export SHINSA_DB="$T/shinsa.db"
 unset SHINSA_CATALOG_DIR SHINSA_NOW
 TEST_PASSWORD='correct horse battery staple'
 export TEST_PASSWORD
@@ -71,46 +70,49 @@ setup() {
 		add_user "$BANK" reviewer@bank.test reviewer &&
 		add_user "$BANK" viewer@bank.test viewer
 }
-check "a fresh database with a connector, a bank and their users" setup
-[ "$failed" -eq 0 ] || { finish; exit 1; }
 SHINSA_ACCOUNTS=$(printf '{"connector":{"org":"%s","admin":"admin@connector.test","editor":"editor@connector.test","viewer":"viewer@connector.test"},"bank":{"org":"%s","admin":"admin@bank.test","reviewer":"reviewer@bank.test","viewer":"viewer@bank.test"}}' "$CONNECTOR" "$BANK")
 export SHINSA_ACCOUNTS
 
-"$bin" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
-SERVER_PID=$!
-i=0
-# Sanitizer builds start slowly: up to 20 s, as tests/http/lib.sh waits.
-until [ -s "$T/serve.out" ] || [ $i -ge 200 ]; do sleep 0.1; i=$((i + 1)); done
-BASE_URL=$(sed -n '1s/^listening on //p' "$T/serve.out")
-export BASE_URL
-check "the server started" test -n "$BASE_URL"
-[ "$failed" -eq 0 ] || { cat "$T/serve.err"; finish; exit 1; }
-
-# One file at a time (--test-concurrency where this node has it; node runs
-# each file in a process of its own), TAP whatever the terminal; `timeout`
-# ends a hung browser rather than the whole suite.
+# One server on a fresh database per test file, so that no file sees what
+# another did (the round starts from no answers whatever ran before it).
+# --test-concurrency where this node has it; TAP whatever the terminal;
+# `timeout` ends a hung browser rather than the whole suite.
 conc=
 node --help | grep -q -- --test-concurrency && conc=--test-concurrency=1
-# shellcheck disable=SC2086
-timeout 600 node --test $conc --test-reporter=tap tests/browser/*.test.mjs >"$T/node.out" 2>&1
-node_rc=$?
-cat "$T/node.out"
-# TAP's closing comments: "# pass N", "# fail N", "# cancelled N".
-p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
-f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
-c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$T/node.out" | tail -n 1)
-passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0} + ${c:-0}))
-# node failed without counting a failure (it died, or timed out): one more.
-[ "$node_rc" -ne 0 ] && [ "${f:-0}" -eq 0 ] && [ "${c:-0}" -eq 0 ] && {
-	failed=$((failed + 1)); echo "not ok - node --test exited $node_rc without a failed test"; }
-
-kill -TERM "$SERVER_PID"
-wait "$SERVER_PID"
-server_rc=$?
-SERVER_PID=
-echo "--- the server's stderr ---"
-cat "$T/serve.err"
-echo "---"
-check "the server stopped cleanly (status $server_rc)" test "$server_rc" -eq 0
+for file in tests/browser/*.test.mjs; do
+	name=${file##*/}
+	mkdir -p "$T/$name"
+	export SHINSA_DB="$T/$name/shinsa.db"
+	check "$name: a fresh database with a connector, a bank and their users" setup || continue
+	"$bin" serve --listen 127.0.0.1:0 >"$T/$name/serve.out" 2>"$T/$name/serve.err" &
+	SERVER_PID=$!
+	i=0
+	# Sanitizer builds start slowly: up to 20 s, as tests/http/lib.sh waits.
+	until [ -s "$T/$name/serve.out" ] || [ $i -ge 200 ]; do sleep 0.1; i=$((i + 1)); done
+	BASE_URL=$(sed -n '1s/^listening on //p' "$T/$name/serve.out")
+	export BASE_URL
+	if check "$name: the server started" test -n "$BASE_URL"; then
+		# shellcheck disable=SC2086
+		timeout 600 node --test $conc --test-reporter=tap "$file" >"$T/$name/node.out" 2>&1
+		node_rc=$?
+		cat "$T/$name/node.out"
+		# TAP's closing comments: "# pass N", "# fail N", "# cancelled N".
+		p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$T/$name/node.out" | tail -n 1)
+		f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$T/$name/node.out" | tail -n 1)
+		c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$T/$name/node.out" | tail -n 1)
+		passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0} + ${c:-0}))
+		# node failed without counting a failure (it died, or timed out): one more.
+		[ "$node_rc" -ne 0 ] && [ "${f:-0}" -eq 0 ] && [ "${c:-0}" -eq 0 ] && {
+			failed=$((failed + 1)); echo "not ok - $name: node --test exited $node_rc without a failed test"; }
+	fi
+	kill -TERM "$SERVER_PID"
+	wait "$SERVER_PID"
+	server_rc=$?
+	SERVER_PID=
+	echo "--- the server's stderr ($name) ---"
+	cat "$T/$name/serve.err"
+	echo "---"
+	check "$name: the server stopped cleanly (status $server_rc)" test "$server_rc" -eq 0
+done
 echo "screenshots: $SHINSA_SHOTS/"
 finish
