@@ -363,3 +363,31 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 	}
 	json_decref(d);
 }
+
+int page_fetch_catalog(struct http_request *req, struct http_response *resp, const char *id, bool answer,
+		       json_t **out)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addstr(&path, "/api/v1/catalogs/");
+	if (id)
+		text_percent_encode(&path, id, strlen(id));
+	int rc = page_fetch(req, resp, path.buf, answer, out);
+	strbuf_release(&path);
+	return rc;
+}
+
+const json_t *page_item(const json_t *items, json_int_t no)
+{
+	size_t i;
+	const json_t *it;
+	json_array_foreach(items, i, it)
+		if (json_integer_value(json_object_get(it, "no")) == no)
+			return it;
+	return NULL;
+}
+
+const char *page_text(const json_t *obj, const char *name)
+{
+	const char *s = json_string_value(json_object_get(obj, name));
+	return s ? s : "";
+}

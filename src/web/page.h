@@ -109,6 +109,18 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 void page_refused(struct http_request *req, struct http_response *resp, int status, const char *code,
 		  const char *message);
 
+/* GET /api/v1/catalogs/{id} (id percent-encoded; NULL is "") as
+ * page_fetch() does: the checklist a page shows its items by. */
+int page_fetch_catalog(struct http_request *req, struct http_response *resp, const char *id, bool answer,
+		       json_t **out);
+
+/* The element of an API array of items ([{no, ...}]) whose "no" is no,
+ * borrowed from items, or NULL. */
+const json_t *page_item(const json_t *items, json_int_t no);
+
+/* The text member name of obj (borrowed), "" when absent or not text. */
+const char *page_text(const json_t *obj, const char *name);
+
 /* A 303 to location (a path of ours). */
 void page_redirect(struct http_response *resp, const char *location);
 

@@ -3,8 +3,6 @@
 #include <string.h>
 
 #include "core/user.h"
-#include "lib/strbuf.h"
-#include "lib/text.h"
 #include "web/page.h"
 
 /* The chip class of a status name ("unset" for none). */
@@ -24,38 +22,20 @@ static const char *status_chip(const char *status)
 	return "none";
 }
 
-/* The answer to item no in the API's items array, or NULL. */
-static const json_t *answer_of(const json_t *items, json_int_t no)
-{
-	size_t i;
-	const json_t *it;
-	json_array_foreach (items, i, it)
-		if (json_integer_value(json_object_get(it, "no")) == no)
-			return it;
-	return NULL;
-}
-
-/* The text member name of obj, "" when absent or not text. */
-static const char *text_of(const json_t *obj, const char *name)
-{
-	const char *s = json_string_value(json_object_get(obj, name));
-	return s ? s : "";
-}
-
 /* One row of the grid: the catalog item it and its answer a. */
 static json_t *grid_row(const json_t *it, const json_t *a, bool can_edit)
 {
-	const char *status = json_is_string(json_object_get(a, "status")) ? text_of(a, "status") : "unset";
-	const char *party = text_of(it, "party");
+	const char *status = json_is_string(json_object_get(a, "status")) ? page_text(a, "status") : "unset";
+	const char *party = page_text(it, "party");
 	bool bank = strcmp(party, "bank") == 0;
-	bool open_plan = *text_of(a, "plan") || *text_of(a, "plan_due");
+	bool open_plan = *page_text(a, "plan") || *page_text(a, "plan_due");
 	json_t *st = json_object();
 	json_object_set_new(st, status, json_true());
 	json_t *row = json_pack("{s:O, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b}", "no",
-			 json_object_get(it, "no"), "objective", text_of(it, "objective"), "party", party, "status",
-			 status, "chip", status_chip(status), "st", st, "current", text_of(a, "current"), "issues",
-			 text_of(a, "issues"), "plan", text_of(a, "plan"), "plan_due", text_of(a, "plan_due"), "notes",
-			 text_of(a, "notes"), "revision", text_of(a, "revision"), "editable", !bank && can_edit,
+			 json_object_get(it, "no"), "objective", page_text(it, "objective"), "party", party, "status",
+			 status, "chip", status_chip(status), "st", st, "current", page_text(a, "current"), "issues",
+			 page_text(a, "issues"), "plan", page_text(a, "plan"), "plan_due", page_text(a, "plan_due"), "notes",
+			 page_text(a, "notes"), "revision", page_text(a, "revision"), "editable", !bank && can_edit,
 			 "open_plan", open_plan, "bank", bank);
 	json_object_set_new(row, "common", json_boolean(strcmp(party, "common") == 0));
 	return row;
@@ -74,11 +54,11 @@ json_t *page_connector_answer_grid(const json_t *answers, const json_t *catalog,
 	size_t i;
 	const json_t *it;
 	json_array_foreach (cat_items, i, it) {
-		const json_t *a = answer_of(items, json_integer_value(json_object_get(it, "no")));
+		const json_t *a = page_item(items, json_integer_value(json_object_get(it, "no")));
 		if (!a)
 			continue;
-		const char *category = text_of(it, "category");
-		if (!group || strcmp(text_of(group, "category"), category) != 0) {
+		const char *category = page_text(it, "category");
+		if (!group || strcmp(page_text(group, "category"), category) != 0) {
 			group = json_pack("{s:s, s:[]}", "category", category, "items");
 			json_array_append_new(groups, group);
 		}
@@ -86,7 +66,7 @@ json_t *page_connector_answer_grid(const json_t *answers, const json_t *catalog,
 		json_array_append_new(json_object_get(group, "items"), row);
 		if (json_is_true(json_object_get(row, "bank")))
 			continue;
-		const char *status = text_of(row, "status");
+		const char *status = page_text(row, "status");
 		json_object_set_new(counts, status, json_integer(json_integer_value(json_object_get(counts, status)) + 1));
 		total++;
 	}
@@ -104,13 +84,7 @@ void page_answers(struct http_request *req, struct http_response *resp)
 	json_t *answers = NULL, *catalog = NULL;
 	if (page_fetch(req, resp, "/api/v1/answers", true, &answers) != 200)
 		return;
-	struct strbuf path = STRBUF_INIT;
-	const char *id = text_of(answers, "catalog");
-	strbuf_addstr(&path, "/api/v1/catalogs/");
-	text_percent_encode(&path, id, strlen(id));
-	int rc = page_fetch(req, resp, path.buf, true, &catalog);
-	strbuf_release(&path);
-	if (rc != 200) {
+	if (page_fetch_catalog(req, resp, page_text(answers, "catalog"), true, &catalog) != 200) {
 		json_decref(answers);
 		return;
 	}

@@ -12,7 +12,7 @@
 /* The objective of checklist item no, or "". */
 static const char *objective(const json_t *catalog, json_int_t no)
 {
-	const json_t *it = review_screen_answer(json_object_get(catalog, "items"), no);
+	const json_t *it = page_item(json_object_get(catalog, "items"), no);
 	const char *s = json_string_value(json_object_get(it, "objective"));
 	return s ? s : "";
 }
@@ -103,13 +103,8 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 		json_decref(list);
 		return;
 	}
-	const char *checklist = json_string_value(json_object_get(list, "checklist"));
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addstr(&path, "/api/v1/catalogs/");
-	text_percent_encode(&path, checklist ? checklist : "", checklist ? strlen(checklist) : 0);
 	/* Without the checklist the page still shows the numbers. */
-	page_fetch(req, resp, path.buf, false, &catalog);
-	strbuf_release(&path);
+	page_fetch_catalog(req, resp, json_string_value(json_object_get(list, "checklist")), false, &catalog);
 	size_t i, n_mapped = 0;
 	json_t *c;
 	json_array_foreach(json_object_get(list, "criteria"), i, c) {

@@ -135,12 +135,8 @@ void page_review(struct http_request *req, struct http_response *resp)
 	ok = ok && page_fetch(req, resp, sub_path, true, &sub) == 200;
 	free(sub_path);
 	if (ok) {
-		struct strbuf cp = STRBUF_INIT;
-		const char *cat = json_string_value(json_object_get(sub, "catalog"));
-		strbuf_addstr(&cp, "/api/v1/catalogs/");
-		text_percent_encode(&cp, cat ? cat : "", cat ? strlen(cat) : 0);
-		ok = page_fetch(req, resp, cp.buf, true, &catalog) == 200;
-		strbuf_release(&cp);
+		ok = page_fetch_catalog(req, resp, json_string_value(json_object_get(sub, "catalog")), true,
+					&catalog) == 200;
 	}
 	if (!ok) {
 		json_decref(review);

@@ -8,13 +8,6 @@
 #include "web/page.h"
 #include "web/page_connector.h"
 
-/* The text member name of obj, "" when absent or not text. */
-static const char *text_of(const json_t *obj, const char *name)
-{
-	const char *s = json_string_value(json_object_get(obj, name));
-	return s ? s : "";
-}
-
 /* {name: true}, name "unset" when it is NULL or "". */
 static json_t *flag(const char *name)
 {
@@ -45,8 +38,8 @@ json_t *page_share_rows(const json_t *shares, json_int_t submission)
 		size_t k;
 		const json_t *a;
 		json_array_foreach (acc, k, a)
-			if (strcmp(text_of(a, "at"), last) > 0)
-				last = text_of(a, "at");
+			if (strcmp(page_text(a, "at"), last) > 0)
+				last = page_text(a, "at");
 		json_object_set_new(row, "last_access", json_string(last));
 		json_object_set_new(row, "n_accesses", json_integer((json_int_t)json_array_size(acc)));
 		json_array_append_new(rows, row);
@@ -69,7 +62,7 @@ json_t *page_diff_rows(const json_t *items)
 	const json_t *it, *f;
 	json_array_foreach (items, i, it) {
 		json_array_foreach (json_object_get(it, "fields"), k, f) {
-			const char *field = text_of(f, "field");
+			const char *field = page_text(f, "field");
 			const char *before = value_text(json_object_get(f, "before"));
 			const char *after = value_text(json_object_get(f, "after"));
 			bool status = strcmp(field, "status") == 0;
@@ -110,7 +103,7 @@ static json_t *banks_of(const json_t *shares)
 	size_t i;
 	const json_t *s;
 	json_array_foreach (shares, i, s) {
-		const char *b = text_of(s, "bank");
+		const char *b = page_text(s, "bank");
 		if (*b && !json_object_get(seen, b)) {
 			json_object_set_new(seen, b, json_true());
 			json_array_append_new(banks, json_string(b));
@@ -129,9 +122,9 @@ json_t *page_submissions_problems(const json_t *details)
 	size_t i;
 	const json_t *p;
 	json_array_foreach (details, i, p) {
-		const char *code = text_of(p, "code");
+		const char *code = page_text(p, "code");
 		char key[64];
-		int n = strcmp(code, "required") == 0 ? snprintf(key, sizeof key, "%s_%s", text_of(p, "status"), text_of(p, "field"))
+		int n = strcmp(code, "required") == 0 ? snprintf(key, sizeof key, "%s_%s", page_text(p, "status"), page_text(p, "field"))
 						      : snprintf(key, sizeof key, "%s", code);
 		if (n < 0 || (size_t)n >= sizeof key)
 			key[0] = 0;
@@ -171,7 +164,7 @@ void page_submissions(struct http_request *req, struct http_response *resp)
 		json_array_foreach (shares, k, s)
 			if (json_equal(json_object_get(s, "submission"), json_object_get(row, "id")) &&
 			    json_is_true(json_object_get(s, "in_force")))
-				json_array_append_new(in_force, json_string(text_of(s, "bank")));
+				json_array_append_new(in_force, json_string(page_text(s, "bank")));
 		json_object_set_new(row, "banks", in_force);
 		json_array_append_new(rows, row);
 	}
@@ -195,7 +188,7 @@ static json_int_t previous_of(const json_t *list, const json_t *sub)
 	const json_t *s;
 	json_array_foreach (list, i, s)
 		if (json_integer_value(json_object_get(s, "version")) == version - 1 &&
-		    strcmp(text_of(s, "catalog"), text_of(sub, "catalog")) == 0)
+		    strcmp(page_text(s, "catalog"), page_text(sub, "catalog")) == 0)
 			return json_integer_value(json_object_get(s, "id"));
 	return 0;
 }
@@ -205,12 +198,7 @@ void page_submission(struct http_request *req, struct http_response *resp)
 	json_t *sub = NULL, *cat = NULL, *list = NULL, *shares = NULL;
 	if (fetch_with(req, resp, "/api/v1/submissions/", "id", "", &sub) != 200)
 		return;
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addstr(&path, "/api/v1/catalogs/");
-	text_percent_encode(&path, text_of(sub, "catalog"), strlen(text_of(sub, "catalog")));
-	int rc = page_fetch(req, resp, path.buf, true, &cat);
-	strbuf_release(&path);
-	if (rc != 200 || page_fetch(req, resp, "/api/v1/submissions", true, &list) != 200 ||
+	if (page_fetch_catalog(req, resp, page_text(sub, "catalog"), true, &cat) != 200 || page_fetch(req, resp, "/api/v1/submissions", true, &list) != 200 ||
 	    page_fetch(req, resp, "/api/v1/shares", true, &shares) != 200) {
 		json_decref(sub);
 		json_decref(cat);
@@ -248,7 +236,7 @@ void page_submission_diff(struct http_request *req, struct http_response *resp)
 	json_t *rows = page_diff_rows(json_object_get(diff, "items"));
 	for (const char *const *side = (const char *const[]){ "from", "to", NULL }; *side; side++) {
 		json_t *o = json_object_get(diff, *side);
-		json_object_set_new(o, "working", json_boolean(strcmp(text_of(o, "kind"), "working") == 0));
+		json_object_set_new(o, "working", json_boolean(strcmp(page_text(o, "kind"), "working") == 0));
 	}
 	json_t *data = json_pack("{s:O, s:O, s:o, s:I, s:{s:b}}", "from", json_object_get(diff, "from"), "to",
 				 json_object_get(diff, "to"), "rows", rows ? rows : json_array(), "n_items",

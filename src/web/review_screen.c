@@ -3,16 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-const json_t *review_screen_answer(const json_t *answers, json_int_t no)
-{
-	size_t i;
-	const json_t *a;
-	json_array_foreach(answers, i, a) {
-		if (json_integer_value(json_object_get(a, "no")) == no)
-			return a;
-	}
-	return NULL;
-}
+#include "web/page.h"
 
 /* {name: true}, or {} for a NULL name. */
 static json_t *flag(const char *name)
@@ -52,7 +43,7 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 {
 	json_int_t no = json_integer_value(json_object_get(it, "no"));
 	json_t *row = json_deep_copy(it);
-	const json_t *ans = review_screen_answer(answers, no);
+	const json_t *ans = page_item(answers, no);
 	const json_t *bank_answer = json_object_get(it, "bank_answer");
 	const char *verdict = json_string_value(json_object_get(it, "verdict"));
 	const char *vkey = verdict ? verdict : "pending";
@@ -98,7 +89,7 @@ json_t *review_screen_build(const json_t *review, const json_t *catalog, const j
 	const json_t *ci;
 	json_array_foreach(cat_items, i, ci) {
 		json_int_t no = json_integer_value(json_object_get(ci, "no"));
-		const json_t *it = review_screen_answer(items, no);
+		const json_t *it = page_item(items, no);
 		if (!it)
 			continue;
 		const char *category = json_string_value(json_object_get(ci, "category"));
@@ -109,7 +100,7 @@ json_t *review_screen_build(const json_t *review, const json_t *catalog, const j
 	const json_t *it;
 	json_array_foreach(items, i, it) {
 		json_int_t no = json_integer_value(json_object_get(it, "no"));
-		if (!review_screen_answer(cat_items, no))
+		if (!page_item(cat_items, no))
 			json_array_append_new(group_of(groups, ""), item_row(it, NULL, answers, counts));
 	}
 	json_object_set_new(out, "groups", groups);

@@ -36,7 +36,4 @@ json_t *review_screen_build(const json_t *review, const json_t *catalog, const j
  * templates pick a word or a chip for a state. */
 json_t *review_screen_flag(const json_t *name);
 
-/* The answer of item no in an answers array ([{no, ...}]), or NULL. */
-const json_t *review_screen_answer(const json_t *answers, json_int_t no);
-
 #endif
