@@ -25,21 +25,73 @@ struct reader {
 	uint32_t header_row, col0;
 };
 
-static void add_error(struct xlsx_answers *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add_error(struct xlsx_answers *r, const char *fmt, ...)
+/*
+ * Every problem has a code and, for each code, one English line in which
+ * {1}… stand for its values. The pages word the same codes in Japanese
+ * (connector.xlsx.CODE in web/i18n/): a code and what its values are must
+ * not change.
+ */
+static const struct {
+	const char *code, *line;
+} problem_lines[] = {
+	{ "no_sheet", "no sheet with the checklist's header row ({1}, {2}, {3}, …, {4})" },
+	{ "meta_version", "metadata version {1} is not one this program reads (want {2})" },
+	{ "wrong_catalog", "the workbook is for catalog {1}, not {2}" },
+	{ "no_number", "no 通番 in a row with answers" },
+	{ "not_a_number", "通番 \"{1}\" is not a number" },
+	{ "unknown_number", "unknown 通番 {1} (not an item of {2})" },
+	{ "number_again", "通番 {1} again (first at {2})" },
+	{ "objective", "objective differs from item {1} of {2}: the sheet has \"{3}\", the catalog \"{4}\"" },
+	{ "status", "{1}" },
+	{ "due_date", "{1}" },
+	{ "field", "{1}" },
+	{ "bank_item", "item {1} is the bank's to answer (対象者: {2}): leave its cells empty" },
+};
+
+/* Adds line to sb with {N} replaced by args[N-1] (args has n entries). */
+static void fill(struct strbuf *sb, const char *line, const char *const *args, size_t n)
+{
+	for (const char *p = line; *p; p++) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < n) {
+			strbuf_addstr(sb, args[p[1] - '1']);
+			p += 2;
+		} else {
+			strbuf_add(sb, p, 1);
+		}
+	}
+}
+
+/*
+ * Records a problem at cell (NULL: the workbook as a whole) with code and
+ * its values (NULL-terminated, at most XLSX_PROBLEM_ARGS; each already
+ * printable and cut short), and its English line "CELL: LINE".
+ */
+static void add_problem(struct xlsx_answers *r, const char *cell, const char *code, ...)
 {
 	if (r->n_errors++ >= XLSX_ANSWERS_MAX_ERRORS)
 		return;
-	va_list ap;
-	va_start(ap, fmt);
-	char buf[1024]; /* the parts are cut short, so a message fits */
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof buf)
-		strcpy(buf + sizeof buf - 4, "...");
-	if (!r->errors)
+	if (!r->errors) {
 		r->errors = xcalloc(XLSX_ANSWERS_MAX_ERRORS, sizeof *r->errors);
-	r->errors[r->n_errors - 1] = xstrdup(buf);
+		r->problems = xcalloc(XLSX_ANSWERS_MAX_ERRORS, sizeof *r->problems);
+	}
+	struct xlsx_problem *p = &r->problems[r->n_errors - 1];
+	p->cell = xstrdup(cell ? cell : "");
+	va_list ap;
+	va_start(ap, code);
+	const char *a;
+	while (p->n_args < XLSX_PROBLEM_ARGS && (a = va_arg(ap, const char *)))
+		p->args[p->n_args++] = xstrdup(a);
+	va_end(ap);
+	p->code = code;
+	const char *line = "{1}";
+	for (size_t i = 0; i < sizeof problem_lines / sizeof *problem_lines; i++)
+		if (strcmp(problem_lines[i].code, code) == 0)
+			line = problem_lines[i].line;
+	struct strbuf sb = STRBUF_INIT;
+	if (cell)
+		strbuf_addf(&sb, "%s: ", cell);
+	fill(&sb, line, (const char *const *)p->args, p->n_args);
+	r->errors[r->n_errors - 1] = strbuf_detach(&sb);
 }
 
 /* s for a message: control characters as '?', cut to max characters. */
@@ -115,9 +167,33 @@ static const char *cell(const struct reader *rd, uint32_t row, int col)
 	return xlsx_sheet_get(rd->sh, row, rd->col0 + (uint32_t)col);
 }
 
-static const char *name(const struct reader *rd, uint32_t row, int col, char buf[XLSX_CELL_NAME_SIZE])
+/* "SHEET!E6": where a problem is, col counted from the 通番 column. */
+#define WHERE_SIZE (sizeof ((struct reader *)0)->sheet_name + XLSX_CELL_NAME_SIZE + 1)
+static const char *where(const struct reader *rd, uint32_t row, int col, char buf[WHERE_SIZE])
 {
-	xlsx_cell_name(row, rd->col0 + (uint32_t)col, buf);
+	char ref[XLSX_CELL_NAME_SIZE];
+	xlsx_cell_name(row, rd->col0 + (uint32_t)col, ref);
+	int n = snprintf(buf, WHERE_SIZE, "%s!%s", rd->sheet_name, ref);
+	if (n < 0 || (size_t)n >= WHERE_SIZE)
+		buf[0] = '\0'; /* cannot happen: the buffer holds both parts */
+	return buf;
+}
+
+/* The first line of s, printable and cut short: what a cell starts with. */
+static void first_line(const char *s, char *out, size_t size)
+{
+	/* 1024 bytes hold more than the 40 characters shown */
+	size_t n = strcspn(s, "\n");
+	char *line = xstrndup(s, n < 1024 ? n : 1024);
+	printable(line, 40, out, size);
+	free(line);
+}
+
+/* n as text, for a problem's values. */
+static const char *number(long n, char buf[24])
+{
+	if (snprintf(buf, 24, "%ld", n) >= 24)
+		buf[0] = '\0'; /* cannot happen: a long fits */
 	return buf;
 }
 
@@ -209,20 +285,19 @@ static void check_objective(struct reader *rd, uint32_t row, const struct catalo
 	const char *got = cell(rd, row, C_OBJECTIVE), *at_got, *at_want;
 	if (same_solid(got, it->text, &at_got, &at_want))
 		return;
-	char a[128], b[128], ref[XLSX_CELL_NAME_SIZE];
+	char a[128], b[128], w[WHERE_SIZE], no[24];
 	excerpt(got, at_got, a, sizeof a);
 	excerpt(it->text, at_want, b, sizeof b);
-	add_error(rd->r, "%s!%s: objective differs from item %d of %s: the sheet has \"%s\", the catalog \"%s\"",
-		  rd->sheet_name, name(rd, row, C_OBJECTIVE, ref), it->no, rd->cat->id, a, b);
+	add_problem(rd->r, where(rd, row, C_OBJECTIVE, w), "objective", number(it->no, no), rd->cat->id, a, b, NULL);
 	*ok = false;
 }
 
 static void set_field(struct reader *rd, uint32_t row, int col, struct answer *a, enum answer_field f, const char *v)
 {
 	struct err e = { 0 };
-	char ref[XLSX_CELL_NAME_SIZE];
+	char w[WHERE_SIZE];
 	if (answer_set_field(a, f, v, &e) < 0)
-		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, col, ref), e.msg);
+		add_problem(rd->r, where(rd, row, col, w), "field", e.msg, NULL);
 }
 
 static void read_answers(struct reader *rd, uint32_t row, const struct catalog_item *it, struct answer *a)
@@ -234,19 +309,24 @@ static void read_answers(struct reader *rd, uint32_t row, const struct catalog_i
 			v[answer_cols[k]] = "";
 	}
 	struct err e = { 0 };
-	char ref[XLSX_CELL_NAME_SIZE], due[11];
+	char w[WHERE_SIZE], due[11], shown[128];
 	enum answer_status status;
 	const char *current, *plan;
-	if (xlsx_cells_parse_status(v[C_STATUS], &status, &current, &e) < 0)
-		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, C_STATUS, ref), e.msg);
-	if (xlsx_cells_parse_plan(v[C_PLAN], due, &plan, &e) < 0)
-		add_error(rd->r, "%s!%s: %s", rd->sheet_name, name(rd, row, C_PLAN, ref), e.msg);
+	if (xlsx_cells_parse_status(v[C_STATUS], &status, &current, &e) < 0) {
+		first_line(v[C_STATUS], shown, sizeof shown);
+		add_problem(rd->r, where(rd, row, C_STATUS, w), "status", e.msg, shown, NULL);
+	}
+	if (xlsx_cells_parse_plan(v[C_PLAN], due, &plan, &e) < 0) {
+		first_line(v[C_PLAN], shown, sizeof shown);
+		add_problem(rd->r, where(rd, row, C_PLAN, w), "due_date", e.msg, shown, NULL);
+	}
 	const char *notes = xlsx_cells_parse_notes(v[C_NOTES], it);
 	if (!answer_is_connectors(it)) {
 		int col = *v[C_STATUS] ? C_STATUS : *v[C_ISSUES] ? C_ISSUES : *v[C_PLAN] ? C_PLAN : *notes ? C_NOTES : -1;
+		char no[24];
 		if (col >= 0)
-			add_error(rd->r, "%s!%s: item %d is the bank's to answer (対象者: %s): leave its cells empty",
-				  rd->sheet_name, name(rd, row, col, ref), it->no, party_label(it->party));
+			add_problem(rd->r, where(rd, row, col, w), "bank_item", number(it->no, no), party_label(it->party),
+				    NULL);
 		return;
 	}
 	a->status = status;
@@ -276,35 +356,33 @@ static bool rest_blank(const struct reader *rd, uint32_t row)
 static void read_row(struct reader *rd, uint32_t row)
 {
 	struct xlsx_answers *r = rd->r;
-	char ref[XLSX_CELL_NAME_SIZE], shown[64];
+	char w[WHERE_SIZE], shown[64], n[24];
 	const char *no_text = cell(rd, row, C_NO);
 	if (header_at(rd->sh, row, rd->col0))
 		return;
 	if (blank(no_text)) {
 		if (!answers_blank(rd, row))
-			add_error(r, "%s!%s: no 通番 in a row with answers", rd->sheet_name, name(rd, row, C_NO, ref));
+			add_problem(r, where(rd, row, C_NO, w), "no_number", NULL);
 		return;
 	}
 	long no = parse_no(no_text);
 	if (no < 0) {
 		if (!rest_blank(rd, row)) {
 			printable(no_text, 20, shown, sizeof shown);
-			add_error(r, "%s!%s: 通番 \"%s\" is not a number", rd->sheet_name, name(rd, row, C_NO, ref), shown);
+			add_problem(r, where(rd, row, C_NO, w), "not_a_number", shown, NULL);
 		}
 		return;
 	}
 	const struct catalog_item *it = catalog_find_no(rd->cat, (int)no);
 	if (!it) {
-		add_error(r, "%s!%s: unknown 通番 %ld (not an item of %s)", rd->sheet_name, name(rd, row, C_NO, ref), no,
-			  rd->cat->id);
+		add_problem(r, where(rd, row, C_NO, w), "unknown_number", number(no, n), rd->cat->id, NULL);
 		return;
 	}
 	size_t i = (size_t)(it - rd->cat->items);
 	if (r->rows[i]) {
-		char first[XLSX_CELL_NAME_SIZE];
-		xlsx_cell_name(r->rows[i] - 1, rd->col0, first);
-		add_error(r, "%s!%s: 通番 %ld again (first at %s!%s)", rd->sheet_name, name(rd, row, C_NO, ref), no,
-			  rd->sheet_name, first);
+		char first[WHERE_SIZE];
+		where(rd, r->rows[i] - 1, C_NO, first);
+		add_problem(r, where(rd, row, C_NO, w), "number_again", number(no, n), first, NULL);
 		return;
 	}
 	r->rows[i] = row + 1;
@@ -326,16 +404,18 @@ static void read_meta(struct reader *rd, const struct xlsx_book *book)
 	const char *version = xlsx_sheet_get(sh, 0, 1);
 	if (!version || strcmp(version, XLSX_FORM_META_VERSION) != 0) {
 		printable(version ? version : "", 20, shown, sizeof shown);
-		add_error(rd->r, "%s!B1: metadata version %s is not one this program reads (want %s)",
-			  XLSX_FORM_META_SHEET, shown, XLSX_FORM_META_VERSION);
+		add_problem(rd->r, XLSX_FORM_META_SHEET "!B1", "meta_version", shown, XLSX_FORM_META_VERSION, NULL);
 		return;
 	}
 	const char *label = xlsx_sheet_get(sh, XLSX_FORM_META_CATALOG_ROW, 0);
 	const char *id = xlsx_sheet_get(sh, XLSX_FORM_META_CATALOG_ROW, 1);
 	if (!label || strcmp(label, "catalog") != 0 || !id || strcmp(id, rd->cat->id) != 0) {
 		printable(id && label && strcmp(label, "catalog") == 0 ? id : "(none)", 64, shown, sizeof shown);
-		add_error(rd->r, "%s!B%d: the workbook is for catalog %s, not %s", XLSX_FORM_META_SHEET,
-			  XLSX_FORM_META_CATALOG_ROW + 1, shown, rd->cat->id);
+		char cell[sizeof XLSX_FORM_META_SHEET + 24];
+		if (snprintf(cell, sizeof cell, "%s!B%d", XLSX_FORM_META_SHEET, XLSX_FORM_META_CATALOG_ROW + 1) >=
+		    (int)sizeof cell)
+			cell[0] = '\0'; /* cannot happen: a sheet name and a row number */
+		add_problem(rd->r, cell, "wrong_catalog", shown, rd->cat->id, NULL);
 	}
 }
 
@@ -360,8 +440,8 @@ struct xlsx_answers *xlsx_answers_read(const struct xlsx_book *book, const struc
 	struct reader rd = { .cat = cat, .r = r };
 	read_meta(&rd, book);
 	if (!choose_sheet(&rd, book)) {
-		add_error(r, "no sheet with the checklist's header row (%s, %s, %s, …, %s)", xlsx_form_headers[0],
-			  xlsx_form_headers[1], xlsx_form_headers[2], xlsx_form_headers[XLSX_FORM_NCOLS - 1]);
+		add_problem(r, NULL, "no_sheet", xlsx_form_headers[0], xlsx_form_headers[1], xlsx_form_headers[2],
+			    xlsx_form_headers[XLSX_FORM_NCOLS - 1], NULL);
 		return r;
 	}
 	r->sheet = rd.sh->name;
@@ -380,9 +460,14 @@ void xlsx_answers_free(struct xlsx_answers *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++)
+	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++) {
 		free(r->errors[i]);
+		free(r->problems[i].cell);
+		for (size_t k = 0; k < r->problems[i].n_args; k++)
+			free(r->problems[i].args[k]);
+	}
 	free(r->errors);
+	free(r->problems);
 	free(r->rows);
 	answer_set_free(r->set);
 	free(r);

@@ -50,6 +50,19 @@
  * (whitespace removed) and are at most XLSX_ANSWERS_EXCERPT characters.
  * Sheet names and cell text in messages have control characters as '?'.
  * At most XLSX_ANSWERS_MAX_ERRORS messages are kept; n_errors counts all.
+ *
+ * Each message is also kept as data (problems[i] beside errors[i]), for
+ * words in another language: the cell ("S!E6", "" for no_sheet), a code,
+ * and the values the line names, in order:
+ *   not_a_number [通番 as written]          no_number []
+ *   unknown_number [通番, catalog]           number_again [通番, first cell]
+ *   objective [item, catalog, sheet's excerpt, catalog's excerpt]
+ *   status [English line, the cell's first line]
+ *   due_date [English line, the cell's first line]
+ *   field [English line] (a value the answer refuses: too long)
+ *   bank_item [item, 対象者]                 meta_version [version, wanted]
+ *   wrong_catalog [catalog or "(none)", wanted]
+ *   no_sheet [the first three titles, the last]
  */
 #ifndef SHINSA_FORMATS_XLSX_ANSWERS_H
 #define SHINSA_FORMATS_XLSX_ANSWERS_H
@@ -64,12 +77,22 @@
 #define XLSX_ANSWERS_MAX_ERRORS 200
 #define XLSX_ANSWERS_EXCERPT 16
 
+#define XLSX_PROBLEM_ARGS 4
+
+struct xlsx_problem {
+	char *cell;                       /* "SHEET!E6", or "" */
+	const char *code;                 /* static: "status", ... */
+	char *args[XLSX_PROBLEM_ARGS];    /* the values, n_args of them */
+	size_t n_args;
+};
+
 struct xlsx_answers {
 	const char *sheet;       /* the sheet read (the book's), NULL if none */
 	struct answer_set *set;  /* one answer per catalog item, in catalog order (org ""), */
 	uint32_t *rows;          /* and per item its 1-based sheet row, 0 when it has none */
 	size_t n_read;           /* items with a row */
 	char **errors;           /* the first XLSX_ANSWERS_MAX_ERRORS messages */
+	struct xlsx_problem *problems; /* the same, as data (NULL when none) */
 	size_t n_errors;         /* how many problems there were */
 };
 

@@ -165,19 +165,26 @@ static int dry_run_flag(const struct http_request *req, struct http_response *re
 	return -1;
 }
 
-/* 422 with every problem of the sheet, as the command line lists them. */
+/* 422 with every problem of the sheet, as the command line lists them
+ * (details) and as data for the pages' own words (problems). */
 static void sheet_errors(struct http_response *resp, const struct xlsx_answers *r, const struct err *e)
 {
-	json_t *lines = json_array();
-	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++)
+	json_t *lines = json_array(), *problems = json_array();
+	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++) {
+		const struct xlsx_problem *p = &r->problems[i];
+		json_t *args = json_array();
+		for (size_t k = 0; k < p->n_args; k++)
+			json_array_append_new(args, json_string(p->args[k]));
 		json_array_append_new(lines, json_string(r->errors[i]));
+		json_array_append_new(problems, json_pack("{s:s, s:s, s:o}", "cell", p->cell, "code", p->code, "args", args));
+	}
 	if (r->n_errors > XLSX_ANSWERS_MAX_ERRORS) {
 		char more[64];
 		if (snprintf(more, sizeof more, "… and %zu more", r->n_errors - XLSX_ANSWERS_MAX_ERRORS) < (int)sizeof more)
 			json_array_append_new(lines, json_string(more));
 	}
-	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "invalid_workbook", "message",
-					    e->msg, "details", lines));
+	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o, s:o}}", "error", "code", "invalid_workbook", "message",
+					    e->msg, "details", lines, "problems", problems));
 }
 
 void api_answers_import(struct http_request *req, struct http_response *resp)

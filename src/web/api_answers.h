@@ -30,7 +30,9 @@
  *                                 result and the audit trail. 200 with what
  *                                 `answers import --json` prints; 422
  *                                 invalid_workbook with the sheet's errors
- *                                 as "details"; 400 a file the reader
+ *                                 as "details" (English lines) and as
+ *                                 "problems" [{cell, code, args}] (see
+ *                                 xlsx_answers.h); 400 a file the reader
  *                                 refuses (its message)
  *   GET  /api/v1/answers/export   (READ) the form with the answers, as an
  *                                 attachment "ORG-CATALOG.xlsx" (RFC 6266:

@@ -23,6 +23,12 @@
 //                                 labels, submits it and returns the
 //                                 response to the form's POST
 //   shot(page, name)              a full-page PNG, $SHINSA_SHOTS/NAME.png
+//   look(page, name[, {allow}])   assertNoSideScroll, shot, then assertClean
+//   signedIn(browser, email)      a new page signed in as email (password
+//                                 PASSWORD), every confirm() accepted, past
+//                                 the sign-in page
+//   api(page, method, path[, data])  the JSON API as the page's person, with
+//                                 its CSRF token: {status, json}
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -137,4 +143,31 @@ export async function shot(page, name) {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export async function look(page, name, clean = {}) {
+  await assertNoSideScroll(page);
+  await shot(page, name);
+  assertClean(page, clean);
+}
+
+// The pages ask before submitting, sharing, revoking and deciding.
+export async function signedIn(browser, email, { lang } = {}) {
+  const page = await newPage(browser, lang ? { lang } : {});
+  page.on("dialog", (d) => d.accept());
+  await page.goto(`${BASE_URL}/login`);
+  const r = await signIn(page, email, PASSWORD);
+  assert.equal(r.status(), 200, `sign-in of ${email}`);
+  await page.waitForURL((u) => u.pathname !== "/login");
+  return page;
+}
+
+export async function api(page, method, path, data) {
+  const csrf = await page.locator('meta[name="csrf-token"]').getAttribute("content");
+  const r = await page.request.fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { "X-CSRF-Token": csrf },
+    data,
+  });
+  return { status: r.status(), json: await r.json().catch(() => null) };
 }

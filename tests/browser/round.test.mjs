@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  BASE_URL, PASSWORD, accounts, assertClean, assertNoSideScroll, launch, newPage, shot, signIn,
+  BASE_URL, PASSWORD, accounts, api, assertClean, launch, look, newPage, signIn, signedIn,
 } from "./lib.mjs";
 
 const C = accounts.connector;
@@ -31,36 +31,6 @@ after(async () => {
   await browser?.close();
 });
 
-// A page signed in as email, with every confirm() accepted (the pages ask
-// before submitting, sharing, revoking and deciding).
-async function signedIn(email, lang) {
-  const page = await newPage(browser, { lang });
-  page.on("dialog", (d) => d.accept());
-  await page.goto(`${BASE_URL}/login`);
-  const r = await signIn(page, email, PASSWORD);
-  assert.equal(r.status(), 200);
-  await page.waitForURL((u) => u.pathname !== "/login");
-  return page;
-}
-
-// The page's own checks, then its screenshot.
-async function look(page, name) {
-  await assertNoSideScroll(page);
-  await shot(page, name);
-  assertClean(page);
-}
-
-// The JSON API as the page's person, with the page's CSRF token.
-async function api(page, method, path, data) {
-  const csrf = await page.locator('meta[name="csrf-token"]').getAttribute("content");
-  const r = await page.request.fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { "X-CSRF-Token": csrf },
-    data,
-  });
-  return { status: r.status(), json: await r.json() };
-}
-
 // Clicks what submits a data-api form and waits for the page it reloads.
 async function submitAndReload(page, locator) {
   await Promise.all([page.waitForEvent("load"), locator.click()]);
@@ -71,7 +41,7 @@ async function heading(page, name) {
 }
 
 test("the connector answers: one item typed on the page, saved by autosave", async () => {
-  connector = await signedIn(C.editor);
+  connector = await signedIn(browser, C.editor);
   assert.equal(new URL(connector.url()).pathname, "/answers", "a connector starts at its answers");
   await heading(connector, "API接続チェックリストの回答");
   // Every connector and common item but item 3 answered as an import would.
@@ -127,7 +97,7 @@ test("the connector submits and shares with the bank", async () => {
 });
 
 test("the bank finds it in its inbox, raises a query and accepts the rest", async () => {
-  bank = await signedIn(B.reviewer);
+  bank = await signedIn(browser, B.reviewer);
   assert.equal(new URL(bank.url()).pathname, "/inbox", "a bank starts at its inbox");
   const row = bank.locator("tbody tr").filter({ hasText: C.org });
   await look(bank, "04-bank-inbox");
@@ -219,7 +189,7 @@ test("both sides' other screens, in Japanese", async () => {
 });
 
 test("an administrator's screens: users and the audit trail", async () => {
-  const admin = await signedIn(C.admin);
+  const admin = await signedIn(browser, C.admin);
   for (const [path, name] of [["/admin/users", "20-admin-users"], ["/audit", "21-admin-audit"]]) {
     const r = await admin.goto(`${BASE_URL}${path}`);
     assert.equal(r.status(), 200, path);

@@ -120,7 +120,7 @@ python3 tests/cli/xlsx_edit.py "$T/a.xlsx" "$T/bad.xlsx" $S "【対応済】" "�
 	$S "<t>api-checklist-2018-08</t>" "<t>api-checklist-2099</t>" || not_ok "xlsx_edit.py"
 upload /api/v1/answers/import "$T/bad.xlsx"
 eq "a workbook with errors: 422 and every error" "$code $body" \
-	'422 {"error":{"code":"invalid_workbook","message":"2 errors, nothing imported","details":["shinsa!B2: the workbook is for catalog api-checklist-2099, not api-checklist-2018-08","API接続チェックリスト!E4: unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)"]}}'
+	'422 {"error":{"code":"invalid_workbook","message":"2 errors, nothing imported","details":["shinsa!B2: the workbook is for catalog api-checklist-2099, not api-checklist-2018-08","API接続チェックリスト!E4: unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)"],"problems":[{"cell":"shinsa!B2","code":"wrong_catalog","args":["api-checklist-2099","api-checklist-2018-08"]},{"cell":"API接続チェックリスト!E4","code":"status","args":["unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)","【完了】"]}]}}'
 printf 'not a zip at all' >"$T/junk.xlsx"
 upload /api/v1/answers/import "$T/junk.xlsx"
 eq "an unreadable file" "$code $body" \

@@ -303,6 +303,19 @@ static char *errors_of(const struct xlsx_answers *r)
 	return strbuf_detach(&sb);
 }
 
+/* The problems of r as data, one a line: CELL|CODE|ARG|ARG... */
+static char *problems_of(const struct xlsx_answers *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++) {
+		strbuf_addf(&sb, "%s|%s", r->problems[i].cell, r->problems[i].code);
+		for (size_t k = 0; k < r->problems[i].n_args; k++)
+			strbuf_addf(&sb, "|%s", r->problems[i].args[k]);
+		strbuf_addstr(&sb, "\n");
+	}
+	return strbuf_detach(&sb);
+}
+
 static void assert_no_errors(const struct xlsx_answers *r)
 {
 	if (r->n_errors) {
@@ -462,8 +475,10 @@ static void test_other_layout(void **state)
 
 /* ---- errors ---- */
 
-static void assert_errors(struct sheet *const *sheets, size_t n, const struct catalog *cat, size_t want_n,
-			  const char *want)
+/* The errors of the book of sheets are want (lines) and, as data,
+ * want_data (lines of problems_of(); NULL: not checked). */
+static void assert_problems(struct sheet *const *sheets, size_t n, const struct catalog *cat, size_t want_n,
+			    const char *want, const char *want_data)
 {
 	struct xlsx_book *book = book_of(sheets, n, false);
 	struct xlsx_answers *r = xlsx_answers_read(book, cat);
@@ -471,8 +486,19 @@ static void assert_errors(struct sheet *const *sheets, size_t n, const struct ca
 	assert_string_equal(got, want);
 	assert_int_equal(r->n_errors, want_n);
 	free(got);
+	if (want_data) {
+		got = problems_of(r);
+		assert_string_equal(got, want_data);
+		free(got);
+	}
 	xlsx_answers_free(r);
 	xlsx_book_free(book);
+}
+
+static void assert_errors(struct sheet *const *sheets, size_t n, const struct catalog *cat, size_t want_n,
+			  const char *want)
+{
+	assert_problems(sheets, n, cat, want_n, want, NULL);
 }
 
 static void test_errors(void **state)
@@ -494,7 +520,7 @@ static void test_errors(void **state)
 	set(&form, 51, 2, "y");
 	set(&form, 52, 0, "※ 注記");
 	struct sheet *sheets[] = { &form };
-	assert_errors(sheets, 1, fx->cat, 8,
+	assert_problems(sheets, 1, fx->cat, 8,
 		      "API接続チェックリスト!C4: objective differs from item 1 of api-checklist-2018-08: "
 		      "the sheet has \"…囲を明確化する。\", the catalog \"…囲を明確にする。\"\n"
 		      "API接続チェックリスト!E5: unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)\n"
@@ -503,7 +529,17 @@ static void test_errors(void **state)
 		      "API接続チェックリスト!A49: unknown 通番 46 (not an item of api-checklist-2018-08)\n"
 		      "API接続チェックリスト!A50: 通番 3 again (first at API接続チェックリスト!A6)\n"
 		      "API接続チェックリスト!A51: no 通番 in a row with answers\n"
-		      "API接続チェックリスト!A52: 通番 \"x?y\" is not a number\n");
+		      "API接続チェックリスト!A52: 通番 \"x?y\" is not a number\n",
+		      "API接続チェックリスト!C4|objective|1|api-checklist-2018-08|…囲を明確化する。|…囲を明確にする。\n"
+		      "API接続チェックリスト!E5|status|unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or "
+		      "【対象外】)|【完了】\n"
+		      "API接続チェックリスト!G5|due_date|bad due date \"2026-02-30\" (want 【対応予定日】YYYY-MM-DD)|"
+		      "【対応予定日】2026-02-30\n"
+		      "API接続チェックリスト!J42|bank_item|39|銀行\n"
+		      "API接続チェックリスト!A49|unknown_number|46|api-checklist-2018-08\n"
+		      "API接続チェックリスト!A50|number_again|3|API接続チェックリスト!A6\n"
+		      "API接続チェックリスト!A51|no_number\n"
+		      "API接続チェックリスト!A52|not_a_number|x?y\n");
 	sheet_free(&form);
 }
 
@@ -534,8 +570,9 @@ static void test_no_sheet(void **state)
 	put_header(&b, 3, 0);
 	set(&b, 3, 9, "備考欄"); /* one title wrong */
 	struct sheet *sheets[] = { &a, &b };
-	assert_errors(sheets, 2, fx->cat, 1,
-		      "no sheet with the checklist's header row (通番, 区分, セキュリティ対応目標, …, 備考)\n");
+	assert_problems(sheets, 2, fx->cat, 1,
+			"no sheet with the checklist's header row (通番, 区分, セキュリティ対応目標, …, 備考)\n",
+			"|no_sheet|通番|区分|セキュリティ対応目標|備考\n");
 	sheet_free(&a);
 	sheet_free(&b);
 }
@@ -553,15 +590,17 @@ static void test_metadata(void **state)
 	set(&meta, 0, 0, "shinsa-answers");
 	set(&meta, 0, 1, "1");
 	set(&meta, 1, 0, "catalog");
-	assert_errors(sheets, 2, fx->cat, 1,
-		      "shinsa!B2: the workbook is for catalog api-checklist-2099, not api-checklist-2018-08\n");
+	assert_problems(sheets, 2, fx->cat, 1,
+			"shinsa!B2: the workbook is for catalog api-checklist-2099, not api-checklist-2018-08\n",
+			"shinsa!B2|wrong_catalog|api-checklist-2099|api-checklist-2018-08\n");
 	set(&meta, 1, 1, "api-checklist-2018-08");
 	assert_errors(sheets, 2, fx->cat, 0, "");
 	set(&meta, 1, 0, NULL);
 	assert_errors(sheets, 2, fx->cat, 1,
 		      "shinsa!B2: the workbook is for catalog (none), not api-checklist-2018-08\n");
 	set(&meta, 0, 1, "2");
-	assert_errors(sheets, 2, fx->cat, 1, "shinsa!B1: metadata version 2 is not one this program reads (want 1)\n");
+	assert_problems(sheets, 2, fx->cat, 1, "shinsa!B1: metadata version 2 is not one this program reads (want 1)\n",
+			"shinsa!B1|meta_version|2|1\n");
 	sheet_free(&form);
 	sheet_free(&meta);
 }

@@ -192,6 +192,60 @@
     return shinsa.call("POST", url, file, XLSX).catch(() => null);
   }
 
+  // A value as the grid shows it: a status by its label (対応済), not its
+  // API name (implemented).
+  function shown(field, v) {
+    if (v === null) return "";
+    if (field === "status") {
+      const o = grid.querySelector('select[name="status"] option[value="' + CSS.escape(String(v)) + '"]');
+      if (o) return o.textContent;
+    }
+    return String(v);
+  }
+
+  // A table with these column headings, added to the result: its body.
+  function table(cls, headings) {
+    const t = el("table", undefined, cls);
+    const head = el("tr");
+    for (const h of headings) {
+      const th = el("th", h);
+      th.scope = "col";
+      head.append(th);
+    }
+    t.append(el("thead"), el("tbody"));
+    t.tHead.append(head);
+    result.append(t);
+    return t.tBodies[0];
+  }
+
+  // A problem in the page's words: the form's data-problem-CODE with {v1}…
+  // filled from its values ({1} would be the template's own); the API's English line for a code it has no
+  // words for.
+  function problemText(p, line) {
+    const key = "problem" + p.code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+    const words = imp.dataset[key];
+    if (!words) return line.startsWith(p.cell + ": ") ? line.slice(p.cell.length + 2) : line;
+    return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= p.args.length ? p.args[d - 1] : m));
+  }
+
+  // A 422 from the reader: every problem with its cell ("SHEET!E6") in a
+  // table, the cell first, so that the user can find each one in Excel.
+  // The API keeps at most 200; its message counts them all.
+  function showProblems(json) {
+    const e = json.error;
+    const total = /^(\d+) error/.exec(e.message || "");
+    const n = total ? Number(total[1]) : e.problems.length;
+    result.textContent = "";
+    result.append(el("p", imp.dataset.msgErrors.replace("{n}", String(n))));
+    const body = table("import-problems", [imp.dataset.msgCell, imp.dataset.msgProblem]);
+    e.problems.forEach((p, i) => {
+      const tr = el("tr");
+      tr.append(el("td", p.cell), el("td", problemText(p, String((e.details || [])[i] || ""))));
+      body.append(tr);
+    });
+    if (n > e.problems.length) result.append(el("p", imp.dataset.msgMore.replace("{n}", String(n - e.problems.length))));
+  }
+
   function showChanges(json) {
     result.textContent = "";
     const changes = json.changes || [];
@@ -201,30 +255,19 @@
       return false;
     }
     result.append(el("p", imp.dataset.msgChanges));
-    const table = el("table", undefined, "import-changes");
-    const head = el("tr");
-    for (const h of [imp.dataset.msgItem, imp.dataset.msgField, imp.dataset.msgBefore, imp.dataset.msgAfter]) {
-      const th = el("th", h);
-      th.scope = "col";
-      head.append(th);
-    }
-    table.append(el("thead"));
-    table.tHead.append(head);
-    const body = el("tbody");
+    const body = table("import-changes", [imp.dataset.msgItem, imp.dataset.msgField, imp.dataset.msgBefore, imp.dataset.msgAfter]);
     for (const c of changes) {
       for (const f of c.fields) {
         const tr = el("tr");
         tr.append(el("td", String(c.no)), el("td", grid.getAttribute("data-label-" + f.field) || f.field));
         const before = el("td");
-        before.append(el("del", f.before === null ? "" : String(f.before)));
+        before.append(el("del", shown(f.field, f.before)));
         const after = el("td");
-        after.append(el("ins", f.after === null ? "" : String(f.after)));
+        after.append(el("ins", shown(f.field, f.after)));
         tr.append(before, after);
         body.append(tr);
       }
     }
-    table.append(body);
-    result.append(table);
     result.hidden = false;
     return true;
   }
@@ -234,9 +277,14 @@
     apply.hidden = true;
     result.hidden = true;
     const res = await upload(true);
+    if (res && res.status === 422 && res.json && res.json.error && Array.isArray(res.json.error.problems)) {
+      showProblems(res.json);
+      result.hidden = false;
+      result.focus();
+      return;
+    }
     if (!res || !res.ok) {
       result.textContent = "";
-      if (res && res.status === 422) result.append(el("p", imp.dataset.msgErrors));
       const box = el("div", undefined, "message");
       box.setAttribute("role", "alert");
       result.append(box);
