@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { accounts, api, launch, look, signedIn } from "./lib.mjs";
+import { accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
 
 const C = accounts.connector;
 const EDIT = fileURLToPath(new URL("../cli/xlsx_edit.py", import.meta.url));
@@ -103,7 +103,8 @@ test("a file with errors: each one by its cell, nothing imported", async () => {
   assert.equal(still.json.items.find((it) => it.no === 1).notes, "取り込み前", "nothing was imported");
   await page.locator("#excel-head").scrollIntoViewIfNeeded();
   // The browser logs the check's answer, 422: the check working, not a fault.
-  await look(page, "excel-2-errors", { allow: [/status of 422/] });
+  expectProblem(page, /status of 422 .*\/api\/v1\/answers\/import/);
+  await look(page, "excel-2-errors");
 });
 
 test("in English, the same errors in English", async () => {
@@ -121,5 +122,6 @@ test("in English, the same errors in English", async () => {
     [`${SHEET}!E6`, status],
   ]);
   await page.locator("#excel-head").scrollIntoViewIfNeeded();
-  await look(page, "excel-3-en-errors", { allow: [/status of 422/] });
+  expectProblem(page, /status of 422 .*\/api\/v1\/answers\/import/);
+  await look(page, "excel-3-en-errors");
 });

@@ -4,7 +4,7 @@
 // Japanese sentence). The data is made through the API, as the pages do.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, PASSWORD, accounts, assertClean, assertNoSideScroll, launch, newPage, signIn } from "./lib.mjs";
+import { BASE_URL, accounts, api, assertClean, assertNoSideScroll, launch, signedIn } from "./lib.mjs";
 
 const LONG_URL = "https://example.test/" + "a".repeat(300);
 const LONG_JA = "外部委託先の管理態勢について、".repeat(40);
@@ -12,24 +12,13 @@ const LONG_JA = "外部委託先の管理態勢について、".repeat(40);
 let browser;
 let submission;
 
-// A signed-in page of email's, and a call to the API with its session.
+// A signed-in page of email's (past the sign-in page, the start page
+// loaded in full before anything else is asked for), and a call to the API
+// with its session.
 async function session(email) {
-  const page = await newPage(browser);
-  await page.goto(`${BASE_URL}/login`);
-  const r = await signIn(page, email, PASSWORD);
-  assert.equal(r.status(), 200, `sign-in of ${email}`);
-  // The start page loads in full before anything else is asked for.
+  const page = await signedIn(browser, email);
   await page.waitForLoadState("networkidle");
-  const csrf = await page.locator('meta[name="csrf-token"]').getAttribute("content");
-  const call = async (method, path, data) => {
-    const res = await page.request.fetch(`${BASE_URL}${path}`, {
-      method,
-      headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },
-      data: data === undefined ? undefined : JSON.stringify(data),
-    });
-    return { status: res.status(), body: await res.json().catch(() => null) };
-  };
-  return { page, call };
+  return { page, call: (method, path, data) => api(page, method, path, data) };
 }
 
 before(async () => {
@@ -49,18 +38,18 @@ before(async () => {
     });
   }
   const s = await c.call("POST", "/api/v1/submissions");
-  assert.equal(s.status, 201, JSON.stringify(s.body));
-  submission = s.body.id;
+  assert.equal(s.status, 201, JSON.stringify(s.json));
+  submission = s.json.id;
   const sh = await c.call("POST", `/api/v1/submissions/${submission}/shares`, {
     bank: accounts.bank.org,
     expires: "2030-12-31",
   });
-  assert.equal(sh.status, 201, JSON.stringify(sh.body));
+  assert.equal(sh.status, 201, JSON.stringify(sh.json));
   await c.page.context().close();
   const b = await session(accounts.bank.admin);
   assert.equal((await b.call("GET", `/api/v1/reviews/${submission}`)).status, 200);
   const m = await b.call("POST", `/api/v1/reviews/${submission}/items/1/messages`, { text: `${LONG_JA}${LONG_URL}` });
-  assert.equal(m.status, 201, JSON.stringify(m.body));
+  assert.equal(m.status, 201, JSON.stringify(m.json));
   await b.page.context().close();
 });
 after(async () => { await browser?.close(); });

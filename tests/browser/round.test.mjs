@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  BASE_URL, PASSWORD, accounts, api, assertClean, launch, look, newPage, signIn, signedIn,
+  BASE_URL, PASSWORD, accounts, api, assertClean, expectProblem, launch, look, newPage, signIn, signedIn,
 } from "./lib.mjs";
 
 const C = accounts.connector;
@@ -89,6 +89,17 @@ test("the connector submits and shares with the bank", async () => {
   ]);
   submission = Number(new URL(connector.url()).pathname.split("/").pop());
   assert.ok(submission > 0);
+  // A bank that is not there: the page's own words first, the API's under them.
+  const share = connector.locator("form").filter({ has: connector.getByLabel("銀行名", { exact: true }) });
+  await connector.getByLabel("銀行名", { exact: true }).fill("存在しない銀行");
+  await share.getByRole("button", { name: "共有する", exact: true }).click();
+  const alert = share.getByRole("alert");
+  await alert.locator("li").waitFor();
+  assert.deepEqual(await alert.evaluate((a) => [...a.querySelectorAll("p, li")].map((x) => x.textContent)), [
+    "入力内容を確認してください。",
+    "詳細：no bank \"存在しない銀行\"",
+  ]);
+  expectProblem(connector, /status of 400 .*\/shares\)$/);
   await connector.getByLabel("銀行名", { exact: true }).fill(B.org);
   await submitAndReload(connector, connector.getByRole("button", { name: "共有する", exact: true }));
   const row = connector.locator("table.shares tbody tr").filter({ hasText: B.org });

@@ -222,8 +222,7 @@
   // filled from its values ({1} would be the template's own); the API's English line for a code it has no
   // words for.
   function problemText(p, line) {
-    const key = "problem" + p.code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-    const words = imp.dataset[key];
+    const words = imp.dataset[shinsa.dataKey("problem", p.code)];
     if (!words) return line.startsWith(p.cell + ": ") ? line.slice(p.cell.length + 2) : line;
     return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= p.args.length ? p.args[d - 1] : m));
   }

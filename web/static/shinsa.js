@@ -56,14 +56,24 @@
   }
 
   // The API's error as lines for people: what failed, then each detail.
+  // The dataset key of data-PREFIX-A-B for a code "a_b": "prefixAB".
+  function dataKey(prefix, code) {
+    return prefix + code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  }
+
   function errorLines(res) {
     if (!res) return [msg("Network")];
     if (res.status === 409) {
       const m = res.json && res.json.error ? res.json.error.message : "";
       return [msg("Conflict"), m].filter(Boolean);
     }
+    // The page's words for the error's code first; the API's own message
+    // (English, but it names what is wrong) and details under it.
     const e = res.json && res.json.error ? res.json.error : null;
-    const lines = [msg("Failed") + "（" + res.status + "）" + (e && e.message ? "：" + e.message : "")];
+    const code = e && typeof e.code === "string" ? e.code : "";
+    const said = code && document.body.dataset[dataKey("err", code)];
+    const lines = [said || msg("Failed") + "（" + res.status + "）"];
+    if (e && e.message) lines.push(msg("Detail") + e.message);
     if (e && Array.isArray(e.details)) for (const d of e.details) lines.push(String(d));
     return lines;
   }
@@ -208,5 +218,5 @@
   const targets = new Set(Array.from(document.querySelectorAll("[data-filter][data-target]"), (c) => c.dataset.target));
   targets.forEach(applyFilters);
 
-  window.shinsa = { call: call, csrf: csrf, msg: msg, showError: showError, formJson: formJson };
+  window.shinsa = { call: call, csrf: csrf, msg: msg, showError: showError, formJson: formJson, dataKey: dataKey };
 })();
