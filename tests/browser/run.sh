@@ -1,6 +1,7 @@
 #!/bin/sh
-# The browser tests: sh tests/browser/run.sh [BUILD | BUILD/shinsa]
-# (default: $SHINSA, else build/shinsa). scripts/test.sh runs it as one suite.
+# The browser tests: sh tests/browser/run.sh [BUILD | BUILD/shinsa [FILE...]]
+# (default: $SHINSA, else build/shinsa; FILEs: only those test files, e.g.
+# tests/browser/excel.test.mjs). scripts/test.sh runs it as one suite.
 #
 # For each tests/browser/*.test.mjs in turn: makes a fresh database in a
 # temporary directory with a connector and a bank, one user per role in each
@@ -18,6 +19,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 
 bin=${1:-${SHINSA:-build/shinsa}}
+[ $# -gt 0 ] && shift
 [ -d "$bin" ] && bin=$bin/shinsa
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 build=$(dirname "$bin")
@@ -79,7 +81,8 @@ export SHINSA_ACCOUNTS
 # `timeout` ends a hung browser rather than the whole suite.
 conc=
 node --help | grep -q -- --test-concurrency && conc=--test-concurrency=1
-for file in tests/browser/*.test.mjs; do
+[ $# -gt 0 ] || set -- tests/browser/*.test.mjs
+for file in "$@"; do
 	name=${file##*/}
 	mkdir -p "$T/$name"
 	export SHINSA_DB="$T/$name/shinsa.db"

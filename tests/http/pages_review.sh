@@ -136,7 +136,7 @@ has "the bank's answer shows on its item" '<dt>現状</dt><dd class="wrap">当�
 page /reviews/1/criteria
 # (1)-1 is now equal to items 1 and 2 (the mapping set above): met.
 has "the review by X's criteria" '<li><span class="chip good">充足 48</span></li>' \
-	'<li><span class="chip warn">一部充足 3</span></li>' '<li><span class="chip bad">未充足 2</span></li>' '<tr data-row data-state="open">' \
+	'<li><span class="chip warn">一部充足 3</span></li>' '<li><span class="chip info">未確定 2</span></li>' '<tr data-row data-state="open">' \
 	'<td><a href="/reviews/1#item-7">通番7</a> <span class="chip warn">照会</span><br></td>'
 
 as viewer@x.test
