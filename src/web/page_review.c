@@ -120,6 +120,30 @@ static void allow(const struct http_request *req, json_t *data, bool decided)
 	json_object_set_new(data, "may_post", json_boolean(bank ? review : edit));
 }
 
+/*
+ * The bank's supplementary questions (its criteria with no counterpart in
+ * the checklist) and the connector's answers to them, as "questions"; none
+ * when the bank has no criteria or the API refuses (the rest of the review
+ * stands on its own).
+ */
+static void add_questions(struct http_request *req, struct http_response *resp, long long id, json_t *data)
+{
+	char *base = xasprintf("/api/v1/reviews/%lld/questions", id);
+	char *path = with_bank(req, base);
+	json_t *doc = NULL;
+	if (page_fetch(req, resp, path, false, &doc) == 200) {
+		json_t *qs = json_object_get(doc, "questions");
+		if (json_array_size(qs))
+			json_object_set(data, "questions", qs);
+	}
+	json_decref(doc);
+	free(path);
+	free(base);
+	const struct user *u = req->who.user;
+	bool connector = req->org && req->org->kind == ORG_CONNECTOR;
+	json_object_set_new(data, "may_answer_q", json_boolean(connector && u && user_role_can(u->role, ACTION_ANSWERS_EDIT)));
+}
+
 void page_review(struct http_request *req, struct http_response *resp)
 {
 	long long id;
@@ -154,6 +178,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_t *decision = json_object_get(data, "decision");
 	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
 	allow(req, data, json_is_object(decision));
+	add_questions(req, resp, id, data);
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { accounts, api, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, api, launch, look, signedIn } from "./lib.mjs";
 
 const B = accounts.bank;
 const C = accounts.connector;
@@ -15,6 +15,8 @@ const SEED = fileURLToPath(new URL("../../catalog/sources/000_facbf1237c5cd287.t
 
 let browser;
 let bank;
+let connector;
+let submission;
 
 before(async () => {
   browser = await launch();
@@ -75,7 +77,7 @@ test("a suggestion taken into the mapping and saved", async () => {
 });
 
 test("a submission read through the bank's criteria", async () => {
-  const connector = await signedIn(browser, C.admin);
+  connector = await signedIn(browser, C.admin);
   const cat = await api(connector, "GET", "/api/v1/catalogs/api-checklist-2018-08");
   for (const it of cat.json.items.filter((x) => x.party !== "bank")) {
     const r = await api(connector, "PUT", `/api/v1/answers/${it.no}`, { status: "implemented", current: `当社の対応${it.no}` });
@@ -85,8 +87,8 @@ test("a submission read through the bank's criteria", async () => {
   assert.equal(s.status, 201, JSON.stringify(s.json));
   const sh = await api(connector, "POST", `/api/v1/submissions/${s.json.id}/shares`, { bank: B.org });
   assert.equal(sh.status, 201, JSON.stringify(sh.json));
-  await connector.context().close();
-  await bank.goto(`${bank.url().replace(/\/criteria.*$/, "")}/reviews/${s.json.id}`);
+  submission = s.json.id;
+  await bank.goto(`${BASE_URL}/reviews/${submission}`);
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("link", { name: "自行基準で見る", exact: true }).click()]);
   await bank.getByRole("heading", { level: 1, name: "自行基準による審査結果" }).waitFor();
   assert.deepEqual(await summary(), ["充足 0", "一部充足 0", "未確定 53", "対応項目なし 4"]);
@@ -102,6 +104,25 @@ test("a submission read through the bank's criteria", async () => {
   assert.equal(await state("(1)-2"), "充足");
   assert.equal(await state("(2)-1"), "対応項目なし");
   await look(bank, "criteria-4-review-accepted");
+});
+
+test("the supplementary questions: the connector answers one on the review, the bank reads it", async () => {
+  await connector.goto(`${BASE_URL}/reviews/${submission}?bank=${encodeURIComponent(B.org)}`);
+  const qs = connector.locator("#questions");
+  assert.deepEqual(await qs.locator("h3").allTextContents(), [
+    "基準 (1)-10 情報・セキュリティ管理態勢", "基準 (1)-12 外部委託管理",
+    "基準 (2)-1 事業継続管理(BCP)", "基準 (2)-2 反社会的勢力の排除"]);
+  const q = qs.locator("article").first();
+  await q.getByLabel("回答", { exact: true }).fill("ISMS 認証（ISO/IEC 27001）を取得しています");
+  await Promise.all([connector.waitForEvent("load"), q.getByRole("button", { name: "回答を保存", exact: true }).click()]);
+  await connector.locator("#questions article").first().getByText("ISMS 認証（ISO/IEC 27001）を取得しています").first().waitFor();
+  await look(connector, "criteria-5-connector-questions");
+  await bank.goto(`${BASE_URL}/reviews/${submission}`);
+  const seen = bank.locator("#questions article").first();
+  assert.equal(await seen.locator("dd").first().textContent(), "ISMS 認証（ISO/IEC 27001）を取得しています");
+  assert.equal(await seen.locator("textarea").count(), 0, "the bank reads, it does not answer");
+  assert.equal(await bank.locator("#questions article").nth(1).locator("p.muted").textContent(), "まだ回答されていません。");
+  await look(bank, "criteria-6-bank-questions");
 });
 
 async function summary() {

@@ -132,6 +132,10 @@ eq "the bank answer form's request" "$code" 200
 page /reviews/1
 has "the bank's answer shows on its item" '<dt>現状</dt><dd class="wrap">当行で監視している</dd>' \
 	'<option value="implemented" selected>対応済</option>'
+has "the bank's supplementary questions, unanswered, under the items" \
+	'<h2 id="questions-h">追加質問</h2>' '<h3>基準 (2)-2 <span class="muted">反社会的勢力の排除</span></h3>' \
+	'<p class="muted">まだ回答されていません。</p>'
+lacks "a bank reads the questions, it does not answer them" 'data-api="/api/v1/banks/'
 
 page /reviews/1/criteria
 # (1)-1 is now equal to items 1 and 2 (the mapping set above): met.
@@ -157,6 +161,9 @@ has "the connector sees the review with a reply form naming the bank" '<h1>接�
 	'<input type="hidden" name="bank" value="X銀行">' '<label for="message-7-t">銀行への回答</label>'
 lacks "and no verdict form" 'id="verdict-7"'
 lacks "nor the decision form" 'id="decide"'
+has "the bank's supplementary questions, each with an answer form" \
+	'<form id="q-3-form" data-api="/api/v1/banks/X%E9%8A%80%E8%A1%8C/questions/%282%29-2" data-method="PUT">' \
+	'<textarea id="q-3-a" name="answer" maxlength="4000" aria-describedby="q-3-h"></textarea>'
 page /reviews/1
 eq "without ?bank= the connector gets the 400 page" "$code" 400
 page /inbox
