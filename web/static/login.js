@@ -33,6 +33,6 @@
       // Retry-After is in seconds; said in whole minutes, rounded up.
       show(form.dataset.msgThrottled.replace("{minutes}", String(Math.max(1, Math.ceil(Number(res.retryAfter || 60) / 60)))));
     else if (res.status === 401) show(form.dataset.msgDenied);
-    else show(res.json && res.json.error ? res.json.error.message : window.shinsa.msg("Failed"));
+    else window.shinsa.showError(message, res);
   });
 })();
