@@ -66,6 +66,7 @@ static void fill(struct strbuf *sb, const char *line, const char *const *args, s
  * its values (NULL-terminated, at most XLSX_PROBLEM_ARGS; each already
  * printable and cut short), and its English line "CELL: LINE".
  */
+static void add_problem(struct xlsx_answers *r, const char *cell, const char *code, ...) __attribute__((sentinel));
 static void add_problem(struct xlsx_answers *r, const char *cell, const char *code, ...)
 {
 	if (r->n_errors++ >= XLSX_ANSWERS_MAX_ERRORS)
@@ -79,8 +80,10 @@ static void add_problem(struct xlsx_answers *r, const char *cell, const char *co
 	va_list ap;
 	va_start(ap, code);
 	const char *a;
+	/* the values go out as JSON strings, which must be UTF-8: a value cut
+	 * badly upstream shows as "?" rather than losing its problem */
 	while (p->n_args < XLSX_PROBLEM_ARGS && (a = va_arg(ap, const char *)))
-		p->args[p->n_args++] = xstrdup(a);
+		p->args[p->n_args++] = xstrdup(text_utf8_valid(a, strlen(a)) ? a : "?");
 	va_end(ap);
 	p->code = code;
 	const char *line = "{1}";

@@ -96,8 +96,13 @@ int xlsx_cells_parse_status(const char *text, enum answer_status *status, const 
 	if (strcmp(word.buf, XLSX_CELLS_UNSET_LABEL) != 0 && answer_status_parse_any(word.buf, status) < 0) {
 		char shown[64];
 		int n = snprintf(shown, sizeof shown, "%s", word.buf);
-		if (n < 0 || (size_t)n >= sizeof shown)
-			strcpy(shown + sizeof shown - 4, "...");
+		if (n < 0 || (size_t)n >= sizeof shown) {
+			/* cut on a character's first byte: the message stays UTF-8 */
+			size_t cut = sizeof shown - 4;
+			while (cut > 0 && ((unsigned char)shown[cut] & 0xc0) == 0x80)
+				cut--;
+			strcpy(shown + cut, "...");
+		}
 		for (char *c = shown; *c; c++)
 			if ((unsigned char)*c < 0x20 || *c == 0x7f)
 				*c = '?';

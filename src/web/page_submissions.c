@@ -40,7 +40,7 @@ json_t *page_share_rows(const json_t *shares, json_int_t submission)
 		json_array_foreach (acc, k, a)
 			if (strcmp(page_text(a, "at"), last) > 0)
 				last = page_text(a, "at");
-		json_object_set_new(row, "last_access", json_string(last));
+		json_object_set_new(row, "last_access_at", json_string(last));
 		json_object_set_new(row, "n_accesses", json_integer((json_int_t)json_array_size(acc)));
 		json_array_append_new(rows, row);
 	}

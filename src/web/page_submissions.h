@@ -43,7 +43,7 @@ void page_shares(struct http_request *req, struct http_response *resp);
  * GET /api/v1/shares (borrowed) as the pages' rows, those of submission
  * only when it is not 0, newest first: each share's members plus
  * state {in_force|revoked|expired: true} and state_chip (good, none,
- * warn), last_access (the latest accesses[].at, "" for none) and
+ * warn), last_access_at (the latest accesses[].at, "" for none) and
  * n_accesses. NULL if shares is not an array.
  */
 json_t *page_share_rows(const json_t *shares, json_int_t submission);

@@ -71,6 +71,13 @@ bool page_time_expiry(const char *expires, char out[PAGE_TIME_MAX])
 	return page_time_jst(expires, out);
 }
 
+/* Whether a member named key holds a time: "at" or "…_at". */
+static bool time_key(const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+	return n && (strcmp(key, "at") == 0 || (n > 3 && strcmp(key + n - 3, "_at") == 0));
+}
+
 static void times(json_t *v, const char *key)
 {
 	size_t i;
@@ -78,13 +85,13 @@ static void times(json_t *v, const char *key)
 	const char *k;
 	if (json_is_array(v)) {
 		json_array_foreach(v, i, x) {
-			times(x, NULL);
+			times(x, key);
 		}
 	} else if (json_is_object(v)) {
 		json_object_foreach(v, k, x) {
 			times(x, k);
 		}
-	} else if (json_is_string(v)) {
+	} else if (json_is_string(v) && time_key(key)) {
 		char out[PAGE_TIME_MAX];
 		bool expiry = key && strcmp(key, "expires_at") == 0;
 		if (expiry ? page_time_expiry(json_string_value(v), out) : page_time_jst(json_string_value(v), out))

@@ -47,9 +47,12 @@ bool page_time_expiry(const char *expires, char out[PAGE_TIME_MAX]);
 
 /*
  * Rewrites, in place, every string of v (at any depth) that is a UTC time
- * with page_time_jst, except a member named "expires_at", which gets
+ * and the value of a member named "at" or "…_at" (or in an array under
+ * one) with page_time_jst, except a member named "expires_at", which gets
  * page_time_expiry (in the pages' data only a share has one: the
- * session's own expiry is never shown). Other strings (dates, text with a time inside) stay.
+ * session's own expiry is never shown). Other strings stay: dates, text
+ * with a time inside, and a person's text that happens to be a time (an
+ * answer shown in a form must come back as it was typed).
  * page_render does this to every page's data.
  */
 void page_times(json_t *v);

@@ -47,6 +47,9 @@ async function check(file) {
 }
 
 test("the connector downloads its answers as the Excel form", async () => {
+  // Checking with no file chosen: the page says so, in one line.
+  await page.getByRole("button", { name: "内容を確認", exact: true }).click();
+  assert.equal(await page.locator(".import-result").innerText(), "ファイルを選択してください。");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "回答を Excel（.xlsx）でダウンロード", exact: true }).click(),

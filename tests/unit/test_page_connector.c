@@ -109,7 +109,7 @@ static void test_share_rows(void **state)
 		assert_true(json_is_true(json_object_get(json_object_get(r, "state"), want[i][1])));
 		assert_int_equal(json_object_size(json_object_get(r, "state")), 1);
 		assert_string_equal(json_string_value(json_object_get(r, "state_chip")), want[i][2]);
-		assert_string_equal(json_string_value(json_object_get(r, "last_access")), want[i][3]);
+		assert_string_equal(json_string_value(json_object_get(r, "last_access_at")), want[i][3]);
 	}
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(all, 2), "n_accesses")), 3);
 	json_t *one = page_share_rows(shares, 1);

@@ -52,18 +52,22 @@ static void test_expiry(void **state)
 static void test_times_in_data(void **state)
 {
 	(void)state;
-	json_t *v = json_loads("{\"at\":\"2026-04-01T09:05:00Z\",\"due\":\"2026-06-30\",\"list\":[\"2027-12-31T23:59:59Z\","
+	/* Only members named at or …_at (and arrays under them) are times: a
+	 * person's text that is a time (current, answer) stays as typed. */
+	json_t *v = json_loads("{\"at\":\"2026-04-01T09:05:00Z\",\"due\":\"2026-06-30\",\"seen_at\":[\"2027-12-31T23:59:59Z\","
 			       "\"2026-04-01T09:05:00\",\"note 2026-04-01T09:05:00Z\"],\"n\":1,"
 			       "\"shares\":[{\"expires_at\":\"2027-01-01T00:00:00Z\",\"created_at\":\"2026-12-03T21:58:02Z\"},"
-			       "{\"expires_at\":null}]}",
+			       "{\"expires_at\":null}],\"current\":\"2026-04-01T09:05:00Z\",\"list\":[\"2026-04-01T09:05:00Z\"],"
+			       "\"hat\":\"2026-04-01T09:05:00Z\"}",
 			       0, NULL);
 	assert_non_null(v);
 	page_times(v);
 	char *got = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	assert_string_equal(got, "{\"at\":\"2026-04-01 18:05\",\"due\":\"2026-06-30\",\"list\":[\"2028-01-01 08:59\","
+	assert_string_equal(got, "{\"at\":\"2026-04-01 18:05\",\"due\":\"2026-06-30\",\"seen_at\":[\"2028-01-01 08:59\","
 				 "\"2026-04-01T09:05:00\",\"note 2026-04-01T09:05:00Z\"],\"n\":1,"
 				 "\"shares\":[{\"expires_at\":\"2026-12-31\",\"created_at\":\"2026-12-04 06:58\"},"
-				 "{\"expires_at\":null}]}");
+				 "{\"expires_at\":null}],\"current\":\"2026-04-01T09:05:00Z\",\"list\":[\"2026-04-01T09:05:00Z\"],"
+				 "\"hat\":\"2026-04-01T09:05:00Z\"}");
 	free(got);
 	json_decref(v);
 }

@@ -605,6 +605,37 @@ static void test_metadata(void **state)
 	sheet_free(&meta);
 }
 
+static void test_long_status(void **state)
+{
+	/* an unknown status of 64 bytes is cut in its message on a character
+	 * boundary (the line and the values stay UTF-8, fit for JSON) */
+	struct form_fixture *fx = *state;
+	struct sheet form = { .name = "S" };
+	uint32_t first = put_form(&form, fx->cat, 0, 0);
+	struct strbuf word = STRBUF_INIT, cut = STRBUF_INIT;
+	strbuf_addstr(&word, "【x");
+	strbuf_addstr(&cut, "x");
+	for (int i = 0; i < 21; i++) {
+		strbuf_addstr(&word, "漢");
+		if (i < 19)
+			strbuf_addstr(&cut, "漢");
+	}
+	strbuf_addstr(&word, "】");
+	set(&form, first, 4, word.buf);
+	struct sheet *sheets[] = { &form };
+	struct strbuf line = STRBUF_INIT, want = STRBUF_INIT, want_data = STRBUF_INIT;
+	strbuf_addf(&line, "unknown status 【%s...】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)", cut.buf);
+	strbuf_addf(&want, "S!E4: %s\n", line.buf);
+	strbuf_addf(&want_data, "S!E4|status|%s|%s\n", line.buf, word.buf);
+	assert_problems(sheets, 1, fx->cat, 1, want.buf, want_data.buf);
+	strbuf_release(&word);
+	strbuf_release(&cut);
+	strbuf_release(&line);
+	strbuf_release(&want);
+	strbuf_release(&want_data);
+	sheet_free(&form);
+}
+
 static void test_many_errors(void **state)
 {
 	struct form_fixture *fx = *state;
@@ -644,6 +675,7 @@ int main(void)
 		cmocka_unit_test(test_objective_excerpts),
 		cmocka_unit_test(test_no_sheet),
 		cmocka_unit_test(test_metadata),
+		cmocka_unit_test(test_long_status),
 		cmocka_unit_test(test_many_errors),
 	};
 	return cmocka_run_group_tests(tests, form_fixture_setup, form_fixture_teardown);

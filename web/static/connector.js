@@ -227,6 +227,11 @@
     return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= p.args.length ? p.args[d - 1] : m));
   }
 
+  // Whether res is the reader's 422 with its problems as data.
+  function problems(res) {
+    return Boolean(res && res.status === 422 && res.json && res.json.error && Array.isArray(res.json.error.problems));
+  }
+
   // A 422 from the reader: every problem with its cell ("SHEET!E6") in a
   // table, the cell first, so that the user can find each one in Excel.
   // The API keeps at most 200; its message counts them all.
@@ -276,7 +281,7 @@
     apply.hidden = true;
     result.hidden = true;
     const res = await upload(true);
-    if (res && res.status === 422 && res.json && res.json.error && Array.isArray(res.json.error.problems)) {
+    if (problems(res)) {
       showProblems(res.json);
       result.hidden = false;
       result.focus();
@@ -299,6 +304,13 @@
     apply.disabled = true;
     const res = await upload(false);
     apply.disabled = false;
+    if (problems(res)) {
+      // the file changed on disk since the check: its problems as the check shows them
+      apply.hidden = true;
+      showProblems(res.json);
+      result.focus();
+      return;
+    }
     if (!res || !res.ok) {
       shinsa.showError(result, res);
       return;

@@ -71,6 +71,9 @@
     // (English, but it names what is wrong) and details under it.
     const e = res.json && res.json.error ? res.json.error : null;
     const code = e && typeof e.code === "string" ? e.code : "";
+    // A refusal the page made itself (no file chosen, bad JSON) has no
+    // code: its message is already the page's own words.
+    if (!code && e && e.message) return [e.message];
     const said = code && document.body.dataset[dataKey("err", code)];
     const lines = [said || msg("Failed") + "（" + res.status + "）"];
     if (e && e.message) lines.push(msg("Detail") + e.message);
