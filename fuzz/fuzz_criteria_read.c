@@ -3,13 +3,16 @@
  * criteria_table.c). The first byte chooses the format (tsv, csv, xlsx,
  * text); the rest is the file. Whatever the bytes, the reader returns a
  * catalog whose every item has a key, a category and text unless damaged,
- * or -1 with a message; it never crashes or leaks.
+ * or -1 with a message that is also kept as data (a code, and a place the
+ * message starts with; values that are UTF-8, as JSON needs them); it never
+ * crashes or leaks.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "formats/criteria_read.h"
+#include "lib/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -33,8 +36,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					__builtin_trap(); /* keys are unique */
 		}
 		catalog_free(cat);
-	} else if (!e.msg[0]) {
-		__builtin_trap(); /* every failure must say why */
+	} else {
+		size_t n = strlen(e.where);
+		if (!e.msg[0] || !e.code[0] || !n || strncmp(e.msg, e.where, n) != 0)
+			__builtin_trap(); /* every failure says why, and where, for a page too */
+		for (unsigned i = 0; i < e.n_args; i++)
+			if (!text_utf8_valid(e.args[i], strlen(e.args[i])))
+				__builtin_trap();
 	}
 	criteria_warnings_release(&w);
 	return 0;

@@ -285,6 +285,11 @@ static const char *section_text(const struct reader *r, long part)
 	return NULL;
 }
 
+static void no_category(struct err *e, const char *where)
+{
+	err_coded(e, where, "no_category", "区分 is empty and there is none above it to carry down", NULL);
+}
+
 /* A row whose 項目 is empty and whose 区分 holds its text (seed 000's rows 13 and 14). */
 static int shifted_row(struct reader *r, struct catalog_item *item, char *cat, const char *where)
 {
@@ -299,7 +304,7 @@ static int shifted_row(struct reader *r, struct catalog_item *item, char *cat, c
 		set_str(&r->carried, prev->category);
 	}
 	if (!r->carried) {
-		err_set(r->e, "%s: 区分 is empty and there is none above it to carry down", where);
+		no_category(r->e, where);
 		free(cat);
 		return -1;
 	}
@@ -318,11 +323,11 @@ static int item_row(struct reader *r, const struct ctable_row *row, char *no, ch
 	ctable_where(r->t, row, r->cols[COL_NO], where, sizeof where);
 	long part, n;
 	if (!no) {
-		err_set(r->e, "%s: no 通番 in a row with 区分 or 項目", where);
+		err_coded(r->e, where, "no_number", "no 通番 in a row with 区分 or 項目", NULL);
 		goto fail;
 	}
 	if (number_of(no, &part, &n) < 0) {
-		err_set(r->e, "%s: 通番 \"%s\" is not a number (want 12 or (1)-12)", where, no);
+		err_coded(r->e, where, "not_a_number", "通番 \"{1}\" is not a number (want 12 or (1)-12)", no, NULL);
 		goto fail;
 	}
 	const struct section *cur = r->n_sections ? &r->sections[r->n_sections - 1] : NULL;
@@ -340,12 +345,12 @@ static int item_row(struct reader *r, const struct ctable_row *row, char *no, ch
 	for (size_t i = 0; i < r->cat->n_items; i++) {
 		if (strcmp(r->cat->items[i].key, key) == 0) {
 			snprintf(first, sizeof first, "%s", r->wheres[i]);
-			err_set(r->e, "%s: 通番 %s again (first at %s)", where, key, first);
+			err_coded(r->e, where, "number_again", "通番 {1} again (first at {2})", key, first, NULL);
 			goto fail;
 		}
 	}
 	if (r->cat->n_items >= CRITERIA_MAX_ITEMS) {
-		err_set(r->e, "%s: more than %d criteria", where, CRITERIA_MAX_ITEMS);
+		err_coded(r->e, where, "too_many", "more than {1} criteria", CRITERIA_STR(CRITERIA_MAX_ITEMS), NULL);
 		goto fail;
 	}
 	struct catalog_item *item = catalog_add_item(r->cat);
@@ -363,7 +368,7 @@ static int item_row(struct reader *r, const struct ctable_row *row, char *no, ch
 		free(r->carried);
 		r->carried = cat;
 	} else if (!r->carried) {
-		err_set(r->e, "%s: 区分 is empty and there is none above it to carry down", where);
+		no_category(r->e, where);
 		free(txt);
 		return -1;
 	}
@@ -440,7 +445,7 @@ static int read_table(struct reader *r, const struct ctable *t, size_t h)
 		if (body_row(r, &t->rows[i]) < 0)
 			return -1;
 	if (r->cat->n_items == 0) {
-		err_set(r->e, "%s: no criteria below the header row", r->name);
+		err_coded(r->e, r->name, "no_criteria", "no criteria below the header row", NULL);
 		return -1;
 	}
 	return 0;
@@ -473,11 +478,11 @@ static int read_tables(struct reader *r, struct ctable **tables, size_t n)
 {
 	size_t which, row;
 	if (all_blank(tables, n)) {
-		err_set(r->e, "%s: the file is empty", r->name);
+		err_coded(r->e, r->name, "empty", "the file is empty", NULL);
 		return -1;
 	}
 	if (!find_header(tables, n, r->cols, &which, &row)) {
-		err_set(r->e, "%s: no header row (want the columns 通番, 区分 and 項目)", r->name);
+		err_coded(r->e, r->name, "no_header", "no header row (want the columns 通番, 区分 and 項目)", NULL);
 		return -1;
 	}
 	if (tables[which]->cp932)

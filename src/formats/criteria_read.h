@@ -42,15 +42,16 @@
  * whitespace trimmed at both ends.
  *
  * Errors are one line naming the place (LINE is "NAME:N" in a text file,
- * "SHEET!C12" in a workbook), besides criteria_table's:
- *   NAME: the file is empty
- *   NAME: no header row (want the columns 通番, 区分 and 項目)
- *   LINE: no 通番 in a row with 区分 or 項目
- *   LINE: 通番 "x" is not a number (want 12 or (1)-12)
- *   LINE: 通番 (1)-12 again (first at LINE)
- *   LINE: 区分 is empty and there is none above it to carry down
- *   LINE: more than 2000 criteria
- *   NAME: no criteria below the header row
+ * "SHEET!C12" in a workbook), besides criteria_table's, and are also kept
+ * as data (err_coded: the place, the code, the values):
+ *   NAME: the file is empty                                        empty []
+ *   NAME: no header row (want the columns 通番, 区分 and 項目)       no_header []
+ *   LINE: no 通番 in a row with 区分 or 項目                          no_number []
+ *   LINE: 通番 "x" is not a number (want 12 or (1)-12)              not_a_number [x]
+ *   LINE: 通番 (1)-12 again (first at LINE)                          number_again [(1)-12, LINE]
+ *   LINE: 区分 is empty and there is none above it to carry down    no_category []
+ *   LINE: more than 2000 criteria                                  too_many [2000]
+ *   NAME: no criteria below the header row                         no_criteria []
  */
 #ifndef SHINSA_FORMATS_CRITERIA_READ_H
 #define SHINSA_FORMATS_CRITERIA_READ_H

@@ -93,6 +93,27 @@ static unsigned line_of(const char *data, size_t off)
 	return line;
 }
 
+#define CELL_MAX_TEXT CRITERIA_STR(CRITERIA_MAX_CELL)
+
+/* The error at line of name, as "NAME:LINE: TEXT" and as data: code and
+ * the value arg ({1} in text), or none when arg is NULL. */
+static void coded_at(struct err *e, const char *name, unsigned line, const char *code, const char *text,
+		     const char *arg)
+{
+	char where[sizeof e->where];
+	int n = snprintf(where, sizeof where, "%s:%u", name, line);
+	if (n < 0 || (size_t)n >= sizeof where)
+		where[0] = '\0'; /* a name longer than any the callers allow: say no place */
+	err_coded(e, where[0] ? where : NULL, code, text, arg, NULL);
+}
+
+static void too_large(struct err *e, const char *name)
+{
+	char max[16];
+	snprintf(max, sizeof max, "%u", CRITERIA_MAX_BYTES); /* ten digits at most: fits */
+	err_coded(e, name, "too_large", "the file is larger than 4 MiB ({1} bytes)", max, NULL);
+}
+
 /* CP932 to UTF-8; -1 with *bad the offset of the first byte that is not CP932. */
 static int from_cp932(const char *data, size_t len, char **out, size_t *bad)
 {
@@ -130,8 +151,8 @@ static int decode(const char *name, const char *data, size_t len, char **out, bo
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul) {
-		err_set(e, "%s:%u: a NUL byte: not a text file (UTF-16? save it as UTF-8 or CSV)", name,
-			line_of(data, (size_t)(nul - data)));
+		coded_at(e, name, line_of(data, (size_t)(nul - data)), "nul_byte",
+			 "a NUL byte: not a text file (UTF-16? save it as UTF-8 or CSV)", NULL);
 		return -1;
 	}
 	/* With no NUL inside, the copy is the whole text, terminated as
@@ -144,7 +165,8 @@ static int decode(const char *name, const char *data, size_t len, char **out, bo
 	free(copy);
 	size_t bad;
 	if (from_cp932(data, len, out, &bad) < 0) {
-		err_set(e, "%s:%u: the text is neither UTF-8 nor Shift_JIS (CP932)", name, line_of(data, bad));
+		coded_at(e, name, line_of(data, bad), "encoding", "the text is neither UTF-8 nor Shift_JIS (CP932)",
+			 NULL);
 		return -1;
 	}
 	*cp932 = true;
@@ -180,7 +202,7 @@ static int quoted(struct lexer *lx, struct strbuf *sb, unsigned start)
 		if (*q == '\0') {
 			if (lx->syntax == CTABLE_TSV)
 				return 0;
-			err_set(lx->e, "%s:%u: a quoted field is not closed", lx->name, start);
+			coded_at(lx->e, lx->name, start, "quote_open", "a quoted field is not closed", NULL);
 			return -1;
 		}
 		if (*q == '"' && q[1] == '"') {
@@ -205,8 +227,8 @@ static int quoted(struct lexer *lx, struct strbuf *sb, unsigned start)
 	if (*q != lx->sep && !at_eol(q)) {
 		if (lx->syntax == CTABLE_TSV)
 			return 0;
-		err_set(lx->e, "%s:%u: text after the closing quote of a field (write a quote inside a quoted field as \"\")",
-			lx->name, lx->line + lines);
+		coded_at(lx->e, lx->name, lx->line + lines, "quote_text",
+			 "text after the closing quote of a field (write a quote inside a quoted field as \"\")", NULL);
 		return -1;
 	}
 	lx->p = q;
@@ -242,7 +264,8 @@ static int read_records(struct lexer *lx, struct ctable *t)
 			if ((rc = field(lx, &sb, start)) < 0)
 				break;
 			if (count_chars(sb.buf) > CRITERIA_MAX_CELL) {
-				err_set(lx->e, "%s:%u: a cell is longer than %d characters", lx->name, start, CRITERIA_MAX_CELL);
+				coded_at(lx->e, lx->name, start, "cell_too_long", "a cell is longer than {1} characters",
+					 CELL_MAX_TEXT);
 				rc = -1;
 				break;
 			}
@@ -265,7 +288,7 @@ int ctable_read_text(const char *name, const void *data, size_t len, enum ctable
 {
 	*out = NULL;
 	if (len > CRITERIA_MAX_BYTES) {
-		err_set(e, "%s: the file is larger than 4 MiB (%u bytes)", name, CRITERIA_MAX_BYTES);
+		too_large(e, name);
 		return -1;
 	}
 	char *text;
@@ -298,7 +321,7 @@ static int sheet_table(const char *name, const struct xlsx_sheet *sh, struct cta
 		if (count_chars(c->text) > CRITERIA_MAX_CELL) {
 			char where[64];
 			ctable_where(t, r, c->col, where, sizeof where);
-			err_set(e, "%s: a cell is longer than %d characters", where, CRITERIA_MAX_CELL);
+			err_coded(e, where, "cell_too_long", "a cell is longer than {1} characters", CELL_MAX_TEXT, NULL);
 			ctable_free(t);
 			return -1;
 		}
@@ -315,14 +338,14 @@ int ctable_read_xlsx(const char *name, const void *data, size_t len, struct ctab
 	*out = NULL;
 	*n = 0;
 	if (len > CRITERIA_MAX_BYTES) {
-		err_set(e, "%s: the file is larger than 4 MiB (%u bytes)", name, CRITERIA_MAX_BYTES);
+		too_large(e, name);
 		return -1;
 	}
 	struct xlsx_limits lim = xlsx_default_limits;
 	lim.max_file = CRITERIA_MAX_BYTES;
 	struct xlsx_book *book;
 	if (xlsx_read_buffer(data, len, &lim, &book, e) < 0) {
-		err_prefix(e, "%s", name);
+		err_at(e, name);
 		return -1;
 	}
 	int rc = 0;

@@ -23,15 +23,20 @@
  *
  * Messages are one line naming the place: "NAME: …" for the file,
  * "NAME:LINE: …" in a text file (the line a record starts on),
- * "SHEET!C12: …" in a workbook:
- *   NAME: the file is larger than 4 MiB (4194304 bytes)
+ * "SHEET!C12: …" in a workbook; each is also kept as data (err_coded: the
+ * place, a code and its values):
+ *   NAME: the file is larger than 4 MiB (4194304 bytes)        too_large [4194304]
  *   NAME:3: a NUL byte: not a text file (UTF-16? save it as UTF-8 or CSV)
- *   NAME:7: the text is neither UTF-8 nor Shift_JIS (CP932)
- *   NAME:12: a cell is longer than 4000 characters
- *   NAME:9: a quoted field is not closed
+ *                                                              nul_byte []
+ *   NAME:7: the text is neither UTF-8 nor Shift_JIS (CP932)    encoding []
+ *   NAME:12: a cell is longer than 4000 characters             cell_too_long [4000]
+ *   NAME:9: a quoted field is not closed                       quote_open []
  *   NAME:9: text after the closing quote of a field (write a quote inside a quoted field as "")
+ *                                                              quote_text []
  *   NAME: not an xlsx file (not a zip archive)   (and every xlsx_read message)
- *   Sheet1!C12: a cell is longer than 4000 characters
+ *                                                              xlsx_read's code: not_zip [],
+ *                                                              empty [], xls [], workbook [its line]
+ *   Sheet1!C12: a cell is longer than 4000 characters          cell_too_long [4000]
  *
  * A table owns everything in it; ctable_free() releases it.
  */
@@ -46,6 +51,9 @@
 
 #define CRITERIA_MAX_BYTES (4u << 20)
 #define CRITERIA_MAX_CELL 4000
+/* A bound as text, for a message's values ("4000"). */
+#define CRITERIA_STR_(x) #x
+#define CRITERIA_STR(x) CRITERIA_STR_(x)
 
 enum ctable_syntax {
 	CTABLE_TSV = 1,  /* tabs, Excel's quoting */

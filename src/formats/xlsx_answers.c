@@ -48,19 +48,6 @@ static const struct {
 	{ "bank_item", "item {1} is the bank's to answer (対象者: {2}): leave its cells empty" },
 };
 
-/* Adds line to sb with {N} replaced by args[N-1] (args has n entries). */
-static void fill(struct strbuf *sb, const char *line, const char *const *args, size_t n)
-{
-	for (const char *p = line; *p; p++) {
-		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < n) {
-			strbuf_addstr(sb, args[p[1] - '1']);
-			p += 2;
-		} else {
-			strbuf_add(sb, p, 1);
-		}
-	}
-}
-
 /*
  * Records a problem at cell (NULL: the workbook as a whole) with code and
  * its values (NULL-terminated, at most XLSX_PROBLEM_ARGS; each already
@@ -93,7 +80,7 @@ static void add_problem(struct xlsx_answers *r, const char *cell, const char *co
 	struct strbuf sb = STRBUF_INIT;
 	if (cell)
 		strbuf_addf(&sb, "%s: ", cell);
-	fill(&sb, line, (const char *const *)p->args, p->n_args);
+	strbuf_add_filled(&sb, line, (const char *const *)p->args, p->n_args);
 	r->errors[r->n_errors - 1] = strbuf_detach(&sb);
 }
 

@@ -320,20 +320,20 @@ static zip_t *open_zip(const void *data, size_t len, struct err *e)
 		else if (len >= 4 && !memcmp(data, "PK\3\4", 4))
 			err_set(e, "damaged xlsx file: zip archive is truncated (no central directory)");
 		else
-			err_set(e, "not an xlsx file (not a zip archive)");
+			err_coded(e, NULL, "not_zip", "not an xlsx file (not a zip archive)", NULL);
 	}
 	zip_error_fini(&ze);
 	return za;
 }
 
-int xlsx_read_buffer(const void *data, size_t len, const struct xlsx_limits *lim, struct xlsx_book **out,
-		     struct err *e)
+static int read_buffer(const void *data, size_t len, const struct xlsx_limits *lim, struct xlsx_book **out,
+		       struct err *e)
 {
 	static const unsigned char ole[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 	if (!lim)
 		lim = &xlsx_default_limits;
 	if (len == 0) {
-		err_set(e, "not an xlsx file (empty file)");
+		err_coded(e, NULL, "empty", "not an xlsx file (empty file)", NULL);
 		return -1;
 	}
 	if (len > lim->max_file) {
@@ -342,7 +342,7 @@ int xlsx_read_buffer(const void *data, size_t len, const struct xlsx_limits *lim
 	}
 	/* Excel saves a workbook with a password, and the old .xls, as OLE. */
 	if (len >= sizeof ole && !memcmp(data, ole, sizeof ole)) {
-		err_set(e, "not an xlsx file (an .xls workbook, or one protected by a password)");
+		err_coded(e, NULL, "xls", "not an xlsx file (an .xls workbook, or one protected by a password)", NULL);
 		return -1;
 	}
 	struct reader rd = { .lim = lim, .e = e };
@@ -367,6 +367,20 @@ int xlsx_read_buffer(const void *data, size_t len, const struct xlsx_limits *lim
 	}
 	*out = &b->pub;
 	return 0;
+}
+
+int xlsx_read_buffer(const void *data, size_t len, const struct xlsx_limits *lim, struct xlsx_book **out,
+		     struct err *e)
+{
+	int rc = read_buffer(data, len, lim, out, e);
+	if (rc < 0 && e && !e->code[0]) {
+		/* the many ways a zip or its XML can be wrong are one kind for a
+		 * person: the file is not a workbook this reads; the line says why */
+		char why[sizeof e->msg];
+		memcpy(why, e->msg, sizeof why);
+		err_coded(e, NULL, "workbook", "{1}", why, NULL);
+	}
+	return rc;
 }
 
 int xlsx_read_file(const char *path, const struct xlsx_limits *lim, struct xlsx_book **out, struct err *e)

@@ -111,7 +111,13 @@ extern const struct xlsx_limits xlsx_default_limits;
  * Reads the workbook in data[0..len) (the bytes stay yours and may be
  * freed as soon as this returns). lim NULL means xlsx_default_limits.
  * Returns 0 with *out a new book that you own (xlsx_book_free()), or -1
- * with e set and *out untouched.
+ * with e set and *out untouched; the error is also kept as data
+ * (err_coded, no place), for a page's words:
+ *   empty     not an xlsx file (empty file)
+ *   xls       not an xlsx file (an .xls workbook, or one protected by a password)
+ *   not_zip   not an xlsx file (not a zip archive)
+ *   workbook  any other message, as its one value (a damaged zip, a part
+ *             that is not the XML it should be, a limit passed)
  */
 int xlsx_read_buffer(const void *data, size_t len, const struct xlsx_limits *lim, struct xlsx_book **out,
 		     struct err *e);

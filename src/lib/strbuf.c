@@ -89,3 +89,15 @@ void strbuf_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 	}
 }
+
+void strbuf_add_filled(struct strbuf *sb, const char *tmpl, const char *const *args, size_t n)
+{
+	for (const char *p = tmpl; *p; p++) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < n) {
+			strbuf_addstr(sb, args[p[1] - '1']);
+			p += 2;
+		} else {
+			strbuf_add(sb, p, 1);
+		}
+	}
+}

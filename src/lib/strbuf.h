@@ -29,5 +29,10 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_reset(struct strbuf *sb);
+/* Appends tmpl with each "{1}".."{9}" replaced by args[0].., when there
+ * are that many (else the placeholder stays as written): one English line
+ * whose values are also kept apart, as err_coded() and the xlsx reader
+ * keep them. */
+void strbuf_add_filled(struct strbuf *sb, const char *tmpl, const char *const *args, size_t n);
 
 #endif

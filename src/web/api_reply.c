@@ -28,20 +28,37 @@ void api_internal(struct http_response *resp, const struct err *e)
 	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
 }
 
+/* The error with e's message; an error set with err_coded() also gives
+ * its data as "problems": [{cell, code, args}] (one, in the shape of the
+ * workbook import's), for a page to say it in its own words. */
+static void refuse(struct http_response *resp, int status, const char *code, const struct err *e)
+{
+	json_t *body = http_json_error_body(code, "%s", e->msg);
+	if (e->code[0]) {
+		json_t *args = json_array();
+		for (unsigned i = 0; i < e->n_args && i < ERR_ARGS; i++)
+			json_array_append_new(args, json_string(e->args[i]));
+		json_t *p = json_pack("{s:s, s:s, s:o}", "cell", e->where, "code", e->code, "args", args);
+		if (p) /* where and code are ours and UTF-8; should one not be, the message says it all */
+			json_object_set_new(json_object_get(body, "error"), "problems", json_pack("[o]", p));
+	}
+	http_json_send(resp, status, body);
+}
+
 void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose)
 {
 	switch (rc) {
 	case OUTCOME_NOT_FOUND:
-		http_json_error(resp, 404, "not_found", "%s", e->msg);
+		refuse(resp, 404, "not_found", e);
 		break;
 	case OUTCOME_INVALID:
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+		refuse(resp, 400, "bad_request", e);
 		break;
 	case OUTCOME_CONFLICT:
-		http_json_error(resp, 409, "conflict", "%s", e->msg);
+		refuse(resp, 409, "conflict", e);
 		break;
 	case OUTCOME_REFUSED:
-		http_json_error(resp, 403, "forbidden", "%s", e->msg);
+		refuse(resp, 403, "forbidden", e);
 		break;
 	default:
 		/* CHOOSE only where the handler names how to choose: elsewhere

@@ -27,6 +27,8 @@ void api_internal(struct http_response *resp, const struct err *e);
  *   CHOOSE    400 bad_request, "MESSAGE: say which with ?CHOOSE=ID"
  *   anything else: api_internal()
  * choose is the query parameter that names one (NULL where there is none).
+ * An e set with err_coded() adds "problems": [{"cell": WHERE, "code": CODE,
+ * "args": [VALUES]}] to the error, as the workbook import's 422 has them.
  */
 void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose);
 

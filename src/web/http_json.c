@@ -21,20 +21,36 @@ void http_json_send(struct http_response *resp, int status, json_t *value)
 	http_response_set(resp, status, HTTP_JSON_TYPE, text, strlen(text));
 }
 
-void http_json_error(struct http_response *resp, int status, const char *code, const char *fmt, ...)
+__attribute__((format(printf, 2, 0)))
+static json_t *error_body(const char *code, const char *fmt, va_list ap)
 {
 	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
 	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		strcpy(msg, code);
 	http_cut_utf8(msg, 300);
 	json_t *m = json_string(msg);
 	if (!m) /* a message built from bytes that are not UTF-8: say less */
 		m = json_string(code);
-	http_json_send(resp, status, json_pack("{s:{s:s, s:o}}", "error", "code", code, "message", m));
+	return json_pack("{s:{s:s, s:o}}", "error", "code", code, "message", m);
+}
+
+json_t *http_json_error_body(const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	json_t *body = error_body(code, fmt, ap);
+	va_end(ap);
+	return body;
+}
+
+void http_json_error(struct http_response *resp, int status, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	json_t *body = error_body(code, fmt, ap);
+	va_end(ap);
+	http_json_send(resp, status, body);
 }
 
 static int is_json_type(const char *type)

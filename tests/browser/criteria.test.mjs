@@ -5,9 +5,12 @@
 // mapping and saves it; then a connector's submission is read through the
 // criteria (coverage per criterion).
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { BASE_URL, accounts, api, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
 
 const B = accounts.bank;
 const C = accounts.connector;
@@ -49,6 +52,25 @@ test("the bank imports its criteria: every one with its relation to the checklis
   // Damaged in the source: its text is gone, and the row says so.
   await row("(1)-12").getByText("原文の破損あり", { exact: true }).waitFor();
   await look(bank, "criteria-1-imported");
+});
+
+test("a file it cannot read: the problem in the page's words, where it is, and nothing changed", async () => {
+  // The same 通番 twice, as a list typed by hand often has it.
+  const file = join(mkdtempSync(join(tmpdir(), "shinsa-")), "基準（改訂案）.tsv");
+  writeFileSync(file, "通番\t区分\t項目\n1\tガバナンス\t経営陣の関与\n1\t\t情報管理\n");
+  await bank.getByLabel("ファイル形式", { exact: true }).selectOption("");
+  await bank.getByLabel("取り込むファイル", { exact: true }).setInputFiles(file);
+  await bank.getByRole("button", { name: "取り込む", exact: true }).click();
+  const alert = bank.locator("#criteria-import [role=alert]");
+  await alert.locator("li").waitFor();
+  assert.equal(await alert.locator("p").textContent(), "ファイルを取り込めませんでした。現在の審査基準は変わっていません。");
+  assert.deepEqual(await alert.locator("li").allTextContents(),
+    ["基準（改訂案）.tsv:3：通番 1 が2回あります（最初は 基準（改訂案）.tsv:2）。"]);
+  expectProblem(bank, /status of 400 .*\/api\/v1\/criteria/);
+  await look(bank, "criteria-1b-refused");
+  assert.equal(await bank.locator("#criteria-map tbody tr").count(), 57);
+  const still = await api(bank, "GET", "/api/v1/criteria");
+  assert.equal(still.json.criteria.length, 57);
 });
 
 test("the filters: the criteria without a counterpart, and a search", async () => {

@@ -5,7 +5,7 @@
 // Files are changed as the CLI tests change them (tests/cli/xlsx_edit.py).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,6 +108,21 @@ test("a file with errors: each one by its cell, nothing imported", async () => {
   // The browser logs the check's answer, 422: the check working, not a fault.
   expectProblem(page, /status of 422 .*\/api\/v1\/answers\/import/);
   await look(page, "excel-2-errors");
+});
+
+test("a file that is not a workbook: said in the page's words, nothing imported", async () => {
+  // The answers saved from Excel as CSV, chosen by mistake.
+  const csv = join(dir, "回答.csv");
+  writeFileSync(csv, "通番,区分\n1,ガバナンス\n");
+  await check(csv);
+  const alert = page.locator(".import-result [role=alert]");
+  await alert.locator("li").waitFor();
+  assert.equal(await alert.locator("p").textContent(), "ファイルを取り込めませんでした。回答は変わっていません。");
+  assert.deepEqual(await alert.locator("li").allTextContents(),
+    ["Excel ブック（.xlsx）ではありません。ダウンロードした様式のファイルを選んでください。"]);
+  expectProblem(page, /status of 400 .*\/api\/v1\/answers\/import/);
+  const still = await api(page, "GET", "/api/v1/answers");
+  assert.equal(still.json.items.find((it) => it.no === 1).notes, "取り込み前", "nothing was imported");
 });
 
 test("in English, the same errors in English", async () => {

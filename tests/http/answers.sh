@@ -124,7 +124,7 @@ eq "a workbook with errors: 422 and every error" "$code $body" \
 printf 'not a zip at all' >"$T/junk.xlsx"
 upload /api/v1/answers/import "$T/junk.xlsx"
 eq "an unreadable file" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"not an xlsx file (not a zip archive)"}}'
+	'400 {"error":{"code":"bad_request","message":"not an xlsx file (not a zip archive)","problems":[{"cell":"","code":"not_zip","args":[]}]}}'
 upload /api/v1/answers/import "$T/a.xlsx" application/json
 eq "not declared as xlsx" "$code $body" \
 	"415 {\"error\":{\"code\":\"unsupported_media_type\",\"message\":\"the request body must be an .xlsx file ($XLSX)\"}}"
@@ -134,7 +134,7 @@ eq "a bad dry_run" "$code $body" '400 {"error":{"code":"bad_request","message":"
 head -c 1500000 /dev/zero >"$T/big"
 upload /api/v1/answers/import "$T/big"
 eq "1.5 MiB reaches the reader" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"not an xlsx file (not a zip archive)"}}'
+	'400 {"error":{"code":"bad_request","message":"not an xlsx file (not a zip archive)","problems":[{"cell":"","code":"not_zip","args":[]}]}}'
 head -c 20971521 /dev/zero >"$T/huge"
 upload /api/v1/answers/import "$T/huge"
 eq "over 20 MiB: 413" "$code" 413

@@ -44,10 +44,16 @@ upload "/api/v1/criteria?format=text&checklist=nope" "$T/seed.txt"
 eq "import: an unknown checklist" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 printf '通番\t区分\t項目\n1\tA\tx\n1\t\ty\n' >"$T/dup.tsv"
 upload "/api/v1/criteria?name=dup.tsv" "$T/dup.tsv"
-eq "import: the reader's message" "$code $body" '400 {"error":{"code":"bad_request","message":"dup.tsv:3: 通番 1 again (first at dup.tsv:2)"}}'
+eq "import: the reader's message, and its problem as data" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"dup.tsv:3: 通番 1 again (first at dup.tsv:2)","problems":[{"cell":"dup.tsv:3","code":"number_again","args":["1","dup.tsv:2"]}]}}'
 : >"$T/empty"
 upload "/api/v1/criteria?format=csv" "$T/empty"
-eq "import: an empty body" "$code $body" '400 {"error":{"code":"bad_request","message":"upload: the file is empty"}}'
+eq "import: an empty body" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"upload: the file is empty","problems":[{"cell":"upload","code":"empty","args":[]}]}}'
+printf 'PK\003\004 not really' >"$T/bad.xlsx"
+upload "/api/v1/criteria?name=bad.xlsx" "$T/bad.xlsx"
+eq "import: a workbook the reader refuses" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"bad.xlsx: damaged xlsx file: zip archive is truncated (no central directory)","problems":[{"cell":"bad.xlsx","code":"workbook","args":["damaged xlsx file: zip archive is truncated (no central directory)"]}]}}'
 head -c $((4 * 1024 * 1024 + 1)) /dev/zero >"$T/big"
 upload "/api/v1/criteria?format=tsv" "$T/big"
 eq "import: over 4 MiB" "$code" 413

@@ -50,7 +50,10 @@ page /inbox
 has "an empty inbox says so" "共有されている提出はまだありません。"
 page /criteria
 has "without criteria the criteria page offers the import" '審査基準はまだ取り込まれていません。' \
-	'<form id="criteria-import" data-api="/api/v1/criteria" data-upload data-method="POST">' \
+	'<form id="criteria-import" data-api="/api/v1/criteria" data-upload data-method="POST"' \
+	' data-msg-problems="ファイルを取り込めませんでした。現在の審査基準は変わっていません。"' \
+	' data-problem-number-again="通番 {v1} が2回あります（最初は {v2}）。"' \
+	' data-problem-quote-text="閉じの「&quot;」のあとに文字があります。「&quot;」で囲んだセルの中の「&quot;」は「&quot;&quot;」と書いてください。"' \
 	'<label for="import-file">取り込むファイル</label>'
 req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
 	--data-binary @catalog/sources/000_facbf1237c5cd287.txt "$URL/api/v1/criteria?format=text&name=000.txt"
@@ -70,7 +73,8 @@ api PUT "/api/v1/criteria/%281%29-1/mapping" '{"relation":"equal","items":[1,2],
 eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .items]')" '200 ["equal",[1,2]]'
 page /criteria -H 'Accept-Language: en'
 has "the criteria page in English" '<option value="equal" selected>Equal</option>' \
-	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>'
+	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>' \
+	' data-problem-not-a-number="通番 “{v1}” is not a number (write 12 or (1)-12)."'
 login viewer@x.test
 login rev@y.test
 

@@ -1,9 +1,13 @@
 /* The download name of an export: RFC 6266's ASCII filename and RFC 5987's
- * UTF-8 filename*, whatever the organisation is called. */
+ * UTF-8 filename*, whatever the organisation is called; a service's
+ * refusal as the one answer for its outcome, an error kept as data with
+ * its problem. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
+#include "service/outcome.h"
 #include "web/api_reply.h"
 
 static void check(const char *name, const char *fallback, const char *want)
@@ -27,10 +31,43 @@ static void test_content_disposition(void **state)
 	      "attachment; filename=\"a__b___c__.xlsx\"; filename*=UTF-8''A%20%22B%22%3B%20C%25%5CD%20%28E%29~!.xlsx");
 }
 
+static void refused(int rc, const struct err *e, const char *choose, int status, const char *want)
+{
+	struct http_response resp = { 0 };
+	api_refused(&resp, rc, e, choose);
+	assert_int_equal(resp.status, status);
+	assert_string_equal(resp.content_type, "application/json");
+	assert_int_equal(resp.body_len, strlen(want));
+	assert_memory_equal(resp.body, want, resp.body_len);
+	http_response_release(&resp);
+}
+
+static void test_refused(void **state)
+{
+	(void)state;
+	struct err e = { 0 };
+	err_set(&e, "no catalog \"x\"");
+	refused(OUTCOME_NOT_FOUND, &e, NULL, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no catalog \\\"x\\\"\"}}");
+	refused(OUTCOME_CHOOSE, &e, "checklist", 400,
+		"{\"error\":{\"code\":\"bad_request\",\"message\":\"no catalog \\\"x\\\": say which with ?checklist=ID\"}}");
+	err_coded(&e, "a.csv:3", "number_again", "通番 {1} again (first at {2})", "1", "a.csv:2", NULL);
+	refused(OUTCOME_INVALID, &e, NULL, 400,
+		"{\"error\":{\"code\":\"bad_request\",\"message\":\"a.csv:3: 通番 1 again (first at a.csv:2)\","
+		"\"problems\":[{\"cell\":\"a.csv:3\",\"code\":\"number_again\",\"args\":[\"1\",\"a.csv:2\"]}]}}");
+	err_coded(&e, NULL, "empty", "the file is empty", NULL);
+	refused(OUTCOME_CONFLICT, &e, NULL, 409,
+		"{\"error\":{\"code\":\"conflict\",\"message\":\"the file is empty\","
+		"\"problems\":[{\"cell\":\"\",\"code\":\"empty\",\"args\":[]}]}}");
+	err_set(&e, "the server's own failure");
+	refused(-1, &e, NULL, 500,
+		"{\"error\":{\"code\":\"internal\",\"message\":\"the server could not do this; the request id is in its log\"}}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_disposition),
+		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

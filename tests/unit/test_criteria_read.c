@@ -39,7 +39,9 @@ static struct catalog *read_ok(const char *name, const char *s, size_t len, enum
 	return cat;
 }
 
-static void read_fails(const char *name, const char *s, size_t len, enum criteria_format f, const char *want)
+/* Fails with message want, kept as data with code (its place the message's). */
+static void read_fails(const char *name, const char *s, size_t len, enum criteria_format f, const char *want,
+		       const char *code)
 {
 	struct catalog *cat = (struct catalog *)1;
 	struct criteria_warnings w = { 0 };
@@ -47,6 +49,11 @@ static void read_fails(const char *name, const char *s, size_t len, enum criteri
 	assert_int_equal(criteria_read(name, s, len ? len : strlen(s), f, &cat, &w, &e), -1);
 	assert_null(cat);
 	assert_string_equal(e.msg, want);
+	assert_string_equal(e.code, code);
+	size_t n = strlen(e.where);
+	assert_true(n > 0);
+	assert_memory_equal(e.msg, e.where, n);
+	assert_memory_equal(e.msg + n, ": ", 2);
 	criteria_warnings_release(&w);
 }
 
@@ -314,34 +321,34 @@ static void test_formats(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	read_fails("e.tsv", "", 0, CRITERIA_TSV, "e.tsv: the file is empty");
-	read_fails("e.csv", "\xEF\xBB\xBF\r\n,,\r\n", 0, CRITERIA_CSV, "e.csv: the file is empty");
+	read_fails("e.tsv", "", 0, CRITERIA_TSV, "e.tsv: the file is empty", "empty");
+	read_fails("e.csv", "\xEF\xBB\xBF\r\n,,\r\n", 0, CRITERIA_CSV, "e.csv: the file is empty", "empty");
 	read_fails("e.tsv", "基準\nNo\t項目\n1\tx\n", 0, CRITERIA_TSV,
-		   "e.tsv: no header row (want the columns 通番, 区分 and 項目)");
-	read_fails("e.tsv", HEAD "(1)前文\n", 0, CRITERIA_TSV, "e.tsv: no criteria below the header row");
-	read_fails("e.tsv", HEAD "1\tA\tx\n\tA\ty\n", 0, CRITERIA_TSV, "e.tsv:3: no 通番 in a row with 区分 or 項目");
-	read_fails("e.tsv", HEAD "1\tA\tx\n1\t\ty\n", 0, CRITERIA_TSV, "e.tsv:3: 通番 1 again (first at e.tsv:2)");
+		   "e.tsv: no header row (want the columns 通番, 区分 and 項目)", "no_header");
+	read_fails("e.tsv", HEAD "(1)前文\n", 0, CRITERIA_TSV, "e.tsv: no criteria below the header row", "no_criteria");
+	read_fails("e.tsv", HEAD "1\tA\tx\n\tA\ty\n", 0, CRITERIA_TSV, "e.tsv:3: no 通番 in a row with 区分 or 項目", "no_number");
+	read_fails("e.tsv", HEAD "1\tA\tx\n1\t\ty\n", 0, CRITERIA_TSV, "e.tsv:3: 通番 1 again (first at e.tsv:2)", "number_again");
 	read_fails("e.tsv", HEAD "(1)\n1\tA\tx\n(1)-1\t\ty\n", 0, CRITERIA_TSV,
-		   "e.tsv:4: 通番 (1)-1 again (first at e.tsv:3)");
+		   "e.tsv:4: 通番 (1)-1 again (first at e.tsv:3)", "number_again");
 	read_fails("e.tsv", HEAD "1\tA\tx\n1a\tB\ty\n", 0, CRITERIA_TSV,
-		   "e.tsv:3: 通番 \"1a\" is not a number (want 12 or (1)-12)");
-	read_fails("e.tsv", HEAD "0\tA\tx\n", 0, CRITERIA_TSV, "e.tsv:2: 通番 \"0\" is not a number (want 12 or (1)-12)");
+		   "e.tsv:3: 通番 \"1a\" is not a number (want 12 or (1)-12)", "not_a_number");
+	read_fails("e.tsv", HEAD "0\tA\tx\n", 0, CRITERIA_TSV, "e.tsv:2: 通番 \"0\" is not a number (want 12 or (1)-12)", "not_a_number");
 	read_fails("e.tsv", HEAD "123456\tA\tx\n", 0, CRITERIA_TSV,
-		   "e.tsv:2: 通番 \"123456\" is not a number (want 12 or (1)-12)");
-	read_fails("e.tsv", HEAD "1\t\tx\n", 0, CRITERIA_TSV, "e.tsv:2: 区分 is empty and there is none above it to carry down");
+		   "e.tsv:2: 通番 \"123456\" is not a number (want 12 or (1)-12)", "not_a_number");
+	read_fails("e.tsv", HEAD "1\t\tx\n", 0, CRITERIA_TSV, "e.tsv:2: 区分 is empty and there is none above it to carry down", "no_category");
 	/* Too big, too many, too long. */
 	size_t big = CRITERIA_MAX_BYTES + 1;
 	char *buf = xmalloc(big + 1);
 	memset(buf, 'a', big);
 	buf[big] = '\0';
-	read_fails("big.tsv", buf, big, CRITERIA_TSV, "big.tsv: the file is larger than 4 MiB (4194304 bytes)");
-	read_fails("big.xlsx", buf, big, CRITERIA_XLSX, "big.xlsx: the file is larger than 4 MiB (4194304 bytes)");
+	read_fails("big.tsv", buf, big, CRITERIA_TSV, "big.tsv: the file is larger than 4 MiB (4194304 bytes)", "too_large");
+	read_fails("big.xlsx", buf, big, CRITERIA_XLSX, "big.xlsx: the file is larger than 4 MiB (4194304 bytes)", "too_large");
 	free(buf);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, HEAD);
 	for (int i = 1; i <= CRITERIA_MAX_ITEMS + 1; i++)
 		strbuf_addf(&sb, "%d\tA\t基準%d\n", i, i);
-	read_fails("many.tsv", sb.buf, sb.len, CRITERIA_TSV, "many.tsv:2002: more than 2000 criteria");
+	read_fails("many.tsv", sb.buf, sb.len, CRITERIA_TSV, "many.tsv:2002: more than 2000 criteria", "too_many");
 	strbuf_reset(&sb);
 	strbuf_addstr(&sb, HEAD "1\tA\t");
 	for (int i = 0; i < CRITERIA_MAX_CELL; i++)
@@ -350,21 +357,65 @@ static void test_errors(void **state)
 	struct catalog *cat = read_ok("long.tsv", sb.buf, sb.len, CRITERIA_TSV, &w); /* 4000 is fine */
 	catalog_free(cat);
 	strbuf_addstr(&sb, "長\n");
-	read_fails("long.tsv", sb.buf, sb.len, CRITERIA_TSV, "long.tsv:2: a cell is longer than 4000 characters");
+	read_fails("long.tsv", sb.buf, sb.len, CRITERIA_TSV, "long.tsv:2: a cell is longer than 4000 characters", "cell_too_long");
 	strbuf_release(&sb);
 	/* Encodings. */
 	read_fails("bad.csv", "No,Cat,Text\n1,a,b\n2,\x80\xff,c\n", 0, CRITERIA_CSV,
-		   "bad.csv:3: the text is neither UTF-8 nor Shift_JIS (CP932)");
+		   "bad.csv:3: the text is neither UTF-8 nor Shift_JIS (CP932)", "encoding");
 	read_fails("u16.txt", "\xff\xfeN\0o\0", 6, CRITERIA_TEXT,
-		   "u16.txt:1: a NUL byte: not a text file (UTF-16? save it as UTF-8 or CSV)");
+		   "u16.txt:1: a NUL byte: not a text file (UTF-16? save it as UTF-8 or CSV)", "nul_byte");
 	/* CSV quoting. */
-	read_fails("q.csv", "通番,区分,項目\n1,A,\"x\n\n", 0, CRITERIA_CSV, "q.csv:2: a quoted field is not closed");
+	read_fails("q.csv", "通番,区分,項目\n1,A,\"x\n\n", 0, CRITERIA_CSV, "q.csv:2: a quoted field is not closed", "quote_open");
 	read_fails("q.csv", "通番,区分,項目\n1,A,\"x\"y\n", 0, CRITERIA_CSV,
-		   "q.csv:2: text after the closing quote of a field (write a quote inside a quoted field as \"\")");
+		   "q.csv:2: text after the closing quote of a field (write a quote inside a quoted field as \"\")", "quote_text");
 	/* A workbook the xlsx reader refuses: its message after the name. */
-	read_fails("x.xlsx", "PK\3\4 not really", 0, CRITERIA_XLSX, "x.xlsx: damaged xlsx file: zip archive is truncated (no central directory)");
-	read_fails("x.xlsx", "hello", 0, CRITERIA_XLSX, "x.xlsx: not an xlsx file (not a zip archive)");
+	read_fails("x.xlsx", "PK\3\4 not really", 0, CRITERIA_XLSX, "x.xlsx: damaged xlsx file: zip archive is truncated (no central directory)", "workbook");
+	read_fails("x.xlsx", "hello", 0, CRITERIA_XLSX, "x.xlsx: not an xlsx file (not a zip archive)", "not_zip");
 	criteria_warnings_release(&w);
+}
+
+/* The values a refusal keeps as data, for a page's words: the text as the
+ * file has it, the place of the first one, the bound passed. */
+static void assert_values(const char *name, const char *s, size_t len, enum criteria_format f, const char *code,
+			  const char *const *want, unsigned n)
+{
+	struct catalog *cat;
+	struct criteria_warnings w = { 0 };
+	struct err e = { 0 };
+	assert_int_equal(criteria_read(name, s, len ? len : strlen(s), f, &cat, &w, &e), -1);
+	assert_string_equal(e.code, code);
+	assert_int_equal(e.n_args, n);
+	for (unsigned i = 0; i < n; i++)
+		assert_string_equal(e.args[i], want[i]);
+	criteria_warnings_release(&w);
+}
+
+static void test_error_values(void **state)
+{
+	(void)state;
+	assert_values("e.tsv", HEAD "(1)\n1\tA\tx\n(1)-1\t\ty\n", 0, CRITERIA_TSV, "number_again",
+		      (const char *const[]){ "(1)-1", "e.tsv:3" }, 2);
+	assert_values("e.tsv", HEAD "1\tA\tx\n１ａ\tB\ty\n", 0, CRITERIA_TSV, "not_a_number",
+		      (const char *const[]){ "１ａ" }, 1);
+	assert_values("e.tsv", HEAD "1\t\tx\n", 0, CRITERIA_TSV, "no_category", NULL, 0);
+	assert_values("x.xlsx", "hello", 0, CRITERIA_XLSX, "not_zip", NULL, 0);
+	assert_values("x.xlsx", "PK\3\4 not really", 0, CRITERIA_XLSX, "workbook",
+		      (const char *const[]){ "damaged xlsx file: zip archive is truncated (no central directory)" }, 1);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, HEAD);
+	for (int i = 1; i <= CRITERIA_MAX_ITEMS + 1; i++)
+		strbuf_addf(&sb, "%d\tA\t基準%d\n", i, i);
+	assert_values("many.tsv", sb.buf, sb.len, CRITERIA_TSV, "too_many", (const char *const[]){ "2000" }, 1);
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, HEAD "1\tA\t");
+	for (int i = 0; i <= CRITERIA_MAX_CELL; i++)
+		strbuf_addstr(&sb, "長");
+	assert_values("long.tsv", sb.buf, sb.len, CRITERIA_TSV, "cell_too_long", (const char *const[]){ "4000" }, 1);
+	strbuf_reset(&sb);
+	for (size_t i = 0; i <= CRITERIA_MAX_BYTES; i++)
+		strbuf_addch(&sb, 'a');
+	assert_values("big.tsv", sb.buf, sb.len, CRITERIA_TSV, "too_large", (const char *const[]){ "4194304" }, 1);
+	strbuf_release(&sb);
 }
 
 /* A TSV that Excel wrote: quoted cells with tabs and line breaks. */
@@ -387,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_seed_text), cmocka_unit_test(test_seed_csv),  cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_cp932),	  cmocka_unit_test(test_sections),  cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_formats),	  cmocka_unit_test(test_errors),    cmocka_unit_test(test_tsv_quotes),
+		cmocka_unit_test(test_error_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

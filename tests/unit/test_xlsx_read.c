@@ -112,6 +112,24 @@ static void assert_sheet_error(const char *sst, const char *sheet, const struct 
 	assert_int_equal(read_sheet(sst, sheet, lim, &book, &e), -1);
 	assert_null(book);
 	assert_string_equal(e.msg, want);
+	/* and as data, for a page: three kinds by name, the rest as one kind
+	 * whose value is the line */
+	static const struct {
+		const char *msg, *code;
+	} named[] = {
+		{ "not an xlsx file (empty file)", "empty" },
+		{ "not an xlsx file (an .xls workbook, or one protected by a password)", "xls" },
+		{ "not an xlsx file (not a zip archive)", "not_zip" },
+	};
+	const char *code = "workbook";
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		if (strcmp(want, named[i].msg) == 0)
+			code = named[i].code;
+	assert_string_equal(e.code, code);
+	assert_string_equal(e.where, "");
+	assert_int_equal(e.n_args, strcmp(code, "workbook") == 0);
+	if (e.n_args)
+		assert_string_equal(e.args[0], want);
 }
 
 static void assert_bytes_error(const void *data, size_t len, const struct xlsx_limits *lim, const char *want)

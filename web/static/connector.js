@@ -218,13 +218,10 @@
     return t.tBodies[0];
   }
 
-  // A problem in the page's words: the form's data-problem-CODE with {v1}…
-  // filled from its values ({1} would be the template's own); the API's English line for a code it has no
-  // words for.
+  // A problem in the page's words; the API's English line (without its
+  // cell, shown beside it) for a code the page has no words for.
   function problemText(p, line) {
-    const words = imp.dataset[shinsa.dataKey("problem", p.code)];
-    if (!words) return line.startsWith(p.cell + ": ") ? line.slice(p.cell.length + 2) : line;
-    return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= p.args.length ? p.args[d - 1] : m));
+    return shinsa.problemText(imp, p) || (line.startsWith(p.cell + ": ") ? line.slice(p.cell.length + 2) : line);
   }
 
   // Whether res is the reader's 422 with its problems as data.

@@ -10,7 +10,10 @@
 //       data-empty="omit" | "null" for an empty field; the form's
 //       data-confirm asks first, data-next="/x/{id}" goes there after
 //       (with {key} from the answer), data-stay stays, else the page
-//       reloads. A [role=alert] inside the form shows what went wrong.
+//       reloads. A [role=alert] inside the form shows what went wrong;
+//       an error with "problems" (a file's reader) is said with the form's
+//       data-problem-CODE words ({v1}… its values) under its
+//       data-msg-problems line, each after its place ("基準.csv:3：…").
 //   <form data-api=... data-upload>   the chosen file's bytes as the body
 //       (data-content-type, else the file's type); ?filename= is added.
 //   <button data-action="logout">     signs out.
@@ -61,7 +64,30 @@
     return prefix + code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   }
 
-  function errorLines(res) {
+  // A problem in the page's words: holder's data-problem-CODE with {v1}…
+  // filled from its values ({1} would be the template's own); "" when the
+  // page has no words for its code.
+  function problemText(holder, p) {
+    const words = holder && typeof p.code === "string" ? holder.dataset[dataKey("problem", p.code)] : "";
+    if (!words) return "";
+    const args = Array.isArray(p.args) ? p.args : [];
+    return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= args.length ? String(args[d - 1]) : m));
+  }
+
+  // The problems of e in holder's words, each after its place; null when
+  // there are none or one has no words (the API's own lines say it then).
+  function problemLines(holder, e) {
+    if (!holder || !holder.dataset.msgProblems || !e || !Array.isArray(e.problems) || !e.problems.length) return null;
+    const lines = [holder.dataset.msgProblems];
+    for (const p of e.problems) {
+      const words = problemText(holder, p);
+      if (!words) return null;
+      lines.push(p.cell ? p.cell + msg("Placesep") + words : words);
+    }
+    return lines;
+  }
+
+  function errorLines(res, holder) {
     if (!res) return [msg("Network")];
     if (res.status === 409) {
       const m = res.json && res.json.error ? res.json.error.message : "";
@@ -74,6 +100,8 @@
     // A refusal the page made itself (no file chosen, bad JSON) has no
     // code: its message is already the page's own words.
     if (!code && e && e.message) return [e.message];
+    const worded = problemLines(holder, e);
+    if (worded) return worded;
     const said = code && document.body.dataset[dataKey("err", code)];
     const lines = [said || msg("Failed") + "（" + res.status + "）"];
     if (e && e.message) lines.push(msg("Detail") + e.message);
@@ -84,7 +112,7 @@
   function showError(where, res) {
     const box = where.querySelector('[role="alert"]') || where;
     box.textContent = "";
-    const lines = errorLines(res);
+    const lines = errorLines(res, where.closest ? where.closest("form") : null);
     if (lines.length === 1) {
       box.textContent = lines[0];
     } else {
@@ -221,5 +249,13 @@
   const targets = new Set(Array.from(document.querySelectorAll("[data-filter][data-target]"), (c) => c.dataset.target));
   targets.forEach(applyFilters);
 
-  window.shinsa = { call: call, csrf: csrf, msg: msg, showError: showError, formJson: formJson, dataKey: dataKey };
+  window.shinsa = {
+    call: call,
+    csrf: csrf,
+    msg: msg,
+    showError: showError,
+    formJson: formJson,
+    dataKey: dataKey,
+    problemText: problemText,
+  };
 })();
