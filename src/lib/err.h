@@ -33,16 +33,17 @@ void err_set(struct err *e, const char *fmt, ...) __attribute__((format(printf, 
  * Sets e's message to "WHERE: LINE" ("LINE" when where is NULL), LINE
  * being tmpl with {1}…{4} replaced by the values that follow (strings,
  * NULL-terminated, at most ERR_ARGS); and keeps where, code and the values
- * as data. The message, and a value longer than ERR_ARG_MAX - 1 bytes, are
- * cut on a character boundary to fit and then end "…"; a value that is not UTF-8 is kept as "?" (the data
- * goes out as JSON), in the message as it stands. e may be NULL.
+ * as data. The message, and a value longer than ERR_ARG_MAX - 1 bytes,
+ * are cut on a character boundary to fit and then end "…". A value that
+ * is not UTF-8 is kept as "?" (the data goes out as JSON), in the message
+ * as it stands. e may be NULL.
  */
 void err_coded(struct err *e, const char *where, const char *code, const char *tmpl, ...)
 	__attribute__((sentinel));
 /* Puts "prefix: " in front of e's current message. */
 void err_prefix(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Puts "where: " in front of e's message and makes where its place (an
- * error that has one data, see err_coded). */
+/* Puts "where: " in front of e's message and makes where its place in
+ * the data (see err_coded); the code and values stay. */
 void err_at(struct err *e, const char *where);
 void err_clear(struct err *e);
 bool err_isset(const struct err *e);

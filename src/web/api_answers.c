@@ -172,11 +172,9 @@ static void sheet_errors(struct http_response *resp, const struct xlsx_answers *
 	json_t *lines = json_array(), *problems = json_array();
 	for (size_t i = 0; i < r->n_errors && i < XLSX_ANSWERS_MAX_ERRORS; i++) {
 		const struct xlsx_problem *p = &r->problems[i];
-		json_t *args = json_array();
-		for (size_t k = 0; k < p->n_args; k++)
-			json_array_append_new(args, json_string(p->args[k]));
 		json_array_append_new(lines, json_string(r->errors[i]));
-		json_array_append_new(problems, json_pack("{s:s, s:s, s:o}", "cell", p->cell, "code", p->code, "args", args));
+		json_array_append_new(problems,
+				      api_problem_json(p->cell, p->code, (const char *const *)p->args, p->n_args));
 	}
 	if (r->n_errors > XLSX_ANSWERS_MAX_ERRORS) {
 		char more[64];

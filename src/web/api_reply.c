@@ -28,17 +28,24 @@ void api_internal(struct http_response *resp, const struct err *e)
 	http_json_error(resp, 500, "internal", "the server could not do this; the request id is in its log");
 }
 
+json_t *api_problem_json(const char *cell, const char *code, const char *const *args, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(args[i]));
+	return json_pack("{s:s, s:s, s:o}", "cell", cell, "code", code, "args", a);
+}
+
 /* The error with e's message; an error set with err_coded() also gives
- * its data as "problems": [{cell, code, args}] (one, in the shape of the
- * workbook import's), for a page to say it in its own words. */
+ * its data as "problems": [one], for a page to say it in its own words. */
 static void refuse(struct http_response *resp, int status, const char *code, const struct err *e)
 {
 	json_t *body = http_json_error_body(code, "%s", e->msg);
 	if (e->code[0]) {
-		json_t *args = json_array();
+		const char *args[ERR_ARGS];
 		for (unsigned i = 0; i < e->n_args && i < ERR_ARGS; i++)
-			json_array_append_new(args, json_string(e->args[i]));
-		json_t *p = json_pack("{s:s, s:s, s:o}", "cell", e->where, "code", e->code, "args", args);
+			args[i] = e->args[i];
+		json_t *p = api_problem_json(e->where, e->code, args, e->n_args < ERR_ARGS ? e->n_args : ERR_ARGS);
 		if (p) /* where and code are ours and UTF-8; should one not be, the message says it all */
 			json_object_set_new(json_object_get(body, "error"), "problems", json_pack("[o]", p));
 	}

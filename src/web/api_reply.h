@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "lib/err.h"
 #include "store/store.h"
 #include "web/http.h"
@@ -27,10 +29,15 @@ void api_internal(struct http_response *resp, const struct err *e);
  *   CHOOSE    400 bad_request, "MESSAGE: say which with ?CHOOSE=ID"
  *   anything else: api_internal()
  * choose is the query parameter that names one (NULL where there is none).
- * An e set with err_coded() adds "problems": [{"cell": WHERE, "code": CODE,
- * "args": [VALUES]}] to the error, as the workbook import's 422 has them.
+ * An e set with err_coded() adds "problems": [api_problem_json(its data)]
+ * to the error, as the workbook import's 422 has them.
  */
 void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose);
+
+/* One problem of a refused file as the API gives it, {"cell": CELL,
+ * "code": CODE, "args": [the n values]} (a new object, yours; NULL when
+ * cell or code is not UTF-8; a value that is not is left out). */
+json_t *api_problem_json(const char *cell, const char *code, const char *const *args, size_t n);
 
 /*
  * Route parameter name as an id (submissions_parse_id()); false having

@@ -58,6 +58,17 @@ static void test_refused(void **state)
 	refused(OUTCOME_CONFLICT, &e, NULL, 409,
 		"{\"error\":{\"code\":\"conflict\",\"message\":\"the file is empty\","
 		"\"problems\":[{\"cell\":\"\",\"code\":\"empty\",\"args\":[]}]}}");
+	/* a file name that is not UTF-8 (a query may carry any bytes): a value
+	 * is "?", a place is not said as data, the message says less */
+	err_coded(&e, "\xff.csv:3", "not_a_number", "通番 \"{1}\" is not a number", "\xfe", NULL);
+	refused(OUTCOME_INVALID, &e, NULL, 400, "{\"error\":{\"code\":\"bad_request\",\"message\":\"bad_request\"}}");
+	const char *const args[] = { "1", "\xfe", "a.csv:2" };
+	json_t *p = api_problem_json("a.csv:3", "number_again", args, 3);
+	char *text = json_dumps(p, JSON_COMPACT);
+	assert_string_equal(text, "{\"cell\":\"a.csv:3\",\"code\":\"number_again\",\"args\":[\"1\",\"a.csv:2\"]}");
+	free(text);
+	json_decref(p);
+	assert_null(api_problem_json("\xff", "empty", NULL, 0));
 	err_set(&e, "the server's own failure");
 	refused(-1, &e, NULL, 500,
 		"{\"error\":{\"code\":\"internal\",\"message\":\"the server could not do this; the request id is in its log\"}}");

@@ -58,7 +58,6 @@
     return { ok: r.ok, status: r.status, json: json, retryAfter: r.headers.get("Retry-After") };
   }
 
-  // The API's error as lines for people: what failed, then each detail.
   // The dataset key of data-PREFIX-A-B for a code "a_b": "prefixAB".
   function dataKey(prefix, code) {
     return prefix + code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
@@ -87,6 +86,8 @@
     return lines;
   }
 
+  // The API's error as lines for people: what failed, then each detail;
+  // a file's problems in the words of holder (the form), when it has them.
   function errorLines(res, holder) {
     if (!res) return [msg("Network")];
     if (res.status === 409) {
