@@ -15,14 +15,21 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_command cmd_serve = {
 	.name = "serve",
-	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--secure-cookies]"
-		" [--trusted-proxy ADDR]...",
+	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N]"
+		" [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES]"
+		" [--secure-cookies] [--trusted-proxy ADDR]...",
 	.summary = "run the web server (JSON API under /api/v1, /healthz)",
 	.help = "--listen       address and port, default " SERVER_DEFAULT_LISTEN "; port 0 picks a free one;\n"
 		"               an IPv6 address goes in brackets: [::1]:8080\n"
 		"--threads      worker threads (default 4)\n"
 		"--timeout      seconds an idle connection stays open (default 30)\n"
-		"--max-connections  connections open at once (default 256)\n"
+		"--max-connections  connections open at once (default 1024)\n"
+		"--max-connections-per-address  connections one client address may hold open at\n"
+		"               once (default 32); a trusted proxy's address is not capped\n"
+		"--head-timeout seconds a client has to send a whole request line and headers,\n"
+		"               from the connection's opening or its previous answer (default 20)\n"
+		"--body-timeout seconds a request body gets, plus one second for every\n"
+		"--body-min-rate bytes received (defaults 20 and 500): a slower body is cut off\n"
 		"--secure-cookies   mark the session cookie Secure: say it when a TLS proxy is in front\n"
 		"--trusted-proxy    the proxy's IPv4 or IPv6 address (repeat it, or separate with\n"
 		"               commas): from these peers only, the client's address is taken from\n"
@@ -72,6 +79,7 @@ static int trusted_proxies(int argc, char **argv, struct proxy_trust *t, struct 
 static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL, *last_proxy = NULL;
+	const char *per_address = NULL, *head_timeout = NULL, *body_timeout = NULL, *body_rate = NULL;
 	bool secure = false;
 	struct proxy_trust proxies = { .n = 0 };
 	struct err e = { 0 };
@@ -83,6 +91,10 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "threads", 0, &threads, NULL },
 		{ "timeout", 0, &timeout, NULL },
 		{ "max-connections", 0, &max_conn, NULL },
+		{ "max-connections-per-address", 0, &per_address, NULL },
+		{ "head-timeout", 0, &head_timeout, NULL },
+		{ "body-timeout", 0, &body_timeout, NULL },
+		{ "body-min-rate", 0, &body_rate, NULL },
 		{ "trusted-proxy", 0, &last_proxy, NULL }, /* all of them: trusted_proxies() */
 		{ 0 },
 	};
@@ -101,7 +113,11 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("serve", &cmd_serve, "%s", e.msg);
 	if ((threads && parse_count("threads", threads, 256, &cfg.threads)) ||
 	    (timeout && parse_count("timeout", timeout, 3600, &cfg.timeout)) ||
-	    (max_conn && parse_count("max-connections", max_conn, 10000, &cfg.max_connections)))
+	    (max_conn && parse_count("max-connections", max_conn, 100000, &cfg.max_connections)) ||
+	    (per_address && parse_count("max-connections-per-address", per_address, 100000, &cfg.guard.per_address)) ||
+	    (head_timeout && parse_count("head-timeout", head_timeout, 3600, &cfg.guard.head_timeout)) ||
+	    (body_timeout && parse_count("body-timeout", body_timeout, 3600, &cfg.guard.body_timeout)) ||
+	    (body_rate && parse_count("body-min-rate", body_rate, 1u << 30, &cfg.guard.body_min_rate)))
 		return CLI_USAGE;
 	/* Refuse to start on a database that will not open: better now than in
 	 * every request's answer. */

@@ -1,9 +1,20 @@
 #include "lib/ipaddr.h"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 
 static const unsigned char v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+static void set_v6(struct ipaddr *out, const unsigned char b[16])
+{
+	if (memcmp(b, v4_mapped, sizeof v4_mapped) == 0) {
+		memcpy(out->bytes, b + 12, 4);
+	} else {
+		out->v6 = true;
+		memcpy(out->bytes, b, 16);
+	}
+}
 
 bool ipaddr_parse(const char *s, size_t len, struct ipaddr *out)
 {
@@ -18,12 +29,7 @@ bool ipaddr_parse(const char *s, size_t len, struct ipaddr *out)
 	unsigned char b[16];
 	if (inet_pton(AF_INET6, text, b) != 1)
 		return false;
-	if (memcmp(b, v4_mapped, sizeof v4_mapped) == 0) {
-		memcpy(out->bytes, b + 12, 4);
-	} else {
-		out->v6 = true;
-		memcpy(out->bytes, b, sizeof b);
-	}
+	set_v6(out, b);
 	return true;
 }
 
@@ -32,6 +38,20 @@ void ipaddr_format(const struct ipaddr *a, char out[IPADDR_TEXT_MAX])
 	/* Cannot fail: the family is known and out is large enough. */
 	if (!inet_ntop(a->v6 ? AF_INET6 : AF_INET, a->bytes, out, IPADDR_TEXT_MAX))
 		strcpy(out, "unknown");
+}
+
+bool ipaddr_from_sockaddr(const struct sockaddr *sa, struct ipaddr *out)
+{
+	memset(out, 0, sizeof *out);
+	if (sa && sa->sa_family == AF_INET) {
+		memcpy(out->bytes, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, 4);
+		return true;
+	}
+	if (sa && sa->sa_family == AF_INET6) {
+		set_v6(out, ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr);
+		return true;
+	}
+	return false;
 }
 
 bool ipaddr_equal(const struct ipaddr *a, const struct ipaddr *b)

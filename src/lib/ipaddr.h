@@ -28,6 +28,10 @@ bool ipaddr_parse(const char *s, size_t len, struct ipaddr *out);
  * zeros) into out, at least IPADDR_TEXT_MAX bytes. */
 void ipaddr_format(const struct ipaddr *a, char out[IPADDR_TEXT_MAX]);
 
+/* The address of a socket's AF_INET or AF_INET6 sockaddr (an IPv4-mapped
+ * one taken as IPv4, as above). False for another family or NULL. */
+struct sockaddr;
+bool ipaddr_from_sockaddr(const struct sockaddr *sa, struct ipaddr *out);
 bool ipaddr_equal(const struct ipaddr *a, const struct ipaddr *b);
 
 /* a with all but its first bits bits zero (bits up to 32 or 128). */

@@ -63,7 +63,7 @@ int listen_open(const struct listen_addr *a, const char *name, int *fd, struct e
 	/* A restarted server must not wait for the old one's TIME_WAIT sockets. */
 	int one = 1;
 	if (setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
-	    bind(s, (const struct sockaddr *)&a->ss, a->len) < 0 || listen(s, 128) < 0) {
+	    bind(s, (const struct sockaddr *)&a->ss, a->len) < 0 || listen(s, SOMAXCONN) < 0) {
 		err_set(e, "cannot listen on %s: %s", name, strerror(errno));
 		close(s);
 		return -1;

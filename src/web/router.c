@@ -135,10 +135,26 @@ size_t router_body_limit(const struct route *route)
 	return route->body_limit ? route->body_limit : ROUTE_BODY_DEFAULT;
 }
 
+size_t router_query_count(const char *query)
+{
+	if (!query || !*query)
+		return 0;
+	size_t n = 1;
+	for (const char *s = query; *s; s++)
+		if (*s == '&' && s[1])
+			n++;
+	return n;
+}
+
+void router_refuse_query_count(struct http_response *resp)
+{
+	http_json_error(resp, 400, "bad_request", "too many query arguments (at most %d)", HTTP_MAX_QUERY);
+}
+
 int router_add_query(struct http_request *req, const char *name, const char *value, struct http_response *resp)
 {
 	if (req->n_query == HTTP_MAX_QUERY) {
-		http_json_error(resp, 400, "bad_request", "too many query arguments (at most %d)", HTTP_MAX_QUERY);
+		router_refuse_query_count(resp);
 		return -1;
 	}
 	char *dn, *dv = NULL;

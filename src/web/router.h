@@ -94,4 +94,13 @@ size_t router_body_limit(const struct route *route);
  */
 int router_add_query(struct http_request *req, const char *name, const char *value, struct http_response *resp);
 
+/*
+ * How many arguments the query (the text after "?", NUL-terminated) holds,
+ * counted as libmicrohttpd splits it: at each "&", "a&&b" being three and a
+ * final "&" adding none. The server counts before libmicrohttpd parses.
+ */
+size_t router_query_count(const char *query);
+/* Answers resp: 400 "too many query arguments (at most HTTP_MAX_QUERY)". */
+void router_refuse_query_count(struct http_response *resp);
+
 #endif

@@ -2,9 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <arpa/inet.h>
 #include <microhttpd.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sodium.h>
@@ -13,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/ipaddr.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "web/dbcache.h"
@@ -36,6 +36,7 @@ static const struct http_header security_headers[] = {
 
 struct server {
 	const struct server_config *cfg;
+	struct conn_guard *guard;
 	atomic_int in_flight; /* requests begun and not yet completed */
 };
 
@@ -52,6 +53,7 @@ struct exchange {
 	struct strbuf body;
 	size_t limit, received;
 	bool over_limit;
+	bool too_many_query; /* cut by uri_begin: answered 400 */
 	char note[128];
 	const char *proxy_note; /* proxy_result_note(): static */
 };
@@ -69,27 +71,33 @@ static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
 	const char *q = strchr(uri, '?');
 	x->path = q ? xstrndup(uri, (size_t)(q - uri)) : xstrdup(uri);
+	if (q && router_query_count(q + 1) > HTTP_MAX_QUERY) {
+		/* libmicrohttpd 0.9.75 keeps a record of each query argument in
+		 * the connection's memory pool as it parses the request line,
+		 * and when the pool runs out there (about 980 arguments in 64
+		 * KiB) it neither answers nor ends the request: the client
+		 * waits for the idle timeout and the request is never freed.
+		 * This callback runs just before that parse, on the request
+		 * line's own buffer: an empty query is all it gets to parse, and
+		 * begin() answers the 400 that more than HTTP_MAX_QUERY earns. */
+		((char *)q)[1] = '\0';
+		x->too_many_query = true;
+	}
 	strbuf_init(&x->body);
 	unsigned char id[HTTP_REQUEST_ID_LEN / 2];
 	randombytes_buf(id, sizeof id);
 	sodium_bin2hex(x->req.request_id, sizeof x->req.request_id, id, sizeof id);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-	const char *ok = NULL;
-	if (sa && sa->sa_family == AF_INET)
-		ok = inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, x->req.peer,
-			       sizeof x->req.peer);
-	else if (sa && sa->sa_family == AF_INET6)
-		ok = inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, x->req.peer,
-			       sizeof x->req.peer);
-	if (!ok)
-		strcpy(x->req.peer, "unknown");
 	/* In canonical text, so that a dual-stack socket's "::ffff:192.0.2.1"
 	 * is 192.0.2.1. The headers are not read yet: until begin(), the
 	 * client is the peer, which is what a request refused before then
 	 * (headers too large) is logged with. */
-	(void)proxy_client(NULL, x->req.peer, NULL, x->req.remote);
-	memcpy(x->req.peer, x->req.remote, sizeof x->req.peer);
+	struct ipaddr a;
+	if (ci && ipaddr_from_sockaddr(ci->client_addr, &a))
+		ipaddr_format(&a, x->req.peer);
+	else
+		strcpy(x->req.peer, "unknown");
+	memcpy(x->req.remote, x->req.peer, sizeof x->req.remote);
 	x->req.db_path = srv->cfg->db_path;
 	x->req.auth = srv->cfg->auth;
 	x->req.secure_cookies = srv->cfg->secure_cookies;
@@ -180,7 +188,10 @@ static void begin(struct exchange *x, struct MHD_Connection *con, const char *ur
 	x->route = router_match(cfg->routes, cfg->n_routes, &x->req, &x->resp);
 	if (!x->route)
 		return;
-	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, add_query, x);
+	if (x->too_many_query)
+		router_refuse_query_count(&x->resp);
+	else
+		MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, add_query, x);
 	if (x->resp.status)
 		return;
 	if (router_authorize(x->route, &x->req, &x->resp) < 0)
@@ -242,10 +253,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 		 * the answer waits for the body's end (drain_first()), or, with no
 		 * body, for the next call, which keeps the connection open for the
 		 * client's next request. */
-		if (x->resp.status && body_length(con) > 0 && !drain_first(x, con))
+		bool body = body_length(con) > 0;
+		if (x->resp.status && body && !drain_first(x, con))
 			return send_response(x, con);
+		conn_guard_phase(con, body ? CONN_BODY : CONN_BUSY);
 		return MHD_YES;
 	}
+	conn_guard_received(con, *upload_size);
 	if (x->resp.status) { /* answered by begin(): its body read and dropped */
 		if (!*upload_size)
 			return send_response(x, con);
@@ -278,6 +292,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 		strbuf_add(&x->body, upload, n);
 		return MHD_YES;
 	}
+	conn_guard_phase(con, CONN_BUSY);
 	if (x->over_limit) {
 		too_large(x);
 	} else {
@@ -330,6 +345,8 @@ static void request_done(void *cls, struct MHD_Connection *con, void **con_cls, 
 		.note = note,
 	};
 	reqlog_request(&en);
+	/* A kept-alive connection's next request head is due from now. */
+	conn_guard_phase(con, CONN_HEAD);
 	atomic_fetch_sub(&x->srv->in_flight, 1);
 	http_request_release(&x->req);
 	http_response_release(&x->resp);
@@ -363,6 +380,12 @@ void server_config_init(struct server_config *cfg, const char *db_path)
 		.threads = SERVER_DEFAULT_THREADS,
 		.timeout = SERVER_DEFAULT_TIMEOUT,
 		.max_connections = SERVER_DEFAULT_MAX_CONNECTIONS,
+		.guard = {
+			.head_timeout = CONN_GUARD_DEFAULT_HEAD_TIMEOUT,
+			.body_timeout = CONN_GUARD_DEFAULT_BODY_TIMEOUT,
+			.body_min_rate = CONN_GUARD_DEFAULT_BODY_MIN_RATE,
+			.per_address = CONN_GUARD_DEFAULT_PER_ADDRESS,
+		},
 		.grace = SERVER_DEFAULT_GRACE,
 		.header_limit = SERVER_DEFAULT_HEADER_LIMIT,
 		.routes = routes,
@@ -379,17 +402,42 @@ void server_config_init(struct server_config *cfg, const char *db_path)
  * run on the pool thread and are short (a few SQLite queries); one that
  * blocks holds up only the connections of its own thread.
  */
-static struct MHD_Daemon *start(struct server *srv, int fd)
+static struct MHD_Daemon *start(struct server *srv, int fd, unsigned max_connections)
 {
 	const struct server_config *cfg = srv->cfg;
 	return MHD_start_daemon(
-		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
+		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, conn_guard_accept, srv->guard,
+		on_request, srv,
 		/* First, or libmicrohttpd logs about the options before it in its own format. */
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, max_connections,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_guard_notify, srv->guard,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->header_limit, MHD_OPTION_URI_LOG_CALLBACK, uri_begin, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, srv, MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, srv,
 		MHD_OPTION_END);
+}
+
+/*
+ * The connections the process may really hold: each is a file descriptor,
+ * and past RLIMIT_NOFILE accept() fails for every client alike. The soft
+ * limit is raised towards the hard one when it is lower than asked for;
+ * what still does not fit lowers the limit (the start line says it). 64
+ * descriptors are kept for the database, the log and the listening socket.
+ */
+static unsigned connections_possible(unsigned want)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+		return want;
+	rlim_t need = (rlim_t)want + 64;
+	if (rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) < 0 && getrlimit(RLIMIT_NOFILE, &rl) < 0)
+			return want;
+	}
+	if (rl.rlim_cur >= need)
+		return want;
+	return rl.rlim_cur > 64 + 1 ? (unsigned)(rl.rlim_cur - 64) : 1;
 }
 
 static const char *signal_name(int sig)
@@ -415,13 +463,18 @@ int server_run(const struct server_config *cfg, struct err *e)
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, &old);
-	struct server srv = { .cfg = cfg };
+	struct conn_guard_config gc = cfg->guard;
+	gc.trusted = cfg->trusted_proxies;
+	struct server srv = { .cfg = cfg, .guard = conn_guard_new(&gc) };
 	atomic_init(&srv.in_flight, 0);
-	struct MHD_Daemon *d = start(&srv, fd);
-	if (!d) {
+	unsigned max_connections = connections_possible(cfg->max_connections);
+	struct MHD_Daemon *d = NULL;
+	if (conn_guard_start(srv.guard, e) < 0 || !(d = start(&srv, fd, max_connections))) {
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		close(fd);
-		err_set(e, "cannot start the HTTP server on %s (see the log above)", cfg->listen);
+		conn_guard_free(srv.guard);
+		if (!e->msg[0])
+			err_set(e, "cannot start the HTTP server on %s (see the log above)", cfg->listen);
 		return -1;
 	}
 	printf("listening on %s\n", url);
@@ -432,8 +485,11 @@ int server_run(const struct server_config *cfg, struct err *e)
 		ipaddr_format(&cfg->trusted_proxies->addrs[i], a);
 		strbuf_addf(&trusted, "%s%s", i ? ", " : "; X-Forwarded-For trusted from ", a);
 	}
-	reqlog_event("start", "listening on %s (%u threads, timeout %u s, at most %u connections)%s", url, cfg->threads,
-		     cfg->timeout, cfg->max_connections, trusted.buf);
+	reqlog_event("start",
+		     "listening on %s (%u threads, timeout %u s, at most %u connections, %u per address; "
+		     "request head within %u s, body within %u s + 1 s per %u bytes)%s",
+		     url, cfg->threads, cfg->timeout, max_connections, cfg->guard.per_address, cfg->guard.head_timeout,
+		     cfg->guard.body_timeout, cfg->guard.body_min_rate, trusted.buf);
 	strbuf_release(&trusted);
 
 	int sig;
@@ -453,6 +509,7 @@ int server_run(const struct server_config *cfg, struct err *e)
 	}
 	int left = atomic_load(&srv.in_flight);
 	MHD_stop_daemon(d); /* closes idle connections, joins the threads */
+	conn_guard_free(srv.guard);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (left)
 		reqlog_event("stopped", "stopped with %d requests unfinished", left);

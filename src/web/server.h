@@ -30,8 +30,11 @@
  * body still coming SERVER_DISCARD_MAX bytes past the limit closes the
  * connection; the request line and headers
  * together must fit in config.header_limit (libmicrohttpd answers 431
- * itself past it); idle connections close after config.timeout seconds;
- * at most config.max_connections are open at once.
+ * itself past it), with at most HTTP_MAX_QUERY query arguments (400);
+ * idle connections close after config.timeout seconds; at most
+ * config.max_connections are open at once, of them at most
+ * config.guard.per_address from one client address; the request head and
+ * the body have deadlines (config.guard; web/conn_guard.h).
  */
 #ifndef SHINSA_WEB_SERVER_H
 #define SHINSA_WEB_SERVER_H
@@ -40,13 +43,14 @@
 
 #include "lib/err.h"
 #include "service/auth.h"
+#include "web/conn_guard.h"
 #include "web/proxy.h"
 #include "web/router.h"
 
 #define SERVER_DEFAULT_LISTEN "127.0.0.1:8080"
 #define SERVER_DEFAULT_THREADS 4
 #define SERVER_DEFAULT_TIMEOUT 30
-#define SERVER_DEFAULT_MAX_CONNECTIONS 256
+#define SERVER_DEFAULT_MAX_CONNECTIONS 1024
 #define SERVER_DEFAULT_GRACE 10
 #define SERVER_DEFAULT_HEADER_LIMIT (64u << 10)
 #define SERVER_DISCARD_MAX ((size_t)8 << 20)
@@ -57,6 +61,8 @@ struct server_config {
 	unsigned threads;         /* worker threads */
 	unsigned timeout;         /* seconds a connection may be idle */
 	unsigned max_connections;
+	struct conn_guard_config guard; /* deadlines and the per-address cap; its
+					 * trusted is set from trusted_proxies */
 	unsigned grace;           /* seconds in-flight requests get on stop */
 	size_t header_limit;      /* bytes for request line and headers */
 	const struct route *routes;

@@ -2,6 +2,8 @@
  * (lib/ipaddr), the throttle key per IPv4 address and IPv6 /64
  * (auth_policy_address_key), and X-Forwarded-For from trusted proxies
  * (web/proxy). */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,32 @@ static void test_ipaddr_parse(void **state)
 	struct ipaddr a;
 	assert_true(ipaddr_parse("192.0.2.1xyz", 9, &a));
 	assert_false(ipaddr_parse("192.0.2.1\0", 10, &a));
+}
+
+/* A socket's peer, as the server gets it: a dual-stack socket's IPv4
+ * client is the IPv4 address. */
+static void test_ipaddr_from_sockaddr(void **state)
+{
+	(void)state;
+	struct sockaddr_in v4 = { .sin_family = AF_INET };
+	struct sockaddr_in6 v6 = { .sin6_family = AF_INET6 };
+	struct ipaddr a;
+	char text[IPADDR_TEXT_MAX];
+	assert_int_equal(inet_pton(AF_INET, "192.0.2.7", &v4.sin_addr), 1);
+	assert_true(ipaddr_from_sockaddr((const struct sockaddr *)&v4, &a));
+	ipaddr_format(&a, text);
+	assert_string_equal(text, "192.0.2.7");
+	assert_int_equal(inet_pton(AF_INET6, "::ffff:192.0.2.7", &v6.sin6_addr), 1);
+	assert_true(ipaddr_from_sockaddr((const struct sockaddr *)&v6, &a));
+	ipaddr_format(&a, text);
+	assert_string_equal(text, "192.0.2.7");
+	assert_int_equal(inet_pton(AF_INET6, "2001:db8::7", &v6.sin6_addr), 1);
+	assert_true(ipaddr_from_sockaddr((const struct sockaddr *)&v6, &a));
+	ipaddr_format(&a, text);
+	assert_string_equal(text, "2001:db8::7");
+	struct sockaddr unix_sa = { .sa_family = AF_UNIX };
+	assert_false(ipaddr_from_sockaddr(&unix_sa, &a));
+	assert_false(ipaddr_from_sockaddr(NULL, &a));
 }
 
 static void test_ipaddr_equal_and_prefix(void **state)
@@ -180,7 +208,7 @@ static void test_client(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ipaddr_parse),	   cmocka_unit_test(test_ipaddr_equal_and_prefix),
+		cmocka_unit_test(test_ipaddr_parse),	   cmocka_unit_test(test_ipaddr_from_sockaddr),	   cmocka_unit_test(test_ipaddr_equal_and_prefix),
 		cmocka_unit_test(test_address_key),	   cmocka_unit_test(test_trust_add),
 		cmocka_unit_test(test_client),
 	};

@@ -255,6 +255,27 @@ static void test_openapi_documents_every_route(void **state)
 	json_decref(doc);
 }
 
+/* Counted as libmicrohttpd splits a query, so that the server refuses
+ * exactly the requests that would get past HTTP_MAX_QUERY. */
+static void test_query_count(void **state)
+{
+	(void)state;
+	assert_int_equal(router_query_count(NULL), 0);
+	assert_int_equal(router_query_count(""), 0);
+	assert_int_equal(router_query_count("a"), 1);
+	assert_int_equal(router_query_count("a=1&b=2"), 2);
+	assert_int_equal(router_query_count("a&&b"), 3);
+	assert_int_equal(router_query_count("a&"), 1);
+	assert_int_equal(router_query_count("&"), 1);
+	assert_int_equal(router_query_count("a=x&y&b"), 3);
+	struct http_response resp = { 0 };
+	router_refuse_query_count(&resp);
+	assert_int_equal(resp.status, 400);
+	assert_memory_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"too many query arguments (at most 32)\"}}",
+			    resp.body_len);
+	http_response_release(&resp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_bad_paths),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_query),
+		cmocka_unit_test(test_query_count),
 		cmocka_unit_test(test_authorize_and_limits),
 		cmocka_unit_test(test_openapi_documents_every_route),
 	};
