@@ -1,5 +1,6 @@
 #include "core/answers.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +9,6 @@
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
-
-#define MAX_FIELD_CHARS 32767
 
 struct answer_set *answer_set_new(const char *org, const struct catalog *cat)
 {
@@ -150,7 +149,18 @@ const char *answer_get(const struct answer *a, enum answer_field f)
 	return slot ? *slot : "";
 }
 
-int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e)
+size_t answer_text_length(const char *text)
+{
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		if (text_is_xlsx_escape(p))
+			n += 6;
+		n += text_utf8_next(&p) > 0xFFFF ? 2 : 1;
+	}
+	return n;
+}
+
+static int set_field(struct answer *a, enum answer_field f, const char *value, size_t max, struct err *e)
 {
 	if (f == FIELD_STATUS) {
 		enum answer_status s = STATUS_UNSET;
@@ -179,16 +189,23 @@ int answer_set_field(struct answer *a, enum answer_field f, const char *value, s
 		err_set(e, "%s is not valid UTF-8", field_names[f]);
 		return -1;
 	}
-	size_t chars = 0;
-	for (const char *p = value; *p; chars++)
-		text_utf8_next(&p);
-	if (chars > MAX_FIELD_CHARS) {
-		err_set(e, "%s is longer than %d characters", field_names[f], MAX_FIELD_CHARS);
+	if (answer_text_length(value) > max) {
+		err_set(e, "%s is longer than %zu characters", field_names[f], max);
 		return -1;
 	}
 	free(*slot);
 	*slot = xstrdup(value);
 	return 0;
+}
+
+int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e)
+{
+	return set_field(a, f, value, ANSWER_TEXT_MAX, e);
+}
+
+int answer_load_field(struct answer *a, enum answer_field f, const char *value, struct err *e)
+{
+	return set_field(a, f, value, SIZE_MAX, e);
 }
 
 bool answer_is_connectors(const struct catalog_item *item)

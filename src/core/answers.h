@@ -74,11 +74,44 @@ const char *answer_field_name(enum answer_field f);
 /* The text of a field ("" when empty or unset). */
 const char *answer_get(const struct answer *a, enum answer_field f);
 /*
+ * The most a text field (current, issues, plan, notes) holds, as
+ * answer_text_length() counts, for every input (the API, the command line,
+ * the form's import). Every output must carry a field whole:
+ *   - the form: an Excel cell holds 32,767 UTF-16 code units, and the cell
+ *     of current or plan holds its marker line too (【一部対応】 and a line
+ *     break, 7; 【対応予定日】YYYY-MM-DD and a line break, 18: xlsx_cells.h);
+ *   - the signed submission: only its 64 MiB file bounds it (the checklist's
+ *     45 items with every field this long, escaped, stay far below);
+ *   - the PDF to come: a field printed under its label or carried over to
+ *     the next page may need a line of its own in the same text.
+ * 32,000 leaves 767 units for such lines, and is a number a person can be
+ * told. Text stored or signed under the earlier limit (32,767 characters)
+ * is still read: see answer_load_field().
+ */
+#define ANSWER_TEXT_MAX 32000
+
+/*
+ * The length of text as the form's cell needs it: UTF-16 code units, as
+ * Excel counts (a character beyond U+FFFF, most emoji, is two), plus 6 for
+ * each "_xHHHH_", which the form writes as "_x005F_xHHHH_" so that it reads
+ * back literally (libxlsxwriter refuses a cell by the text it is given, in
+ * code points, so both counts stay within the cell). text is UTF-8.
+ */
+size_t answer_text_length(const char *text);
+
+/*
  * Sets a field from text: status by name or label ("" unsets it), plan_due
- * as YYYY-MM-DD ("" unsets it), the rest as given (at most 32767
- * characters, Excel's cell limit). e says what is wrong.
+ * as YYYY-MM-DD ("" unsets it), the rest as given: valid UTF-8 of at most
+ * ANSWER_TEXT_MAX. e says what is wrong, naming the field: "current is
+ * longer than 32000 characters".
  */
 int answer_set_field(struct answer *a, enum answer_field f, const char *value, struct err *e);
+/*
+ * The same without the length limit, for text already accepted once: the
+ * stored answers and a signed submission's, which an earlier version may
+ * have accepted up to 32,767 characters. Nothing written is lost on reading.
+ */
+int answer_load_field(struct answer *a, enum answer_field f, const char *value, struct err *e);
 
 /* The hex digits of an answer's revision (answer_revision). */
 #define ANSWER_REVISION_LEN 16

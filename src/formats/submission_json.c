@@ -146,7 +146,7 @@ static int decode_answer(const json_t *v, const char *path, struct submission *s
 		const char *text = json_string_value(json_object_get(v, name));
 		if (!text)
 			return json_shape_fail(path, name, "must be a string", e);
-		if (answer_set_field(a, (enum answer_field)f, text, e) < 0) {
+		if (answer_load_field(a, (enum answer_field)f, text, e) < 0) {
 			err_prefix(e, "%s", path);
 			return -1;
 		}

@@ -286,8 +286,10 @@ static void set_field(struct reader *rd, uint32_t row, int col, struct answer *a
 {
 	struct err e = { 0 };
 	char w[WHERE_SIZE];
-	if (answer_set_field(a, f, v, &e) < 0)
+	if (answer_set_field(a, f, v, &e) < 0) {
+		err_prefix(&e, "item %d", a->no);
 		add_problem(rd->r, where(rd, row, col, w), "field", e.msg, NULL);
+	}
 }
 
 static void read_answers(struct reader *rd, uint32_t row, const struct catalog_item *it, struct answer *a)

@@ -42,6 +42,7 @@
  *   S!E6: unknown status 【完了】 (want 【対応済】, 【一部対応】, 【未対応】 or 【対象外】)
  *   S!G6: bad due date "2026-02-30" (want 【対応予定日】YYYY-MM-DD)
  *   S!E44: item 39 is the bank's to answer (対象者: 銀行): leave its cells empty
+ *   S!G6: item 3: plan is longer than 32000 characters (answer_set_field())
  *   shinsa!B1: metadata version 2 is not one this program reads (want 1)
  *   shinsa!B2: the workbook is for catalog X, not CAT
  * and, when no sheet qualifies,

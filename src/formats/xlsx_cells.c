@@ -1,6 +1,5 @@
 #include "formats/xlsx_cells.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,8 +261,7 @@ char *xlsx_cells_escape(const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (const char *p = text; *p; p++) {
-		if (p[0] == '_' && p[1] == 'x' && isxdigit((unsigned char)p[2]) && isxdigit((unsigned char)p[3]) &&
-		    isxdigit((unsigned char)p[4]) && isxdigit((unsigned char)p[5]) && p[6] == '_')
+		if (text_is_xlsx_escape(p))
 			strbuf_addstr(&sb, "_x005F");
 		strbuf_addch(&sb, *p);
 	}

@@ -1,5 +1,6 @@
 #include "lib/text.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "lib/strbuf.h"
@@ -154,4 +155,14 @@ void text_percent_encode(struct strbuf *sb, const char *s, size_t len)
 			strbuf_add(sb, pct, 3);
 		}
 	}
+}
+
+bool text_is_xlsx_escape(const char *s)
+{
+	if (s[0] != '_' || s[1] != 'x')
+		return false;
+	for (int i = 2; i < 6; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return false;
+	return s[6] == '_';
 }

@@ -54,4 +54,8 @@ void text_percent_encode(struct strbuf *sb, const char *s, size_t len);
 /* True for code points that East Asian typography sets full-width. */
 bool text_is_wide(uint32_t cp);
 
+/* Whether s starts with "_xHHHH_" (H a hex digit), which an .xlsx reader
+ * decodes as an escaped character (ECMA-376 ST_Xstring). */
+bool text_is_xlsx_escape(const char *s);
+
 #endif

@@ -267,8 +267,32 @@ static json_t *changes_of(const struct answer_set *stored, const struct xlsx_ans
 	return changes;
 }
 
+/*
+ * The changed items ([{no, fields[]}]) too many for an event (a workbook
+ * of thousands of rows) summarised: how many changed, which (as ranges)
+ * and how many changed each field.
+ */
+static json_t *import_summary(json_t *items)
+{
+	size_t n = json_array_size(items), k, j;
+	int *nos = xcalloc(n ? n : 1, sizeof *nos);
+	json_t *counts = json_object(), *c, *f;
+	json_array_foreach(items, k, c) {
+		nos[k] = (int)json_integer_value(json_object_get(c, "no"));
+		json_array_foreach(json_object_get(c, "fields"), j, f) {
+			const char *name = json_string_value(f);
+			json_object_set_new(counts, name, json_integer(json_integer_value(json_object_get(counts, name)) + 1));
+		}
+	}
+	json_t *summary = json_pack("{s:i, s:o, s:o}", "changed_count", (int)n, "changed_items", audit_log_ranges(nos, n),
+				    "changed_fields", counts);
+	free(nos);
+	return summary;
+}
+
 /* The audit event's details: which fields of which items changed (not
- * their values: the trail says what happened, the answers what they are). */
+ * their values: the trail says what happened, the answers what they are),
+ * or import_summary() of them when the list does not fit an event. */
 static json_t *import_details(const char *file, const struct answers_ctx *a, const struct xlsx_answers *r,
 			      json_t *changes)
 {
@@ -281,8 +305,16 @@ static json_t *import_details(const char *file, const struct answers_ctx *a, con
 			json_array_append(fields, json_object_get(f, "field"));
 		json_array_append_new(items, json_pack("{s:O, s:o}", "no", json_object_get(c, "no"), "fields", fields));
 	}
-	return json_pack("{s:s?, s:s, s:i, s:o}", "file", file, "catalog", a->cat->id, "read", (int)r->n_read,
-			 "changed", items);
+	json_t *details = json_pack("{s:s?, s:s, s:i}", "file", file, "catalog", a->cat->id, "read", (int)r->n_read);
+	json_object_set(details, "changed", items);
+	if (!audit_log_fits(details)) {
+		json_object_del(details, "changed");
+		json_t *summary = import_summary(items);
+		json_object_update(details, summary);
+		json_decref(summary);
+	}
+	json_decref(items);
+	return details;
 }
 
 /* Writes every changed answer and the audit event, inside the caller's

@@ -116,7 +116,9 @@ void answers_import_release(struct answers_import *imp);
  * Imports the answers of book (a filled-in form; stays yours) into a's set:
  * every changed answer and the answers_import event on
  * "answer_set:CATALOG" with details {file, catalog, read, changed[{no,
- * fields[]}]} in one transaction, unless dry_run or nothing changed (then
+ * fields[]}]} (when that does not fit an event, {file, catalog, read,
+ * changed_count, changed_items, changed_fields}: audit_log.h) in one
+ * transaction, unless dry_run or nothing changed (then
  * nothing is written and there is no event). file names the upload for the
  * record and may be NULL (null in the details). ANSWERS_SHEET when the sheet
  * has errors: out->r lists them and e says "N errors, nothing imported".

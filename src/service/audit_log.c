@@ -35,3 +35,38 @@ int audit_log(struct store *st, const char *actor, long long org_id, enum audit_
 	va_end(ap);
 	return rc;
 }
+
+bool audit_log_fits(const json_t *details)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct err ignored = { 0 };
+	/* A dump that fails fits nowhere; audit_log() reports why. */
+	bool fits = canon_json_dump(details, &text, &ignored) == 0 && text.len <= AUDIT_DETAILS_MAX;
+	strbuf_release(&text);
+	return fits;
+}
+
+json_t *audit_log_ranges(const int *nos, size_t n)
+{
+	static const char more[] = ",...";
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && nos[j + 1] == nos[j] + 1)
+			j++;
+		char range[48];
+		int len = j > i ? snprintf(range, sizeof range, "%s%d-%d", i ? "," : "", nos[i], nos[j])
+				: snprintf(range, sizeof range, "%s%d", i ? "," : "", nos[i]);
+		/* Room for ",..." is kept unless this is the last range. */
+		size_t room = AUDIT_RANGES_MAX - (j + 1 < n ? sizeof more - 1 : 0);
+		if (len < 0 || (size_t)len >= sizeof range || sb.len + (size_t)len > room) {
+			strbuf_addstr(&sb, more);
+			break;
+		}
+		strbuf_add(&sb, range, (size_t)len);
+		i = j + 1;
+	}
+	json_t *text = json_string(sb.buf);
+	strbuf_release(&sb);
+	return text;
+}

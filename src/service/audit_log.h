@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdbool.h>
 
 #include "core/audit.h"
 #include "store/store.h"
@@ -25,5 +26,27 @@ int audit_log(struct store *st, const char *actor, long long org_id, enum audit_
 	      struct err *e, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 int audit_log_v(struct store *st, const char *actor, long long org_id, enum audit_action action, json_t *details,
 		struct err *e, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
+
+/*
+ * Details that grow with the input (an import's changed items) may not fit
+ * an event. Such a caller builds them whole, asks audit_log_fits(), and
+ * when they do not fit logs a summary instead: counts, and the item numbers
+ * as audit_log_ranges() writes them. The limit stays where it is: it keeps
+ * every event readable on one screen of `audit list` and cheap to hash.
+ */
+
+/* Whether details, as audit_log() would store them, are at most
+ * AUDIT_DETAILS_MAX bytes. */
+bool audit_log_fits(const json_t *details);
+
+/* The bytes audit_log_ranges() writes at most. */
+#define AUDIT_RANGES_MAX 8192
+
+/*
+ * The n numbers nos as ranges of consecutive numbers in the order given,
+ * "1-3,7,9-12", as a new JSON string (yours). Past AUDIT_RANGES_MAX bytes
+ * the ranges that do not fit are left out and the text ends with ",...".
+ */
+json_t *audit_log_ranges(const int *nos, size_t n);
 
 #endif

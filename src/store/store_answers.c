@@ -63,7 +63,7 @@ int store_answers_get(struct store *st, const struct org *org, const struct cata
 			answer_status_parse(sql_text(q, 1), &a->status);
 		for (int f = FIELD_CURRENT; f < ANSWER_NFIELDS; f++) {
 			const char *v = sql_text(q, f + 1);
-			answer_set_field(a, (enum answer_field)f, v ? v : "", NULL);
+			answer_load_field(a, (enum answer_field)f, v ? v : "", NULL);
 		}
 	}
 	sql_finalize(q);

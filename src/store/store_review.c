@@ -104,8 +104,8 @@ static void item_from_row(struct sql_stmt *q, struct review_item *it)
 	if (it->has_bank_answer) {
 		if (!sql_is_null(q, 9))
 			answer_status_parse(sql_text(q, 9), &it->bank_answer.status);
-		answer_set_field(&it->bank_answer, FIELD_CURRENT, sql_text(q, 10), NULL);
-		answer_set_field(&it->bank_answer, FIELD_NOTES, sql_text(q, 11) ? sql_text(q, 11) : "", NULL);
+		answer_load_field(&it->bank_answer, FIELD_CURRENT, sql_text(q, 10), NULL);
+		answer_load_field(&it->bank_answer, FIELD_NOTES, sql_text(q, 11) ? sql_text(q, 11) : "", NULL);
 	}
 	it->bank_answer_carried = sql_int(q, 12) != 0;
 }

@@ -113,19 +113,60 @@ static void test_field_errors(void **state)
 	assert_int_equal(answer_set_field(a, FIELD_PLAN_DUE, "2028-02-29", &e), 0);
 	assert_int_equal(answer_set_field(a, FIELD_CURRENT, "\xff\xfe", &e), -1);
 	assert_string_equal(e.msg, "current is not valid UTF-8");
-	char *big = malloc(32769);
-	memset(big, 'x', 32768);
-	big[32768] = '\0';
-	assert_int_equal(answer_set_field(a, FIELD_NOTES, big, &e), -1);
-	assert_string_equal(e.msg, "notes is longer than 32767 characters");
+	/* What the API accepted before (32,767) made the form unwritable once
+	 * the cell's marker line was added: refused now, and read if stored. */
+	char *big = malloc(32768);
+	memset(big, 'x', 32767);
 	big[32767] = '\0';
+	assert_int_equal(answer_set_field(a, FIELD_NOTES, big, &e), -1);
+	assert_string_equal(e.msg, "notes is longer than 32000 characters");
+	assert_int_equal(answer_load_field(a, FIELD_NOTES, big, &e), 0);
+	assert_int_equal(strlen(answer_get(a, FIELD_NOTES)), 32767);
+	big[ANSWER_TEXT_MAX] = '\0';
 	assert_int_equal(answer_set_field(a, FIELD_NOTES, big, &e), 0);
+	assert_int_equal(strlen(answer_get(a, FIELD_NOTES)), 32000);
 	free(big);
 	/* Formula-looking text is just text. */
 	assert_int_equal(answer_set_field(a, FIELD_CURRENT, "=HYPERLINK(\"x\")", &e), 0);
 	assert_string_equal(answer_get(a, FIELD_CURRENT), "=HYPERLINK(\"x\")");
 	assert_string_equal(answer_status_label(STATUS_PARTIAL), "一部対応");
 	answer_set_free(s);
+}
+
+/* n times unit, then tail: accepted as f; one letter more refused with want. */
+static void at_limit(enum answer_field f, const char *unit, int n, const char *tail, const char *want)
+{
+	struct answer_set *s = answer_set_new("A社", cat);
+	struct answer *a = answer_set_find(s, 1);
+	struct err e = { 0 };
+	struct strbuf t = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		strbuf_addstr(&t, unit);
+	strbuf_addstr(&t, tail);
+	assert_int_equal(answer_set_field(a, f, t.buf, &e), 0);
+	strbuf_addch(&t, 'x');
+	assert_int_equal(answer_set_field(a, f, t.buf, &e), -1);
+	assert_string_equal(e.msg, want);
+	strbuf_release(&t);
+	answer_set_free(s);
+}
+
+/* Excel's count: UTF-16 code units; and a literal "_xHHHH_" as the form
+ * must write it ("_x005F_xHHHH_"). */
+static void test_text_length(void **state)
+{
+	(void)state;
+	assert_int_equal(answer_text_length(""), 0);
+	assert_int_equal(answer_text_length("abc"), 3);
+	assert_int_equal(answer_text_length("規程を整備"), 5);
+	assert_int_equal(answer_text_length("\xF0\x9F\x98\x80" "a"), 3); /* U+1F600: a surrogate pair */
+	assert_int_equal(answer_text_length("_x0041_"), 13);
+	assert_int_equal(answer_text_length("_x0041_x0042_"), 25); /* the second starts at the first's "_" */
+	assert_int_equal(answer_text_length("_x004G_ _x41_"), 13);
+
+	/* 16,000 emoji are 32,000 units; 2461 escapes and 7 letters too. */
+	at_limit(FIELD_CURRENT, "\xF0\x9F\x98\x80", 16000, "", "current is longer than 32000 characters");
+	at_limit(FIELD_PLAN, "_x0041_", 2461, "1234567", "plan is longer than 32000 characters");
 }
 
 static void test_keys_seal_and_open(void **state)
@@ -189,6 +230,7 @@ int main(void)
 		cmocka_unit_test(test_new_set_is_empty),
 		cmocka_unit_test(test_check_lists_every_problem),
 		cmocka_unit_test(test_field_errors),
+		cmocka_unit_test(test_text_length),
 		cmocka_unit_test(test_keys_seal_and_open),
 		cmocka_unit_test(test_secret_sources),
 	};
