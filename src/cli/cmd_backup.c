@@ -87,7 +87,7 @@ const struct cli_command cmd_backup = {
 const struct cli_command cmd_restore = {
 	.name = "restore",
 	.args = "DIR",
-	.summary = "put a backup in place: the database at --db, the secret at SHINSA_SECRET_FILE",
+	.summary = "check a backup and put it in place, never overwriting",
 	.help = "Checks the backup in DIR (sha256 of both files against the manifest, schema, SQLite's\n"
 		"integrity_check, the audit chain ending at the manifest's hash), records a restore event in\n"
 		"it, then puts the database where --db (or SHINSA_DB) says and the secret where\n"

@@ -118,6 +118,10 @@ eq "and a wrong password is still refused" "$code" 401
 stop_server
 
 # ---- refusals: nothing overwritten, nothing written ----
+fails "backup without DIR" 2 "shinsa: backup: missing DIR (usage: shinsa backup DIR)" "$SHINSA" backup
+fails "restore with two" 2 "shinsa: restore: unexpected argument \"b\" (usage: shinsa restore DIR)" "$SHINSA" restore a b
+run "$SHINSA" restore --help
+eq "restore --help" "$rc $(echo "$out" | head -n 1)" "0 usage: shinsa restore DIR"
 fails "a directory that already holds a backup" 1 "shinsa: backup directory $T/b1 already holds a backup: choose a new one" \
 	"$SHINSA" backup "$T/b1"
 fails "restore onto an existing database" 1 \
