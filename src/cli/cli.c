@@ -31,6 +31,8 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_portfolio,
 	&cmd_questions,
 	&cmd_audit,
+	&cmd_backup,
+	&cmd_restore,
 	&cmd_serve,
 	&cmd_help,
 	NULL,

@@ -56,6 +56,8 @@ extern const struct cli_command cmd_cycles;
 extern const struct cli_command cmd_reminders;
 extern const struct cli_command cmd_portfolio;
 extern const struct cli_command cmd_questions;
+extern const struct cli_command cmd_backup;
+extern const struct cli_command cmd_restore;
 
 /* NULL-terminated, in the order `shinsa help` lists them. */
 extern const struct cli_command *const cli_commands[];

@@ -91,6 +91,8 @@ enum audit_action {
 	AUDIT_DECISION_EXPORT,  /* decision_export: a bank's signed decision written to a file or downloaded */
 	AUDIT_USER_UPDATE,      /* user_update: an admin changed a user's role or disabled/enabled them */
 	AUDIT_TOTP_RESET,       /* totp_reset: an admin turned a user's TOTP off (lost device) */
+	AUDIT_BACKUP,           /* backup: shinsa backup copied the database (recorded after the copy, so not in it) */
+	AUDIT_RESTORE,          /* restore: shinsa restore put a backup in place (the first event after the copy's) */
 	AUDIT_NACTIONS,
 };
 

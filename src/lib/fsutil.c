@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,4 +137,80 @@ int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
 		return -1;
 	}
 	return fs_tmp_commit(tmp, path, e);
+}
+
+int fs_sync(const char *path, struct err *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) < 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+int fs_copy_file(const char *from, const char *to, struct err *e)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
+		err_set(e, "cannot read %s: %s", from, strerror(errno));
+		return -1;
+	}
+	int out = open(to, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (out < 0) {
+		err_set(e, "cannot write %s: %s", to, strerror(errno));
+		close(in);
+		return -1;
+	}
+	char buf[65536];
+	int rc = -1;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err_set(e, "cannot read %s: %s", from, strerror(errno));
+			goto done;
+		}
+		if (n == 0)
+			break;
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				err_set(e, "cannot write %s: %s", to, strerror(errno));
+				goto done;
+			}
+			off += w;
+		}
+	}
+	if (fsync(out) < 0) {
+		err_set(e, "cannot write %s: %s", to, strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	close(in);
+	if (close(out) < 0 && rc == 0) {
+		err_set(e, "cannot write %s: %s", to, strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
+int fs_place(const char *tmp, const char *path, struct err *e)
+{
+	if (link(tmp, path) < 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	unlink(tmp);
+	char *copy = xstrdup(path);
+	int rc = fs_sync(dirname(copy), e);
+	free(copy);
+	return rc;
 }

@@ -30,6 +30,19 @@ void fs_tmp_abort(char *tmp);
  * 0, or -1 with e set ("cannot write PATH: REASON"). */
 int fs_write_file(const char *path, const void *buf, size_t len, struct err *e);
 
+/*
+ * For copies that must survive a crash (backup and restore). fs_sync()
+ * flushes the file or directory at path to disk. fs_copy_file() writes the
+ * bytes of from as the whole of to (an existing file, e.g. from
+ * fs_tmp_begin(), keeping its mode) and flushes them. fs_place() gives tmp
+ * the name path, which must not exist (nothing is ever overwritten, even by
+ * a racing writer: link(2) refuses an existing name), removes the name tmp
+ * and flushes the directory; tmp keeps its mode. Each: 0, or -1 with e set.
+ */
+int fs_sync(const char *path, struct err *e);
+int fs_copy_file(const char *from, const char *to, struct err *e);
+int fs_place(const char *tmp, const char *path, struct err *e);
+
 /* Creates directory path (one level) unless it exists. */
 int fs_mkdir(const char *path, struct err *e);
 

@@ -24,21 +24,18 @@ static int parse_hex32(const char *hex, unsigned char out[KEYS_SECRET_BYTES])
 	return 0;
 }
 
-int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
+bool keys_secret_in_env(void)
 {
 	const char *env = getenv("SHINSA_SECRET");
-	if (env && *env) {
-		if (parse_hex32(env, secret) < 0) {
-			err_set(e, "SHINSA_SECRET must be 64 hex digits (make one with: head -c 32 /dev/urandom | xxd -p -c 64)");
-			return -1;
-		}
-		return 0;
-	}
+	return env && *env;
+}
+
+/* -2 when the file cannot be read (e says why), -1 when it holds no secret. */
+static int read_file(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
+{
 	char *text;
-	if (fs_read_file(path, 1024, &text, NULL, e) < 0) {
-		err_prefix(e, "no server secret (set SHINSA_SECRET, or run shinsa init to create the key file)");
-		return -1;
-	}
+	if (fs_read_file(path, 1024, &text, NULL, e) < 0)
+		return -2;
 	int rc = parse_hex32(text, secret);
 	sodium_memzero(text, strlen(text));
 	free(text);
@@ -47,33 +44,69 @@ int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], 
 	return rc;
 }
 
-int keys_secret_create(const char *path, bool *created, struct err *e)
+int keys_secret_read(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
 {
-	*created = false;
-	const char *env = getenv("SHINSA_SECRET");
-	if (env && *env)
+	return read_file(path, secret, e) < 0 ? -1 : 0;
+}
+
+int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
+{
+	if (keys_secret_in_env()) {
+		if (parse_hex32(getenv("SHINSA_SECRET"), secret) < 0) {
+			err_set(e, "SHINSA_SECRET must be 64 hex digits (make one with: head -c 32 /dev/urandom | xxd -p -c 64)");
+			return -1;
+		}
 		return 0;
+	}
+	int rc = read_file(path, secret, e);
+	if (rc == -2)
+		err_prefix(e, "no server secret (set SHINSA_SECRET, or run shinsa init to create the key file)");
+	return rc < 0 ? -1 : 0;
+}
+
+/* Writes secret to a new file at path; *exists says whether path was
+ * already there (then -1 and nothing touched). */
+static int write_new(const char *path, const unsigned char secret[KEYS_SECRET_BYTES], bool *exists, struct err *e)
+{
+	*exists = false;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		if (errno == EEXIST)
-			return 0;
+		*exists = errno == EEXIST;
 		err_set(e, "cannot create server secret %s: %s", path, strerror(errno));
 		return -1;
 	}
-	unsigned char secret[KEYS_SECRET_BYTES];
 	char hex[2 * KEYS_SECRET_BYTES + 2];
-	randombytes_buf(secret, sizeof secret);
-	keys_hex(secret, sizeof secret, hex);
+	keys_hex(secret, KEYS_SECRET_BYTES, hex);
 	strcat(hex, "\n");
 	ssize_t n = write(fd, hex, strlen(hex));
 	int saved = errno;
-	sodium_memzero(secret, sizeof secret);
 	sodium_memzero(hex, sizeof hex);
 	if (n != (ssize_t)(2 * KEYS_SECRET_BYTES + 1) || fsync(fd) < 0 || close(fd) < 0) {
 		err_set(e, "cannot write server secret %s: %s", path, strerror(n < 0 ? saved : errno));
 		unlink(path);
 		return -1;
 	}
+	return 0;
+}
+
+int keys_secret_write(const char *path, const unsigned char secret[KEYS_SECRET_BYTES], struct err *e)
+{
+	bool exists;
+	return write_new(path, secret, &exists, e);
+}
+
+int keys_secret_create(const char *path, bool *created, struct err *e)
+{
+	*created = false;
+	if (keys_secret_in_env())
+		return 0;
+	unsigned char secret[KEYS_SECRET_BYTES];
+	randombytes_buf(secret, sizeof secret);
+	bool exists;
+	int rc = write_new(path, secret, &exists, e);
+	sodium_memzero(secret, sizeof secret);
+	if (rc < 0)
+		return exists ? 0 : -1;
 	*created = true;
 	return 0;
 }

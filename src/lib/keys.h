@@ -26,6 +26,20 @@
  */
 int keys_secret_load(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e);
 
+/* Whether SHINSA_SECRET is set (then no key file is read or made). */
+bool keys_secret_in_env(void);
+
+/* Loads the secret from the key file at path only, whatever SHINSA_SECRET
+ * says (a backup's copy). 0, or -1 with e set. */
+int keys_secret_read(const char *path, unsigned char secret[KEYS_SECRET_BYTES], struct err *e);
+
+/*
+ * Writes secret as a key file at path (64 hex digits and a newline, 0600,
+ * flushed to disk). path must not exist: an existing file is an error and
+ * is not touched. 0, or -1 with e set.
+ */
+int keys_secret_write(const char *path, const unsigned char secret[KEYS_SECRET_BYTES], struct err *e);
+
 /*
  * Creates the key file at path with a new random secret, unless
  * SHINSA_SECRET is set or the file exists (then *created is false and

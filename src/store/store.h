@@ -56,6 +56,7 @@ struct sql *store_sql(struct store *st);
 
 #include "store/store_answers.h"
 #include "store/store_audit.h"
+#include "store/store_backup.h"
 #include "store/store_catalog.h"
 #include "store/store_criteria.h"
 #include "store/store_org.h"

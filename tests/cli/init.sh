@@ -92,6 +92,8 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   portfolio  where each counterpart stands: decision, queries, plans, re-assessment
   questions  a bank's supplementary questions (criteria with no counterpart) and a connector's answers
   audit      check and read the tamper-evident audit trail
+  backup     copy the database and the server secret into a new directory, while the server runs
+  restore    check a backup and put it in place, never overwriting
   serve      run the web server (JSON API under /api/v1, /healthz)
   help       list the commands, or explain one"
 run "$SHINSA" init --help
