@@ -41,6 +41,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_DECISION_EXPORT] = "decision_export",
 	[AUDIT_USER_UPDATE] = "user_update",
 	[AUDIT_TOTP_RESET] = "totp_reset",
+	[AUDIT_QUESTIONS_READ] = "questions_read",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

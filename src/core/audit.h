@@ -91,6 +91,7 @@ enum audit_action {
 	AUDIT_DECISION_EXPORT,  /* decision_export: a bank's signed decision written to a file or downloaded */
 	AUDIT_USER_UPDATE,      /* user_update: an admin changed a user's role or disabled/enabled them */
 	AUDIT_TOTP_RESET,       /* totp_reset: an admin turned a user's TOTP off (lost device) */
+	AUDIT_QUESTIONS_READ,   /* questions_read: a bank read a connector's answers to its questions through a share */
 	AUDIT_NACTIONS,
 };
 
