@@ -43,6 +43,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_TOTP_RESET] = "totp_reset",
 	[AUDIT_BACKUP] = "backup",
 	[AUDIT_RESTORE] = "restore",
+	[AUDIT_QUESTIONS_READ] = "questions_read",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -93,6 +93,7 @@ enum audit_action {
 	AUDIT_TOTP_RESET,       /* totp_reset: an admin turned a user's TOTP off (lost device) */
 	AUDIT_BACKUP,           /* backup: shinsa backup copied the database (recorded after the copy, so not in it) */
 	AUDIT_RESTORE,          /* restore: shinsa restore put a backup in place (the first event after the copy's) */
+	AUDIT_QUESTIONS_READ,   /* questions_read: a bank read a connector's answers to its questions through a share */
 	AUDIT_NACTIONS,
 };
 

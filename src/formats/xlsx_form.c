@@ -480,7 +480,9 @@ int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e)
 	return xlsx_form_export(cat, NULL, path, e);
 }
 
-int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
+/* The form of cat with set's answers written to name (fs_tmp_name()). */
+static int write_form(const struct catalog *cat, const struct answer_set *set, const char *path, const char *name,
+		      struct err *e)
 {
 	if (cat->kind != CATALOG_CHECKLIST) {
 		err_set(e, "no form for %s: it is a %s catalog, not a checklist", cat->id, catalog_kind_name(cat->kind));
@@ -493,25 +495,46 @@ int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, co
 	struct form f = { .path = path, .e = e, .set = set };
 	if (clock_stamp(f.stamp, e) < 0)
 		return -1;
-	char *tmp = fs_tmp_begin(path, e);
-	if (!tmp)
-		return -1;
-	f.wb = workbook_new(tmp);
+	f.wb = workbook_new(name);
 	if (!f.wb) {
 		fail(&f, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
-		fs_tmp_abort(tmp);
 		return -1;
 	}
 	if (build(&f, cat) < 0) {
 		lxw_workbook_free(f.wb);
-		fs_tmp_abort(tmp);
 		return -1;
 	}
 	lxw_error rc = workbook_close(f.wb); /* frees the workbook either way */
 	if (rc != LXW_NO_ERROR) {
 		fail(&f, rc, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
+{
+	struct fs_tmp *tmp = fs_tmp_begin(path, e);
+	if (!tmp)
+		return -1;
+	if (write_form(cat, set, path, fs_tmp_name(tmp), e) < 0) {
 		fs_tmp_abort(tmp);
 		return -1;
 	}
 	return fs_tmp_commit(tmp, path, e);
+}
+
+int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set, const char *dir, size_t max,
+			   char **out, size_t *len, struct err *e)
+{
+	*out = NULL;
+	char *path = xasprintf("%s/form.xlsx", dir);
+	struct fs_tmp *tmp = fs_tmp_begin(path, e);
+	int rc = !tmp || write_form(cat, set, path, fs_tmp_name(tmp), e) < 0 ||
+			 fs_read_file(fs_tmp_name(tmp), max, out, len, e) < 0
+		 ? -1
+		 : 0;
+	fs_tmp_abort(tmp);
+	free(path);
+	return rc;
 }

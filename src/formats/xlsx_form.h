@@ -64,9 +64,10 @@ extern const char *const xlsx_form_headers[XLSX_FORM_NCOLS];
 
 /*
  * Writes the blank form of cat, which must be a checklist, to path. The
- * file is written beside path under a temporary name and renamed over it at
- * the end, so on failure nothing (neither a partial file nor the temporary)
- * is left and an existing path is untouched. Returns 0, or -1 with e set,
+ * file is written beside path as a temporary and put in its place at the
+ * end (fs_tmp_begin()), so on failure, or when the process is killed,
+ * nothing (neither a partial file nor the temporary) is left and an
+ * existing path is untouched. Returns 0, or -1 with e set,
  * e.g. "cannot write PATH: REASON". cat stays the caller's.
  */
 int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e);
@@ -79,6 +80,15 @@ int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e);
  * answer per item, in catalog order). Written whole or not at all, as above.
  */
 int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e);
+
+/*
+ * The same form as bytes (you own *out; free() it), for the server: written
+ * to a file without a name in the directory dir (lib/fsutil.h: nothing is
+ * left there, even if the process is killed) and read back, at most max
+ * bytes. 0, or -1 with e set.
+ */
+int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set, const char *dir, size_t max,
+			   char **out, size_t *len, struct err *e);
 
 /*
  * How many lines text takes in a wrapped cell col_width characters wide

@@ -1,3 +1,5 @@
+/* O_TMPFILE and linkat()'s AT_SYMLINK_FOLLOW are Linux's. */
+#define _GNU_SOURCE
 #include "lib/fsutil.h"
 
 #include <errno.h>
@@ -73,40 +75,121 @@ fail:
 	return -1;
 }
 
-char *fs_tmp_begin(const char *path, struct err *e)
+struct fs_tmp {
+	int fd;    /* the O_TMPFILE file, held open until commit or abort; -1 in the fallback */
+	char *dir; /* path's directory, where the file gets its name */
+	char *name; /* /proc/self/fd/N, or the fallback's PATH.tmp-XXXXXX */
+};
+
+/* The directory of path ("." for a bare name), yours. */
+static char *dir_of(const char *path)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+struct fs_tmp *fs_tmp_begin(const char *path, struct err *e)
+{
+	struct fs_tmp *t = xcalloc(1, sizeof *t);
+	t->dir = dir_of(path);
+#ifdef O_TMPFILE
+	t->fd = open(t->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+	t->fd = -1;
+	errno = EOPNOTSUPP;
+#endif
+	if (t->fd >= 0) {
+		t->name = xasprintf("/proc/self/fd/%d", t->fd);
+		/* Without /proc the file has no name to be written by or linked
+		 * from: fall back. */
+		if (access(t->name, W_OK) == 0)
+			return t;
+		close(t->fd);
+		t->fd = -1;
+		free(t->name);
+	} else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+		/* EISDIR and EINVAL: a kernel or C library older than O_TMPFILE. */
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		fs_tmp_abort(t);
+		return NULL;
+	}
+	t->name = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(t->name);
 	if (fd < 0) {
 		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		free(tmp);
+		free(t->name);
+		t->name = NULL;
+		fs_tmp_abort(t);
 		return NULL;
 	}
 	close(fd);
-	return tmp;
+	return t;
 }
 
-int fs_tmp_commit(char *tmp, const char *path, struct err *e)
+const char *fs_tmp_name(const struct fs_tmp *t)
 {
-	/* mkstemp made the file 0600; a document the user asked for gets the
+	return t->name;
+}
+
+/* Gives the unnamed file path's name. linkat() will not replace a file, so
+ * over an existing path it links a passing name and renames that over path:
+ * the one moment a kill leaves something, a complete PATH.tmp-PID-N. */
+static int link_over(const struct fs_tmp *t, const char *path)
+{
+	if (linkat(AT_FDCWD, t->name, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	for (unsigned i = 0; errno == EEXIST && i < 100; i++) {
+		char *passing = xasprintf("%s.tmp-%ld-%u", path, (long)getpid(), i);
+		if (linkat(AT_FDCWD, t->name, AT_FDCWD, passing, AT_SYMLINK_FOLLOW) == 0) {
+			int rc = rename(passing, path);
+			int saved = errno;
+			if (rc < 0)
+				unlink(passing);
+			free(passing);
+			errno = saved;
+			return rc;
+		}
+		free(passing);
+	}
+	return -1;
+}
+
+int fs_tmp_commit(struct fs_tmp *t, const char *path, struct err *e)
+{
+	/* The file was made 0600; a document the user asked for gets the
 	 * ordinary permissions a new file would have. */
 	mode_t mask = umask(0);
 	umask(mask);
-	if (chmod(tmp, 0666 & ~mask) < 0 || rename(tmp, path) < 0) {
+	int rc = t->fd >= 0 ? (fchmod(t->fd, 0666 & ~mask) < 0 ? -1 : link_over(t, path))
+			    : (chmod(t->name, 0666 & ~mask) < 0 ? -1 : rename(t->name, path));
+	if (rc < 0) {
 		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		fs_tmp_abort(tmp);
+		fs_tmp_abort(t);
 		return -1;
 	}
-	free(tmp);
+	if (t->fd >= 0)
+		close(t->fd);
+	free(t->dir);
+	free(t->name);
+	free(t);
 	return 0;
 }
 
-void fs_tmp_abort(char *tmp)
+void fs_tmp_abort(struct fs_tmp *t)
 {
-	if (!tmp)
+	if (!t)
 		return;
-	unlink(tmp);
-	free(tmp);
+	if (t->fd >= 0)
+		close(t->fd); /* the file had no name: it is gone */
+	else if (t->name)
+		unlink(t->name);
+	free(t->dir);
+	free(t->name);
+	free(t);
 }
 
 int fs_mkdir(const char *path, struct err *e)
@@ -119,10 +202,10 @@ int fs_mkdir(const char *path, struct err *e)
 
 int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
 {
-	char *tmp = fs_tmp_begin(path, e);
+	struct fs_tmp *tmp = fs_tmp_begin(path, e);
 	if (!tmp)
 		return -1;
-	FILE *f = fopen(tmp, "wb");
+	FILE *f = fopen(fs_tmp_name(tmp), "wb");
 	/* fclose() once, whatever happened: a second call on a stream whose
 	 * close failed is undefined. */
 	bool ok = f && fwrite(buf, 1, len, f) == len && fflush(f) == 0;

@@ -16,15 +16,32 @@
 int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct err *e);
 
 /*
- * Atomic replacement: fs_tmp_begin() creates an empty, private temporary file
- * beside path and returns its name (you own it); write it by name, then
- * fs_tmp_commit() renames it over path, or fs_tmp_abort() removes it. Either
- * way the name is freed. A reader of path sees the old file or the whole new
- * one, never half of one. Errors name path, not the temporary.
+ * Atomic replacement that leaves nothing behind. fs_tmp_begin() creates an
+ * empty, private (0600) file in path's directory; write it by the name
+ * fs_tmp_name() gives (valid until commit or abort), then fs_tmp_commit()
+ * puts it in path's place with the ordinary permissions of a new file, or
+ * fs_tmp_abort() (NULL accepted) discards it. Either way t is freed. A
+ * reader of path sees the old file or the whole new one, never half of one.
+ * Errors name path, not the temporary.
+ *
+ * Why a file without a name (Linux O_TMPFILE, kept open; its name is
+ * /proc/self/fd/N, so writers that want a file name, libxlsxwriter, can
+ * open it): a process killed with SIGKILL, or crashing, runs no clean-up,
+ * and a named temporary stays beside path for ever; a file with no name is
+ * freed by the kernel with the process. At commit linkat() gives it path's
+ * name, directly when path does not exist; over an existing path it is
+ * linked as PATH.tmp-PID-N and renamed over path, two system calls between
+ * which a kill leaves that complete file: the only window. Removing stale
+ * temporaries at the next start was not chosen: nothing tells a stale one
+ * from one another process is writing now. Where O_TMPFILE is not
+ * supported (the file system or the kernel) or /proc is not mounted, the
+ * file is a named PATH.tmp-XXXXXX from the start, which a kill does leave.
  */
-char *fs_tmp_begin(const char *path, struct err *e);
-int fs_tmp_commit(char *tmp, const char *path, struct err *e);
-void fs_tmp_abort(char *tmp);
+struct fs_tmp;
+struct fs_tmp *fs_tmp_begin(const char *path, struct err *e);
+const char *fs_tmp_name(const struct fs_tmp *t);
+int fs_tmp_commit(struct fs_tmp *t, const char *path, struct err *e);
+void fs_tmp_abort(struct fs_tmp *t);
 
 /* Writes len bytes of buf as the whole of path, atomically as above.
  * 0, or -1 with e set ("cannot write PATH: REASON"). */

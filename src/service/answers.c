@@ -398,8 +398,9 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
 
 /*
  * The export and its event: the event is appended first and committed only
- * once the file is written (and, with bytes, read back), so no export goes
- * unrecorded; a file whose event did not commit is removed.
+ * once the file is written (with bytes: once they are read), so no export
+ * goes unrecorded; a file whose event did not commit is removed. With bytes,
+ * path is the directory of the file without a name they are written to.
  */
 static int export_audited(struct answers_ctx *a, const char *actor, const char *file, const char *path,
 			  char **bytes, size_t *len, struct err *e)
@@ -407,14 +408,15 @@ static int export_audited(struct answers_ctx *a, const char *actor, const char *
 	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
 	int rc = store_begin(a->st, e) < 0 ||
 		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s", a->cat->id) < 0 ||
-		 xlsx_form_export(a->cat, a->set, path, e) < 0 ||
-		 (bytes && fs_read_file(path, EXPORT_MAX_BYTES, bytes, len, e) < 0);
+		 (bytes ? xlsx_form_export_bytes(a->cat, a->set, path, EXPORT_MAX_BYTES, bytes, len, e)
+			: xlsx_form_export(a->cat, a->set, path, e)) < 0;
 	json_decref(details);
 	if (!rc && store_commit(a->st, e) < 0) {
-		unlink(path);
 		if (bytes) {
 			free(*bytes);
 			*bytes = NULL;
+		} else {
+			unlink(path);
 		}
 		rc = 1;
 	}
@@ -431,22 +433,7 @@ int answers_export_file(struct answers_ctx *a, const char *actor, const char *pa
 int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
 			 struct err *e)
 {
-	/* A directory only we can enter, since xlsx_form_export() gives the
-	 * file it renames into place the permissions of an ordinary file. */
-	*out = NULL;
 	const char *tmpdir = getenv("TMPDIR");
-	char *dir = xasprintf("%s/shinsa-export-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	if (!mkdtemp(dir)) {
-		err_set(e, "cannot create a temporary directory in %s: %s", tmpdir && *tmpdir ? tmpdir : "/tmp",
-			strerror(errno));
-		free(dir);
-		return -1;
-	}
-	char *path = xasprintf("%s/answers.xlsx", dir);
-	int rc = export_audited(a, actor, file, path, out, len, e);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-	return rc;
+	*out = NULL;
+	return export_audited(a, actor, file, tmpdir && *tmpdir ? tmpdir : "/tmp", out, len, e);
 }

@@ -144,8 +144,9 @@ int answers_export_file(struct answers_ctx *a, const char *actor, const char *pa
 
 /*
  * The same as bytes, for a download named file (for the record).
- * libxlsxwriter writes only files, so the form goes to a private directory
- * (mkdtemp, 0700, in $TMPDIR or /tmp), is read back and removed. The event
+ * libxlsxwriter writes only files, so the form goes to a file without a
+ * name in $TMPDIR or /tmp (xlsx_form_export_bytes(): private, and gone with
+ * the process even if it is killed) and is read back. The event
  * commits once the bytes are in memory: *out (yours, free()) is set only
  * then.
  */

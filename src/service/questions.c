@@ -210,16 +210,22 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
 	return rc;
 }
 
-int questions_review(struct store *st, const struct org *viewer, long long submission_id, const char *bank,
-		     struct question_list **out, struct err *e)
+int questions_review(struct store *st, const struct org *viewer, const struct user *reader, long long submission_id,
+		     const char *bank, struct question_list **out, struct err *e)
 {
 	*out = NULL;
 	if (viewer->kind == ORG_BANK) {
 		char now[21];
 		struct share *s = NULL;
-		if (clock_stamp(now, e) < 0)
+		if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 			return -1;
-		int rc = shares_bank_access(st, viewer->id, submission_id, now, &s, e);
+		/* Recorded first, as a read of the submission is: the connector
+		 * sees every read of its answers among the share's accesses. */
+		int rc = shares_record_read(st, reader, viewer->id, submission_id, AUDIT_QUESTIONS_READ, now, &s, e);
+		if (rc == 0 && store_commit(st, e) < 0)
+			rc = -1;
+		if (rc != 0)
+			store_rollback(st);
 		if (rc == 0)
 			rc = build(st, viewer, s->connector_id, s->connector_name, out, e);
 		else if (rc == SHARES_NOT_FOUND)

@@ -11,7 +11,8 @@
  *   - a connector's answers are its own; a bank sees them only through a
  *     submission of that connector shared with it in force now
  *     (shares_bank_access(), the rule every access of a bank goes
- *     through), the connector through its own submission's review by the
+ *     through), and each such read is recorded on that share, the
+ *     connector through its own submission's review by the
  *     bank (reviews_get()); anything else is QUESTIONS_NOT_FOUND with the
  *     message of those rules ("no submission N", "no review of submission
  *     N by BANK"), whether it exists or not;
@@ -48,6 +49,7 @@
 
 #include "core/org.h"
 #include "core/review.h"
+#include "core/user.h"
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
@@ -100,11 +102,15 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
 /*
  * The questions of a review: viewer a bank, its own questions with the
  * answers of the connector that owns submission_id, under a share in force
- * (bank unused); viewer a connector, the questions of the bank named bank
- * with its own answers, when that bank has a review of its submission.
+ * (bank unused), read by reader, a user of the bank: the read is recorded
+ * on that share and audited (questions_read, shares_record_read()) before
+ * the answers are handed over; viewer a connector, the questions of the
+ * bank named bank with its own answers, when that bank has a review of its
+ * submission (reader unused: a connector's read of its own answers is not
+ * recorded).
  */
-int questions_review(struct store *st, const struct org *viewer, long long submission_id, const char *bank,
-		     struct question_list **out, struct err *e);
+int questions_review(struct store *st, const struct org *viewer, const struct user *reader, long long submission_id,
+		     const char *bank, struct question_list **out, struct err *e);
 
 /* {key, category, text, answer, answered_at, answered_by} of q. */
 json_t *questions_item_json(const struct question *q);

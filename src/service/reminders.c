@@ -110,6 +110,13 @@ static int cycle_notices(struct store *st, const char *today, const char *now, s
 		enum cycle_state s = cycle_state_of(due, today);
 		if (s != CYCLE_DUE && s != CYCLE_OVERDUE)
 			continue;
+		/* The pair is kept while no share is in force (its cycle is
+		 * there for the next one), but nobody is reminded of it. */
+		int shared = store_share_pair_in_force(st, c->bank_id, c->connector_id, now, e);
+		if (shared <= 0) {
+			rc = shared;
+			continue;
+		}
 		rc = cycle_notice(st, c, s == CYCLE_OVERDUE, true, due, now, r, e);
 		if (rc == 0)
 			rc = cycle_notice(st, c, s == CYCLE_OVERDUE, false, due, now, r, e);

@@ -10,6 +10,9 @@
  *                         days (core/plan.h): to the bank and to the
  *                         connector
  *   reassessment_overdue  the next due date has passed: to both
+ * — both only while a share between the pair is in force now (of any of
+ * the connector's submissions): a pair whose shares are all revoked or
+ * expired is reminded of nothing until the next share;
  *   plan_overdue          a plan is overdue: to the connector (its due or
  *                         a bank's required date passed; the earliest such
  *                         date is the notice's), and to each bank that sees

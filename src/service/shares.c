@@ -165,9 +165,8 @@ int shares_bank_access(struct store *st, long long bank_id, long long submission
 	return 0;
 }
 
-/* Inside the transaction: the share in force, the access and its event. */
-static int record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		       const char *now, struct err *e)
+int shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		       enum audit_action action, const char *now, struct share **out, struct err *e)
 {
 	struct share *s;
 	int rc = shares_bank_access(st, bank_id, submission_id, now, &s, e);
@@ -175,12 +174,15 @@ static int record_read(struct store *st, const struct user *reader, long long ba
 		return rc;
 	json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "share", (json_int_t)s->id);
 	rc = store_share_access_add(st, s->id, reader->id, now, e) < 0 ||
-			     audit_log(st, reader->email, s->connector_id, AUDIT_SUBMISSION_READ, details, e,
-				       "submission:%lld", submission_id) < 0
+			     audit_log(st, reader->email, s->connector_id, action, details, e, "submission:%lld",
+				       submission_id) < 0
 		     ? -1
 		     : 0;
 	json_decref(details);
-	share_free(s);
+	if (rc == 0 && out)
+		*out = s;
+	else
+		share_free(s);
 	return rc;
 }
 
@@ -193,7 +195,7 @@ int shares_read(struct store *st, const struct user *reader, long long bank_id, 
 	char now[21];
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
-	int rc = record_read(st, reader, bank_id, submission_id, now, e);
+	int rc = shares_record_read(st, reader, bank_id, submission_id, AUDIT_SUBMISSION_READ, now, NULL, e);
 	if (rc == 0 && store_commit(st, e) < 0)
 		rc = -1;
 	if (rc != 0) {

@@ -11,7 +11,9 @@
  *     can be made once that one is revoked or has expired;
  *   - a bank reads a submission only through a share to it in force; every
  *     such read is recorded (share_access) and audited (submission_read)
- *     in one transaction before the submission is handed over;
+ *     in one transaction before the submission is handed over; so is every
+ *     other read a bank makes of the connector's data through the share
+ *     (its answers to the bank's questions: questions_read);
  *   - what the caller may not see is SHARES_NOT_FOUND, never "forbidden",
  *     so that its existence does not leak: another connector's submission
  *     or share, a submission no share in force opens to the bank.
@@ -24,6 +26,7 @@
  *   share_create    share:ID       {"bank", "expires_at", "submission"}
  *   share_revoke    share:ID       {"bank", "submission"}
  *   submission_read submission:ID  {"bank", "share"}
+ *   questions_read  submission:ID  {"bank", "share"}  (service/questions.h)
  *
  * Return values: 0; SHARES_NOT_FOUND (the message names what: "no
  * submission N", "no share N"); SHARES_INVALID for what was asked wrongly:
@@ -40,6 +43,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "core/audit.h"
 #include "core/share.h"
 #include "core/submission.h"
 #include "core/user.h"
@@ -77,6 +81,17 @@ int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_
  */
 int shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
 		       struct share **out, struct err *e);
+
+/*
+ * Inside the caller's transaction: reader, a user of bank_id, reads data of
+ * the connector that owns submission_id through the share of it in force
+ * at now (a stamp), else SHARES_NOT_FOUND "no submission N". The read is
+ * recorded on the share (the connector sees it among its accesses) and
+ * audited as action on "submission:ID" {bank, share}, in the connector's
+ * trail. *out (may be NULL) the share, yours.
+ */
+int shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		       enum audit_action action, const char *now, struct share **out, struct err *e);
 
 /*
  * reader, a user of bank_id, reads submission_id: through a share in force

@@ -107,6 +107,22 @@ int store_share_in_force(struct store *st, long long submission_id, long long ba
 	return one(q, out, e);
 }
 
+int store_share_pair_in_force(struct store *st, long long bank_id, long long connector_id, const char *now,
+			      struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT 1 FROM share sh JOIN submission sub ON sub.id = sh.submission_id"
+		" WHERE sh.bank_id = ? AND sub.org_id = ? AND" IN_FORCE " LIMIT 1", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, bank_id);
+	sql_bind_int(q, 2, connector_id);
+	sql_bind_text(q, 3, now);
+	int rc = sql_step(q, e);
+	sql_finalize(q);
+	return rc;
+}
+
 int store_share_revoke(struct store *st, long long id, const char *at, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),

@@ -29,6 +29,11 @@ int store_share_get(struct store *st, long long id, struct share **out, struct e
 int store_share_in_force(struct store *st, long long submission_id, long long bank_id, const char *now,
 			 struct share **out, struct err *e);
 
+/* 1 when a share of any of connector_id's submissions with bank_id is in
+ * force at now, 0 when none is; -1. */
+int store_share_pair_in_force(struct store *st, long long bank_id, long long connector_id, const char *now,
+			      struct err *e);
+
 /* Sets revoked_at of share id to at: STORE_NOT_FOUND when there is no such
  * share or it is revoked already. */
 int store_share_revoke(struct store *st, long long id, const char *at, struct err *e);

@@ -52,7 +52,7 @@ void api_questions_review(struct http_request *req, struct http_response *resp)
 	}
 	struct err e = { 0 };
 	struct question_list *l = NULL;
-	int rc = questions_review(st, req->org, id, bank, &l, &e);
+	int rc = questions_review(st, req->org, req->who.user, id, bank, &l, &e);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else

@@ -121,6 +121,19 @@ The remediation plan of $A for item 3 was due on 2026-04-20 and is overdue (stat
 "$SHINSA" plans update 1 --org "$A" --status done >/dev/null
 run "$SHINSA" reminders run
 eq "a done plan is overdue no more" "$rc:$out" "0:wrote 0 notices (4 already in the outbox)"
+# Consent: with every share between A and X revoked, the pair is reminded
+# of nothing, though X's next re-assessment (moved to 2026-05-01) is due;
+# a new share brings its reminders back.
+"$SHINSA" share revoke 1 >/dev/null
+sqlite3 "$SHINSA_DB" "UPDATE cycle SET next_due = '2026-05-01' WHERE bank_id = 2 AND connector_id = 1"
+run "$SHINSA" reminders run
+eq "no share in force between X and A: no reminder for them, Y's are there" "$rc:$out" "0:wrote 0 notices (2 already in the outbox)"
+"$SHINSA" share add 1 --bank X銀行 >/dev/null
+run "$SHINSA" reminders run
+eq "shared again: reminded again" "$rc:$out" "0:wrote 2 notices (2 already in the outbox)"
+run "$SHINSA" reminders list --json
+eq "the reminders of the new share" "$(printf '%s\n' "$out" | jq -c '[.[9:][] | [.id, .kind, .org, .subject]]')" \
+	"[[10,\"reassessment_due\",\"X銀行\",\"【Shinsa】定期的な適合性確認の期限のお知らせ: $A（2026-05-01）\"],[11,\"reassessment_due\",\"$A\",\"【Shinsa】X銀行 による定期的な適合性確認の期限のお知らせ（2026-05-01）\"]]"
 fails "a notice is never deleted" 19 "Error: stepping, notices are never deleted (19)" sqlite3 "$SHINSA_DB" "DELETE FROM outbox WHERE id = 1"
 fails "a notice changes only by being sent" 19 "Error: stepping, a notice changes only by being sent, once (19)" sqlite3 "$SHINSA_DB" "UPDATE outbox SET body = 'x' WHERE id = 3"
 finish

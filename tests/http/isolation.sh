@@ -366,13 +366,14 @@ for o in B X Y; do
 	done
 done
 
-# The consent itself: X read it (eight times: each role by the API and by
-# the review page, which shows the answers), Y never could;
+# The consent itself: X read it (sixteen times: each role twice the
+# submission, by the API and by the review page, which shows the answers,
+# and twice A's answers to X's questions, reads of the share too), Y never could;
 # A's list shows each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do printf '"%s@x.test 2026-04-01T09:00:00Z","%s@x.test 2026-04-01T09:00:00Z",' $r $r; done | sed 's/,$//')]]]"
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do for i in 1 2 3 4; do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
 eq "before the revoke X's portfolio counts A's plan" "$code $(echo "$body" | jq -c '[.[] | [.connector, .open_plans]]')" \

@@ -130,6 +130,13 @@ eq "B: not its submission" "$code $body" "404 $(E not_found "no submission 1")"
 login rev@y.test
 api GET "$R"
 eq "another bank: 404" "$code $body" "404 $(E not_found "no submission 1")"
+login editor@a.test
+api GET /api/v1/shares
+eq "X's one read of A's answers is a read of the share, the refused ones are not" \
+	"$code $(echo "$body" | jq -c '[.[] | [.id, .accesses]]')" \
+	'200 [[1,[{"user":"rev@x.test","at":"2026-04-01T09:00:00Z"}]]]'
+eq "and audited in A's trail" "$("$SHINSA" audit list --org "$A" --json | jq -c '[.[] | select(.action | endswith("_read")) | [.actor, .action, .object, .details]]')" \
+	"[[\"rev@x.test\",\"questions_read\",\"submission:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"share\\\":1}\"]]"
 "$SHINSA" share revoke 1 >/dev/null
 login rev@x.test
 api GET "$R"
