@@ -117,17 +117,24 @@ struct fs_tmp *fs_tmp_begin(const char *path, struct err *e)
 		fs_tmp_abort(t);
 		return NULL;
 	}
-	t->name = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(t->name);
-	if (fd < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		free(t->name);
-		t->name = NULL;
+	if (!(t->name = fs_tmp_named(path, e))) {
 		fs_tmp_abort(t);
 		return NULL;
 	}
-	close(fd);
 	return t;
+}
+
+char *fs_tmp_named(const char *path, struct err *e)
+{
+	char *name = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(name);
+	if (fd < 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		free(name);
+		return NULL;
+	}
+	close(fd);
+	return name;
 }
 
 const char *fs_tmp_name(const struct fs_tmp *t)

@@ -43,6 +43,14 @@ const char *fs_tmp_name(const struct fs_tmp *t);
 int fs_tmp_commit(struct fs_tmp *t, const char *path, struct err *e);
 void fs_tmp_abort(struct fs_tmp *t);
 
+/*
+ * A named private (0600) empty file PATH.tmp-XXXXXX beside path, for a
+ * writer that needs a real name in path's directory (SQLite keeps its
+ * journal beside the database): a kill does leave it. The name is yours to
+ * unlink and free. NULL with e set ("cannot write PATH: REASON").
+ */
+char *fs_tmp_named(const char *path, struct err *e);
+
 /* Writes len bytes of buf as the whole of path, atomically as above.
  * 0, or -1 with e set ("cannot write PATH: REASON"). */
 int fs_write_file(const char *path, const void *buf, size_t len, struct err *e);

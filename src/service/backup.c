@@ -312,12 +312,14 @@ int backup_restore(const char *dir, const char *db_path, const char *secret_path
 		goto done;
 	/* The copy beside its place is what gets checked, so what is checked
 	 * is what is put in place. */
-	if (!(db_tmp = fs_tmp_begin(db_path, e)) || fs_copy_file(p.db, db_tmp, e) < 0 ||
+	if (!(db_tmp = fs_tmp_named(db_path, e)) || fs_copy_file(p.db, db_tmp, e) < 0 ||
 	    check_sha(dir, db_tmp, BACKUP_DATABASE_FILE, m.database_sha256, e) < 0 ||
 	    check_and_record(dir, db_tmp, &m, secret, actor, e) < 0 || fs_sync(db_tmp, e) < 0)
 		goto done;
 	if (write_secret) {
-		secret_tmp = xasprintf("%s.tmp-restore", secret_path);
+		/* Named by the process, so that one left by a killed restore
+		 * (0600, beside where the secret goes) never stops the next. */
+		secret_tmp = xasprintf("%s.tmp-%ld", secret_path, (long)getpid());
 		if (keys_secret_write(secret_tmp, secret, e) < 0) {
 			free(secret_tmp);
 			secret_tmp = NULL;
@@ -335,10 +337,13 @@ int backup_restore(const char *dir, const char *db_path, const char *secret_path
 done:
 	if (rc < 0 && secret_placed)
 		unlink(secret_path);
+	/* Each name is gone already once placed. */
 	if (secret_tmp)
 		unlink(secret_tmp);
 	free(secret_tmp);
-	fs_tmp_abort(db_tmp); /* gone already once placed; the name is freed */
+	if (db_tmp)
+		unlink(db_tmp);
+	free(db_tmp);
 	sodium_memzero(secret, sizeof secret);
 	paths_free(&p);
 	return rc;
