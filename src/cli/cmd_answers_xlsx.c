@@ -49,7 +49,7 @@ static int answers_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("answers export", &sub_answers_export, "output file must end in .xlsx");
 	struct err e = { 0 };
 	struct cli_answers c;
-	if (actx_load(ctx, org, catalog, &c, &e) < 0 || answers_export_file(&c.a, c.actor, out, &e) < 0) {
+	if (actx_load(ctx, org, catalog, &c, &e) < 0 || answers_export_file(&c.a, c.actor, out, &e) != 0) {
 		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}

@@ -208,6 +208,20 @@ int answer_load_field(struct answer *a, enum answer_field f, const char *value, 
 	return set_field(a, f, value, SIZE_MAX, e);
 }
 
+int answer_set_check_lengths(const struct answer_set *set, struct err *e)
+{
+	static const enum answer_field text[] = { FIELD_CURRENT, FIELD_ISSUES, FIELD_PLAN, FIELD_NOTES };
+	for (size_t i = 0; i < set->n_items; i++)
+		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+			if (answer_text_length(answer_get(&set->items[i], text[k])) <= ANSWER_TEXT_MAX)
+				continue;
+			err_set(e, "item %d: %s is longer than %d characters (saved before this limit): shorten it",
+				set->items[i].no, field_names[text[k]], ANSWER_TEXT_MAX);
+			return -1;
+		}
+	return 0;
+}
+
 bool answer_is_connectors(const struct catalog_item *item)
 {
 	return item->party == PARTY_CONNECTOR || item->party == PARTY_COMMON;

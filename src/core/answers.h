@@ -113,6 +113,14 @@ int answer_set_field(struct answer *a, enum answer_field f, const char *value, s
  */
 int answer_load_field(struct answer *a, enum answer_field f, const char *value, struct err *e);
 
+/*
+ * Whether every text field of set is within ANSWER_TEXT_MAX, as every
+ * output needs: text saved before the limit (up to 32,767 characters) may
+ * not be. -1 with e naming the first that is not: "item 3: current is
+ * longer than 32000 characters (saved before this limit): shorten it".
+ */
+int answer_set_check_lengths(const struct answer_set *set, struct err *e);
+
 /* The hex digits of an answer's revision (answer_revision). */
 #define ANSWER_REVISION_LEN 16
 

@@ -405,6 +405,10 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
 static int export_audited(struct answers_ctx *a, const char *actor, const char *file, const char *path,
 			  char **bytes, size_t *len, struct err *e)
 {
+	/* Text saved before the limit would fail in the middle of the form:
+	 * said first, naming the item, as the one thing to mend. */
+	if (answer_set_check_lengths(a->set, e) < 0)
+		return ANSWERS_CONFLICT;
 	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
 	int rc = store_begin(a->st, e) < 0 ||
 		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s", a->cat->id) < 0 ||

@@ -139,6 +139,8 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
  * all). The answers_export event on "answer_set:CATALOG" with details {file,
  * catalog} is appended first and committed only once the file is written; a
  * file whose event did not commit is removed, so no export goes unrecorded.
+ * ANSWERS_CONFLICT, nothing written, when a text field saved before
+ * ANSWER_TEXT_MAX is longer (answer_set_check_lengths() names it).
  */
 int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e);
 

@@ -237,7 +237,10 @@ void api_answers_export(struct http_request *req, struct http_response *resp)
 	char *fallback = xasprintf("answers-%s.xlsx", a.cat->id);
 	char *bytes;
 	size_t len;
-	if (answers_export_bytes(&a, req->who.user->email, name, &bytes, &len, &e) < 0) {
+	int rc = answers_export_bytes(&a, req->who.user->email, name, &bytes, &len, &e);
+	if (rc > 0) {
+		api_refused(resp, rc, &e, NULL);
+	} else if (rc < 0) {
 		api_internal(resp, &e);
 	} else {
 		http_response_set(resp, 200, ANSWERS_XLSX_TYPE, bytes, len);

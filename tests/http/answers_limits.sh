@@ -29,5 +29,16 @@ eq "and exported" "$code $(header Content-Type)" "200 application/vnd.openxmlfor
 run "$SHINSA" answers import "$T/a.xlsx" --org 接続先A
 eq "the download imports back" "$rc $(item3 | jq -c '[.status, (.current, .plan | length), .plan_due]')" \
 	'0 ["partial",32000,16000,"2026-09-30"]'
+
+# Text an earlier version saved up to 32,767 characters: read as it is, and
+# the export refuses it by item and field, never a 500 (nothing written).
+sqlite3 "$SHINSA_DB" "UPDATE answer SET issues = printf('%.32767c', 'y')"
+no=$("$SHINSA" answers show --org 接続先A --json | jq '.items[] | select((.issues | length) == 32767) | .no')
+eq "saved before the limit: still read whole" "$no" "3"
+LEGACY='item 3: issues is longer than 32000 characters (saved before this limit): shorten it'
+api GET /api/v1/answers/export
+eq "its export: 409 naming the item and field" "$code $body" "409 {\"error\":{\"code\":\"conflict\",\"message\":\"$LEGACY\"}}"
+fails "and on the command line" 1 "shinsa: $LEGACY" "$SHINSA" answers export --org 接続先A -o "$T/legacy.xlsx"
+eq "no file, no event" "$(ls "$T" | grep -c legacy) $("$SHINSA" audit list --org 接続先A --json | jq '[.[] | select(.action == "answers_export")] | length')" "0 1"
 stop_server
 finish
