@@ -21,6 +21,7 @@ static const struct xlsx_limits lim = {
 	.max_parts = 100,
 	.max_cells = 20000,
 	.max_text = 32767,
+	.max_cpu_ms = 5000,
 };
 
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -9,6 +9,23 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "formats/xlsx_read.h"
+
+/* SHINSA_IMPORT_CPU_MS: the CPU budget of reading one imported workbook,
+ * for the command line and the server alike. */
+static int set_import_cpu(void)
+{
+	const char *s = getenv("SHINSA_IMPORT_CPU_MS");
+	if (!s || !*s)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long ms = strtoul(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end || errno || ms < 1 || ms > 3600000)
+		return cli_fail("SHINSA_IMPORT_CPU_MS wants a whole number of milliseconds from 1 to 3600000, got \"%s\"", s);
+	xlsx_default_limits.max_cpu_ms = (unsigned)ms;
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -18,6 +35,8 @@ int main(int argc, char **argv)
 
 	if (sodium_init() < 0)
 		return cli_fail("cannot initialise libsodium");
+	if (set_import_cpu() != 0)
+		return CLI_FAIL;
 
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

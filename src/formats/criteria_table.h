@@ -35,7 +35,8 @@
  *                                                              quote_text []
  *   NAME: not an xlsx file (not a zip archive)   (and every xlsx_read message)
  *                                                              xlsx_read's code: not_zip [],
- *                                                              empty [], xls [], workbook [its line]
+ *                                                              empty [], xls [], too_slow [ms, part],
+ *                                                              workbook [its line]
  *   Sheet1!C12: a cell is longer than 4000 characters          cell_too_long [4000]
  *
  * A table owns everything in it; ctable_free() releases it.

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,16 +16,21 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
-const struct xlsx_limits xlsx_default_limits = {
+struct xlsx_limits xlsx_default_limits = {
 	.max_file = 20u << 20,
 	.max_part = 50u << 20,
 	.max_total = 200u << 20,
 	.max_parts = 10000,
 	.max_cells = 1000000,
 	.max_text = 32767,
+	/* a workbook near the other limits (990,000 cells, 90 MiB of XML)
+	 * takes a little over a second; thousands of empty elements a
+	 * second more per ten MiB */
+	.max_cpu_ms = 5000,
 };
 
-/* How much of a part is decompressed and parsed at a time. */
+/* How much of a part is decompressed at a time, between looks at the CPU
+ * budget. */
 #define CHUNK 65536
 
 /* The book and the strings its cells point into. */
@@ -37,9 +43,9 @@ struct book {
 struct reader {
 	zip_t *za;
 	const struct xlsx_limits *lim;
+	struct xlsx_budget budget;
 	size_t total;  /* bytes decompressed so far, all parts together */
 	bool *used;    /* per zip entry: read as a sheet already */
-	char *chunk;
 	struct err *e;
 };
 
@@ -67,41 +73,60 @@ static zip_int64_t locate(struct reader *rd, const char *name)
 	return i >= 0 ? i : zip_name_locate(rd->za, name, ZIP_FL_NOCASE);
 }
 
-/* Streams the part at zip index i through a parser into t. */
+/* Decompresses the part at zip index i whole into a parser (see
+ * xlsx_xml_parse() for why whole), then parses it into t. */
 static int read_part(struct reader *rd, zip_int64_t i, const char *name, const struct xlsx_xml_target *t)
 {
 	char quoted[XLSX_PRINTABLE_SIZE];
-	zip_file_t *f = zip_fopen_index(rd->za, (zip_uint64_t)i, 0);
+	xlsx_xml_printable(name, quoted);
+	if (xlsx_budget_check(&rd->budget, quoted, rd->e) < 0)
+		return -1;
+	zip_stat_t st;
+	zip_file_t *f = zip_stat_index(rd->za, (zip_uint64_t)i, 0, &st) < 0 ? NULL : zip_fopen_index(rd->za, (zip_uint64_t)i, 0);
 	if (!f) {
 		set_zip_error(rd->e, name, zip_get_error(rd->za));
 		return -1;
 	}
-	struct xlsx_xml *x = xlsx_xml_new(name, rd->lim, t);
-	size_t size = 0;
+	/* The size the zip states only says how much room to make, and may be
+	 * refused at once: what comes out is counted all the same. */
+	size_t max = rd->lim->max_part < INT_MAX ? rd->lim->max_part : INT_MAX;
+	zip_uint64_t room = st.valid & ZIP_STAT_SIZE ? st.size : 0;
+	struct xlsx_xml *x = NULL;
 	int rc = -1;
+	if (room > max) {
+		err_set(rd->e, "xlsx part %s is larger than %zu bytes uncompressed", quoted, max);
+		goto out;
+	}
+	if (room > rd->lim->max_total - rd->total) {
+		err_set(rd->e, "xlsx file is larger than %zu bytes uncompressed", rd->lim->max_total);
+		goto out;
+	}
+	x = xlsx_xml_new(name, rd->lim, &rd->budget, t);
+	char *buf = xlsx_xml_buffer(x, (size_t)room), spill;
+	size_t size = 0;
 	for (;;) {
-		/* The sizes in the zip are the sender's word: count what comes out. */
-		zip_int64_t n = zip_fread(f, rd->chunk, CHUNK);
+		/* past the room, one byte more is enough to know the zip lied */
+		size_t want = size < room ? (size_t)room - size : 1;
+		zip_int64_t n = zip_fread(f, size < room ? buf + size : &spill, want < CHUNK ? want : CHUNK);
 		if (n < 0) {
 			set_zip_error(rd->e, name, zip_file_get_error(f));
 			goto out;
 		}
 		if (n == 0)
 			break;
-		if ((size += (size_t)n) > rd->lim->max_part) {
-			xlsx_xml_printable(name, quoted);
-			err_set(rd->e, "xlsx part %s is larger than %zu bytes uncompressed", quoted, rd->lim->max_part);
+		if (size == room) {
+			zip_error_t ze;
+			zip_error_init_with_code(&ze, ZIP_ER_INCONS);
+			set_zip_error(rd->e, name, &ze);
+			zip_error_fini(&ze);
 			goto out;
 		}
-		if ((size_t)n > rd->lim->max_total - rd->total) {
-			err_set(rd->e, "xlsx file is larger than %zu bytes uncompressed", rd->lim->max_total);
-			goto out;
-		}
+		size += (size_t)n;
 		rd->total += (size_t)n;
-		if (xlsx_xml_feed(x, rd->chunk, (size_t)n, false, rd->e) < 0)
+		if (xlsx_budget_check(&rd->budget, quoted, rd->e) < 0)
 			goto out;
 	}
-	rc = xlsx_xml_feed(x, NULL, 0, true, rd->e);
+	rc = xlsx_xml_parse(x, size, rd->e) < 0 ? -1 : xlsx_budget_check(&rd->budget, quoted, rd->e);
 out:
 	xlsx_xml_free(x);
 	zip_fclose(f);
@@ -345,7 +370,7 @@ static int read_buffer(const void *data, size_t len, const struct xlsx_limits *l
 		err_coded(e, NULL, "xls", "not an xlsx file (an .xls workbook, or one protected by a password)", NULL);
 		return -1;
 	}
-	struct reader rd = { .lim = lim, .e = e };
+	struct reader rd = { .lim = lim, .budget = xlsx_budget_start(lim), .e = e };
 	if (!(rd.za = open_zip(data, len, e)))
 		return -1;
 	zip_int64_t n = zip_get_num_entries(rd.za, 0);
@@ -355,12 +380,10 @@ static int read_buffer(const void *data, size_t len, const struct xlsx_limits *l
 		err_set(e, "xlsx file has more than %zu parts", lim->max_parts);
 	} else {
 		rd.used = xcalloc((size_t)n, sizeof *rd.used);
-		rd.chunk = xmalloc(CHUNK);
 		rc = read_book(&rd, b);
 	}
 	zip_discard(rd.za);
 	free(rd.used);
-	free(rd.chunk);
 	if (rc < 0) {
 		xlsx_book_free(&b->pub);
 		return -1;

@@ -3,11 +3,13 @@
  * people send back (re-saved by Excel, LibreOffice or anything else).
  *
  * The bytes are untrusted, so memory and time are bounded whatever they
- * hold: the zip is read part by part in chunks, never trusting the sizes
- * it declares, and every part is fed to the XML parser as it is
- * decompressed; struct xlsx_limits caps the file, each part, their sum,
- * the number of parts, cells and characters in a cell. Documents with a
- * DTD are refused, so no entity is ever expanded.
+ * hold: the zip is read part by part, each within the limits by the size
+ * the zip declares for it and by what comes out (more than declared is a
+ * damaged zip), and each part is given to the XML parser whole, so parsing
+ * takes time in proportion to its size whatever its tokens' lengths;
+ * struct xlsx_limits caps the file, each part, their sum, the number of
+ * parts, cells and characters in a cell, and the CPU time of the whole
+ * read. Documents with a DTD are refused, so no entity is ever expanded.
  *
  * What is read: every sheet in workbook order (the workbook found through
  * _rels/.rels, else at xl/workbook.xml; its sheets and shared strings
@@ -33,7 +35,9 @@
  *                                          workbook, or one protected by a password)
  *   damaged xlsx file: ...                 a broken zip ("zip archive is
  *                                          truncated (no central directory)",
- *                                          "part P: CRC error"), a sheet's
+ *                                          "part P: CRC error", "part P: zip
+ *                                          archive inconsistent": more than
+ *                                          its declared size), a sheet's
  *                                          part or relationship missing
  *   xlsx file is larger than N bytes       (max_file; "N bytes uncompressed":
  *                                          max_total)
@@ -46,6 +50,8 @@
  *   xlsx part P: ...                       too many sheets, relationships or
  *                                          shared strings, a shared string
  *                                          too long, a sheet without a name
+ *   xlsx file takes more than N ms of CPU to read (stopped in part P)
+ *                                          (max_cpu_ms)
  *   no workbook in xlsx file (P missing)   and: no sheets in xlsx file
  *   xlsx sheet S: ...                      a row or cell reference invalid
  *                                          or beyond XFD1048576, a bad merge
@@ -97,15 +103,20 @@ struct xlsx_book {
  * count over the whole book; max_text counts characters (code points) of
  * one cell or shared string. The shared strings may hold at most max_cells
  * strings and the workbook at most max_parts sheets, since more could not
- * be used.
+ * be used. max_cpu_ms bounds the CPU time the calling thread may spend on
+ * one read (CPU, not the wall clock: a busy server must not refuse a good
+ * file).
  */
 struct xlsx_limits {
 	size_t max_file, max_part, max_total, max_parts, max_cells, max_text;
+	unsigned max_cpu_ms;
 };
 
 /* 20 MiB file, 50 MiB a part and 200 MiB in all uncompressed, 10000 parts,
- * 1000000 cells, 32767 characters a cell (Excel's own limit). */
-extern const struct xlsx_limits xlsx_default_limits;
+ * 1000000 cells, 32767 characters a cell (Excel's own limit), 5000 ms of
+ * CPU. main() may set max_cpu_ms once, before any thread starts
+ * (SHINSA_IMPORT_CPU_MS); nothing else changes it. */
+extern struct xlsx_limits xlsx_default_limits;
 
 /*
  * Reads the workbook in data[0..len) (the bytes stay yours and may be
@@ -116,6 +127,8 @@ extern const struct xlsx_limits xlsx_default_limits;
  *   empty     not an xlsx file (empty file)
  *   xls       not an xlsx file (an .xls workbook, or one protected by a password)
  *   not_zip   not an xlsx file (not a zip archive)
+ *   too_slow  xlsx file takes more than {1} ms of CPU to read (stopped in
+ *             part {2}): max_cpu_ms, and the part being read then
  *   workbook  any other message, as its one value (a damaged zip, a part
  *             that is not the XML it should be, a limit passed)
  */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
@@ -33,6 +34,10 @@ static const char *const kind_names[] = {
 /* Nothing read is deeper than worksheet/sheetData/row/c/is/r/t. */
 #define MAX_DEPTH 16
 
+/* Expat's calls between two looks at the CPU budget: a look is a system
+ * call, and a thousand calls take well under a millisecond. */
+#define BUDGET_EVERY 1024
+
 enum cell_type { CT_N, CT_S, CT_STR, CT_INLINE, CT_B, CT_E, CT_D };
 static const char *const type_names[] = { [CT_N] = "n", [CT_S] = "s", [CT_STR] = "str", [CT_INLINE] = "inlineStr",
 					  [CT_B] = "b", [CT_E] = "e", [CT_D] = "d" };
@@ -42,6 +47,8 @@ struct xlsx_xml {
 	char where[XLSX_PRINTABLE_SIZE]; /* the part's name, for messages */
 	char sheet[XLSX_PRINTABLE_SIZE]; /* the sheet's name, for messages */
 	const struct xlsx_limits *lim;
+	const struct xlsx_budget *budget;
+	unsigned calls; /* since the last look at the budget */
 	struct xlsx_xml_target t;
 	struct err *e;
 	bool failed;
@@ -71,6 +78,41 @@ struct xlsx_xml {
 			XML_StopParser((x)->p, XML_FALSE); \
 		}                                          \
 	} while (0)
+
+struct xlsx_budget xlsx_budget_start(const struct xlsx_limits *lim)
+{
+	return (struct xlsx_budget){ clock_thread_cpu_ns() + (uint64_t)lim->max_cpu_ms * 1000000u, lim->max_cpu_ms };
+}
+
+int xlsx_budget_check(const struct xlsx_budget *b, const char *part, struct err *e)
+{
+	if (clock_thread_cpu_ns() < b->end_ns)
+		return 0;
+	char ms[16];
+	int n = snprintf(ms, sizeof ms, "%u", b->ms);
+	if (n < 0 || (size_t)n >= sizeof ms) /* cannot happen: 10 digits fit */
+		strcpy(ms, "?");
+	err_coded(e, NULL, "too_slow", "xlsx file takes more than {1} ms of CPU to read (stopped in part {2})", ms, part,
+		  NULL);
+	return -1;
+}
+
+/* Whether the budget ran out: then the parser is stopped with e set. The
+ * start and text handlers ask: one of them is called for every element
+ * and every piece of text, so for nearly all the work done on a part. */
+static bool spent(struct xlsx_xml *x)
+{
+	if (x->failed)
+		return true;
+	if (++x->calls < BUDGET_EVERY)
+		return false;
+	x->calls = 0;
+	if (xlsx_budget_check(x->budget, x->where, x->e) == 0)
+		return false;
+	x->failed = true;
+	XML_StopParser(x->p, XML_FALSE);
+	return true;
+}
 
 /* Room for element n of an array of such elements. */
 static void *grow(void *v, size_t *alloc, size_t n, size_t size)
@@ -436,7 +478,8 @@ static void end_c(struct xlsx_xml *x)
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
 	struct xlsx_xml *x = data;
-	if (x->failed || ++x->depth > MAX_DEPTH)
+	/* depth counts every element, so that on_end() can pair them */
+	if (spent(x) || ++x->depth > MAX_DEPTH)
 		return;
 	enum kind parent = x->kinds[x->depth - 1], k = classify(name);
 	const char *space = attr(atts, XML_SPACE);
@@ -488,7 +531,7 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
 static void XMLCALL on_text(void *data, const XML_Char *s, int len)
 {
 	struct xlsx_xml *x = data;
-	if (!x->failed && x->depth <= MAX_DEPTH && (x->kinds[x->depth] == K_T || x->kinds[x->depth] == K_V))
+	if (!spent(x) && x->depth <= MAX_DEPTH && (x->kinds[x->depth] == K_T || x->kinds[x->depth] == K_V))
 		strbuf_add(&x->run, s, (size_t)len);
 }
 
@@ -501,7 +544,8 @@ static void XMLCALL on_doctype(void *data, const XML_Char *name, const XML_Char 
 	fail(x, "xlsx part %s: DTDs are not allowed", x->where);
 }
 
-struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, const struct xlsx_xml_target *t)
+struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, const struct xlsx_budget *budget,
+			      const struct xlsx_xml_target *t)
 {
 	struct xlsx_xml *x = xcalloc(1, sizeof *x);
 	if (!(x->p = XML_ParserCreateNS(NULL, NS_SEP))) {
@@ -515,6 +559,7 @@ struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, c
 	xlsx_xml_printable(name, x->where);
 	xlsx_xml_printable(t->sheet ? t->sheet->name : "", x->sheet);
 	x->lim = lim;
+	x->budget = budget;
 	x->t = *t;
 	x->kinds[0] = K_ROOT;
 	x->row = x->col = -1;
@@ -536,22 +581,38 @@ void xlsx_xml_free(struct xlsx_xml *x)
 	free(x);
 }
 
-int xlsx_xml_feed(struct xlsx_xml *x, const char *data, size_t len, bool last, struct err *e)
+char *xlsx_xml_buffer(struct xlsx_xml *x, size_t len)
+{
+	/* expat hands out no buffer for 0 bytes */
+	void *buf = len <= INT_MAX ? XML_GetBuffer(x->p, len ? (int)len : 1) : NULL;
+	if (!buf) {
+		fputs("shinsa: out of memory for an XML part\n", stderr);
+		abort();
+	}
+	return buf;
+}
+
+/*
+ * One call for the whole part, not a call per chunk as it comes out of the
+ * zip: expat (2.5.0, and any before 2.6) scans a token that a chunk leaves
+ * unfinished again from its start with every chunk that follows, so a
+ * comment, processing instruction, tag or attribute of n bytes fed in
+ * chunks costs time in the square of n (a 49 MiB comment: a minute). In
+ * one call every byte is scanned once. That costs no memory expat would
+ * not take anyway, since it keeps an unfinished token whole however long
+ * it grows, and max_part bounds it. Capping the length of each kind of
+ * token instead would need expat's view of where a token starts, which it
+ * does not give, and a cap low enough to keep the square cheap would
+ * refuse long texts that Excel writes.
+ */
+int xlsx_xml_parse(struct xlsx_xml *x, size_t len, struct err *e)
 {
 	x->e = e;
-	if (x->failed)
-		return -1;
-	do {
-		int n = len > INT_MAX ? INT_MAX : (int)len; /* XML_Parse takes an int */
-		if (XML_Parse(x->p, data, n, last && (size_t)n == len) != XML_STATUS_OK) {
-			if (!x->failed)
-				err_set(e, "xlsx part %s: XML error at line %llu: %s", x->where,
-					(unsigned long long)XML_GetCurrentLineNumber(x->p), XML_ErrorString(XML_GetErrorCode(x->p)));
-			x->failed = true;
-			return -1;
-		}
-		if (!(len -= (size_t)n))
-			return 0;
-		data += n;
-	} while (true);
+	if (XML_ParseBuffer(x->p, (int)len, XML_TRUE) == XML_STATUS_OK)
+		return 0;
+	if (!x->failed)
+		err_set(e, "xlsx part %s: XML error at line %llu: %s", x->where,
+			(unsigned long long)XML_GetCurrentLineNumber(x->p), XML_ErrorString(XML_GetErrorCode(x->p)));
+	x->failed = true;
+	return -1;
 }

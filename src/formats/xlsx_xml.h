@@ -1,7 +1,7 @@
 /*
- * xlsx_xml: the XML parts of an .xlsx package, parsed with expat as their
- * bytes come out of the zip. Only xlsx_read uses this; xlsx_read.h says
- * what is read and how text is decoded.
+ * xlsx_xml: the XML parts of an .xlsx package, each parsed whole with
+ * expat. Only xlsx_read uses this; xlsx_read.h says what is read and how
+ * text is decoded.
  *
  * Elements are matched by SpreadsheetML local name in the transitional or
  * strict namespace (or none), whatever prefix the file gives them, and
@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "formats/xlsx_read.h"
 #include "lib/err.h"
@@ -61,20 +62,44 @@ struct xlsx_xml_target {
 	size_t *n_cells;             /* SHEET: cells in the whole book so far */
 };
 
-struct xlsx_xml;
+/* The CPU budget of one read of a workbook: the calling thread's CPU time
+ * (clock_thread_cpu_ns) at which it runs out, and the limit in ms. */
+struct xlsx_budget {
+	uint64_t end_ns;
+	unsigned ms;
+};
 
-/* A parser for the part called name (kept, used in messages) into t;
- * everything in t stays the caller's. Free with xlsx_xml_free(). */
-struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, const struct xlsx_xml_target *t);
-void xlsx_xml_free(struct xlsx_xml *x);
+/* A budget of lim->max_cpu_ms from now. */
+struct xlsx_budget xlsx_budget_start(const struct xlsx_limits *lim);
 
 /*
- * Parses the next len bytes of the part; last is true once, after the
- * final bytes (len may be 0). Returns 0, or -1 with e set; after -1 the
- * target holds what was parsed so far (still to be freed) and the parser
- * must not be fed again.
+ * 0 while the thread's CPU time is within b; else -1 with e set, coded
+ * too_slow: "xlsx file takes more than MS ms of CPU to read (stopped in
+ * part PART)", part being printable (xlsx_xml_printable).
  */
-int xlsx_xml_feed(struct xlsx_xml *x, const char *data, size_t len, bool last, struct err *e);
+int xlsx_budget_check(const struct xlsx_budget *b, const char *part, struct err *e);
+
+struct xlsx_xml;
+
+/* A parser for the part called name (kept, used in messages) into t,
+ * within budget; everything in t, and budget, stay the caller's. Free
+ * with xlsx_xml_free(). */
+struct xlsx_xml *xlsx_xml_new(const char *name, const struct xlsx_limits *lim, const struct xlsx_budget *budget,
+			      const struct xlsx_xml_target *t);
+void xlsx_xml_free(struct xlsx_xml *x);
+
+/* Room for the whole part, len bytes (at most INT_MAX), in the parser's
+ * own buffer: put the part there, then call xlsx_xml_parse() once. The
+ * buffer is the parser's, gone with it. */
+char *xlsx_xml_buffer(struct xlsx_xml *x, size_t len);
+
+/*
+ * Parses the part: the first len bytes of the buffer (len at most what
+ * xlsx_xml_buffer() was asked for). Returns 0, or -1 with e set (the
+ * target then holds what was parsed so far, still to be freed). Call it
+ * once.
+ */
+int xlsx_xml_parse(struct xlsx_xml *x, size_t len, struct err *e);
 
 /* s fit for a one-line message: control characters as '?', cut after
  * about 100 bytes (at a character boundary) with "...". */

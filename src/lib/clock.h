@@ -8,6 +8,7 @@
 #define SHINSA_CLOCK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "lib/err.h"
@@ -26,5 +27,10 @@ bool clock_date_valid(const char *s);
 
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
 int clock_parse(const char *s, time_t *out);
+
+/* The CPU time the calling thread has used, in nanoseconds: what bounds
+ * the work one request makes (the server runs several on its worker
+ * threads). Not the clock above: SHINSA_NOW does not change it. */
+uint64_t clock_thread_cpu_ns(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include "formats/catalog_json.h"
 #include "formats/xlsx_form.h"
 #include "formats/xlsx_read.h"
+#include "lib/clock.h"
 #include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
@@ -543,13 +544,33 @@ static void test_damaged_zip(void **state)
 	data[at] = 'O';
 	assert_bytes_error(data, len, NULL, "damaged xlsx file: part xl/worksheets/sheet1.xml: CRC error");
 	free(data);
+
+	/* a part that inflates to more than its headers say: the room made
+	 * for it is the size they say, and not a byte more is taken */
+	parts[3].store = false;
+	data = zip_parts(parts, 4, &len);
+	size_t size = strlen(sheet), patched = 0;
+	for (at = 0; at + 46 <= len; at++) {
+		/* the uncompressed size: at 22 in the local header, 24 in the
+		 * central directory's, both little-endian */
+		size_t off = !memcmp(data + at, "PK\3\4", 4) ? 22 : !memcmp(data + at, "PK\1\2", 4) ? 24 : 0;
+		unsigned char *p = (unsigned char *)data + at + off;
+		if (off && (size_t)p[0] + ((size_t)p[1] << 8) + ((size_t)p[2] << 16) + ((size_t)p[3] << 24) == size) {
+			p[0] = 10, p[1] = p[2] = p[3] = 0;
+			patched++;
+		}
+	}
+	assert_int_equal(patched, 2);
+	assert_bytes_error(data, len, NULL, "damaged xlsx file: part xl/worksheets/sheet1.xml: zip archive inconsistent");
+	free(data);
 }
 
 static void test_too_large(void **state)
 {
 	(void)state;
 	/* 60 MB of spaces, well-formed as XML, deflate to about 60 KB: the
-	 * reader stops at the limit, whatever the zip says the size is */
+	 * size the zip states is refused before any is inflated (one that
+	 * understates it is damaged: test_damaged_zip) */
 	static const char head[] = "<worksheet xmlns=\"" MAIN_NS "\"><sheetData>", tail[] = "</sheetData></worksheet>";
 	size_t n = 60u << 20;
 	char *bomb = xmalloc(n);
@@ -810,6 +831,97 @@ static void test_text_too_long(void **state)
 			   "xlsx cell Sheet1!D2: text is longer than 5 characters");
 }
 
+/* The refusal when the CPU budget runs out, in words and as data. */
+static void assert_too_slow(const char *sheet, unsigned ms, const char *part)
+{
+	struct xlsx_limits lim = xlsx_default_limits;
+	lim.max_cpu_ms = ms;
+	struct xlsx_book *book = NULL;
+	struct err e = { 0 };
+	assert_int_equal(read_sheet(NULL, sheet, &lim, &book, &e), -1);
+	assert_null(book);
+	char *want = xasprintf("xlsx file takes more than %u ms of CPU to read (stopped in part %s)", ms, part);
+	assert_string_equal(e.msg, want);
+	free(want);
+	assert_string_equal(e.code, "too_slow");
+	assert_string_equal(e.where, "");
+	assert_int_equal(e.n_args, 2);
+	char ms_text[16];
+	snprintf(ms_text, sizeof ms_text, "%u", ms);
+	assert_string_equal(e.args[0], ms_text);
+	assert_string_equal(e.args[1], part);
+}
+
+/* s with n copies of what between head and tail; you own it. */
+static char *repeated(const char *head, const char *what, size_t n, const char *tail, size_t *len)
+{
+	size_t h = strlen(head), w = strlen(what), t = strlen(tail);
+	char *s = xmalloc(h + n * w + t + 1);
+	memcpy(s, head, h);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + h + i * w, what, w);
+	memcpy(s + h + n * w, tail, t + 1);
+	*len = h + n * w + t;
+	return s;
+}
+
+static void test_cpu_budget(void **state)
+{
+	(void)state;
+	const char *small = SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+	/* none at all: refused at the first part */
+	assert_too_slow(small, 0, "_rels/.rels");
+	/* run out in the middle of a sheet of two million elements (8 MB, a
+	 * quarter of a second or more), long after the small parts before it */
+	size_t len;
+	char *sheet = repeated("<worksheet xmlns=\"" MAIN_NS "\"><sheetData>", "<a/>", 2000000, "</sheetData></worksheet>",
+			       &len);
+	assert_too_slow(sheet, 20, "xl/worksheets/sheet1.xml");
+	free(sheet);
+}
+
+/* A comment, a processing instruction and an attribute of tens of MiB
+ * (46 MiB in all, deflated to some 50 KB): each read once, not again with
+ * every chunk, so well within the 2 s of CPU the issue allows (before, the
+ * comment alone took several seconds). */
+static void test_huge_tokens(void **state)
+{
+	(void)state;
+	static const char head[] = "<worksheet xmlns=\"" MAIN_NS "\"><!--", rows[] =
+		"<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>after</t></is></c></row></sheetData>";
+	size_t comment = 30u << 20, pi = 8u << 20, attr = 8u << 20;
+	char *sheet = xmalloc(comment + pi + attr + 1000), *p = sheet;
+	p = stpcpy(p, head);
+	p = (char *)memset(p, 'c', comment) + comment;
+	p = stpcpy(p, "--><?pi ");
+	p = (char *)memset(p, 'p', pi) + pi;
+	p = stpcpy(p, "?><x a=\"");
+	p = (char *)memset(p, 'a', attr) + attr;
+	p = stpcpy(stpcpy(stpcpy(p, "\"/>"), rows), "</worksheet>");
+	struct part parts[] = {
+		{ "_rels/.rels", root_rels, 0, false }, { "xl/workbook.xml", one_sheet, 0, false },
+		{ "xl/_rels/workbook.xml.rels", one_sheet_rels_no_sst, 0, false },
+		{ "xl/worksheets/sheet1.xml", sheet, (size_t)(p - sheet), false },
+	};
+	size_t len;
+	char *zip = zip_parts(parts, 4, &len);
+	free(sheet);
+	assert_true(len < 266000);
+	struct xlsx_limits lim = xlsx_default_limits;
+	lim.max_cpu_ms = 2000;
+	struct xlsx_book *book = NULL;
+	struct err e = { 0 };
+	uint64_t start = clock_thread_cpu_ns();
+	if (xlsx_read_buffer(zip, len, &lim, &book, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_true(clock_thread_cpu_ns() - start < 2000000000u);
+	char *got = dump(&book->sheets[0]);
+	assert_string_equal(got, "A1=after\n");
+	free(got);
+	xlsx_book_free(book);
+	free(zip);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -834,6 +946,8 @@ int main(void)
 		cmocka_unit_test(test_bad_cells),
 		cmocka_unit_test(test_too_many_cells),
 		cmocka_unit_test(test_text_too_long),
+		cmocka_unit_test(test_cpu_budget),
+		cmocka_unit_test(test_huge_tokens),
 	};
 	return cmocka_run_group_tests(tests, form_fixture_setup, form_fixture_teardown);
 }
