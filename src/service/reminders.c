@@ -166,7 +166,7 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 		struct plans_visible v;
 		if (orgs[b]->kind != ORG_BANK)
 			continue;
-		if (plans_visible_load(st, orgs[b]->id, &v, e) < 0) {
+		if (plans_visible_load(st, orgs[b]->id, now, &v, e) < 0) {
 			rc = -1;
 			break;
 		}
