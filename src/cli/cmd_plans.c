@@ -47,7 +47,7 @@ static void print_no_plans(const struct org *org)
 /* Every plan the organisation sees (no filter). */
 static int all_plans(struct store *st, const struct org *org, json_t **out, struct err *e)
 {
-	return plan_view_list(st, org, NULL, out, e);
+	return plan_view_list(st, org, NULL, NULL, out, e);
 }
 
 static int plans_list_cmd(struct cli_ctx *ctx, int argc, char **argv)

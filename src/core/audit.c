@@ -44,6 +44,9 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_BACKUP] = "backup",
 	[AUDIT_RESTORE] = "restore",
 	[AUDIT_QUESTIONS_READ] = "questions_read",
+	[AUDIT_REVIEW_READ] = "review_read",
+	[AUDIT_REVIEW_CRITERIA_READ] = "review_criteria_read",
+	[AUDIT_PLANS_READ] = "plans_read",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -94,6 +94,9 @@ enum audit_action {
 	AUDIT_BACKUP,           /* backup: shinsa backup copied the database (recorded after the copy, so not in it) */
 	AUDIT_RESTORE,          /* restore: shinsa restore put a backup in place (the first event after the copy's) */
 	AUDIT_QUESTIONS_READ,   /* questions_read: a bank read a connector's answers to its questions through a share */
+	AUDIT_REVIEW_READ,      /* review_read: a bank read its review of a connector's submission through a share */
+	AUDIT_REVIEW_CRITERIA_READ, /* review_criteria_read: the same review, seen through the bank's criteria */
+	AUDIT_PLANS_READ,       /* plans_read: a bank read a connector's remediation plans through a share */
 	AUDIT_NACTIONS,
 };
 

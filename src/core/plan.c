@@ -123,17 +123,22 @@ bool plan_date_passed(const char *date, const char *today)
 	return date && *date && strcmp(date, today) < 0;
 }
 
-const char *plan_overdue_since(const struct plan *p, const char *today)
+const char *plan_overdue_since_of(const struct plan *p, const char *today, const bool *counted)
 {
 	if (p->status == PLAN_DONE)
 		return NULL;
 	const char *since = plan_date_passed(p->due, today) ? p->due : NULL;
 	for (size_t i = 0; i < p->n_required; i++) {
 		const char *d = p->required[i].due;
-		if (plan_date_passed(d, today) && (!since || strcmp(d, since) < 0))
+		if ((!counted || counted[i]) && plan_date_passed(d, today) && (!since || strcmp(d, since) < 0))
 			since = d;
 	}
 	return since;
+}
+
+const char *plan_overdue_since(const struct plan *p, const char *today)
+{
+	return plan_overdue_since_of(p, today, NULL);
 }
 
 bool plan_overdue(const struct plan *p, const char *today)

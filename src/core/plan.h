@@ -122,6 +122,9 @@ bool plan_overdue_for_bank(const struct plan *p, long long bank_id, const char *
 /* The earliest of the dates that make p overdue for the connector (the
  * key a reminder is deduplicated by), or NULL when it is not overdue. */
 const char *plan_overdue_since(const struct plan *p, const char *today);
+/* The same counting only the required dates i with counted[i] (NULL:
+ * all): the banks whose dates still bind the connector. */
+const char *plan_overdue_since_of(const struct plan *p, const char *today, const bool *counted);
 
 /*
  * Checks what a connector may send: the note (at most PLAN_NOTE_MAX

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "core/plan.h"
+#include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/plans.h"
+#include "service/shares.h"
 
 /* The checklists the plans are for, each loaded once. */
 struct objectives {
@@ -100,43 +102,86 @@ static json_t *plan_json(const struct plan *p, const struct org *viewer, const c
 	return is_bank(viewer) ? bank_json(p, viewer->id, obj, today) : connector_json(p, obj, today);
 }
 
-/* The plans viewer may see, whole (with history) only when one is asked. */
-static int visible_plans(struct store *st, const struct org *viewer, struct plan ***out, size_t *n, struct err *e)
+/* The plans viewer may see, whole (with history) only when one is asked;
+ * for a bank *v is its consent view at now (the caller releases it). */
+static int visible_plans(struct store *st, const struct org *viewer, const char *now, struct plans_visible *v,
+			 struct plan ***out, size_t *n, struct err *e)
 {
-	struct plans_visible v = { 0 };
 	if (!is_bank(viewer))
 		return store_plan_list(st, viewer ? viewer->id : 0, out, n, e);
-	if (plans_visible_load(st, viewer->id, &v, e) < 0)
+	if (plans_visible_load(st, viewer->id, now, v, e) < 0)
 		return -1;
-	int rc = v.n ? store_plan_list(st, 0, out, n, e) : 0;
+	int rc = v->n ? store_plan_list(st, 0, out, n, e) : 0;
 	size_t kept = 0;
 	for (size_t i = 0; rc == 0 && i < *n; i++) {
-		if (plans_visible_has(&v, (*out)[i]))
+		if (plans_visible_has(v, (*out)[i]))
 			(*out)[kept++] = (*out)[i];
 		else
 			plan_free((*out)[i]);
 	}
 	if (rc == 0)
 		*n = kept;
-	plans_visible_release(&v);
 	return rc;
 }
 
-int plan_view_list(struct store *st, const struct org *viewer, const struct plans_filter *f, json_t **out,
-		   struct err *e)
+/* A read that is recorded (a bank's user; not the command line) runs in
+ * one transaction: begun here, with the clock's now and today. */
+static int begin(struct store *st, bool recorded, char now[21], char today[PLAN_DATE_LEN + 1], struct err *e)
+{
+	if (clock_stamp(now, e) < 0 || (recorded && store_begin(st, e) < 0))
+		return -1;
+	memcpy(today, now, PLAN_DATE_LEN);
+	today[PLAN_DATE_LEN] = 0;
+	return 0;
+}
+
+/* Ends what begin() began: committed if rc is 0, else undone. */
+static int end(struct store *st, bool recorded, int rc, struct err *e)
+{
+	if (recorded && rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (recorded && rc != 0)
+		store_rollback(st);
+	return rc;
+}
+
+/* Inside the transaction: reader read, through the share of submission
+ * sub, plans of its connector (0 when the share cannot be found, which
+ * the transaction's consent view rules out). */
+static int record_read(struct store *st, const struct org *bank, const struct user *reader, long long sub,
+		       const char *now, struct err *e)
+{
+	return shares_record_read(st, reader, bank->id, sub, AUDIT_PLANS_READ, now, NULL, e) != 0 ? -1 : 0;
+}
+
+/* Appends id to (*ids, *n) unless it is there. */
+static void add_once(long long **ids, size_t *n, long long id)
+{
+	for (size_t k = 0; k < *n; k++)
+		if ((*ids)[k] == id)
+			return;
+	*ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+	(*ids)[(*n)++] = id;
+}
+
+int plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
+		   const struct plans_filter *f, json_t **out, struct err *e)
 {
 	enum plan_status want = 0;
-	char today[PLAN_DATE_LEN + 1];
+	char now[21], today[PLAN_DATE_LEN + 1];
 	struct plan **list = NULL;
-	size_t n = 0;
+	size_t n = 0, n_subs = 0;
+	long long *subs = NULL; /* the submissions whose shares opened what is shown, each once */
+	struct plans_visible v = { 0 };
 	struct objectives o = { 0 };
+	bool recorded = is_bank(viewer) && reader;
 	*out = NULL;
 	if (f && f->status && plan_status_parse(f->status, &want, e) < 0)
 		return PLANS_INVALID;
-	if (plans_today(today, e) < 0 || visible_plans(st, viewer, &list, &n, e) < 0)
+	if (begin(st, recorded, now, today, e) < 0)
 		return -1;
+	int rc = visible_plans(st, viewer, now, &v, &list, &n, e) < 0 ? -1 : 0;
 	json_t *arr = json_array();
-	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const struct plan *p = list[i];
 		bool overdue = is_bank(viewer) ? plan_overdue_for_bank(p, viewer->id, today) : plan_overdue(p, today);
@@ -146,7 +191,15 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct plan
 		rc = objective(st, &o, p, &obj, e);
 		if (rc == 0)
 			json_array_append_new(arr, plan_json(p, viewer, obj, today));
+		if (recorded)
+			add_once(&subs, &n_subs, plans_visible_submission(&v, p));
 	}
+	/* One read of each share through which plans were shown. */
+	for (size_t k = 0; k < n_subs && rc == 0; k++)
+		rc = record_read(st, viewer, reader, subs[k], now, e);
+	rc = end(st, recorded, rc, e);
+	free(subs);
+	plans_visible_release(&v);
 	plan_list_free(list, n);
 	objectives_release(&o);
 	if (rc < 0) {
@@ -157,17 +210,20 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct plan
 	return 0;
 }
 
-int plan_view_show(struct store *st, const struct org *viewer, long long id, json_t **out, struct err *e)
+int plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
+		   json_t **out, struct err *e)
 {
-	char today[PLAN_DATE_LEN + 1];
+	char now[21], today[PLAN_DATE_LEN + 1];
 	struct plan *p = NULL;
 	struct plans_visible v = { 0 };
 	struct objectives o = { 0 };
 	const char *obj;
+	bool recorded = is_bank(viewer) && reader;
 	*out = NULL;
-	if (plans_today(today, e) < 0 || (is_bank(viewer) && plans_visible_load(st, viewer->id, &v, e) < 0))
+	if (begin(st, recorded, now, today, e) < 0)
 		return -1;
-	int rc = store_plan_get(st, id, &p, e);
+	int rc = is_bank(viewer) && plans_visible_load(st, viewer->id, now, &v, e) < 0 ? -1
+										    : store_plan_get(st, id, &p, e);
 	if (rc == STORE_OK && ((is_bank(viewer) && !plans_visible_has(&v, p)) ||
 			       (viewer && !is_bank(viewer) && p->connector_id != viewer->id)))
 		rc = STORE_NOT_FOUND;
@@ -179,6 +235,13 @@ int plan_view_show(struct store *st, const struct org *viewer, long long id, jso
 		json_object_set_new(*out, "created_at", json_string(p->created_at));
 		json_object_set_new(*out, "closed_at", date_or_null(p->closed_at));
 		json_object_set_new(*out, "history", history_json(p, is_bank(viewer) ? viewer->id : 0));
+		if (recorded)
+			rc = record_read(st, viewer, reader, plans_visible_submission(&v, p), now, e);
+	}
+	rc = end(st, recorded, rc, e);
+	if (rc != 0) {
+		json_decref(*out);
+		*out = NULL;
 	}
 	plans_visible_release(&v);
 	objectives_release(&o);

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "core/org.h"
+#include "core/user.h"
 #include "lib/err.h"
 #include "store/store.h"
 
@@ -26,6 +27,15 @@ struct plans_filter {
 };
 
 /*
+ * reader: the user of viewer who reads, or NULL (the command line, which
+ * records nothing). A bank's plans are its connectors' data seen through
+ * their shares: when a bank's user reads them, each share in force
+ * through which a plan shown was opened (plans_visible_submission()) gets
+ * one read, recorded and audited as plans_read (service/shares.h,
+ * shares_record_read()) in one transaction with the reading, before the
+ * plans are handed over; a plan refused or filtered out is no read. A
+ * connector's reads of its own plans are not recorded.
+ *
  * The plans viewer sees, filtered, oldest item first: for a connector
  * [{id, catalog, no, objective, status, due, overdue, milestones[{title,
  * due, done_at}], required[{bank, due, overdue}], updated_at}]; for a bank
@@ -35,13 +45,14 @@ struct plans_filter {
  * bad status filter is PLANS_INVALID with plan_status_parse()'s message.
  * *out is yours.
  */
-int plan_view_list(struct store *st, const struct org *viewer, const struct plans_filter *f, json_t **out,
-		   struct err *e);
+int plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
+		   const struct plans_filter *f, json_t **out, struct err *e);
 
 /* One plan viewer sees, as in the list plus created_at, closed_at and
  * history[{at, actor, what, detail}] (a bank: without other banks'
  * entries). connector_id of the command line: viewer NULL shows it as its
  * connector sees it. */
-int plan_view_show(struct store *st, const struct org *viewer, long long id, json_t **out, struct err *e);
+int plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
+		   json_t **out, struct err *e);
 
 #endif

@@ -372,24 +372,30 @@ void plans_visible_release(struct plans_visible *v)
 	*v = (struct plans_visible){ 0 };
 }
 
-bool plans_visible_has(const struct plans_visible *v, const struct plan *p)
+long long plans_visible_submission(const struct plans_visible *v, const struct plan *p)
 {
+	long long found = 0;
 	for (size_t i = 0; i < v->n; i++)
 		if (v->items[i].connector_id == p->connector_id && v->items[i].no == p->no &&
 		    strcmp(v->items[i].catalog_id, p->catalog_id) == 0)
-			return true;
-	return false;
+			found = v->items[i].submission_id;
+	return found;
 }
 
-int plans_visible_load(struct store *st, long long bank_id, struct plans_visible *v, struct err *e)
+bool plans_visible_has(const struct plans_visible *v, const struct plan *p)
+{
+	return plans_visible_submission(v, p) != 0;
+}
+
+int plans_visible_load(struct store *st, long long bank_id, const char *now, struct plans_visible *v,
+		       struct err *e)
 {
 	*v = (struct plans_visible){ 0 };
-	char now[21];
 	struct share **shares = NULL;
 	size_t n = 0;
 	if (!bank_id)
 		return 0;
-	if (clock_stamp(now, e) < 0 || store_share_inbox(st, bank_id, now, &shares, &n, e) < 0)
+	if (store_share_inbox(st, bank_id, now, &shares, &n, e) < 0)
 		return -1;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -401,7 +407,8 @@ int plans_visible_load(struct store *st, long long bank_id, struct plans_visible
 			if (!plan_needed(a->status))
 				continue;
 			v->items = xrealloc(v->items, (v->n + 1) * sizeof *v->items);
-			v->items[v->n++] = (struct plans_visible_item){ rec->org_id, xstrdup(doc->catalog_id), a->no };
+			v->items[v->n++] = (struct plans_visible_item){ rec->org_id, xstrdup(doc->catalog_id), a->no,
+									 rec->id };
 		}
 		submission_record_free(rec);
 		submission_free(doc);
@@ -422,7 +429,7 @@ int plans_require(struct store *st, const char *actor, const struct org *bank, l
 	struct plans_visible v = { 0 };
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
-	int rc = plans_visible_load(st, bank->id, &v, e) < 0 ? -1 : store_plan_get(st, id, &p, e);
+	int rc = plans_visible_load(st, bank->id, now, &v, e) < 0 ? -1 : store_plan_get(st, id, &p, e);
 	if (rc == STORE_OK && !plans_visible_has(&v, p))
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {

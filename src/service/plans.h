@@ -114,19 +114,26 @@ int plans_require(struct store *st, const char *actor, const struct org *bank, l
 int plans_today(char out[PLAN_DATE_LEN + 1], struct err *e);
 
 /*
- * The items of each connector a bank sees plans for now (by the consent
- * rule above): a list of (connector, catalog, no). bank_id 0 gives none.
+ * The items of each connector a bank sees plans for at now (a stamp; by
+ * the consent rule above): a list of (connector, catalog, no) with the
+ * submission whose share opens it, by share oldest first. bank_id 0 gives
+ * none.
  */
 struct plans_visible {
 	struct plans_visible_item {
 		long long connector_id;
 		char *catalog_id;
 		int no;
+		long long submission_id;
 	} *items;
 	size_t n;
 };
-int plans_visible_load(struct store *st, long long bank_id, struct plans_visible *v, struct err *e);
+int plans_visible_load(struct store *st, long long bank_id, const char *now, struct plans_visible *v,
+		       struct err *e);
 bool plans_visible_has(const struct plans_visible *v, const struct plan *p);
+/* The submission whose share opens p to the bank, the newest share's when
+ * several do (the one a read of p is recorded on); 0: none. */
+long long plans_visible_submission(const struct plans_visible *v, const struct plan *p);
 void plans_visible_release(struct plans_visible *v);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/cycles.h"
 #include "service/plans.h"
@@ -60,14 +61,14 @@ static int by_name(const void *a, const void *b)
 int portfolio_list(struct store *st, const struct org *viewer, json_t **out, struct err *e)
 {
 	bool bank = viewer->kind == ORG_BANK;
-	char today[PLAN_DATE_LEN + 1];
+	char now[21], today[PLAN_DATE_LEN + 1];
 	struct cycle **cycles = NULL;
 	struct review_standing *standing = NULL;
 	struct plan **plans = NULL;
 	size_t n_cycles = 0, n_standing = 0, n_plans = 0;
 	int rc = -1;
 	*out = NULL;
-	if (plans_today(today, e) < 0 || cycles_list(st, viewer, &cycles, &n_cycles, e) < 0 ||
+	if (plans_today(today, e) < 0 || clock_stamp(now, e) < 0 || cycles_list(st, viewer, &cycles, &n_cycles, e) < 0 ||
 	    store_review_standing(st, viewer->id, bank, &standing, &n_standing, e) < 0 ||
 	    store_plan_list(st, bank ? 0 : viewer->id, &plans, &n_plans, e) < 0)
 		goto done;
@@ -86,7 +87,7 @@ int portfolio_list(struct store *st, const struct org *viewer, json_t **out, str
 		if (c->bank_id != loaded) {
 			plans_visible_release(&v);
 			loaded = 0;
-			if (plans_visible_load(st, c->bank_id, &v, e) < 0)
+			if (plans_visible_load(st, c->bank_id, now, &v, e) < 0)
 				break;
 			loaded = c->bank_id;
 		}

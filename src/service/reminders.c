@@ -149,6 +149,28 @@ static int plan_notice(struct store *st, const struct plan *p, long long org_id,
 	return add(st, NOTICE_PLAN_OVERDUE, org_id, what, due, subject, body, now, r, e);
 }
 
+/*
+ * The date that makes p overdue for its connector (*since, NULL: not
+ * overdue): its own due, and the required dates of the banks it shares
+ * with now only. A bank with no share in force is reminded of nothing
+ * (plans_visible_load() shows it no plan), and neither is the connector of
+ * that bank's date: reminders for the pair stop until its next share.
+ */
+static int connector_overdue_since(struct store *st, const struct plan *p, const char *today, const char *now,
+				   const char **since, struct err *e)
+{
+	bool *counted = xcalloc(p->n_required ? p->n_required : 1, sizeof *counted);
+	int rc = 0;
+	for (size_t i = 0; i < p->n_required && rc == 0; i++) {
+		int shared = store_share_pair_in_force(st, p->required[i].bank_id, p->connector_id, now, e);
+		counted[i] = shared == 1;
+		rc = shared < 0 ? -1 : 0;
+	}
+	*since = rc == 0 ? plan_overdue_since_of(p, today, counted) : NULL;
+	free(counted);
+	return rc;
+}
+
 static int plan_notices(struct store *st, const char *today, const char *now, struct reminders_result *r,
 			struct err *e)
 {
@@ -157,8 +179,9 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 	size_t np = 0, no = 0;
 	int rc = store_plan_list(st, 0, &plans, &np, e) < 0 || store_org_list(st, &orgs, &no, e) < 0 ? -1 : 0;
 	for (size_t i = 0; i < np && rc == 0; i++) {
-		const char *since = plan_overdue_since(plans[i], today);
-		if (since)
+		const char *since;
+		rc = connector_overdue_since(st, plans[i], today, now, &since, e);
+		if (rc == 0 && since)
 			rc = plan_notice(st, plans[i], plans[i]->connector_id, plans[i]->connector, false, since, now, r,
 					 e);
 	}
@@ -166,7 +189,7 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 		struct plans_visible v;
 		if (orgs[b]->kind != ORG_BANK)
 			continue;
-		if (plans_visible_load(st, orgs[b]->id, &v, e) < 0) {
+		if (plans_visible_load(st, orgs[b]->id, now, &v, e) < 0) {
 			rc = -1;
 			break;
 		}

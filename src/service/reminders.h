@@ -14,10 +14,15 @@
  * the connector's submissions): a pair whose shares are all revoked or
  * expired is reminded of nothing until the next share;
  *   plan_overdue          a plan is overdue: to the connector (its due or
- *                         a bank's required date passed; the earliest such
- *                         date is the notice's), and to each bank that sees
- *                         the plan (service/plans.h) and for which it is
- *                         overdue (its required date, else the due)
+ *                         the required date of a bank it shares with now
+ *                         passed; the earliest such date is the notice's),
+ *                         and to each bank that sees the plan
+ *                         (service/plans.h: through a share in force) and
+ *                         for which it is overdue (its required date, else
+ *                         the due)
+ * — so a bank with no share in force from the connector is not reminded of
+ * its plans, nor the connector of that bank's required dates, until the
+ * next share;
  * Each notice has a Japanese subject and body with an English line, and
  * the e-mail addresses of the organisation's admins (not disabled) as
  * recipients. Its key — kind, pair or plan, due date, recipient — makes a

@@ -186,22 +186,29 @@ int shares_record_read(struct store *st, const struct user *reader, long long ba
 	return rc;
 }
 
+int shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		     enum audit_action action, struct err *e)
+{
+	char now[21];
+	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
+		return -1;
+	int rc = shares_record_read(st, reader, bank_id, submission_id, action, now, NULL, e);
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (rc != 0)
+		store_rollback(st);
+	return rc;
+}
+
 int shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
 		struct submission_record **rec, struct submission **doc, bool *valid, struct err *e)
 {
 	*rec = NULL;
 	*doc = NULL;
 	*valid = false;
-	char now[21];
-	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
-		return -1;
-	int rc = shares_record_read(st, reader, bank_id, submission_id, AUDIT_SUBMISSION_READ, now, NULL, e);
-	if (rc == 0 && store_commit(st, e) < 0)
-		rc = -1;
-	if (rc != 0) {
-		store_rollback(st);
+	int rc = shares_note_read(st, reader, bank_id, submission_id, AUDIT_SUBMISSION_READ, e);
+	if (rc != 0)
 		return rc;
-	}
 	if (submissions_load(st, submission_id, rec, doc, e) != 0)
 		return -1;
 	struct err why = { 0 };

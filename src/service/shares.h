@@ -12,8 +12,11 @@
  *   - a bank reads a submission only through a share to it in force; every
  *     such read is recorded (share_access) and audited (submission_read)
  *     in one transaction before the submission is handed over; so is every
- *     other read a bank makes of the connector's data through the share
- *     (its answers to the bank's questions: questions_read);
+ *     other read a bank makes of the connector's data through the share:
+ *     its answers to the bank's questions (questions_read), the bank's
+ *     review of the submission (review_read) and that review by the bank's
+ *     criteria (review_criteria_read, web/api_reviews.h), the connector's
+ *     plans (plans_read, service/plan_view.h);
  *   - what the caller may not see is SHARES_NOT_FOUND, never "forbidden",
  *     so that its existence does not leak: another connector's submission
  *     or share, a submission no share in force opens to the bank.
@@ -27,6 +30,7 @@
  *   share_revoke    share:ID       {"bank", "submission"}
  *   submission_read submission:ID  {"bank", "share"}
  *   questions_read  submission:ID  {"bank", "share"}  (service/questions.h)
+ *   review_read, review_criteria_read, plans_read: alike
  *
  * Return values: 0; SHARES_NOT_FOUND (the message names what: "no
  * submission N", "no share N"); SHARES_INVALID for what was asked wrongly:
@@ -92,6 +96,15 @@ int shares_bank_access(struct store *st, long long bank_id, long long submission
  */
 int shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
 		       enum audit_action action, const char *now, struct share **out, struct err *e);
+
+/*
+ * shares_record_read() in a transaction of its own, at the clock's now:
+ * for a read whose answer is made first, then recorded, then handed over
+ * (one that is refused, or whose share ends meanwhile, is not recorded and
+ * hands nothing over). 0, SHARES_NOT_FOUND "no submission N", or -1.
+ */
+int shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+		     enum audit_action action, struct err *e);
 
 /*
  * reader, a user of bank_id, reads submission_id: through a share in force

@@ -14,7 +14,7 @@ static void send_plan(struct http_request *req, struct http_response *resp, stru
 {
 	struct err e = { 0 };
 	json_t *out;
-	int rc = plan_view_show(st, req->org, id, &out, &e);
+	int rc = plan_view_show(st, req->org, req->who.user, id, &out, &e);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
@@ -34,7 +34,7 @@ void api_plan_list(struct http_request *req, struct http_response *resp)
 	}
 	struct err e = { 0 };
 	json_t *out;
-	int rc = plan_view_list(st, req->org, &f, &out, &e);
+	int rc = plan_view_list(st, req->org, req->who.user, &f, &out, &e);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else

@@ -8,6 +8,7 @@
 #include "service/review_criteria.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
+#include "service/shares.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -105,6 +106,25 @@ static int read_review(struct http_request *req, struct http_response *resp, str
 	return 0;
 }
 
+/*
+ * A bank's review is the connector's data seen through the share: once the
+ * answer is made, the read is recorded on the share in force as action
+ * (shares_note_read) before it is sent; 0, or the refusal's status having
+ * answered. A connector's read of a review of its own submission is not
+ * recorded.
+ */
+static int note_read(struct http_request *req, struct http_response *resp, struct store *st,
+		     const struct review *r, enum audit_action action)
+{
+	struct err e = { 0 };
+	if (req->org->kind != ORG_BANK)
+		return 0;
+	int rc = shares_note_read(st, req->who.user, req->org->id, r->submission_id, action, &e);
+	if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	return rc;
+}
+
 void api_review_show(struct http_request *req, struct http_response *resp)
 {
 	struct store *st;
@@ -113,10 +133,12 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 		return;
 	struct err e = { 0 };
 	json_t *view = review_view_json(st, r, &e);
-	if (view)
+	if (!view)
+		api_internal(resp, &e);
+	else if (note_read(req, resp, st, r, AUDIT_REVIEW_READ) == 0)
 		http_json_send(resp, 200, view);
 	else
-		api_internal(resp, &e);
+		json_decref(view);
 	review_free(r);
 }
 
@@ -192,8 +214,10 @@ void api_review_criteria(struct http_request *req, struct http_response *resp)
 	int rc = review_criteria_view(st, req->org, r, &out, &e);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
-	else
+	else if (note_read(req, resp, st, r, AUDIT_REVIEW_CRITERIA_READ) == 0)
 		http_json_send(resp, 200, out);
+	else
+		json_decref(out);
 	review_free(r);
 }
 

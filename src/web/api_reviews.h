@@ -7,10 +7,13 @@
  *   GET  /api/v1/reviews/{submission}             READ, both kinds: the
  *        bank's own review (opened on first read, through a share in
  *        force); the connector names the bank, ?bank=NAME; with what
- *        changed since the bank's previous review (service/review_view.h)
+ *        changed since the bank's previous review (service/review_view.h);
+ *        a bank's read is recorded on the share as review_read
+ *        (shares_note_read: once made, before it is sent)
  *   GET  /api/v1/reviews/{submission}/criteria    bank, READ: the bank's
  *        review by its own criteria (service/review_criteria.h), opened as
- *        above; 409 "conflict" "no criteria imported yet" without a list
+ *        above; 409 "conflict" "no criteria imported yet" without a list;
+ *        recorded as review_criteria_read when given (a refusal is not)
  *   PUT  /api/v1/reviews/{submission}/items/{no}  bank, REVIEW:
  *        {verdict, comment?} → 200 the item
  *   PUT  /api/v1/reviews/{submission}/items/{no}/answer  bank, REVIEW:
@@ -25,7 +28,9 @@
  *        signed decision file to download (formats/review_decision.h;
  *        `shinsa verify` checks it offline); the connector as for GET of
  *        the review, the bank its own review's whether or not a share is in
- *        force now (the file holds its judgement, none of the answers)
+ *        force now (the file holds its judgement, none of the answers):
+ *        not a read of the share. Nor are the writes' answers (the item
+ *        or decision the bank just wrote, its own).
  *
  * Service results: NOT_FOUND 404 "not_found", INVALID 400 "bad_request",
  * CONFLICT 409 "conflict".

@@ -134,6 +134,23 @@ eq "shared again: reminded again" "$rc:$out" "0:wrote 2 notices (2 already in th
 run "$SHINSA" reminders list --json
 eq "the reminders of the new share" "$(printf '%s\n' "$out" | jq -c '[.[9:][] | [.id, .kind, .org, .subject]]')" \
 	"[[10,\"reassessment_due\",\"X銀行\",\"【Shinsa】定期的な適合性確認の期限のお知らせ: $A（2026-05-01）\"],[11,\"reassessment_due\",\"$A\",\"【Shinsa】X銀行 による定期的な適合性確認の期限のお知らせ（2026-05-01）\"]]"
+# Plans under consent too: A's plan reopened (due 2026-09-30), X requires it
+# by 2026-05-10, then A revokes X's share. Past that date X is reminded of
+# nothing, nor is A of X's date (Y holds the plan to A's due, not passed);
+# the next share brings the plan's notices back, to both.
+"$SHINSA" plans update 1 --org "$A" --status open --due 2026-09-30 >/dev/null
+sqlite3 "$SHINSA_DB" "INSERT INTO plan_required VALUES (1, 2, '2026-05-10')"
+"$SHINSA" share revoke 3 >/dev/null
+export SHINSA_NOW=2026-05-11T08:00:00Z
+run "$SHINSA" reminders run
+eq "no share in force between X and A: no plan notice about X's date to either" "$rc:$out" \
+	"0:wrote 0 notices (2 already in the outbox)"
+"$SHINSA" share add 1 --bank X銀行 >/dev/null
+run "$SHINSA" reminders run
+eq "shared again: the plan's notices and the overdue re-assessment" "$rc:$out" "0:wrote 4 notices (2 already in the outbox)"
+run "$SHINSA" reminders list --json
+eq "the notices of the share after" "$(printf '%s\n' "$out" | jq -c '[.[11:][] | [.id, .kind, .org, .subject]]')" \
+	"[[12,\"reassessment_overdue\",\"X銀行\",\"【Shinsa】定期的な適合性確認の期限超過: $A（2026-05-01）\"],[13,\"reassessment_overdue\",\"$A\",\"【Shinsa】X銀行 による定期的な適合性確認の期限超過（2026-05-01）\"],[14,\"plan_overdue\",\"$A\",\"【Shinsa】改善計画の期限超過: 通番3（2026-05-10）\"],[15,\"plan_overdue\",\"X銀行\",\"【Shinsa】改善計画の期限超過: $A 通番3（2026-05-10）\"]]"
 fails "a notice is never deleted" 19 "Error: stepping, notices are never deleted (19)" sqlite3 "$SHINSA_DB" "DELETE FROM outbox WHERE id = 1"
 fails "a notice changes only by being sent" 19 "Error: stepping, a notice changes only by being sent, once (19)" sqlite3 "$SHINSA_DB" "UPDATE outbox SET body = 'x' WHERE id = 3"
 finish

@@ -366,14 +366,18 @@ for o in B X Y; do
 	done
 done
 
-# The consent itself: X read it (sixteen times: each role twice the
-# submission, by the API and by the review page, which shows the answers,
-# and twice A's answers to X's questions, reads of the share too), Y never could;
-# A's list shows each read with user and time; after the revoke X gets 404.
+# The consent itself: X read it, each a read of the share: each role
+# eleven times (the submission, its review and A's answers to X's
+# questions, each by the API and by the review page; the review again by
+# the criteria page, X having no criteria; the plans listed and plan 1, by
+# the API and by their pages), and twelve for the roles that may require a
+# date of plan 1, the answer being the plan. Y never could; A's list shows
+# each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do for i in 1 2 3 4; do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do n=11; case $r in admin | reviewer) n=12 ;; esac
+		for i in $(seq $n); do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
 eq "before the revoke X's portfolio counts A's plan" "$code $(echo "$body" | jq -c '[.[] | [.connector, .open_plans]]')" \

@@ -132,11 +132,11 @@ api GET "$R"
 eq "another bank: 404" "$code $body" "404 $(E not_found "no submission 1")"
 login editor@a.test
 api GET /api/v1/shares
-eq "X's one read of A's answers is a read of the share, the refused ones are not" \
+eq "X's read of A's answers (then of its review) is a read of the share, the refused ones are not" \
 	"$code $(echo "$body" | jq -c '[.[] | [.id, .accesses]]')" \
-	'200 [[1,[{"user":"rev@x.test","at":"2026-04-01T09:00:00Z"}]]]'
-eq "and audited in A's trail" "$("$SHINSA" audit list --org "$A" --json | jq -c '[.[] | select(.action | endswith("_read")) | [.actor, .action, .object, .details]]')" \
-	"[[\"rev@x.test\",\"questions_read\",\"submission:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"share\\\":1}\"]]"
+	'200 [[1,[{"user":"rev@x.test","at":"2026-04-01T09:00:00Z"},{"user":"rev@x.test","at":"2026-04-01T09:00:00Z"}]]]'
+eq "and audited in A's trail" "$("$SHINSA" audit list --org "$A" --json | jq -c '[reverse[] | select(.action | endswith("_read")) | [.actor, .action, .object, .details]]')" \
+	"[[\"rev@x.test\",\"questions_read\",\"submission:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"share\\\":1}\"],[\"rev@x.test\",\"review_read\",\"submission:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"share\\\":1}\"]]"
 "$SHINSA" share revoke 1 >/dev/null
 login rev@x.test
 api GET "$R"

@@ -44,6 +44,11 @@ static void test_overdue(void **state)
 	assert_true(plan_overdue(p, "2026-07-01"));
 	assert_string_equal(plan_overdue_since(p, "2026-07-01"), "2026-06-30");
 	assert_string_equal(plan_overdue_since(p, "2027-01-01"), "2026-06-30");
+	/* Only the dates counted: X's left out, the connector's own due and Y's. */
+	const bool without_x[] = { false, true };
+	assert_null(plan_overdue_since_of(p, "2026-07-01", without_x));
+	assert_string_equal(plan_overdue_since_of(p, "2026-10-01", without_x), "2026-09-30");
+	assert_string_equal(plan_overdue_since_of(p, "2026-07-01", NULL), "2026-06-30");
 	/* A bank: its own date, else the connector's. */
 	assert_string_equal(plan_due_for_bank(p, 7), "2026-06-30");
 	assert_string_equal(plan_due_for_bank(p, 9), "2026-09-30");
