@@ -12,7 +12,7 @@
  *        (shares_note_read: once made, before it is sent)
  *   GET  /api/v1/reviews/{submission}/criteria    bank, READ: the bank's
  *        review by its own criteria (service/review_criteria.h), opened as
- *        above; 409 "conflict" "no criteria imported yet" without a list;
+ *        above; 404 "not_found" "no criteria imported yet" without a list;
  *        recorded as review_criteria_read when given (a refusal is not)
  *   PUT  /api/v1/reviews/{submission}/items/{no}  bank, REVIEW:
  *        {verdict, comment?} → 200 the item
