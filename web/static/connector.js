@@ -118,10 +118,12 @@
     let res = null;
     try {
       // keepalive: a save started as the person leaves the page still
-      // reaches the server (browsers allow it for bodies up to 64 KiB).
-      const body = JSON.stringify(payload);
+      // reaches the server. Browsers allow it for bodies up to 64 KiB and
+      // refuse the request outright past that, so the bytes are counted:
+      // a kanji is one character of the string but three bytes sent.
+      const bytes = new TextEncoder().encode(JSON.stringify(payload)).length;
       res = await shinsa.call("PUT", "/api/v1/answers/" + form.dataset.no, payload, undefined,
-        { keepalive: body.length < 60000 });
+        { keepalive: bytes < 60000 });
     } catch (e) {
       res = null;
     }

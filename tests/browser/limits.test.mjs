@@ -1,0 +1,50 @@
+// An answer longer than a field holds (32,000 characters, what the A3
+// form's cell carries), pasted into the answers page in Chromium: the save
+// is refused and said under the item, the text stays in the box as it was
+// pasted, nothing is stored; cut to the limit, it saves, and the form
+// downloads.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
+
+const C = accounts.connector;
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launch();
+  page = await signedIn(browser, C.editor);
+  await page.goto(page.url().replace(/\/[^/]*$/, "/answers"));
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("a pasted answer over the limit is refused, kept in its box, and saves once cut", async () => {
+  const form = page.locator("form#answer-2");
+  const box = form.locator('textarea[name="current"]');
+  const long = "当".repeat(32001);
+  // As a paste: the whole text at once, then the box loses focus.
+  await box.fill(long);
+  await box.blur();
+  const alert = form.locator(".conflict");
+  await alert.waitFor({ state: "visible" });
+  const said = (await alert.innerText()).trim();
+  assert.match(said, /item 2: current is longer than 32000 characters/, said);
+  expectProblem(page, /status of 400/);
+  assert.equal((await box.inputValue()).length, 32001, "the text stays as pasted");
+  const stored = await api(page, "GET", "/api/v1/answers");
+  assert.equal(stored.json.items.find((i) => i.no === 2).current, "", "nothing stored");
+  await look(page, "limits-1-refused");
+  await form.screenshot({ path: join(process.env.SHINSA_SHOTS, "limits-1-refused-item.png") });
+
+  await box.fill(long.slice(1));
+  await box.blur();
+  await form.locator(".save-state").filter({ hasText: /保存しました|Saved/ }).waitFor();
+  const saved = await api(page, "GET", "/api/v1/answers");
+  assert.equal(saved.json.items.find((i) => i.no === 2).current.length, 32000);
+  const xlsx = await page.request.get(page.url().replace(/\/answers.*$/, "/api/v1/answers/export"));
+  assert.equal(xlsx.status(), 200, "the form with it downloads");
+});
