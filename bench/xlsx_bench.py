@@ -82,7 +82,7 @@ def answer_for(item):
 
 def fill_form(catalog, path):
     """The filled form as a person would send it: written with openpyxl
-    in the official layout and the in-cell convention of the README."""
+    in the official layout and the in-cell convention of docs/form.md."""
     import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active

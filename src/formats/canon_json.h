@@ -2,7 +2,8 @@
  * canon_json: the one byte sequence for a JSON value, so that a hash and a
  * signature over it can be checked by anyone who writes the same bytes.
  *
- * The rules (README.md, "Canonical JSON", is the contract for verifiers):
+ * The rules (docs/answers-and-submissions.md, "Canonical JSON", is the
+ * contract for verifiers):
  * UTF-8; no whitespace outside strings; object members sorted by the bytes
  * of their keys (memcmp order, a shorter key before any longer one it
  * begins); strings escape only what JSON requires: `"` and `\` get a

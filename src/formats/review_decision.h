@@ -1,6 +1,6 @@
 /*
  * review_decision: a bank's decision on a submission as the document it
- * signs (format "shinsa-review-decision/1"; README.md, "Reviews", is the
+ * signs (format "shinsa-review-decision/1"; docs/reviews.md is the
  * contract):
  *
  *   {"format":"shinsa-review-decision/1",

@@ -1,7 +1,8 @@
 /*
  * submission_json: the submission document and the exported file, as JSON.
  *
- * The document (README.md, "Submissions", is the contract):
+ * The document (docs/answers-and-submissions.md, "Submissions", is the
+ * contract):
  *
  *   {"format":"shinsa-submission/1",
  *    "org":{"name":S,"reg_no":S|null,"public_key":HEX64},

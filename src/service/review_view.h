@@ -1,6 +1,6 @@
 /*
- * review_view: reviews as the API and `shinsa review` show them (README.md,
- * "Reviews"), with the decision's signature re-checked each time. Layer:
+ * review_view: reviews as the API and `shinsa review` show them
+ * (docs/reviews.md), with the decision's signature re-checked each time. Layer:
  * service. Every json_t returned is yours.
  */
 #ifndef SHINSA_SERVICE_REVIEW_VIEW_H

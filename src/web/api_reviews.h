@@ -1,6 +1,6 @@
 /*
  * api_reviews: banks' reviews over HTTP (service/reviews.h has the rules,
- * service/review_view.h the JSON; README.md, "Reviews", the reference).
+ * service/review_view.h the JSON; docs/reviews.md the reference).
  *
  *   GET  /api/v1/reviews                          READ, both kinds: a bank's
  *        reviews, or the reviews of a connector's submissions

@@ -1,8 +1,8 @@
 /*
  * proxy: which address a request comes from, when Shinsa runs behind the
- * TLS proxy the README asks for. The socket's peer is then the proxy, for
- * every client; the client's address is in the X-Forwarded-For header the
- * proxy adds. But anyone can send that header, so it is believed only
+ * TLS proxy docs/operations.md asks for. The socket's peer is then the
+ * proxy, for every client; the client's address is in the X-Forwarded-For
+ * header the proxy adds. But anyone can send that header, so it is believed only
  * from a peer named with --trusted-proxy, and only as far as the chain of
  * trusted proxies goes: each proxy appends the address it got the request
  * from, so reading from the right, the first address that is not itself
