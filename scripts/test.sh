@@ -2,7 +2,8 @@
 # Runs the whole suite against one build directory (build/ or build/asan/):
 # every cmocka unit test, every CLI test (tests/cli/*.sh), the HTTP tests
 # (tests/http/*.sh, each starting its own server), the rendered-form test
-# (tests/render/*.sh) and the browser tests (tests/browser/run.sh: the
+# (tests/render/*.sh), the link check of README.md and docs/
+# (scripts/links.sh) and the browser tests (tests/browser/run.sh: the
 # pages in Chromium, against a server of their own). Prints one line per
 # test file and a closing "N passed, N failed" line counting the checks
 # inside them (cmocka tests, and the "ok"/"not ok" lines of the shell tests,
@@ -56,6 +57,7 @@ for t in tests/cli/*.sh tests/http/*.sh tests/render/*.sh; do
 	[ -f "$t" ] && [ "${t##*/}" != lib.sh ] || continue
 	run "${t#tests/}" sh "$t"
 done
+run docs/links sh scripts/links.sh
 run browser sh tests/browser/run.sh "$build"
 
 echo
