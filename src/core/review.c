@@ -87,7 +87,7 @@ static void answer_release(struct answer *a)
 	free(a->notes);
 }
 
-static void item_release(struct review_item *it)
+void review_item_release(struct review_item *it)
 {
 	free(it->item_key);
 	free(it->comment);
@@ -107,7 +107,7 @@ void review_free(struct review *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->n_items; i++)
-		item_release(&r->items[i]);
+		review_item_release(&r->items[i]);
 	free(r->items);
 	free(r->connector_name);
 	free(r->bank_name);

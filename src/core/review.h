@@ -111,6 +111,8 @@ struct review {
 
 struct review *review_new(void);
 void review_free(struct review *r);
+/* Frees what item owns (its strings, answer and messages), not item itself. */
+void review_item_release(struct review_item *item);
 
 /* An item for every item of checklist cat, pending, in catalog order. */
 void review_init_items(struct review *r, const struct catalog *cat);

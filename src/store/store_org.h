@@ -15,7 +15,8 @@ struct store;
 /*
  * Adds org (kind, name, reg_no and public_key set) with its sealed private
  * key; sets org->id and org->created_at. A name already taken is an error
- * that says so.
+ * that says so, also to the loser of two adds of one name at once:
+ * "an organisation named "N" already exists".
  */
 int store_org_add(struct store *st, struct org *org, const char *sealed_key, struct err *e);
 /* 0 and a new org you own, or STORE_NOT_FOUND. */

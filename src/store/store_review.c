@@ -32,17 +32,11 @@ int store_review_add(struct store *st, struct review *r, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO review (submission_id, bank_id, opened_at, opened_by) VALUES (?, ?, ?, ?) RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, r->submission_id);
 	sql_bind_int(q, 2, r->bank_id);
 	sql_bind_text(q, 3, r->opened_at);
 	sql_bind_text(q, 4, r->opened_by);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		r->id = sql_int(q, 0);
-	sql_finalize(q);
-	if (rc != 1)
+	if (sql_write_one(q, &r->id, e) != STORE_OK)
 		return -1;
 	for (size_t i = 0; i < r->n_items; i++) {
 		q = sql_prepare(store_sql(st),
@@ -65,7 +59,7 @@ int store_review_add(struct store *st, struct review *r, struct err *e)
 	" r.decision_sha256, r.decision_signature FROM review r JOIN submission s ON s.id = r.submission_id"    \
 	" JOIN org c ON c.id = s.org_id JOIN org b ON b.id = r.bank_id"
 
-static struct review *review_from_row(struct sql_stmt *q)
+static void review_decode(struct sql_stmt *q, void *slot)
 {
 	struct review *r = review_new();
 	r->id = sql_int(q, 0);
@@ -85,11 +79,12 @@ static struct review *review_from_row(struct sql_stmt *q)
 	r->decision_document = xstrdup(sql_text(q, 14));
 	r->decision_sha256 = xstrdup(sql_text(q, 15));
 	r->decision_signature = xstrdup(sql_text(q, 16));
-	return r;
+	*(struct review **)slot = r;
 }
 
-static void item_from_row(struct sql_stmt *q, struct review_item *it)
+static void item_decode(struct sql_stmt *q, void *slot)
 {
+	struct review_item *it = slot;
 	it->item_key = xstrdup(sql_text(q, 0));
 	it->no = (int)sql_int(q, 1);
 	it->party = party_parse(sql_text(q, 2));
@@ -110,6 +105,11 @@ static void item_from_row(struct sql_stmt *q, struct review_item *it)
 	it->bank_answer_carried = sql_int(q, 12) != 0;
 }
 
+static void item_drop(void *slot)
+{
+	review_item_release(slot);
+}
+
 /* Fills r's items (checklist order) and their messages. */
 static int load_items(struct store *st, struct review *r, struct err *e)
 {
@@ -122,15 +122,7 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 		return -1;
 	sql_bind_text(q, 1, r->catalog_id);
 	sql_bind_int(q, 2, r->id);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		r->items = xrealloc(r->items, (r->n_items + 1) * sizeof *r->items);
-		struct review_item *it = &r->items[r->n_items++];
-		memset(it, 0, sizeof *it);
-		item_from_row(q, it);
-	}
-	sql_finalize(q);
-	if (rc < 0)
+	if (sql_collect(q, sizeof *r->items, item_decode, item_drop, &r->items, &r->n_items, e) < 0)
 		return -1;
 	q = sql_prepare(store_sql(st),
 		"SELECT m.item_key, o.name, m.author, m.at, m.text FROM review_message m JOIN org o ON o.id = m.org_id"
@@ -138,6 +130,7 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, r->id);
+	int rc;
 	while ((rc = sql_step(q, e)) == 1) {
 		struct review_item *it = (struct review_item *)review_find_key(r, sql_text(q, 0));
 		if (it) /* always: the foreign key holds */
@@ -150,29 +143,19 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 /* Runs q (bound) for at most one review, with its items. */
 static int one(struct store *st, struct sql_stmt *q, struct review **out, struct err *e)
 {
-	*out = NULL;
-	int rc = sql_step(q, e);
-	struct review *r = rc == 1 ? review_from_row(q) : NULL;
-	sql_finalize(q);
-	if (rc < 0)
-		return -1;
-	if (!r)
-		return STORE_NOT_FOUND;
-	if (load_items(st, r, e) < 0) {
-		review_free(r);
+	int rc = sql_get_one(q, sizeof *out, review_decode, out, e);
+	if (rc == STORE_OK && load_items(st, *out, e) < 0) {
+		review_free(*out);
+		*out = NULL;
 		return -1;
 	}
-	*out = r;
-	return STORE_OK;
+	return rc;
 }
 
 int store_review_get(struct store *st, long long submission_id, long long bank_id, struct review **out,
 		     struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), REVIEW_QUERY " WHERE r.submission_id = ? AND r.bank_id = ?", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, submission_id);
 	sql_bind_int(q, 2, bank_id);
 	return one(st, q, out, e);
@@ -181,12 +164,9 @@ int store_review_get(struct store *st, long long submission_id, long long bank_i
 int store_review_previous(struct store *st, long long bank_id, long long connector_id, const char *catalog_id,
 			  int version, struct review **out, struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), REVIEW_QUERY
 		" WHERE r.bank_id = ? AND s.org_id = ? AND s.catalog_id = ? AND s.version < ?"
 		" ORDER BY s.version DESC LIMIT 1", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, bank_id);
 	sql_bind_int(q, 2, connector_id);
 	sql_bind_text(q, 3, catalog_id);
@@ -245,8 +225,6 @@ int store_review_decide(struct store *st, const struct review *r, struct err *e)
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE review SET decision = ?, reason = ?, decided_at = ?, decided_by = ?, decision_document = ?,"
 		" decision_sha256 = ?, decision_signature = ? WHERE id = ? AND decision IS NULL RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, review_decision_name(r->decision));
 	sql_bind_text(q, 2, r->reason ? r->reason : "");
 	sql_bind_text(q, 3, r->decided_at);
@@ -255,16 +233,36 @@ int store_review_decide(struct store *st, const struct review *r, struct err *e)
 	sql_bind_text(q, 6, r->decision_sha256);
 	sql_bind_text(q, 7, r->decision_signature);
 	sql_bind_int(q, 8, r->id);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
+}
+
+static void summary_decode(struct sql_stmt *q, void *slot)
+{
+	struct review_summary *s = slot;
+	s->submission_id = sql_int(q, 0);
+	s->version = (int)sql_int(q, 1);
+	s->connector = xstrdup(sql_text(q, 2));
+	s->bank = xstrdup(sql_text(q, 3));
+	s->opened_at = xstrdup(sql_text(q, 4));
+	review_decision_parse(sql_text(q, 5), &s->decision);
+	s->decided_at = xstrdup(sql_text(q, 6));
+	s->pending = (size_t)sql_int(q, 7);
+	s->query = (size_t)sql_int(q, 8);
+	s->improvement = (size_t)sql_int(q, 9);
+}
+
+static void summary_drop(void *slot)
+{
+	struct review_summary *s = slot;
+	free(s->connector);
+	free(s->bank);
+	free(s->opened_at);
+	free(s->decided_at);
 }
 
 int store_review_list(struct store *st, long long org_id, bool bank, struct review_summary **out, size_t *n,
 		      struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st), bank
 		? "SELECT s.id, s.version, c.name, b.name, r.opened_at, r.decision, r.decided_at,"
 		  " SUM(CASE WHEN ci.party <> 'bank' AND ri.verdict IS NULL THEN 1 ELSE 0 END),"
@@ -282,42 +280,14 @@ int store_review_list(struct store *st, long long org_id, bool bank, struct revi
 		  " JOIN org b ON b.id = r.bank_id JOIN review_item ri ON ri.review_id = r.id"
 		  " JOIN catalog_item ci ON ci.catalog_id = s.catalog_id AND ci.key = ri.item_key"
 		  " WHERE s.org_id = ? GROUP BY r.id, s.id, s.version, c.name, b.name ORDER BY s.id, b.name", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, org_id);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		struct review_summary *s = &(*out)[(*n)++];
-		s->submission_id = sql_int(q, 0);
-		s->version = (int)sql_int(q, 1);
-		s->connector = xstrdup(sql_text(q, 2));
-		s->bank = xstrdup(sql_text(q, 3));
-		s->opened_at = xstrdup(sql_text(q, 4));
-		review_decision_parse(sql_text(q, 5), &s->decision);
-		s->decided_at = xstrdup(sql_text(q, 6));
-		s->pending = (size_t)sql_int(q, 7);
-		s->query = (size_t)sql_int(q, 8);
-		s->improvement = (size_t)sql_int(q, 9);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		review_summary_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, summary_decode, summary_drop, out, n, e);
 }
 
 void review_summary_list_free(struct review_summary *list, size_t n)
 {
-	for (size_t i = 0; list && i < n; i++) {
-		free(list[i].connector);
-		free(list[i].bank);
-		free(list[i].opened_at);
-		free(list[i].decided_at);
-	}
+	for (size_t i = 0; list && i < n; i++)
+		summary_drop(&list[i]);
 	free(list);
 }
 

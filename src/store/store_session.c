@@ -26,41 +26,33 @@ int store_session_add(struct store *st, struct auth_session *s, const char *toke
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO session (token_hash, user_id, remote, created_at, last_seen_at, expires_at, revoked)"
 		" VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, token_hash);
 	sql_bind_int(q, 2, s->user_id);
 	sql_bind_text(q, 3, remote);
 	sql_bind_text(q, 4, created);
 	sql_bind_text(q, 5, created);
 	sql_bind_text(q, 6, expires);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		s->id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	return sql_write_one(q, &s->id, e) == STORE_OK ? 0 : -1;
+}
+
+static void session_decode(struct sql_stmt *q, void *slot)
+{
+	struct auth_session *s = slot;
+	s->id = sql_int(q, 0);
+	s->user_id = sql_int(q, 1);
+	s->created_at = stamp_time(sql_text(q, 2));
+	s->last_seen_at = stamp_time(sql_text(q, 3));
+	s->expires_at = stamp_time(sql_text(q, 4));
+	s->revoked = sql_int(q, 5) != 0;
 }
 
 int store_session_find(struct store *st, const char *token_hash, struct auth_session *out, struct err *e)
 {
-	memset(out, 0, sizeof *out);
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"SELECT id, user_id, created_at, last_seen_at, expires_at, revoked FROM session WHERE token_hash = ?",
 		e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, token_hash);
-	int rc = sql_step(q, e);
-	if (rc == 1) {
-		out->id = sql_int(q, 0);
-		out->user_id = sql_int(q, 1);
-		out->created_at = stamp_time(sql_text(q, 2));
-		out->last_seen_at = stamp_time(sql_text(q, 3));
-		out->expires_at = stamp_time(sql_text(q, 4));
-		out->revoked = sql_int(q, 5) != 0;
-	}
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_get_one(q, sizeof *out, session_decode, out, e);
 }
 
 int store_session_touch(struct store *st, long long id, time_t t, struct err *e)
@@ -79,12 +71,8 @@ int store_session_revoke(struct store *st, long long id, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE session SET revoked = 1 WHERE id = ? AND revoked = 0 RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, id);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
 }
 
 int store_session_revoke_user(struct store *st, long long user_id, long long except_id, struct err *e)
@@ -117,15 +105,9 @@ int store_login_attempt_add(struct store *st, const char *key, time_t t, long lo
 	clock_format(t, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st), "INSERT INTO login_attempt (key, at) VALUES (?, ?) RETURNING id",
 					 e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, key);
 	sql_bind_text(q, 2, stamp);
-	int rc = sql_step(q, e);
-	if (rc == 1 && id)
-		*id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	return sql_write_one(q, id, e) == STORE_OK ? 0 : -1;
 }
 
 int store_login_attempt_recent(struct store *st, const char *key, time_t since, size_t limit, time_t *out,

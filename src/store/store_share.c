@@ -11,18 +11,12 @@ int store_share_add(struct store *st, struct share *s, struct err *e)
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO share (submission_id, bank_id, created_by, created_at, expires_at, revoked_at)"
 		" VALUES (?, ?, ?, ?, ?, NULL) RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, s->submission_id);
 	sql_bind_int(q, 2, s->bank_id);
 	sql_bind_text(q, 3, s->created_by);
 	sql_bind_text(q, 4, s->created_at);
 	sql_bind_text(q, 5, s->expires_at);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		s->id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	return sql_write_one(q, &s->id, e) == STORE_OK ? 0 : -1;
 }
 
 #define SHARE_QUERY                                                                                        \
@@ -31,7 +25,7 @@ int store_share_add(struct store *st, struct share *s, struct err *e)
 	" JOIN submission sub ON sub.id = sh.submission_id JOIN org c ON c.id = sub.org_id"                  \
 	" JOIN org b ON b.id = sh.bank_id"
 
-static struct share *share_from_row(struct sql_stmt *q)
+static void share_decode(struct sql_stmt *q, void *slot)
 {
 	struct share *s = share_new();
 	s->id = sql_int(q, 0);
@@ -46,48 +40,19 @@ static struct share *share_from_row(struct sql_stmt *q)
 	s->created_at = xstrdup(sql_text(q, 9));
 	s->expires_at = xstrdup(sql_text(q, 10)); /* NULL stays NULL */
 	s->revoked_at = xstrdup(sql_text(q, 11));
-	return s;
+	*(struct share **)slot = s;
 }
 
-/* Runs q (bound) for at most one share. */
-static int one(struct sql_stmt *q, struct share **out, struct err *e)
+static void share_drop(void *slot)
 {
-	*out = NULL;
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		*out = share_from_row(q);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
-}
-
-/* Runs q (bound) for every share it gives. */
-static int many(struct sql_stmt *q, struct share ***out, size_t *n, struct err *e)
-{
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = share_from_row(q);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		share_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	share_free(*(struct share **)slot);
 }
 
 int store_share_get(struct store *st, long long id, struct share **out, struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), SHARE_QUERY " WHERE sh.id = ?", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, id);
-	return one(q, out, e);
+	return sql_get_one(q, sizeof *out, share_decode, out, e);
 }
 
 /* "In force at ?" in SQL: the same rule as share_in_force(). */
@@ -96,15 +61,12 @@ int store_share_get(struct store *st, long long id, struct share **out, struct e
 int store_share_in_force(struct store *st, long long submission_id, long long bank_id, const char *now,
 			 struct share **out, struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		SHARE_QUERY " WHERE sh.submission_id = ? AND sh.bank_id = ? AND" IN_FORCE " ORDER BY sh.id LIMIT 1", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, submission_id);
 	sql_bind_int(q, 2, bank_id);
 	sql_bind_text(q, 3, now);
-	return one(q, out, e);
+	return sql_get_one(q, sizeof *out, share_decode, out, e);
 }
 
 int store_share_pair_in_force(struct store *st, long long bank_id, long long connector_id, const char *now,
@@ -127,13 +89,9 @@ int store_share_revoke(struct store *st, long long id, const char *at, struct er
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE share SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, at);
 	sql_bind_int(q, 2, id);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
 }
 
 int store_share_access_add(struct store *st, long long share_id, long long user_id, const char *at, struct err *e)
@@ -173,13 +131,9 @@ static int add_accesses(struct store *st, long long connector_id, struct share *
 
 int store_share_list(struct store *st, long long connector_id, struct share ***out, size_t *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st), SHARE_QUERY " WHERE sub.org_id = ? ORDER BY sh.id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, connector_id);
-	if (many(q, out, n, e) < 0)
+	if (sql_collect(q, sizeof **out, share_decode, share_drop, out, n, e) < 0)
 		return -1;
 	if (add_accesses(st, connector_id, *out, *n, e) < 0) {
 		share_list_free(*out, *n);
@@ -193,12 +147,8 @@ int store_share_list(struct store *st, long long connector_id, struct share ***o
 int store_share_inbox(struct store *st, long long bank_id, const char *now, struct share ***out, size_t *n,
 		      struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st), SHARE_QUERY " WHERE sh.bank_id = ? AND" IN_FORCE " ORDER BY sh.id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, bank_id);
 	sql_bind_text(q, 2, now);
-	return many(q, out, n, e);
+	return sql_collect(q, sizeof **out, share_decode, share_drop, out, n, e);
 }

@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 
 struct sql {
 	sqlite3 *db;
@@ -87,6 +89,8 @@ struct sql_stmt *sql_prepare(struct sql *db, const char *sql, struct err *e)
  * the next step reports. */
 void sql_bind_text(struct sql_stmt *st, int i, const char *s)
 {
+	if (!st)
+		return;
 	if (s)
 		sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT);
 	else
@@ -95,6 +99,8 @@ void sql_bind_text(struct sql_stmt *st, int i, const char *s)
 
 void sql_bind_int(struct sql_stmt *st, int i, long long v)
 {
+	if (!st)
+		return;
 	sqlite3_bind_int64(st->st, i, v);
 }
 
@@ -144,4 +150,55 @@ int sql_run(struct sql_stmt *st, struct err *e)
 	int rc = sql_step(st, e);
 	sql_finalize(st);
 	return rc < 0 ? -1 : 0;
+}
+
+int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out, struct err *e)
+{
+	memset(out, 0, size);
+	if (!q)
+		return -1;
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		decode(q, out);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int sql_collect(struct sql_stmt *q, size_t size, sql_decode_fn decode, sql_drop_fn drop, void *out, size_t *n,
+		struct err *e)
+{
+	char *items = NULL;
+	size_t count = 0, cap = 0;
+	int rc = -1;
+	while (q && (rc = sql_step(q, e)) == 1) {
+		if (count == cap) {
+			cap = cap ? 2 * cap : 8;
+			items = xrealloc(items, cap * size);
+		}
+		char *slot = items + count++ * size;
+		memset(slot, 0, size);
+		decode(q, slot);
+	}
+	sql_finalize(q);
+	if (rc < 0) {
+		for (size_t i = 0; drop && i < count; i++)
+			drop(items + i * size);
+		free(items);
+		items = NULL;
+		count = 0;
+	}
+	memcpy(out, &items, sizeof items);
+	*n = count;
+	return rc < 0 ? -1 : 0;
+}
+
+int sql_write_one(struct sql_stmt *q, long long *id, struct err *e)
+{
+	if (!q)
+		return -1;
+	int rc = sql_step(q, e);
+	if (rc == 1 && id)
+		*id = sql_int(q, 0);
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }

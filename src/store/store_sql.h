@@ -31,7 +31,9 @@ int sql_exec(struct sql *db, const char *sql, struct err *e);
 
 /* NULL on error (e set). */
 struct sql_stmt *sql_prepare(struct sql *db, const char *sql, struct err *e);
-/* Placeholders count from 1. A NULL text binds SQL NULL. The text is copied. */
+/* Placeholders count from 1. A NULL text binds SQL NULL. The text is copied.
+ * A NULL statement (a failed sql_prepare, its error already in e) is
+ * ignored, so a caller binds and hands it to a helper below unchecked. */
 void sql_bind_text(struct sql_stmt *st, int i, const char *s);
 void sql_bind_int(struct sql_stmt *st, int i, long long v);
 /* 1: a row is ready; 0: done; -1: error (e set). */
@@ -49,5 +51,43 @@ void sql_finalize(struct sql_stmt *st);
 
 /* Runs a prepared statement that returns no rows, then finalises it. */
 int sql_run(struct sql_stmt *st, struct err *e);
+
+/*
+ * The loops every store module needs, once. Each runs q (prepared and
+ * bound), finalises it, and accepts a NULL q: that is -1, the error being
+ * the one sql_prepare left in e. Only stepping and columns are used, so a
+ * PostgreSQL backend provides these over its own cursor unchanged.
+ *
+ * A decoder reads the current row of q into the slot it is given: the
+ * fields of a struct, or a pointer it sets to a new object it allocates.
+ * A dropper frees what a decoder put in a slot (not the slot itself).
+ */
+typedef void (*sql_decode_fn)(struct sql_stmt *q, void *slot);
+typedef void (*sql_drop_fn)(void *slot);
+
+/* Zeroes the size bytes at out, then decodes the first row of q into out:
+ * STORE_OK; STORE_NOT_FOUND when q gives no row; -1 on error (e set). */
+int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out, struct err *e);
+
+/*
+ * Decodes every row of q into a new slot of size bytes (zeroed first) at the
+ * end of a growing array. out is the address of the caller's array pointer
+ * (a T ** for slots of type T; object pointers are alike, as POSIX has
+ * them): it gets the array, which you own and free(), and *n its length,
+ * NULL and 0 when there is no row. On error the slots decoded so far are
+ * dropped and the array freed: NULL, 0 and -1.
+ */
+int sql_collect(struct sql_stmt *q, size_t size, sql_decode_fn decode, sql_drop_fn drop, void *out, size_t *n,
+		struct err *e);
+
+/*
+ * Runs q, an INSERT or UPDATE that writes at most one row and ends in
+ * "RETURNING" one integer column: STORE_OK with *id (id may be NULL) that
+ * value; STORE_NOT_FOUND when no row was written (an UPDATE whose WHERE met
+ * none, an INSERT ... ON CONFLICT DO NOTHING that met its conflict); -1 on
+ * error. Both clauses are standard SQL that SQLite (3.35) and PostgreSQL
+ * share, so an add of something unique decides a race in one statement.
+ */
+int sql_write_one(struct sql_stmt *q, long long *id, struct err *e);
 
 #endif

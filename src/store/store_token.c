@@ -9,7 +9,7 @@
 
 #define TOKEN_COLUMNS "id, user_id, name, created_at, last_used_at, revoked"
 
-static struct user_token *token_from_row(struct sql_stmt *q)
+static void token_decode(struct sql_stmt *q, void *slot)
 {
 	struct user_token *t = user_token_new();
 	t->id = sql_int(q, 0);
@@ -18,7 +18,12 @@ static struct user_token *token_from_row(struct sql_stmt *q)
 	t->created_at = xstrdup(sql_text(q, 3));
 	t->last_used_at = xstrdup(sql_text(q, 4)); /* NULL stays NULL */
 	t->revoked = sql_int(q, 5) != 0;
-	return t;
+	*(struct user_token **)slot = t;
+}
+
+static void token_drop(void *slot)
+{
+	user_token_free(*(struct user_token **)slot);
 }
 
 int store_token_add(struct store *st, struct user_token *t, const char *token_hash, struct err *e)
@@ -31,35 +36,22 @@ int store_token_add(struct store *st, struct user_token *t, const char *token_ha
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO api_token (token_hash, user_id, name, created_at, last_used_at, revoked)"
 		" VALUES (?, ?, ?, ?, NULL, 0) RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, token_hash);
 	sql_bind_int(q, 2, t->user_id);
 	sql_bind_text(q, 3, t->name);
 	sql_bind_text(q, 4, t->created_at);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		t->id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	return sql_write_one(q, &t->id, e) == STORE_OK ? 0 : -1;
 }
 
 static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user_token **out,
 		   struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (!q)
-		return -1;
 	if (text)
 		sql_bind_text(q, 1, text);
 	else
 		sql_bind_int(q, 1, id);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		*out = token_from_row(q);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_get_one(q, sizeof *out, token_decode, out, e);
 }
 
 int store_token_find(struct store *st, const char *token_hash, struct user_token **out, struct err *e)
@@ -74,40 +66,18 @@ int store_token_get(struct store *st, long long id, struct user_token **out, str
 
 int store_token_list(struct store *st, long long user_id, struct user_token ***out, size_t *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"SELECT " TOKEN_COLUMNS " FROM api_token WHERE user_id = ? ORDER BY id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, user_id);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = token_from_row(q);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		for (size_t i = 0; i < *n; i++)
-			user_token_free((*out)[i]);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, token_decode, token_drop, out, n, e);
 }
 
 int store_token_revoke(struct store *st, long long id, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE api_token SET revoked = 1 WHERE id = ? AND revoked = 0 RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, id);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
 }
 
 int store_token_touch(struct store *st, long long id, time_t t, struct err *e)

@@ -12,7 +12,7 @@
 	"id, org_id, email, role, password_hash, must_change_password, totp_sealed, totp_enabled, " \
 	"totp_last_step, created_at, disabled"
 
-static struct user *user_from_row(struct sql_stmt *q)
+static void user_decode(struct sql_stmt *q, void *slot)
 {
 	struct user *u = user_new();
 	u->id = sql_int(q, 0);
@@ -26,62 +26,49 @@ static struct user *user_from_row(struct sql_stmt *q)
 	u->totp_last_step = sql_int(q, 8);
 	u->created_at = xstrdup(sql_text(q, 9));
 	u->disabled = sql_int(q, 10) != 0;
-	return u;
+	*(struct user **)slot = u;
+}
+
+static void user_drop(void *slot)
+{
+	user_free(*(struct user **)slot);
 }
 
 int store_user_add(struct store *st, struct user *u, struct err *e)
 {
-	struct user *existing;
-	int rc = store_user_get_by_email(st, u->email, &existing, e);
-	user_free(existing);
-	if (rc < 0)
-		return -1;
-	if (rc == STORE_OK) {
-		err_set(e, "a user with email %s already exists", u->email);
-		return -1;
-	}
 	char stamp[21];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	free(u->created_at);
 	u->created_at = xstrdup(stamp);
+	/* One statement, so that of two adds of one email at once the second
+	 * is told so in words, on any backend and in or out of a transaction. */
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO user_account (org_id, email, role, password_hash, must_change_password, totp_sealed,"
 		" totp_enabled, totp_last_step, created_at, disabled) VALUES (?, ?, ?, ?, ?, NULL, 0, 0, ?, 0)"
-		" RETURNING id", e);
-	if (!q)
-		return -1;
+		" ON CONFLICT (email) DO NOTHING RETURNING id", e);
 	sql_bind_int(q, 1, u->org_id);
 	sql_bind_text(q, 2, u->email);
 	sql_bind_text(q, 3, user_role_name(u->role));
 	sql_bind_text(q, 4, u->password_hash);
 	sql_bind_int(q, 5, u->must_change_password);
 	sql_bind_text(q, 6, u->created_at);
-	rc = sql_step(q, e);
-	if (rc == 1)
-		u->id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	int rc = sql_write_one(q, &u->id, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "a user with email %s already exists", u->email);
+	return rc == STORE_OK ? 0 : -1;
 }
 
-/* One user by a text or an integer key. */
 /* One user by the query sql, whose one "?" is text, else id. */
 static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user **out,
 		   struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (!q)
-		return -1;
 	if (text)
 		sql_bind_text(q, 1, text);
 	else
 		sql_bind_int(q, 1, id);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		*out = user_from_row(q);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_get_one(q, sizeof *out, user_decode, out, e);
 }
 
 int store_user_get_by_email(struct store *st, const char *email, struct user **out, struct err *e)
@@ -96,28 +83,10 @@ int store_user_get(struct store *st, long long id, struct user **out, struct err
 
 int store_user_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"SELECT " USER_COLUMNS " FROM user_account WHERE org_id = ? ORDER BY email", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, org_id);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = user_from_row(q);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		for (size_t i = 0; i < *n; i++)
-			user_free((*out)[i]);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, user_decode, user_drop, out, n, e);
 }
 
 int store_user_set_password(struct store *st, long long id, const char *hash, bool must_change, struct err *e)
@@ -148,14 +117,10 @@ int store_user_take_totp_step(struct store *st, long long id, long long step, st
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE user_account SET totp_last_step = ? WHERE id = ? AND totp_last_step < ? RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, step);
 	sql_bind_int(q, 2, id);
 	sql_bind_int(q, 3, step);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
 }
 
 int store_user_set_role(struct store *st, long long id, enum user_role role, struct err *e)
@@ -213,14 +178,10 @@ int store_recovery_use(struct store *st, long long user_id, const char *hash, st
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL"
 		" RETURNING user_id", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, stamp);
 	sql_bind_int(q, 2, user_id);
 	sql_bind_text(q, 3, hash);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_write_one(q, NULL, e);
 }
 
 int store_recovery_left(struct store *st, long long user_id, size_t *n, struct err *e)

@@ -20,7 +20,8 @@ struct store;
 /*
  * Adds u (org_id, email, role, password_hash, must_change_password set;
  * no TOTP yet) and sets u->id and u->created_at. An email already taken is
- * an error that says so: "a user with email E already exists".
+ * an error that says so: "a user with email E already exists", also to the
+ * loser of two adds of one email at once.
  */
 int store_user_add(struct store *st, struct user *u, struct err *e);
 

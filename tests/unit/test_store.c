@@ -1,7 +1,9 @@
-/* The store against a scratch SQLite file: migrations, catalogs, mappings. */
+/* The store against a scratch SQLite file: migrations, catalogs, mappings,
+ * and two connections adding the same names at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -218,6 +220,98 @@ static void test_rollback_leaves_nothing(void **state)
 	unlink(f->db);
 }
 
+/* How many names two connections race for. */
+#define RACE_NAMES 100
+
+/* A child: once go is closed, adds org N<k> and user u<k>@x.jp for every k
+ * on its own connection (no transaction: each add must be atomic alone, as
+ * on a backend whose transactions do not lock the table), writing for each
+ * add a line to path: "ok" or the error. */
+static void race_child(const char *db, long long org_id, int go, const char *path)
+{
+	struct store *st;
+	struct err e = { 0 };
+	char c;
+	FILE *out = fopen(path, "w");
+	if (!out || store_open(db, STORE_EXISTING, &st, &e) < 0 || read(go, &c, 1) != 0)
+		_exit(2);
+	for (int k = 1; k <= RACE_NAMES; k++) {
+		struct org *org = org_new();
+		org->kind = ORG_BANK;
+		org->name = xasprintf("N%d", k);
+		org->public_key = xstrdup("00");
+		fprintf(out, "%s\n", store_org_add(st, org, "v1:sealed", &e) == 0 ? "ok" : e.msg);
+		org_free(org);
+		struct user *u = user_new();
+		u->org_id = org_id;
+		u->email = xasprintf("u%d@x.jp", k);
+		u->role = ROLE_VIEWER;
+		u->password_hash = xstrdup("x");
+		fprintf(out, "%s\n", store_user_add(st, u, &e) == 0 ? "ok" : e.msg);
+		user_free(u);
+	}
+	store_close(st);
+	_exit(fclose(out) == 0 ? 0 : 2);
+}
+
+static void test_concurrent_adds(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_new(f);
+	struct err e = { 0 };
+	struct org *a = org_new();
+	a->kind = ORG_CONNECTOR;
+	a->name = xstrdup("A");
+	a->public_key = xstrdup("00");
+	assert_int_equal(store_org_add(st, a, "v1:sealed", &e), 0);
+	int go[2];
+	assert_int_equal(pipe(go), 0);
+	char *path[2];
+	pid_t pid[2];
+	for (int i = 0; i < 2; i++) {
+		path[i] = xasprintf("%s/race%d.txt", f->dir, i);
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			close(go[1]);
+			race_child(f->db, a->id, go[0], path[i]);
+		}
+	}
+	close(go[0]);
+	close(go[1]); /* both start at once */
+	FILE *in[2];
+	for (int i = 0; i < 2; i++) {
+		int status;
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		in[i] = fopen(path[i], "r");
+		assert_non_null(in[i]);
+	}
+	/* Of each pair of adds exactly one succeeds; the other says why. */
+	for (int k = 1; k <= RACE_NAMES; k++) {
+		for (int user = 0; user < 2; user++) {
+			char line[2][200], want[100];
+			for (int i = 0; i < 2; i++) {
+				assert_non_null(fgets(line[i], sizeof line[i], in[i]));
+				line[i][strcspn(line[i], "\n")] = 0;
+			}
+			int len = user ? snprintf(want, sizeof want, "a user with email u%d@x.jp already exists", k)
+				       : snprintf(want, sizeof want, "an organisation named \"N%d\" already exists", k);
+			assert_true(len > 0 && (size_t)len < sizeof want);
+			int winner = strcmp(line[0], "ok") == 0 ? 0 : 1;
+			assert_string_equal(line[winner], "ok");
+			assert_string_equal(line[1 - winner], want);
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		fclose(in[i]);
+		free(path[i]);
+	}
+	org_free(a);
+	store_close(st);
+	unlink(f->db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_changed_catalog_refused),
 		cmocka_unit_test(test_mapping_round_trip),
 		cmocka_unit_test(test_rollback_leaves_nothing),
+		cmocka_unit_test(test_concurrent_adds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
