@@ -18,7 +18,7 @@ int store_org_add(struct store *st, struct org *org, const char *sealed_key, str
 		err_set(e, "an organisation named \"%s\" already exists", org->name);
 		return -1;
 	}
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	free(org->created_at);
