@@ -103,13 +103,32 @@ check: deps-test
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
-build/fuzz/%: fuzz/%.c $(LIB_SRC) build/fuzz/gen/embedded.c
+# The sources are instrumented once, into one library every target links;
+# each target then compiles only its own file. -fsanitize=fuzzer-no-link
+# instruments for coverage without libFuzzer's main(), which only the
+# targets' final link brings in.
+FUZZ_OBJ    := $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embedded.o
+FUZZ_CFLAGS := $(WARN) -O1 -g -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -MMD -MP
+
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKGCFLAGS) $(CPPFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/gen/embedded.c $(PKGLIBS)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+build/fuzz/obj/gen/embedded.o: build/fuzz/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+build/fuzz/libshinsa-fuzz.a: $(FUZZ_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_BIN): build/fuzz/%: fuzz/%.c build/fuzz/libshinsa-fuzz.a
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)clang $(FUZZ_CFLAGS) -MF $@.d -MT $@ -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libshinsa-fuzz.a $(PKGLIBS)
 
 build/fuzz/gen/embedded.c: $(EMBED) scripts/embed.sh
 	@mkdir -p $(dir $@)
-	scripts/embed.sh $(EMBED) >$@.tmp && mv $@.tmp $@
+	$(Q)scripts/embed.sh $(EMBED) >$@.tmp && mv $@.tmp $@
 
 # Replays each fuzzer's checked-in corpus once: a regression test, not a search.
 fuzz-replay: $(FUZZ_BIN)
@@ -137,4 +156,4 @@ bench: build/shinsa
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t first = strlen(text);
 	char *rest = first < size ? xstrndup((const char *)data + first + 1, size - first - 1) : xstrdup("");
 	struct err e = { 0 };
-	char out[21];
+	char out[CLOCK_TEXT_SIZE];
 	time_t now = 1775034000, t; /* 2026-04-01T09:00:00Z */
 	if (share_expiry_parse(text, now, out, &e) == 0) {
 		if (clock_parse(out, &t) < 0 || t <= now)

@@ -90,7 +90,7 @@ static int share_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct org *org = NULL;
 	struct share **list = NULL;
 	size_t n = 0;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	if (cli_open_store(ctx, &st, &e) < 0 || clock_stamp(now, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0)
 		goto fail;
 	if (org->kind != ORG_CONNECTOR) {

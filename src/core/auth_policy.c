@@ -82,7 +82,7 @@ time_t auth_policy_locked_until(const struct auth_policy *p, int limit, const ti
 
 void auth_policy_throttle_message(time_t until, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(until, stamp);
 	err_set(e, "too many failed attempts; try again after %s", stamp);
 }

@@ -248,7 +248,7 @@ int plan_date_add_days(const char *date, int days, char out[PLAN_DATE_LEN + 1])
 	t += (time_t)days * 86400;
 	if (t < 0 || t > last)
 		return -1;
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(t, stamp);
 	memcpy(out, stamp, PLAN_DATE_LEN);
 	out[PLAN_DATE_LEN] = 0;

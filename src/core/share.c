@@ -50,7 +50,7 @@ bool share_in_force(const struct share *s, const char *now)
 	return !s->revoked_at && (!s->expires_at || strcmp(s->expires_at, now) > 0);
 }
 
-int share_expiry_parse(const char *text, time_t now, char out[21], struct err *e)
+int share_expiry_parse(const char *text, time_t now, char out[CLOCK_TEXT_SIZE], struct err *e)
 {
 	time_t t;
 	if (clock_parse(text, &t) < 0) {
@@ -62,7 +62,7 @@ int share_expiry_parse(const char *text, time_t now, char out[21], struct err *e
 	if (strlen(text) == 10)
 		t += 86400;
 	if (t <= now) {
-		char stamp[21];
+		char stamp[CLOCK_TEXT_SIZE];
 		clock_format(now, stamp);
 		err_set(e, "expiry \"%s\" is in the past (it is now %s)", text, stamp);
 		return -1;

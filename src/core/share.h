@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "lib/clock.h"
 #include "lib/err.h"
 
 /* One read of a shared submission by a user of the bank. */
@@ -68,6 +69,6 @@ bool share_in_force(const struct share *s, const char *now);
  *   "expiry \"TEXT\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)"
  *   "expiry \"TEXT\" is in the past (it is now NOW)"
  */
-int share_expiry_parse(const char *text, time_t now, char out[21], struct err *e);
+int share_expiry_parse(const char *text, time_t now, char out[CLOCK_TEXT_SIZE], struct err *e);
 
 #endif

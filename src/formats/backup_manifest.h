@@ -15,6 +15,7 @@
 #ifndef SHINSA_FORMATS_BACKUP_MANIFEST_H
 #define SHINSA_FORMATS_BACKUP_MANIFEST_H
 
+#include "lib/clock.h"
 #include "lib/err.h"
 #include "lib/hash.h"
 #include "lib/strbuf.h"
@@ -26,7 +27,7 @@
 
 struct backup_manifest {
 	int schema;
-	char taken_at[21];
+	char taken_at[CLOCK_TEXT_SIZE];
 	char database_sha256[HASH_HEX_LEN + 1];
 	char secret_sha256[HASH_HEX_LEN + 1];
 	long long audit_events;

@@ -104,7 +104,7 @@ static int stamp(const json_t *doc, const char *field, struct err *e)
 {
 	const char *s = json_string_value(json_object_get(doc, field));
 	time_t t;
-	char back[21];
+	char back[CLOCK_TEXT_SIZE];
 	if (!s || clock_parse(s, &t) < 0 || (clock_format(t, back), strcmp(back, s) != 0))
 		return json_shape_fail("document", field, "must be a time YYYY-MM-DDTHH:MM:SSZ", e);
 	return 0;

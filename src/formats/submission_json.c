@@ -184,7 +184,7 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 	/* One instant, one spelling: it must read back exactly as it is written. */
 	const char *at = json_string_value(json_object_get(doc, "submitted_at"));
 	time_t t;
-	char again[21];
+	char again[CLOCK_TEXT_SIZE];
 	if (!at || clock_parse(at, &t) < 0 || (clock_format(t, again), strcmp(again, at) != 0))
 		return json_shape_fail("document", "submitted_at", "must be a time YYYY-MM-DDTHH:MM:SSZ", e);
 	s->submitted_at = xstrdup(at);

@@ -183,7 +183,7 @@ struct form {
 	lxw_worksheet *ws;
 	lxw_format *title, *source, *header, *body, *center, *answer;
 	const struct answer_set *set; /* NULL: the blank form */
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 };
 
 static int fail(struct form *f, lxw_error rc, const char *where)

@@ -69,15 +69,15 @@ int clock_now(time_t *out, struct err *e)
 	return 0;
 }
 
-void clock_format(time_t t, char out[21])
+void clock_format(time_t t, char out[CLOCK_TEXT_SIZE])
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	if (strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+	if (strftime(out, CLOCK_TEXT_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm) != CLOCK_TEXT_SIZE - 1)
 		strcpy(out, "1970-01-01T00:00:00Z"); /* years past 9999: not ours to stamp */
 }
 
-int clock_stamp(char out[21], struct err *e)
+int clock_stamp(char out[CLOCK_TEXT_SIZE], struct err *e)
 {
 	time_t now;
 	if (clock_now(&now, e) < 0)

@@ -13,14 +13,18 @@
 
 #include "lib/err.h"
 
+/* Bytes of a timestamp as clock_format() writes it, "YYYY-MM-DDTHH:MM:SSZ",
+ * with its NUL: the size of every buffer that holds one. */
+#define CLOCK_TEXT_SIZE 21
+
 /* Seconds since the epoch: SHINSA_NOW if set and valid, else the real time. */
 int clock_now(time_t *out, struct err *e);
 
-/* t as "YYYY-MM-DDTHH:MM:SSZ" in out (at least 21 bytes). */
-void clock_format(time_t t, char out[21]);
+/* t as "YYYY-MM-DDTHH:MM:SSZ" in out (at least CLOCK_TEXT_SIZE bytes). */
+void clock_format(time_t t, char out[CLOCK_TEXT_SIZE]);
 
 /* Now, as clock_format() writes it: what every stored timestamp is. */
-int clock_stamp(char out[21], struct err *e);
+int clock_stamp(char out[CLOCK_TEXT_SIZE], struct err *e);
 
 /* True for a real calendar date written YYYY-MM-DD (1970 or later). */
 bool clock_date_valid(const char *s);

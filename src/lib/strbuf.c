@@ -1,6 +1,7 @@
 #include "lib/strbuf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,18 @@ char *strbuf_detach(struct strbuf *sb)
 
 void strbuf_grow(struct strbuf *sb, size_t extra)
 {
+	if (extra >= SIZE_MAX - sb->len) {
+		/* No caller can mean it: a length computed wrong, or an input no
+		 * check stopped. Wrapping would grow nothing and write past the end. */
+		fprintf(stderr, "shinsa: size overflow growing a string of %zu bytes by %zu\n", sb->len, extra);
+		abort();
+	}
 	size_t need = sb->len + extra + 1;
 	if (need <= sb->alloc)
 		return;
 	size_t n = sb->alloc ? sb->alloc : 64;
 	while (n < need)
-		n *= 2;
+		n = n > SIZE_MAX / 2 ? need : n * 2; /* doubling past SIZE_MAX would wrap to 0 */
 	if (sb->alloc) {
 		sb->buf = xrealloc(sb->buf, n);
 	} else {

@@ -23,6 +23,8 @@ extern char strbuf_empty[];
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb);
+/* Room for extra more bytes (and the NUL); aborts with a message, as
+ * xmalloc() does on out of memory, when len + extra + 1 overflows. */
 void strbuf_grow(struct strbuf *sb, size_t extra);
 void strbuf_add(struct strbuf *sb, const void *data, size_t n);
 void strbuf_addstr(struct strbuf *sb, const char *s);

@@ -174,7 +174,7 @@ int criteria_import(struct store *st, const char *actor, const struct org *bank,
 	l->title = xstrdup(cat->title ? cat->title : name);
 	l->source = xstrdup(name);
 	l->format = xstrdup(criteria_format_name(f));
-	char sha[HASH_HEX_LEN + 1], now[21];
+	char sha[HASH_HEX_LEN + 1], now[CLOCK_TEXT_SIZE];
 	hash_sha256_hex(data, len, sha);
 	l->sha256 = xstrdup(sha);
 	l->imported_by = xstrdup(actor);
@@ -244,7 +244,7 @@ int criteria_map(struct store *st, const char *actor, const struct org *bank, co
 {
 	if (out)
 		*out = NULL;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct criteria_list *l = NULL;
 	struct mapping *m = mapping_new();
 	int rc = need_bank(bank, e);

@@ -126,7 +126,7 @@ static int visible_plans(struct store *st, const struct org *viewer, const char 
 
 /* A read that is recorded (a bank's user; not the command line) runs in
  * one transaction: begun here, with the clock's now and today. */
-static int begin(struct store *st, bool recorded, char now[21], char today[PLAN_DATE_LEN + 1], struct err *e)
+static int begin(struct store *st, bool recorded, char now[CLOCK_TEXT_SIZE], char today[PLAN_DATE_LEN + 1], struct err *e)
 {
 	if (clock_stamp(now, e) < 0 || (recorded && store_begin(st, e) < 0))
 		return -1;
@@ -168,7 +168,7 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct user
 		   const struct plans_filter *f, json_t **out, struct err *e)
 {
 	enum plan_status want = 0;
-	char now[21], today[PLAN_DATE_LEN + 1];
+	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	struct plan **list = NULL;
 	size_t n = 0, n_subs = 0;
 	long long *subs = NULL; /* the submissions whose shares opened what is shown, each once */
@@ -213,7 +213,7 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct user
 int plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
 		   json_t **out, struct err *e)
 {
-	char now[21], today[PLAN_DATE_LEN + 1];
+	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	struct plan *p = NULL;
 	struct plans_visible v = { 0 };
 	struct objectives o = { 0 };

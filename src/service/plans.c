@@ -21,7 +21,7 @@ static void set_str(char **slot, const char *v)
 
 int plans_today(char out[PLAN_DATE_LEN + 1], struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	if (clock_stamp(now, e) < 0)
 		return -1;
 	memcpy(out, now, PLAN_DATE_LEN);
@@ -134,7 +134,7 @@ int plans_sync(struct store *st, const char *actor, long long connector_id, cons
 	bool closes = after->status == STATUS_IMPLEMENTED || after->status == STATUS_NOT_APPLICABLE;
 	if (!plan_needed(after->status) && !closes)
 		return 0;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
 	if (clock_stamp(now, e) < 0)
 		return -1;
@@ -338,7 +338,7 @@ static int apply_update(struct store *st, const char *actor, struct plan *p, con
 int plans_update(struct store *st, const char *actor, long long connector_id, long long id,
 		 const struct plan_update *u, struct plan **out, struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
 	if (out)
 		*out = NULL;
@@ -424,7 +424,7 @@ int plans_require(struct store *st, const char *actor, const struct org *bank, l
 {
 	if (due && plan_date_check("due", due, e) < 0)
 		return PLANS_INVALID;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
 	struct plans_visible v = { 0 };
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)

@@ -61,7 +61,7 @@ static int by_name(const void *a, const void *b)
 int portfolio_list(struct store *st, const struct org *viewer, json_t **out, struct err *e)
 {
 	bool bank = viewer->kind == ORG_BANK;
-	char now[21], today[PLAN_DATE_LEN + 1];
+	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	struct cycle **cycles = NULL;
 	struct review_standing *standing = NULL;
 	struct plan **plans = NULL;

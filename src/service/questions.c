@@ -142,7 +142,7 @@ static int write_answer(struct store *st, const char *actor, const struct org *c
 		question_list_free(l);
 		return QUESTIONS_NOT_FOUND;
 	}
-	char now[21], w[HASH_HEX_LEN + 1];
+	char now[CLOCK_TEXT_SIZE], w[HASH_HEX_LEN + 1];
 	bool clear = text_is_blank(text);
 	if (clear && !l->items[i].answer) {
 		/* Nothing to clear: no change, no event. */
@@ -215,7 +215,7 @@ int questions_review(struct store *st, const struct org *viewer, const struct us
 {
 	*out = NULL;
 	if (viewer->kind == ORG_BANK) {
-		char now[21];
+		char now[CLOCK_TEXT_SIZE];
 		struct share *s = NULL;
 		if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 			return -1;

@@ -208,7 +208,7 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 
 int reminders_run(struct store *st, const char *actor, struct reminders_result *r, struct err *e)
 {
-	char now[21], today[PLAN_DATE_LEN + 1];
+	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	*r = (struct reminders_result){ 0 };
 	if (clock_stamp(now, e) < 0 || plans_today(today, e) < 0 || store_begin(st, e) < 0)
 		return -1;
@@ -347,7 +347,7 @@ int reminders_send(struct store *st, const char *actor, const char *program, con
 {
 	struct notice **list;
 	size_t n;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	time_t t;
 	*r = (struct reminders_result){ 0 };
 	if (clock_now(&t, e) < 0 || store_outbox_list(st, true, &list, &n, e) < 0)

@@ -94,7 +94,7 @@ typedef int (*write_fn)(struct store *st, struct review *r, const struct write *
 static int bank_write(struct store *st, long long bank_id, long long submission_id, write_fn fn, struct write *w,
 		      struct review **out, struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	*out = NULL;
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
@@ -131,7 +131,7 @@ static int open_item(struct review *r, int no, struct review_item **it, struct e
 int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,
 		 struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	*out = NULL;
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
@@ -260,7 +260,7 @@ int reviews_message(struct store *st, const char *actor, const struct org *org, 
 	struct write w = { .actor = actor, .no = no, .a = text };
 	if (org->kind == ORG_BANK)
 		return bank_write(st, org->id, submission_id, bank_message, &w, out, e);
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct review *r = NULL;
 	*out = NULL;
 	int rc = clock_stamp(now, e) < 0 ? -1 : reviews_get(st, org->id, submission_id, bank, &r, e);

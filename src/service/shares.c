@@ -58,7 +58,7 @@ int shares_add(struct store *st, const char *actor, long long connector_id, long
 {
 	if (out)
 		*out = NULL;
-	char now[21], until[21];
+	char now[CLOCK_TEXT_SIZE], until[CLOCK_TEXT_SIZE];
 	time_t t;
 	long long owner = 0;
 	struct org *b = NULL;
@@ -101,7 +101,7 @@ int shares_revoke(struct store *st, const char *actor, long long connector_id, l
 {
 	if (out)
 		*out = NULL;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	struct share *s = NULL;
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
@@ -141,7 +141,7 @@ int shares_list(struct store *st, long long connector_id, struct share ***out, s
 
 int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_t *n, struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	*out = NULL;
 	*n = 0;
 	return clock_stamp(now, e) < 0 ? -1 : store_share_inbox(st, bank_id, now, out, n, e);
@@ -189,7 +189,7 @@ int shares_record_read(struct store *st, const struct user *reader, long long ba
 int shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
 		     enum audit_action action, struct err *e)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
 	int rc = shares_record_read(st, reader, bank_id, submission_id, action, now, NULL, e);

@@ -64,7 +64,7 @@ int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SE
 static int seal_and_store(struct store *st, const char *actor, const struct connector_answers *c,
 			  const unsigned char sk[KEYS_PRIVATE_BYTES], struct submission_record *rec, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	struct strbuf doc = STRBUF_INIT;
 	struct submission *s = NULL;
 	unsigned char sig[KEYS_SIGNATURE_BYTES];

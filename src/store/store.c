@@ -138,7 +138,7 @@ int store_migrate(struct store *st, int *from, int *to, struct err *e)
 		     ") STRICT",
 		     e) < 0)
 		return -1;
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	for (int i = 0; i < store_n_migrations; i++) {

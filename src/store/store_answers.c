@@ -78,7 +78,7 @@ int store_answers_get(struct store *st, const struct org *org, const struct cata
 int store_answer_put(struct store *st, const struct org *org, const struct catalog *cat, const struct answer *a,
 		     struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	long long id;
 	if (clock_stamp(stamp, e) < 0 || set_id(st, org, cat->id, true, stamp, &id, e) < 0)
 		return -1;

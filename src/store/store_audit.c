@@ -28,7 +28,7 @@ static int chain_head(struct store *st, long long *seq, char **prev, struct err 
 
 static int insert(struct store *st, struct audit_event *ev, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0 || chain_head(st, &ev->seq, &ev->prev_hash, e) < 0)
 		return -1;
 	ev->at = xstrdup(stamp);

@@ -29,7 +29,7 @@ static int stored_sha(struct store *st, const char *table, const char *id, char 
  * 0 when the same content is there already, -1 on a conflict or error.
  */
 static int begin_put(struct store *st, const char *what, const char *id, const char *sha, enum store_put *result,
-		     char stamp[21], struct err *e)
+		     char stamp[CLOCK_TEXT_SIZE], struct err *e)
 {
 	char *old;
 	if (stored_sha(st, what, id, &old, e) < 0)
@@ -97,7 +97,7 @@ static int put_item(struct sql *db, const struct catalog *cat, size_t seq, struc
 
 int store_catalog_put(struct store *st, const struct catalog *cat, enum store_put *result, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	int rc = begin_put(st, "catalog", cat->id, cat->sha256, result, stamp, e);
 	if (rc <= 0)
 		return rc;
@@ -251,7 +251,7 @@ int store_catalog_list(struct store *st, struct catalog ***out, size_t *n, struc
 
 int store_mapping_put(struct store *st, const struct mapping *m, enum store_put *result, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	int rc = begin_put(st, "mapping", m->id, m->sha256, result, stamp, e);
 	if (rc <= 0)
 		return rc;

@@ -26,7 +26,7 @@ static void org_drop(void *slot)
 
 int store_org_add(struct store *st, struct org *org, const char *sealed_key, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	free(org->created_at);

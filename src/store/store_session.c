@@ -18,7 +18,7 @@ static time_t stamp_time(const char *s)
 int store_session_add(struct store *st, struct auth_session *s, const char *token_hash, const char *remote,
 		      struct err *e)
 {
-	char created[21], expires[21];
+	char created[CLOCK_TEXT_SIZE], expires[CLOCK_TEXT_SIZE];
 	clock_format(s->created_at, created);
 	clock_format(s->expires_at, expires);
 	s->last_seen_at = s->created_at;
@@ -57,7 +57,7 @@ int store_session_find(struct store *st, const char *token_hash, struct auth_ses
 
 int store_session_touch(struct store *st, long long id, time_t t, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(t, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE session SET last_seen_at = ? WHERE id = ?", e);
 	if (!q)
@@ -88,7 +88,7 @@ int store_session_revoke_user(struct store *st, long long user_id, long long exc
 
 int store_session_prune(struct store *st, long long user_id, time_t now, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(now, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"DELETE FROM session WHERE user_id = ? AND (revoked = 1 OR expires_at <= ?)", e);
@@ -101,7 +101,7 @@ int store_session_prune(struct store *st, long long user_id, time_t now, struct 
 
 int store_login_attempt_add(struct store *st, const char *key, time_t t, long long *id, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(t, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st), "INSERT INTO login_attempt (key, at) VALUES (?, ?) RETURNING id",
 					 e);
@@ -114,7 +114,7 @@ int store_login_attempt_recent(struct store *st, const char *key, time_t since, 
 			       size_t *n, struct err *e)
 {
 	*n = 0;
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(since, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"SELECT at FROM login_attempt WHERE key = ? AND at > ? ORDER BY at DESC, id DESC LIMIT ?", e);
@@ -154,7 +154,7 @@ int store_login_attempt_delete(struct store *st, long long id, struct err *e)
 
 int store_login_attempt_prune(struct store *st, time_t t, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(t, stamp);
 	return delete_where(st, "DELETE FROM login_attempt WHERE at <= ?", stamp, 0, e);
 }

@@ -28,7 +28,7 @@ static void token_drop(void *slot)
 
 int store_token_add(struct store *st, struct user_token *t, const char *token_hash, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	free(t->created_at);
@@ -82,7 +82,7 @@ int store_token_revoke(struct store *st, long long id, struct err *e)
 
 int store_token_touch(struct store *st, long long id, time_t t, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(t, stamp);
 	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE api_token SET last_used_at = ? WHERE id = ?", e);
 	if (!q)

@@ -36,7 +36,7 @@ static void user_drop(void *slot)
 
 int store_user_add(struct store *st, struct user *u, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	free(u->created_at);
@@ -146,7 +146,7 @@ int store_user_set_disabled(struct store *st, long long id, bool disabled, struc
 int store_recovery_replace(struct store *st, long long user_id, const char (*hashes)[HASH_HEX_LEN + 1], size_t n,
 			   struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	struct sql_stmt *q = sql_prepare(store_sql(st), "DELETE FROM recovery_code WHERE user_id = ?", e);
@@ -172,7 +172,7 @@ int store_recovery_replace(struct store *st, long long user_id, const char (*has
 
 int store_recovery_use(struct store *st, long long user_id, const char *hash, struct err *e)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	if (clock_stamp(stamp, e) < 0)
 		return -1;
 	struct sql_stmt *q = sql_prepare(store_sql(st),

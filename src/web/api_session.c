@@ -66,7 +66,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 		if (store_org_get_id(st, login.user->org_id, &org, &e) != STORE_OK) {
 			api_internal(resp, &e);
 		} else {
-			char at[21];
+			char at[CLOCK_TEXT_SIZE];
 			clock_format(login.expires_at, at);
 			json_t *me = me_json(login.user, org, login.session_token);
 			json_object_set_new(me, "expires_at", json_string(at));

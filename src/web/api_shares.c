@@ -17,7 +17,7 @@ void api_share_create(struct http_request *req, struct http_response *resp)
 		return;
 	struct err e = { 0 };
 	struct share *s = NULL;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	int rc = clock_stamp(now, &e) < 0 ? -1
 					  : shares_add(st, req->who.user->email, req->org->id, id, v[0], v[1], &s, &e);
 	if (rc != 0)
@@ -51,7 +51,7 @@ void api_share_list(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct share **list = NULL;
 	size_t n = 0;
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	if (!st)
 		return;
 	if (clock_stamp(now, &e) < 0 || shares_list(st, req->org->id, &list, &n, &e) < 0) {

@@ -33,7 +33,7 @@ static json_t *path_json(const char *path)
 	return s ? s : json_string("");
 }
 
-static void stamp(char out[21])
+static void stamp(char out[CLOCK_TEXT_SIZE])
 {
 	struct err e;
 	if (clock_stamp(out, &e) < 0)
@@ -57,7 +57,7 @@ static void write_line(json_t *obj)
 
 static json_t *entry_json(const struct reqlog_entry *en)
 {
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	stamp(now);
 	json_t *o = json_object();
 	json_object_set_new(o, "time", json_string(now));
@@ -97,7 +97,7 @@ void reqlog_event(const char *event, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		strcpy(msg, "(unprintable message)");
-	char now[21];
+	char now[CLOCK_TEXT_SIZE];
 	stamp(now);
 	json_t *m = json_string(msg);
 	write_line(json_pack("{s:s, s:s, s:o}", "time", now, "event", event, "message", m ? m : json_string("")));

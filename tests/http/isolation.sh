@@ -9,11 +9,7 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A B=接続先B X=X銀行 Y=Y銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind connector --name "$B" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
-"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+seed_orgs A B X Y
 ROLES="admin editor reviewer viewer"
 for r in $ROLES; do
 	add_user "$A" "$r@a.test" "$r"
@@ -24,9 +20,7 @@ done
 TOKEN=$("$SHINSA" token create --user editor@b.test --name matrix | tail -n 1)
 # Token 2 is A's: nobody else may revoke it.
 "$SHINSA" token create --user editor@a.test --name a >/dev/null
-for n in $(seq 1 38) 44; do
-	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
-done
+answer_all "$A"
 # A plan for item 38 (partial), in what A shares with X: X sees that plan.
 "$SHINSA" answers set --org "$A" --item 38 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 "$SHINSA" answers set --org "$B" --item 1 --status implemented --current "B社の回答" >/dev/null

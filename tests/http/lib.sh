@@ -112,3 +112,31 @@ bearer() {
 		req -X "$m" -H "Authorization: Bearer $t" "$URL$p"
 	fi
 }
+
+# The fixture most tests start from, after `shinsa init`:
+#   seed_orgs CODE...        adds, in the order given, each of A (connector
+#                            接続先A), B (connector 接続先B), X (bank X銀行) and
+#                            Y (bank Y銀行); $A $B $X $Y are those names
+#   answer_all ORG [PREFIX]  ORG answers items 1-38 and 44 implemented, the
+#                            current state "PREFIX<n>" (PREFIX: A社の回答), so
+#                            that it can submit
+A=接続先A B=接続先B X=X銀行 Y=Y銀行
+seed_orgs() {
+	for _org in "$@"; do
+		case $_org in
+		A) set -- connector "$A" ;;
+		B) set -- connector "$B" ;;
+		X) set -- bank "$X" ;;
+		Y) set -- bank "$Y" ;;
+		*) echo "seed_orgs: no organisation $_org"; exit 1 ;;
+		esac
+		"$SHINSA" org add --kind "$1" --name "$2" >/dev/null || { echo "seed_orgs: adding $2 failed"; exit 1; }
+	done
+}
+
+answer_all() {
+	for n in $(seq 1 38) 44; do
+		"$SHINSA" answers set --org "$1" --item "$n" --status implemented --current "${2-A社の回答}${n}" >/dev/null ||
+			{ echo "answer_all $1: item $n failed"; exit 1; }
+	done
+}

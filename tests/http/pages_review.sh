@@ -7,10 +7,7 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A X=X銀行 Y=Y銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
-"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+seed_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$A" admin@a.test admin
 add_user "$X" rev@x.test reviewer

@@ -7,20 +7,14 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A B=接続先B
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind connector --name "$B" >/dev/null
-"$SHINSA" org add --kind bank --name X銀行 >/dev/null
-"$SHINSA" org add --kind bank --name Y銀行 >/dev/null
+seed_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
 add_user X銀行 reviewer@x.test reviewer
 add_user X銀行 viewer@x.test viewer
 add_user Y銀行 reviewer@y.test reviewer
-for n in $(seq 1 38) 44; do
-	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
-done
+answer_all "$A"
 start_server
 OBJ3=役職員に情報管理方法を周知し、セキュリティ管理態勢の定着を図る。
 OBJ5=役職員の不正対策を整備する。

@@ -9,21 +9,14 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A B=接続先B X=X銀行 Y=Y銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind connector --name "$B" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
-"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+seed_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$B" editor@b.test editor
 add_user "$X" reviewer@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" reviewer@y.test reviewer
-for org in "$A" "$B"; do
-	for n in $(seq 1 38) 44; do
-		"$SHINSA" answers set --org "$org" --item "$n" --status implemented --current "回答${n}" >/dev/null
-	done
-done
+answer_all "$A" 回答
+answer_all "$B" 回答
 # A's item 3 is partial: a plan due 2026-05-15.
 "$SHINSA" answers set --org "$A" --item 3 --status partial --issues 規程が古い --plan 改訂する --plan-due 2026-05-15 >/dev/null
 printf '通番\t区分\t項目\n1\t管理\t方針を定める\n2\t管理\t規程を整備する\n3\t技術\t暗号化する\n4\t技術\t監視する\n' >"$T/criteria.tsv"

@@ -13,9 +13,7 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A X=X銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
+seed_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 start_server

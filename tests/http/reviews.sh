@@ -10,20 +10,14 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A B=接続先B X=X銀行 Y=Y銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind connector --name "$B" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
-"$SHINSA" org add --kind bank --name "$Y" >/dev/null
+seed_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
 add_user "$X" rev@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
-for n in $(seq 1 38) 44; do
-	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
-done
+answer_all "$A"
 "$SHINSA" submit --org "$A" >/dev/null
 "$SHINSA" share add 1 --bank "$X" >/dev/null
 start_server

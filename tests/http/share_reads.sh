@@ -10,15 +10,11 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A X=X銀行
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind bank --name "$X" >/dev/null
+seed_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" viewer@x.test viewer
 add_user "$X" rev@x.test reviewer
-for n in $(seq 1 38) 44; do
-	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "A社の回答${n}" >/dev/null
-done
+answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 "$SHINSA" submit --org "$A" >/dev/null
 "$SHINSA" share add 1 --bank "$X" >/dev/null

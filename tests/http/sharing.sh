@@ -4,10 +4,7 @@
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
-A=接続先A
-"$SHINSA" org add --kind connector --name "$A" >/dev/null
-"$SHINSA" org add --kind bank --name X銀行 >/dev/null
-"$SHINSA" org add --kind bank --name Y銀行 >/dev/null
+seed_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user X銀行 reader@x.test viewer
 add_user Y銀行 reader@y.test viewer

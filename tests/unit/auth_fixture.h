@@ -36,7 +36,7 @@ static time_t base; /* 2026-04-01T09:00:00Z */
 /* Sets the clock to base + seconds. */
 static inline void at(long long seconds)
 {
-	char stamp[21];
+	char stamp[CLOCK_TEXT_SIZE];
 	clock_format(base + (time_t)seconds, stamp);
 	setenv("SHINSA_NOW", stamp, 1);
 }

@@ -14,7 +14,7 @@ static void test_parse_accepts_exact_forms(void **state)
 	assert_int_equal((long long)t, 0);
 	assert_int_equal(clock_parse("2024-02-29T23:59:59Z", &t), 0);
 	assert_int_equal((long long)t, 1709251199LL);
-	char out[21];
+	char out[CLOCK_TEXT_SIZE];
 	clock_format(t, out);
 	assert_string_equal(out, "2024-02-29T23:59:59Z");
 	assert_true(clock_date_valid("2026-09-30"));

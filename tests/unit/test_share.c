@@ -29,7 +29,7 @@ static void test_in_force(void **state)
 static void expiry(const char *text, const char *want, const char *want_err)
 {
 	time_t now;
-	char out[21] = "";
+	char out[CLOCK_TEXT_SIZE] = "";
 	struct err e = { 0 };
 	assert_int_equal(clock_parse("2026-04-01T09:00:00Z", &now), 0);
 	int rc = share_expiry_parse(text, now, out, &e);
