@@ -1,6 +1,6 @@
 # Shinsa: one program, build/shinsa. See README.md.
 #
-#   make            build build/shinsa
+#   make            build build/shinsa and its manual page, build/shinsa.1
 #   make run        install what is missing, build, initialise var/ and write the blank form
 #   make check      install test dependencies, build, run every test, then all again
 #                   under ASan+UBSan (build/asan/)
@@ -46,7 +46,7 @@ FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 .PHONY: all run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench clean
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/shinsa
+all: $(BUILD)/shinsa $(BUILD)/shinsa.1
 
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
@@ -71,6 +71,11 @@ $(BUILD)/libshinsa.a: $(LIB_OBJ)
 $(BUILD)/shinsa: $(CLI_OBJ) $(BUILD)/libshinsa.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libshinsa.a $(PKGLIBS)
+
+# The manual page comes from the command table, as `shinsa help` does.
+$(BUILD)/shinsa.1: $(BUILD)/shinsa
+	@$(if $(Q),echo "  MAN     $@")
+	$(Q)$(BUILD)/shinsa help --man >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.c $(BUILD)/libshinsa.a tests/unit/testutil.h tests/unit/auth_fixture.h
 	@mkdir -p $(dir $@)

@@ -6,7 +6,8 @@
 #                             rendered-form test, jq for the CLI tests,
 #                             python3, openssl and xxd to check submissions,
 #                             curl for the HTTP tests, chromium for the
-#                             browser tests, and Node.js with npm when no
+#                             browser tests, man-db and groff-base to render
+#                             the manual page, and Node.js with npm when no
 #                             `node`/`npm` is on PATH); then the browser
 #                             tests' npm packages (scripts/browser-deps.sh)
 #   scripts/deps.sh bench   - build + what `make bench` needs (the peers it
@@ -17,7 +18,7 @@ set -eu
 build="build-essential pkg-config libsqlite3-dev libjansson-dev libxlsxwriter-dev
 libsodium-dev libzip-dev libexpat1-dev libmicrohttpd-dev liboath-dev libqrencode-dev fonts-ipaexfont"
 test="libcmocka-dev clang libclang-rt-14-dev jq sqlite3 unzip libreoffice-calc-nogui
-poppler-utils fonts-crosextra-carlito python3 openssl xxd curl chromium"
+poppler-utils fonts-crosextra-carlito python3 openssl xxd curl chromium man-db groff-base"
 bench="jq python3-openpyxl wrk nginx-light curl"
 
 case "${1:-build}" in

@@ -25,6 +25,9 @@ struct cli_ctx {
 
 #define CLI_DEFAULT_DB "var/shinsa.db"
 
+/* What shinsa is, in one line: `shinsa help` and the manual page's NAME. */
+#define CLI_TAGLINE "API connection checklists between banks and connectors"
+
 struct cli_command {
 	const char *name;
 	const char *args;    /* synopsis after the name, e.g. "ID [--json]" */
