@@ -105,6 +105,16 @@ static struct audit_event *event_from_row(struct sql_stmt *q)
 	return ev;
 }
 
+static void event_decode(struct sql_stmt *q, void *slot)
+{
+	*(struct audit_event **)slot = event_from_row(q);
+}
+
+static void event_drop(void *slot)
+{
+	audit_event_free(*(struct audit_event **)slot);
+}
+
 int store_audit_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
 		     size_t *n, struct err *e)
 {
@@ -124,29 +134,13 @@ int store_audit_list(struct store *st, long long org_id, long long before, size_
 	strbuf_addstr(&sql, " ORDER BY a.seq DESC LIMIT ?");
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql.buf, e);
 	strbuf_release(&sql);
-	if (!q)
-		return -1;
 	int col = 1;
 	if (org_id)
 		sql_bind_int(q, col++, org_id);
 	if (before)
 		sql_bind_int(q, col++, before);
 	sql_bind_int(q, col, (long long)limit);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = event_from_row(q);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		for (size_t i = 0; i < *n; i++)
-			audit_event_free((*out)[i]);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, event_decode, event_drop, out, n, e);
 }
 
 int store_audit_walk(struct store *st, int (*fn)(const struct audit_event *ev, void *arg), void *arg, struct err *e)

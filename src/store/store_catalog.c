@@ -14,13 +14,8 @@ static int stored_sha(struct store *st, const char *table, const char *id, char 
 	const char *sql = strcmp(table, "catalog") == 0 ? "SELECT sha256 FROM catalog WHERE id = ?"
 							  : "SELECT sha256 FROM mapping WHERE id = ?";
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, id);
-	int rc = sql_step(q, e);
-	*out = rc == 1 ? xstrdup(sql_text(q, 0)) : NULL;
-	sql_finalize(q);
-	return rc < 0 ? -1 : 0;
+	return sql_get_one(q, sizeof *out, sql_decode_text, out, e) < 0 ? -1 : 0;
 }
 
 /*
@@ -186,20 +181,8 @@ static int load_items(struct sql *db, struct catalog *cat, struct err *e)
 	return rc < 0 ? -1 : load_refs(db, cat, e);
 }
 
-int store_catalog_get(struct store *st, const char *id, struct catalog **out, struct err *e)
+static void catalog_decode(struct sql_stmt *q, void *slot)
 {
-	*out = NULL;
-	struct sql *db = store_sql(st);
-	struct sql_stmt *q = sql_prepare(db,
-		"SELECT id, kind, title, publisher, date, source, sha256 FROM catalog WHERE id = ?", e);
-	if (!q)
-		return -1;
-	sql_bind_text(q, 1, id);
-	int rc = sql_step(q, e);
-	if (rc <= 0) {
-		sql_finalize(q);
-		return rc < 0 ? -1 : STORE_NOT_FOUND;
-	}
 	struct catalog *cat = catalog_new(catalog_kind_parse(sql_text(q, 1)));
 	cat->id = xstrdup(sql_text(q, 0));
 	cat->title = xstrdup(sql_text(q, 2));
@@ -207,13 +190,22 @@ int store_catalog_get(struct store *st, const char *id, struct catalog **out, st
 	cat->date = dup_or_null(sql_text(q, 4));
 	cat->source = dup_or_null(sql_text(q, 5));
 	cat->sha256 = xstrdup(sql_text(q, 6));
-	sql_finalize(q);
-	if (load_items(db, cat, e) < 0) {
-		catalog_free(cat);
+	*(struct catalog **)slot = cat;
+}
+
+int store_catalog_get(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	struct sql *db = store_sql(st);
+	struct sql_stmt *q = sql_prepare(db,
+		"SELECT id, kind, title, publisher, date, source, sha256 FROM catalog WHERE id = ?", e);
+	sql_bind_text(q, 1, id);
+	int rc = sql_get_one(q, sizeof *out, catalog_decode, out, e);
+	if (rc == STORE_OK && load_items(db, *out, e) < 0) {
+		catalog_free(*out);
+		*out = NULL;
 		return -1;
 	}
-	*out = cat;
-	return STORE_OK;
+	return rc;
 }
 
 int store_catalog_list(struct store *st, struct catalog ***out, size_t *n, struct err *e)
@@ -221,16 +213,9 @@ int store_catalog_list(struct store *st, struct catalog ***out, size_t *n, struc
 	*out = NULL;
 	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT id FROM catalog ORDER BY id", e);
-	if (!q)
-		return -1;
-	char **ids = NULL;
-	size_t count = 0;
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		ids = xrealloc(ids, (count + 1) * sizeof *ids);
-		ids[count++] = xstrdup(sql_text(q, 0));
-	}
-	sql_finalize(q);
+	char **ids;
+	size_t count;
+	int rc = sql_collect(q, sizeof *ids, sql_decode_text, sql_drop_text, &ids, &count, e);
 	struct catalog **cats = xcalloc(count, sizeof *cats);
 	for (size_t i = 0; rc == 0 && i < count; i++)
 		if (store_catalog_get(st, ids[i], &cats[i], e) != STORE_OK)
@@ -304,29 +289,30 @@ fail:
 	return -1;
 }
 
-int store_mapping_get(struct store *st, const char *criteria_id, const char *checklist_id, struct mapping **out,
-		      struct err *e)
+static void mapping_decode(struct sql_stmt *q, void *slot)
 {
-	*out = NULL;
-	struct sql *db = store_sql(st);
-	struct sql_stmt *q = sql_prepare(db,
-		"SELECT id, source, sha256 FROM mapping WHERE criteria_id = ? AND checklist_id = ?", e);
-	if (!q)
-		return -1;
-	sql_bind_text(q, 1, criteria_id);
-	sql_bind_text(q, 2, checklist_id);
-	int rc = sql_step(q, e);
-	if (rc <= 0) {
-		sql_finalize(q);
-		return rc < 0 ? -1 : STORE_NOT_FOUND;
-	}
 	struct mapping *m = mapping_new();
 	m->id = xstrdup(sql_text(q, 0));
 	m->source = dup_or_null(sql_text(q, 1));
 	m->sha256 = xstrdup(sql_text(q, 2));
+	*(struct mapping **)slot = m;
+}
+
+int store_mapping_get(struct store *st, const char *criteria_id, const char *checklist_id, struct mapping **out,
+		      struct err *e)
+{
+	struct sql *db = store_sql(st);
+	struct sql_stmt *q = sql_prepare(db,
+		"SELECT id, source, sha256 FROM mapping WHERE criteria_id = ? AND checklist_id = ?", e);
+	sql_bind_text(q, 1, criteria_id);
+	sql_bind_text(q, 2, checklist_id);
+	int rc = sql_get_one(q, sizeof *out, mapping_decode, out, e);
+	if (rc != STORE_OK)
+		return rc;
+	struct mapping *m = *out;
+	*out = NULL;
 	m->criteria_id = xstrdup(criteria_id);
 	m->checklist_id = xstrdup(checklist_id);
-	sql_finalize(q);
 
 	q = sql_prepare(db,
 		"SELECT r.seq, r.criterion_key, r.relation, r.note, ci.no FROM mapping_row r"

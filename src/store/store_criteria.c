@@ -128,23 +128,9 @@ static int get_criteria(struct sql *db, struct criteria_list *l, struct err *e)
 	return rc < 0 ? -1 : 0;
 }
 
-int store_criteria_get(struct store *st, long long org_id, struct criteria_list **out, struct err *e)
+static void list_decode(struct sql_stmt *q, void *slot)
 {
-	*out = NULL;
-	struct sql *db = store_sql(st);
-	struct sql_stmt *q = sql_prepare(db,
-		"SELECT title, source, format, sha256, imported_at, imported_by, checklist_id FROM criteria_list"
-		" WHERE org_id = ?", e);
-	if (!q)
-		return -1;
-	sql_bind_int(q, 1, org_id);
-	int rc = sql_step(q, e);
-	if (rc != 1) {
-		sql_finalize(q);
-		return rc < 0 ? -1 : STORE_NOT_FOUND;
-	}
 	struct criteria_list *l = criteria_list_new();
-	l->org_id = org_id;
 	l->title = xstrdup(sql_text(q, 0));
 	l->source = xstrdup(sql_text(q, 1));
 	l->format = xstrdup(sql_text(q, 2));
@@ -153,12 +139,25 @@ int store_criteria_get(struct store *st, long long org_id, struct criteria_list 
 	l->imported_by = xstrdup(sql_text(q, 5));
 	l->checklist_id = xstrdup(sql_text(q, 6));
 	l->map->checklist_id = xstrdup(l->checklist_id);
-	sql_finalize(q);
-	if (get_criteria(db, l, e) < 0) {
-		criteria_list_free(l);
+	*(struct criteria_list **)slot = l;
+}
+
+int store_criteria_get(struct store *st, long long org_id, struct criteria_list **out, struct err *e)
+{
+	struct sql *db = store_sql(st);
+	struct sql_stmt *q = sql_prepare(db,
+		"SELECT title, source, format, sha256, imported_at, imported_by, checklist_id FROM criteria_list"
+		" WHERE org_id = ?", e);
+	sql_bind_int(q, 1, org_id);
+	int rc = sql_get_one(q, sizeof *out, list_decode, out, e);
+	if (rc != STORE_OK)
+		return rc;
+	(*out)->org_id = org_id;
+	if (get_criteria(db, *out, e) < 0) {
+		criteria_list_free(*out);
+		*out = NULL;
 		return -1;
 	}
-	*out = l;
 	return STORE_OK;
 }
 
@@ -168,18 +167,15 @@ int store_criteria_map(struct store *st, long long org_id, const struct mapping_
 	struct sql_stmt *q = sql_prepare(db,
 		"UPDATE criterion SET relation = ?, note = ?, changed_by = ?, changed_at = ? WHERE org_id = ? AND key = ?"
 		" RETURNING seq", e);
-	if (!q)
-		return -1;
 	sql_bind_text(q, 1, relation_name(row->relation));
 	sql_bind_text(q, 2, row->note);
 	sql_bind_text(q, 3, row->changed_by);
 	sql_bind_text(q, 4, row->changed_at);
 	sql_bind_int(q, 5, org_id);
 	sql_bind_text(q, 6, row->criterion);
-	int rc = sql_step(q, e);
-	sql_finalize(q);
-	if (rc != 1)
-		return rc < 0 ? -1 : STORE_NOT_FOUND;
+	int rc = sql_write_one(q, NULL, e);
+	if (rc != STORE_OK)
+		return rc;
 	struct sql_stmt *d = sql_prepare(db, "DELETE FROM criterion_item WHERE org_id = ? AND key = ?", e);
 	if (!d)
 		return -1;

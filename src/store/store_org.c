@@ -50,38 +50,25 @@ int store_org_add(struct store *st, struct org *org, const char *sealed_key, str
 
 #define ORG_COLUMNS "id, kind, name, reg_no, public_key, created_at"
 
-/* One org by the query sql, whose one "?" is name, else id. */
-static int get_one(struct store *st, const char *sql, const char *name, long long id, struct org **out,
-		   struct err *e)
-{
-	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (name)
-		sql_bind_text(q, 1, name);
-	else
-		sql_bind_int(q, 1, id);
-	return sql_get_one(q, sizeof *out, org_decode, out, e);
-}
-
 int store_org_get(struct store *st, const char *name, struct org **out, struct err *e)
 {
-	return get_one(st, "SELECT " ORG_COLUMNS " FROM org WHERE name = ?", name, 0, out, e);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " ORG_COLUMNS " FROM org WHERE name = ?", e);
+	sql_bind_text(q, 1, name);
+	return sql_get_one(q, sizeof *out, org_decode, out, e);
 }
 
 int store_org_get_id(struct store *st, long long id, struct org **out, struct err *e)
 {
-	return get_one(st, "SELECT " ORG_COLUMNS " FROM org WHERE id = ?", NULL, id, out, e);
-}
-
-static void text_decode(struct sql_stmt *q, void *slot)
-{
-	*(char **)slot = xstrdup(sql_text(q, 0));
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " ORG_COLUMNS " FROM org WHERE id = ?", e);
+	sql_bind_int(q, 1, id);
+	return sql_get_one(q, sizeof *out, org_decode, out, e);
 }
 
 int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT sealed_key FROM org WHERE id = ?", e);
 	sql_bind_int(q, 1, id);
-	return sql_get_one(q, sizeof *out, text_decode, out, e);
+	return sql_get_one(q, sizeof *out, sql_decode_text, out, e);
 }
 
 int store_org_list(struct store *st, struct org ***out, size_t *n, struct err *e)

@@ -5,52 +5,42 @@
 #include "lib/xalloc.h"
 #include "store/store_sql.h"
 
+static void answer_decode(struct sql_stmt *q, void *slot)
+{
+	struct question_answer *a = slot;
+	a->key = xstrdup(sql_text(q, 0));
+	a->answer = xstrdup(sql_text(q, 1));
+	a->answered_at = xstrdup(sql_text(q, 2));
+	a->answered_by = xstrdup(sql_text(q, 3));
+	a->wording = xstrdup(sql_text(q, 4));
+}
+
+static void answer_drop(void *slot)
+{
+	struct question_answer *a = slot;
+	free(a->key);
+	free(a->wording);
+	free(a->answer);
+	free(a->answered_at);
+	free(a->answered_by);
+}
+
 void question_answers_free(struct question_answer *list, size_t n)
 {
-	for (size_t i = 0; list && i < n; i++) {
-		free(list[i].key);
-		free(list[i].wording);
-		free(list[i].answer);
-		free(list[i].answered_at);
-		free(list[i].answered_by);
-	}
+	for (size_t i = 0; list && i < n; i++)
+		answer_drop(&list[i]);
 	free(list);
 }
 
 int store_question_list(struct store *st, long long bank_id, long long connector_id, struct question_answer **out,
 			size_t *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"SELECT key, answer, answered_at, answered_by, wording FROM question_answer"
 		" WHERE bank_id = ? AND connector_id = ? ORDER BY key", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, bank_id);
 	sql_bind_int(q, 2, connector_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		struct question_answer *a = &(*out)[(*n)++];
-		a->key = xstrdup(sql_text(q, 0));
-		a->answer = xstrdup(sql_text(q, 1));
-		a->answered_at = xstrdup(sql_text(q, 2));
-		a->answered_by = xstrdup(sql_text(q, 3));
-		a->wording = xstrdup(sql_text(q, 4));
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		question_answers_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, answer_decode, answer_drop, out, n, e);
 }
 
 int store_question_put(struct store *st, long long bank_id, long long connector_id, const struct question_answer *a,

@@ -152,6 +152,16 @@ int sql_run(struct sql_stmt *st, struct err *e)
 	return rc < 0 ? -1 : 0;
 }
 
+void sql_decode_text(struct sql_stmt *q, void *slot)
+{
+	*(char **)slot = xstrdup(sql_text(q, 0));
+}
+
+void sql_drop_text(void *slot)
+{
+	free(*(char **)slot);
+}
+
 int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out, struct err *e)
 {
 	memset(out, 0, size);

@@ -65,6 +65,11 @@ int sql_run(struct sql_stmt *st, struct err *e);
 typedef void (*sql_decode_fn)(struct sql_stmt *q, void *slot);
 typedef void (*sql_drop_fn)(void *slot);
 
+/* A decoder for a char * slot: a copy of the row's first column (NULL for
+ * SQL NULL), which the caller frees; sql_drop_text frees it. */
+void sql_decode_text(struct sql_stmt *q, void *slot);
+void sql_drop_text(void *slot);
+
 /* Zeroes the size bytes at out, then decodes the first row of q into out:
  * STORE_OK; STORE_NOT_FOUND when q gives no row; -1 on error (e set). */
 int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out, struct err *e);

@@ -27,8 +27,6 @@ int store_submission_add(struct store *st, struct submission_record *r, struct e
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO submission (org_id, catalog_id, version, document, sha256, signature, submitted_at)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, r->org_id);
 	sql_bind_text(q, 2, r->catalog_id);
 	sql_bind_int(q, 3, r->version);
@@ -36,18 +34,14 @@ int store_submission_add(struct store *st, struct submission_record *r, struct e
 	sql_bind_text(q, 5, r->sha256);
 	sql_bind_text(q, 6, r->signature);
 	sql_bind_text(q, 7, r->submitted_at);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		r->id = sql_int(q, 0);
-	sql_finalize(q);
-	return rc == 1 ? 0 : -1;
+	return sql_write_one(q, &r->id, e) == STORE_OK ? 0 : -1;
 }
 
 #define RECORD_QUERY                                                                                       \
 	"SELECT s.id, s.org_id, o.name, s.catalog_id, s.version, s.submitted_at, s.document, s.sha256,"   \
 	" s.signature FROM submission s JOIN org o ON o.id = s.org_id"
 
-static struct submission_record *record_from_row(struct sql_stmt *q)
+static void record_decode(struct sql_stmt *q, void *slot)
 {
 	struct submission_record *r = submission_record_new();
 	r->id = sql_int(q, 0);
@@ -60,46 +54,26 @@ static struct submission_record *record_from_row(struct sql_stmt *q)
 	r->document_len = strlen(r->document);
 	r->sha256 = xstrdup(sql_text(q, 7));
 	r->signature = xstrdup(sql_text(q, 8));
-	return r;
+	*(struct submission_record **)slot = r;
+}
+
+static void record_drop(void *slot)
+{
+	submission_record_free(*(struct submission_record **)slot);
 }
 
 int store_submission_get(struct store *st, long long id, struct submission_record **out, struct err *e)
 {
-	*out = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st), RECORD_QUERY " WHERE s.id = ?", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, id);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		*out = record_from_row(q);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return sql_get_one(q, sizeof *out, record_decode, out, e);
 }
 
 int store_submission_list(struct store *st, long long org_id, struct submission_record ***out, size_t *n,
 			  struct err *e)
 {
-	*out = NULL;
-	*n = 0;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		RECORD_QUERY " WHERE s.org_id = ? ORDER BY s.catalog_id, s.version", e);
-	if (!q)
-		return -1;
 	sql_bind_int(q, 1, org_id);
-	int rc;
-	while ((rc = sql_step(q, e)) == 1) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = record_from_row(q);
-	}
-	sql_finalize(q);
-	if (rc < 0) {
-		for (size_t i = 0; i < *n; i++)
-			submission_record_free((*out)[i]);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return sql_collect(q, sizeof **out, record_decode, record_drop, out, n, e);
 }

@@ -43,25 +43,18 @@ int store_token_add(struct store *st, struct user_token *t, const char *token_ha
 	return sql_write_one(q, &t->id, e) == STORE_OK ? 0 : -1;
 }
 
-static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user_token **out,
-		   struct err *e)
-{
-	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (text)
-		sql_bind_text(q, 1, text);
-	else
-		sql_bind_int(q, 1, id);
-	return sql_get_one(q, sizeof *out, token_decode, out, e);
-}
-
 int store_token_find(struct store *st, const char *token_hash, struct user_token **out, struct err *e)
 {
-	return get_one(st, "SELECT " TOKEN_COLUMNS " FROM api_token WHERE token_hash = ?", token_hash, 0, out, e);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " TOKEN_COLUMNS " FROM api_token WHERE token_hash = ?", e);
+	sql_bind_text(q, 1, token_hash);
+	return sql_get_one(q, sizeof *out, token_decode, out, e);
 }
 
 int store_token_get(struct store *st, long long id, struct user_token **out, struct err *e)
 {
-	return get_one(st, "SELECT " TOKEN_COLUMNS " FROM api_token WHERE id = ?", NULL, id, out, e);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " TOKEN_COLUMNS " FROM api_token WHERE id = ?", e);
+	sql_bind_int(q, 1, id);
+	return sql_get_one(q, sizeof *out, token_decode, out, e);
 }
 
 int store_token_list(struct store *st, long long user_id, struct user_token ***out, size_t *n, struct err *e)

@@ -59,26 +59,18 @@ int store_user_add(struct store *st, struct user *u, struct err *e)
 	return rc == STORE_OK ? 0 : -1;
 }
 
-/* One user by the query sql, whose one "?" is text, else id. */
-static int get_one(struct store *st, const char *sql, const char *text, long long id, struct user **out,
-		   struct err *e)
-{
-	struct sql_stmt *q = sql_prepare(store_sql(st), sql, e);
-	if (text)
-		sql_bind_text(q, 1, text);
-	else
-		sql_bind_int(q, 1, id);
-	return sql_get_one(q, sizeof *out, user_decode, out, e);
-}
-
 int store_user_get_by_email(struct store *st, const char *email, struct user **out, struct err *e)
 {
-	return get_one(st, "SELECT " USER_COLUMNS " FROM user_account WHERE email = ?", email, 0, out, e);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " USER_COLUMNS " FROM user_account WHERE email = ?", e);
+	sql_bind_text(q, 1, email);
+	return sql_get_one(q, sizeof *out, user_decode, out, e);
 }
 
 int store_user_get(struct store *st, long long id, struct user **out, struct err *e)
 {
-	return get_one(st, "SELECT " USER_COLUMNS " FROM user_account WHERE id = ?", NULL, id, out, e);
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " USER_COLUMNS " FROM user_account WHERE id = ?", e);
+	sql_bind_int(q, 1, id);
+	return sql_get_one(q, sizeof *out, user_decode, out, e);
 }
 
 int store_user_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e)
