@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
 
 const C = accounts.connector;
 
@@ -48,3 +48,23 @@ test("a pasted answer over the limit is refused, kept in its box, and saves once
   const xlsx = await page.request.get(page.url().replace(/\/answers.*$/, "/api/v1/answers/export"));
   assert.equal(xlsx.status(), 200, "the form with it downloads");
 });
+
+// The same on a phone, and in English: the refusal under the item, the page
+// not scrolling sideways, the text still there.
+test("on a phone, in English, the refusal and the pasted text stay", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE_URL}/lang/en?next=%2Fanswers`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  const form = page.locator("form#answer-3");
+  const box = form.locator('textarea[name="plan"]');
+  await box.fill("x".repeat(32001));
+  await box.blur();
+  const alert = form.locator(".conflict");
+  await alert.waitFor({ state: "visible" });
+  assert.match((await alert.innerText()).trim(), /^Check what you entered\.[\s\S]*item 3: plan is longer than 32000 characters/);
+  expectProblem(page, /status of 400/);
+  assert.equal((await box.inputValue()).length, 32001);
+  await look(page, "limits-2-en-390");
+  await form.screenshot({ path: join(process.env.SHINSA_SHOTS, "limits-2-en-390-item.png") });
+});
+
