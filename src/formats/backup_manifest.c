@@ -1,5 +1,7 @@
 #include "formats/backup_manifest.h"
 
+#include "lib/clock.h"
+
 #include <jansson.h>
 #include <string.h>
 
@@ -55,7 +57,8 @@ int backup_manifest_parse(const char *text, struct backup_manifest *m, struct er
 		err_set(e, "schema or audit_events is out of range");
 		goto done;
 	}
-	if (strlen(taken_at) != 20) {
+	time_t when;
+	if (strlen(taken_at) != 20 || clock_parse(taken_at, &when) < 0) {
 		err_set(e, "taken_at is not YYYY-MM-DDTHH:MM:SSZ");
 		goto done;
 	}

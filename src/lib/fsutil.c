@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,8 +298,10 @@ int fs_place(const char *tmp, const char *path, struct err *e)
 		return -1;
 	}
 	unlink(tmp);
-	char *copy = xstrdup(path);
-	int rc = fs_sync(dirname(copy), e);
-	free(copy);
+	char *dir = dir_of(path);
+	int rc = fs_sync(dir, e);
+	free(dir);
+	if (rc < 0)
+		unlink(path); /* a failure leaves nothing placed */
 	return rc;
 }

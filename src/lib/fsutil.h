@@ -62,7 +62,8 @@ int fs_write_file(const char *path, const void *buf, size_t len, struct err *e);
  * fs_tmp_begin(), keeping its mode) and flushes them. fs_place() gives tmp
  * the name path, which must not exist (nothing is ever overwritten, even by
  * a racing writer: link(2) refuses an existing name), removes the name tmp
- * and flushes the directory; tmp keeps its mode. Each: 0, or -1 with e set.
+ * and flushes the directory (if that fails, path is removed again: a
+ * failure places nothing); tmp keeps its mode. Each: 0, or -1 with e set.
  */
 int fs_sync(const char *path, struct err *e);
 int fs_copy_file(const char *from, const char *to, struct err *e);

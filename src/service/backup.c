@@ -120,10 +120,19 @@ int backup_make(struct store *st, const char *dir, const char *secret_path, cons
 	int rc = -1;
 	if (keys_secret_load(secret_path, secret, e) < 0 || prepare_dir(dir, &p, &made, e) < 0)
 		goto done;
-	if (clock_stamp(m.taken_at, e) < 0 || store_copy_into(st, p.db, e) < 0 ||
-	    copy_audit_end(p.db, &m, e) < 0 || hash_sha256_file(p.db, m.database_sha256, e) < 0 ||
-	    keys_secret_write(p.secret, secret, e) < 0 || hash_sha256_file(p.secret, m.secret_sha256, e) < 0 ||
-	    write_manifest(&m, p.manifest, e) < 0 || fs_sync(dir, e) < 0)
+	/* On failure each file is removed only if this run made it: a backup
+	 * racing into the same directory keeps its own (the copy and the
+	 * secret refuse an existing file; the manifest follows the secret). */
+	bool have_db = false, have_secret = false;
+	if (clock_stamp(m.taken_at, e) < 0 || store_copy_into(st, p.db, e) < 0)
+		goto undo;
+	have_db = true;
+	if (copy_audit_end(p.db, &m, e) < 0 || hash_sha256_file(p.db, m.database_sha256, e) < 0 ||
+	    keys_secret_write(p.secret, secret, e) < 0)
+		goto undo;
+	have_secret = true;
+	if (hash_sha256_file(p.secret, m.secret_sha256, e) < 0 || write_manifest(&m, p.manifest, e) < 0 ||
+	    fs_sync(dir, e) < 0)
 		goto undo;
 	/* The backup is whole on disk; an event that cannot be written fails
 	 * the command but leaves the backup, which is good. */
@@ -131,9 +140,12 @@ int backup_make(struct store *st, const char *dir, const char *secret_path, cons
 	*out = m;
 	goto done;
 undo:
-	unlink(p.manifest);
-	unlink(p.secret);
-	unlink(p.db);
+	if (have_secret) {
+		unlink(p.manifest);
+		unlink(p.secret);
+	}
+	if (have_db)
+		unlink(p.db);
 	if (made)
 		rmdir(dir);
 done:

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "lib/ipaddr.h"
+#include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "web/reqlog.h"
 
@@ -23,6 +24,7 @@ struct tracked {
 	struct timespec since; /* CLOCK_MONOTONIC, when the phase began */
 	size_t received;
 	bool shut; /* shut down by the guard; libmicrohttpd closes it */
+	bool served; /* a request was answered: now kept alive, waiting */
 };
 
 struct conn_guard {
@@ -98,8 +100,14 @@ static const char *phase_reason(enum conn_phase p)
 	return p == CONN_HEAD ? "no whole request head in time" : "request body too slow";
 }
 
-/* One pass over the connections, under the lock. */
-static void reap(struct conn_guard *g)
+/*
+ * One pass over the connections, under the lock; what to log goes to out,
+ * written once the lock is released, so that no connection's thread waits
+ * on the log. A kept-alive connection closed while it waits for its next
+ * request is the ordinary end of one (a browser's spare connection): not
+ * logged.
+ */
+static void reap(struct conn_guard *g, struct strbuf *out)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -111,16 +119,27 @@ static void reap(struct conn_guard *g)
 		 * the socket, so the number cannot be another's yet. */
 		shutdown(t->fd, SHUT_RDWR);
 		t->shut = true;
+		if (t->phase == CONN_HEAD && t->served)
+			continue;
 		char a[IPADDR_TEXT_MAX];
 		ipaddr_format(&t->addr, a);
-		reqlog_event("guard", "closed a connection from %s: %s", a, phase_reason(t->phase));
+		strbuf_addf(out, "closed a connection from %s: %s\n", a, phase_reason(t->phase));
 	}
 	if (g->refused) {
 		char a[IPADDR_TEXT_MAX];
 		ipaddr_format(&g->last_refused, a);
-		reqlog_event("guard", "refused %lu connections over the cap of %u per address (the last from %s)",
-			     g->refused, g->cfg.per_address, a);
+		strbuf_addf(out, "refused %lu connections over the cap of %u per address (the last from %s)\n",
+			    g->refused, g->cfg.per_address, a);
 		g->refused = 0;
+	}
+}
+
+/* Each line of text (reap's) as a guard event. */
+static void log_lines(const struct strbuf *text)
+{
+	for (const char *s = text->buf, *nl; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		reqlog_event("guard", "%.*s", (int)(nl - s), s);
 	}
 }
 
@@ -140,8 +159,14 @@ static void *reaper_main(void *arg)
 		do
 			rc = pthread_cond_timedwait(&g->wake, &g->lock, &until);
 		while (rc == 0 && !g->stopping);
-		if (!g->stopping)
-			reap(g);
+		if (g->stopping)
+			break;
+		struct strbuf lines = STRBUF_INIT;
+		reap(g, &lines);
+		pthread_mutex_unlock(&g->lock);
+		log_lines(&lines);
+		strbuf_release(&lines);
+		pthread_mutex_lock(&g->lock);
 	}
 	pthread_mutex_unlock(&g->lock);
 	return NULL;
@@ -257,6 +282,8 @@ void conn_guard_phase(struct MHD_Connection *con, enum conn_phase phase)
 	if (!t)
 		return;
 	pthread_mutex_lock(&t->g->lock);
+	if (phase == CONN_HEAD && t->phase != CONN_HEAD)
+		t->served = true; /* back to waiting, after an answer */
 	t->phase = phase;
 	t->received = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t->since);

@@ -126,6 +126,20 @@ print(" | ".join(out))
 EOF
 )
 eq "a kept-alive connection within its deadlines" "$got" "HTTP/1.1 200 OK | HTTP/1.1 200 OK"
+# Idle after its answer past the head deadline: closed, as the end of a
+# kept-alive connection is, and not logged as a slow client.
+got=$(python3 - "$PORT" <<'EOF'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+first = s.recv(4096).split(b"\r\n", 1)[0].decode()
+start = time.monotonic()
+closed = s.recv(4096) == b""
+print(first, "closed" if closed and time.monotonic() - start < 8 else "open")
+EOF
+)
+eq "an idle kept-alive connection is closed" "$got" "HTTP/1.1 200 OK closed"
+eq "and not logged" "$(grep -c '"event":"guard"' "$T/serve.err")" "2"
 stop_server
 
 finish
