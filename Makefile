@@ -8,6 +8,9 @@
 #                   (tests/browser/run.sh; screenshots in build/browser-shots/)
 #   make fuzz       run each libFuzzer target (or those in FUZZ) for FUZZ_SECONDS (default 60)
 #   make bench      the benchmarks in bench/ against their peers (BENCH_RUNS, default 5)
+#   make install    the program, its catalogs, its manual page and an example
+#                   systemd unit under PREFIX (default /usr/local), staged
+#                   under DESTDIR when given
 
 BUILD    ?= build
 SAN      ?=
@@ -43,7 +46,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench clean
+.PHONY: all run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench install clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/shinsa $(BUILD)/shinsa.1
@@ -81,6 +84,45 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.c $(BUILD)/libshinsa.a test
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< tests/unit/testutil.c $(BUILD)/libshinsa.a $(PKGLIBS) -lcmocka
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+# The installed program is the built one with the catalogs' installed place
+# compiled in (build/shinsa keeps the tree's, for make run and the tests).
+# Only the command-line files that name SHINSA_CATALOG_DIR are compiled
+# again; build/install/prefix changes when PREFIX does, so they follow it.
+INST     := $(BUILD)/install
+INST_SRC := $(shell grep -l SHINSA_CATALOG_DIR $(CLI_SRC))
+INST_OBJ := $(INST_SRC:%.c=$(INST)/obj/%.o)
+$(INST)/obj/%.o: CATALOG_DIR = $(PREFIX)/share/shinsa/catalog
+
+$(INST)/prefix: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+
+$(INST)/obj/%.o: %.c $(INST)/prefix
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(INST)/shinsa: $(filter-out $(INST_SRC:%.c=$(BUILD)/obj/%.o),$(CLI_OBJ)) $(INST_OBJ) $(BUILD)/libshinsa.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libshinsa.a $(PKGLIBS)
+
+$(INST)/shinsa.1: $(INST)/shinsa
+	$(Q)$(INST)/shinsa help --man >$@.tmp && mv $@.tmp $@
+
+# The unit is an example, under doc/: it must be edited before use (the
+# address, the proxy) and the database made first, and an edited copy
+# belongs in /etc/systemd/system, where the next install cannot overwrite it.
+install: $(INST)/shinsa $(INST)/shinsa.1 contrib/shinsa.service.in
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shinsa/catalog \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/shinsa/examples
+	install -m 0755 $(INST)/shinsa $(DESTDIR)$(PREFIX)/bin/shinsa
+	install -m 0644 $(wildcard catalog/*.json) $(DESTDIR)$(PREFIX)/share/shinsa/catalog
+	install -m 0644 $(INST)/shinsa.1 $(DESTDIR)$(PREFIX)/share/man/man1/shinsa.1
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' contrib/shinsa.service.in >$(INST)/shinsa.service
+	install -m 0644 $(INST)/shinsa.service $(DESTDIR)$(PREFIX)/share/doc/shinsa/examples/shinsa.service
 
 deps:
 	@scripts/deps.sh build
@@ -161,4 +203,4 @@ bench: build/shinsa
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(INST_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -16,7 +16,8 @@ static const struct {
 	{ "SHINSA_DB", "The database, when --db is not given (default " CLI_DEFAULT_DB
 		       ", relative to the working directory)." },
 	{ "SHINSA_CATALOG_DIR", "Where shinsa init reads the catalogs, when --catalog-dir is not given (default: "
-				"the catalog directory of the source tree the binary was built from)." },
+				"the directory under FILES: the source tree's catalog/ for a built binary, "
+				"PREFIX/share/shinsa/catalog for an installed one)." },
 	{ "SHINSA_SECRET", "The server secret, 64 hex digits; when set, no key file is used." },
 	{ "SHINSA_SECRET_FILE", "The server secret's key file (default: secret.key beside the database)." },
 	{ "SHINSA_NOW", "The clock, as YYYY-MM-DDTHH:MM:SSZ, instead of the real time; tests set it." },
