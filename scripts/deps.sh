@@ -9,7 +9,7 @@
 #                             browser tests, man-db and groff-base to render
 #                             the manual page, and Node.js with npm when no
 #                             `node`/`npm` is on PATH); then the browser
-#                             tests' npm packages (scripts/browser-deps.sh)
+#                             tests' and Spectral's npm packages (scripts/browser-deps.sh)
 #   scripts/deps.sh bench   - build + what `make bench` needs (the peers it
 #                             is compared with: python3-openpyxl, wrk and nginx)
 # Uses sudo when not root. Runs apt-get update only when something is missing.
