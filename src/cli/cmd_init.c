@@ -10,6 +10,7 @@
 #include "lib/fsutil.h"
 #include "lib/keys.h"
 #include "lib/xalloc.h"
+#include "service/setup.h"
 
 /* The default database lives in var/, which a fresh checkout lacks; any
  * other path is the user's to have made. */
@@ -39,27 +40,13 @@ static const char *put_word(enum store_put r)
 	return r == STORE_PUT_ADDED ? "added" : "unchanged";
 }
 
-static int store_files(struct store *st, const struct catalog_files *files, struct err *e)
+static void print_put(void *arg, const struct catalog *cat, const struct mapping *m, enum store_put r)
 {
-	enum store_put r;
-	if (store_begin(st, e) < 0)
-		return -1;
-	for (size_t i = 0; i < files->n_catalogs; i++) {
-		const struct catalog *cat = files->catalogs[i];
-		if (store_catalog_put(st, cat, &r, e) < 0)
-			goto fail;
+	(void)arg;
+	if (cat)
 		printf("catalog %s: %zu items, %s\n", cat->id, cat->n_items, put_word(r));
-	}
-	for (size_t i = 0; i < files->n_mappings; i++) {
-		const struct mapping *m = files->mappings[i];
-		if (store_mapping_put(st, m, &r, e) < 0)
-			goto fail;
+	else
 		printf("mapping %s: %zu rows, %s\n", m->id, m->n_rows, put_word(r));
-	}
-	return store_commit(st, e);
-fail:
-	store_rollback(st);
-	return -1;
 }
 
 static int init_exec(struct cli_ctx *ctx, int argc, char **argv)
@@ -89,13 +76,13 @@ static int init_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (catalog_files_load(dir, &files, &e) < 0 ||
 	    ensure_parent(ctx->db_path, &e) < 0 ||
 	    store_open(ctx->db_path, STORE_CREATE, &st, &e) < 0 ||
-	    store_migrate(st, &from, &to, &e) < 0)
+	    setup_migrate(st, &from, &to, &e) < 0)
 		goto fail;
 	if (from == to)
 		printf("database %s: schema version %d, up to date\n", ctx->db_path, to);
 	else
 		printf("database %s: schema version %d (was %d)\n", ctx->db_path, to, from);
-	if (store_files(st, &files, &e) < 0)
+	if (setup_files(st, &files, print_put, NULL, &e) < 0)
 		goto fail;
 	/* The secret seals the organisations' signing keys; made once, here,
 	 * so that no later command has to guess whether to create one. */

@@ -1,12 +1,10 @@
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
-#include "lib/keys.h"
-#include "lib/xalloc.h"
+#include "service/orgs.h"
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv);
 static int org_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -33,44 +31,26 @@ static int org_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("org add", &sub_add, "unexpected argument \"%s\"", argv[0]);
 	if (!kind || !name)
 		return cli_usage("org add", &sub_add, "--kind and --name are required");
-	struct org *org = org_new();
+	struct org *org = NULL;
 	struct err e = { 0 };
 	struct store *st = NULL;
-	unsigned char secret[KEYS_SECRET_BYTES], pk[KEYS_PUBLIC_BYTES], sk[KEYS_PRIVATE_BYTES];
-	char pk_hex[2 * KEYS_PUBLIC_BYTES + 1];
-	char *sealed = NULL, *secret_path = cli_secret_path(ctx);
-	org->kind = org_kind_parse(kind);
-	if (!org->kind) {
+	char *secret_path = cli_secret_path(ctx), *actor = cli_audit_actor();
+	enum org_kind kind_parsed = org_kind_parse(kind);
+	if (!kind_parsed) {
 		err_set(&e, "unknown kind \"%s\" (want connector or bank)", kind);
 		goto fail;
 	}
 	if (org_name_check(name, &e) < 0 || (reg_no && org_reg_no_check(reg_no, &e) < 0) ||
-	    cli_open_store(ctx, &st, &e) < 0 || keys_secret_load(secret_path, secret, &e) < 0)
+	    cli_open_store(ctx, &st, &e) < 0 ||
+	    orgs_add(st, secret_path, actor, kind_parsed, name, reg_no, &org, &e) < 0)
 		goto fail;
-	keys_generate(pk, sk);
-	sealed = keys_seal(secret, sk);
-	sodium_memzero(sk, sizeof sk);
-	sodium_memzero(secret, sizeof secret);
-	keys_hex(pk, sizeof pk, pk_hex);
-	org->name = xstrdup(name);
-	org->reg_no = reg_no ? xstrdup(reg_no) : NULL;
-	org->public_key = xstrdup(pk_hex);
-	json_t *details = json_pack("{s:s, s:s, s:s?, s:s}", "kind", org_kind_name(org->kind), "name", name, "reg_no",
-				    reg_no, "public_key", org->public_key);
-	rc = store_begin(st, &e) < 0 || store_org_add(st, org, sealed, &e) < 0 ||
-	     cli_audit(st, org->id, AUDIT_ORG_ADD, details, &e, "org:%lld", org->id) < 0 || store_commit(st, &e) < 0;
-	json_decref(details);
-	if (rc) {
-		store_rollback(st);
-		goto fail;
-	}
 	printf("added %s %s (id %lld, signing key %s)\n", org_kind_name(org->kind), org->name, org->id, org->public_key);
 	rc = CLI_OK;
 	goto done;
 fail:
 	rc = cli_fail("%s", e.msg);
 done:
-	free(sealed);
+	free(actor);
 	free(secret_path);
 	org_free(org);
 	store_close(st);
@@ -91,7 +71,7 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	struct org **orgs;
 	size_t n;
-	if (cli_open_store(ctx, &st, &e) < 0 || store_org_list(st, &orgs, &n, &e) < 0) {
+	if (cli_open_store(ctx, &st, &e) < 0 || orgs_list(st, &orgs, &n, &e) < 0) {
 		store_close(st);
 		return cli_fail("%s", e.msg);
 	}

@@ -1,11 +1,9 @@
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
-#include "lib/fsutil.h"
 #include "service/review_criteria.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
@@ -161,19 +159,9 @@ static int review_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct err e = { 0 };
 	struct store *st = NULL;
 	struct review *r = NULL;
-	struct strbuf file = STRBUF_INIT;
 	char *actor = cli_audit_actor();
-	/* As every export: the event commits only once the file is written,
-	 * and a file whose event could not be kept is removed. */
-	bool written = false;
 	if (cli_open_store(ctx, &st, &e) < 0 || reviews_get(st, 0, id, bank, &r, &e) != 0 ||
-	    review_view_decision_file(st, r, &file, &e) != 0 || store_begin(st, &e) < 0) {
-		rc = cli_fail("%s", e.msg);
-	} else if (review_view_decision_audit(st, actor, r->connector_id, r, out, &e) < 0 ||
-		   !(written = fs_write_file(out, file.buf, file.len, &e) == 0) || store_commit(st, &e) < 0) {
-		store_rollback(st);
-		if (written)
-			unlink(out);
+	    review_view_decision_export(st, actor, r->connector_id, r, out, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 	} else {
 		printf("wrote %s: %s's decision on submission %lld (version %d of %s), %s\n", out, r->bank_name,
@@ -181,7 +169,6 @@ static int review_export(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_OK;
 	}
 	free(actor);
-	strbuf_release(&file);
 	review_free(r);
 	store_close(st);
 	return rc;

@@ -2,12 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
-#include "formats/submission_json.h"
-#include "lib/fsutil.h"
 #include "service/submission_view.h"
 
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
@@ -127,25 +124,6 @@ done:
 	return rc;
 }
 
-/* Writes the file with its audit event, as answers export does: the event
- * commits only once the file is written, and a file without one is removed. */
-static int export_audited(struct store *st, const struct submission_record *rec, const char *out,
-			  const struct strbuf *bytes, struct err *e)
-{
-	json_t *details = json_pack("{s:s, s:i, s:s}", "file", out, "version", rec->version, "sha256", rec->sha256);
-	int rc = store_begin(st, e) < 0 ||
-		 cli_audit(st, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld", rec->id) < 0 ||
-		 fs_write_file(out, bytes->buf, bytes->len, e) < 0;
-	json_decref(details);
-	if (!rc && store_commit(st, e) < 0) {
-		unlink(out);
-		rc = 1;
-	}
-	if (rc)
-		store_rollback(st);
-	return rc ? -1 : 0;
-}
-
 static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *out = NULL;
@@ -163,19 +141,16 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = NULL;
 	struct submission_record *rec = NULL;
 	struct submission *doc = NULL;
-	struct strbuf bytes = STRBUF_INIT;
-	/* A valid record's document names the organisation's key (the check
-	 * compared it with the stored one), so no second look-up. */
+	char *actor = cli_audit_actor();
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_submission_load(st, id, true, &rec, &doc, &e) < 0 ||
-	    submission_json_export(rec, doc->org_public_key, &bytes, &e) < 0 ||
-	    export_audited(st, rec, out, &bytes, &e) < 0) {
+	    submissions_export(st, actor, rec, doc, out, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}
 	printf("wrote %s: submission %lld, version %d of %s\n", out, rec->id, rec->version, rec->org_name);
 	rc = CLI_OK;
 done:
-	strbuf_release(&bytes);
+	free(actor);
 	submission_free(doc);
 	submission_record_free(rec);
 	store_close(st);

@@ -11,6 +11,7 @@
 #include "lib/fsutil.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/export.h"
 #include "service/lookup.h"
 #include "service/plans.h"
 
@@ -396,42 +397,53 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
 			 imp->written);
 }
 
-/*
- * The export and its event: the event is appended first and committed only
- * once the file is written (with bytes: once they are read), so no export
- * goes unrecorded; a file whose event did not commit is removed. With bytes,
- * path is the directory of the file without a name they are written to.
- */
-static int export_audited(struct answers_ctx *a, const char *actor, const char *file, const char *path,
-			  char **bytes, size_t *len, struct err *e)
+/* The form as a file, or (bytes set) as bytes read back from a file
+ * without a name in the directory path: the sink of export_audited(). */
+struct form_export {
+	const struct answers_ctx *a;
+	const char *path;
+	char **bytes;
+	size_t *len;
+};
+
+static int form_write(void *arg, struct err *e)
+{
+	const struct form_export *x = arg;
+	return x->bytes ? xlsx_form_export_bytes(x->a->cat, x->a->set, x->path, EXPORT_MAX_BYTES, x->bytes, x->len, e)
+			: xlsx_form_export(x->a->cat, x->a->set, x->path, e);
+}
+
+static void form_undo(void *arg)
+{
+	const struct form_export *x = arg;
+	if (x->bytes) {
+		free(*x->bytes);
+		*x->bytes = NULL;
+	} else {
+		unlink(x->path);
+	}
+}
+
+/* The export and its event (service/export.h); file names it in the event. */
+static int export_form(struct answers_ctx *a, const char *actor, const char *file, const char *path, char **bytes,
+		       size_t *len, struct err *e)
 {
 	/* Text saved before the limit would fail in the middle of the form:
 	 * said first, naming the item, as the one thing to mend. */
 	if (answer_set_check_lengths(a->set, e) < 0)
 		return ANSWERS_CONFLICT;
+	struct form_export x = { a, path, bytes, len };
+	const struct export_sink sink = { form_write, form_undo, &x };
 	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
-	int rc = store_begin(a->st, e) < 0 ||
-		 audit_log(a->st, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s", a->cat->id) < 0 ||
-		 (bytes ? xlsx_form_export_bytes(a->cat, a->set, path, EXPORT_MAX_BYTES, bytes, len, e)
-			: xlsx_form_export(a->cat, a->set, path, e)) < 0;
+	int rc = export_audited(a->st, &sink, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s",
+				a->cat->id);
 	json_decref(details);
-	if (!rc && store_commit(a->st, e) < 0) {
-		if (bytes) {
-			free(*bytes);
-			*bytes = NULL;
-		} else {
-			unlink(path);
-		}
-		rc = 1;
-	}
-	if (rc)
-		store_rollback(a->st);
-	return rc ? -1 : 0;
+	return rc;
 }
 
 int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e)
 {
-	return export_audited(a, actor, path, path, NULL, NULL, e);
+	return export_form(a, actor, path, path, NULL, NULL, e);
 }
 
 int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
@@ -439,5 +451,5 @@ int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *f
 {
 	const char *tmpdir = getenv("TMPDIR");
 	*out = NULL;
-	return export_audited(a, actor, file, tmpdir && *tmpdir ? tmpdir : "/tmp", out, len, e);
+	return export_form(a, actor, file, tmpdir && *tmpdir ? tmpdir : "/tmp", out, len, e);
 }

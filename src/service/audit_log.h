@@ -1,7 +1,7 @@
 /*
  * audit_log: appending an event to the audit trail, for every front end.
  *
- * The command line passes its "cli:USER" actor (cli_audit), the web the
+ * The command line passes its "cli:USER" actor (cli_audit_actor), the web the
  * signed-in user's email. Details are a JSON object the caller builds
  * (still the caller's; NULL for none), stored as canonical JSON so the
  * hash rule of core/audit.h has one spelling to hash.

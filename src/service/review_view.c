@@ -6,6 +6,7 @@
 #include "lib/hash.h"
 #include "lib/keys.h"
 #include "service/audit_log.h"
+#include "service/export.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
 
@@ -138,7 +139,8 @@ int review_view_list(struct store *st, const struct org *org, json_t **out, stru
 	return 0;
 }
 
-int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e)
+/* The decision file of r (as the header says) into out. */
+static int decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e)
 {
 	if (r->decision == DECISION_NONE || !r->decision_document) {
 		err_set(e, "the review of submission %lld by %s is not decided yet", r->submission_id, r->bank_name);
@@ -161,12 +163,33 @@ int review_view_decision_file(struct store *st, const struct review *r, struct s
 	return rc;
 }
 
-int review_view_decision_audit(struct store *st, const char *actor, long long org_id, const struct review *r,
-			       const char *file, struct err *e)
+/* The file to path (path set) or into *out, with its event naming file. */
+static int decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
+			   const char *file, const char *path, struct strbuf *out, struct err *e)
 {
-	json_t *details = json_pack("{s:s, s:s, s:s, s:I}", "bank", r->bank_name, "file", file, "sha256",
-				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
-	int rc = audit_log(st, actor, org_id, AUDIT_DECISION_EXPORT, details, e, "review:%lld", r->id);
-	json_decref(details);
+	struct strbuf bytes = STRBUF_INIT;
+	int rc = decision_file(st, r, &bytes, e);
+	if (rc == 0) {
+		struct export_file f = { path, bytes.buf, bytes.len };
+		struct export_move m = { &bytes, out };
+		const struct export_sink sink = path ? export_file_sink(&f) : export_move_sink(&m);
+		json_t *details = json_pack("{s:s, s:s, s:s, s:I}", "bank", r->bank_name, "file", file, "sha256",
+					    r->decision_sha256, "submission", (json_int_t)r->submission_id);
+		rc = export_audited(st, &sink, actor, org_id, AUDIT_DECISION_EXPORT, details, e, "review:%lld", r->id);
+		json_decref(details);
+	}
+	strbuf_release(&bytes);
 	return rc;
+}
+
+int review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
+				const char *path, struct err *e)
+{
+	return decision_export(st, actor, org_id, r, path, path, NULL, e);
+}
+
+int review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
+			       const char *file, struct strbuf *out, struct err *e)
+{
+	return decision_export(st, actor, org_id, r, file, NULL, out, e);
 }

@@ -48,22 +48,24 @@ json_t *review_view_item(const struct review_item *it);
 json_t *review_view_decision(struct store *st, const struct review *r);
 
 /*
- * The exported decision file of r (formats/review_decision.h): the stored
+ * Exports the decision file of r (formats/review_decision.h): the stored
  * document as it was signed, its SHA-256 and signature, and the bank's
- * public key, appended to out; whoever holds it checks it with `shinsa
- * verify`. A stored decision that no longer verifies is not exported. 0;
- * REVIEWS_NOT_FOUND "the review of submission N by BANK is not decided
- * yet"; REVIEWS_CONFLICT "the stored decision on submission N by BANK no
- * longer verifies: it is not exported"; -1 (the store).
- *
- * An export is an event, as every export is: review_view_decision_audit()
- * appends decision_export on "review:ID" to org_id's trail by actor,
- * details {bank, file, sha256, submission} (file: the path written, or the
- * download's name), inside the caller's transaction.
+ * public key; whoever holds it checks it with `shinsa verify`. A stored
+ * decision that no longer verifies is not exported. An export is an event,
+ * as every export is (service/export.h): decision_export on "review:ID" to
+ * org_id's trail by actor, details {bank, file, sha256, submission},
+ * committed only once the file is written. review_view_decision_export()
+ * writes it to path (file in the details: the path);
+ * review_view_decision_bytes() puts it in out (empty; yours to release),
+ * for a download named file, only once the event has committed. 0; REVIEWS_NOT_FOUND "the review of
+ * submission N by BANK is not decided yet"; REVIEWS_CONFLICT "the stored
+ * decision on submission N by BANK no longer verifies: it is not exported";
+ * -1 (the store, the file).
  */
-int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e);
-int review_view_decision_audit(struct store *st, const char *actor, long long org_id, const struct review *r,
-			       const char *file, struct err *e);
+int review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
+				const char *path, struct err *e);
+int review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
+			       const char *file, struct strbuf *out, struct err *e);
 
 /* The reviews by a bank, or of a connector's submissions: [{submission,
  * version, connector, bank, opened_at, pending, query, improvement,

@@ -11,6 +11,7 @@
 #include "lib/hash.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/export.h"
 #include "service/lookup.h"
 
 int submissions_connector_load(struct store *st, const char *name, const char *catalog, struct connector_answers *c,
@@ -198,4 +199,24 @@ int submissions_load_valid(struct store *st, long long id, struct submission_rec
 		return -1;
 	}
 	return 0;
+}
+
+int submissions_export(struct store *st, const char *actor, const struct submission_record *rec,
+		       const struct submission *doc, const char *path, struct err *e)
+{
+	struct strbuf bytes = STRBUF_INIT;
+	/* A valid record's document names the organisation's key (the check
+	 * compared it with the stored one), so no second look-up. */
+	if (submission_json_export(rec, doc->org_public_key, &bytes, e) < 0) {
+		strbuf_release(&bytes);
+		return -1;
+	}
+	struct export_file file = { path, bytes.buf, bytes.len };
+	const struct export_sink sink = export_file_sink(&file);
+	json_t *details = json_pack("{s:s, s:i, s:s}", "file", path, "version", rec->version, "sha256", rec->sha256);
+	int rc = export_audited(st, &sink, actor, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld",
+				rec->id);
+	json_decref(details);
+	strbuf_release(&bytes);
+	return rc;
 }

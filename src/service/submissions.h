@@ -91,4 +91,14 @@ int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SE
 int submissions_load_valid(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
 			   struct err *e);
 
+/*
+ * Writes rec, loaded and checked by submissions_load_valid() with doc its
+ * document, as the export file (formats/submission_json.h) to path, with
+ * the submission_export event on "submission:ID" to its organisation's
+ * trail by actor, details {file, version, sha256}: committed only once the
+ * file is written (service/export.h). 0, or -1 with e set.
+ */
+int submissions_export(struct store *st, const char *actor, const struct submission_record *rec,
+		       const struct submission *doc, const char *path, struct err *e);
+
 #endif

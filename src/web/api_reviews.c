@@ -178,16 +178,9 @@ void api_review_decision_file(struct http_request *req, struct http_response *re
 	struct err e = { 0 };
 	struct strbuf file = STRBUF_INIT;
 	char *name = xasprintf("decision-%lld-%s.json", r->submission_id, r->bank_name);
-	/* A download is an export: its event first, in its own transaction. */
-	int rc = review_view_decision_file(st, r, &file, &e);
-	if (rc == 0 && (store_begin(st, &e) < 0 ||
-			review_view_decision_audit(st, req->who.user->email, req->org->id, r, name, &e) < 0 ||
-			store_commit(st, &e) < 0)) {
-		store_rollback(st);
-		rc = -1;
-	}
+	/* A download is an export: its event commits before the bytes are sent. */
+	int rc = review_view_decision_bytes(st, req->who.user->email, req->org->id, r, name, &file, &e);
 	if (rc != 0) {
-		strbuf_release(&file);
 		api_refused(resp, rc, &e, NULL);
 	} else {
 		char *fallback = xasprintf("decision-%lld.json", r->submission_id);

@@ -58,17 +58,7 @@ static int teardown(void **state)
 /* The events of the trail, newest first, as "actor action object details" lines. */
 static char *events(struct fixture *f)
 {
-	struct err e = { 0 };
-	struct audit_event **evs;
-	size_t n;
-	assert_int_equal(store_audit_list(f->st, 0, 0, 100, &evs, &n, &e), 0);
-	struct strbuf out = STRBUF_INIT;
-	for (size_t i = 0; i < n; i++) {
-		strbuf_addf(&out, "%s %s %s %s\n", evs[i]->actor, evs[i]->action, evs[i]->object, evs[i]->details);
-		audit_event_free(evs[i]);
-	}
-	free(evs);
-	return strbuf_detach(&out);
+	return scratch_events(f->st, NULL);
 }
 
 static void assert_events(struct fixture *f, const char *want)

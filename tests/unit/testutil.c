@@ -6,7 +6,9 @@
 #include "testutil.h"
 
 #include "formats/xlsx_form.h"
+#include "lib/strbuf.h"
 #include "lib/xalloc.h"
+#include "store/store_audit.h"
 
 int form_fixture_setup(void **state)
 {
@@ -113,4 +115,21 @@ struct org *scratch_org_add(struct store *st, enum org_kind kind, const char *na
 	o->public_key = xstrdup("00");
 	assert_int_equal(store_org_add(st, o, "v1:sealed", &e), 0);
 	return o;
+}
+
+char *scratch_events(struct store *st, const char *skip)
+{
+	struct err e = { 0 };
+	struct audit_event **evs;
+	size_t n;
+	assert_int_equal(store_audit_list(st, 0, 0, 100, &evs, &n, &e), 0);
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (!skip || strcmp(evs[i]->action, skip) != 0)
+			strbuf_addf(&out, "%s %s %s %s\n", evs[i]->actor, evs[i]->action, evs[i]->object,
+				    evs[i]->details);
+		audit_event_free(evs[i]);
+	}
+	free(evs);
+	return strbuf_detach(&out);
 }

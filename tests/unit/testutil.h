@@ -58,4 +58,8 @@ int scratch_db_close(const char *dir, struct store *st);
 /* Adds an organisation with a placeholder key; you own the record. */
 struct org *scratch_org_add(struct store *st, enum org_kind kind, const char *name);
 
+/* The audit trail, newest first, one "actor action object details" line
+ * an event, leaving out those whose action is skip (NULL: none); yours. */
+char *scratch_events(struct store *st, const char *skip);
+
 #endif
