@@ -378,3 +378,15 @@ int reviews_get(struct store *st, long long connector_id, long long submission_i
 	}
 	return rc < 0 ? -1 : 0;
 }
+
+int reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
+		     struct err *e)
+{
+	*out = NULL;
+	int rc = store_review_get(st, submission_id, bank_id, out, e);
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no submission %lld", submission_id);
+		return OUTCOME_NOT_FOUND;
+	}
+	return rc < 0 ? -1 : 0;
+}

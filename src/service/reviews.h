@@ -105,4 +105,14 @@ int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTE
 int reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
 		struct review **out, struct err *e);
 
+/*
+ * Bank bank_id's own review of submission_id, whether or not a share is in
+ * force now: what it holds is the bank's judgement, and a bank keeps the
+ * record of its assessments (its decision file stays downloadable after a
+ * revoke). Nothing is opened or recorded. NOT_FOUND "no submission N" when
+ * the bank has no review of it (never opened, or not its submission to see).
+ */
+int reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
+		     struct err *e);
+
 #endif

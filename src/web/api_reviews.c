@@ -156,13 +156,9 @@ static int bank_decided_review(struct http_request *req, struct http_response *r
 	*r = NULL;
 	if (!(*st = review_path(req, resp, &id, NULL)))
 		return -1;
-	int rc = store_review_get(*st, id, req->org->id, r, &e);
-	if (rc == STORE_NOT_FOUND) {
-		http_json_error(resp, 404, "not_found", "no submission %lld", id);
-		return -1;
-	}
-	if (rc < 0) {
-		api_internal(resp, &e);
+	int rc = reviews_bank_own(*st, req->org->id, id, r, &e);
+	if (rc != 0) {
+		api_refused(resp, rc, &e, NULL);
 		return -1;
 	}
 	return 0;
