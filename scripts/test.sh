@@ -4,7 +4,8 @@
 # (tests/http/*.sh, each starting its own server), the rendered-form test
 # (tests/render/*.sh), the link check of README.md and docs/
 # (scripts/links.sh), the OpenAPI check (scripts/openapi.sh: Spectral and
-# the routes) and the browser tests (tests/browser/run.sh: the
+# the routes), the check of the pages' messages (scripts/i18n.sh) and the
+# browser tests (tests/browser/run.sh: the
 # pages in Chromium, against a server of their own). Prints one line per
 # test file and a closing "N passed, N failed" line counting the checks
 # inside them (cmocka tests, and the "ok"/"not ok" lines of the shell tests,
@@ -60,6 +61,7 @@ for t in tests/cli/*.sh tests/http/*.sh tests/render/*.sh; do
 done
 run docs/links sh scripts/links.sh
 run docs/openapi sh scripts/openapi.sh
+run i18n sh scripts/i18n.sh
 run browser sh tests/browser/run.sh "$build"
 
 echo

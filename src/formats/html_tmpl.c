@@ -271,6 +271,15 @@ static int tag(struct parser *p, unsigned line, unsigned col, const char *at, co
 		n->text = xstrndup(w, wl);
 		return node_paths(p, n, at, end, "t");
 	}
+	if (is_word(w, wl, "pattern")) {
+		struct node *n = node_add(p, N_PATTERN, line, col);
+		if ((wl = word(&at, end, &w)) == 0 || at != end) {
+			err_set(p->e, "%s:%u:%u: {{pattern}} takes one message key", p->name, line, col);
+			return -1;
+		}
+		n->text = xstrndup(w, wl);
+		return 0;
+	}
 	if (is_word(w, wl, "url"))
 		return node_paths(p, node_add(p, N_URL, line, col), at, end, "url");
 	if (at != end) {

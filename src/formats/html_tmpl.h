@@ -30,6 +30,9 @@
  *                       tmpl_render (a catalog: {"key": "text {1} {2}"}),
  *                       escaped, with {1}..{9} replaced by the escaped
  *                       values of the paths a, b, ...; a key is any word.
+ *   {{pattern key}}     the message key escaped, its {1}..{9} kept as
+ *                       written: words a page's script fills (a data-*
+ *                       attribute), in the catalog's one placeholder syntax.
  *   {{url path}}        the value percent-encoded for a URL path segment or
  *                       query value: only A-Z a-z 0-9 - . _ ~ are kept.
  *   {{> name}}          the template name of the same set, with the current
@@ -41,7 +44,7 @@
  * URL: href="{{link}}" with "javascript:..." stays a script link. Put the
  * scheme and path in the template and only {{url x}} parts in it.
  *
- * "t", "url" and "else" are words of the syntax: {{t}} is never a member
+ * "t", "pattern", "url" and "else" are words of the syntax: {{t}} is never a member
  * named t (reach one as {{row.t}}). A tag may span lines.
  *
  * Example:
@@ -63,6 +66,7 @@
  *   "NAME:L:C: {{#if}} takes one path"  (also #unless, #each, url)
  *   "NAME:L:C: {{t}} needs a message key"
  *   "NAME:L:C: {{t}} takes at most 9 values"
+ *   "NAME:L:C: {{pattern}} takes one message key"
  *   "NAME:L:C: empty partial name", "NAME:L:C: bad partial name"
  *   "NAME:L:C: no unescaped output: {{{ is not supported"
  *   "NAME:L:C: blocks nested more than 32 deep"

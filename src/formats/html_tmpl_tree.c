@@ -148,14 +148,30 @@ static int render_url(struct render *r, const struct node *n, struct strbuf *buf
 	return rc;
 }
 
-/* {{t key a b}}: the message escaped, {N} replaced by value N escaped. */
-static int render_message(struct render *r, const struct node *n, struct strbuf *buf)
+/* The message n->text names, or NULL with the render error. */
+static const json_t *message_of(struct render *r, const struct node *n)
 {
 	const json_t *m = json_object_get(r->messages, n->text);
 	if (!json_is_string(m)) {
 		err_set(r->e, "%s:%u:%u: no message \"%.64s\"", r->name, n->line, n->col, n->text);
-		return -1;
+		return NULL;
 	}
+	return m;
+}
+
+/* {{pattern key}}: the message escaped, its {N} kept for a script to fill. */
+static int render_pattern(struct render *r, const struct node *n)
+{
+	const json_t *m = message_of(r, n);
+	return m ? out_escaped(r, json_string_value(m), json_string_length(m)) : -1;
+}
+
+/* {{t key a b}}: the message escaped, {N} replaced by value N escaped. */
+static int render_message(struct render *r, const struct node *n, struct strbuf *buf)
+{
+	const json_t *m = message_of(r, n);
+	if (!m)
+		return -1;
 	const char *s = json_string_value(m);
 	size_t len = json_string_length(m), run = 0;
 	for (size_t i = 0; i + 2 < len; i++) {
@@ -237,6 +253,7 @@ static int render_nodes(struct render *r, const struct node *n, struct strbuf *b
 			break;
 		case N_URL: rc = render_url(r, n, buf); break;
 		case N_T: rc = render_message(r, n, buf); break;
+		case N_PATTERN: rc = render_pattern(r, n); break;
 		case N_IF:
 		case N_UNLESS:
 			rc = render_nodes(r, truthy(lookup(r, &n->path[0])) == (n->kind == N_IF) ? n->body : n->alt, buf);

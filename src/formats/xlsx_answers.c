@@ -28,7 +28,7 @@ struct reader {
 /*
  * Every problem has a code and, for each code, one English line in which
  * {1}… stand for its values. The pages word the same codes in Japanese
- * (connector.xlsx.CODE in web/i18n/): a code and what its values are must
+ * (problem.CODE in web/i18n/): a code and what its values are must
  * not change.
  */
 static const struct {

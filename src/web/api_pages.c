@@ -17,9 +17,7 @@ void page_login(struct http_request *req, struct http_response *resp)
 {
 	const char *next = http_query(req, "next");
 	page_render(req, resp, 200, "login", "login.title",
-		    json_pack("{s:s, s:[s], s:s}", "next", page_local_path(next) ? next : "/", "scripts", "login.js",
-			      /* Filled in by login.js from Retry-After. */
-			      "minutes", "{minutes}"));
+		    json_pack("{s:s, s:[s]}", "next", page_local_path(next) ? next : "/", "scripts", "login.js"));
 }
 
 void page_lang_switch(struct http_request *req, struct http_response *resp)

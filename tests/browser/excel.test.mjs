@@ -119,7 +119,7 @@ test("a file that is not a workbook: said in the page's words, nothing imported"
   await alert.locator("li").waitFor();
   assert.equal(await alert.locator("p").textContent(), "ファイルを取り込めませんでした。回答は変わっていません。");
   assert.deepEqual(await alert.locator("li").allTextContents(),
-    ["Excel ブック（.xlsx）ではありません。ダウンロードした様式のファイルを選んでください。"]);
+    ["Excel ブック（.xlsx）ではありません。選んだファイルを確かめてください。"]);
   expectProblem(page, /status of 400 .*\/api\/v1\/answers\/import/);
   const still = await api(page, "GET", "/api/v1/answers");
   assert.equal(still.json.items.find((it) => it.no === 1).notes, "取り込み前", "nothing was imported");

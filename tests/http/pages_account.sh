@@ -33,7 +33,7 @@ eq "/account/password asks to sign in" "$code $(header Location)" "303 /login?ne
 
 # The sign-in page's messages: the wait filled in by login.js.
 req "$URL/login"
-eq "the throttled message waits for its minutes" "$(grep -c 'data-msg-throttled="失敗が続いたため、このアカウントのサインインを一時的に停止しています。{minutes}分後にもう一度お試しください。"' "$T/b")" 1
+eq "the throttled message waits for its minutes" "$(grep -c 'data-msg-throttled="失敗が続いたため、このアカウントのサインインを一時的に停止しています。{1}分後にもう一度お試しください。"' "$T/b")" 1
 has "the sign-in page says where to turn" '<p class="help">パスワードを忘れた場合や認証アプリを使えなくなった場合は、所属組織の管理者に連絡してください。</p>'
 
 # API tokens of one's own.

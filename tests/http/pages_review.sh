@@ -49,7 +49,7 @@ page /criteria
 has "without criteria the criteria page offers the import" '審査基準はまだ取り込まれていません。' \
 	'<form id="criteria-import" data-api="/api/v1/criteria" data-upload data-method="POST"' \
 	' data-msg-problems="ファイルを取り込めませんでした。現在の審査基準は変わっていません。"' \
-	' data-problem-number-again="通番 {v1} が2回あります（最初は {v2}）。"' \
+	' data-problem-number-again="通番 {1} が2回あります（最初は {2}）。"' \
 	' data-problem-quote-text="閉じの「&quot;」のあとに文字があります。「&quot;」で囲んだセルの中の「&quot;」は「&quot;&quot;」と書いてください。"' \
 	'<label for="import-file">取り込むファイル</label>'
 req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/octet-stream' \
@@ -71,7 +71,7 @@ eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .item
 page /criteria -H 'Accept-Language: en'
 has "the criteria page in English" '<option value="equal" selected>Equal</option>' \
 	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>' \
-	' data-problem-not-a-number="通番 “{v1}” is not a number (write 12 or (1)-12)."'
+	' data-problem-not-a-number="通番 &quot;{1}&quot; is not a number."'
 login viewer@x.test
 login rev@y.test
 

@@ -119,6 +119,18 @@ static void test_messages(void **state)
 	fails("{{t title missing}}", d, "page:1:1: no value \"missing\"");
 }
 
+/* {{pattern}}: a page script's words, its placeholders left for the script. */
+static void test_pattern(void **state)
+{
+	(void)state;
+	renders("<p data-x=\"{{pattern two}}\">", "{}", "<p data-x=\"{2} then {1}\">");
+	renders("{{pattern title}}", "{}", "審査 &lt;{1}&gt;");
+	renders("{{ pattern plain }}", "{}", "A&amp;B");
+	fails("{{pattern nokey}}", "{}", "page:1:1: no message \"nokey\"");
+	fails("{{pattern}}", "{}", "page:1:1: {{pattern}} takes one message key");
+	fails("{{pattern three n}}", "{}", "page:1:1: {{pattern}} takes one message key");
+}
+
 static void test_url(void **state)
 {
 	(void)state;
@@ -267,7 +279,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),	       cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_if_unless),      cmocka_unit_test(test_each),
-		cmocka_unit_test(test_messages),       cmocka_unit_test(test_url),
+		cmocka_unit_test(test_messages),       cmocka_unit_test(test_pattern),
+		cmocka_unit_test(test_url),
 		cmocka_unit_test(test_partials),       cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_render_errors),  cmocka_unit_test(test_limits),
 	};

@@ -239,14 +239,14 @@
     const total = /^(\d+) error/.exec(e.message || "");
     const n = total ? Number(total[1]) : e.problems.length;
     result.textContent = "";
-    result.append(el("p", imp.dataset.msgErrors.replace("{n}", String(n))));
+    result.append(el("p", shinsa.fill(imp.dataset.msgErrors, [n])));
     const body = table("import-problems", [imp.dataset.msgCell, imp.dataset.msgProblem]);
     e.problems.forEach((p, i) => {
       const tr = el("tr");
       tr.append(el("td", p.cell), el("td", problemText(p, String((e.details || [])[i] || ""))));
       body.append(tr);
     });
-    if (n > e.problems.length) result.append(el("p", imp.dataset.msgMore.replace("{n}", String(n - e.problems.length))));
+    if (n > e.problems.length) result.append(el("p", shinsa.fill(imp.dataset.msgMore, [n - e.problems.length])));
   }
 
   function showChanges(json) {

@@ -2,7 +2,7 @@
 // to where the person was going (data-next on the form, a path of ours
 // the server checked), or to the password change a one-time password
 // needs. Messages come from the form's data-msg-* attributes; the
-// throttled one has "{minutes}" for the wait Retry-After gives.
+// throttled one has "{1}" for the wait Retry-After gives.
 "use strict";
 
 (function () {
@@ -31,7 +31,7 @@
     else if (res.ok) window.location.assign(res.json.must_change_password ? "/account/password" : form.dataset.next || "/");
     else if (res.status === 429)
       // Retry-After is in seconds; said in whole minutes, rounded up.
-      show(form.dataset.msgThrottled.replace("{minutes}", String(Math.max(1, Math.ceil(Number(res.retryAfter || 60) / 60)))));
+      show(window.shinsa.fill(form.dataset.msgThrottled, [Math.max(1, Math.ceil(Number(res.retryAfter || 60) / 60))]));
     else if (res.status === 401) show(form.dataset.msgDenied);
     else window.shinsa.showError(message, res);
   });

@@ -43,7 +43,7 @@
         return;
       }
       done++;
-      status.textContent = bulk.dataset.msgProgress.replace("%1", done).replace("%2", forms.length);
+      status.textContent = window.shinsa.fill(bulk.dataset.msgProgress, [done, forms.length]);
     }
     window.location.reload();
   });

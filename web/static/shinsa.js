@@ -12,7 +12,7 @@
 //       (with {key} from the answer), data-stay stays, else the page
 //       reloads. A [role=alert] inside the form shows what went wrong;
 //       an error with "problems" (a file's reader) is said with the form's
-//       data-problem-CODE words ({v1}… its values) under its
+//       data-problem-CODE words ({1}… its values) under its
 //       data-msg-problems line, each after its place ("基準.csv:3：…").
 //   <form data-api=... data-upload>   the chosen file's bytes as the body
 //       (data-content-type, else the file's type); ?filename= is added.
@@ -63,14 +63,18 @@
     return prefix + code.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   }
 
-  // A problem in the page's words: holder's data-problem-CODE with {v1}…
-  // filled from its values ({1} would be the template's own); "" when the
-  // page has no words for its code.
+  // A page's words (a {{pattern}} message) with {1}… filled from args;
+  // a placeholder with no value stays as written.
+  function fill(words, args) {
+    return words.replace(/\{([1-9])\}/g, (m, d) => (d <= args.length ? String(args[d - 1]) : m));
+  }
+
+  // A problem in the page's words: holder's data-problem-CODE filled from
+  // its values; "" when the page has no words for its code.
   function problemText(holder, p) {
     const words = holder && typeof p.code === "string" ? holder.dataset[dataKey("problem", p.code)] : "";
     if (!words) return "";
-    const args = Array.isArray(p.args) ? p.args : [];
-    return words.replace(/\{v([1-9])\}/g, (m, d) => (d <= args.length ? String(args[d - 1]) : m));
+    return fill(words, Array.isArray(p.args) ? p.args : []);
   }
 
   // The problems of e in holder's words, each after its place; null when
@@ -254,6 +258,7 @@
     call: call,
     csrf: csrf,
     msg: msg,
+    fill: fill,
     showError: showError,
     formJson: formJson,
     dataKey: dataKey,
