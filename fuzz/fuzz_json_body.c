@@ -1,7 +1,7 @@
 /*
  * libFuzzer target: a request body through http_json_parse (content type,
  * jansson with duplicate keys refused, the object check) and
- * http_json_fields. Whatever the bytes, the answer is a parsed object or a
+ * http_json_check against a table with every type and rule. Whatever the bytes, the answer is a parsed object or a
  * JSON error response of the documented shape, never a crash or a leak.
  */
 #include <stddef.h>
@@ -31,14 +31,22 @@ static void check_error(const struct http_response *resp)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const allowed[] = { "status", "current", "issues", "plan", "plan_due", "notes", NULL };
+	static const struct http_json_field fields[] = {
+		{ "status", HTTP_JSON_STRING, .required = true, .nullable = true },
+		{ "current", HTTP_JSON_STRING, .max = 8 },
+		{ "months", HTTP_JSON_INTEGER, .nullable = true },
+		{ .name = "disabled", .type = HTTP_JSON_BOOLEAN },
+		{ .name = "items", .type = HTTP_JSON_ARRAY },
+		{ .name = "meta", .type = HTTP_JSON_OBJECT },
+		{ 0 },
+	};
 	struct http_request req = { .header_fn = content_type_json, .body = (const char *)data, .body_len = size };
 	struct http_response resp = { 0 };
 	json_t *obj;
 	if (http_json_parse(&req, &resp, &obj) == 0) {
 		if (!json_is_object(obj) || resp.status)
 			__builtin_trap();
-		if (http_json_fields(obj, allowed, &resp) < 0)
+		if (http_json_check(obj, fields, &resp) < 0)
 			check_error(&resp);
 		json_decref(obj);
 	} else {

@@ -52,54 +52,37 @@ void api_answers_check(struct http_request *req, struct http_response *resp)
 	answers_close(&a);
 }
 
-static const char *const answer_fields[] = { "status", "current", "issues", "plan", "plan_due", "notes", "revision",
-					     NULL };
+/* No max here: the service bounds the text fields for every front end,
+ * naming the item, and counts "_xHHHH_" as the form writes it. */
+static const struct http_json_field answer_fields[] = {
+	{ "status", HTTP_JSON_STRING, .nullable = true },
+	{ .name = "current", .type = HTTP_JSON_STRING },
+	{ .name = "issues", .type = HTTP_JSON_STRING },
+	{ .name = "plan", .type = HTTP_JSON_STRING },
+	{ "plan_due", HTTP_JSON_STRING, .nullable = true },
+	{ .name = "notes", .type = HTTP_JSON_STRING },
+	{ .name = "revision", .type = HTTP_JSON_STRING },
+	{ 0 },
+};
 
 /*
- * The body's values into values[] by field (pointing into body): strings,
- * and null for status and plan_due (unset, as ""). 0, or -1 answered 400.
+ * The body's values into values[] by field (pointing into body), null
+ * (status and plan_due: unset) as "", and the optional revision into
+ * *revision. 0, or -1 answered 400.
  */
-static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], struct http_response *resp)
+static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], const char **revision,
+		      struct http_response *resp)
 {
-	if (http_json_fields(body, answer_fields, resp) < 0)
+	if (http_json_check(body, answer_fields, resp) < 0)
 		return -1;
-	if (json_object_size(body) == (json_object_get(body, "revision") ? 1u : 0u)) {
+	*revision = http_json_str(body, "revision", NULL);
+	if (json_object_size(body) == (*revision ? 1u : 0u)) {
 		http_json_error(resp, 400, "bad_request",
 				"nothing to set (give any of status, current, issues, plan, plan_due, notes)");
 		return -1;
 	}
-	for (int f = 0; f < ANSWER_NFIELDS; f++) {
-		const char *name = answer_field_name((enum answer_field)f);
-		const json_t *v = json_object_get(body, name);
-		bool nullable = f == FIELD_STATUS || f == FIELD_PLAN_DUE;
-		if (!v)
-			continue;
-		if (json_is_string(v)) {
-			values[f] = json_string_value(v);
-		} else if (nullable && json_is_null(v)) {
-			values[f] = "";
-		} else {
-			http_json_error(resp, 400, "bad_request", "%s must be a string%s", name, nullable ? " or null" : "");
-			return -1;
-		}
-		if (strlen(values[f]) != json_string_length(v)) {
-			http_json_error(resp, 400, "bad_request", "%s must not contain NUL characters", name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* The optional "revision" of the body: 0 with *out NULL when absent, -1
- * answered 400 when not a string. */
-static int put_revision(const json_t *body, const char **out, struct http_response *resp)
-{
-	const json_t *v = json_object_get(body, "revision");
-	*out = v ? json_string_value(v) : NULL;
-	if (v && !*out) {
-		http_json_error(resp, 400, "bad_request", "revision must be a string");
-		return -1;
-	}
+	for (int f = 0; f < ANSWER_NFIELDS; f++)
+		values[f] = http_json_str(body, answer_field_name((enum answer_field)f), "");
 	return 0;
 }
 
@@ -119,7 +102,7 @@ void api_answers_put(struct http_request *req, struct http_response *resp)
 	json_t *body;
 	if (http_json_parse(req, resp, &body) < 0)
 		return;
-	if (put_values(body, values, resp) < 0 || put_revision(body, &revision, resp) < 0) {
+	if (put_values(body, values, &revision, resp) < 0) {
 		json_decref(body);
 		return;
 	}

@@ -75,22 +75,17 @@ void api_criteria_show(struct http_request *req, struct http_response *resp)
 static int map_body(const json_t *body, const char **relation, int **items, size_t *n, const char **note,
 		    struct http_response *resp)
 {
-	const json_t *r = json_object_get(body, "relation"), *its = json_object_get(body, "items"),
-		     *nt = json_object_get(body, "note");
+	static const struct http_json_field fields[] = {
+		{ "relation", HTTP_JSON_STRING, .required = true },
+		{ .name = "items", .type = HTTP_JSON_ARRAY },
+		{ "note", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	*items = NULL;
 	*n = 0;
-	if (!json_is_string(r)) {
-		http_json_error(resp, 400, "bad_request", r ? "relation must be a string" : "relation is required");
+	if (http_json_check(body, fields, resp) < 0)
 		return -1;
-	}
-	if (nt && !json_is_null(nt) && !json_is_string(nt)) {
-		http_json_error(resp, 400, "bad_request", "note must be a string or null");
-		return -1;
-	}
-	if (its && !json_is_array(its)) {
-		http_json_error(resp, 400, "bad_request", "items must be an array of 通番");
-		return -1;
-	}
+	const json_t *its = json_object_get(body, "items");
 	size_t i;
 	const json_t *v;
 	*items = xcalloc(json_array_size(its) + 1, sizeof **items);
@@ -101,21 +96,19 @@ static int map_body(const json_t *body, const char **relation, int **items, size
 		}
 		(*items)[(*n)++] = (int)json_integer_value(v);
 	}
-	*relation = json_string_value(r);
-	*note = nt ? json_string_value(nt) : NULL;
+	*relation = http_json_str(body, "relation", NULL);
+	*note = http_json_str(body, "note", NULL);
 	return 0;
 }
 
 void api_criteria_map(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "relation", "items", "note", NULL };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
 	const char *relation, *note;
 	int *items = NULL;
 	size_t n;
-	if (!st || http_json_parse(req, resp, &body) < 0 || http_json_fields(body, fields, resp) < 0 ||
-	    map_body(body, &relation, &items, &n, &note, resp) < 0) {
+	if (!st || http_json_parse(req, resp, &body) < 0 || map_body(body, &relation, &items, &n, &note, resp) < 0) {
 		free(items);
 		json_decref(body);
 		return;

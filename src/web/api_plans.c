@@ -71,25 +71,18 @@ void api_plan_update(struct http_request *req, struct http_response *resp)
 
 void api_plan_required(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "due", NULL };
+	/* null removes the requirement; the service checks the date. */
+	static const struct http_json_field fields[] = {
+		{ "due", HTTP_JSON_STRING, .required = true, .nullable = true },
+		{ 0 },
+	};
 	long long id;
 	json_t *body = NULL;
 	struct store *st = api_store(req, resp);
-	if (!st || !api_id_param(req, "id", "plan", &id, resp) || http_json_parse(req, resp, &body) < 0)
+	if (!st || !api_id_param(req, "id", "plan", &id, resp) || http_json_body(req, resp, fields, &body) < 0)
 		return;
-	const json_t *due = json_object_get(body, "due");
-	if (http_json_fields(body, fields, resp) < 0) {
-		json_decref(body);
-		return;
-	}
-	if (!due || !(json_is_null(due) || json_is_string(due))) {
-		http_json_error(resp, 400, "bad_request",
-				due ? "due must be a string or null" : "due is required (a date YYYY-MM-DD, or null to remove it)");
-		json_decref(body);
-		return;
-	}
 	struct err e = { 0 };
-	int rc = plans_require(st, req->who.user->email, req->org, id, json_string_value(due), &e);
+	int rc = plans_require(st, req->who.user->email, req->org, id, http_json_str(body, "due", NULL), &e);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
@@ -117,27 +110,23 @@ void api_cycle_list(struct http_request *req, struct http_response *resp)
 	http_json_send(resp, 200, arr);
 }
 
-/* {months?, next_due?}: 0, or -1 having answered 400. */
+/* {months?, next_due?}: 0, or -1 having answered 400. The service checks
+ * the range of months and the date. */
 static int cycle_body(const json_t *body, struct cycle_update *u, struct http_response *resp)
 {
-	static const char *const fields[] = { "months", "next_due", NULL };
+	static const struct http_json_field fields[] = {
+		{ .name = "months", .type = HTTP_JSON_INTEGER },
+		{ "next_due", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	*u = (struct cycle_update){ 0 };
-	if (http_json_fields(body, fields, resp) < 0)
+	if (http_json_check(body, fields, resp) < 0)
 		return -1;
-	const json_t *m = json_object_get(body, "months"), *d = json_object_get(body, "next_due");
-	if (m && !json_is_integer(m)) {
-		http_json_error(resp, 400, "bad_request", "months must be a whole number from %d to %d", CYCLE_MONTHS_MIN,
-				CYCLE_MONTHS_MAX);
-		return -1;
-	}
-	if (d && !json_is_null(d) && !json_is_string(d)) {
-		http_json_error(resp, 400, "bad_request", "next_due must be a string or null");
-		return -1;
-	}
+	const json_t *m = json_object_get(body, "months");
 	u->months_set = m != NULL;
 	u->months = m ? json_integer_value(m) : 0;
-	u->next_due_set = d != NULL;
-	u->next_due = d ? json_string_value(d) : NULL;
+	u->next_due_set = json_object_get(body, "next_due") != NULL;
+	u->next_due = http_json_str(body, "next_due", NULL);
 	return 0;
 }
 

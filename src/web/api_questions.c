@@ -21,12 +21,16 @@ void api_questions_list(struct http_request *req, struct http_response *resp)
 
 void api_questions_answer(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "answer", NULL };
+	static const struct http_json_field fields[] = {
+		{ "answer", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
 	const char *v[1];
 	json_t *body = NULL;
 	struct store *st = api_store(req, resp);
-	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	struct err e = { 0 };
 	struct question *q = NULL;
 	int rc = questions_answer(st, req->who.user->email, req->org, http_param(req, "bank"), http_param(req, "key"),

@@ -31,33 +31,17 @@ static struct store *review_path(struct http_request *req, struct http_response 
 }
 
 /*
- * The body's members named in fields, each a string or absent (string
- * false: null is allowed too and reads as ""); required names one that
- * must be there. 0, or -1 having answered 400.
+ * The body's string fields into values[] by the table's order: null (which
+ * only a field that is not required may be) reads as "". 0, or -1 having
+ * answered 400.
  */
-static int strings(struct http_request *req, struct http_response *resp, json_t **body, const char *const *fields,
-		   const char **values, const char *required)
+static int strings(struct http_request *req, struct http_response *resp, json_t **body,
+		   const struct http_json_field *fields, const char **values)
 {
-	*body = NULL;
-	if (http_json_parse(req, resp, body) < 0 || http_json_fields(*body, fields, resp) < 0)
+	if (http_json_body(req, resp, fields, body) < 0)
 		return -1;
-	for (size_t i = 0; fields[i]; i++) {
-		const json_t *v = json_object_get(*body, fields[i]);
-		values[i] = NULL;
-		if (!v && required && strcmp(fields[i], required) == 0) {
-			http_json_error(resp, 400, "bad_request", "%s is required", fields[i]);
-			return -1;
-		}
-		if (v && json_is_null(v) && !(required && strcmp(fields[i], required) == 0)) {
-			values[i] = "";
-			continue;
-		}
-		if (v && !json_is_string(v)) {
-			http_json_error(resp, 400, "bad_request", "%s must be a string", fields[i]);
-			return -1;
-		}
-		values[i] = json_string_value(v);
-	}
+	for (size_t i = 0; fields[i].name; i++)
+		values[i] = http_json_str(*body, fields[i].name, "");
 	return 0;
 }
 
@@ -218,13 +202,17 @@ static void send_item(struct http_response *resp, int status, struct review *r, 
 
 void api_review_verdict(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "verdict", "comment", NULL };
+	static const struct http_json_field fields[] = {
+		{ "verdict", HTTP_JSON_STRING, .required = true },
+		{ "comment", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[2];
 	long long id;
 	int no;
 	json_t *body = NULL;
 	struct store *st = review_path(req, resp, &id, &no);
-	if (!st || strings(req, resp, &body, fields, v, "verdict") < 0) {
+	if (!st || strings(req, resp, &body, fields, v) < 0) {
 		json_decref(body);
 		return;
 	}
@@ -241,13 +229,18 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 
 void api_review_bank_answer(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "status", "current", "notes", NULL };
+	static const struct http_json_field fields[] = {
+		{ "status", HTTP_JSON_STRING, .nullable = true },
+		{ "current", HTTP_JSON_STRING, .nullable = true },
+		{ "notes", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[3];
 	long long id;
 	int no;
 	json_t *body = NULL;
 	struct store *st = review_path(req, resp, &id, &no);
-	if (!st || strings(req, resp, &body, fields, v, NULL) < 0) {
+	if (!st || strings(req, resp, &body, fields, v) < 0) {
 		json_decref(body);
 		return;
 	}
@@ -264,8 +257,15 @@ void api_review_bank_answer(struct http_request *req, struct http_response *resp
 
 void api_review_message(struct http_request *req, struct http_response *resp)
 {
-	static const char *const bank_fields[] = { "text", NULL };
-	static const char *const connector_fields[] = { "text", "bank", NULL };
+	static const struct http_json_field bank_fields[] = {
+		{ "text", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
+	static const struct http_json_field connector_fields[] = {
+		{ "text", HTTP_JSON_STRING, .required = true },
+		{ "bank", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	bool is_bank = req->org->kind == ORG_BANK;
 	const struct user *u = req->who.user;
 	/* Both kinds post here, each with its own action: the gate checked READ. */
@@ -278,7 +278,7 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 	int no;
 	json_t *body = NULL;
 	struct store *st = review_path(req, resp, &id, &no);
-	if (!st || strings(req, resp, &body, is_bank ? bank_fields : connector_fields, v, "text") < 0) {
+	if (!st || strings(req, resp, &body, is_bank ? bank_fields : connector_fields, v) < 0) {
 		json_decref(body);
 		return;
 	}
@@ -300,12 +300,16 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 
 void api_review_decide(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "decision", "reason", NULL };
+	static const struct http_json_field fields[] = {
+		{ "decision", HTTP_JSON_STRING, .required = true },
+		{ "reason", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[2];
 	long long id;
 	json_t *body = NULL;
 	struct store *st = review_path(req, resp, &id, NULL);
-	if (!st || strings(req, resp, &body, fields, v, "decision") < 0) {
+	if (!st || strings(req, resp, &body, fields, v) < 0) {
 		json_decref(body);
 		return;
 	}

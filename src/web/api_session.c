@@ -42,12 +42,18 @@ static json_t *me_json(const struct user *u, const struct org *org, const char *
 
 void api_session_create(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "email", "password", "totp", NULL };
+	static const struct http_json_field fields[] = {
+		{ "email", HTTP_JSON_STRING, .required = true },
+		{ "password", HTTP_JSON_STRING, .required = true },
+		{ "totp", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[3];
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	struct auth_login login = { 0 };
 	struct err e = { 0 };
 	int rc = auth_login(st, req->auth, v[0], v[1], v[2], req->remote, &login, &e);
@@ -104,13 +110,18 @@ void api_me(struct http_request *req, struct http_response *resp)
 
 void api_me_password(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "current", "new", NULL };
+	static const struct http_json_field fields[] = {
+		{ "current", HTTP_JSON_STRING, .required = true },
+		{ "new", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
 	const char *v[2];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	time_t until;
 	int rc = account_password_change(st, req->auth, req->who.user->id, v[0], v[1], req->who.session_id,
 					 req->who.user->email, &until, &e);
@@ -123,13 +134,17 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 
 void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "password", NULL };
+	static const struct http_json_field fields[] = {
+		{ "password", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
 	const char *v[1];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	struct account_totp_enrolment en = { 0 };
 	time_t until;
 	int rc = account_totp_begin(st, req->auth, req->who.user->id, req->org->name, v[0], req->who.user->email,
@@ -151,13 +166,18 @@ void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 
 void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "password", "code", NULL };
+	static const struct http_json_field fields[] = {
+		{ "password", HTTP_JSON_STRING, .required = true },
+		{ "code", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
 	const char *v[2];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1];
 	time_t until;
 	int rc = account_totp_confirm(st, req->auth, req->who.user->id, v[0], v[1], req->who.user->email, &until,
@@ -203,13 +223,18 @@ void api_me_tokens_list(struct http_request *req, struct http_response *resp)
 
 void api_me_tokens_create(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "password", "name", NULL };
+	static const struct http_json_field fields[] = {
+		{ "password", HTTP_JSON_STRING, .required = true },
+		{ "name", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[2];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 1, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	char token[TOKEN_MAX];
 	struct user_token *t = NULL;
 	time_t until;

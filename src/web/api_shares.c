@@ -7,14 +7,19 @@
 
 void api_share_create(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "bank", "expires", NULL };
+	static const struct http_json_field fields[] = {
+		{ "bank", HTTP_JSON_STRING, .required = true },
+		{ "expires", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[2];
 	long long id;
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
 	if (!st || !api_id_param(req, "id", "submission", &id, resp) ||
-	    http_json_strings(req, resp, fields, 1, v, &body) < 0)
+	    http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	struct err e = { 0 };
 	struct share *s = NULL;
 	char now[CLOCK_TEXT_SIZE];

@@ -28,13 +28,17 @@ static void incomplete(struct http_response *resp, size_t n, const struct strbuf
 
 void api_submission_create(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "catalog", NULL };
+	static const struct http_json_field fields[] = {
+		{ "catalog", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
 	const char *catalog = NULL;
 	/* The body may be absent: most databases hold one checklist. */
-	if (!st || (req->body_len > 0 && http_json_strings(req, resp, fields, 0, &catalog, &body) < 0))
+	if (!st || (req->body_len > 0 && http_json_body(req, resp, fields, &body) < 0))
 		return;
+	catalog = http_json_str(body, "catalog", NULL);
 	struct err e = { 0 };
 	struct connector_answers c = { 0 };
 	struct submission_record *rec = NULL;

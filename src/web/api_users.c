@@ -59,13 +59,19 @@ static bool reauthenticated(struct http_request *req, struct http_response *resp
 
 void api_users_add(struct http_request *req, struct http_response *resp)
 {
-	static const char *const fields[] = { "email", "role", "password", NULL };
+	static const struct http_json_field fields[] = {
+		{ "email", HTTP_JSON_STRING, .required = true },
+		{ "role", HTTP_JSON_STRING, .required = true },
+		{ "password", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
 	const char *v[3];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
-	if (!st || http_json_strings(req, resp, fields, 2, v, &body) < 0)
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
+	http_json_strs(body, fields, v);
 	if (!reauthenticated(req, resp, st, v[2], AUDIT_USER_ADD)) {
 		json_decref(body);
 		return;
@@ -88,20 +94,21 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 /* The body of a PUT as a change; -1 having answered 400. */
 static int parse_change(const json_t *body, struct users_change *c, struct http_response *resp)
 {
-	static const char *const allowed[] = { "role", "disabled", "totp_reset", "password", NULL };
-	if (http_json_fields(body, allowed, resp) < 0)
+	static const struct http_json_field fields[] = {
+		{ .name = "role", .type = HTTP_JSON_STRING },
+		{ .name = "disabled", .type = HTTP_JSON_BOOLEAN },
+		{ .name = "totp_reset", .type = HTTP_JSON_BOOLEAN },
+		{ .name = "password", .type = HTTP_JSON_STRING },
+		{ 0 },
+	};
+	if (http_json_check(body, fields, resp) < 0)
 		return -1;
-	const json_t *role = json_object_get(body, "role"), *dis = json_object_get(body, "disabled"),
-		     *reset = json_object_get(body, "totp_reset");
-	const char *bad = role && !json_is_string(role) ? "role must be a string"
-			  : dis && !json_is_boolean(dis) ? "disabled must be true or false"
-			  : reset && !json_is_true(reset) ? "totp_reset must be true (or absent)"
-							  : NULL;
-	if (bad) {
-		http_json_error(resp, 400, "bad_request", "%s", bad);
+	const json_t *dis = json_object_get(body, "disabled"), *reset = json_object_get(body, "totp_reset");
+	if (reset && !json_is_true(reset)) {
+		http_json_error(resp, 400, "bad_request", "totp_reset must be true (or absent)");
 		return -1;
 	}
-	c->role = role ? json_string_value(role) : NULL;
+	c->role = http_json_str(body, "role", NULL);
 	c->disabled = dis ? json_is_true(dis) : -1;
 	c->totp_reset = reset != NULL;
 	return 0;
@@ -117,11 +124,8 @@ void api_users_update(struct http_request *req, struct http_response *resp)
 		return;
 	struct users_change c = { 0 };
 	struct user *u = NULL;
-	const json_t *pw = json_object_get(body, "password");
-	if (pw && !json_is_string(pw)) {
-		http_json_error(resp, 400, "bad_request", "password must be a string");
-	} else if (parse_change(body, &c, resp) == 0 &&
-		   reauthenticated(req, resp, st, json_string_value(pw), AUDIT_USER_UPDATE)) {
+	if (parse_change(body, &c, resp) == 0 &&
+	    reauthenticated(req, resp, st, http_json_str(body, "password", NULL), AUDIT_USER_UPDATE)) {
 		int rc = users_update(st, req->org->id, req->who.user->id, id, &c, req->who.user->email, &u, &e);
 		if (rc == 0)
 			http_json_send(resp, 200, user_json(u));

@@ -95,16 +95,17 @@ int http_json_parse(const struct http_request *req, struct http_response *resp, 
 	return 0;
 }
 
-int http_json_fields(const json_t *obj, const char *const *allowed, struct http_response *resp)
+/* Refuses the first member of obj not named in fields. */
+static int check_unknown(const json_t *obj, const struct http_json_field *fields, struct http_response *resp)
 {
 	const char *key;
 	json_t *v;
 	/* json_object_foreach wants a non-const object; it does not change it. */
 	json_object_foreach ((json_t *)obj, key, v) {
 		size_t i = 0;
-		while (allowed[i] && strcmp(allowed[i], key) != 0)
+		while (fields[i].name && strcmp(fields[i].name, key) != 0)
 			i++;
-		if (allowed[i])
+		if (fields[i].name)
 			continue;
 		char name[104];
 		size_t len = strlen(key);
@@ -113,9 +114,9 @@ int http_json_fields(const json_t *obj, const char *const *allowed, struct http_
 		name[len] = '\0';
 		http_cut_utf8(name, 80); /* also mends a character the copy split */
 		struct strbuf list = STRBUF_INIT;
-		for (i = 0; allowed[i]; i++)
-			strbuf_addf(&list, "%s%s", i ? ", " : "", allowed[i]);
-		if (!allowed[0])
+		for (i = 0; fields[i].name; i++)
+			strbuf_addf(&list, "%s%s", i ? ", " : "", fields[i].name);
+		if (!fields[0].name)
 			strbuf_addstr(&list, "none");
 		http_json_error(resp, 400, "bad_request", "unknown field \"%s\" (allowed: %s)", name, list.buf);
 		strbuf_release(&list);
@@ -124,30 +125,102 @@ int http_json_fields(const json_t *obj, const char *const *allowed, struct http_
 	return 0;
 }
 
-int http_json_strings(const struct http_request *req, struct http_response *resp, const char *const *fields,
-		      size_t nreq, const char **out, json_t **body)
+static bool is_type(const json_t *v, enum http_json_type t)
+{
+	switch (t) {
+	case HTTP_JSON_STRING:
+		return json_is_string(v);
+	case HTTP_JSON_INTEGER:
+		return json_is_integer(v);
+	case HTTP_JSON_BOOLEAN:
+		return json_is_boolean(v);
+	case HTTP_JSON_ARRAY:
+		return json_is_array(v);
+	case HTTP_JSON_OBJECT:
+		return json_is_object(v);
+	}
+	return false;
+}
+
+static const char *type_words(enum http_json_type t)
+{
+	static const char *const words[] = {
+		[HTTP_JSON_STRING] = "a string",  [HTTP_JSON_INTEGER] = "a whole number",
+		[HTTP_JSON_BOOLEAN] = "true or false", [HTTP_JSON_ARRAY] = "an array",
+		[HTTP_JSON_OBJECT] = "an object",
+	};
+	return words[t];
+}
+
+/* UTF-16 code units of valid UTF-8 (jansson gave it): a character beyond
+ * U+FFFF, a 4-byte sequence, is two. */
+static size_t utf16_length(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) != 0x80)
+			n += c >= 0xF0 ? 2 : 1;
+	}
+	return n;
+}
+
+/* The rules for one field of the table, absent or not. */
+static int check_field(const json_t *body, const struct http_json_field *f, struct http_response *resp)
+{
+	const json_t *v = json_object_get(body, f->name);
+	if (!v) {
+		if (!f->required)
+			return 0;
+		http_json_error(resp, 400, "bad_request", "%s is required", f->name);
+		return -1;
+	}
+	if (json_is_null(v) && f->nullable)
+		return 0;
+	if (!is_type(v, f->type)) {
+		http_json_error(resp, 400, "bad_request", "%s must be %s%s", f->name, type_words(f->type),
+				f->nullable ? " or null" : "");
+		return -1;
+	}
+	if (f->type != HTTP_JSON_STRING)
+		return 0;
+	if (f->max && utf16_length(json_string_value(v), json_string_length(v)) > f->max) {
+		http_json_error(resp, 400, "bad_request", "%s is longer than %zu characters", f->name, f->max);
+		return -1;
+	}
+	return 0;
+}
+
+int http_json_check(const json_t *body, const struct http_json_field *fields, struct http_response *resp)
+{
+	if (check_unknown(body, fields, resp) < 0)
+		return -1;
+	for (size_t i = 0; fields[i].name; i++)
+		if (check_field(body, &fields[i], resp) < 0)
+			return -1;
+	return 0;
+}
+
+int http_json_body(const struct http_request *req, struct http_response *resp,
+		   const struct http_json_field *fields, json_t **body)
 {
 	if (http_json_parse(req, resp, body) < 0)
 		return -1;
-	if (http_json_fields(*body, fields, resp) < 0)
-		goto bad;
-	for (size_t i = 0; fields[i]; i++) {
-		const json_t *v = json_object_get(*body, fields[i]);
-		out[i] = NULL;
-		if (v && !json_is_null(v) && !json_is_string(v)) {
-			http_json_error(resp, 400, "bad_request", "%s must be a string", fields[i]);
-			goto bad;
-		}
-		if (v)
-			out[i] = json_string_value(v);
-		if (i < nreq && !out[i]) {
-			http_json_error(resp, 400, "bad_request", "%s is required", fields[i]);
-			goto bad;
-		}
-	}
-	return 0;
-bad:
+	if (http_json_check(*body, fields, resp) == 0)
+		return 0;
 	json_decref(*body);
 	*body = NULL;
 	return -1;
+}
+
+const char *http_json_str(const json_t *body, const char *name, const char *if_null)
+{
+	const json_t *v = json_object_get(body, name);
+	return json_is_null(v) ? if_null : json_string_value(v);
+}
+
+void http_json_strs(const json_t *body, const struct http_json_field *fields, const char **out)
+{
+	for (size_t i = 0; fields[i].name; i++)
+		out[i] = http_json_str(body, fields[i].name, NULL);
 }

@@ -8,12 +8,15 @@
  * unavailable, internal); message is one line for people.
  *
  * Request bodies are parsed strictly: application/json, one JSON object,
- * duplicate keys refused, and only the fields a handler names.
+ * duplicate keys refused, and only the fields a handler's table names,
+ * each checked by http_json_check() (the one body validator).
  */
 #ifndef SHINSA_WEB_HTTP_JSON_H
 #define SHINSA_WEB_HTTP_JSON_H
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "web/http.h"
 
@@ -39,22 +42,60 @@ json_t *http_json_error_body(const char *code, const char *fmt, ...) __attribute
  */
 int http_json_parse(const struct http_request *req, struct http_response *resp, json_t **out);
 
-/*
- * Refuses any member of obj whose name is not in allowed (NULL-terminated):
- * 400 bad_request "unknown field \"NAME\" (allowed: a, b, c)", naming the
- * first such member in the order the client wrote them. Returns 0 or -1.
- */
-int http_json_fields(const json_t *obj, const char *const *allowed, struct http_response *resp);
+/* What a body field holds. */
+enum http_json_type {
+	HTTP_JSON_STRING,  /* UTF-8 without NUL (http_json_parse() refuses \u0000) */
+	HTTP_JSON_INTEGER, /* a JSON integer (1, not 1.0 or "1") */
+	HTTP_JSON_BOOLEAN,
+	HTTP_JSON_ARRAY,
+	HTTP_JSON_OBJECT,
+};
 
 /*
- * A body whose members are all strings: parses it (http_json_parse()),
- * refuses unknown members (http_json_fields()) and puts each field's value
- * in out[i], NULL when it is absent or null; the first nreq fields are
- * required. *body gets the object (yours: the strings point into it), or
- * NULL. 0, or -1 having answered 400 bad_request:
- *   "NAME must be a string"   "NAME is required"
+ * One field of a request body. A handler's table lists every field the
+ * body may have, ended by an entry whose name is NULL. max bounds a
+ * string in characters as the product counts them everywhere (UTF-16 code
+ * units, as a spreadsheet cell does: see ANSWER_TEXT_MAX); 0 sets no bound
+ * here (the service may still have one).
  */
-int http_json_strings(const struct http_request *req, struct http_response *resp, const char *const *fields,
-		      size_t nreq, const char **out, json_t **body);
+struct http_json_field {
+	const char *name;
+	enum http_json_type type;
+	bool required; /* absent is refused */
+	bool nullable; /* null is taken (the handler says what it means) */
+	size_t max;
+};
+
+/*
+ * Checks body against fields and answers resp with the first problem:
+ * 400 bad_request and one wording per rule, in this order:
+ *   "unknown field \"NAME\" (allowed: a, b, c)"  a member not in the table
+ *       (the first as the client wrote them: unknown fields are refused, as
+ *       the API always did, so a misspelt field is never silently dropped)
+ *   then for each field in the table's order:
+ *   "NAME is required"                 absent while required
+ *   "NAME must be TYPE"                another type, or null when not
+ *   "NAME must be TYPE or null"        nullable; TYPE is one of "a string",
+ *                                      "a whole number", "true or false",
+ *                                      "an array", "an object"
+ *   "NAME is longer than MAX characters"
+ * Returns 0, or -1 having answered.
+ */
+int http_json_check(const json_t *body, const struct http_json_field *fields, struct http_response *resp);
+
+/*
+ * http_json_parse() then http_json_check(): *body gets the object (yours),
+ * or NULL when -1 was returned having answered.
+ */
+int http_json_body(const struct http_request *req, struct http_response *resp,
+		   const struct http_json_field *fields, json_t **body);
+
+/*
+ * The string member name of a checked body (pointing into it): NULL when
+ * absent, if_null when null.
+ */
+const char *http_json_str(const json_t *body, const char *name, const char *if_null);
+/* http_json_str(body, fields[i].name, NULL) into out[i] for each field. */
+void http_json_strs(const json_t *body, const struct http_json_field *fields, const char **out);
 
 #endif

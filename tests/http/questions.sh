@@ -52,7 +52,7 @@ eq "A answers (2)-1" "$code $body" \
 	'200 {"key":"(2)-1","category":"事業継続管理(BCP)","text":"事業継続管理(BCP)態勢を確立する","answer":"事業継続計画を策定し、年1回訓練している。","answered_at":"2026-04-01T09:00:00Z","answered_by":"editor@a.test"}'
 for c in \
 	'{}|answer is required' \
-	'{"answer":null}|answer is required' \
+	'{"answer":null}|answer must be a string' \
 	'{"answer":1}|answer must be a string' \
 	'{"answer":"x","text":"y"}|unknown field \"text\" (allowed: answer)' \
 	'[]|the request body must be a JSON object' \

@@ -70,7 +70,7 @@ for c in \
 	'{"comment":"x"}|3|400|verdict is required' \
 	'{"verdict":1}|3|400|verdict must be a string' \
 	'{"verdict":null}|3|400|verdict must be a string' \
-	'{"verdict":"accepted","comment":2}|3|400|comment must be a string' \
+	'{"verdict":"accepted","comment":2}|3|400|comment must be a string or null' \
 	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, comment)' \
 	'{"verdict":"accepted"}|46|404|api-checklist-2018-08 has no item 46' \
 	'{"verdict":"accepted"}|x|404|no item \"x\"'; do
@@ -121,7 +121,7 @@ for c in \
 	'{"status":"implemented"}|1|400|item 1 is the connector'"'"'s to answer' \
 	'{}|39|400|nothing to set (give any of status, current, notes)' \
 	'{"status":"done"}|39|400|item 39: bad status \"done\" (want implemented, partial, not_implemented or not_applicable)' \
-	'{"current":5}|39|400|current must be a string' \
+	'{"current":5}|39|400|current must be a string or null' \
 	'{"plan":"x"}|39|400|unknown field \"plan\" (allowed: status, current, notes)' \
 	'{"notes":"x"}|99|404|api-checklist-2018-08 has no item 99'; do
 	data=${c%%|*} rest=${c#*|}

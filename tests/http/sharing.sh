@@ -52,9 +52,9 @@ api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-03-01"}
 eq "share: a past expiry" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"expiry \"2026-03-01\" is in the past (it is now 2026-04-01T09:00:00Z)"}}'
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":20260501}'
-eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","message":"expires must be a string"}}'
+eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","message":"expires must be a string or null"}}'
 api POST /api/v1/submissions/1/shares '{"bank":null}'
-eq "share: a null bank is no bank" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required"}}'
+eq "share: a null bank is not a string" "$code $body" '400 {"error":{"code":"bad_request","message":"bank must be a string"}}'
 api POST /api/v1/submissions/1/shares '{}'
 eq "share: bank is required" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required"}}'
 api POST /api/v1/submissions/9/shares '{"bank":"X銀行"}'

@@ -103,26 +103,32 @@ static void test_parse_refusals(void **state)
 		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body must be a JSON object\"}}");
 }
 
+static const struct http_json_field status_fields[] = {
+	{ .name = "status", .type = HTTP_JSON_STRING },
+	{ .name = "current", .type = HTTP_JSON_STRING },
+	{ .name = "notes", .type = HTTP_JSON_STRING },
+	{ 0 },
+};
+
 static void test_unknown_fields(void **state)
 {
 	(void)state;
-	static const char *const allowed[] = { "status", "current", "notes", NULL };
-	static const char *const none[] = { NULL };
+	static const struct http_json_field none[] = { { 0 } };
 	struct http_response resp = { 0 };
 	json_t *v = json_loads("{\"status\":\"x\",\"notes\":\"\"}", 0, NULL);
-	assert_int_equal(http_json_fields(v, allowed, &resp), 0);
+	assert_int_equal(http_json_check(v, status_fields, &resp), 0);
 	assert_int_equal(resp.status, 0);
 	json_decref(v);
 	/* The first unknown one as the client wrote them. */
 	v = json_loads("{\"status\":\"x\",\"plan_du\":\"\",\"zzz\":1}", 0, NULL);
-	assert_int_equal(http_json_fields(v, allowed, &resp), -1);
+	assert_int_equal(http_json_check(v, status_fields, &resp), -1);
 	assert_int_equal(resp.status, 400);
 	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"plan_du\\\" "
 				       "(allowed: status, current, notes)\"}}");
 	http_response_release(&resp);
 	json_decref(v);
 	v = json_loads("{\"a\":1}", 0, NULL);
-	assert_int_equal(http_json_fields(v, none, &resp), -1);
+	assert_int_equal(http_json_check(v, none, &resp), -1);
 	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"a\\\" "
 				       "(allowed: none)\"}}");
 	http_response_release(&resp);
@@ -134,7 +140,7 @@ static void test_unknown_fields(void **state)
 	key[203] = '\0';
 	v = json_object();
 	json_object_set_new(v, key, json_true());
-	assert_int_equal(http_json_fields(v, allowed, &resp), -1);
+	assert_int_equal(http_json_check(v, status_fields, &resp), -1);
 	json_t *body = json_loads(resp.body, 0, NULL);
 	const char *m = json_string_value(json_object_get(json_object_get(body, "error"), "message"));
 	assert_non_null(m);
@@ -146,45 +152,66 @@ static void test_unknown_fields(void **state)
 	http_response_release(&resp);
 }
 
-/* http_json_strings on body: its status (0: read) and message, values in v. */
-static int strings(const char *body, const char **v, json_t **obj, char **msg)
+/* A table with one field of each type and rule. */
+static const struct http_json_field rule_fields[] = {
+	{ "bank", HTTP_JSON_STRING, .required = true, .max = 5 },
+	{ "expires", HTTP_JSON_STRING, .nullable = true },
+	{ "months", HTTP_JSON_INTEGER, .nullable = true },
+	{ .name = "disabled", .type = HTTP_JSON_BOOLEAN },
+	{ .name = "items", .type = HTTP_JSON_ARRAY },
+	{ .name = "meta", .type = HTTP_JSON_OBJECT },
+	{ 0 },
+};
+
+/* http_json_body on body: its status (0: read) and message. */
+static int check(const char *body, json_t **obj, char **msg)
 {
-	static const char *const fields[] = { "bank", "expires", NULL };
 	struct fake_headers h = { "application/json" };
-	struct http_request req = { .header_fn = fake_header, .header_cls = &h, .body = body,
-				    .body_len = strlen(body) };
+	struct http_request req = { .header_fn = fake_header, .header_cls = &h, .body = body, .body_len = strlen(body) };
 	struct http_response resp = { 0 };
-	http_json_strings(&req, &resp, fields, 1, v, obj);
+	http_json_body(&req, &resp, rule_fields, obj);
 	*msg = resp.body ? strdup(resp.body) : NULL;
 	int status = resp.status;
 	http_response_release(&resp);
 	return status;
 }
 
-static void test_strings(void **state)
+static void test_rules(void **state)
 {
 	(void)state;
-	const char *v[2];
 	json_t *obj;
 	char *msg;
-	assert_int_equal(strings("{\"bank\":\"X銀行\",\"expires\":null}", v, &obj, &msg), 0);
-	assert_string_equal(v[0], "X銀行");
-	assert_null(v[1]); /* null reads as absent */
+	const char *ok = "{\"bank\":\"X銀行😀\",\"expires\":null,\"months\":3,\"disabled\":false,\"items\":[],\"meta\":{}}";
+	assert_int_equal(check(ok, &obj, &msg), 0);
 	assert_null(msg);
+	const char *v[6];
+	http_json_strs(obj, rule_fields, v);
+	assert_string_equal(v[0], "X銀行😀"); /* 5 characters as the product counts: the emoji is 2 */
+	assert_null(v[1]);		   /* null reads as absent */
+	assert_string_equal(http_json_str(obj, "expires", ""), "");
+	assert_null(http_json_str(obj, "nothing", ""));
 	json_decref(obj);
 	static const struct {
 		const char *body, *msg;
 	} refused[] = {
 		{ "{}", "bank is required" },
-		{ "{\"bank\":null}", "bank is required" },
+		{ "{\"bank\":null}", "bank must be a string" },
 		{ "{\"bank\":1}", "bank must be a string" },
-		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string" },
-		{ "{\"bank\":\"X\",\"x\":1}", "unknown field \\\"x\\\" (allowed: bank, expires)" },
+		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string or null" },
+		{ "{\"bank\":\"X\",\"months\":1.0}", "months must be a whole number or null" },
+		{ "{\"bank\":\"X\",\"disabled\":null}", "disabled must be true or false" },
+		{ "{\"bank\":\"X\",\"items\":{}}", "items must be an array" },
+		{ "{\"bank\":\"X\",\"meta\":[]}", "meta must be an object" },
+		{ "{\"bank\":\"銀行銀行😀\"}", "bank is longer than 5 characters" },
+		{ "{\"bank\":\"ABCDEF\"}", "bank is longer than 5 characters" },
+		/* The first problem: unknown fields, then the table's order. */
+		{ "{\"x\":1,\"bank\":1}", "unknown field \\\"x\\\" (allowed: bank, expires, months, disabled, items, meta)" },
+		{ "{\"meta\":1,\"bank\":1}", "bank must be a string" },
 		{ "[]", "the request body must be a JSON object" },
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		char *want = xasprintf("{\"error\":{\"code\":\"bad_request\",\"message\":\"%s\"}}", refused[i].msg);
-		assert_int_equal(strings(refused[i].body, v, &obj, &msg), 400);
+		assert_int_equal(check(refused[i].body, &obj, &msg), 400);
 		assert_null(obj); /* freed on a refusal */
 		assert_string_equal(msg, want);
 		free(want);
@@ -225,7 +252,7 @@ int main(void)
 		cmocka_unit_test(test_parse_ok),
 		cmocka_unit_test(test_parse_refusals),
 		cmocka_unit_test(test_unknown_fields),
-		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_log_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
