@@ -10,6 +10,7 @@
 #include "lib/fsutil.h"
 #include "lib/keys.h"
 #include "lib/xalloc.h"
+#include "store/store_catalog.h"
 
 /* The default database lives in var/, which a fresh checkout lacks; any
  * other path is the user's to have made. */

@@ -7,6 +7,7 @@
 #include "cli/cli_audit.h"
 #include "lib/keys.h"
 #include "lib/xalloc.h"
+#include "store/store_org.h"
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv);
 static int org_list(struct cli_ctx *ctx, int argc, char **argv);

@@ -9,6 +9,7 @@
 #include "formats/submission_json.h"
 #include "lib/fsutil.h"
 #include "service/submission_view.h"
+#include "store/store_submission.h"
 
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_list(struct cli_ctx *ctx, int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "store/store.h"
+#include "store/store_org.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 #include "web/page.h"

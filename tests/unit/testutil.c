@@ -7,6 +7,8 @@
 
 #include "formats/xlsx_form.h"
 #include "lib/xalloc.h"
+#include "store/store_catalog.h"
+#include "store/store_org.h"
 
 int form_fixture_setup(void **state)
 {
