@@ -3,7 +3,8 @@
 # every cmocka unit test, every CLI test (tests/cli/*.sh), the HTTP tests
 # (tests/http/*.sh, each starting its own server), the rendered-form test
 # (tests/render/*.sh), the link check of README.md and docs/
-# (scripts/links.sh) and the browser tests (tests/browser/run.sh: the
+# (scripts/links.sh), the check of the #include layers and circles
+# (scripts/layers.sh) and the browser tests (tests/browser/run.sh: the
 # pages in Chromium, against a server of their own). Prints one line per
 # test file and a closing "N passed, N failed" line counting the checks
 # inside them (cmocka tests, and the "ok"/"not ok" lines of the shell tests,
@@ -58,6 +59,7 @@ for t in tests/cli/*.sh tests/http/*.sh tests/render/*.sh; do
 	run "${t#tests/}" sh "$t"
 done
 run docs/links sh scripts/links.sh
+run src/layers sh scripts/layers.sh
 run browser sh tests/browser/run.sh "$build"
 
 echo
