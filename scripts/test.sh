@@ -4,8 +4,9 @@
 # (tests/http/*.sh, each starting its own server), the rendered-form test
 # (tests/render/*.sh), the link check of README.md and docs/
 # (scripts/links.sh), the OpenAPI check (scripts/openapi.sh: Spectral and
-# the routes), the check of the pages' messages (scripts/i18n.sh) and the
-# browser tests (tests/browser/run.sh: the
+# the routes), the check of the pages' messages (scripts/i18n.sh), the check
+# of the #include layers and circles (scripts/layers.sh) and the browser
+# tests (tests/browser/run.sh: the
 # pages in Chromium, against a server of their own). Prints one line per
 # test file and a closing "N passed, N failed" line counting the checks
 # inside them (cmocka tests, and the "ok"/"not ok" lines of the shell tests,
@@ -62,6 +63,7 @@ done
 run docs/links sh scripts/links.sh
 run docs/openapi sh scripts/openapi.sh
 run i18n sh scripts/i18n.sh
+run src/layers sh scripts/layers.sh
 run browser sh tests/browser/run.sh "$build"
 
 echo

@@ -12,6 +12,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "core/catalog.h"
+#include "core/org.h"
 #include "store/store.h"
 
 #define CLI_OK 0

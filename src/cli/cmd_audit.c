@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "formats/audit_json.h"
+#include "store/store_audit.h"
 
 static int audit_verify(struct cli_ctx *ctx, int argc, char **argv);
 static int audit_list(struct cli_ctx *ctx, int argc, char **argv);

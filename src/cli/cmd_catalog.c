@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "formats/catalog_json.h"
+#include "store/store_catalog.h"
 
 static int list_exec(struct cli_ctx *ctx, int argc, char **argv);
 static int show_exec(struct cli_ctx *ctx, int argc, char **argv);

@@ -6,6 +6,7 @@
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/submission_view.h"
+#include "store/store_submission.h"
 
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_list(struct cli_ctx *ctx, int argc, char **argv);

@@ -6,6 +6,8 @@
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/account.h"
+#include "store/store_token.h"
+#include "store/store_user.h"
 
 static int token_create(struct cli_ctx *ctx, int argc, char **argv);
 static int token_list(struct cli_ctx *ctx, int argc, char **argv);

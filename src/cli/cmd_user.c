@@ -7,6 +7,7 @@
 #include "cli/cli_audit.h"
 #include "lib/strbuf.h"
 #include "service/account.h"
+#include "store/store_user.h"
 
 static int user_add(struct cli_ctx *ctx, int argc, char **argv);
 static int user_list(struct cli_ctx *ctx, int argc, char **argv);

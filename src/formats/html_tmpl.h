@@ -91,14 +91,9 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "formats/html_tmpl_limits.h"
 #include "lib/err.h"
 #include "lib/strbuf.h"
-
-#define TMPL_MAX_SIZE (256u * 1024u)       /* bytes of one template */
-#define TMPL_MAX_NESTING 32                 /* blocks inside blocks */
-#define TMPL_MAX_PARTIALS 16                /* partials inside partials */
-#define TMPL_MAX_OUTPUT (8u * 1024u * 1024u) /* bytes one render adds */
-#define TMPL_MAX_STEPS (1L << 22)           /* nodes one render visits */
 
 struct tmpl_set;
 

@@ -10,7 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "formats/html_tmpl.h"
+#include "formats/html_tmpl_limits.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
 
 enum kind { N_TEXT, N_VAR, N_URL, N_T, N_PATTERN, N_IF, N_UNLESS, N_EACH, N_PARTIAL };
 enum pkind { P_DOT, P_INDEX, P_FIRST, P_LAST, P_NAMES };

@@ -67,49 +67,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "formats/xlsx_grid.h"
 #include "lib/err.h"
-
-/* Excel's grid: rows and columns are 0-based here, below these. */
-#define XLSX_MAX_ROWS 1048576u
-#define XLSX_MAX_COLS 16384u
-
-struct xlsx_cell {
-	uint32_t row, col;   /* 0-based: C33 is row 32, col 2 */
-	const char *text;    /* UTF-8, never NULL; owned by the book */
-};
-
-/* A merged range, corners included, first <= last. */
-struct xlsx_merge {
-	uint32_t first_row, first_col, last_row, last_col;
-};
-
-struct xlsx_sheet {
-	const char *name;    /* owned by the book */
-	bool hidden;         /* state="hidden" or "veryHidden" */
-	struct xlsx_cell *cells; /* sorted by row, then col; no two alike */
-	size_t n_cells;
-	struct xlsx_merge *merges; /* in file order */
-	size_t n_merges;
-};
 
 /* Everything in it belongs to the book and goes with xlsx_book_free(). */
 struct xlsx_book {
 	struct xlsx_sheet *sheets; /* in workbook (tab) order */
 	size_t n_sheets;
-};
-
-/*
- * The bounds. A part is one file inside the zip; sizes are in bytes; cells
- * count over the whole book; max_text counts characters (code points) of
- * one cell or shared string. The shared strings may hold at most max_cells
- * strings and the workbook at most max_parts sheets, since more could not
- * be used. max_cpu_ms bounds the CPU time the calling thread may spend on
- * one read (CPU, not the wall clock: a busy server must not refuse a good
- * file).
- */
-struct xlsx_limits {
-	size_t max_file, max_part, max_total, max_parts, max_cells, max_text;
-	unsigned max_cpu_ms;
 };
 
 /* 20 MiB file, 50 MiB a part and 200 MiB in all uncompressed, 10000 parts,
@@ -147,16 +111,5 @@ const struct xlsx_sheet *xlsx_book_find(const struct xlsx_book *book, const char
 
 /* The text of the cell at (row, col), or NULL if the sheet lists none. */
 const char *xlsx_sheet_get(const struct xlsx_sheet *sh, uint32_t row, uint32_t col);
-
-/*
- * The cell that name stands for: "C33" is row 32, col 2 (letters in upper
- * case, no "$"). Returns 0, -1 if name is no cell name, or -2 if it names
- * a cell beyond Excel's grid (XFE1, A1048577).
- */
-int xlsx_cell_parse(const char *name, uint32_t *row, uint32_t *col);
-
-/* Excel's name of a cell: (32, 2) is "C33". Any row and col fit. */
-#define XLSX_CELL_NAME_SIZE 24
-void xlsx_cell_name(uint32_t row, uint32_t col, char buf[XLSX_CELL_NAME_SIZE]);
 
 #endif

@@ -79,6 +79,13 @@ struct xlsx_xml {
 		}                                          \
 	} while (0)
 
+char *xlsx_pool_add(struct xlsx_pool *pool, char *s)
+{
+	if (pool->n == pool->alloc)
+		pool->v = xrealloc(pool->v, (pool->alloc = pool->alloc ? 2 * pool->alloc : 64) * sizeof *pool->v);
+	return pool->v[pool->n++] = s;
+}
+
 struct xlsx_budget xlsx_budget_start(const struct xlsx_limits *lim)
 {
 	return (struct xlsx_budget){ clock_thread_cpu_ns() + (uint64_t)lim->max_cpu_ms * 1000000u, lim->max_cpu_ms };

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "formats/xlsx_read.h"
+#include "formats/xlsx_grid.h"
 #include "lib/err.h"
 
 /* Every string a book owns: sheet names, cell texts, and what was read on
@@ -26,8 +26,8 @@ struct xlsx_pool {
 	size_t n, alloc;
 };
 
-/* Appends s (which the pool now owns) and returns it. In xlsx_read.c,
- * with the book, which frees the pool. */
+/* Appends s (which the pool now owns) and returns it. The book
+ * (xlsx_read.c) frees the pool. */
 char *xlsx_pool_add(struct xlsx_pool *pool, char *s);
 
 /* One relationship of a .rels part; External ones are left out. */

@@ -7,6 +7,9 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "store/store_session.h"
+#include "store/store_token.h"
+#include "store/store_user.h"
 
 int account_user_add(struct store *st, long long org_id, const char *email, enum user_role role,
 		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], const char *actor,

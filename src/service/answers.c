@@ -14,6 +14,8 @@
 #include "service/export.h"
 #include "service/lookup.h"
 #include "service/plans.h"
+#include "store/store_answers.h"
+#include "store/store_catalog.h"
 
 /* Our own export read back: far above what 45 items at Excel's cell limit
  * compress to, a bound all the same. */

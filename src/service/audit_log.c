@@ -4,6 +4,7 @@
 
 #include "formats/canon_json.h"
 #include "lib/strbuf.h"
+#include "store/store_audit.h"
 
 int audit_log_v(struct store *st, const char *actor, long long org_id, enum audit_action action, json_t *details,
 		struct err *e, const char *fmt, va_list ap)

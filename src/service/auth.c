@@ -9,6 +9,9 @@
 #include "lib/totp.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "store/store_session.h"
+#include "store/store_token.h"
+#include "store/store_user.h"
 
 void auth_config_init(struct auth_config *cfg, const unsigned char *secret)
 {

@@ -12,6 +12,9 @@
 #include "lib/keys.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "store/store_audit.h"
+#include "store/store_backup.h"
+#include "store/store_org.h"
 
 /* The three files of a backup in dir; free with paths_free(). */
 struct paths {

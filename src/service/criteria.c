@@ -11,6 +11,8 @@
 #include "lib/xalloc.h"
 #include "service/answers.h"
 #include "service/audit_log.h"
+#include "store/store_catalog.h"
+#include "store/store_criteria.h"
 
 void criteria_import_release(struct criteria_import_result *r)
 {

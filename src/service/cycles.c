@@ -5,6 +5,8 @@
 
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
 
 int cycles_list(struct store *st, const struct org *viewer, struct cycle ***out, size_t *n, struct err *e)
 {

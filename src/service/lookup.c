@@ -1,4 +1,6 @@
 #include "service/lookup.h"
+#include "store/store_catalog.h"
+#include "store/store_org.h"
 
 #include <stdlib.h>
 

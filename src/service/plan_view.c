@@ -8,6 +8,8 @@
 #include "lib/xalloc.h"
 #include "service/plans.h"
 #include "service/shares.h"
+#include "store/store_catalog.h"
+#include "store/store_plan.h"
 
 /* The checklists the plans are for, each loaded once. */
 struct objectives {

@@ -7,6 +7,8 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/submissions.h"
+#include "store/store_plan.h"
+#include "store/store_share.h"
 
 static bool same(const char *a, const char *b)
 {

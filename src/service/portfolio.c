@@ -7,6 +7,8 @@
 #include "lib/xalloc.h"
 #include "service/cycles.h"
 #include "service/plans.h"
+#include "store/store_plan.h"
+#include "store/store_review.h"
 
 /* What the pair's standing row says, or nothing when it has no review. */
 static const struct review_standing *standing_of(const struct review_standing *list, size_t n, const char *name)

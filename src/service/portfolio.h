@@ -35,6 +35,7 @@
 #include "core/org.h"
 #include "lib/err.h"
 #include "store/store.h"
+#include "store/store_review.h"
 
 int portfolio_list(struct store *st, const struct org *viewer, json_t **out, struct err *e);
 

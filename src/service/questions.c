@@ -13,6 +13,8 @@
 #include "service/lookup.h"
 #include "service/reviews.h"
 #include "service/shares.h"
+#include "store/store_criteria.h"
+#include "store/store_question.h"
 
 /* Frees what q holds, leaving it unanswered. */
 static void question_unanswer(struct question *q)

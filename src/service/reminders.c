@@ -15,6 +15,10 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/plans.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
+#include "store/store_share.h"
+#include "store/store_user.h"
 
 extern char **environ;
 

@@ -9,6 +9,8 @@
 #include "service/export.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
+#include "store/store_org.h"
+#include "store/store_review.h"
 
 bool review_view_signature_valid(struct store *st, const struct review *r)
 {

@@ -14,6 +14,7 @@
 #include "lib/err.h"
 #include "lib/strbuf.h"
 #include "store/store.h"
+#include "store/store_review.h"
 
 /* Whether r's stored decision document has its SHA-256 and the signature
  * of the bank's current key (false while undecided). */

@@ -13,6 +13,9 @@
 #include "service/lookup.h"
 #include "service/shares.h"
 #include "service/submissions.h"
+#include "store/store_org.h"
+#include "store/store_review.h"
+#include "store/store_submission.h"
 
 /* Inside the transaction: a new review of rec by bank_id, the earlier
  * review's verdicts carried, stored with its event. */

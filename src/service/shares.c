@@ -8,6 +8,8 @@
 #include "service/audit_log.h"
 #include "service/lookup.h"
 #include "service/submissions.h"
+#include "store/store_share.h"
+#include "store/store_submission.h"
 
 /* The submission's owner, if connector_id may see it (0: anyone). */
 static int owned_submission(struct store *st, long long connector_id, long long id, long long *owner, struct err *e)

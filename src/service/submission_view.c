@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "formats/submission_json.h"
+#include "store/store_submission.h"
 
 json_t *submission_view_summary(const struct submission_record *r)
 {

@@ -13,6 +13,9 @@
 #include "service/audit_log.h"
 #include "service/export.h"
 #include "service/lookup.h"
+#include "store/store_answers.h"
+#include "store/store_org.h"
+#include "store/store_submission.h"
 
 int submissions_connector_load(struct store *st, const char *name, const char *catalog, struct connector_answers *c,
 			       struct err *e)

@@ -4,6 +4,8 @@
 
 #include "service/account.h"
 #include "service/audit_log.h"
+#include "store/store_session.h"
+#include "store/store_user.h"
 
 int users_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e)
 {

@@ -16,6 +16,9 @@ struct store {
 	bool in_tx;
 };
 
+/* The store_*.c pass store_sql's results on as the store's own. */
+_Static_assert(STORE_OK == SQL_FOUND && STORE_NOT_FOUND == SQL_NOT_FOUND, "store and store_sql disagree");
+
 struct sql *store_sql(struct store *st)
 {
 	return st->db;

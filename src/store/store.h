@@ -7,6 +7,10 @@
  *
  * Return values: 0 (STORE_OK) on success, STORE_NOT_FOUND where a lookup
  * finds nothing, -1 on error with e set to one line for people.
+ *
+ * This header holds only what every part of the store shares; each
+ * store_*.h declares its own tables' functions, and a caller includes the
+ * ones it uses (no umbrella: store_*.c include this header).
  */
 #ifndef SHINSA_STORE_H
 #define SHINSA_STORE_H
@@ -53,20 +57,5 @@ bool store_in_tx(const struct store *st);
 
 /* For the store_*.c modules only. */
 struct sql *store_sql(struct store *st);
-
-#include "store/store_answers.h"
-#include "store/store_audit.h"
-#include "store/store_backup.h"
-#include "store/store_catalog.h"
-#include "store/store_criteria.h"
-#include "store/store_org.h"
-#include "store/store_review.h"
-#include "store/store_plan.h"
-#include "store/store_question.h"
-#include "store/store_session.h"
-#include "store/store_share.h"
-#include "store/store_submission.h"
-#include "store/store_token.h"
-#include "store/store_user.h"
 
 #endif

@@ -1,10 +1,11 @@
-#include "store/store.h"
+#include "store/store_answers.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 static int set_id(struct store *st, const struct org *org, const char *catalog_id, bool create, const char *stamp,

@@ -1,4 +1,4 @@
-#include "store/store.h"
+#include "store/store_audit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +6,7 @@
 #include "lib/clock.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 /* The next seq and the hash it chains onto. Call under the write lock. */

@@ -1,8 +1,9 @@
-#include "store/store.h"
+#include "store/store_backup.h"
 
 #include <string.h>
 
 #include "lib/fsutil.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 int store_copy_into(struct store *st, const char *path, struct err *e)

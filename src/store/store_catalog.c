@@ -1,10 +1,11 @@
-#include "store/store.h"
+#include "store/store_catalog.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 /* The sha256 stored for an id, or NULL (you own it). */

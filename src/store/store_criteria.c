@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_criteria.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 static int run_org(struct sql *db, const char *sql, long long org_id, struct err *e)

@@ -1,10 +1,11 @@
-#include "store/store.h"
+#include "store/store_org.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 static void org_decode(struct sql_stmt *q, void *slot)

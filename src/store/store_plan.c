@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 static char *col(struct sql_stmt *q, int i)

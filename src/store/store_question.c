@@ -1,8 +1,9 @@
-#include "store/store.h"
+#include "store/store_question.h"
 
 #include <stdlib.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 static void answer_decode(struct sql_stmt *q, void *slot)

@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_review.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 /* The review_item columns an item is written with, from ?2 on. */

@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/clock.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 /* Stored times are clock_format() text; a row that does not parse (which

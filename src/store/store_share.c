@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_share.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 int store_share_add(struct store *st, struct share *s, struct err *e)

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "lib/xalloc.h"
-#include "store/store.h"
 
 struct sql {
 	sqlite3 *db;
@@ -171,7 +170,7 @@ int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out
 	if (rc == 1)
 		decode(q, out);
 	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return rc < 0 ? -1 : rc == 1 ? SQL_FOUND : SQL_NOT_FOUND;
 }
 
 int sql_collect(struct sql_stmt *q, size_t size, sql_decode_fn decode, sql_drop_fn drop, void *out, size_t *n,
@@ -210,5 +209,5 @@ int sql_write_one(struct sql_stmt *q, long long *id, struct err *e)
 	if (rc == 1 && id)
 		*id = sql_int(q, 0);
 	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+	return rc < 0 ? -1 : rc == 1 ? SQL_FOUND : SQL_NOT_FOUND;
 }

@@ -70,8 +70,15 @@ typedef void (*sql_drop_fn)(void *slot);
 void sql_decode_text(struct sql_stmt *q, void *slot);
 void sql_drop_text(void *slot);
 
+/* What sql_get_one and sql_write_one return besides -1: the numbers of
+ * STORE_OK and STORE_NOT_FOUND (store.c checks they agree), so a store_*.c
+ * passes them on as they are. Defined here because store.h sits above this
+ * module: store.c uses it, so it must not include store.h back. */
+#define SQL_FOUND 0
+#define SQL_NOT_FOUND 1
+
 /* Zeroes the size bytes at out, then decodes the first row of q into out:
- * STORE_OK; STORE_NOT_FOUND when q gives no row; -1 on error (e set). */
+ * SQL_FOUND; SQL_NOT_FOUND when q gives no row; -1 on error (e set). */
 int sql_get_one(struct sql_stmt *q, size_t size, sql_decode_fn decode, void *out, struct err *e);
 
 /*
@@ -87,8 +94,8 @@ int sql_collect(struct sql_stmt *q, size_t size, sql_decode_fn decode, sql_drop_
 
 /*
  * Runs q, an INSERT or UPDATE that writes at most one row and ends in
- * "RETURNING" one integer column: STORE_OK with *id (id may be NULL) that
- * value; STORE_NOT_FOUND when no row was written (an UPDATE whose WHERE met
+ * "RETURNING" one integer column: SQL_FOUND with *id (id may be NULL) that
+ * value; SQL_NOT_FOUND when no row was written (an UPDATE whose WHERE met
  * none, an INSERT ... ON CONFLICT DO NOTHING that met its conflict); -1 on
  * error. Both clauses are standard SQL that SQLite (3.35) and PostgreSQL
  * share, so an add of something unique decides a race in one statement.

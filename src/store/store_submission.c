@@ -1,9 +1,10 @@
-#include "store/store.h"
+#include "store/store_submission.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 int store_submission_next_version(struct store *st, long long org_id, const char *catalog_id, int *version,

@@ -1,10 +1,11 @@
-#include "store/store.h"
+#include "store/store_token.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 #define TOKEN_COLUMNS "id, user_id, name, created_at, last_used_at, revoked"

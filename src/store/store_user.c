@@ -1,4 +1,4 @@
-#include "store/store.h"
+#include "store/store_user.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
 #include "store/store_sql.h"
 
 #define USER_COLUMNS                                                                                  \

@@ -4,6 +4,7 @@
 
 #include "formats/audit_json.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 

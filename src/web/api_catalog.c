@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "formats/catalog_json.h"
+#include "store/store_catalog.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 

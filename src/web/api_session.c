@@ -10,6 +10,8 @@
 #include "lib/xalloc.h"
 #include "formats/qr_svg.h"
 #include "service/account.h"
+#include "store/store_org.h"
+#include "store/store_token.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 

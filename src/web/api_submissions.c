@@ -7,6 +7,7 @@
 #include "service/answers.h"
 #include "service/shares.h"
 #include "service/submission_view.h"
+#include "store/store_submission.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 

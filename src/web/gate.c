@@ -1,7 +1,9 @@
 /*
  * gate: router_authorize(), the one place that decides who may call a
  * route (the rules are in router.h). Kept apart from the router, which
- * only matches paths, so the whole access policy reads in one file.
+ * only matches paths, so the whole access policy reads in one file. It
+ * answers nothing itself: the caller renders the refusal, as JSON or as a
+ * page (page_refusal_answer), so the gate needs nothing of the pages.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,27 +11,22 @@
 #include <strings.h>
 
 #include "store/store.h"
+#include "store/store_org.h"
 #include "web/api_reply.h"
-#include "web/http_json.h"
-#include "web/page.h"
 #include "web/router.h"
 
-/* The refusal as JSON, or as a page on a page route. */
-__attribute__((format(printf, 6, 7))) static void refuse(const struct route *route, struct http_request *req,
-							 struct http_response *resp, int status, const char *code,
+/* The refusal, for the caller to answer (router.h: route_refusal). */
+__attribute__((format(printf, 4, 5))) static void refuse(struct route_refusal *why, int status, const char *code,
 							 const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(why->message, sizeof why->message, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		msg[0] = 0; /* a message cut short by the buffer is still a message */
-	if (route->flags & ROUTE_PAGE)
-		page_refused(req, resp, status, code, msg);
-	else
-		http_json_error(resp, status, code, "%s", msg);
+		why->message[0] = 0; /* a message cut short by the buffer is still a message */
+	why->status = status;
+	why->code = code;
 }
 
 static bool changes_state(const char *method)
@@ -49,9 +46,9 @@ static const char *bearer(const struct http_request *req)
 	return h;
 }
 
-/* Who is calling: 0, or -1 having answered (401, or 500 for our failure). */
-static int identify(const struct route *route, struct http_request *req, struct store *st,
-		    struct http_response *resp)
+/* Who is calling: 0, or -1 with *why (401, or 500 for our failure). */
+static int identify(struct http_request *req, struct store *st, struct http_response *resp,
+		    struct route_refusal *why)
 {
 	struct err e = { 0 };
 	const char *token = bearer(req);
@@ -61,7 +58,7 @@ static int identify(const struct route *route, struct http_request *req, struct 
 	} else if (http_cookie(req, AUTH_COOKIE, req->session_token, sizeof req->session_token)) {
 		rc = auth_session_check(st, req->auth, req->session_token, &req->who, &e);
 	} else {
-		refuse(route, req, resp, 401, "unauthorized", "not signed in");
+		refuse(why, 401, "unauthorized", "not signed in");
 		return -1;
 	}
 	if (rc == AUTH_OK)
@@ -69,48 +66,50 @@ static int identify(const struct route *route, struct http_request *req, struct 
 	req->session_token[0] = 0;
 	if (rc < 0) {
 		http_response_note(resp, e.msg);
-		refuse(route, req, resp, 500, "internal", "the server could not check who is calling");
+		refuse(why, 500, "internal", "the server could not check who is calling");
 	} else {
-		refuse(route, req, resp, 401, "unauthorized", "%s", e.msg);
+		refuse(why, 401, "unauthorized", "%s", e.msg);
 	}
 	return -1;
 }
 
-int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp)
+int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp,
+		     struct route_refusal *why)
 {
+	*why = (struct route_refusal){ 0 };
 	if (route->flags & ROUTE_PUBLIC)
 		return 0;
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
-	if (!st || identify(route, req, st, resp) < 0)
+	if (!st || identify(req, st, resp, why) < 0)
 		return -1;
 	const struct user *u = req->who.user;
 	if (req->session_token[0] && changes_state(req->method) &&
 	    !auth_csrf_check(req->session_token, http_header(req, "X-CSRF-Token"))) {
-		refuse(route, req, resp, 403, "csrf", "missing or wrong X-CSRF-Token header");
+		refuse(why, 403, "csrf", "missing or wrong X-CSRF-Token header");
 		return -1;
 	}
 	if (u->must_change_password && !(route->flags & ROUTE_PASSWORD_CHANGE)) {
-		refuse(route, req, resp, 403, "password_change_required",
+		refuse(why, 403, "password_change_required",
 				"change your one-time password first (POST /api/v1/me/password)");
 		return -1;
 	}
 	int rc = store_org_get_id(st, u->org_id, &req->org, &e);
 	if (rc != STORE_OK) {
 		http_response_note(resp, rc < 0 ? e.msg : "the user's organisation is gone");
-		refuse(route, req, resp, 500, "internal", "the server could not load your organisation");
+		refuse(why, 500, "internal", "the server could not load your organisation");
 		return -1;
 	}
 	if ((route->flags & ROUTE_CONNECTOR) && req->org->kind != ORG_CONNECTOR) {
-		refuse(route, req, resp, 403, "forbidden", "this is for connectors");
+		refuse(why, 403, "forbidden", "this is for connectors");
 		return -1;
 	}
 	if ((route->flags & ROUTE_BANK) && req->org->kind != ORG_BANK) {
-		refuse(route, req, resp, 403, "forbidden", "this is for banks");
+		refuse(why, 403, "forbidden", "this is for banks");
 		return -1;
 	}
 	if (route->action && !user_role_can(u->role, route->action)) {
-		refuse(route, req, resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		refuse(why, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
 		return -1;
 	}
 	return 0;

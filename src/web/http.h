@@ -23,6 +23,8 @@
 #define HTTP_MAX_HEADERS 8  /* extra response headers a handler may add */
 #define HTTP_REQUEST_ID_LEN 16
 
+struct route; /* web/router.h */
+
 struct http_pair {
 	char *name;
 	char *value;
@@ -51,6 +53,10 @@ struct http_request {
 	char peer[64];        /* the socket's peer (the proxy, when there is one) */
 	const char *db_path;  /* the database handlers open with dbcache_get() */
 	const struct auth_config *auth; /* the server's sign-in settings */
+	/* The route table the request is served from, for a page's own reads
+	 * of the API (page_fetch): handed on, since the table lists the pages. */
+	const struct route *routes;
+	size_t n_routes;
 	bool secure_cookies;  /* behind TLS: cookies get Secure */
 	/* Filled by the access gate (router_authorize) and owned by the
 	 * request: the caller (who.user NULL when nobody signed in, on a

@@ -9,9 +9,9 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "web/embedded.h"
+#include "web/http_json.h"
 #include "web/page_time.h"
 #include "web/router.h"
-#include "web/routes.h"
 
 #define TEMPLATE_DIR "web/templates/"
 #define I18N_DIR "web/i18n/"
@@ -265,9 +265,16 @@ int page_fetch_why(struct http_request *req, struct http_response *resp, const c
 	memcpy(sub.remote, req->remote, sizeof sub.remote);
 	memcpy(sub.peer, req->peer, sizeof sub.peer);
 	struct http_response r = { 0 };
-	const struct route *route = router_match(routes, n_routes, &sub, &r);
-	if (route && add_query(&sub, query, &r) == 0 && router_authorize(route, &sub, &r) == 0)
-		route->handler(&sub, &r);
+	sub.routes = req->routes;
+	sub.n_routes = req->n_routes;
+	const struct route *route = router_match(req->routes, req->n_routes, &sub, &r);
+	struct route_refusal refusal;
+	if (route && add_query(&sub, query, &r) == 0) {
+		if (router_authorize(route, &sub, &r, &refusal) == 0)
+			route->handler(&sub, &r);
+		else
+			page_refusal_answer(route, &sub, &r, &refusal);
+	}
 	int status = r.status;
 	if (status == 200) {
 		json_error_t je;
@@ -286,6 +293,17 @@ int page_fetch_why(struct http_request *req, struct http_response *resp, const c
 	http_request_release(&sub);
 	free(copy);
 	return status;
+}
+
+void page_refusal_answer(const struct route *route, struct http_request *req, struct http_response *resp,
+			 const struct route_refusal *why)
+{
+	if (!why->status)
+		return;
+	if (route->flags & ROUTE_PAGE)
+		page_refused(req, resp, why->status, why->code, why->message);
+	else
+		http_json_error(resp, why->status, why->code, "%s", why->message);
 }
 
 void page_refused_why(struct http_request *req, struct http_response *resp, const struct page_error *why)

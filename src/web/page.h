@@ -26,6 +26,9 @@
 #include "web/http.h"
 #include "web/lang.h"
 
+struct route;
+struct route_refusal;
+
 /* The largest API answer a page reads (a submission is well under it). */
 #define PAGE_FETCH_MAX ((size_t)16 << 20)
 
@@ -108,6 +111,12 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
  */
 void page_refused(struct http_request *req, struct http_response *resp, int status, const char *code,
 		  const char *message);
+
+/* Answers the gate's refusal of route (router_authorize): as a page
+ * (page_refused) on a ROUTE_PAGE route, else as JSON (http_json_error);
+ * nothing when why->status is 0 (resp already answered). */
+void page_refusal_answer(const struct route *route, struct http_request *req, struct http_response *resp,
+			 const struct route_refusal *why);
 
 /* GET /api/v1/catalogs/{id} (id percent-encoded; NULL is "") as
  * page_fetch() does: the checklist a page shows its items by. */

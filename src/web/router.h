@@ -81,8 +81,18 @@ struct route {
 const struct route *router_match(const struct route *routes, size_t n, struct http_request *req,
 				 struct http_response *resp);
 
-/* The access gate (see above): 0 to go on, or -1 having answered resp. */
-int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp);
+/* Why the gate refused a call, for the caller to answer: as JSON, or as a
+ * page on a ROUTE_PAGE route (page_refusal_answer in web/page.h). */
+struct route_refusal {
+	int status;        /* 0: resp is answered already (503, no database) */
+	const char *code;  /* static: "unauthorized", "forbidden", ... */
+	char message[512];
+};
+
+/* The access gate (see above): 0 to go on, or -1 with *why the refusal,
+ * which the caller answers; notes for the log are on resp. */
+int router_authorize(const struct route *route, struct http_request *req, struct http_response *resp,
+		     struct route_refusal *why);
 
 /* The body limit of route in bytes. */
 size_t router_body_limit(const struct route *route);

@@ -21,6 +21,7 @@
 #include "web/dbcache.h"
 #include "web/http_json.h"
 #include "web/listen.h"
+#include "web/page.h"
 #include "web/reqlog.h"
 #include "web/routes.h"
 
@@ -100,6 +101,8 @@ static void *uri_begin(void *cls, const char *uri, struct MHD_Connection *con)
 	memcpy(x->req.remote, x->req.peer, sizeof x->req.remote);
 	x->req.db_path = srv->cfg->db_path;
 	x->req.auth = srv->cfg->auth;
+	x->req.routes = srv->cfg->routes;
+	x->req.n_routes = srv->cfg->n_routes;
 	x->req.secure_cookies = srv->cfg->secure_cookies;
 	atomic_fetch_add(&srv->in_flight, 1);
 	return x;
@@ -194,8 +197,11 @@ static void begin(struct exchange *x, struct MHD_Connection *con, const char *ur
 		MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, add_query, x);
 	if (x->resp.status)
 		return;
-	if (router_authorize(x->route, &x->req, &x->resp) < 0)
+	struct route_refusal why;
+	if (router_authorize(x->route, &x->req, &x->resp, &why) < 0) {
+		page_refusal_answer(x->route, &x->req, &x->resp, &why);
 		return;
+	}
 	x->limit = router_body_limit(x->route);
 	unsigned long long len = body_length(con);
 	if (len != ULLONG_MAX && len > x->limit)

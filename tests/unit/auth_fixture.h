@@ -19,6 +19,7 @@
 #include "service/account.h"
 #include "service/auth.h"
 #include "store/store.h"
+#include "store/store_org.h"
 #include "store/store_sql.h"
 
 #define PW "correct horse battery"

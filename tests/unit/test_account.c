@@ -3,6 +3,7 @@
  * change, TOTP enrolment) is throttled under the sign-in account key and
  * recorded as failed. */
 #include "auth_fixture.h"
+#include "store/store_user.h"
 
 /* The events as "actor|org|action|object|details" lines, oldest first
  * (details "{}" for none). */

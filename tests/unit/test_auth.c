@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "auth_fixture.h"
+#include "store/store_token.h"
+#include "store/store_user.h"
 #include "testutil.h"
 
 #include "lib/clock.h"

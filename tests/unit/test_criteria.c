@@ -11,6 +11,8 @@
 #include "lib/xalloc.h"
 #include "service/criteria.h"
 #include "store/store.h"
+#include "store/store_catalog.h"
+#include "store/store_criteria.h"
 
 struct fixture {
 	char dir[64];

@@ -9,6 +9,7 @@
 
 #include "web/api_pages.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 struct fake_headers {
 	const char *cookie, *accept_language;
@@ -217,7 +218,8 @@ static void test_fetch_why(void **state)
 {
 	(void)state;
 	struct fake_headers h = { NULL, NULL };
-	struct http_request req = { .method = "GET", .path = "/x", .header_fn = fake_header, .header_cls = &h };
+	struct http_request req = { .method = "GET", .path = "/x", .header_fn = fake_header, .header_cls = &h,
+				    .routes = routes, .n_routes = n_routes };
 	struct http_response resp = { 0 };
 	struct page_error why;
 	json_t *out = NULL;

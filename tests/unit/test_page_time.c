@@ -2,6 +2,7 @@
  * expiry as the last day in force the person typed. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "testutil.h"
 

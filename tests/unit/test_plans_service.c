@@ -12,6 +12,7 @@
 #include "service/cycles.h"
 #include "service/plans.h"
 #include "store/store.h"
+#include "store/store_plan.h"
 #include "store/store_sql.h"
 
 struct fixture {

@@ -10,7 +10,10 @@
 #include "core/review.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
+#include "store/store_catalog.h"
+#include "store/store_review.h"
 #include "store/store_sql.h"
+#include "store/store_submission.h"
 
 /* A checklist of five items: 1 and 2 connector, 3 common, 4 bank, 5
  * connector. */

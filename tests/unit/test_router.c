@@ -217,12 +217,14 @@ static void test_authorize_and_limits(void **state)
 	(void)state;
 	struct http_request req = { 0 };
 	struct http_response resp = { 0 };
-	assert_int_equal(router_authorize(&table[0], &req, &resp), 0);
+	struct route_refusal why;
+	assert_int_equal(router_authorize(&table[0], &req, &resp, &why), 0);
 	assert_int_equal(resp.status, 0);
 	/* No flag: the gate looks for the caller in the database, which must
 	 * open (tests/http/session.sh drives the rest of the gate). */
 	req.db_path = "/nonexistent/shinsa.db";
-	assert_int_equal(router_authorize(&table[1], &req, &resp), -1);
+	assert_int_equal(router_authorize(&table[1], &req, &resp, &why), -1);
+	assert_int_equal(why.status, 0); /* answered already */
 	assert_int_equal(resp.status, 503);
 	assert_string_equal(resp.body, "{\"error\":{\"code\":\"unavailable\",\"message\":\"the database is not available\"}}");
 	http_response_release(&resp);

@@ -14,6 +14,8 @@
 #include "lib/xalloc.h"
 #include "service/answers.h"
 #include "store/store.h"
+#include "store/store_answers.h"
+#include "store/store_audit.h"
 #include "store/store_sql.h"
 
 #define ACTOR "admin@connector.example"

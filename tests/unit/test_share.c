@@ -12,6 +12,9 @@
 #include "lib/xalloc.h"
 #include "service/shares.h"
 #include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_submission.h"
+#include "store/store_user.h"
 
 static void test_in_force(void **state)
 {

@@ -10,8 +10,11 @@
 
 #include "formats/catalog_json.h"
 #include "store/store.h"
+#include "store/store_catalog.h"
+#include "store/store_org.h"
 #include "store/store_sql.h"
 #include "lib/xalloc.h"
+#include "store/store_user.h"
 
 struct fixture {
 	char dir[64];

@@ -8,6 +8,8 @@
 
 #include "lib/xalloc.h"
 #include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_org.h"
 #include "store/store_sql.h"
 
 #define ZEROS "0000000000000000000000000000000000000000000000000000000000000000"

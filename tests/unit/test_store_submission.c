@@ -8,7 +8,10 @@
 #include "formats/catalog_json.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
+#include "store/store_catalog.h"
+#include "store/store_org.h"
 #include "store/store_sql.h"
+#include "store/store_submission.h"
 
 struct fixture {
 	char dir[64];

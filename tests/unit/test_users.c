@@ -4,6 +4,7 @@
 #include "auth_fixture.h"
 
 #include "service/users.h"
+#include "store/store_org.h"
 
 /* A second organisation with one user: its id. */
 static long long other_org_user(struct fixture *f)

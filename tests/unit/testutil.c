@@ -9,6 +9,8 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/store_audit.h"
+#include "store/store_catalog.h"
+#include "store/store_org.h"
 
 int form_fixture_setup(void **state)
 {

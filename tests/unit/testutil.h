@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/org.h"
 #include "formats/catalog_json.h"
 #include "store/store.h"
 
