@@ -138,16 +138,16 @@ int review_view_list(struct store *st, const struct org *org, json_t **out, stru
 	return 0;
 }
 
-int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e)
+enum outcome review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e)
 {
 	if (r->decision == DECISION_NONE || !r->decision_document) {
 		err_set(e, "the review of submission %lld by %s is not decided yet", r->submission_id, r->bank_name);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (!review_view_signature_valid(st, r)) {
 		err_set(e, "the stored decision on submission %lld by %s no longer verifies: it is not exported",
 			r->submission_id, r->bank_name);
-		return REVIEWS_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	struct org *bank = NULL;
 	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK) {

@@ -52,8 +52,8 @@ json_t *review_view_decision(struct store *st, const struct review *r);
  * document as it was signed, its SHA-256 and signature, and the bank's
  * public key, appended to out; whoever holds it checks it with `shinsa
  * verify`. A stored decision that no longer verifies is not exported. 0;
- * REVIEWS_NOT_FOUND "the review of submission N by BANK is not decided
- * yet"; REVIEWS_CONFLICT "the stored decision on submission N by BANK no
+ * OUTCOME_NOT_FOUND "the review of submission N by BANK is not decided
+ * yet"; OUTCOME_CONFLICT "the stored decision on submission N by BANK no
  * longer verifies: it is not exported"; -1 (the store).
  *
  * An export is an event, as every export is: review_view_decision_audit()
@@ -61,7 +61,7 @@ json_t *review_view_decision(struct store *st, const struct review *r);
  * details {bank, file, sha256, submission} (file: the path written, or the
  * download's name), inside the caller's transaction.
  */
-int review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e);
+enum outcome review_view_decision_file(struct store *st, const struct review *r, struct strbuf *out, struct err *e);
 int review_view_decision_audit(struct store *st, const char *actor, long long org_id, const struct review *r,
 			       const char *file, struct err *e);
 

@@ -64,7 +64,7 @@ static int identify(const struct route *route, struct http_request *req, struct 
 		refuse(route, req, resp, 401, "unauthorized", "not signed in");
 		return -1;
 	}
-	if (rc == AUTH_OK)
+	if (rc == OUTCOME_OK)
 		return 0;
 	req->session_token[0] = 0;
 	if (rc < 0) {
