@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int rc = plans_update_parse(body, &u, &e);
 		if (rc == 0)
 			check_update(&u);
-		else if (rc != PLANS_INVALID || !e.msg[0])
+		else if (rc != OUTCOME_INVALID || !e.msg[0])
 			__builtin_trap();
 		plans_update_release(&u);
 	}

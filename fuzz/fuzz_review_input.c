@@ -3,7 +3,7 @@
  * JSON is parsed (fuzz_json_body covers that) — a verdict or decision
  * name (review_verdict_parse, review_decision_parse), a comment, message
  * or reason (review_verdict_check, review_text_check,
- * review_decision_check) and the item number in the path (api_item_no).
+ * review_reason_check, review_decidable) and the item number in the path (api_item_no).
  * The input is split at its first NUL: the name, then the text (which is
  * also tried as the item number). A name accepted must print back as one
  * of the names or labels; every refusal must say why; an accepted text is
@@ -56,8 +56,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (review_verdict_check(&r->items[0], v, text, &e) < 0 && !e.msg[0])
 			__builtin_trap();
 		err_clear(&e);
-		int rc = review_decision_check(r, d, text, &e);
-		if (rc != 0 && !e.msg[0])
+		if (review_reason_check(d, text, &e) < 0 && !e.msg[0])
+			__builtin_trap();
+		err_clear(&e);
+		if (review_decidable(r, d, &e) < 0 && !e.msg[0])
 			__builtin_trap();
 		review_free(r);
 	}

@@ -79,6 +79,13 @@ int cli_fail(const char *fmt, ...)
 	return CLI_FAIL;
 }
 
+int cli_refused(enum outcome rc, const struct err *e, const char *choose)
+{
+	if (rc == OUTCOME_CHOOSE && choose)
+		return cli_fail("%s: say which with --%s ID", e->msg, choose);
+	return cli_fail("%s", e->msg);
+}
+
 static const char *last_word(const char *name)
 {
 	const char *sp = strrchr(name, ' ');

@@ -14,6 +14,7 @@
 
 #include "core/catalog.h"
 #include "core/org.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 #define CLI_OK 0
@@ -102,6 +103,15 @@ int cli_usage(const char *prog, const struct cli_command *cmd, const char *fmt, 
 	__attribute__((format(printf, 3, 4)));
 /* Prints "shinsa: MSG" to stderr; returns CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * The one place a service outcome (service/outcome.h) becomes the command
+ * line's answer: every outcome other than OUTCOME_OK, OUTCOME_FAILED
+ * included, prints "shinsa: MSG" (e's message) and exits CLI_FAIL; for
+ * OUTCOME_CHOOSE with choose (the option that names one, e.g.
+ * "checklist") "shinsa: MSG: say which with --CHOOSE ID".
+ */
+int cli_refused(enum outcome rc, const struct err *e, const char *choose);
 
 /* Opens the database of ctx, which must exist and be initialised. */
 int cli_open_store(struct cli_ctx *ctx, struct store **out, struct err *e);

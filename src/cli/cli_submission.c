@@ -18,7 +18,7 @@ int cli_submission_load(struct store *st, long long id, bool valid, struct submi
 
 int cli_submission_hint(int rc, struct err *e)
 {
-	if (rc == SUBMISSIONS_NOT_FOUND) {
+	if (rc == OUTCOME_NOT_FOUND) {
 		char what[sizeof e->msg];
 		memcpy(what, e->msg, sizeof what);
 		err_set(e, "%s (shinsa submission list --org NAME shows them)", what);

@@ -19,7 +19,7 @@ int cli_submission_id(const char *text, long long *id);
 int cli_submission_load(struct store *st, long long id, bool valid, struct submission_record **rec,
 			struct submission **doc, struct err *e);
 
-/* Passes rc on, turning SUBMISSIONS_NOT_FOUND into -1 with e's "no
+/* Passes rc on, turning OUTCOME_NOT_FOUND into -1 with e's "no
  * submission N" followed by how to list what exists. */
 int cli_submission_hint(int rc, struct err *e);
 

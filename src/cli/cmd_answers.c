@@ -51,7 +51,7 @@ int actx_load(struct cli_ctx *ctx, const char *org, const char *catalog, struct 
 	struct catalog *cat;
 	if (cli_load_checklist(c->st, catalog, &cat, e) < 0)
 		return -1;
-	return answers_open(&c->a, c->st, c->org, cat, e) == ANSWERS_OK ? 0 : -1;
+	return answers_open(&c->a, c->st, c->org, cat, e) == OUTCOME_OK ? 0 : -1;
 }
 
 static void print_answers(const struct catalog *cat, const struct answer_set *set)
@@ -166,7 +166,7 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_answers c;
 	const struct answer *ans;
 	if (actx_load(ctx, org, catalog, &c, &e) < 0 ||
-	    answers_set_item(&c.a, c.actor, (int)no, values, &ans, &e) != ANSWERS_OK) {
+	    answers_set_item(&c.a, c.actor, (int)no, values, &ans, &e) != OUTCOME_OK) {
 		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}

@@ -112,12 +112,12 @@ static int answers_import(struct cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	rc = answers_import_book(&c.a, c.actor, book, file, dry_run, &imp, &e);
-	if (rc == ANSWERS_SHEET) {
+	if (rc == OUTCOME_SHEET) {
 		report_errors(file, imp.r, &e);
 		rc = CLI_FAIL;
 		goto done;
 	}
-	if (rc != ANSWERS_OK) {
+	if (rc != OUTCOME_OK) {
 		rc = cli_fail("%s: %s", file, e.msg);
 		goto done;
 	}

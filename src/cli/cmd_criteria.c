@@ -33,13 +33,11 @@ static const struct cli_command sub_suggest = {
 };
 
 /* The service's refusal as the command line words it. */
-static int refused(int rc, struct err *e, const char *bank)
+static int refused(enum outcome rc, struct err *e, const char *bank)
 {
-	if (rc == CRITERIA_CHOOSE)
-		return cli_fail("%s: say which with --checklist ID", e->msg);
-	if (rc == CRITERIA_NOT_FOUND && strcmp(e->msg, "no criteria imported yet") == 0)
+	if (rc == OUTCOME_NOT_FOUND && strcmp(e->msg, "no criteria imported yet") == 0)
 		return cli_fail("%s has no criteria yet (shinsa criteria import FILE --org %s)", bank, bank);
-	return cli_fail("%s", e->msg);
+	return cli_refused(rc, e, "checklist");
 }
 
 /* Opens the store and loads the bank: 0, or the exit status having said why. */

@@ -36,10 +36,9 @@ static int submit_exec(struct cli_ctx *ctx, int argc, char **argv)
 		goto fail;
 	rc = submissions_submit(st, secret, actor, &c, &rec, &problems, &n, &e);
 	sodium_memzero(secret, sizeof secret);
-	if (rc == SUBMISSIONS_INCOMPLETE) {
-		cli_fail("%s", e.msg);
+	if (rc == OUTCOME_INCOMPLETE) {
+		rc = cli_refused(rc, &e, NULL);
 		fputs(problems.buf, stderr);
-		rc = CLI_FAIL;
 		goto done;
 	}
 	if (rc < 0)

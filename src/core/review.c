@@ -234,27 +234,30 @@ static size_t list_items(const struct review *r, unsigned want, const char *verb
 	return n;
 }
 
-int review_decision_check(const struct review *r, enum review_decision d, const char *reason, struct err *e)
+int review_reason_check(enum review_decision d, const char *reason, struct err *e)
 {
 	if ((d == DECISION_CONDITIONAL || d == DECISION_DOES_NOT_MEET) && text_is_blank(reason)) {
 		err_set(e, "a %s decision needs a reason", review_decision_name(d));
-		return REVIEW_INVALID;
+		return -1;
 	}
-	if (!text_is_blank(reason) && review_text_check("the reason", reason, e) < 0)
-		return REVIEW_INVALID;
+	return !text_is_blank(reason) && review_text_check("the reason", reason, e) < 0 ? -1 : 0;
+}
+
+int review_decidable(const struct review *r, enum review_decision d, struct err *e)
+{
 	if (r->decision != DECISION_NONE) {
 		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return REVIEW_REFUSED;
+		return -1;
 	}
 	struct strbuf msg = STRBUF_INIT;
 	int rc = 0;
 	if (list_items(r, 1u << VERDICT_PENDING, "has no verdict", "have no verdict", &msg)) {
-		rc = REVIEW_REFUSED;
+		rc = -1;
 	} else if (d == DECISION_MEETS) {
 		strbuf_addstr(&msg, "meets needs no open item: ");
 		if (list_items(r, 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT, "is query or improvement",
 			       "are query or improvement", &msg))
-			rc = REVIEW_REFUSED;
+			rc = -1;
 	}
 	if (rc)
 		err_set(e, "%s", msg.buf);

@@ -141,20 +141,21 @@ int review_verdict_check(const struct review_item *item, enum review_verdict v, 
  * "WHAT is longer than 4000 characters". 0 or -1. */
 int review_text_check(const char *what, const char *text, struct err *e);
 
-#define REVIEW_REFUSED 1 /* the review's state does not allow it (409) */
-#define REVIEW_INVALID 2 /* asked wrongly (400) */
+/*
+ * Whether decision d may have reason (0), or -1: "a conditional decision
+ * needs a reason", "a does_not_meet decision needs a reason", and
+ * review_text_check()'s length message (a request to correct).
+ */
+int review_reason_check(enum review_decision d, const char *reason, struct err *e);
 
 /*
- * Whether decision d with reason may be taken on r. REVIEW_INVALID:
- *   "a conditional decision needs a reason", "a does_not_meet decision
- *   needs a reason", and review_text_check()'s length message;
- * REVIEW_REFUSED:
+ * Whether r is in a state to take decision d (0), or -1 (the review's
+ * state does not allow it):
  *   "review of submission N is decided"
  *   "3 items have no verdict: 12, 14, 20" ("1 item has no verdict: 12")
  *   "meets needs no open item: 2 items are query or improvement: 5, 7"
- * 0 when it may.
  */
-int review_decision_check(const struct review *r, enum review_decision d, const char *reason, struct err *e);
+int review_decidable(const struct review *r, enum review_decision d, struct err *e);
 
 /*
  * The carry rule (re-review by exception). r is a new review of a

@@ -70,11 +70,12 @@ static int load_user(struct store *st, long long id, struct user **out, struct e
 	return rc == STORE_OK ? 0 : -1;
 }
 
-int account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
-		   const char *actor, enum audit_action action, time_t *retry_after, struct err *e)
+enum outcome account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+			     const char *password, const char *actor, enum audit_action action, time_t *retry_after,
+			     struct err *e)
 {
 	int rc = auth_password_recheck(st, cfg, u, password, retry_after, e);
-	if (rc == AUTH_DENIED) {
+	if (rc == OUTCOME_INVALID) {
 		struct err ae = { 0 };
 		json_t *details = json_pack("{s:s}", "result", "failed");
 		if (audit_log(st, actor, u->org_id, action, details, &ae, "user:%lld", u->id) < 0) {
@@ -86,9 +87,9 @@ int account_recheck(struct store *st, const struct auth_config *cfg, const struc
 	return rc;
 }
 
-int account_password_change(struct store *st, const struct auth_config *cfg, long long user_id, const char *current,
-			    const char *new_password, long long keep_session, const char *actor, time_t *retry_after,
-			    struct err *e)
+enum outcome account_password_change(struct store *st, const struct auth_config *cfg, long long user_id,
+				     const char *current, const char *new_password, long long keep_session,
+				     const char *actor, time_t *retry_after, struct err *e)
 {
 	*retry_after = 0;
 	struct user *u;
@@ -96,13 +97,13 @@ int account_password_change(struct store *st, const struct auth_config *cfg, lon
 		return -1;
 	char hash[PASSWORD_HASH_MAX];
 	int rc = account_recheck(st, cfg, u, current, actor, AUDIT_PASSWORD_CHANGE, retry_after, e);
-	if (rc != AUTH_OK) {
+	if (rc != OUTCOME_OK) {
 		;
 	} else if (password_check(new_password, e) < 0) {
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (strcmp(current, new_password) == 0) {
 		err_set(e, "the new password must differ from the current one");
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (password_hash(new_password, hash, e) < 0 || store_begin(st, e) < 0) {
 		rc = -1;
 	} else if (store_user_set_password(st, user_id, hash, false, e) < 0 ||
@@ -181,27 +182,29 @@ int account_token_revoke(struct store *st, long long id, const char *actor, stru
 	return 0;
 }
 
-int account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
-				 const char *password, const char *name, const char *actor, time_t *retry_after,
-				 char token[TOKEN_MAX], struct user_token **out, struct err *e)
+enum outcome account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
+					  const char *password, const char *name, const char *actor,
+					  time_t *retry_after, char token[TOKEN_MAX], struct user_token **out,
+					  struct err *e)
 {
 	*retry_after = 0;
 	if (out)
 		*out = NULL;
 	/* The name first: a typo must not cost a sign-in attempt. */
 	if (user_token_name_check(name, e) < 0)
-		return AUTH_DENIED;
+		return OUTCOME_INVALID;
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
 	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOKEN_CREATE, retry_after, e);
 	user_free(u);
-	if (rc == AUTH_OK && account_token_create(st, user_id, name, actor, token, out, e) < 0)
+	if (rc == OUTCOME_OK && account_token_create(st, user_id, name, actor, token, out, e) < 0)
 		return -1;
 	return rc;
 }
 
-int account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor, struct err *e)
+enum outcome account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor,
+				      struct err *e)
 {
 	struct user_token *t = NULL;
 	int rc = store_token_get(st, id, &t, e);
@@ -209,10 +212,10 @@ int account_token_revoke_own(struct store *st, long long user_id, long long id, 
 		return -1;
 	if (rc == STORE_NOT_FOUND || t->user_id != user_id) {
 		err_set(e, "no API token %lld", id);
-		rc = ACCOUNT_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (t->revoked) {
 		err_set(e, "API token %lld is already revoked", id);
-		rc = ACCOUNT_CONFLICT;
+		rc = OUTCOME_CONFLICT;
 	} else {
 		/* Rechecked inside its transaction: a revoke in between is -1
 		 * there with the same message; the token stays revoked. */
@@ -228,25 +231,25 @@ void account_totp_enrolment_release(struct account_totp_enrolment *en)
 	sodium_memzero(en, sizeof *en);
 }
 
-int account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id, const char *org_name,
-		       const char *password, const char *actor, time_t *retry_after, struct account_totp_enrolment *out,
-		       struct err *e)
+enum outcome account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id,
+				const char *org_name, const char *password, const char *actor, time_t *retry_after,
+				struct account_totp_enrolment *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	*retry_after = 0;
 	if (!cfg->has_secret) {
 		err_set(e, "no server secret loaded: cannot seal a TOTP secret");
-		return AUTH_DENIED;
+		return OUTCOME_INVALID;
 	}
 	struct user *u;
 	if (load_user(st, user_id, &u, e) < 0)
 		return -1;
 	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
-	if (rc != AUTH_OK) {
+	if (rc != OUTCOME_OK) {
 		;
 	} else if (u->totp_enabled) {
 		err_set(e, "TOTP is already on for %s", u->email);
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else {
 		unsigned char secret[TOTP_SECRET_BYTES];
 		totp_secret_new(secret);
@@ -264,9 +267,9 @@ int account_totp_begin(struct store *st, const struct auth_config *cfg, long lon
 	return rc;
 }
 
-int account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id, const char *password,
-			 const char *code, const char *actor, time_t *retry_after,
-			 char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e)
+enum outcome account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id,
+				  const char *password, const char *code, const char *actor, time_t *retry_after,
+				  char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e)
 {
 	*retry_after = 0;
 	struct user *u;
@@ -276,23 +279,23 @@ int account_totp_confirm(struct store *st, const struct auth_config *cfg, long l
 	int rc = account_recheck(st, cfg, u, password, actor, AUDIT_TOTP_ENROL, retry_after, e);
 	unsigned char secret[TOTP_SECRET_BYTES];
 	long long step;
-	if (rc != AUTH_OK) {
+	if (rc != OUTCOME_OK) {
 		;
 	} else if (u->totp_enabled) {
 		err_set(e, "TOTP is already on for %s", u->email);
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (!u->totp_sealed) {
 		err_set(e, "no TOTP enrolment was started for %s", u->email);
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (!cfg->has_secret) {
 		err_set(e, "no server secret loaded: cannot open the TOTP secret");
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (keys_open_bytes(cfg->secret, KEYS_TOTP_SECRET, u->totp_sealed, secret, sizeof secret, e) < 0) {
 		rc = -1;
 	} else {
 		bool match = totp_verify(secret, sizeof secret, now, u->totp_last_step, code, &step);
 		sodium_memzero(secret, sizeof secret);
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 		if (!match) {
 			err_set(e, "wrong code");
 		} else {
@@ -310,10 +313,10 @@ int account_totp_confirm(struct store *st, const struct auth_config *cfg, long l
 						   TOTP_RECOVERY_COUNT, e) == 0 &&
 			    audit_log(st, actor, u->org_id, AUDIT_TOTP_ENROL, NULL, e, "user:%lld", user_id) == 0 &&
 			    store_commit(st, e) == 0)
-				rc = AUTH_OK;
+				rc = OUTCOME_OK;
 			else
 				store_rollback(st);
-			if (rc != AUTH_OK)
+			if (rc != OUTCOME_OK)
 				sodium_memzero(codes, sizeof(char[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1]));
 		}
 	}

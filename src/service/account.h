@@ -12,8 +12,8 @@
  * TOTP on — asks for the current password again (auth_password_recheck():
  * throttled like sign-in, under the same account key). A wrong one is
  * recorded as the change's event with details {"result":"failed"}. These
- * functions return AUTH_OK, AUTH_DENIED (e: a message for the user),
- * AUTH_THROTTLED (e: the sign-in message; *retry_after: the lock's end) or
+ * functions return OUTCOME_OK, OUTCOME_INVALID (e: a message for the user),
+ * OUTCOME_THROTTLED (e: the sign-in message; *retry_after: the lock's end) or
  * -1 (a failure of the system).
  *
  * TOTP enrolment takes two steps, so that a user cannot lock themselves
@@ -59,20 +59,21 @@ int account_user_add(struct store *st, long long org_id, const char *email, enum
  * user (keep_session: the one to keep, 0 for none). Event password_change,
  * object "user:ID", no details.
  */
-int account_password_change(struct store *st, const struct auth_config *cfg, long long user_id, const char *current,
-			    const char *new_password, long long keep_session, const char *actor, time_t *retry_after,
-			    struct err *e);
+enum outcome account_password_change(struct store *st, const struct auth_config *cfg, long long user_id,
+				     const char *current, const char *new_password, long long keep_session,
+				     const char *actor, time_t *retry_after, struct err *e);
 
 /*
  * The password check before a change a stolen session must not make (a
  * token, a user, a credential reset): auth_password_recheck() of u, and
  * for a wrong password an event of action by actor, object "user:ID" (u),
  * details {"result":"failed"}, in its own transaction (no change
- * follows). AUTH_OK, AUTH_DENIED (its message), AUTH_THROTTLED (with
+ * follows). OUTCOME_OK, OUTCOME_INVALID (its message), OUTCOME_THROTTLED (with
  * *retry_after) or -1.
  */
-int account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u, const char *password,
-		    const char *actor, enum audit_action action, time_t *retry_after, struct err *e);
+enum outcome account_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+			     const char *password, const char *actor, enum audit_action action, time_t *retry_after,
+			     struct err *e);
 
 /* A new API token for user_id named name ("" for none): the token, shown
  * once, into token; its record into *out (may be NULL), yours. Event
@@ -85,23 +86,21 @@ int account_token_create(struct store *st, long long user_id, const char *name, 
  * A user makes an API token for themselves from the web: a token outlives
  * the session that made it, so a stolen session must not mint one; the
  * password is rechecked first (as above; a wrong one: event token_create
- * {"result":"failed"}), then account_token_create(). AUTH_OK, AUTH_DENIED,
- * AUTH_THROTTLED or -1.
+ * {"result":"failed"}), then account_token_create(). OUTCOME_OK, OUTCOME_INVALID,
+ * OUTCOME_THROTTLED or -1.
  */
-int account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
-				 const char *password, const char *name, const char *actor, time_t *retry_after,
-				 char token[TOKEN_MAX], struct user_token **out, struct err *e);
-
-/* ACCOUNT_NOT_FOUND is OUTCOME_NOT_FOUND, ACCOUNT_CONFLICT OUTCOME_CONFLICT. */
-#define ACCOUNT_NOT_FOUND OUTCOME_NOT_FOUND
-#define ACCOUNT_CONFLICT OUTCOME_CONFLICT
+enum outcome account_token_create_checked(struct store *st, const struct auth_config *cfg, long long user_id,
+					  const char *password, const char *name, const char *actor,
+					  time_t *retry_after, char token[TOKEN_MAX], struct user_token **out,
+					  struct err *e);
 
 /*
- * A user revokes one of their own API tokens: 0, ACCOUNT_NOT_FOUND "no API
- * token N" (none, or another user's: the same message), ACCOUNT_CONFLICT
+ * A user revokes one of their own API tokens: 0, OUTCOME_NOT_FOUND "no API
+ * token N" (none, or another user's: the same message), OUTCOME_CONFLICT
  * "API token N is already revoked", or -1. Event as account_token_revoke().
  */
-int account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor, struct err *e);
+enum outcome account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor,
+				      struct err *e);
 
 /* Revokes API token id: "no API token N", "API token N is already revoked".
  * Event token_revoke, object "token:ID", details {id}. 0 or -1. */
@@ -121,9 +120,9 @@ void account_totp_enrolment_release(struct account_totp_enrolment *en);
  * secret loaded: cannot seal a TOTP secret"). Nothing is in force yet, so
  * success records nothing.
  */
-int account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id, const char *org_name,
-		       const char *password, const char *actor, time_t *retry_after, struct account_totp_enrolment *out,
-		       struct err *e);
+enum outcome account_totp_begin(struct store *st, const struct auth_config *cfg, long long user_id,
+				const char *org_name, const char *password, const char *actor, time_t *retry_after,
+				struct account_totp_enrolment *out, struct err *e);
 
 /*
  * Confirms enrolment after rechecking password, with a code from the app:
@@ -131,9 +130,9 @@ int account_totp_begin(struct store *st, const struct auth_config *cfg, long lon
  * EMAIL", "wrong code". On success the codes are the new recovery codes,
  * to show once; event totp_enrol, object "user:ID", no details.
  */
-int account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id, const char *password,
-			 const char *code, const char *actor, time_t *retry_after,
-			 char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e);
+enum outcome account_totp_confirm(struct store *st, const struct auth_config *cfg, long long user_id,
+				  const char *password, const char *code, const char *actor, time_t *retry_after,
+				  char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], struct err *e);
 
 /* Turns TOTP off and forgets the secret and recovery codes (an admin's
  * way back in for a user who lost phone and codes). */

@@ -21,46 +21,46 @@
  * compress to, a bound all the same. */
 #define EXPORT_MAX_BYTES ((size_t)256 << 20)
 
-int answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e)
+enum outcome answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e)
 {
 	*out = NULL;
 	if (id) {
 		int rc = store_catalog_get(st, id, out, e);
 		if (rc == STORE_NOT_FOUND) {
 			err_set(e, "no catalog \"%s\"", id);
-			return ANSWERS_NOT_FOUND;
+			return OUTCOME_NOT_FOUND;
 		}
 		if (rc != STORE_OK)
 			return -1;
 		if ((*out)->kind == CATALOG_CHECKLIST)
-			return ANSWERS_OK;
+			return OUTCOME_OK;
 		err_set(e, "%s is a criteria catalog, not a checklist", id);
 		catalog_free(*out);
 		*out = NULL;
-		return ANSWERS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	size_t found;
 	if (lookup_sole_checklist(st, out, &found, e) < 0)
 		return -1;
 	if (found == 1)
-		return ANSWERS_OK;
+		return OUTCOME_OK;
 	if (found) {
 		err_set(e, "there is more than one checklist");
-		return ANSWERS_CHOOSE;
+		return OUTCOME_CHOOSE;
 	}
 	err_set(e, "there is no checklist in the database (run shinsa init)");
-	return ANSWERS_INVALID;
+	return OUTCOME_INVALID;
 }
 
-int answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
-		 struct err *e)
+enum outcome answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
+			  struct err *e)
 {
 	*a = (struct answers_ctx){ .st = st, .org = org, .cat = cat };
 	if (org->kind != ORG_CONNECTOR) {
 		err_set(e, "%s is a bank: answer sets belong to connectors", org->name);
-		return ANSWERS_REFUSED;
+		return OUTCOME_REFUSED;
 	}
-	return store_answers_get(st, org, cat, &a->set, e) < 0 ? -1 : ANSWERS_OK;
+	return store_answers_get(st, org, cat, &a->set, e) < 0 ? -1 : OUTCOME_OK;
 }
 
 void answers_close(struct answers_ctx *a)
@@ -148,33 +148,34 @@ static int check_values(const struct answers_ctx *a, int no, const char *const v
 	return rc;
 }
 
-int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
-		     const struct answer **out, struct err *e)
+enum outcome answers_set_item(struct answers_ctx *a, const char *actor, int no,
+			      const char *const values[ANSWER_NFIELDS], const struct answer **out, struct err *e)
 {
 	return answers_set_item_at(a, actor, no, values, NULL, out, e);
 }
 
-int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
-			const char *revision, const struct answer **out, struct err *e)
+enum outcome answers_set_item_at(struct answers_ctx *a, const char *actor, int no,
+				 const char *const values[ANSWER_NFIELDS], const char *revision,
+				 const struct answer **out, struct err *e)
 {
 	bool any = false;
 	for (int f = 0; f < ANSWER_NFIELDS; f++)
 		any |= values[f] != NULL;
 	if (!any) {
 		err_set(e, "nothing to set");
-		return ANSWERS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	const struct catalog_item *it = catalog_find_no(a->cat, no);
 	if (!it) {
 		err_set(e, "%s has no item %d", a->cat->id, no);
-		return ANSWERS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (!answer_is_connectors(it)) {
 		err_set(e, "item %d is the bank's to answer (対象者: %s)", no, party_label(it->party));
-		return ANSWERS_REFUSED;
+		return OUTCOME_REFUSED;
 	}
 	if (check_values(a, no, values, e) < 0)
-		return ANSWERS_INVALID;
+		return OUTCOME_INVALID;
 	if (store_begin(a->st, e) < 0)
 		return -1;
 	if (reload(a, e) < 0)
@@ -190,7 +191,7 @@ int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const 
 			err_set(e, "item %d was changed since you loaded it", no);
 			if (out)
 				*out = ans;
-			return ANSWERS_CONFLICT;
+			return OUTCOME_CONFLICT;
 		}
 	}
 	/* What the plan of the item follows (plans_sync) as it was. */
@@ -216,7 +217,7 @@ int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const 
 		goto fail;
 	if (out)
 		*out = ans;
-	return ANSWERS_OK;
+	return OUTCOME_OK;
 fail:
 	store_rollback(a->st);
 	/* What is in memory may be what was not written: read it again. */
@@ -368,27 +369,27 @@ fail:
 	return -1;
 }
 
-int answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book, const char *file,
-			bool dry_run, struct answers_import *out, struct err *e)
+enum outcome answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book,
+				 const char *file, bool dry_run, struct answers_import *out, struct err *e)
 {
 	out->r = xlsx_answers_read(book, a->cat);
 	if (out->r->n_errors) {
 		err_set(e, "%zu error%s, nothing imported", out->r->n_errors, out->r->n_errors == 1 ? "" : "s");
-		return ANSWERS_SHEET;
+		return OUTCOME_SHEET;
 	}
 	/* Most imports of a form sent back change nothing, or are dry runs:
 	 * they need no write lock. */
 	out->changes = changes_of(a->set, out->r);
 	if (dry_run || json_array_size(out->changes) == 0)
-		return ANSWERS_OK;
-	return import_changes(a, actor, out, file, e) < 0 ? -1 : ANSWERS_OK;
+		return OUTCOME_OK;
+	return import_changes(a, actor, out, file, e) < 0 ? -1 : OUTCOME_OK;
 }
 
-int answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len, const char *file,
-			 bool dry_run, struct answers_import *out, struct err *e)
+enum outcome answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len,
+				  const char *file, bool dry_run, struct answers_import *out, struct err *e)
 {
 	if (xlsx_read_buffer(data, len, NULL, &out->book, e) < 0)
-		return ANSWERS_INVALID;
+		return OUTCOME_INVALID;
 	return answers_import_book(a, actor, out->book, file, dry_run, out, e);
 }
 
@@ -433,7 +434,7 @@ static int export_form(struct answers_ctx *a, const char *actor, const char *fil
 	/* Text saved before the limit would fail in the middle of the form:
 	 * said first, naming the item, as the one thing to mend. */
 	if (answer_set_check_lengths(a->set, e) < 0)
-		return ANSWERS_CONFLICT;
+		return OUTCOME_CONFLICT;
 	struct form_export x = { a, path, bytes, len };
 	const struct export_sink sink = { form_write, form_undo, &x };
 	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
@@ -443,13 +444,13 @@ static int export_form(struct answers_ctx *a, const char *actor, const char *fil
 	return rc;
 }
 
-int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e)
+enum outcome answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e)
 {
 	return export_form(a, actor, path, path, NULL, NULL, e);
 }
 
-int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
-			 struct err *e)
+enum outcome answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
+				  struct err *e)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	*out = NULL;

@@ -10,7 +10,7 @@
  * transaction, so an edit made meanwhile by someone else is compared with,
  * never overwritten unseen.
  *
- * Return values: ANSWERS_OK, one of the ANSWERS_* outcomes below with e set
+ * Return values: OUTCOME_OK, one of the ANSWERS_* outcomes below with e set
  * to the message for the user, or -1 for a failure of the system (e set; a
  * server answers 500).
  */
@@ -30,14 +30,6 @@
 #include "service/outcome.h"
 #include "store/store.h"
 
-#define ANSWERS_OK 0
-#define ANSWERS_NOT_FOUND OUTCOME_NOT_FOUND /* no such catalog, no such item */
-#define ANSWERS_REFUSED OUTCOME_REFUSED     /* a bank item, a bank's answer set */
-#define ANSWERS_INVALID OUTCOME_INVALID     /* a bad value, nothing to set, not a checklist, an unreadable file */
-#define ANSWERS_CONFLICT OUTCOME_CONFLICT   /* the item changed since the revision the caller read */
-#define ANSWERS_CHOOSE OUTCOME_CHOOSE       /* no checklist named and more than one in the database */
-#define ANSWERS_SHEET OUTCOME_OWN           /* import: the sheet has errors (listed in the result) */
-
 /*
  * The checklist an answer set is for: catalog id if given, else the one
  * checklist in the database. Messages: "no catalog \"ID\"" (NOT_FOUND),
@@ -45,7 +37,7 @@
  * the database (run shinsa init)" (INVALID), "there is more than one
  * checklist" (CHOOSE: the front end says how to name one). *out is yours.
  */
-int answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e);
+enum outcome answers_checklist(struct store *st, const char *id, struct catalog **out, struct err *e);
 
 /* A connector's answers to one checklist. st and org are borrowed and must
  * outlive it; cat and set are owned (answers_close()). */
@@ -60,8 +52,8 @@ struct answers_ctx {
  * Loads org's answers to cat (which a takes, even on failure). A bank is
  * refused: "NAME is a bank: answer sets belong to connectors" (REFUSED).
  */
-int answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
-		 struct err *e);
+enum outcome answers_open(struct answers_ctx *a, struct store *st, const struct org *org, struct catalog *cat,
+			  struct err *e);
 /* Frees what a owns; accepts a zeroed or already closed a. */
 void answers_close(struct answers_ctx *a);
 
@@ -91,17 +83,18 @@ json_t *answers_check_json(const struct answers_ctx *a);
  * details {catalog, fields[]}, the fields whose value changed. On success
  * a->set is the set as written and *out (may be NULL) points at the item.
  */
-int answers_set_item(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
-		     const struct answer **out, struct err *e);
+enum outcome answers_set_item(struct answers_ctx *a, const char *actor, int no,
+			      const char *const values[ANSWER_NFIELDS], const struct answer **out, struct err *e);
 /*
  * The same, written only if the item's revision (answer_revision()) is
  * still revision, compared inside the write transaction; NULL skips the
- * check. Otherwise nothing is written, the outcome is ANSWERS_CONFLICT
+ * check. Otherwise nothing is written, the outcome is OUTCOME_CONFLICT
  * with "item N was changed since you loaded it", and *out (if not NULL)
  * points at the item as it now is (in a->set), for the caller to show.
  */
-int answers_set_item_at(struct answers_ctx *a, const char *actor, int no, const char *const values[ANSWER_NFIELDS],
-			const char *revision, const struct answer **out, struct err *e);
+enum outcome answers_set_item_at(struct answers_ctx *a, const char *actor, int no,
+				 const char *const values[ANSWER_NFIELDS], const char *revision,
+				 const struct answer **out, struct err *e);
 
 /* What an import read and did; answers_import_release() frees it. */
 struct answers_import {
@@ -120,16 +113,16 @@ void answers_import_release(struct answers_import *imp);
  * changed_count, changed_items, changed_fields}: audit_log.h) in one
  * transaction, unless dry_run or nothing changed (then
  * nothing is written and there is no event). file names the upload for the
- * record and may be NULL (null in the details). ANSWERS_SHEET when the sheet
+ * record and may be NULL (null in the details). OUTCOME_SHEET when the sheet
  * has errors: out->r lists them and e says "N errors, nothing imported".
  * out is filled as far as the import got; release it in any case.
  */
-int answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book, const char *file,
-			bool dry_run, struct answers_import *out, struct err *e);
+enum outcome answers_import_book(struct answers_ctx *a, const char *actor, const struct xlsx_book *book,
+				 const char *file, bool dry_run, struct answers_import *out, struct err *e);
 /* The same from the bytes of an .xlsx file: the reader's refusal is
  * INVALID with its message (xlsx_read.h). */
-int answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len, const char *file,
-			 bool dry_run, struct answers_import *out, struct err *e);
+enum outcome answers_import_bytes(struct answers_ctx *a, const char *actor, const void *data, size_t len,
+				  const char *file, bool dry_run, struct answers_import *out, struct err *e);
 
 /* {file, catalog, sheet, items, changes, written}: `answers import --json`. */
 json_t *answers_import_json(const struct answers_ctx *a, const struct answers_import *imp, const char *file);
@@ -139,10 +132,10 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
  * all). The answers_export event on "answer_set:CATALOG" with details {file,
  * catalog} is appended first and committed only once the file is written; a
  * file whose event did not commit is removed, so no export goes unrecorded.
- * ANSWERS_CONFLICT, nothing written, when a text field saved before
+ * OUTCOME_CONFLICT, nothing written, when a text field saved before
  * ANSWER_TEXT_MAX is longer (answer_set_check_lengths() names it).
  */
-int answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e);
+enum outcome answers_export_file(struct answers_ctx *a, const char *actor, const char *path, struct err *e);
 
 /*
  * The same as bytes, for a download named file (for the record).
@@ -152,7 +145,7 @@ int answers_export_file(struct answers_ctx *a, const char *actor, const char *pa
  * commits once the bytes are in memory: *out (yours, free()) is set only
  * then.
  */
-int answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
-			 struct err *e);
+enum outcome answers_export_bytes(struct answers_ctx *a, const char *actor, const char *file, char **out, size_t *len,
+				  struct err *e);
 
 #endif

@@ -209,13 +209,13 @@ static int login_event(struct store *st, const char *norm, const char *remote, c
 	json_t *details = json_object();
 	if (remote)
 		json_object_set_new(details, "remote", json_string(remote));
-	if (outcome != AUTH_OK)
+	if (outcome != OUTCOME_OK)
 		json_object_set_new(details, "reason", json_string(auth_failure_name(out->failure)));
 	if (!out->user && norm)
 		json_object_set_new(details, "email", json_string(norm));
 	int rc = audit_log(st, out->user ? out->user->email : "unknown", out->user ? out->user->org_id : 0,
-			   outcome == AUTH_OK ? AUDIT_LOGIN : AUDIT_LOGIN_FAILED, details, e, "session:%lld",
-			   outcome == AUTH_OK ? out->session_id : 0LL);
+			   outcome == OUTCOME_OK ? AUDIT_LOGIN : AUDIT_LOGIN_FAILED, details, e, "session:%lld",
+			   outcome == OUTCOME_OK ? out->session_id : 0LL);
 	json_decref(details);
 	return rc;
 }
@@ -234,8 +234,8 @@ static int login_record(struct store *st, const char *norm, const char *remote, 
 	return outcome;
 }
 
-int auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
-	       const char *code, const char *remote, struct auth_login *out, struct err *e)
+enum outcome auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
+			const char *code, const char *remote, struct auth_login *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	time_t now;
@@ -258,8 +258,8 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 	if (until) {
 		out->failure = AUTH_FAIL_THROTTLED;
 		out->retry_after = until;
-		rc = out->first_refusal ? login_record(st, norm, remote, out, AUTH_THROTTLED, e) : AUTH_THROTTLED;
-		if (rc == AUTH_THROTTLED)
+		rc = out->first_refusal ? login_record(st, norm, remote, out, OUTCOME_THROTTLED, e) : OUTCOME_THROTTLED;
+		if (rc == OUTCOME_THROTTLED)
 			auth_policy_throttle_message(until, e);
 		goto done;
 	}
@@ -286,14 +286,14 @@ int auth_login(struct store *st, const struct auth_config *cfg, const char *emai
 		if ((a[0].key && store_login_attempt_clear(st, a[0].key, e) < 0) ||
 		    (a[1].key && store_login_attempt_delete(st, a[1].id, e) < 0) ||
 		    open_session(st, cfg, password, remote, now, out, e) < 0 ||
-		    login_event(st, norm, remote, out, AUTH_OK, e) < 0 || store_commit(st, e) < 0) {
+		    login_event(st, norm, remote, out, OUTCOME_OK, e) < 0 || store_commit(st, e) < 0) {
 			store_rollback(st);
 			goto done;
 		}
-		rc = AUTH_OK;
+		rc = OUTCOME_OK;
 	} else {
-		rc = login_record(st, norm, remote, out, AUTH_DENIED, e);
-		if (rc == AUTH_DENIED)
+		rc = login_record(st, norm, remote, out, OUTCOME_DENIED, e);
+		if (rc == OUTCOME_DENIED)
 			err_set(e, AUTH_MSG_DENIED);
 	}
 	/* Attempts that left the window count for nothing: keep the table
@@ -306,7 +306,7 @@ done:
 	free(a[1].key);
 	if (rc < 0)
 		out->failure = AUTH_FAIL_NONE;
-	if (rc != AUTH_OK)
+	if (rc != OUTCOME_OK)
 		sodium_memzero(out->session_token, sizeof out->session_token);
 	return rc;
 }
@@ -330,13 +330,13 @@ static int principal_user(struct store *st, long long user_id, struct auth_princ
 		err_set(e, rc == STORE_NOT_FOUND ? "not signed in" : "this account is disabled");
 		user_free(out->user);
 		out->user = NULL;
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
-	return AUTH_OK;
+	return OUTCOME_OK;
 }
 
-int auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
-		       struct auth_principal *out, struct err *e)
+enum outcome auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
+				struct auth_principal *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	time_t now;
@@ -349,25 +349,25 @@ int auth_session_check(struct store *st, const struct auth_config *cfg, const ch
 		return -1;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "not signed in");
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
 	enum auth_session_state state = auth_policy_session_state(&cfg->policy, &s, now);
 	if (state != AUTH_SESSION_LIVE) {
 		auth_policy_session_message(&cfg->policy, state, e);
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
 	rc = principal_user(st, s.user_id, out, e);
-	if (rc != AUTH_OK)
+	if (rc != OUTCOME_OK)
 		return rc;
 	out->session_id = s.id;
 	if (auth_policy_touch_due(&s, now) && store_session_touch(st, s.id, now, e) < 0) {
 		auth_principal_release(out);
 		return -1;
 	}
-	return AUTH_OK;
+	return OUTCOME_OK;
 }
 
-int auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e)
+enum outcome auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e)
 {
 	char hash[HASH_HEX_LEN + 1];
 	struct auth_session s;
@@ -384,13 +384,13 @@ int auth_logout(struct store *st, const char *token, const char *actor, long lon
 	}
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "not signed in");
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
-	return AUTH_OK;
+	return OUTCOME_OK;
 }
 
-int auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
-			  const char *password, time_t *retry_after, struct err *e)
+enum outcome auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+				   const char *password, time_t *retry_after, struct err *e)
 {
 	*retry_after = 0;
 	time_t now;
@@ -402,10 +402,10 @@ int auth_password_recheck(struct store *st, const struct auth_config *cfg, const
 	int rc = throttle_gate(st, &cfg->policy, now, &a, 1, retry_after, NULL, e);
 	if (rc == 0 && *retry_after) {
 		auth_policy_throttle_message(*retry_after, e);
-		rc = AUTH_THROTTLED;
+		rc = OUTCOME_THROTTLED;
 	} else if (rc == 0 && !password_verify(u->password_hash, password)) {
 		err_set(e, AUTH_MSG_WRONG_PASSWORD);
-		rc = AUTH_DENIED;
+		rc = OUTCOME_INVALID;
 	} else if (rc == 0 && a.id && store_login_attempt_delete(st, a.id, e) < 0) {
 		rc = -1;
 	}
@@ -427,7 +427,7 @@ bool auth_csrf_check(const char *session_token, const char *header)
 	return token_equal(want, header);
 }
 
-int auth_token_check(struct store *st, const char *token, struct auth_principal *out, struct err *e)
+enum outcome auth_token_check(struct store *st, const char *token, struct auth_principal *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	time_t now;
@@ -440,15 +440,15 @@ int auth_token_check(struct store *st, const char *token, struct auth_principal 
 		return -1;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "invalid API token");
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
 	if (t->revoked) {
 		err_set(e, "API token %lld was revoked", t->id);
 		user_token_free(t);
-		return AUTH_DENIED;
+		return OUTCOME_DENIED;
 	}
 	rc = principal_user(st, t->user_id, out, e);
-	if (rc == AUTH_OK) {
+	if (rc == OUTCOME_OK) {
 		out->token_id = t->id;
 		time_t last;
 		bool due = !t->last_used_at || clock_parse(t->last_used_at, &last) < 0 || now - last >= AUTH_TOUCH_SECONDS;

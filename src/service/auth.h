@@ -10,23 +10,23 @@
  *
  *   POST /api/v1/session {email, password, totp?}
  *     auth_login(st, cfg, email, password, totp, client address, &login, &e)
- *     AUTH_OK        200; Set-Cookie: AUTH_COOKIE=login.session_token;
+ *     OUTCOME_OK        200; Set-Cookie: AUTH_COOKIE=login.session_token;
  *                    Path=/; HttpOnly; SameSite=Strict (and Secure behind
  *                    TLS); no Max-Age (the server ends sessions, see
  *                    login.expires_at); the body gives login.csrf_token and
  *                    login.user (must_change_password included)
- *     AUTH_DENIED    401 with e.msg, always AUTH_MSG_DENIED
- *     AUTH_THROTTLED 429 with e.msg and Retry-After: login.retry_after - now
+ *     OUTCOME_DENIED    401 with e.msg, always AUTH_MSG_DENIED
+ *     OUTCOME_THROTTLED 429 with e.msg and Retry-After: login.retry_after - now
  *     login.failure and login.user say for the audit trail what happened
  *     (never to the client). auth_login_release() afterwards, always.
  *   Any request with the cookie
- *     auth_session_check(st, cfg, cookie, &who, &e): AUTH_OK, or
- *     AUTH_DENIED → 401 with e.msg. Then, for POST, PUT, PATCH and DELETE,
+ *     auth_session_check(st, cfg, cookie, &who, &e): OUTCOME_OK, or
+ *     OUTCOME_DENIED → 401 with e.msg. Then, for POST, PUT, PATCH and DELETE,
  *     auth_csrf_check(cookie, X-CSRF-Token header) or 403. Pages embed
  *     auth_csrf_token(cookie). A user with must_change_password should be
  *     let do nothing but change it.
  *   Authorization: Bearer T
- *     auth_token_check(st, T, &who, &e): AUTH_OK, or AUTH_DENIED → 401. No
+ *     auth_token_check(st, T, &who, &e): OUTCOME_OK, or OUTCOME_DENIED → 401. No
  *     CSRF token: browsers never send this header on their own.
  *   Then user_role_can(who.user->role, ACTION_...) decides, within
  *   who.user->org_id. auth_principal_release() afterwards.
@@ -40,8 +40,8 @@
  * give it.
  *
  * Every function here takes one store handle and may be called from many
- * threads, each with its own handle. Return values: AUTH_OK,
- * AUTH_DENIED or AUTH_THROTTLED with e set to the message for the user, or
+ * threads, each with its own handle. Return values: OUTCOME_OK,
+ * OUTCOME_DENIED or OUTCOME_THROTTLED with e set to the message for the user, or
  * -1 for a failure of the system (e set; answer 500).
  */
 #ifndef SHINSA_SERVICE_AUTH_H
@@ -55,11 +55,8 @@
 #include "lib/err.h"
 #include "lib/keys.h"
 #include "lib/token.h"
+#include "service/outcome.h"
 #include "store/store.h"
-
-#define AUTH_OK 0
-#define AUTH_DENIED 1
-#define AUTH_THROTTLED 2
 
 #define AUTH_COOKIE "shinsa_session"
 #define AUTH_SESSION_PREFIX "shs_"
@@ -92,16 +89,16 @@ enum auth_failure {
 const char *auth_failure_name(enum auth_failure f);
 
 struct auth_login {
-	char session_token[TOKEN_MAX]; /* AUTH_OK: for the cookie */
-	char csrf_token[TOKEN_MAX];    /* AUTH_OK: for X-CSRF-Token */
+	char session_token[TOKEN_MAX]; /* OUTCOME_OK: for the cookie */
+	char csrf_token[TOKEN_MAX];    /* OUTCOME_OK: for X-CSRF-Token */
 	long long session_id;
-	time_t expires_at;             /* AUTH_OK: the absolute end */
-	time_t retry_after;            /* AUTH_THROTTLED: free again at */
+	time_t expires_at;             /* OUTCOME_OK: the absolute end */
+	time_t retry_after;            /* OUTCOME_THROTTLED: free again at */
 	enum auth_failure failure;
-	struct user *user; /* AUTH_OK: who; otherwise the account the email
+	struct user *user; /* OUTCOME_OK: who; otherwise the account the email
 			    * named, if any (for the audit trail); owned */
-	bool used_recovery_code;       /* AUTH_OK by a recovery code */
-	bool first_refusal;            /* AUTH_THROTTLED: the first refusal
+	bool used_recovery_code;       /* OUTCOME_OK by a recovery code */
+	bool first_refusal;            /* OUTCOME_THROTTLED: the first refusal
 					* since the account was locked */
 };
 
@@ -131,11 +128,11 @@ void auth_login_release(struct auth_login *login);
  * refusals because only the address is locked none. A refusal checks
  * nothing, so recording each would only let anyone grow the permanent
  * trail for free; the failures that caused the lock are all in it, and the
- * first refusal marks when the lock began to bite. On AUTH_THROTTLED too,
+ * first refusal marks when the lock began to bite. On OUTCOME_THROTTLED too,
  * out->user is the account the email names, if any, for its organisation.
  */
-int auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
-	       const char *code, const char *remote, struct auth_login *out, struct err *e);
+enum outcome auth_login(struct store *st, const struct auth_config *cfg, const char *email, const char *password,
+			const char *code, const char *remote, struct auth_login *out, struct err *e);
 
 /* Who is calling: the user and how they signed in. */
 struct auth_principal {
@@ -148,33 +145,33 @@ struct auth_principal {
 void auth_principal_release(struct auth_principal *p);
 
 /*
- * The user of a session token (the cookie's value). AUTH_DENIED messages:
+ * The user of a session token (the cookie's value). OUTCOME_DENIED messages:
  * "not signed in" (no such session, or not a session token), the expiry
  * messages of auth_policy_session_message(), "this account is disabled".
  * Records the use (at most once a minute).
  */
-int auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
-		       struct auth_principal *out, struct err *e);
+enum outcome auth_session_check(struct store *st, const struct auth_config *cfg, const char *token,
+				struct auth_principal *out, struct err *e);
 
 /*
- * Ends the session of token: AUTH_OK, or AUTH_DENIED ("not signed in") if
+ * Ends the session of token: OUTCOME_OK, or OUTCOME_DENIED ("not signed in") if
  * there is no live one. The logout event by actor (organisation org_id,
  * object "user:ID") is appended in the same transaction: a failure to
  * write it keeps the session (-1).
  */
-int auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e);
+enum outcome auth_logout(struct store *st, const char *token, const char *actor, long long org_id, struct err *e);
 
 /*
  * A signed-in user u proves again that they know their password, before
  * a change a stolen session must not make (a new password, TOTP). The
  * attempt counts under the same account key as sign-in and is refused
  * while the account is locked, so a stolen cookie or API token cannot
- * guess without limit: AUTH_OK (the attempt is forgotten), AUTH_DENIED
- * with AUTH_MSG_WRONG_PASSWORD (it stays counted), AUTH_THROTTLED with the
+ * guess without limit: OUTCOME_OK (the attempt is forgotten), OUTCOME_INVALID
+ * with AUTH_MSG_WRONG_PASSWORD (it stays counted), OUTCOME_THROTTLED with the
  * sign-in message and *retry_after (when the lock ends), or -1.
  */
-int auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
-			  const char *password, time_t *retry_after, struct err *e);
+enum outcome auth_password_recheck(struct store *st, const struct auth_config *cfg, const struct user *u,
+				   const char *password, time_t *retry_after, struct err *e);
 
 /* The CSRF token of a session token. */
 void auth_csrf_token(const char *session_token, char out[TOKEN_MAX]);
@@ -184,10 +181,10 @@ void auth_csrf_token(const char *session_token, char out[TOKEN_MAX]);
 bool auth_csrf_check(const char *session_token, const char *header);
 
 /*
- * The user of an API token (what follows "Bearer "). AUTH_DENIED messages:
+ * The user of an API token (what follows "Bearer "). OUTCOME_DENIED messages:
  * "invalid API token", "API token N was revoked", "this account is
  * disabled". Records the use (at most once a minute).
  */
-int auth_token_check(struct store *st, const char *token, struct auth_principal *out, struct err *e);
+enum outcome auth_token_check(struct store *st, const char *token, struct auth_principal *out, struct err *e);
 
 #endif

@@ -25,16 +25,16 @@ static int need_bank(const struct org *bank, struct err *e)
 	if (bank->kind == ORG_BANK)
 		return 0;
 	err_set(e, "%s is not a bank", bank->name);
-	return CRITERIA_REFUSED;
+	return OUTCOME_REFUSED;
 }
 
-/* The bank's list: CRITERIA_NOT_FOUND when it has none. */
+/* The bank's list: OUTCOME_NOT_FOUND when it has none. */
 static int load(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e)
 {
 	int rc = store_criteria_get(st, bank->id, out, e);
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no criteria imported yet");
-		return CRITERIA_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	return rc;
 }
@@ -45,14 +45,14 @@ static int checklist_for(struct store *st, const char *id, const struct criteria
 {
 	int rc = answers_checklist(st, id ? id : old ? old->checklist_id : NULL, out, e);
 	switch (rc) {
-	case ANSWERS_OK:
+	case OUTCOME_OK:
 		return 0;
-	case ANSWERS_NOT_FOUND:
-		return CRITERIA_NOT_FOUND;
-	case ANSWERS_CHOOSE:
-		return CRITERIA_CHOOSE;
-	case ANSWERS_INVALID:
-		return CRITERIA_INVALID;
+	case OUTCOME_NOT_FOUND:
+		return OUTCOME_NOT_FOUND;
+	case OUTCOME_CHOOSE:
+		return OUTCOME_CHOOSE;
+	case OUTCOME_INVALID:
+		return OUTCOME_INVALID;
 	default:
 		return -1;
 	}
@@ -143,9 +143,9 @@ static int import_locked(struct store *st, const char *actor, struct criteria_li
 	return rc;
 }
 
-int criteria_import(struct store *st, const char *actor, const struct org *bank, const char *name,
-		    enum criteria_format f, const void *data, size_t len, const char *checklist_id,
-		    struct criteria_list **out, struct criteria_import_result *res, struct err *e)
+enum outcome criteria_import(struct store *st, const char *actor, const struct org *bank, const char *name,
+			     enum criteria_format f, const void *data, size_t len, const char *checklist_id,
+			     struct criteria_list **out, struct criteria_import_result *res, struct err *e)
 {
 	struct criteria_import_result local = { 0 };
 	if (out)
@@ -163,7 +163,7 @@ int criteria_import(struct store *st, const char *actor, const struct org *bank,
 		rc = shipped_for(st, bank, checklist_id, &shipped, e);
 	struct catalog *cat = NULL;
 	if (rc == 0 && criteria_read(name, data, len, f, &cat, &res->warnings, e) < 0)
-		rc = CRITERIA_INVALID;
+		rc = OUTCOME_INVALID;
 	if (rc != 0) {
 		shipped_release(&shipped);
 		criteria_import_release(&local);
@@ -199,7 +199,7 @@ int criteria_import(struct store *st, const char *actor, const struct org *bank,
 	return rc;
 }
 
-int criteria_show(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e)
+enum outcome criteria_show(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e)
 {
 	*out = NULL;
 	int rc = need_bank(bank, e);
@@ -213,18 +213,18 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 	enum relation rel = relation_parse(relation);
 	if (!rel) {
 		err_set(e, "unknown relation \"%s\" (want equal, subset, superset, intersects or none)", relation);
-		return CRITERIA_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if (note && !text_utf8_valid(note, strlen(note))) {
 		err_set(e, "the note is not valid UTF-8");
-		return CRITERIA_INVALID;
+		return OUTCOME_INVALID;
 	}
 	size_t chars = 0;
 	for (const char *p = note ? note : ""; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > CRITERIA_NOTE_MAX) {
 		err_set(e, "the note is longer than %d characters", CRITERIA_NOTE_MAX);
-		return CRITERIA_INVALID;
+		return OUTCOME_INVALID;
 	}
 	struct mapping_row *row = mapping_add_row(m, l->cat->items[i].key, rel);
 	for (size_t k = 0; k < n; k++)
@@ -235,14 +235,14 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 	int rc = store_catalog_get(st, l->checklist_id, &checklist, e);
 	if (rc != STORE_OK)
 		return -1; /* the list's checklist is in the database: a reference holds it */
-	rc = mapping_validate(m, l->cat, checklist, e) < 0 ? CRITERIA_INVALID : 0;
+	rc = mapping_validate(m, l->cat, checklist, e) < 0 ? OUTCOME_INVALID : 0;
 	catalog_free(checklist);
 	return rc;
 }
 
-int criteria_map(struct store *st, const char *actor, const struct org *bank, const char *key, const char *relation,
-		 const int *items, size_t n, const char *note, struct criteria_list **out, size_t *index,
-		 struct err *e)
+enum outcome criteria_map(struct store *st, const char *actor, const struct org *bank, const char *key,
+			  const char *relation, const int *items, size_t n, const char *note,
+			  struct criteria_list **out, size_t *index, struct err *e)
 {
 	if (out)
 		*out = NULL;
@@ -259,7 +259,7 @@ int criteria_map(struct store *st, const char *actor, const struct org *bank, co
 	long i = rc == 0 ? criteria_list_find(l, key) : -1;
 	if (rc == 0 && i < 0) {
 		err_set(e, "no criterion \"%s\"", key);
-		rc = CRITERIA_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	}
 	if (rc == 0)
 		rc = new_row(st, l, (size_t)i, relation, items, n, note, m, e);
@@ -290,12 +290,12 @@ int criteria_map(struct store *st, const char *actor, const struct org *bank, co
 	return rc;
 }
 
-int criteria_suggest(struct store *st, const struct org *bank, size_t top, json_t **out, struct err *e)
+enum outcome criteria_suggest(struct store *st, const struct org *bank, size_t top, json_t **out, struct err *e)
 {
 	*out = NULL;
 	if (top < 1 || top > CRITERIA_TOP_MAX) {
 		err_set(e, "top must be 1 to %d", CRITERIA_TOP_MAX);
-		return CRITERIA_INVALID;
+		return OUTCOME_INVALID;
 	}
 	struct criteria_list *l = NULL;
 	struct catalog *checklist = NULL;

@@ -4,7 +4,7 @@
  * show, map one criterion, and suggestions. Layer: service
  * (service/auth.h).
  *
- * Only a bank has criteria ("NAME is not a bank": CRITERIA_REFUSED). Every
+ * Only a bank has criteria ("NAME is not a bank": OUTCOME_REFUSED). Every
  * change is one transaction with its audit event, in the bank's name, by
  * the actor the front end gives:
  *   criteria_import  criteria:ORG-ID   {"file", "format", "criteria",
@@ -22,11 +22,11 @@
  * mapping-000-004), else not mapped yet. The checklist is the one named,
  * else the previous list's, else the one in the database.
  *
- * Return values: 0; CRITERIA_NOT_FOUND ("no criteria imported yet", "no
- * criterion \"KEY\"", "no catalog \"ID\""); CRITERIA_REFUSED (not a bank);
- * CRITERIA_INVALID (the reader's message for a bad file, a bad relation,
+ * Return values: 0; OUTCOME_NOT_FOUND ("no criteria imported yet", "no
+ * criterion \"KEY\"", "no catalog \"ID\""); OUTCOME_REFUSED (not a bank);
+ * OUTCOME_INVALID (the reader's message for a bad file, a bad relation,
  * items or note, "ID is a criteria catalog, not a checklist", no checklist
- * in the database); CRITERIA_CHOOSE ("there is more than one checklist":
+ * in the database); OUTCOME_CHOOSE ("there is more than one checklist":
  * the front end says how to name one); -1 for a failure of the system.
  * e always says why.
  */
@@ -42,12 +42,6 @@
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
-
-#define CRITERIA_NOT_FOUND OUTCOME_NOT_FOUND
-#define CRITERIA_REFUSED OUTCOME_REFUSED
-#define CRITERIA_INVALID OUTCOME_INVALID
-#define CRITERIA_CHOOSE OUTCOME_CHOOSE
-#define CRITERIA_CONFLICT OUTCOME_CONFLICT /* review_criteria.h: mapped to another checklist */
 
 /* The most suggestions asked for one criterion. */
 #define CRITERIA_TOP_MAX 100
@@ -68,12 +62,12 @@ void criteria_import_release(struct criteria_import_result *r);
  * (may be NULL) gets the list as stored; *res (may be NULL) what was
  * carried and the reader's warnings (release it either way).
  */
-int criteria_import(struct store *st, const char *actor, const struct org *bank, const char *name,
-		    enum criteria_format f, const void *data, size_t len, const char *checklist_id,
-		    struct criteria_list **out, struct criteria_import_result *res, struct err *e);
+enum outcome criteria_import(struct store *st, const char *actor, const struct org *bank, const char *name,
+			     enum criteria_format f, const void *data, size_t len, const char *checklist_id,
+			     struct criteria_list **out, struct criteria_import_result *res, struct err *e);
 
 /* The bank's list into *out (yours). */
-int criteria_show(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e);
+enum outcome criteria_show(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e);
 
 /*
  * Maps criterion key of the bank: relation by name ("equal", "subset",
@@ -82,9 +76,9 @@ int criteria_show(struct store *st, const struct org *bank, struct criteria_list
  * and note (NULL keeps the note it has). *out (may be NULL) gets the list
  * as stored and *index the row's index in it.
  */
-int criteria_map(struct store *st, const char *actor, const struct org *bank, const char *key, const char *relation,
-		 const int *items, size_t n, const char *note, struct criteria_list **out, size_t *index,
-		 struct err *e);
+enum outcome criteria_map(struct store *st, const char *actor, const struct org *bank, const char *key,
+			  const char *relation, const int *items, size_t n, const char *note,
+			  struct criteria_list **out, size_t *index, struct err *e);
 
 /*
  * For each of the bank's criteria, at most top (1 to CRITERIA_TOP_MAX)
@@ -92,7 +86,7 @@ int criteria_map(struct store *st, const char *actor, const struct org *bank, co
  * [{criterion, items:[{no, score}]}] with scores rounded to 3 decimals;
  * *out is yours.
  */
-int criteria_suggest(struct store *st, const struct org *bank, size_t top, json_t **out, struct err *e);
+enum outcome criteria_suggest(struct store *st, const struct org *bank, size_t top, json_t **out, struct err *e);
 
 /* {org, title, source, format, sha256, imported_at, imported_by, checklist,
  * criteria:[criteria_row_json()]}: `criteria show --json`. */

@@ -48,22 +48,22 @@ static void set_str(char **slot, const char *v)
 	*slot = v ? xstrdup(v) : NULL;
 }
 
-int cycles_set(struct store *st, const char *actor, const struct org *bank, const char *connector,
-	       const struct cycle_update *u, struct cycle **out, struct err *e)
+enum outcome cycles_set(struct store *st, const char *actor, const struct org *bank, const char *connector,
+			const struct cycle_update *u, struct cycle **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
 	if (bank->kind != ORG_BANK) {
 		err_set(e, "%s is a connector: cycles are set by banks", bank->name);
-		return CYCLES_REFUSED;
+		return OUTCOME_REFUSED;
 	}
 	if (!u->months_set && !u->next_due_set) {
 		err_set(e, "nothing to set (give months or next_due)");
-		return CYCLES_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if ((u->months_set && cycle_months_check(u->months, e) < 0) ||
 	    (u->next_due && plan_date_check("next_due", u->next_due, e) < 0))
-		return CYCLES_INVALID;
+		return OUTCOME_INVALID;
 	struct org *c = NULL;
 	struct cycle *cy = NULL;
 	if (store_begin(st, e) < 0)
@@ -73,7 +73,7 @@ int cycles_set(struct store *st, const char *actor, const struct org *bank, cons
 		rc = c->kind == ORG_CONNECTOR ? pair(st, bank->id, c->id, &cy, e) : STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no connector \"%s\"", connector);
-		rc = CYCLES_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK) {
 		if (u->months_set)
 			cy->months = (int)u->months;
@@ -100,10 +100,11 @@ int cycles_set(struct store *st, const char *actor, const struct org *bank, cons
 	return rc;
 }
 
-int cycles_assessed(struct store *st, long long bank_id, long long connector_id, const char *date, struct err *e)
+enum outcome cycles_assessed(struct store *st, long long bank_id, long long connector_id, const char *date,
+			     struct err *e)
 {
 	if (plan_date_check("date", date, e) < 0)
-		return CYCLES_INVALID;
+		return OUTCOME_INVALID;
 	struct cycle *cy = NULL;
 	int rc = store_cycle_get(st, bank_id, connector_id, &cy, e);
 	if (rc < 0)

@@ -12,14 +12,14 @@
  *
  * Who sees what: a bank its pairs with every connector, a connector its
  * pairs with every bank; only the bank sets its cycle. A pair the caller
- * is not part of is CYCLES_NOT_FOUND "no connector \"NAME\"" whether the
+ * is not part of is OUTCOME_NOT_FOUND "no connector \"NAME\"" whether the
  * name exists or not, so no other organisation's name leaks.
  *
  * Audit: cycle_set on "cycle:BANK_ID-CONNECTOR_ID" in the bank's trail,
  * details {connector, months, next_due} (as now set).
  *
- * Return values: 0; CYCLES_NOT_FOUND; CYCLES_INVALID (the message says
- * what); CYCLES_REFUSED "NAME is a connector: cycles are set by banks" (the
+ * Return values: 0; OUTCOME_NOT_FOUND; OUTCOME_INVALID (the message says
+ * what); OUTCOME_REFUSED "NAME is a connector: cycles are set by banks" (the
  * command line; the server's route is for banks only); -1 for a failure of
  * the system; e always says why.
  */
@@ -35,10 +35,6 @@
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
-
-#define CYCLES_NOT_FOUND OUTCOME_NOT_FOUND
-#define CYCLES_INVALID OUTCOME_INVALID
-#define CYCLES_REFUSED OUTCOME_REFUSED
 
 /* The pairs viewer is part of (NULL: every pair), by bank then connector.
  * cycle_list_free() the result. */
@@ -62,16 +58,17 @@ struct cycle_update {
 
 /* The bank sets its cycle with the connector named connector. *out (may
  * be NULL) is the cycle as stored, yours. */
-int cycles_set(struct store *st, const char *actor, const struct org *bank, const char *connector,
-	       const struct cycle_update *u, struct cycle **out, struct err *e);
+enum outcome cycles_set(struct store *st, const char *actor, const struct org *bank, const char *connector,
+			const struct cycle_update *u, struct cycle **out, struct err *e);
 
 /*
  * Inside the caller's transaction: the bank assessed the connector on
- * date (YYYY-MM-DD, else CYCLES_INVALID "date \"X\" is not a date (want
+ * date (YYYY-MM-DD, else OUTCOME_INVALID "date \"X\" is not a date (want
  * YYYY-MM-DD)"). The next due date is then date + months, unless the bank
  * set an explicit one after date: an explicit date on or before the
  * assessment has been served and is cleared.
  */
-int cycles_assessed(struct store *st, long long bank_id, long long connector_id, const char *date, struct err *e);
+enum outcome cycles_assessed(struct store *st, long long bank_id, long long connector_id, const char *date,
+			     struct err *e);
 
 #endif

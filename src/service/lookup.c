@@ -65,7 +65,7 @@ int lookup_org(struct store *st, const char *name, struct org **out, struct err 
 	return rc == STORE_OK ? 0 : -1;
 }
 
-int lookup_bank(struct store *st, const char *name, struct org **out, struct err *e)
+enum outcome lookup_bank(struct store *st, const char *name, struct org **out, struct err *e)
 {
 	*out = NULL;
 	int rc = store_org_get(st, name, out, e);

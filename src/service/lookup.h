@@ -22,7 +22,7 @@ int lookup_org(struct store *st, const char *name, struct org **out, struct err 
  * \"NAME\"" whether there is no such organisation or it is a connector, so
  * that a connector learns nothing of the other connectors' names; -1 when
  * the store fails. */
-int lookup_bank(struct store *st, const char *name, struct org **out, struct err *e);
+enum outcome lookup_bank(struct store *st, const char *name, struct org **out, struct err *e);
 
 int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e);
 

@@ -166,8 +166,8 @@ static void add_once(long long **ids, size_t *n, long long id)
 	(*ids)[(*n)++] = id;
 }
 
-int plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
-		   const struct plans_filter *f, json_t **out, struct err *e)
+enum outcome plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
+			    const struct plans_filter *f, json_t **out, struct err *e)
 {
 	enum plan_status want = 0;
 	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
@@ -179,7 +179,7 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct user
 	bool recorded = is_bank(viewer) && reader;
 	*out = NULL;
 	if (f && f->status && plan_status_parse(f->status, &want, e) < 0)
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	if (begin(st, recorded, now, today, e) < 0)
 		return -1;
 	int rc = visible_plans(st, viewer, now, &v, &list, &n, e) < 0 ? -1 : 0;
@@ -212,8 +212,8 @@ int plan_view_list(struct store *st, const struct org *viewer, const struct user
 	return 0;
 }
 
-int plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
-		   json_t **out, struct err *e)
+enum outcome plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
+			    json_t **out, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	struct plan *p = NULL;
@@ -231,7 +231,7 @@ int plan_view_show(struct store *st, const struct org *viewer, const struct user
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no plan %lld", id);
-		rc = PLANS_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK && (rc = objective(st, &o, p, &obj, e)) == 0) {
 		*out = plan_json(p, viewer, obj, today);
 		json_object_set_new(*out, "created_at", json_string(p->created_at));

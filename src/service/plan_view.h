@@ -6,7 +6,7 @@
  * Today is the clock's date (SHINSA_NOW in tests); overdue is core/plan.h's
  * rule for the side asking.
  *
- * Return values: 0; PLANS_NOT_FOUND "no plan N"; PLANS_INVALID for a bad
+ * Return values: 0; OUTCOME_NOT_FOUND "no plan N"; OUTCOME_INVALID for a bad
  * filter; -1 for a failure of the system (e set).
  */
 #ifndef SHINSA_SERVICE_PLAN_VIEW_H
@@ -42,17 +42,17 @@ struct plans_filter {
  * [{id, connector, catalog, no, objective, status, due, connector_due,
  * required, overdue, milestones, updated_at}], due being its required
  * date (required) if it set one, else the connector's (connector_due). A
- * bad status filter is PLANS_INVALID with plan_status_parse()'s message.
+ * bad status filter is OUTCOME_INVALID with plan_status_parse()'s message.
  * *out is yours.
  */
-int plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
-		   const struct plans_filter *f, json_t **out, struct err *e);
+enum outcome plan_view_list(struct store *st, const struct org *viewer, const struct user *reader,
+			    const struct plans_filter *f, json_t **out, struct err *e);
 
 /* One plan viewer sees, as in the list plus created_at, closed_at and
  * history[{at, actor, what, detail}] (a bank: without other banks'
  * entries). connector_id of the command line: viewer NULL shows it as its
  * connector sees it. */
-int plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
-		   json_t **out, struct err *e);
+enum outcome plan_view_show(struct store *st, const struct org *viewer, const struct user *reader, long long id,
+			    json_t **out, struct err *e);
 
 #endif

@@ -226,7 +226,7 @@ static int parse_milestones(const json_t *arr, struct plan_update *u, struct err
 	return 0;
 }
 
-int plans_update_parse(const json_t *body, struct plan_update *u, struct err *e)
+enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struct err *e)
 {
 	static const char *const allowed[] = { "status", "due", "note", "milestones", NULL };
 	*u = (struct plan_update){ 0 };
@@ -235,27 +235,27 @@ int plans_update_parse(const json_t *body, struct plan_update *u, struct err *e)
 	enum plan_status s;
 	if (bad) {
 		err_set(e, "unknown field \"%s\" (allowed: status, due, note, milestones)", bad);
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if (json_object_size(body) == 0) {
 		err_set(e, "nothing to set (give any of status, due, note, milestones)");
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	int due_rc = opt_string(body, "due", true, "", &u->due, e);
 	if (opt_string(body, "status", false, "", &u->status, e) < 0 || due_rc < 0 ||
 	    opt_string(body, "note", false, "", &u->note, e) < 0)
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	u->due_set = due_rc == 0;
 	if ((u->status && plan_status_parse(u->status, &s, e) < 0) || (u->due && plan_date_check("due", u->due, e) < 0) ||
 	    (u->note && plan_note_check(u->note, e) < 0))
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	if (u->note && !*u->note) {
 		err_set(e, "note is empty");
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	const json_t *m = json_object_get(body, "milestones");
 	if (m && parse_milestones(m, u, e) < 0)
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	return 0;
 }
 
@@ -337,8 +337,8 @@ static int apply_update(struct store *st, const char *actor, struct plan *p, con
 		       : 0;
 }
 
-int plans_update(struct store *st, const char *actor, long long connector_id, long long id,
-		 const struct plan_update *u, struct plan **out, struct err *e)
+enum outcome plans_update(struct store *st, const char *actor, long long connector_id, long long id,
+			  const struct plan_update *u, struct plan **out, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
@@ -351,7 +351,7 @@ int plans_update(struct store *st, const char *actor, long long connector_id, lo
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no plan %lld", id);
-		rc = PLANS_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK) {
 		json_t *fields = json_array();
 		rc = apply_update(st, actor, p, u, now, fields, e) < 0 || store_commit(st, e) < 0 ? -1 : 0;
@@ -421,11 +421,11 @@ int plans_visible_load(struct store *st, long long bank_id, const char *now, str
 	return rc;
 }
 
-int plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
-		  struct err *e)
+enum outcome plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
+			   struct err *e)
 {
 	if (due && plan_date_check("due", due, e) < 0)
-		return PLANS_INVALID;
+		return OUTCOME_INVALID;
 	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
 	struct plans_visible v = { 0 };
@@ -436,7 +436,7 @@ int plans_require(struct store *st, const char *actor, const struct org *bank, l
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no plan %lld", id);
-		rc = PLANS_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK && !same(plan_required_of(p, bank->id), due)) {
 		const char *was = plan_required_of(p, bank->id);
 		char *detail = due ? xasprintf("%s: %s", bank->name, due)

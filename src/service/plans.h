@@ -25,7 +25,7 @@
  *     that connector shared with the bank by a share in force has item N
  *     partial or not_implemented; it sees its own required date and none
  *     of another bank's (nor their history entries);
- *   - anything else is PLANS_NOT_FOUND "no plan N", never "forbidden".
+ *   - anything else is OUTCOME_NOT_FOUND "no plan N", never "forbidden".
  *
  * Audit events (organisation: the connector, whose plan it is; actor as
  * given; object "plan:ID"):
@@ -37,7 +37,7 @@
  *
  * The JSON shapes of both sides are service/plan_view.h's.
  *
- * Return values: 0; PLANS_NOT_FOUND; PLANS_INVALID (what was sent is
+ * Return values: 0; OUTCOME_NOT_FOUND; OUTCOME_INVALID (what was sent is
  * wrong: the message says what, exactly as tested); -1 for a failure of
  * the system. e always says why.
  */
@@ -54,9 +54,6 @@
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
-
-#define PLANS_NOT_FOUND OUTCOME_NOT_FOUND
-#define PLANS_INVALID OUTCOME_INVALID
 
 /*
  * Inside the caller's write transaction: brings the plan of item
@@ -91,9 +88,9 @@ struct plan_update {
  *   "milestone N: unknown field \"x\" (allowed: title, due, done_at)",
  *   "milestone N: title is required", "milestone N: title must be a string",
  *   "milestone N: due must be a string or null" (done_at alike)
- * 0, or PLANS_INVALID. plans_update_release() frees what it made.
+ * 0, or OUTCOME_INVALID. plans_update_release() frees what it made.
  */
-int plans_update_parse(const json_t *body, struct plan_update *u, struct err *e);
+enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struct err *e);
 void plans_update_release(struct plan_update *u);
 
 /*
@@ -102,13 +99,13 @@ void plans_update_release(struct plan_update *u);
  * to done sets closed_at, away from done clears it. Nothing that differs:
  * no entry, no event. *out (may be NULL) is the plan as stored, yours.
  */
-int plans_update(struct store *st, const char *actor, long long connector_id, long long id,
-		 const struct plan_update *u, struct plan **out, struct err *e);
+enum outcome plans_update(struct store *st, const char *actor, long long connector_id, long long id,
+			  const struct plan_update *u, struct plan **out, struct err *e);
 
 /* A bank sets (due a date) or removes (NULL) its required date for plan
  * id, which it must see. Messages: "no plan N", the date's. */
-int plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
-		  struct err *e);
+enum outcome plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
+			   struct err *e);
 
 /* The clock's date, YYYY-MM-DD. */
 int plans_today(char out[PLAN_DATE_LEN + 1], struct err *e);

@@ -116,8 +116,8 @@ static int build(struct store *st, const struct org *bank, long long connector_i
 	return 0;
 }
 
-int questions_list(struct store *st, const char *bank, const struct org *connector, struct question_list **out,
-		   struct err *e)
+enum outcome questions_list(struct store *st, const char *bank, const struct org *connector, struct question_list **out,
+			    struct err *e)
 {
 	struct org *b;
 	*out = NULL;
@@ -142,7 +142,7 @@ static int write_answer(struct store *st, const char *actor, const struct org *c
 	if (i == l->n) {
 		err_set(e, "%s has no question \"%s\"", bank->name, key);
 		question_list_free(l);
-		return QUESTIONS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	char now[CLOCK_TEXT_SIZE], w[HASH_HEX_LEN + 1];
 	bool clear = text_is_blank(text);
@@ -182,17 +182,17 @@ static int write_answer(struct store *st, const char *actor, const struct org *c
 	return rc;
 }
 
-int questions_answer(struct store *st, const char *actor, const struct org *connector, const char *bank,
-		     const char *key, const char *text, struct question **out, struct err *e)
+enum outcome questions_answer(struct store *st, const char *actor, const struct org *connector, const char *bank,
+			      const char *key, const char *text, struct question **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
 	if (connector->kind != ORG_CONNECTOR) {
 		err_set(e, "%s is a bank: answers belong to connectors", connector->name);
-		return QUESTIONS_REFUSED;
+		return OUTCOME_REFUSED;
 	}
 	if (!text_is_blank(text) && review_text_check("the answer", text, e) < 0)
-		return QUESTIONS_INVALID;
+		return OUTCOME_INVALID;
 	struct org *b = NULL;
 	if (store_begin(st, e) < 0)
 		return -1;
@@ -212,8 +212,8 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
 	return rc;
 }
 
-int questions_review(struct store *st, const struct org *viewer, const struct user *reader, long long submission_id,
-		     const char *bank, struct question_list **out, struct err *e)
+enum outcome questions_review(struct store *st, const struct org *viewer, const struct user *reader,
+			      long long submission_id, const char *bank, struct question_list **out, struct err *e)
 {
 	*out = NULL;
 	if (viewer->kind == ORG_BANK) {
@@ -230,15 +230,15 @@ int questions_review(struct store *st, const struct org *viewer, const struct us
 			store_rollback(st);
 		if (rc == 0)
 			rc = build(st, viewer, s->connector_id, s->connector_name, out, e);
-		else if (rc == SHARES_NOT_FOUND)
-			rc = QUESTIONS_NOT_FOUND;
+		else if (rc == OUTCOME_NOT_FOUND)
+			rc = OUTCOME_NOT_FOUND;
 		share_free(s);
 		return rc;
 	}
 	struct review *r = NULL;
 	int rc = reviews_get(st, viewer->id, submission_id, bank, &r, e);
-	if (rc == REVIEWS_NOT_FOUND) {
-		rc = QUESTIONS_NOT_FOUND;
+	if (rc == OUTCOME_NOT_FOUND) {
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == 0) {
 		struct org b = { .id = r->bank_id, .kind = ORG_BANK, .name = r->bank_name };
 		rc = build(st, &b, viewer->id, viewer->name, out, e);

@@ -13,7 +13,7 @@
  *     (shares_bank_access(), the rule every access of a bank goes
  *     through), and each such read is recorded on that share, the
  *     connector through its own submission's review by the
- *     bank (reviews_get()); anything else is QUESTIONS_NOT_FOUND with the
+ *     bank (reviews_get()); anything else is OUTCOME_NOT_FOUND with the
  *     message of those rules ("no submission N", "no review of submission
  *     N by BANK"), whether it exists or not;
  *   - answers are kept by key with the wording they answered (the SHA-256
@@ -33,10 +33,10 @@
  *   question_answer  question:BANK_ID-KEY  {"bank", "key", "cleared"}
  * — never the text, like answer_edit: the trail says that it changed.
  *
- * Return values: 0; QUESTIONS_NOT_FOUND (404): "no bank \"NAME\"" (no
+ * Return values: 0; OUTCOME_NOT_FOUND (404): "no bank \"NAME\"" (no
  * organisation of that name, or not a bank), "BANK has no question
- * \"KEY\"", and the access messages above; QUESTIONS_INVALID (400): "the
- * answer is longer than 4000 characters", "the answer is not valid UTF-8"; QUESTIONS_REFUSED: "NAME is a
+ * \"KEY\"", and the access messages above; OUTCOME_INVALID (400): "the
+ * answer is longer than 4000 characters", "the answer is not valid UTF-8"; OUTCOME_REFUSED: "NAME is a
  * bank: answers belong to connectors" (the command line; the server's
  * route is for connectors only); -1 for a failure of the system. e always
  * says why.
@@ -53,10 +53,6 @@
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
-
-#define QUESTIONS_NOT_FOUND OUTCOME_NOT_FOUND
-#define QUESTIONS_INVALID OUTCOME_INVALID
-#define QUESTIONS_REFUSED OUTCOME_REFUSED
 
 /* The longest answer, in characters: a review's texts' limit, which
  * review_text_check() applies. */
@@ -87,8 +83,8 @@ void question_list_free(struct question_list *l);
 
 /* The questions of the bank named bank with connector's answers (connector
  * NULL: the questions alone). A bank with no criteria imported has none. */
-int questions_list(struct store *st, const char *bank, const struct org *connector, struct question_list **out,
-		   struct err *e);
+enum outcome questions_list(struct store *st, const char *bank, const struct org *connector, struct question_list **out,
+			    struct err *e);
 
 /*
  * connector answers bank's question key with text (NULL, "" or blank
@@ -96,8 +92,8 @@ int questions_list(struct store *st, const char *bank, const struct org *connect
  * *out (may be NULL) gets the question as it now stands, yours
  * (question_free()).
  */
-int questions_answer(struct store *st, const char *actor, const struct org *connector, const char *bank,
-		     const char *key, const char *text, struct question **out, struct err *e);
+enum outcome questions_answer(struct store *st, const char *actor, const struct org *connector, const char *bank,
+			      const char *key, const char *text, struct question **out, struct err *e);
 
 /*
  * The questions of a review: viewer a bank, its own questions with the
@@ -109,8 +105,8 @@ int questions_answer(struct store *st, const char *actor, const struct org *conn
  * submission (reader unused: a connector's read of its own answers is not
  * recorded).
  */
-int questions_review(struct store *st, const struct org *viewer, const struct user *reader, long long submission_id,
-		     const char *bank, struct question_list **out, struct err *e);
+enum outcome questions_review(struct store *st, const struct org *viewer, const struct user *reader,
+			      long long submission_id, const char *bank, struct question_list **out, struct err *e);
 
 /* {key, category, text, answer, answered_at, answered_by} of q. */
 json_t *questions_item_json(const struct question *q);

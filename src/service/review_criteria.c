@@ -19,8 +19,8 @@ static json_t *verdict_json(const struct review_item *it)
 	return name ? json_string(name) : json_null();
 }
 
-int review_criteria_view(struct store *st, const struct org *bank, const struct review *r, json_t **out,
-			 struct err *e)
+enum outcome review_criteria_view(struct store *st, const struct org *bank, const struct review *r, json_t **out,
+				  struct err *e)
 {
 	struct criteria_list *l = NULL;
 	size_t counts[REVIEW_CRITERION_OPEN + 1] = { 0 };
@@ -29,7 +29,7 @@ int review_criteria_view(struct store *st, const struct org *bank, const struct 
 		/* Another bank's verdicts through this bank's criteria: no caller
 		 * should ask, and none gets them. */
 		err_set(e, "no review of submission %lld by %s", r->submission_id, bank->name);
-		return CRITERIA_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	int rc = criteria_show(st, bank, &l, e);
 	if (rc != 0)
@@ -38,7 +38,7 @@ int review_criteria_view(struct store *st, const struct org *bank, const struct 
 		err_set(e, "the criteria are mapped to %s, but submission %lld answers %s: map them to %s first",
 			l->checklist_id, r->submission_id, r->catalog_id, r->catalog_id);
 		criteria_list_free(l);
-		return CRITERIA_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	json_t *rows = json_array();
 	for (size_t i = 0; i < l->cat->n_items; i++) {

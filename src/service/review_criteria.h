@@ -18,9 +18,9 @@
  * damaged criterion; verdict is the item's verdict name, null when it has
  * none (pending, or a bank item, which takes none), as in the review's
  * own JSON (service/review_view.h).
- * CRITERIA_NOT_FOUND "no criteria imported yet" when the bank has no list
+ * OUTCOME_NOT_FOUND "no criteria imported yet" when the bank has no list
  * (service/criteria.h's message), "no review of submission N by BANK" for
- * a review that is not bank's; CRITERIA_CONFLICT "the criteria are mapped
+ * a review that is not bank's; OUTCOME_CONFLICT "the criteria are mapped
  * to X, but submission N answers Y: map them to Y first" (the cross-walk's
  * item numbers would mean other items); -1 for a failure of the system; e
  * says why.
@@ -35,7 +35,7 @@
 #include "lib/err.h"
 #include "store/store.h"
 
-int review_criteria_view(struct store *st, const struct org *bank, const struct review *r, json_t **out,
-			 struct err *e);
+enum outcome review_criteria_view(struct store *st, const struct org *bank, const struct review *r, json_t **out,
+				  struct err *e);
 
 #endif

@@ -146,12 +146,12 @@ static int decision_file(struct store *st, const struct review *r, struct strbuf
 {
 	if (r->decision == DECISION_NONE || !r->decision_document) {
 		err_set(e, "the review of submission %lld by %s is not decided yet", r->submission_id, r->bank_name);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (!review_view_signature_valid(st, r)) {
 		err_set(e, "the stored decision on submission %lld by %s no longer verifies: it is not exported",
 			r->submission_id, r->bank_name);
-		return REVIEWS_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	struct org *bank = NULL;
 	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK) {
@@ -184,13 +184,13 @@ static int decision_export(struct store *st, const char *actor, long long org_id
 	return rc;
 }
 
-int review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
+enum outcome review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
 				const char *path, struct err *e)
 {
 	return decision_export(st, actor, org_id, r, path, path, NULL, e);
 }
 
-int review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
+enum outcome review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
 			       const char *file, struct strbuf *out, struct err *e)
 {
 	return decision_export(st, actor, org_id, r, file, NULL, out, e);

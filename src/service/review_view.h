@@ -58,14 +58,14 @@ json_t *review_view_decision(struct store *st, const struct review *r);
  * committed only once the file is written. review_view_decision_export()
  * writes it to path (file in the details: the path);
  * review_view_decision_bytes() puts it in out (empty; yours to release),
- * for a download named file, only once the event has committed. 0; REVIEWS_NOT_FOUND "the review of
- * submission N by BANK is not decided yet"; REVIEWS_CONFLICT "the stored
+ * for a download named file, only once the event has committed. 0; OUTCOME_NOT_FOUND "the review of
+ * submission N by BANK is not decided yet"; OUTCOME_CONFLICT "the stored
  * decision on submission N by BANK no longer verifies: it is not exported";
  * -1 (the store, the file).
  */
-int review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
+enum outcome review_view_decision_export(struct store *st, const char *actor, long long org_id, const struct review *r,
 				const char *path, struct err *e);
-int review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
+enum outcome review_view_decision_bytes(struct store *st, const char *actor, long long org_id, const struct review *r,
 			       const char *file, struct strbuf *out, struct err *e);
 
 /* The reviews by a bank, or of a connector's submissions: [{submission,

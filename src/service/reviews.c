@@ -121,18 +121,18 @@ static int open_item(struct review *r, int no, struct review_item **it, struct e
 {
 	if (r->decision != DECISION_NONE) {
 		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return REVIEWS_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	*it = review_find(r, no);
 	if (!*it) {
 		err_set(e, "%s has no item %d", r->catalog_id, no);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	return 0;
 }
 
-int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,
-		 struct err *e)
+enum outcome reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id,
+			  struct review **out, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE];
 	*out = NULL;
@@ -158,10 +158,10 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 		return rc;
 	if (review_verdict_parse(w->a, &v) < 0) {
 		err_set(e, "bad verdict \"%s\" (want accepted, query, improvement or not_applicable)", w->a);
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if (review_verdict_check(it, v, w->b, e) < 0)
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	it->verdict = v;
 	free(it->comment);
 	it->comment = xstrdup(w->b ? w->b : "");
@@ -177,8 +177,8 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	return rc;
 }
 
-int reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-		    const char *verdict, const char *comment, struct review **out, struct err *e)
+enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+			     const char *verdict, const char *comment, struct review **out, struct err *e)
 {
 	struct write w = { .actor = actor, .no = no, .a = verdict, .b = comment };
 	return bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
@@ -192,7 +192,7 @@ static int do_bank_answer(struct store *st, struct review *r, const struct write
 		return rc;
 	if (it->party == PARTY_CONNECTOR) {
 		err_set(e, "item %d is the connector's to answer", it->no);
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	const char *values[] = { w->a, w->b, w->c };
 	const enum answer_field fields[] = { FIELD_STATUS, FIELD_CURRENT, FIELD_NOTES };
@@ -203,14 +203,14 @@ static int do_bank_answer(struct store *st, struct review *r, const struct write
 		if (answer_set_field(&it->bank_answer, fields[i], values[i], e) < 0) {
 			err_prefix(e, "item %d", it->no);
 			json_decref(names);
-			return REVIEWS_INVALID;
+			return OUTCOME_INVALID;
 		}
 		json_array_append_new(names, json_string(answer_field_name(fields[i])));
 	}
 	if (json_array_size(names) == 0) {
 		err_set(e, "nothing to set (give any of status, current, notes)");
 		json_decref(names);
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	it->has_bank_answer = true;
 	json_t *details = json_pack("{s:o, s:i, s:I}", "fields", names, "no", it->no, "submission",
@@ -224,9 +224,9 @@ static int do_bank_answer(struct store *st, struct review *r, const struct write
 	return rc;
 }
 
-int reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-			const char *status, const char *current, const char *notes, struct review **out,
-			struct err *e)
+enum outcome reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				 int no, const char *status, const char *current, const char *notes,
+				 struct review **out, struct err *e)
 {
 	struct write w = { .actor = actor, .no = no, .a = status, .b = current, .c = notes };
 	return bank_write(st, bank_id, submission_id, do_bank_answer, &w, out, e);
@@ -238,10 +238,10 @@ static int add_message(struct store *st, struct review *r, long long org_id, con
 	struct review_item *it = review_find(r, w->no);
 	if (!it) {
 		err_set(e, "%s has no item %d", r->catalog_id, w->no);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (review_text_check("the message", w->a, e) < 0)
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	json_t *details = json_pack("{s:s, s:i, s:I}", "bank", r->bank_name, "no", it->no, "submission",
 				    (json_int_t)r->submission_id);
 	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, w->a, e) < 0 ||
@@ -257,8 +257,8 @@ static int bank_message(struct store *st, struct review *r, const struct write *
 	return add_message(st, r, r->bank_id, w, e);
 }
 
-int reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
-		    const char *bank, int no, const char *text, struct review **out, struct err *e)
+enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
+			     const char *bank, int no, const char *text, struct review **out, struct err *e)
 {
 	struct write w = { .actor = actor, .no = no, .a = text };
 	if (org->kind == ORG_BANK)
@@ -314,11 +314,13 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 	enum review_decision d;
 	if (review_decision_parse(w->a, &d) < 0) {
 		err_set(e, "bad decision \"%s\" (want meets, conditional or does_not_meet)", w->a);
-		return REVIEWS_INVALID;
+		return OUTCOME_INVALID;
 	}
-	int rc = review_decision_check(r, d, w->b, e);
-	if (rc != 0)
-		return rc == REVIEW_INVALID ? REVIEWS_INVALID : REVIEWS_CONFLICT;
+	if (review_reason_check(d, w->b, e) < 0)
+		return OUTCOME_INVALID;
+	if (review_decidable(r, d, e) < 0)
+		return OUTCOME_CONFLICT;
+	int rc;
 	r->decision = d;
 	r->reason = xstrdup(w->b ? w->b : "");
 	r->decided_at = xstrdup(w->now);
@@ -327,7 +329,7 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 		return -1;
 	if (rc == STORE_NOT_FOUND) { /* decided since it was read: cannot happen under the write lock */
 		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return REVIEWS_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(d), "sha256",
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
@@ -343,16 +345,16 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 	return cycles_assessed(st, r->bank_id, r->connector_id, day, e) < 0 ? -1 : 0;
 }
 
-int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-		   long long bank_id, long long submission_id, const char *decision, const char *reason,
-		   struct review **out, struct err *e)
+enum outcome reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+			    long long bank_id, long long submission_id, const char *decision, const char *reason,
+			    struct review **out, struct err *e)
 {
 	struct write w = { .actor = actor, .a = decision, .b = reason, .secret = secret };
 	return bank_write(st, bank_id, submission_id, do_decide, &w, out, e);
 }
 
-int reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
-		struct review **out, struct err *e)
+enum outcome reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
+			 struct review **out, struct err *e)
 {
 	*out = NULL;
 	struct submission_record *rec = NULL;
@@ -363,7 +365,7 @@ int reviews_get(struct store *st, long long connector_id, long long submission_i
 	submission_record_free(rec);
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no submission %lld", submission_id);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (rc < 0)
 		return -1;
@@ -377,12 +379,12 @@ int reviews_get(struct store *st, long long connector_id, long long submission_i
 	org_free(b);
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no review of submission %lld by %s", submission_id, bank);
-		return REVIEWS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	return rc < 0 ? -1 : 0;
 }
 
-int reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
+enum outcome reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
 		     struct err *e)
 {
 	*out = NULL;

@@ -9,7 +9,7 @@
  * ANSWERS_EDIT by the caller's kind):
  *   - a bank reaches a review only through a share of the submission with
  *     it in force now (shares_bank_access(), the rule a read goes
- *     through); otherwise REVIEWS_NOT_FOUND "no submission N", as if it
+ *     through); otherwise OUTCOME_NOT_FOUND "no submission N", as if it
  *     did not exist — before sharing, for another bank, after revoke or
  *     expiry alike;
  *   - the first time the bank reads or writes its review, the review is
@@ -18,9 +18,9 @@
  *     and the event review_open, in the transaction of that read or write;
  *   - the connector that owns the submission reads every bank's review of
  *     it and posts to its threads; anyone else's submission, or a bank
- *     with no review of it, is REVIEWS_NOT_FOUND;
+ *     with no review of it, is OUTCOME_NOT_FOUND;
  *   - a decided review is closed: verdicts, bank answers and the decision
- *     are REVIEWS_CONFLICT "review of submission N is decided"; messages
+ *     are OUTCOME_CONFLICT "review of submission N is decided"; messages
  *     may still be posted.
  *
  * Audit events (actor as given; organisation: the one that acts, whose
@@ -31,8 +31,8 @@
  *   review_message     {"bank", "no", "submission"}
  *   review_decision    {"decision", "sha256", "submission"}
  *
- * Return values: 0; REVIEWS_NOT_FOUND (404), REVIEWS_INVALID (400: what was
- * asked wrongly) and REVIEWS_CONFLICT (409: what the review's state does
+ * Return values: 0; OUTCOME_NOT_FOUND (404), OUTCOME_INVALID (400: what was
+ * asked wrongly) and OUTCOME_CONFLICT (409: what the review's state does
  * not allow), each with e saying why in one line; -1 for a failure of the
  * system. A review handed out (*out) is yours, review_free() it.
  */
@@ -47,13 +47,9 @@
 #include "service/outcome.h"
 #include "store/store.h"
 
-#define REVIEWS_NOT_FOUND OUTCOME_NOT_FOUND
-#define REVIEWS_INVALID OUTCOME_INVALID
-#define REVIEWS_CONFLICT OUTCOME_CONFLICT
-
 /* The bank's review of submission_id, opened now if it has none. */
-int reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id, struct review **out,
-		 struct err *e);
+enum outcome reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id,
+			  struct review **out, struct err *e);
 
 /*
  * The bank's verdict on item no: verdict by name or label (core/review.h),
@@ -62,8 +58,8 @@ int reviews_open(struct store *st, const char *actor, long long bank_id, long lo
  * improvement or not_applicable)" (INVALID). The verdict becomes the
  * bank's own (no longer carried).
  */
-int reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-		    const char *verdict, const char *comment, struct review **out, struct err *e);
+enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
+			     const char *verdict, const char *comment, struct review **out, struct err *e);
 
 /*
  * The bank's own answer to item no (a bank or common item): the fields
@@ -72,9 +68,9 @@ int reviews_verdict(struct store *st, const char *actor, long long bank_id, long
  * "item N: ". "item N is the connector's to answer" and "nothing to set
  * (give any of status, current, notes)" (INVALID).
  */
-int reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-			const char *status, const char *current, const char *notes, struct review **out,
-			struct err *e);
+enum outcome reviews_bank_answer(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				 int no, const char *status, const char *current, const char *notes,
+				 struct review **out, struct err *e);
 
 /*
  * A message on item no's thread by actor of org. A bank posts to its own
@@ -82,19 +78,20 @@ int reviews_bank_answer(struct store *st, const char *actor, long long bank_id, 
  * submission ("no review of submission N by BANK" when there is none, or no
  * such bank). text: review_text_check("the message"). Open or decided.
  */
-int reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
-		    const char *bank, int no, const char *text, struct review **out, struct err *e);
+enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
+			     const char *bank, int no, const char *text, struct review **out, struct err *e);
 
 /*
  * The bank's decision by name or label ("bad decision \"X\" (want meets,
- * conditional or does_not_meet)"), with review_decision_check()'s rules:
- * the canonical document (formats/review_decision.h) is hashed and signed
+ * conditional or does_not_meet)"), with review_reason_check()'s rules
+ * (OUTCOME_INVALID) and review_decidable()'s (OUTCOME_CONFLICT): the
+ * canonical document (formats/review_decision.h) is hashed and signed
  * with the bank's key (opened with secret) and stored with the event, in
  * one transaction.
  */
-int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-		   long long bank_id, long long submission_id, const char *decision, const char *reason,
-		   struct review **out, struct err *e);
+enum outcome reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+			    long long bank_id, long long submission_id, const char *decision, const char *reason,
+			    struct review **out, struct err *e);
 
 /*
  * The review of submission_id by the bank named bank, as its connector
@@ -102,8 +99,8 @@ int reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTE
  * opened or recorded. NOT_FOUND "no submission N" for a submission that is
  * not connector_id's, "no review of submission N by BANK" otherwise.
  */
-int reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
-		struct review **out, struct err *e);
+enum outcome reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,
+			 struct review **out, struct err *e);
 
 /*
  * Bank bank_id's own review of submission_id, whether or not a share is in
@@ -112,7 +109,7 @@ int reviews_get(struct store *st, long long connector_id, long long submission_i
  * revoke). Nothing is opened or recorded. NOT_FOUND "no submission N" when
  * the bank has no review of it (never opened, or not its submission to see).
  */
-int reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
+enum outcome reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
 		     struct err *e);
 
 #endif

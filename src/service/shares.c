@@ -26,7 +26,7 @@ static int owned_submission(struct store *st, long long connector_id, long long 
 	}
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no submission %lld", id);
-		return SHARES_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	return 0;
 }
@@ -43,7 +43,7 @@ static int add_locked(struct store *st, const char *actor, long long owner, stru
 		err_set(e, "submission %lld is already shared with %s (share %lld)", s->submission_id, s->bank_name,
 			old->id);
 		share_free(old);
-		return SHARES_CONFLICT;
+		return OUTCOME_CONFLICT;
 	}
 	if (store_share_add(st, s, e) < 0)
 		return -1;
@@ -55,8 +55,8 @@ static int add_locked(struct store *st, const char *actor, long long owner, stru
 	return rc;
 }
 
-int shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
-	       const char *bank, const char *expires, struct share **out, struct err *e)
+enum outcome shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
+			const char *bank, const char *expires, struct share **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
@@ -68,9 +68,9 @@ int shares_add(struct store *st, const char *actor, long long connector_id, long
 	/* The bank is named in what was asked, not in the path: a missing one
 	 * is a request that cannot be done as asked. */
 	if (rc == 0 && (rc = lookup_bank(st, bank, &b, e)) == OUTCOME_NOT_FOUND)
-		rc = SHARES_INVALID;
+		rc = OUTCOME_INVALID;
 	if (rc == 0 && expires && share_expiry_parse(expires, t, until, e) < 0)
-		rc = SHARES_INVALID;
+		rc = OUTCOME_INVALID;
 	if (rc != 0) {
 		org_free(b);
 		return rc;
@@ -98,8 +98,8 @@ int shares_add(struct store *st, const char *actor, long long connector_id, long
 	return rc;
 }
 
-int shares_revoke(struct store *st, const char *actor, long long connector_id, long long submission_id,
-		  long long share_id, struct share **out, struct err *e)
+enum outcome shares_revoke(struct store *st, const char *actor, long long connector_id, long long submission_id,
+			   long long share_id, struct share **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
@@ -113,10 +113,10 @@ int shares_revoke(struct store *st, const char *actor, long long connector_id, l
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no share %lld", share_id);
-		rc = SHARES_NOT_FOUND;
+		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK && s->revoked_at) {
 		err_set(e, "share %lld is already revoked", share_id);
-		rc = SHARES_CONFLICT;
+		rc = OUTCOME_CONFLICT;
 	} else if (rc == STORE_OK) {
 		json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "submission", (json_int_t)s->submission_id);
 		rc = store_share_revoke(st, share_id, now, e) != STORE_OK ||
@@ -149,14 +149,14 @@ int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_
 	return clock_stamp(now, e) < 0 ? -1 : store_share_inbox(st, bank_id, now, out, n, e);
 }
 
-int shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
-		       struct share **out, struct err *e)
+enum outcome shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
+				struct share **out, struct err *e)
 {
 	struct share *s;
 	int rc = store_share_in_force(st, submission_id, bank_id, now, &s, e);
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no submission %lld", submission_id);
-		return SHARES_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (rc < 0)
 		return -1;
@@ -167,8 +167,8 @@ int shares_bank_access(struct store *st, long long bank_id, long long submission
 	return 0;
 }
 
-int shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		       enum audit_action action, const char *now, struct share **out, struct err *e)
+enum outcome shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+				enum audit_action action, const char *now, struct share **out, struct err *e)
 {
 	struct share *s;
 	int rc = shares_bank_access(st, bank_id, submission_id, now, &s, e);
@@ -188,8 +188,8 @@ int shares_record_read(struct store *st, const struct user *reader, long long ba
 	return rc;
 }
 
-int shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		     enum audit_action action, struct err *e)
+enum outcome shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+			      enum audit_action action, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE];
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
@@ -202,8 +202,8 @@ int shares_note_read(struct store *st, const struct user *reader, long long bank
 	return rc;
 }
 
-int shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		struct submission_record **rec, struct submission **doc, bool *valid, struct err *e)
+enum outcome shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+			 struct submission_record **rec, struct submission **doc, bool *valid, struct err *e)
 {
 	*rec = NULL;
 	*doc = NULL;

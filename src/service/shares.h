@@ -17,7 +17,7 @@
  *     review of the submission (review_read) and that review by the bank's
  *     criteria (review_criteria_read, web/api_reviews.h), the connector's
  *     plans (plans_read, service/plan_view.h);
- *   - what the caller may not see is SHARES_NOT_FOUND, never "forbidden",
+ *   - what the caller may not see is OUTCOME_NOT_FOUND, never "forbidden",
  *     so that its existence does not leak: another connector's submission
  *     or share, a submission no share in force opens to the bank.
  *
@@ -32,11 +32,11 @@
  *   questions_read  submission:ID  {"bank", "share"}  (service/questions.h)
  *   review_read, review_criteria_read, plans_read: alike
  *
- * Return values: 0; SHARES_NOT_FOUND (the message names what: "no
- * submission N", "no share N"); SHARES_INVALID for what was asked wrongly:
+ * Return values: 0; OUTCOME_NOT_FOUND (the message names what: "no
+ * submission N", "no share N"); OUTCOME_INVALID for what was asked wrongly:
  *   "no bank \"NAME\""  (no organisation of that name, or not a bank)
  *   the expiry's messages (share_expiry_parse());
- * SHARES_CONFLICT for what the current state does not allow:
+ * OUTCOME_CONFLICT for what the current state does not allow:
  *   "submission N is already shared with BANK (share M)"
  *   "share N is already revoked";
  * or -1 for a failure of the system; e always says why.
@@ -55,19 +55,15 @@
 #include "service/outcome.h"
 #include "store/store.h"
 
-#define SHARES_NOT_FOUND OUTCOME_NOT_FOUND
-#define SHARES_INVALID OUTCOME_INVALID
-#define SHARES_CONFLICT OUTCOME_CONFLICT
-
 /* Shares submission_id with the bank named bank until expires (NULL: until
  * revoked; share_expiry_parse()). *out (may be NULL) gets the share, yours. */
-int shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
-	       const char *bank, const char *expires, struct share **out, struct err *e);
+enum outcome shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
+			const char *bank, const char *expires, struct share **out, struct err *e);
 
 /* Revokes share_id; with submission_id non-zero it must be that
  * submission's. *out (may be NULL) gets the share as revoked, yours. */
-int shares_revoke(struct store *st, const char *actor, long long connector_id, long long submission_id,
-		  long long share_id, struct share **out, struct err *e);
+enum outcome shares_revoke(struct store *st, const char *actor, long long connector_id, long long submission_id,
+			   long long share_id, struct share **out, struct err *e);
 
 /* Every share of connector_id's submissions with every access, oldest
  * first. share_list_free() the result. */
@@ -80,40 +76,40 @@ int shares_inbox(struct store *st, long long bank_id, struct share ***out, size_
  * The rule every access of a bank to a submission goes through (reading
  * it here, its review in service/reviews.h): a share of submission_id with
  * bank_id in force at now (a stamp). 0 and *out (may be NULL) the share,
- * yours; SHARES_NOT_FOUND "no submission N" otherwise, as if it did not
+ * yours; OUTCOME_NOT_FOUND "no submission N" otherwise, as if it did not
  * exist; -1. Records nothing.
  */
-int shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
-		       struct share **out, struct err *e);
+enum outcome shares_bank_access(struct store *st, long long bank_id, long long submission_id, const char *now,
+				struct share **out, struct err *e);
 
 /*
  * Inside the caller's transaction: reader, a user of bank_id, reads data of
  * the connector that owns submission_id through the share of it in force
- * at now (a stamp), else SHARES_NOT_FOUND "no submission N". The read is
+ * at now (a stamp), else OUTCOME_NOT_FOUND "no submission N". The read is
  * recorded on the share (the connector sees it among its accesses) and
  * audited as action on "submission:ID" {bank, share}, in the connector's
  * trail. *out (may be NULL) the share, yours.
  */
-int shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		       enum audit_action action, const char *now, struct share **out, struct err *e);
+enum outcome shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+				enum audit_action action, const char *now, struct share **out, struct err *e);
 
 /*
  * shares_record_read() in a transaction of its own, at the clock's now:
  * for a read whose answer is made first, then recorded, then handed over
  * (one that is refused, or whose share ends meanwhile, is not recorded and
- * hands nothing over). 0, SHARES_NOT_FOUND "no submission N", or -1.
+ * hands nothing over). 0, OUTCOME_NOT_FOUND "no submission N", or -1.
  */
-int shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		     enum audit_action action, struct err *e);
+enum outcome shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+			      enum audit_action action, struct err *e);
 
 /*
  * reader, a user of bank_id, reads submission_id: through a share in force
- * now (else SHARES_NOT_FOUND "no submission N"), recorded and audited
+ * now (else OUTCOME_NOT_FOUND "no submission N"), recorded and audited
  * first. *rec and *doc are the submission (yours), *valid whether it still
  * verifies (submissions_check()).
  */
-int shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-		struct submission_record **rec, struct submission **doc, bool *valid, struct err *e);
+enum outcome shares_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+			 struct submission_record **rec, struct submission **doc, bool *valid, struct err *e);
 
 /* The JSON of a share for its connector, now being the time the "in_force"
  * member is judged at: {id, submission, version, bank, created_by,

@@ -50,13 +50,13 @@ static int load_owned(struct store *st, long long owner, long long id, struct su
 	}
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no submission %lld", id);
-		return SUBMISSIONS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	return rc == STORE_OK ? submissions_load_valid(st, id, &s->rec, &s->doc, e) : -1;
 }
 
-int submission_sides_load(struct store *st, long long owner, long long a, const char *b,
-			  struct submission_side *from, struct submission_side *to, struct err *e)
+enum outcome submission_sides_load(struct store *st, long long owner, long long a, const char *b,
+				   struct submission_side *from, struct submission_side *to, struct err *e)
 {
 	long long b_id = 0;
 	int rc = load_owned(st, owner, a, from, e);
@@ -66,19 +66,19 @@ int submission_sides_load(struct store *st, long long owner, long long a, const 
 		return load_working(st, from->rec, to, e);
 	if (submissions_parse_id(b, &b_id) < 0) {
 		err_set(e, "B is a submission number or \"working\", not \"%s\"", b);
-		return SUBMISSIONS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if ((rc = load_owned(st, owner, b_id, to, e)) != 0)
 		return rc;
 	if (from->rec->org_id != to->rec->org_id) {
 		err_set(e, "submission %lld is of %s and submission %lld of %s: only one organisation's compare", a,
 			from->rec->org_name, b_id, to->rec->org_name);
-		return SUBMISSIONS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	if (strcmp(from->rec->catalog_id, to->rec->catalog_id) != 0) {
 		err_set(e, "submission %lld answers %s and submission %lld %s: only one checklist's compare", a,
 			from->rec->catalog_id, b_id, to->rec->catalog_id);
-		return SUBMISSIONS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	return 0;
 }

@@ -33,13 +33,13 @@ void submission_side_release(struct submission_side *s);
  * "working": the organisation's current answers) into to; both must
  * verify (submissions_load_valid()) and be of one organisation and one
  * checklist. With owner non-zero, a submission of another organisation is
- * SUBMISSIONS_NOT_FOUND like a missing one ("no submission N"), so that
- * nothing of it shows. SUBMISSIONS_INVALID when b is no id, or the two
+ * OUTCOME_NOT_FOUND like a missing one ("no submission N"), so that
+ * nothing of it shows. OUTCOME_INVALID when b is no id, or the two
  * are of different organisations or checklists. Release both sides
  * whatever this returns.
  */
-int submission_sides_load(struct store *st, long long owner, long long a, const char *b,
-			  struct submission_side *from, struct submission_side *to, struct err *e);
+enum outcome submission_sides_load(struct store *st, long long owner, long long a, const char *b,
+				   struct submission_side *from, struct submission_side *to, struct err *e);
 
 /* {org, catalog, from, to, items[{no, key, fields[{field, before, after}]}]},
  * from and to {kind: "submission", id, version, submitted_at} or

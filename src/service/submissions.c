@@ -113,15 +113,15 @@ fail:
 	return -1;
 }
 
-int submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-		       const struct connector_answers *c, struct submission_record **out, struct strbuf *problems,
-		       size_t *n_problems, struct err *e)
+enum outcome submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+				const struct connector_answers *c, struct submission_record **out,
+				struct strbuf *problems, size_t *n_problems, struct err *e)
 {
 	*out = NULL;
 	*n_problems = answer_set_check(c->cat, c->set, problems);
 	if (*n_problems) {
 		err_set(e, "cannot submit: %zu problem%s to fix", *n_problems, *n_problems == 1 ? "" : "s");
-		return SUBMISSIONS_INCOMPLETE;
+		return OUTCOME_INCOMPLETE;
 	}
 	unsigned char sk[KEYS_PRIVATE_BYTES];
 	struct submission_record *rec = submission_record_new();
@@ -137,14 +137,14 @@ int submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_
 	return 0;
 }
 
-int submissions_load(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
-		     struct err *e)
+enum outcome submissions_load(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
+			      struct err *e)
 {
 	*doc = NULL;
 	int rc = store_submission_get(st, id, rec, e);
 	if (rc == STORE_NOT_FOUND) {
 		err_set(e, "no submission %lld", id);
-		return SUBMISSIONS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	if (rc != STORE_OK)
 		return -1;
@@ -191,8 +191,8 @@ bool submissions_check(struct store *st, const struct submission_record *rec, co
 	return ok;
 }
 
-int submissions_load_valid(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
-			   struct err *e)
+enum outcome submissions_load_valid(struct store *st, long long id, struct submission_record **rec,
+				    struct submission **doc, struct err *e)
 {
 	int rc = submissions_load(st, id, rec, doc, e);
 	if (rc != 0)

@@ -11,7 +11,7 @@
  * all of it or nothing. The version is part of what is signed, which is
  * why it is taken under the same lock.
  *
- * Return values: 0, SUBMISSIONS_NOT_FOUND / SUBMISSIONS_INCOMPLETE where
+ * Return values: 0, OUTCOME_NOT_FOUND / OUTCOME_INCOMPLETE where
  * said, or -1 with e set to one line for people.
  */
 #ifndef SHINSA_SERVICE_SUBMISSIONS_H
@@ -26,10 +26,6 @@
 #include "lib/strbuf.h"
 #include "service/outcome.h"
 #include "store/store.h"
-
-#define SUBMISSIONS_NOT_FOUND OUTCOME_NOT_FOUND
-#define SUBMISSIONS_INCOMPLETE OUTCOME_OWN
-#define SUBMISSIONS_INVALID OUTCOME_INVALID /* what was asked cannot be done: the message says why */
 
 /* A connector, its checklist and its working answers; all yours. */
 struct connector_answers {
@@ -57,18 +53,18 @@ int submissions_parse_id(const char *text, long long *id);
  * by actor (the audit trail's). On success *out is the stored record
  * (yours). When answer_set_check() finds problems nothing is stored: the
  * problem lines are appended to problems, *n_problems is their number and
- * the return is SUBMISSIONS_INCOMPLETE.
+ * the return is OUTCOME_INCOMPLETE.
  */
-int submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-		       const struct connector_answers *c, struct submission_record **out, struct strbuf *problems,
-		       size_t *n_problems, struct err *e);
+enum outcome submissions_submit(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+				const struct connector_answers *c, struct submission_record **out,
+				struct strbuf *problems, size_t *n_problems, struct err *e);
 
 /*
  * Loads submission id: the record and, decoded from its document, the
- * submission (both yours). SUBMISSIONS_NOT_FOUND with e "no submission N".
+ * submission (both yours). OUTCOME_NOT_FOUND with e "no submission N".
  */
-int submissions_load(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
-		     struct err *e);
+enum outcome submissions_load(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
+			      struct err *e);
 
 /*
  * Re-checks a stored record, doc being its decoded document: the
@@ -88,8 +84,8 @@ int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SE
 
 /* submissions_load() and then submissions_check(): a record that does not
  * verify is an error ("submission 3 does not verify: …", -1). */
-int submissions_load_valid(struct store *st, long long id, struct submission_record **rec, struct submission **doc,
-			   struct err *e);
+enum outcome submissions_load_valid(struct store *st, long long id, struct submission_record **rec,
+				    struct submission **doc, struct err *e);
 
 /*
  * Writes rec, loaded and checked by submissions_load_valid() with doc its

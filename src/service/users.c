@@ -12,19 +12,19 @@ int users_list(struct store *st, long long org_id, struct user ***out, size_t *n
 	return store_user_list(st, org_id, out, n, e) < 0 ? -1 : 0;
 }
 
-/* A role by name, or USERS_INVALID saying which there are. */
+/* A role by name, or OUTCOME_INVALID saying which there are. */
 static int parse_role(const char *name, enum user_role *role, struct err *e)
 {
 	*role = user_role_parse(name);
 	if (!*role) {
 		err_set(e, "unknown role \"%s\" (want admin, editor, reviewer or viewer)", name);
-		return USERS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	return 0;
 }
 
-int users_add(struct store *st, long long org_id, const char *email, const char *role_name, const char *actor,
-	      char otp[PASSWORD_GENERATED_LEN + 1], struct user **out, struct err *e)
+enum outcome users_add(struct store *st, long long org_id, const char *email, const char *role_name, const char *actor,
+		       char otp[PASSWORD_GENERATED_LEN + 1], struct user **out, struct err *e)
 {
 	*out = NULL;
 	enum user_role role;
@@ -33,7 +33,7 @@ int users_add(struct store *st, long long org_id, const char *email, const char 
 		return rc;
 	char *norm = user_email_normalise(email, e);
 	if (!norm)
-		return USERS_INVALID;
+		return OUTCOME_INVALID;
 	/* Looked up first so that a taken email is a conflict, not a failure
 	 * of the store (the unique index still decides a race: -1 then). */
 	struct user *other = NULL;
@@ -41,7 +41,7 @@ int users_add(struct store *st, long long org_id, const char *email, const char 
 	user_free(other);
 	if (rc == STORE_OK) {
 		err_set(e, "a user with email %s already exists", norm);
-		rc = USERS_CONFLICT;
+		rc = OUTCOME_CONFLICT;
 	} else if (rc == STORE_NOT_FOUND) {
 		rc = account_user_add(st, org_id, norm, role, NULL, otp, actor, out, e) < 0 ? -1 : 0;
 	}
@@ -49,7 +49,7 @@ int users_add(struct store *st, long long org_id, const char *email, const char 
 	return rc;
 }
 
-/* User id of org_id, or USERS_NOT_FOUND (another organisation's too). */
+/* User id of org_id, or OUTCOME_NOT_FOUND (another organisation's too). */
 static int load_own(struct store *st, long long org_id, long long id, struct user **out, struct err *e)
 {
 	int rc = store_user_get(st, id, out, e);
@@ -60,7 +60,7 @@ static int load_own(struct store *st, long long org_id, long long id, struct use
 	}
 	if (rc == STORE_NOT_FOUND)
 		err_set(e, "no user %lld", id);
-	return rc == STORE_NOT_FOUND ? USERS_NOT_FOUND : rc < 0 ? -1 : 0;
+	return rc == STORE_NOT_FOUND ? OUTCOME_NOT_FOUND : rc < 0 ? -1 : 0;
 }
 
 /* The changes as they apply to u: what the event records. */
@@ -93,14 +93,14 @@ static int apply(struct store *st, const struct user *u, enum user_role role, in
 	return 0;
 }
 
-int users_update(struct store *st, long long org_id, long long self_id, long long id, const struct users_change *c,
-		 const char *actor, struct user **out, struct err *e)
+enum outcome users_update(struct store *st, long long org_id, long long self_id, long long id,
+			  const struct users_change *c, const char *actor, struct user **out, struct err *e)
 {
 	if (out)
 		*out = NULL;
 	if (!c->role && c->disabled < 0 && !c->totp_reset) {
 		err_set(e, "nothing to change: give role, disabled or totp_reset");
-		return USERS_INVALID;
+		return OUTCOME_INVALID;
 	}
 	enum user_role role = 0;
 	int rc = c->role ? parse_role(c->role, &role, e) : 0;
@@ -115,7 +115,7 @@ int users_update(struct store *st, long long org_id, long long self_id, long lon
 	if (id == self_id && ((role && role != ROLE_ADMIN) || c->disabled == 1)) {
 		err_set(e, "you cannot remove your own administrator role or disable yourself: ask another "
 			   "administrator");
-		rc = USERS_CONFLICT;
+		rc = OUTCOME_CONFLICT;
 	} else if (!json_object_size(changes) && !totp_reset) {
 		; /* already so: a PUT may be repeated, and records nothing */
 	} else if (store_begin(st, e) < 0) {

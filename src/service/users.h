@@ -6,7 +6,7 @@
  * administrator's email.
  *
  * Only users of org_id are ever reached: another organisation's user is
- * USERS_NOT_FOUND with the same message as a user that does not exist.
+ * OUTCOME_NOT_FOUND with the same message as a user that does not exist.
  * Returns 0, an outcome (service/outcome.h) with e saying why, or -1.
  */
 #ifndef SHINSA_SERVICE_USERS_H
@@ -21,23 +21,19 @@
 #include "service/outcome.h"
 #include "store/store.h"
 
-#define USERS_NOT_FOUND OUTCOME_NOT_FOUND /* "no user N" */
-#define USERS_INVALID OUTCOME_INVALID     /* a bad email or role, nothing to change */
-#define USERS_CONFLICT OUTCOME_CONFLICT   /* "a user with email E already exists"; one's own role or access */
-
 /* org_id's users, ordered by email: you own the array and each user. */
 int users_list(struct store *st, long long org_id, struct user ***out, size_t *n, struct err *e);
 
 /*
  * Adds a user to org_id with a one-time password (into otp; they change it
- * at first sign-in): USERS_INVALID for a bad email (user_email_normalise()'s
+ * at first sign-in): OUTCOME_INVALID for a bad email (user_email_normalise()'s
  * message: "email \"x\" must contain exactly one @") or role ("unknown role \"R\" (want admin, editor, reviewer or
- * viewer)"), USERS_CONFLICT "a user with email E already exists" (emails
+ * viewer)"), OUTCOME_CONFLICT "a user with email E already exists" (emails
  * are unique across organisations: sign-in is by email alone). Event
  * user_add as account_user_add(). *out the new user, yours.
  */
-int users_add(struct store *st, long long org_id, const char *email, const char *role, const char *actor,
-	      char otp[PASSWORD_GENERATED_LEN + 1], struct user **out, struct err *e);
+enum outcome users_add(struct store *st, long long org_id, const char *email, const char *role, const char *actor,
+		       char otp[PASSWORD_GENERATED_LEN + 1], struct user **out, struct err *e);
 
 /* What users_update changes: a field left as it is when unset. */
 struct users_change {
@@ -51,7 +47,7 @@ struct users_change {
  * take away their own admin role or disable themselves ("you cannot
  * remove your own administrator role or disable yourself: ask another
  * administrator"), so an organisation is never left without its way in by
- * a slip. USERS_INVALID "nothing to change: give role, disabled or
+ * a slip. OUTCOME_INVALID "nothing to change: give role, disabled or
  * totp_reset" when c names no change, or an unknown role; a change to
  * what already is succeeds and records nothing. Events, each only when
  * something changes:
@@ -61,7 +57,7 @@ struct users_change {
  * Disabling ends the user's sessions (their API tokens are refused while
  * disabled). *out (may be NULL) the user as it is now, yours.
  */
-int users_update(struct store *st, long long org_id, long long self_id, long long id, const struct users_change *c,
-		 const char *actor, struct user **out, struct err *e);
+enum outcome users_update(struct store *st, long long org_id, long long self_id, long long id,
+			  const struct users_change *c, const char *actor, struct user **out, struct err *e);
 
 #endif

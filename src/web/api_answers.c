@@ -25,9 +25,9 @@ static int open_answers(struct http_request *req, struct http_response *resp, st
 	if (!st)
 		return -1;
 	int rc = answers_checklist(st, http_query(req, "catalog"), &cat, &e);
-	if (rc == ANSWERS_OK)
+	if (rc == OUTCOME_OK)
 		rc = answers_open(a, st, req->org, cat, &e);
-	if (rc == ANSWERS_OK)
+	if (rc == OUTCOME_OK)
 		return 0;
 	api_refused(resp, rc, &e, "catalog");
 	answers_close(a);
@@ -114,13 +114,13 @@ void api_answers_put(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	const struct answer *ans;
 	int no = api_item_no(no_text);
-	int rc = no < 0 ? ANSWERS_NOT_FOUND
+	int rc = no < 0 ? OUTCOME_NOT_FOUND
 			: answers_set_item_at(&a, req->who.user->email, no, values, revision, &ans, &e);
 	if (no < 0)
 		err_set(&e, "%s has no item \"%s\"", a.cat->id, no_text);
-	if (rc == ANSWERS_OK)
+	if (rc == OUTCOME_OK)
 		http_json_send(resp, 200, answers_item_json(ans));
-	else if (rc == ANSWERS_CONFLICT)
+	else if (rc == OUTCOME_CONFLICT)
 		put_conflict(resp, &e, ans);
 	else
 		api_refused(resp, rc, &e, "catalog");
@@ -164,8 +164,9 @@ static void sheet_errors(struct http_response *resp, const struct xlsx_answers *
 		if (snprintf(more, sizeof more, "… and %zu more", r->n_errors - XLSX_ANSWERS_MAX_ERRORS) < (int)sizeof more)
 			json_array_append_new(lines, json_string(more));
 	}
-	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o, s:o}}", "error", "code", "invalid_workbook", "message",
-					    e->msg, "details", lines, "problems", problems));
+	struct api_refusal refusal = api_refusal_of(OUTCOME_SHEET);
+	http_json_send(resp, refusal.status, json_pack("{s:{s:s, s:s, s:o, s:o}}", "error", "code", refusal.code,
+						       "message", e->msg, "details", lines, "problems", problems));
 }
 
 void api_answers_import(struct http_request *req, struct http_response *resp)
@@ -190,9 +191,9 @@ void api_answers_import(struct http_request *req, struct http_response *resp)
 	struct answers_import imp = { 0 };
 	int rc = answers_import_bytes(&a, req->who.user->email, req->body ? req->body : "", req->body_len, file,
 				      dry_run, &imp, &e);
-	if (rc == ANSWERS_OK)
+	if (rc == OUTCOME_OK)
 		http_json_send(resp, 200, answers_import_json(&a, &imp, file));
-	else if (rc == ANSWERS_SHEET)
+	else if (rc == OUTCOME_SHEET)
 		sheet_errors(resp, imp.r, &e);
 	else
 		api_refused(resp, rc, &e, "catalog");

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "lib/clock.h"
-#include "service/outcome.h"
 #include "service/submissions.h"
 #include "web/dbcache.h"
 #include "web/http_json.h"
@@ -52,29 +51,35 @@ static void refuse(struct http_response *resp, int status, const char *code, con
 	http_json_send(resp, status, body);
 }
 
-void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose)
+struct api_refusal api_refusal_of(enum outcome rc)
 {
-	switch (rc) {
-	case OUTCOME_NOT_FOUND:
-		refuse(resp, 404, "not_found", e);
-		break;
-	case OUTCOME_INVALID:
-		refuse(resp, 400, "bad_request", e);
-		break;
-	case OUTCOME_CONFLICT:
-		refuse(resp, 409, "conflict", e);
-		break;
-	case OUTCOME_REFUSED:
-		refuse(resp, 403, "forbidden", e);
-		break;
-	default:
-		/* CHOOSE only where the handler names how to choose: elsewhere
-		 * the service cannot return it. */
-		if (rc == OUTCOME_CHOOSE && choose)
-			http_json_error(resp, 400, "bad_request", "%s: say which with ?%s=ID", e->msg, choose);
-		else
-			api_internal(resp, e);
-	}
+	static const struct api_refusal table[] = {
+		[OUTCOME_NOT_FOUND] = { 404, "not_found" },
+		[OUTCOME_INVALID] = { 400, "bad_request" },
+		[OUTCOME_CONFLICT] = { 409, "conflict" },
+		[OUTCOME_REFUSED] = { 403, "forbidden" },
+		[OUTCOME_CHOOSE] = { 400, "bad_request" },
+		[OUTCOME_INCOMPLETE] = { 422, "incomplete" },
+		[OUTCOME_SHEET] = { 422, "invalid_workbook" },
+		[OUTCOME_DENIED] = { 401, "unauthorized" },
+		[OUTCOME_THROTTLED] = { 429, "too_many_attempts" },
+	};
+	if (rc > OUTCOME_OK && (size_t)rc < sizeof table / sizeof table[0] && table[rc].code)
+		return table[rc];
+	return (struct api_refusal){ 500, "internal" };
+}
+
+void api_refused(struct http_response *resp, enum outcome rc, const struct err *e, const char *choose)
+{
+	struct api_refusal r = api_refusal_of(rc);
+	/* CHOOSE only where the handler names how to choose: elsewhere the
+	 * service cannot return it. */
+	if (r.status == 500 || (rc == OUTCOME_CHOOSE && !choose))
+		api_internal(resp, e);
+	else if (rc == OUTCOME_CHOOSE)
+		http_json_error(resp, r.status, r.code, "%s: say which with ?%s=ID", e->msg, choose);
+	else
+		refuse(resp, r.status, r.code, e);
 }
 
 bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,
@@ -120,7 +125,7 @@ char *api_content_disposition(const char *name, const char *fallback)
 	return strbuf_detach(&sb);
 }
 
-void api_throttled(struct http_response *resp, time_t until, const char *msg)
+void api_throttled(struct http_response *resp, time_t until, const struct err *e)
 {
 	time_t now = 0;
 	struct err ignore = { 0 };
@@ -129,15 +134,13 @@ void api_throttled(struct http_response *resp, time_t until, const char *msg)
 	int n = snprintf(after, sizeof after, "%lld", (long long)(until > now ? until - now : 1));
 	if (n > 0 && (size_t)n < sizeof after)
 		http_response_header(resp, "Retry-After", after);
-	http_json_error(resp, 429, "too_many_attempts", "%s", msg);
+	api_refused(resp, OUTCOME_THROTTLED, e, NULL);
 }
 
-void api_recheck_refused(struct http_response *resp, int rc, time_t retry_after, struct err *e)
+void api_refused_until(struct http_response *resp, enum outcome rc, time_t retry_after, const struct err *e)
 {
-	if (rc < 0)
-		api_internal(resp, e);
-	else if (rc == AUTH_THROTTLED)
-		api_throttled(resp, retry_after, e->msg);
+	if (rc == OUTCOME_THROTTLED)
+		api_throttled(resp, retry_after, e);
 	else
-		http_json_error(resp, 400, "bad_request", "%s", e->msg);
+		api_refused(resp, rc, e, NULL);
 }

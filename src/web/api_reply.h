@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 #include "web/http.h"
 
@@ -21,18 +22,36 @@ struct store *api_store(struct http_request *req, struct http_response *resp);
 /* 500 "internal"; e's message goes to the request's log line only. */
 void api_internal(struct http_response *resp, const struct err *e);
 
+/* The HTTP answer to a service outcome: the status and the error code. */
+struct api_refusal {
+	int status;
+	const char *code;
+};
+
 /*
- * A service outcome other than 0 (service/outcome.h) as the one answer
- * every handler gives for it, e's message as the error's:
- *   NOT_FOUND 404 not_found      INVALID 400 bad_request
- *   CONFLICT  409 conflict       REFUSED 403 forbidden
- *   CHOOSE    400 bad_request, "MESSAGE: say which with ?CHOOSE=ID"
- *   anything else: api_internal()
- * choose is the query parameter that names one (NULL where there is none).
- * An e set with err_coded() adds "problems": [api_problem_json(its data)]
- * to the error, as the workbook import's 422 has them.
+ * The one table from outcome (service/outcome.h) to HTTP:
+ *   NOT_FOUND  404 not_found     INVALID    400 bad_request
+ *   CONFLICT   409 conflict      REFUSED    403 forbidden
+ *   CHOOSE     400 bad_request   INCOMPLETE 422 incomplete
+ *   SHEET      422 invalid_workbook
+ *   DENIED     401 unauthorized  THROTTLED  429 too_many_attempts
+ *   FAILED, OK and anything else: 500 internal
  */
-void api_refused(struct http_response *resp, int rc, const struct err *e, const char *choose);
+struct api_refusal api_refusal_of(enum outcome rc);
+
+/*
+ * A service outcome other than OUTCOME_OK as the one answer every handler
+ * gives for it (api_refusal_of()), e's message as the error's, except:
+ *   CHOOSE     "MESSAGE: say which with ?CHOOSE=ID"; choose is the query
+ *              parameter that names one (NULL where there is none: then
+ *              as FAILED)
+ *   FAILED     api_internal()
+ * INCOMPLETE and SHEET have their problems in the result: the handler
+ * gives them with api_refusal_of()'s status and code. An e set with
+ * err_coded() adds "problems": [api_problem_json(its data)] to the
+ * error, as the workbook import's 422 has them.
+ */
+void api_refused(struct http_response *resp, enum outcome rc, const struct err *e, const char *choose);
 
 /* One problem of a refused file as the API gives it, {"cell": CELL,
  * "code": CODE, "args": [the n values]} (a new object, yours; NULL when
@@ -57,14 +76,13 @@ int api_item_no(const char *text);
  */
 char *api_content_disposition(const char *name, const char *fallback);
 
-/* 429 too_many_attempts with msg and Retry-After: the seconds until until
- * (at least 1). */
-void api_throttled(struct http_response *resp, time_t until, const char *msg);
+/* OUTCOME_THROTTLED's answer, api_refused(), with Retry-After: the
+ * seconds until until (at least 1). */
+void api_throttled(struct http_response *resp, time_t until, const struct err *e);
 
-/* The answer to a call that rechecked the caller's password
- * (account_recheck()): AUTH_THROTTLED api_throttled(), AUTH_DENIED 400
- * bad_request with e's message ("the current password is wrong"), -1
- * api_internal(). */
-void api_recheck_refused(struct http_response *resp, int rc, time_t retry_after, struct err *e);
+/* api_refused() of an outcome that may be OUTCOME_THROTTLED (sign-in, or a
+ * call that rechecked the caller's password: account_recheck()), which
+ * is api_throttled() until retry_after. */
+void api_refused_until(struct http_response *resp, enum outcome rc, time_t retry_after, const struct err *e);
 
 #endif

@@ -59,16 +59,12 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 	struct auth_login login = { 0 };
 	struct err e = { 0 };
 	int rc = auth_login(st, req->auth, v[0], v[1], v[2], req->remote, &login, &e);
-	if (rc == AUTH_THROTTLED)
+	if (rc == OUTCOME_THROTTLED)
 		http_response_note(resp, login.first_refusal
 						 ? "throttled; recorded as the lock's first refusal"
 						 : "throttled; not recorded in the audit trail (not the lock's first refusal)");
-	if (rc < 0) {
-		api_internal(resp, &e);
-	} else if (rc == AUTH_THROTTLED) {
-		api_throttled(resp, login.retry_after, e.msg);
-	} else if (rc == AUTH_DENIED) {
-		http_json_error(resp, 401, "unauthorized", "%s", e.msg);
+	if (rc != OUTCOME_OK) {
+		api_refused_until(resp, rc, login.retry_after, &e);
 	} else {
 		struct org *org = NULL;
 		if (store_org_get_id(st, login.user->org_id, &org, &e) != STORE_OK) {
@@ -127,10 +123,10 @@ void api_me_password(struct http_request *req, struct http_response *resp)
 	time_t until;
 	int rc = account_password_change(st, req->auth, req->who.user->id, v[0], v[1], req->who.session_id,
 					 req->who.user->email, &until, &e);
-	if (rc == AUTH_OK)
+	if (rc == OUTCOME_OK)
 		http_json_send(resp, 200, json_pack("{s:b}", "changed", true));
 	else
-		api_recheck_refused(resp, rc, until, &e);
+		api_refused_until(resp, rc, until, &e);
 	json_decref(body);
 }
 
@@ -153,14 +149,14 @@ void api_me_totp_begin(struct http_request *req, struct http_response *resp)
 				    &until, &en, &e);
 	char *qr = NULL;
 	int qr_size = 0;
-	if (rc == AUTH_OK && qr_svg_path(en.uri, &qr, &qr_size, &e) < 0)
+	if (rc == OUTCOME_OK && qr_svg_path(en.uri, &qr, &qr_size, &e) < 0)
 		rc = -1;
-	if (rc == AUTH_OK)
+	if (rc == OUTCOME_OK)
 		http_json_send(resp, 200,
 			       json_pack("{s:s, s:s, s:i, s:s}", "secret", en.base32, "otpauth_uri", en.uri, "qr_size",
 					 qr_size, "qr_svg_path", qr));
 	else
-		api_recheck_refused(resp, rc, until, &e);
+		api_refused_until(resp, rc, until, &e);
 	free(qr);
 	account_totp_enrolment_release(&en);
 	json_decref(body);
@@ -184,14 +180,14 @@ void api_me_totp_confirm(struct http_request *req, struct http_response *resp)
 	time_t until;
 	int rc = account_totp_confirm(st, req->auth, req->who.user->id, v[0], v[1], req->who.user->email, &until,
 				      codes, &e);
-	if (rc == AUTH_OK) {
+	if (rc == OUTCOME_OK) {
 		json_t *list = json_array();
 		for (size_t i = 0; i < TOTP_RECOVERY_COUNT; i++)
 			json_array_append_new(list, json_string(codes[i]));
 		sodium_memzero(codes, sizeof codes);
 		http_json_send(resp, 200, json_pack("{s:b, s:o}", "totp_enabled", true, "recovery_codes", list));
 	} else {
-		api_recheck_refused(resp, rc, until, &e);
+		api_refused_until(resp, rc, until, &e);
 	}
 	json_decref(body);
 }
@@ -242,7 +238,7 @@ void api_me_tokens_create(struct http_request *req, struct http_response *resp)
 	time_t until;
 	int rc = account_token_create_checked(st, req->auth, req->who.user->id, v[0], v[1] ? v[1] : "",
 					      req->who.user->email, &until, token, &t, &e);
-	if (rc == AUTH_OK) {
+	if (rc == OUTCOME_OK) {
 		json_t *out = token_json(t);
 		json_object_del(out, "last_used_at");
 		json_object_del(out, "revoked");
@@ -250,7 +246,7 @@ void api_me_tokens_create(struct http_request *req, struct http_response *resp)
 		sodium_memzero(token, sizeof token);
 		http_json_send(resp, 201, out);
 	} else {
-		api_recheck_refused(resp, rc, until, &e);
+		api_refused_until(resp, rc, until, &e);
 	}
 	user_token_free(t);
 	json_decref(body);

@@ -23,7 +23,8 @@ static void incomplete(struct http_response *resp, size_t n, const struct strbuf
 	}
 	char msg[64];
 	snprintf(msg, sizeof msg, "%zu problem%s to fix", n, n == 1 ? "" : "s");
-	http_json_send(resp, 422, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "incomplete", "message", msg,
+	struct api_refusal r = api_refusal_of(OUTCOME_INCOMPLETE);
+	http_json_send(resp, r.status, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", r.code, "message", msg,
 					    "details", details));
 }
 
@@ -49,8 +50,8 @@ void api_submission_create(struct http_request *req, struct http_response *resp)
 	 * answer by (a body names it as "catalog", they as ?catalog=). */
 	struct catalog *cat = NULL;
 	int rc = answers_checklist(st, catalog, &cat, &e);
-	if (rc != ANSWERS_OK) {
-		if (rc == ANSWERS_CHOOSE)
+	if (rc != OUTCOME_OK) {
+		if (rc == OUTCOME_CHOOSE)
 			http_json_error(resp, 400, "bad_request", "%s: say which with {\"catalog\": ID}", e.msg);
 		else
 			api_refused(resp, rc, &e, NULL);
@@ -63,7 +64,7 @@ void api_submission_create(struct http_request *req, struct http_response *resp)
 		goto done;
 	}
 	rc = submissions_submit(st, req->auth->secret, req->who.user->email, &c, &rec, &problems, &n, &e);
-	if (rc == SUBMISSIONS_INCOMPLETE) {
+	if (rc == OUTCOME_INCOMPLETE) {
 		incomplete(resp, n, &problems);
 	} else if (rc < 0) {
 		api_internal(resp, &e);
@@ -111,7 +112,7 @@ static int own_submission(struct store *st, const struct http_request *req, long
 	int rc = submissions_load(st, id, rec, doc, e);
 	if (rc == 0 && (*rec)->org_id != req->org->id) {
 		err_set(e, "no submission %lld", id);
-		return SUBMISSIONS_NOT_FOUND;
+		return OUTCOME_NOT_FOUND;
 	}
 	struct err why = { 0 };
 	if (rc == 0)

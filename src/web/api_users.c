@@ -52,9 +52,9 @@ static bool reauthenticated(struct http_request *req, struct http_response *resp
 		return false;
 	}
 	int rc = account_recheck(st, req->auth, req->who.user, password, req->who.user->email, action, &until, &e);
-	if (rc != AUTH_OK)
-		api_recheck_refused(resp, rc, until, &e);
-	return rc == AUTH_OK;
+	if (rc != OUTCOME_OK)
+		api_refused_until(resp, rc, until, &e);
+	return rc == OUTCOME_OK;
 }
 
 void api_users_add(struct http_request *req, struct http_response *resp)

@@ -61,7 +61,7 @@ static int identify(struct http_request *req, struct store *st, struct http_resp
 		refuse(why, 401, "unauthorized", "not signed in");
 		return -1;
 	}
-	if (rc == AUTH_OK)
+	if (rc == OUTCOME_OK)
 		return 0;
 	req->session_token[0] = 0;
 	if (rc < 0) {

@@ -138,4 +138,10 @@ eq "re-import: the rows" "$(jq -c '[.criteria[] | select(.key == "(1)-1" or .key
 eq "re-import: the title is the file's name when it has none" "$(jq -r '.title + " " + .format' "$T/v2.json")" "$T/v2.csv csv"
 eq "another bank sees none of it" "$("$SHINSA" criteria show --org 第二銀行 2>&1)" \
 	"shinsa: 第二銀行 has no criteria yet (shinsa criteria import FILE --org 第二銀行)"
+# A second checklist: an import names which (cli_refused's OUTCOME_CHOOSE).
+mkdir "$T/cat2"
+jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
+"$SHINSA" init --catalog-dir "$T/cat2" >/dev/null
+fails "two checklists: say which" 1 'shinsa: there is more than one checklist: say which with --checklist ID' \
+	"$SHINSA" criteria import "$T/基準.txt" --org 第二銀行
 finish

@@ -48,7 +48,7 @@ static void test_password_recheck_throttled(void **state)
 		at(60 * i);
 		assert_int_equal(account_password_change(f->st, &f->cfg, f->alice, "guess", "a new password", 0,
 							 "alice@example.jp", &until, &e),
-				 AUTH_DENIED);
+				 OUTCOME_INVALID);
 		assert_string_equal(e.msg, "the current password is wrong");
 		assert_int_equal(until, 0);
 	}
@@ -58,11 +58,11 @@ static void test_password_recheck_throttled(void **state)
 	at(5 * 60);
 	assert_int_equal(account_password_change(f->st, &f->cfg, f->alice, PW, "a new password", 0, "alice@example.jp",
 						 &until, &e),
-			 AUTH_THROTTLED);
+			 OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_int_equal(until, base + 15 * 60);
 	struct auth_login l;
-	assert_int_equal(auth_login(f->st, &f->cfg, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_int_equal(auth_login(f->st, &f->cfg, "alice@example.jp", PW, NULL, NULL, &l, &e), OUTCOME_THROTTLED);
 	auth_login_release(&l);
 	/* A refused recheck is not recorded (the failures before it are);
 	 * the sign-in refused by the same lock is, as sign-ins always are. */
@@ -73,7 +73,7 @@ static void test_password_recheck_throttled(void **state)
 	at(15 * 60);
 	assert_int_equal(account_password_change(f->st, &f->cfg, f->alice, PW, "a new password", 0, "alice@example.jp",
 						 &until, &e),
-			 AUTH_OK);
+			 OUTCOME_OK);
 	assert_int_equal(count(f, "SELECT count(*) FROM login_attempt WHERE key = ?", "account:alice@example.jp"), 5);
 	char *got = events(f);
 	assert_non_null(strstr(got, "alice@example.jp|1|login_failed|session:0|{\"reason\":\"throttled\"}\n"
@@ -103,12 +103,12 @@ static void test_change_needs_its_event(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM user_account", NULL), 1);
 	/* Logout keeps the session when its event cannot be written. */
 	struct auth_login l;
-	assert_int_equal(auth_login(f->st, &f->cfg, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_OK);
+	assert_int_equal(auth_login(f->st, &f->cfg, "alice@example.jp", PW, NULL, NULL, &l, &e), OUTCOME_OK);
 	assert_int_equal(auth_logout(f->st, l.session_token, "", f->org_id, &e), -1);
 	struct auth_principal p;
-	assert_int_equal(auth_session_check(f->st, &f->cfg, l.session_token, &p, &e), AUTH_OK);
+	assert_int_equal(auth_session_check(f->st, &f->cfg, l.session_token, &p, &e), OUTCOME_OK);
 	auth_principal_release(&p);
-	assert_int_equal(auth_logout(f->st, l.session_token, "alice@example.jp", f->org_id, &e), AUTH_OK);
+	assert_int_equal(auth_logout(f->st, l.session_token, "alice@example.jp", f->org_id, &e), OUTCOME_OK);
 	auth_login_release(&l);
 	events_are(f, ALICE_ADDED "alice@example.jp|1|login|session:1|{}\n"
 			      "alice@example.jp|1|logout|user:1|{}\n");
@@ -148,23 +148,23 @@ static void test_totp_needs_password(void **state)
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1];
 	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", "guess", "alice@example.jp", &until, &en,
 					    &e),
-			 AUTH_DENIED);
+			 OUTCOME_INVALID);
 	assert_string_equal(e.msg, "the current password is wrong");
 	assert_null(en.uri);
 	assert_int_equal(count(f, "SELECT count(*) FROM user_account WHERE totp_sealed IS NOT NULL", NULL), 0);
 	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e),
-			 AUTH_OK);
+			 OUTCOME_OK);
 	account_totp_enrolment_release(&en);
 	/* The password is checked before the code. */
 	for (int i = 0; i < 4; i++) {
 		assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, "guess", "000000", "alice@example.jp",
 						      &until, codes, &e),
-				 AUTH_DENIED);
+				 OUTCOME_INVALID);
 		assert_string_equal(e.msg, "the current password is wrong");
 	}
 	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, "000000", "alice@example.jp", &until, codes,
 					      &e),
-			 AUTH_THROTTLED);
+			 OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_int_equal(until, base + 15 * 60);
 	events_are(f, ALICE_ADDED FAILED_TOTP FAILED_TOTP FAILED_TOTP FAILED_TOTP FAILED_TOTP);

@@ -74,11 +74,65 @@ static void test_refused(void **state)
 		"{\"error\":{\"code\":\"internal\",\"message\":\"the server could not do this; the request id is in its log\"}}");
 }
 
+static void status_of(enum outcome rc, int status, const char *code)
+{
+	struct api_refusal r = api_refusal_of(rc);
+	assert_int_equal(r.status, status);
+	assert_string_equal(r.code, code);
+}
+
+/* The one table from outcome to HTTP, every outcome. */
+static void test_refusal_table(void **state)
+{
+	(void)state;
+	status_of(OUTCOME_NOT_FOUND, 404, "not_found");
+	status_of(OUTCOME_INVALID, 400, "bad_request");
+	status_of(OUTCOME_CONFLICT, 409, "conflict");
+	status_of(OUTCOME_REFUSED, 403, "forbidden");
+	status_of(OUTCOME_CHOOSE, 400, "bad_request");
+	status_of(OUTCOME_INCOMPLETE, 422, "incomplete");
+	status_of(OUTCOME_SHEET, 422, "invalid_workbook");
+	status_of(OUTCOME_DENIED, 401, "unauthorized");
+	status_of(OUTCOME_THROTTLED, 429, "too_many_attempts");
+	status_of(OUTCOME_FAILED, 500, "internal");
+	status_of(OUTCOME_OK, 500, "internal");
+	status_of((enum outcome)(OUTCOME_THROTTLED + 1), 500, "internal");
+	struct err e = { 0 };
+	err_set(&e, "wrong email or password");
+	refused(OUTCOME_DENIED, &e, NULL, 401,
+		"{\"error\":{\"code\":\"unauthorized\",\"message\":\"wrong email or password\"}}");
+	refused(OUTCOME_REFUSED, &e, NULL, 403,
+		"{\"error\":{\"code\":\"forbidden\",\"message\":\"wrong email or password\"}}");
+	/* CHOOSE where the handler names no way to choose is the server's fault */
+	refused(OUTCOME_CHOOSE, &e, NULL, 500,
+		"{\"error\":{\"code\":\"internal\",\"message\":\"the server could not do this; the request id is in its log\"}}");
+}
+
+static void test_throttled(void **state)
+{
+	(void)state;
+	struct err e = { 0 };
+	err_set(&e, "too many attempts");
+	struct http_response resp = { 0 };
+	/* a lock that has just ended: still at least 1 second to wait */
+	api_refused_until(&resp, OUTCOME_THROTTLED, 1, &e);
+	assert_int_equal(resp.status, 429);
+	assert_int_equal(resp.n_headers, 1);
+	assert_string_equal(resp.headers[0].name, "Retry-After");
+	assert_string_equal(resp.headers[0].value, "1");
+	const char *want = "{\"error\":{\"code\":\"too_many_attempts\",\"message\":\"too many attempts\"}}";
+	assert_int_equal(resp.body_len, strlen(want));
+	assert_memory_equal(resp.body, want, resp.body_len);
+	http_response_release(&resp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_disposition),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_refusal_table),
+		cmocka_unit_test(test_throttled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

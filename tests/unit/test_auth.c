@@ -32,7 +32,7 @@ static void denied(struct fixture *f, const char *email, const char *pw, const c
 {
 	struct auth_login l;
 	struct err e = { 0 };
-	assert_int_equal(login(f, email, pw, code, remote, &l, &e), AUTH_DENIED);
+	assert_int_equal(login(f, email, pw, code, remote, &l, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "wrong email, password or code");
 	assert_int_equal(l.failure, why);
 	assert_string_equal(l.session_token, "");
@@ -45,7 +45,7 @@ static void signed_in(struct fixture *f, const char *email, const char *pw, cons
 	struct auth_login l;
 	struct err e = { 0 };
 	int rc = login(f, email, pw, code, "192.0.2.1", &l, &e);
-	if (rc != AUTH_OK)
+	if (rc != OUTCOME_OK)
 		fail_msg("login of %s: %d %s", email, rc, e.msg);
 	strcpy(token, l.session_token);
 	auth_login_release(&l);
@@ -57,8 +57,8 @@ static int check(struct fixture *f, const char *token, char msg[1024])
 	struct auth_principal p;
 	struct err e = { 0 };
 	int rc = auth_session_check(f->st, &f->cfg, token, &p, &e);
-	strcpy(msg, rc == AUTH_OK ? "" : e.msg);
-	if (rc == AUTH_OK)
+	strcpy(msg, rc == OUTCOME_OK ? "" : e.msg);
+	if (rc == OUTCOME_OK)
 		assert_string_equal(p.user->email, "alice@example.jp");
 	auth_principal_release(&p);
 	return rc;
@@ -70,7 +70,7 @@ static void test_login_and_session(void **state)
 	struct fixture *f = *state;
 	struct auth_login l;
 	struct err e = { 0 };
-	assert_int_equal(login(f, "ALICE@example.jp", PW, NULL, "192.0.2.1", &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "ALICE@example.jp", PW, NULL, "192.0.2.1", &l, &e), OUTCOME_OK);
 	assert_true(token_well_formed(l.session_token, "shs_"));
 	assert_int_equal(strlen(l.csrf_token), 43);
 	assert_int_equal(l.expires_at, base + 12 * 3600);
@@ -80,7 +80,7 @@ static void test_login_and_session(void **state)
 	assert_int_equal(l.user->role, ROLE_ADMIN);
 
 	struct auth_principal p;
-	assert_int_equal(auth_session_check(f->st, &f->cfg, l.session_token, &p, &e), AUTH_OK);
+	assert_int_equal(auth_session_check(f->st, &f->cfg, l.session_token, &p, &e), OUTCOME_OK);
 	assert_int_equal(p.user->id, f->alice);
 	assert_int_equal(p.user->org_id, f->org_id);
 	assert_int_equal(p.session_id, l.session_id);
@@ -118,7 +118,7 @@ static void test_login_events(void **state)
 	struct fixture *f = *state;
 	struct auth_login l;
 	struct err e = { 0 };
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "192.0.2.1", &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "192.0.2.1", &l, &e), OUTCOME_OK);
 	char *object = xasprintf("session:%lld", l.session_id);
 	assert_int_equal(count(f, "SELECT count(*) FROM audit_event WHERE action = 'login' AND actor = 'alice@example.jp' "
 				  "AND details = '{\"remote\":\"192.0.2.1\"}' AND object = ?", object), 1);
@@ -157,11 +157,11 @@ static void test_failures_look_alike(void **state)
 	 * password, and only then. */
 	struct auth_login l;
 	struct err e = { 0 };
-	assert_int_equal(login(f, "alice@example.jp", "x", NULL, NULL, &l, &e), AUTH_DENIED);
+	assert_int_equal(login(f, "alice@example.jp", "x", NULL, NULL, &l, &e), OUTCOME_DENIED);
 	assert_int_equal(l.user->id, f->alice);
 	assert_string_equal(auth_failure_name(l.failure), "wrong password");
 	auth_login_release(&l);
-	assert_int_equal(login(f, "bob@example.jp", "x", NULL, NULL, &l, &e), AUTH_DENIED);
+	assert_int_equal(login(f, "bob@example.jp", "x", NULL, NULL, &l, &e), OUTCOME_DENIED);
 	assert_null(l.user);
 	assert_string_equal(auth_failure_name(l.failure), "no such user");
 	auth_login_release(&l);
@@ -181,7 +181,7 @@ static void test_account_throttle(void **state)
 	struct auth_login l;
 	struct err e = { 0 };
 	at(5 * 60);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "198.51.100.9", &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "198.51.100.9", &l, &e), OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_int_equal(l.failure, AUTH_FAIL_THROTTLED);
 	assert_int_equal(l.retry_after, base + 15 * 60);
@@ -193,12 +193,12 @@ static void test_account_throttle(void **state)
 	auth_login_release(&l);
 	/* Refused attempts are not counted, so they do not push the end back. */
 	at(14 * 60 + 59);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_false(l.first_refusal);
 	auth_login_release(&l);
 	/* The account's email in another case is the same account. */
-	assert_int_equal(login(f, "ALICE@EXAMPLE.JP", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "ALICE@EXAMPLE.JP", PW, NULL, NULL, &l, &e), OUTCOME_THROTTLED);
 	auth_login_release(&l);
 	char token[TOKEN_MAX];
 	at(15 * 60);
@@ -210,11 +210,11 @@ static void test_account_throttle(void **state)
 	/* A new lock has its own first refusal. */
 	for (int i = 0; i < 5; i++)
 		denied(f, "alice@example.jp", "guess", NULL, NULL, AUTH_FAIL_PASSWORD);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:30:00Z");
 	assert_true(l.first_refusal);
 	auth_login_release(&l);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, NULL, &l, &e), OUTCOME_THROTTLED);
 	assert_false(l.first_refusal);
 	auth_login_release(&l);
 	/* Attempts older than the window are deleted. */
@@ -236,7 +236,7 @@ static void test_address_throttle(void **state)
 	struct auth_login l;
 	struct err e = { 0 };
 	at(30);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "203.0.113.7", &l, &e), AUTH_THROTTLED);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "203.0.113.7", &l, &e), OUTCOME_THROTTLED);
 	assert_string_equal(e.msg, "too many failed attempts; try again after 2026-04-01T09:15:00Z");
 	assert_false(l.first_refusal); /* only an account's lock is recorded */
 	auth_login_release(&l);
@@ -244,7 +244,7 @@ static void test_address_throttle(void **state)
 	char token[TOKEN_MAX];
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	at(15 * 60);
-	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "203.0.113.7", &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "alice@example.jp", PW, NULL, "203.0.113.7", &l, &e), OUTCOME_OK);
 	auth_login_release(&l);
 }
 
@@ -255,12 +255,12 @@ static void test_session_expiry(void **state)
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	/* Used every 29 minutes, a session lives on ... */
 	at(29 * 60);
-	assert_int_equal(check(f, token, msg), AUTH_OK);
+	assert_int_equal(check(f, token, msg), OUTCOME_OK);
 	at(58 * 60);
-	assert_int_equal(check(f, token, msg), AUTH_OK);
+	assert_int_equal(check(f, token, msg), OUTCOME_OK);
 	/* ... and ends after 30 minutes without use. */
 	at(58 * 60 + 30 * 60 + 1);
-	assert_int_equal(check(f, token, msg), AUTH_DENIED);
+	assert_int_equal(check(f, token, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "session expired after 30 minutes without activity; sign in again");
 
 	/* However busy, a session ends 12 hours after sign-in. */
@@ -268,20 +268,20 @@ static void test_session_expiry(void **state)
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	for (long long t = 20 * 60; t < 12 * 3600; t += 20 * 60) {
 		at(t);
-		assert_int_equal(check(f, token, msg), AUTH_OK);
+		assert_int_equal(check(f, token, msg), OUTCOME_OK);
 	}
 	at(12 * 3600);
-	assert_int_equal(check(f, token, msg), AUTH_DENIED);
+	assert_int_equal(check(f, token, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "session expired (sessions last 12 hours); sign in again");
 	/* Uses within a minute are not written: last_seen stays at the last
 	 * write, so the idle limit holds to within a minute. */
 	at(13 * 3600);
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	at(13 * 3600 + 59);
-	assert_int_equal(check(f, token, msg), AUTH_OK);
+	assert_int_equal(check(f, token, msg), OUTCOME_OK);
 	assert_int_equal(count(f, "SELECT count(*) FROM session WHERE last_seen_at = ?", "2026-04-01T22:00:00Z"), 1);
 	at(13 * 3600 + 60);
-	assert_int_equal(check(f, token, msg), AUTH_OK);
+	assert_int_equal(check(f, token, msg), OUTCOME_OK);
 	assert_int_equal(count(f, "SELECT count(*) FROM session WHERE last_seen_at = ?", "2026-04-01T22:01:00Z"), 1);
 }
 
@@ -292,21 +292,21 @@ static void test_logout(void **state)
 	struct err e = { 0 };
 	signed_in(f, "alice@example.jp", PW, NULL, token);
 	signed_in(f, "alice@example.jp", PW, NULL, other);
-	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), AUTH_OK);
-	assert_int_equal(check(f, token, msg), AUTH_DENIED);
+	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), OUTCOME_OK);
+	assert_int_equal(check(f, token, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "signed out; sign in again");
-	assert_int_equal(check(f, other, msg), AUTH_OK); /* only that session */
-	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), AUTH_DENIED);
+	assert_int_equal(check(f, other, msg), OUTCOME_OK); /* only that session */
+	assert_int_equal(auth_logout(f->st, token, "alice@example.jp", f->org_id, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "not signed in");
 	/* Not a session token, or one nobody was given. */
 	char made_up[TOKEN_MAX];
 	token_new("shs_", made_up);
-	assert_int_equal(check(f, made_up, msg), AUTH_DENIED);
+	assert_int_equal(check(f, made_up, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "not signed in");
-	assert_int_equal(check(f, "shs_short", msg), AUTH_DENIED);
+	assert_int_equal(check(f, "shs_short", msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "not signed in");
-	assert_int_equal(check(f, "", msg), AUTH_DENIED);
-	assert_int_equal(auth_logout(f->st, "garbage", "alice@example.jp", f->org_id, &e), AUTH_DENIED);
+	assert_int_equal(check(f, "", msg), OUTCOME_DENIED);
+	assert_int_equal(auth_logout(f->st, "garbage", "alice@example.jp", f->org_id, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "not signed in");
 }
 
@@ -322,7 +322,7 @@ static void test_api_tokens(void **state)
 	user_token_free(t);
 	at(90);
 	struct auth_principal p;
-	assert_int_equal(auth_token_check(f->st, token, &p, &e), AUTH_OK);
+	assert_int_equal(auth_token_check(f->st, token, &p, &e), OUTCOME_OK);
 	assert_int_equal(p.user->id, f->alice);
 	assert_int_equal(p.token_id, 1);
 	assert_int_equal(p.session_id, 0);
@@ -339,17 +339,17 @@ static void test_api_tokens(void **state)
 	/* A session token is no API token, and the reverse. */
 	char session[TOKEN_MAX], msg[1024];
 	signed_in(f, "alice@example.jp", PW, NULL, session);
-	assert_int_equal(auth_token_check(f->st, session, &p, &e), AUTH_DENIED);
+	assert_int_equal(auth_token_check(f->st, session, &p, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "invalid API token");
-	assert_int_equal(check(f, token, msg), AUTH_DENIED);
+	assert_int_equal(check(f, token, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "not signed in");
 	char made_up[TOKEN_MAX];
 	token_new("shinsa_pat_", made_up);
-	assert_int_equal(auth_token_check(f->st, made_up, &p, &e), AUTH_DENIED);
+	assert_int_equal(auth_token_check(f->st, made_up, &p, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "invalid API token");
 	/* Revoked: refused at once. */
 	assert_int_equal(account_token_revoke(f->st, 1, "cli:test", &e), 0);
-	assert_int_equal(auth_token_check(f->st, token, &p, &e), AUTH_DENIED);
+	assert_int_equal(auth_token_check(f->st, token, &p, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "API token 1 was revoked");
 	assert_int_equal(account_token_revoke(f->st, 1, "cli:test", &e), -1);
 	assert_string_equal(e.msg, "API token 1 is already revoked");
@@ -368,10 +368,10 @@ static void test_disabled_user(void **state)
 	assert_int_equal(account_token_create(f->st, f->alice, "", "cli:test", token, NULL, &e), 0);
 	assert_int_equal(store_user_set_disabled(f->st, f->alice, true, &e), 0);
 	denied(f, "alice@example.jp", PW, NULL, NULL, AUTH_FAIL_DISABLED);
-	assert_int_equal(check(f, session, msg), AUTH_DENIED);
+	assert_int_equal(check(f, session, msg), OUTCOME_DENIED);
 	assert_string_equal(msg, "this account is disabled");
 	struct auth_principal p;
-	assert_int_equal(auth_token_check(f->st, token, &p, &e), AUTH_DENIED);
+	assert_int_equal(auth_token_check(f->st, token, &p, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "this account is disabled");
 }
 
@@ -394,7 +394,7 @@ static void test_totp(void **state)
 	struct account_totp_enrolment en;
 	char codes[TOTP_RECOVERY_COUNT][TOTP_RECOVERY_LEN + 1], code[TOTP_DIGITS + 1], token[TOKEN_MAX];
 	time_t until;
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, "123456", "alice@example.jp", &until, codes, &e), AUTH_DENIED);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, "123456", "alice@example.jp", &until, codes, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "no TOTP enrolment was started for alice@example.jp");
 	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), 0);
 	assert_int_equal(strlen(en.base32), 32);
@@ -409,12 +409,12 @@ static void test_totp(void **state)
 	char wrong[] = "000000";
 	if (strcmp(code, wrong) == 0)
 		wrong[0] = '1';
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, wrong, "alice@example.jp", &until, codes, &e), AUTH_DENIED);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, wrong, "alice@example.jp", &until, codes, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "wrong code");
 	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), 0);
-	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), AUTH_DENIED);
+	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
-	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), AUTH_DENIED);
+	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
 
 	/* Now the password alone is not enough. */
@@ -443,7 +443,7 @@ static void test_totp(void **state)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	struct auth_login l;
-	assert_int_equal(login(f, "alice@example.jp", PW, loose, NULL, &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "alice@example.jp", PW, loose, NULL, &l, &e), OUTCOME_OK);
 	assert_true(l.used_recovery_code);
 	auth_login_release(&l);
 	denied(f, "alice@example.jp", PW, codes[3], NULL, AUTH_FAIL_CODE);
@@ -489,30 +489,30 @@ static void test_password_change_and_rehash(void **state)
 	long long bob = u->id;
 	user_free(u);
 	struct auth_login l;
-	assert_int_equal(login(f, "bob@example.jp", otp, NULL, NULL, &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "bob@example.jp", otp, NULL, NULL, &l, &e), OUTCOME_OK);
 	assert_true(l.user->must_change_password);
 	strcpy(first, l.session_token);
 	auth_login_release(&l);
-	assert_int_equal(login(f, "bob@example.jp", otp, NULL, NULL, &l, &e), AUTH_OK);
+	assert_int_equal(login(f, "bob@example.jp", otp, NULL, NULL, &l, &e), OUTCOME_OK);
 	strcpy(second, l.session_token);
 	long long keep = l.session_id;
 	auth_login_release(&l);
 
-	assert_int_equal(account_password_change(f->st, &f->cfg, bob, "wrong", "a new password", keep, "bob@example.jp", &until, &e), AUTH_DENIED);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, "wrong", "a new password", keep, "bob@example.jp", &until, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "the current password is wrong");
-	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "short", keep, "bob@example.jp", &until, &e), AUTH_DENIED);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "short", keep, "bob@example.jp", &until, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "the password is too short: it needs at least 10 characters");
-	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, otp, keep, "bob@example.jp", &until, &e), AUTH_DENIED);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, otp, keep, "bob@example.jp", &until, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "the new password must differ from the current one");
-	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "a new password", keep, "bob@example.jp", &until, &e), AUTH_OK);
+	assert_int_equal(account_password_change(f->st, &f->cfg, bob, otp, "a new password", keep, "bob@example.jp", &until, &e), OUTCOME_OK);
 	assert_int_equal(store_user_get(f->st, bob, &u, &e), STORE_OK);
 	assert_false(u->must_change_password);
 	user_free(u);
 	/* Other sessions end; the one that changed it goes on. */
 	struct auth_principal p;
-	assert_int_equal(auth_session_check(f->st, &f->cfg, first, &p, &e), AUTH_DENIED);
+	assert_int_equal(auth_session_check(f->st, &f->cfg, first, &p, &e), OUTCOME_DENIED);
 	assert_string_equal(e.msg, "signed out; sign in again");
-	assert_int_equal(auth_session_check(f->st, &f->cfg, second, &p, &e), AUTH_OK);
+	assert_int_equal(auth_session_check(f->st, &f->cfg, second, &p, &e), OUTCOME_OK);
 	auth_principal_release(&p);
 	denied(f, "bob@example.jp", otp, NULL, NULL, AUTH_FAIL_PASSWORD);
 

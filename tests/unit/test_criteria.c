@@ -72,7 +72,7 @@ static void test_import_and_map(void **state)
 	/* A connector has none. */
 	assert_int_equal(criteria_import(f->st, "a@a.test", f->connector, "s.txt", CRITERIA_TEXT, f->seed, f->seed_len,
 					 NULL, &l, &res, &e),
-			 CRITERIA_REFUSED);
+			 OUTCOME_REFUSED);
 	assert_string_equal(e.msg, "接続先A is not a bank");
 	criteria_import_release(&res);
 	/* An event that cannot be written (an actor over the audit limit) takes
@@ -86,7 +86,7 @@ static void test_import_and_map(void **state)
 	assert_null(l);
 	assert_int_equal(stored(f), 0);
 	criteria_import_release(&res);
-	assert_int_equal(criteria_show(f->st, f->bank, &l, &e), CRITERIA_NOT_FOUND);
+	assert_int_equal(criteria_show(f->st, f->bank, &l, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no criteria imported yet");
 
 	assert_int_equal(criteria_import(f->st, "x@x.test", f->bank, "s.txt", CRITERIA_TEXT, f->seed, f->seed_len, NULL,
@@ -127,13 +127,13 @@ static void test_import_and_map(void **state)
 			    "objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)");
 	criteria_list_free(l);
 	assert_int_equal(criteria_map(f->st, "x@x.test", f->bank, "(1)-10", "equal", NULL, 0, NULL, NULL, NULL, &e),
-			 CRITERIA_INVALID);
+			 OUTCOME_INVALID);
 	assert_string_equal(e.msg, "criterion (1)-10: relation equal names no item");
 	char *long_note = xmalloc(CRITERIA_NOTE_MAX + 2);
 	memset(long_note, 'n', CRITERIA_NOTE_MAX + 1);
 	long_note[CRITERIA_NOTE_MAX + 1] = '\0';
 	assert_int_equal(criteria_map(f->st, "x@x.test", f->bank, "(1)-10", "none", NULL, 0, long_note, NULL, NULL, &e),
-			 CRITERIA_INVALID);
+			 OUTCOME_INVALID);
 	assert_string_equal(e.msg, "the note is longer than 4000 characters");
 	free(long_note);
 }

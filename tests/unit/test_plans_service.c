@@ -77,7 +77,7 @@ static void test_assessed(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = { 0 };
-	assert_int_equal(cycles_assessed(f->st, f->x->id, f->a->id, "2026-02-30", &e), CYCLES_INVALID);
+	assert_int_equal(cycles_assessed(f->st, f->x->id, f->a->id, "2026-02-30", &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "date \"2026-02-30\" is not a date (want YYYY-MM-DD)");
 	assert_int_equal(cycles_assessed(f->st, f->x->id, f->a->id, "2025-05-31", &e), 0);
 	want_cycle(f, "{\"bank\":\"X銀行\",\"connector\":\"接続先A\",\"months\":12,\"last_assessed\":\"2025-05-31\","

@@ -141,13 +141,13 @@ static void test_refusals(void **state)
 		const char *bank, *key, *text, *msg;
 		int rc;
 	} cases[] = {
-		{ f->a, "X銀行", "2", "x", "X銀行 has no question \"2\"", QUESTIONS_NOT_FOUND },
-		{ f->a, "X銀行", "9", "x", "X銀行 has no question \"9\"", QUESTIONS_NOT_FOUND },
-		{ f->a, "接続先B", "1", "x", "no bank \"接続先B\"", QUESTIONS_NOT_FOUND },
-		{ f->a, "Z銀行", "1", "x", "no bank \"Z銀行\"", QUESTIONS_NOT_FOUND },
-		{ f->x, "X銀行", "1", "x", "X銀行 is a bank: answers belong to connectors", QUESTIONS_REFUSED },
-		{ f->a, "X銀行", "1", long_text, "the answer is longer than 4000 characters", QUESTIONS_INVALID },
-		{ f->a, "X銀行", "1", "\xff\xfe 回答", "the answer is not valid UTF-8", QUESTIONS_INVALID },
+		{ f->a, "X銀行", "2", "x", "X銀行 has no question \"2\"", OUTCOME_NOT_FOUND },
+		{ f->a, "X銀行", "9", "x", "X銀行 has no question \"9\"", OUTCOME_NOT_FOUND },
+		{ f->a, "接続先B", "1", "x", "no bank \"接続先B\"", OUTCOME_NOT_FOUND },
+		{ f->a, "Z銀行", "1", "x", "no bank \"Z銀行\"", OUTCOME_NOT_FOUND },
+		{ f->x, "X銀行", "1", "x", "X銀行 is a bank: answers belong to connectors", OUTCOME_REFUSED },
+		{ f->a, "X銀行", "1", long_text, "the answer is longer than 4000 characters", OUTCOME_INVALID },
+		{ f->a, "X銀行", "1", "\xff\xfe 回答", "the answer is not valid UTF-8", OUTCOME_INVALID },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct question *q = NULL;

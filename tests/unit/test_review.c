@@ -96,11 +96,15 @@ static void test_verdict_rules(void **state)
 	catalog_free(cat);
 }
 
-static void decide(const struct review *r, enum review_decision d, const char *reason, int want_rc,
-		   const char *want)
+/* want NULL: d may be taken with reason; else the message of the first
+ * check that refuses it (the reason is checked first, as the service does). */
+static void decide(const struct review *r, enum review_decision d, const char *reason, const char *want)
 {
 	struct err e = { 0 };
-	assert_int_equal(review_decision_check(r, d, reason, &e), want_rc);
+	int rc = review_reason_check(d, reason, &e);
+	if (rc == 0)
+		rc = review_decidable(r, d, &e);
+	assert_int_equal(rc, want ? -1 : 0);
 	if (want)
 		assert_string_equal(e.msg, want);
 }
@@ -112,31 +116,36 @@ static void test_decision_rules(void **state)
 	struct review *r = review_new();
 	r->submission_id = 7;
 	review_init_items(r, cat);
-	decide(r, DECISION_CONDITIONAL, NULL, REVIEW_INVALID, "a conditional decision needs a reason");
-	decide(r, DECISION_DOES_NOT_MEET, " ", REVIEW_INVALID, "a does_not_meet decision needs a reason");
+	decide(r, DECISION_CONDITIONAL, NULL, "a conditional decision needs a reason");
+	decide(r, DECISION_DOES_NOT_MEET, " ", "a does_not_meet decision needs a reason");
 	/* The bank item 4 needs no verdict. */
-	decide(r, DECISION_MEETS, NULL, REVIEW_REFUSED, "4 items have no verdict: 1, 2, 3, 5");
+	decide(r, DECISION_MEETS, NULL, "4 items have no verdict: 1, 2, 3, 5");
 	review_find(r, 1)->verdict = VERDICT_QUERY;
 	review_find(r, 2)->verdict = VERDICT_ACCEPTED;
 	review_find(r, 3)->verdict = VERDICT_NOT_APPLICABLE;
-	decide(r, DECISION_CONDITIONAL, "r", REVIEW_REFUSED, "1 item has no verdict: 5");
+	decide(r, DECISION_CONDITIONAL, "r", "1 item has no verdict: 5");
 	review_find(r, 5)->verdict = VERDICT_IMPROVEMENT;
-	decide(r, DECISION_MEETS, NULL, REVIEW_REFUSED,
+	decide(r, DECISION_MEETS, NULL,
 	       "meets needs no open item: 2 items are query or improvement: 1, 5");
 	review_find(r, 5)->verdict = VERDICT_ACCEPTED;
-	decide(r, DECISION_MEETS, NULL, REVIEW_REFUSED, "meets needs no open item: 1 item is query or improvement: 1");
-	decide(r, DECISION_CONDITIONAL, "条件", 0, NULL);
-	decide(r, DECISION_DOES_NOT_MEET, "不足", 0, NULL);
+	decide(r, DECISION_MEETS, NULL, "meets needs no open item: 1 item is query or improvement: 1");
+	decide(r, DECISION_CONDITIONAL, "条件", NULL);
+	decide(r, DECISION_DOES_NOT_MEET, "不足", NULL);
 	review_find(r, 1)->verdict = VERDICT_ACCEPTED;
-	decide(r, DECISION_MEETS, NULL, 0, NULL);
-	decide(r, DECISION_MEETS, "", 0, NULL);
+	decide(r, DECISION_MEETS, NULL, NULL);
+	decide(r, DECISION_MEETS, "", NULL);
 	size_t counts[VERDICT_NOT_APPLICABLE + 1];
 	review_count(r, counts);
 	assert_int_equal(counts[VERDICT_ACCEPTED], 3);
 	assert_int_equal(counts[VERDICT_NOT_APPLICABLE], 1);
 	assert_int_equal(counts[VERDICT_PENDING], 0);
 	r->decision = DECISION_MEETS;
-	decide(r, DECISION_MEETS, NULL, REVIEW_REFUSED, "review of submission 7 is decided");
+	decide(r, DECISION_MEETS, NULL, "review of submission 7 is decided");
+	/* Each check says only its own rule: the reason's knows no state. */
+	struct err e = { 0 };
+	assert_int_equal(review_reason_check(DECISION_CONDITIONAL, "r", &e), 0);
+	assert_int_equal(review_reason_check(DECISION_DOES_NOT_MEET, NULL, &e), -1);
+	assert_string_equal(e.msg, "a does_not_meet decision needs a reason");
 	review_free(r);
 	catalog_free(cat);
 }

@@ -38,8 +38,8 @@ static int setup(void **state)
 		return -1;
 	f->org = scratch_org_add(f->st, ORG_CONNECTOR, "A社");
 	f->bank = scratch_org_add(f->st, ORG_BANK, "B銀行");
-	if (answers_checklist(f->st, NULL, &cat, &e) != ANSWERS_OK ||
-	    answers_open(&f->a, f->st, f->org, cat, &e) != ANSWERS_OK) {
+	if (answers_checklist(f->st, NULL, &cat, &e) != OUTCOME_OK ||
+	    answers_open(&f->a, f->st, f->org, cat, &e) != OUTCOME_OK) {
 		fprintf(stderr, "setup: %s\n", e.msg);
 		return -1;
 	}
@@ -93,14 +93,14 @@ static void test_set_item_at_revision(void **state)
 	const char *v[ANSWER_NFIELDS] = { [FIELD_NOTES] = "一つ目" };
 	char rev[ANSWER_REVISION_LEN + 1], empty[ANSWER_REVISION_LEN + 1];
 	answer_revision(answer_set_find(f->a.set, 3), empty);
-	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, v, empty, &ans, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, v, empty, &ans, &e), OUTCOME_OK);
 	answer_revision(ans, rev);
 	assert_string_not_equal(rev, empty);
 	assert_int_equal(strlen(rev), ANSWER_REVISION_LEN);
 	char *before = stored(f);
 	const char *w[ANSWER_NFIELDS] = { [FIELD_NOTES] = "古い画面から" };
 	ans = NULL;
-	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, empty, &ans, &e), ANSWERS_CONFLICT);
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, empty, &ans, &e), OUTCOME_CONFLICT);
 	assert_string_equal(e.msg, "item 3 was changed since you loaded it");
 	assert_non_null(ans);
 	assert_string_equal(ans->notes, "一つ目");
@@ -109,7 +109,7 @@ static void test_set_item_at_revision(void **state)
 	free(after);
 	free(before);
 	assert_int_equal(store_in_tx(f->st), false);
-	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, rev, &ans, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item_at(&f->a, ACTOR, 3, w, rev, &ans, &e), OUTCOME_OK);
 	assert_string_equal(ans->notes, "古い画面から");
 	/* Any field changes the revision; the same values give the same one. */
 	struct answer x = { .no = 3, .current = "", .issues = "", .plan = "", .notes = "古い画面から" };
@@ -155,14 +155,14 @@ static void test_checklist_and_open(void **state)
 	struct fixture *f = *state;
 	struct err e = { 0 };
 	struct catalog *cat;
-	assert_int_equal(answers_checklist(f->st, "nope", &cat, &e), ANSWERS_NOT_FOUND);
+	assert_int_equal(answers_checklist(f->st, "nope", &cat, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no catalog \"nope\"");
 	assert_null(cat);
-	assert_int_equal(answers_checklist(f->st, "bank-criteria-sample", &cat, &e), ANSWERS_INVALID);
+	assert_int_equal(answers_checklist(f->st, "bank-criteria-sample", &cat, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "bank-criteria-sample is a criteria catalog, not a checklist");
-	assert_int_equal(answers_checklist(f->st, "api-checklist-2018-08", &cat, &e), ANSWERS_OK);
+	assert_int_equal(answers_checklist(f->st, "api-checklist-2018-08", &cat, &e), OUTCOME_OK);
 	struct answers_ctx b;
-	assert_int_equal(answers_open(&b, f->st, f->bank, cat, &e), ANSWERS_REFUSED);
+	assert_int_equal(answers_open(&b, f->st, f->bank, cat, &e), OUTCOME_REFUSED);
 	assert_string_equal(e.msg, "B銀行 is a bank: answer sets belong to connectors");
 	answers_close(&b);
 	answers_close(&b); /* twice is harmless */
@@ -184,7 +184,7 @@ static void test_set_item(void **state)
 	const struct answer *ans;
 	const char *v[ANSWER_NFIELDS] = { [FIELD_STATUS] = "partial", [FIELD_PLAN_DUE] = "2026-09-30",
 					  [FIELD_ISSUES] = "規程が古い" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, v, &ans, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, v, &ans, &e), OUTCOME_OK);
 	json_t *j = answers_item_json(ans);
 	char *s = json_dumps(j, JSON_COMPACT);
 	assert_string_equal(s, "{\"no\":3,\"status\":\"partial\",\"current\":\"\",\"issues\":\"規程が古い\","
@@ -193,25 +193,25 @@ static void test_set_item(void **state)
 	json_decref(j);
 	/* The same again changes nothing but is still recorded; "" unsets. */
 	const char *w[ANSWER_NFIELDS] = { [FIELD_STATUS] = "partial", [FIELD_PLAN_DUE] = "" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, w, &ans, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, w, &ans, &e), OUTCOME_OK);
 	assert_null(ans->plan_due);
 	assert_events(f, SET_ITEM_EVENTS);
 
 	/* Each refusal, with nothing written. */
 	char *before = stored(f);
 	const char *bad[ANSWER_NFIELDS] = { [FIELD_STATUS] = "done" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, bad, NULL, &e), ANSWERS_INVALID);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, bad, NULL, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "item 3: bad status \"done\" (want implemented, partial, not_implemented or "
 				   "not_applicable)");
 	const char *date[ANSWER_NFIELDS] = { [FIELD_NOTES] = "ok", [FIELD_PLAN_DUE] = "2026-02-30" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, date, NULL, &e), ANSWERS_INVALID);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, date, NULL, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "item 3: bad date \"2026-02-30\" (want YYYY-MM-DD)");
 	const char *none[ANSWER_NFIELDS] = { 0 };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, none, NULL, &e), ANSWERS_INVALID);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, none, NULL, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "nothing to set");
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 46, v, NULL, &e), ANSWERS_NOT_FOUND);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 46, v, NULL, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "api-checklist-2018-08 has no item 46");
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 39, v, NULL, &e), ANSWERS_REFUSED);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 39, v, NULL, &e), OUTCOME_REFUSED);
 	assert_string_equal(e.msg, "item 39 is the bank's to answer (対象者: 銀行)");
 	char *after = stored(f);
 	assert_string_equal(after, before);
@@ -246,9 +246,9 @@ static void answer_some(struct fixture *f)
 	const char *two[ANSWER_NFIELDS] = { [FIELD_STATUS] = "not_implemented", [FIELD_ISSUES] = "未整備",
 					    [FIELD_PLAN] = "=規程を作る", [FIELD_PLAN_DUE] = "2027-03-31" };
 	const char *three[ANSWER_NFIELDS] = { [FIELD_NOTES] = "[注]" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 1, one, NULL, &e), ANSWERS_OK);
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 2, two, NULL, &e), ANSWERS_OK);
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 4, three, NULL, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 1, one, NULL, &e), OUTCOME_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 2, two, NULL, &e), OUTCOME_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 4, three, NULL, &e), OUTCOME_OK);
 }
 
 static void test_export_import_round_trip(void **state)
@@ -266,12 +266,12 @@ static void test_export_import_round_trip(void **state)
 	/* Change two answers, then import the export: back as they were. */
 	const char *x[ANSWER_NFIELDS] = { [FIELD_STATUS] = "", [FIELD_CURRENT] = "" };
 	const char *y[ANSWER_NFIELDS] = { [FIELD_NOTES] = "" };
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 1, x, NULL, &e), ANSWERS_OK);
-	assert_int_equal(answers_set_item(&f->a, ACTOR, 4, y, NULL, &e), ANSWERS_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 1, x, NULL, &e), OUTCOME_OK);
+	assert_int_equal(answers_set_item(&f->a, ACTOR, 4, y, NULL, &e), OUTCOME_OK);
 	char *mark = events(f);
 
 	struct answers_import imp = { 0 };
-	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, "A社.xlsx", true, &imp, &e), ANSWERS_OK);
+	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, "A社.xlsx", true, &imp, &e), OUTCOME_OK);
 	json_t *j = answers_import_json(&f->a, &imp, "A社.xlsx");
 	char *s = json_dumps(j, JSON_COMPACT);
 	assert_string_equal(s, "{\"file\":\"A社.xlsx\",\"catalog\":\"api-checklist-2018-08\",\"sheet\":"
@@ -296,7 +296,7 @@ static void test_export_import_round_trip(void **state)
 	assert_string_equal(got, mark);
 	free(got);
 
-	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), ANSWERS_OK);
+	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), OUTCOME_OK);
 	assert_true(imp.written);
 	answers_import_release(&imp);
 	got = stored(f);
@@ -316,7 +316,7 @@ static void test_export_import_round_trip(void **state)
 	/* Again: nothing changes, nothing is recorded. */
 	free(mark);
 	mark = events(f);
-	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), ANSWERS_OK);
+	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), OUTCOME_OK);
 	assert_false(imp.written);
 	assert_int_equal(json_array_size(imp.changes), 0);
 	answers_import_release(&imp);
@@ -349,13 +349,13 @@ static void test_import_refusals(void **state)
 	struct err e = { 0 };
 	struct answers_import imp = { 0 };
 	char *before = stored(f), *mark = events(f);
-	assert_int_equal(answers_import_bytes(&f->a, ACTOR, "not a zip", 9, NULL, false, &imp, &e), ANSWERS_INVALID);
+	assert_int_equal(answers_import_bytes(&f->a, ACTOR, "not a zip", 9, NULL, false, &imp, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "not an xlsx file (not a zip archive)");
 	assert_null(imp.r);
 	answers_import_release(&imp);
 	size_t len;
 	char *bytes = workbook_with(f, "hello", &len);
-	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), ANSWERS_SHEET);
+	assert_int_equal(answers_import_bytes(&f->a, ACTOR, bytes, len, NULL, false, &imp, &e), OUTCOME_SHEET);
 	assert_string_equal(e.msg, "1 error, nothing imported");
 	assert_int_equal(imp.r->n_errors, 1);
 	assert_string_equal(imp.r->errors[0], "no sheet with the checklist's header row (通番, 区分, "

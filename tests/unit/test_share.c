@@ -117,16 +117,16 @@ static void test_add_rules(void **state)
 	struct fixture *f = *state;
 	struct err e = { 0 };
 	struct share *s;
-	assert_int_equal(shares_add(f->st, "a@a.test", 2, 1, "X", NULL, &s, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_add(f->st, "a@a.test", 2, 1, "X", NULL, &s, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no submission 1");
 	assert_null(s);
-	assert_int_equal(shares_add(f->st, "a@a.test", 1, 3, "X", NULL, &s, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_add(f->st, "a@a.test", 1, 3, "X", NULL, &s, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no submission 3");
-	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "B", NULL, &s, &e), SHARES_INVALID);
+	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "B", NULL, &s, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "no bank \"B\"");
-	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "Z", NULL, &s, &e), SHARES_INVALID);
+	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "Z", NULL, &s, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "no bank \"Z\"");
-	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", "2026-03-01", &s, &e), SHARES_INVALID);
+	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", "2026-03-01", &s, &e), OUTCOME_INVALID);
 
 	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", "2026-04-30", &s, &e), 0);
 	assert_int_equal(s->id, 1);
@@ -137,7 +137,7 @@ static void test_add_rules(void **state)
 	assert_string_equal(s->expires_at, "2026-05-01T00:00:00Z");
 	assert_null(s->revoked_at);
 	share_free(s);
-	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", NULL, NULL, &e), SHARES_CONFLICT);
+	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", NULL, NULL, &e), OUTCOME_CONFLICT);
 	assert_string_equal(e.msg, "submission 1 is already shared with X (share 1)");
 	/* Another bank is another share; the command line (0) acts for anyone. */
 	assert_int_equal(shares_add(f->st, "cli:root", 0, 1, "Y", NULL, NULL, &e), 0);
@@ -172,9 +172,9 @@ static void test_revoke_and_read(void **state)
 	struct user reader = { .id = 1, .org_id = 3, .email = "reader@x.test" };
 	assert_int_equal(shares_add(f->st, "a@a.test", 1, 1, "X", NULL, NULL, &e), 0);
 	/* Y has no share: not found, and nothing recorded. */
-	assert_int_equal(shares_read(f->st, &reader, 4, 1, &rec, &doc, &valid, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_read(f->st, &reader, 4, 1, &rec, &doc, &valid, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no submission 1");
-	assert_int_equal(shares_read(f->st, &reader, 3, 2, &rec, &doc, &valid, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_read(f->st, &reader, 3, 2, &rec, &doc, &valid, &e), OUTCOME_NOT_FOUND);
 	struct share **list;
 	size_t n;
 	assert_int_equal(shares_list(f->st, 1, &list, &n, &e), 0);
@@ -182,15 +182,15 @@ static void test_revoke_and_read(void **state)
 	assert_int_equal(list[0]->n_accesses, 0);
 	share_list_free(list, n);
 
-	assert_int_equal(shares_revoke(f->st, "b@b.test", 2, 0, 1, &s, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_revoke(f->st, "b@b.test", 2, 0, 1, &s, &e), OUTCOME_NOT_FOUND);
 	assert_string_equal(e.msg, "no share 1");
-	assert_int_equal(shares_revoke(f->st, "a@a.test", 1, 2, 1, &s, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_revoke(f->st, "a@a.test", 1, 2, 1, &s, &e), OUTCOME_NOT_FOUND);
 	assert_int_equal(shares_revoke(f->st, "a@a.test", 1, 1, 1, &s, &e), 0);
 	assert_string_equal(s->revoked_at, "2026-04-01T09:00:00Z");
 	share_free(s);
-	assert_int_equal(shares_revoke(f->st, "a@a.test", 1, 1, 1, NULL, &e), SHARES_CONFLICT);
+	assert_int_equal(shares_revoke(f->st, "a@a.test", 1, 1, 1, NULL, &e), OUTCOME_CONFLICT);
 	assert_string_equal(e.msg, "share 1 is already revoked");
-	assert_int_equal(shares_read(f->st, &reader, 3, 1, &rec, &doc, &valid, &e), SHARES_NOT_FOUND);
+	assert_int_equal(shares_read(f->st, &reader, 3, 1, &rec, &doc, &valid, &e), OUTCOME_NOT_FOUND);
 
 	/* Every change is on the trail, in the connector's name. */
 	struct audit_event **evs;

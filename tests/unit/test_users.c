@@ -35,10 +35,10 @@ static void test_add_and_update(void **state)
 	long long carol = u->id;
 	user_free(u);
 	assert_int_equal(users_add(f->st, f->org_id, "carol@example.jp", "viewer", "alice@example.jp", otp, &u, &e),
-			 USERS_CONFLICT);
+			 OUTCOME_CONFLICT);
 	assert_string_equal(e.msg, "a user with email carol@example.jp already exists");
 	assert_int_equal(users_add(f->st, f->org_id, "d@example.jp", "boss", "alice@example.jp", otp, &u, &e),
-			 USERS_INVALID);
+			 OUTCOME_INVALID);
 
 	struct users_change c = { .role = "reviewer", .disabled = 1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, carol, &c, "alice@example.jp", &u, &e), 0);
@@ -55,7 +55,7 @@ static void test_add_and_update(void **state)
 
 	struct users_change none = { .disabled = -1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, carol, &none, "alice@example.jp", NULL, &e),
-			 USERS_INVALID);
+			 OUTCOME_INVALID);
 	assert_string_equal(e.msg, "nothing to change: give role, disabled or totp_reset");
 }
 
@@ -66,15 +66,15 @@ static void test_own_org_and_self(void **state)
 	long long bob = other_org_user(f);
 	struct users_change off = { .disabled = 1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, bob, &off, "alice@example.jp", NULL, &e),
-			 USERS_NOT_FOUND);
+			 OUTCOME_NOT_FOUND);
 	char *want = xasprintf("no user %lld", bob);
 	assert_string_equal(e.msg, want);
 	free(want);
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, f->alice, &off, "alice@example.jp", NULL, &e),
-			 USERS_CONFLICT);
+			 OUTCOME_CONFLICT);
 	struct users_change demote = { .role = "viewer", .disabled = -1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, f->alice, &demote, "alice@example.jp", NULL, &e),
-			 USERS_CONFLICT);
+			 OUTCOME_CONFLICT);
 	assert_string_equal(e.msg,
 			    "you cannot remove your own administrator role or disable yourself: ask another administrator");
 	/* Keeping one's own admin role is no change, and no refusal. */
