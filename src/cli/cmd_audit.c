@@ -5,7 +5,7 @@
 
 #include "cli/cli.h"
 #include "formats/audit_json.h"
-#include "store/store_audit.h"
+#include "service/audit_log.h"
 
 static int audit_verify(struct cli_ctx *ctx, int argc, char **argv);
 static int audit_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -51,7 +51,7 @@ static int audit_verify(struct cli_ctx *ctx, int argc, char **argv)
 	struct err e = { 0 };
 	struct store *st = NULL;
 	struct verify_state v = { .chain = AUDIT_CHAIN_INIT, .anchor = anchor };
-	if (cli_open_store(ctx, &st, &e) < 0 || (rc = store_audit_walk(st, verify_one, &v, &e)) < 0) {
+	if (cli_open_store(ctx, &st, &e) < 0 || (rc = audit_log_walk(st, verify_one, &v, &e)) < 0) {
 		store_close(st);
 		return cli_fail("%s", e.msg);
 	}
@@ -94,9 +94,9 @@ static int audit_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos)
 		return cli_usage("audit list", &sub_list, "unexpected argument \"%s\"", argv[0]);
 	long long limit = 100, before = 0;
-	if (limit_text && positive(limit_text, STORE_AUDIT_LIST_MAX, &limit) < 0)
+	if (limit_text && positive(limit_text, AUDIT_LOG_LIST_MAX, &limit) < 0)
 		return cli_usage("audit list", &sub_list, "--limit wants a number from 1 to %d, not \"%s\"",
-				 STORE_AUDIT_LIST_MAX, limit_text);
+				 AUDIT_LOG_LIST_MAX, limit_text);
 	if (before_text && positive(before_text, (long long)1 << 62, &before) < 0)
 		return cli_usage("audit list", &sub_list, "--before wants an event number, not \"%s\"", before_text);
 	struct err e = { 0 };
@@ -105,7 +105,7 @@ static int audit_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct audit_event **evs = NULL;
 	size_t n = 0;
 	if (cli_open_store(ctx, &st, &e) < 0 || (org_name && cli_load_org(st, org_name, &org, &e) < 0) ||
-	    store_audit_list(st, org ? org->id : 0, before, (size_t)limit, &evs, &n, &e) < 0) {
+	    audit_log_list(st, org ? org->id : 0, before, (size_t)limit, &evs, &n, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}

@@ -4,7 +4,7 @@
 
 #include "cli/cli.h"
 #include "formats/catalog_json.h"
-#include "store/store_catalog.h"
+#include "service/lookup.h"
 
 static int list_exec(struct cli_ctx *ctx, int argc, char **argv);
 static int show_exec(struct cli_ctx *ctx, int argc, char **argv);
@@ -93,7 +93,7 @@ static int list_exec(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n;
 	if (cli_open_store(ctx, &st, &e) < 0)
 		return cli_fail("%s", e.msg);
-	if (store_catalog_list(st, &cats, &n, &e) < 0) {
+	if (lookup_catalogs(st, &cats, &n, &e) < 0) {
 		store_close(st);
 		return cli_fail("%s", e.msg);
 	}
@@ -258,10 +258,7 @@ static int map_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail("%s", e.msg);
 	if (cli_load_catalog(st, argv[0], &cr, &e) < 0 || cli_load_catalog(st, argv[1], &ch, &e) < 0)
 		goto fail;
-	rc = store_mapping_get(st, argv[0], argv[1], &m, &e);
-	if (rc == STORE_NOT_FOUND)
-		err_set(&e, "no mapping from %s to %s", argv[0], argv[1]);
-	if (rc != STORE_OK)
+	if (lookup_mapping(st, argv[0], argv[1], &m, &e) != OUTCOME_OK)
 		goto fail;
 	store_close(st);
 	json_t *doc = map_json(m, cr, ch);

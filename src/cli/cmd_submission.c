@@ -6,7 +6,7 @@
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/submission_view.h"
-#include "store/store_submission.h"
+#include "service/submissions.h"
 
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -96,7 +96,7 @@ static int submission_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct submission_record **recs = NULL;
 	size_t n = 0;
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
-	    store_submission_list(st, org->id, &recs, &n, &e) < 0) {
+	    submissions_list(st, org->id, &recs, &n, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}

@@ -6,8 +6,7 @@
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/account.h"
-#include "store/store_token.h"
-#include "store/store_user.h"
+#include "service/lookup.h"
 
 static int token_create(struct cli_ctx *ctx, int argc, char **argv);
 static int token_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -28,13 +27,7 @@ static const struct cli_command sub_revoke = {
 /* The user an email names; a missing one says how to list users. */
 static int load_user(struct store *st, const char *email, struct user **out, struct err *e)
 {
-	*out = NULL;
-	char *norm = user_email_normalise(email, e);
-	int rc = norm ? store_user_get_by_email(st, norm, out, e) : -1;
-	if (rc == STORE_NOT_FOUND)
-		err_set(e, "no user with email %s (shinsa user list --org NAME shows them)", norm);
-	free(norm);
-	return rc == STORE_OK ? 0 : -1;
+	return lookup_user_email(st, email, out, e) == OUTCOME_OK ? 0 : -1;
 }
 
 static int token_create(struct cli_ctx *ctx, int argc, char **argv)
@@ -91,7 +84,7 @@ static int token_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct user_token **ts;
 	size_t n;
 	rc = cli_open_store(ctx, &st, &e) < 0 || load_user(st, email, &u, &e) < 0 ||
-	     store_token_list(st, u->id, &ts, &n, &e) < 0;
+	     account_tokens_list(st, u->id, &ts, &n, &e) < 0;
 	user_free(u);
 	store_close(st);
 	if (rc)

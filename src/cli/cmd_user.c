@@ -7,7 +7,7 @@
 #include "cli/cli_audit.h"
 #include "lib/strbuf.h"
 #include "service/account.h"
-#include "store/store_user.h"
+#include "service/users.h"
 
 static int user_add(struct cli_ctx *ctx, int argc, char **argv);
 static int user_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -123,7 +123,7 @@ static int user_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct user **users;
 	size_t n;
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, org_name, &org, &e) < 0 ||
-	    store_user_list(st, org->id, &users, &n, &e) < 0) {
+	    users_list(st, org->id, &users, &n, &e) < 0) {
 		org_free(org);
 		store_close(st);
 		return cli_fail("%s", e.msg);

@@ -334,3 +334,8 @@ int account_totp_off(struct store *st, long long user_id, struct err *e)
 	}
 	return store_commit(st, e);
 }
+
+int account_tokens_list(struct store *st, long long user_id, struct user_token ***out, size_t *n, struct err *e)
+{
+	return store_token_list(st, user_id, out, n, e);
+}

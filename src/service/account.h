@@ -102,6 +102,10 @@ enum outcome account_token_create_checked(struct store *st, const struct auth_co
 enum outcome account_token_revoke_own(struct store *st, long long user_id, long long id, const char *actor,
 				      struct err *e);
 
+/* user_id's API tokens, as store_token_list() gives them (the array and
+ * each token are yours). 0, or -1 with e set. */
+int account_tokens_list(struct store *st, long long user_id, struct user_token ***out, size_t *n, struct err *e);
+
 /* Revokes API token id: "no API token N", "API token N is already revoked".
  * Event token_revoke, object "token:ID", details {id}. 0 or -1. */
 int account_token_revoke(struct store *st, long long id, const char *actor, struct err *e);

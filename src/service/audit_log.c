@@ -71,3 +71,16 @@ json_t *audit_log_ranges(const int *nos, size_t n)
 	strbuf_release(&sb);
 	return text;
 }
+
+_Static_assert(AUDIT_LOG_LIST_MAX == STORE_AUDIT_LIST_MAX, "one limit on an audit listing");
+
+int audit_log_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
+		   size_t *n, struct err *e)
+{
+	return store_audit_list(st, org_id, before, limit, out, n, e);
+}
+
+int audit_log_walk(struct store *st, int (*fn)(const struct audit_event *ev, void *arg), void *arg, struct err *e)
+{
+	return store_audit_walk(st, fn, arg, e);
+}

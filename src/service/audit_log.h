@@ -49,4 +49,18 @@ bool audit_log_fits(const json_t *details);
  */
 json_t *audit_log_ranges(const int *nos, size_t n);
 
+/* The most events audit_log_list() gives at once. */
+#define AUDIT_LOG_LIST_MAX 10000
+
+/*
+ * Reading the trail, for `shinsa audit list`, GET /api/v1/audit and
+ * `shinsa audit verify`: as store/store_audit.h's store_audit_list()
+ * (org_id's events, 0 for all, newest first before id `before` (0: from the
+ * newest), at most limit; the array and events are yours) and
+ * store_audit_walk() (every event in order, to fn). 0, or -1 with e set.
+ */
+int audit_log_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
+		   size_t *n, struct err *e);
+int audit_log_walk(struct store *st, int (*fn)(const struct audit_event *ev, void *arg), void *arg, struct err *e);
+
 #endif

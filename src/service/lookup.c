@@ -1,6 +1,7 @@
 #include "service/lookup.h"
 #include "store/store_catalog.h"
 #include "store/store_org.h"
+#include "store/store_user.h"
 
 #include <stdlib.h>
 
@@ -77,4 +78,57 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 	*out = NULL;
 	err_set(e, "no bank \"%s\"", name);
 	return OUTCOME_NOT_FOUND;
+}
+
+/* What a store lookup's answer is as an outcome (e says what was not found
+ * once the caller words it). */
+static enum outcome of_store(int rc)
+{
+	return rc == STORE_OK ? OUTCOME_OK : rc == STORE_NOT_FOUND ? OUTCOME_NOT_FOUND : OUTCOME_FAILED;
+}
+
+enum outcome lookup_org_id(struct store *st, long long id, struct org **out, struct err *e)
+{
+	*out = NULL;
+	enum outcome rc = of_store(store_org_get_id(st, id, out, e));
+	if (rc == OUTCOME_NOT_FOUND)
+		err_set(e, "no organisation %lld", id);
+	return rc;
+}
+
+enum outcome lookup_user_email(struct store *st, const char *email, struct user **out, struct err *e)
+{
+	*out = NULL;
+	char *norm = user_email_normalise(email, e);
+	if (!norm)
+		return OUTCOME_INVALID;
+	enum outcome rc = of_store(store_user_get_by_email(st, norm, out, e));
+	if (rc == OUTCOME_NOT_FOUND)
+		err_set(e, "no user with email %s (shinsa user list --org NAME shows them)", norm);
+	free(norm);
+	return rc;
+}
+
+int lookup_catalogs(struct store *st, struct catalog ***out, size_t *n, struct err *e)
+{
+	return store_catalog_list(st, out, n, e);
+}
+
+enum outcome lookup_catalog_id(struct store *st, const char *id, struct catalog **out, struct err *e)
+{
+	*out = NULL;
+	enum outcome rc = of_store(store_catalog_get(st, id, out, e));
+	if (rc == OUTCOME_NOT_FOUND)
+		err_set(e, "no catalog \"%s\"", id);
+	return rc;
+}
+
+enum outcome lookup_mapping(struct store *st, const char *criteria_id, const char *checklist_id, struct mapping **out,
+			    struct err *e)
+{
+	*out = NULL;
+	enum outcome rc = of_store(store_mapping_get(st, criteria_id, checklist_id, out, e));
+	if (rc == OUTCOME_NOT_FOUND)
+		err_set(e, "no mapping from %s to %s", criteria_id, checklist_id);
+	return rc;
 }

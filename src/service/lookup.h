@@ -11,7 +11,9 @@
 #define SHINSA_SERVICE_LOOKUP_H
 
 #include "core/catalog.h"
+#include "core/mapping.h"
 #include "core/org.h"
+#include "core/user.h"
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
@@ -41,5 +43,23 @@ int lookup_checklist(struct store *st, const char *id, struct catalog **out, str
  * fails, so that each front end words "none" and "which one?" its own way.
  */
 int lookup_sole_checklist(struct store *st, struct catalog **out, size_t *found, struct err *e);
+
+/* Organisation id into *out (yours): 0; OUTCOME_NOT_FOUND "no
+ * organisation N"; -1 when the store fails. */
+enum outcome lookup_org_id(struct store *st, long long id, struct org **out, struct err *e);
+/* The user whose email (normalised here) is email into *out (yours): 0;
+ * OUTCOME_INVALID with user_email_normalise()'s message; OUTCOME_NOT_FOUND
+ * "no user with email E (shinsa user list --org NAME shows them)"; -1. */
+enum outcome lookup_user_email(struct store *st, const char *email, struct user **out, struct err *e);
+/* Every catalog, ordered by id, items included: the array and each catalog
+ * are yours. 0, or -1 with e set. */
+int lookup_catalogs(struct store *st, struct catalog ***out, size_t *n, struct err *e);
+/* Catalog id as stored into *out (yours): 0; OUTCOME_NOT_FOUND "no catalog
+ * \"ID\"" (no hint: the API says it too); -1. */
+enum outcome lookup_catalog_id(struct store *st, const char *id, struct catalog **out, struct err *e);
+/* The cross-walk from criteria catalog criteria_id to checklist_id into
+ * *out (yours): 0; OUTCOME_NOT_FOUND "no mapping from A to B"; -1. */
+enum outcome lookup_mapping(struct store *st, const char *criteria_id, const char *checklist_id, struct mapping **out,
+			    struct err *e);
 
 #endif

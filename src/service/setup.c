@@ -29,3 +29,8 @@ fail:
 	store_rollback(st);
 	return -1;
 }
+
+int setup_schema_latest(void)
+{
+	return store_schema_latest();
+}

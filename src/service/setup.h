@@ -26,4 +26,7 @@ typedef void setup_report(void *arg, const struct catalog *cat, const struct map
 int setup_files(struct store *st, const struct catalog_files *files, setup_report *report, void *arg,
 		struct err *e);
 
+/* The schema version this program brings a database to (GET /healthz). */
+int setup_schema_latest(void);
+
 #endif

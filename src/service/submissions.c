@@ -223,3 +223,8 @@ int submissions_export(struct store *st, const char *actor, const struct submiss
 	strbuf_release(&bytes);
 	return rc;
 }
+
+int submissions_list(struct store *st, long long org_id, struct submission_record ***out, size_t *n, struct err *e)
+{
+	return store_submission_list(st, org_id, out, n, e);
+}

@@ -97,4 +97,8 @@ enum outcome submissions_load_valid(struct store *st, long long id, struct submi
 int submissions_export(struct store *st, const char *actor, const struct submission_record *rec,
 		       const struct submission *doc, const char *path, struct err *e);
 
+/* org_id's submissions, newest first, as store_submission_list() gives
+ * them (the array and records are yours). 0, or -1 with e set. */
+int submissions_list(struct store *st, long long org_id, struct submission_record ***out, size_t *n, struct err *e);
+
 #endif

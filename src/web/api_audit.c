@@ -3,8 +3,8 @@
 #include <stdlib.h>
 
 #include "formats/audit_json.h"
+#include "service/audit_log.h"
 #include "store/store.h"
-#include "store/store_audit.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -30,7 +30,7 @@ static int query_number(const struct http_request *req, struct http_response *re
 void api_audit_list(struct http_request *req, struct http_response *resp)
 {
 	long long limit, before;
-	if (query_number(req, resp, "limit", STORE_AUDIT_LIST_MAX, 100, "a number from 1 to 10000", &limit) < 0 ||
+	if (query_number(req, resp, "limit", AUDIT_LOG_LIST_MAX, 100, "a number from 1 to 10000", &limit) < 0 ||
 	    query_number(req, resp, "before", (long long)1 << 62, 0, "an event number", &before) < 0)
 		return;
 	struct err e = { 0 };
@@ -40,7 +40,7 @@ void api_audit_list(struct http_request *req, struct http_response *resp)
 	if (!st)
 		return;
 	/* The gate made sure the caller is signed in; req->org is theirs. */
-	if (store_audit_list(st, req->org->id, before, (size_t)limit, &evs, &n, &e) < 0) {
+	if (audit_log_list(st, req->org->id, before, (size_t)limit, &evs, &n, &e) < 0) {
 		api_internal(resp, &e);
 		return;
 	}

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "formats/catalog_json.h"
-#include "store/store_catalog.h"
+#include "service/lookup.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -15,7 +15,7 @@ void api_catalog_list(struct http_request *req, struct http_response *resp)
 	size_t n;
 	if (!st)
 		return;
-	if (store_catalog_list(st, &cats, &n, &e) < 0) {
+	if (lookup_catalogs(st, &cats, &n, &e) < 0) {
 		api_internal(resp, &e);
 		return;
 	}
@@ -36,13 +36,9 @@ void api_catalog_show(struct http_request *req, struct http_response *resp)
 	const char *id = http_param(req, "id");
 	if (!st)
 		return;
-	int rc = store_catalog_get(st, id, &cat, &e);
-	if (rc == STORE_NOT_FOUND) {
-		http_json_error(resp, 404, "not_found", "no catalog \"%s\"", id);
-		return;
-	}
-	if (rc != STORE_OK) {
-		api_internal(resp, &e);
+	enum outcome rc = lookup_catalog_id(st, id, &cat, &e);
+	if (rc != OUTCOME_OK) {
+		api_refused(resp, rc, &e, NULL);
 		return;
 	}
 	http_json_send(resp, 200, catalog_json_encode(cat));

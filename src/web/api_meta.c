@@ -1,5 +1,6 @@
 #include "web/api_meta.h"
 
+#include "service/setup.h"
 #include "store/store.h"
 #include "web/http_json.h"
 
@@ -22,7 +23,7 @@ void api_healthz(struct http_request *req, struct http_response *resp)
 	}
 	store_close(st);
 	/* STORE_EXISTING refuses any schema but the latest. */
-	http_json_send(resp, 200, json_pack("{s:s, s:i}", "status", "ok", "schema", store_schema_latest()));
+	http_json_send(resp, 200, json_pack("{s:s, s:i}", "status", "ok", "schema", setup_schema_latest()));
 }
 
 const char *api_openapi_text(size_t *len)

@@ -9,7 +9,6 @@
 #include "service/review_view.h"
 #include "service/reviews.h"
 #include "service/shares.h"
-#include "store/store_review.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 

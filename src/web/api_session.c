@@ -10,8 +10,7 @@
 #include "lib/xalloc.h"
 #include "formats/qr_svg.h"
 #include "service/account.h"
-#include "store/store_org.h"
-#include "store/store_token.h"
+#include "service/lookup.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -67,7 +66,7 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 		api_refused_until(resp, rc, login.retry_after, &e);
 	} else {
 		struct org *org = NULL;
-		if (store_org_get_id(st, login.user->org_id, &org, &e) != STORE_OK) {
+		if (lookup_org_id(st, login.user->org_id, &org, &e) != OUTCOME_OK) {
 			api_internal(resp, &e);
 		} else {
 			char at[CLOCK_TEXT_SIZE];
@@ -206,7 +205,7 @@ void api_me_tokens_list(struct http_request *req, struct http_response *resp)
 	size_t n;
 	if (!st)
 		return;
-	if (store_token_list(st, req->who.user->id, &ts, &n, &e) < 0) {
+	if (account_tokens_list(st, req->who.user->id, &ts, &n, &e) < 0) {
 		api_internal(resp, &e);
 		return;
 	}

@@ -7,7 +7,7 @@
 #include "service/answers.h"
 #include "service/shares.h"
 #include "service/submission_view.h"
-#include "store/store_submission.h"
+#include "service/submissions.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -92,7 +92,7 @@ void api_submission_list(struct http_request *req, struct http_response *resp)
 	size_t n;
 	if (!st)
 		return;
-	if (store_submission_list(st, req->org->id, &recs, &n, &e) < 0) {
+	if (submissions_list(st, req->org->id, &recs, &n, &e) < 0) {
 		api_internal(resp, &e);
 		return;
 	}

@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "store/store.h"
-#include "store/store_org.h"
+#include "service/lookup.h"
 #include "web/api_reply.h"
 #include "web/router.h"
 
@@ -94,9 +94,9 @@ int router_authorize(const struct route *route, struct http_request *req, struct
 				"change your one-time password first (POST /api/v1/me/password)");
 		return -1;
 	}
-	int rc = store_org_get_id(st, u->org_id, &req->org, &e);
-	if (rc != STORE_OK) {
-		http_response_note(resp, rc < 0 ? e.msg : "the user's organisation is gone");
+	enum outcome rc = lookup_org_id(st, u->org_id, &req->org, &e);
+	if (rc != OUTCOME_OK) {
+		http_response_note(resp, rc == OUTCOME_NOT_FOUND ? "the user's organisation is gone" : e.msg);
 		refuse(why, 500, "internal", "the server could not load your organisation");
 		return -1;
 	}
