@@ -222,10 +222,11 @@ static int review_criteria(struct cli_ctx *ctx, int argc, char **argv)
 		const json_t *sum = json_object_get(out, "summary");
 		size_t i;
 		json_t *c;
-		printf("review of submission %lld (version %d of %s) by %s: %lld met, %lld partly met, %lld open, "
-		       "%lld not covered\n",
+		printf("review of submission %lld (version %d of %s) by %s: %lld met, %lld met with a plan, "
+		       "%lld partly met, %lld open, %lld not covered\n",
 		       id, r->version, r->connector_name, r->bank_name,
 		       (long long)json_integer_value(json_object_get(sum, "met")),
+		       (long long)json_integer_value(json_object_get(sum, "met_with_plan")),
 		       (long long)json_integer_value(json_object_get(sum, "partly_met")),
 		       (long long)json_integer_value(json_object_get(sum, "open")),
 		       (long long)json_integer_value(json_object_get(sum, "not_covered")));
@@ -265,7 +266,7 @@ const struct cli_command cmd_review = {
 		"      shinsa verify to check with nothing but the file\n"
 		"  shinsa review criteria SUBMISSION-ID --org BANK [--json]\n"
 		"      the bank's review by its own criteria: each criterion's relation, the\n"
-		"      verdicts of the items it maps to and its state (met, partly_met, open,\n"
+		"      verdicts of the items it maps to and its state (met, met_with_plan, partly_met, open,\n"
 		"      not_covered); --json prints what GET /api/v1/reviews/ID/criteria gives\n",
 	.exec = review_exec,
 };

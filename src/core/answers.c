@@ -265,6 +265,40 @@ size_t answer_set_problems(const struct catalog *cat, const struct answer_set *s
 	return n;
 }
 
+size_t answers_contradictions(const struct catalog *cat, const struct answer_set *set, const char *today,
+			      void (*fn)(const struct answer_contradiction *c, void *cls), void *cls)
+{
+	size_t n = 0;
+	/* By key: a submission's set holds the connector's items only. */
+	for (size_t i = 0; i < set->n_items; i++) {
+		const struct answer *a = &set->items[i];
+		const struct catalog_item *it = catalog_find_key(cat, a->item_key);
+		if (!it || !answer_is_connectors(it))
+			continue;
+		bool done = a->status == STATUS_IMPLEMENTED;
+		bool open = a->status == STATUS_PARTIAL || a->status == STATUS_NOT_IMPLEMENTED;
+		/* YYYY-MM-DD dates compare as text. */
+		struct {
+			bool hit;
+			const char *code, *field;
+		} rules[] = {
+			{ done && !text_is_blank(a->issues), "implemented_issues", "issues" },
+			{ done && a->plan_due && strcmp(a->plan_due, today) > 0, "implemented_future_due", "plan_due" },
+			{ open && text_is_blank(a->plan), "open_no_plan", "plan" },
+			{ open && !a->plan_due, "open_no_plan_due", "plan_due" },
+		};
+		for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+			if (!rules[k].hit)
+				continue;
+			struct answer_contradiction c = { it->no, rules[k].code, rules[k].field,
+							  answer_status_name(a->status) };
+			fn(&c, cls);
+			n++;
+		}
+	}
+	return n;
+}
+
 /* A problem as the line answer_set_check writes. */
 static void problem_line(const struct answer_problem *p, void *cls)
 {

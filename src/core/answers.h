@@ -167,4 +167,36 @@ struct answer_problem {
 size_t answer_set_problems(const struct catalog *cat, const struct answer_set *set,
 			   void (*fn)(const struct answer_problem *p, void *cls), void *cls);
 
+/*
+ * A contradiction in an answer: not a reason to refuse a submission, but
+ * something a reader should look at before submitting or while reviewing.
+ * The rules, for connector and common items (one answer may break two):
+ *   code "implemented_issues"      field "issues"    implemented, yet 課題認識
+ *                                                    has text
+ *   code "implemented_future_due"  field "plan_due"  implemented, yet 対応予定日
+ *                                                    lies after today
+ *   code "open_no_plan"            field "plan"      partial or not_implemented
+ *                                                    without 課題への対応計画
+ *   code "open_no_plan_due"        field "plan_due"  partial or not_implemented
+ *                                                    without 対応予定日
+ * status is the answer's status name. The last two are also problems that
+ * refuse a submission (answer_set_problems): a signed set normally has none,
+ * but the bank reads every set it is shown by the same rules. All strings
+ * are static.
+ */
+struct answer_contradiction {
+	int no;
+	const char *code, *field, *status;
+};
+
+/*
+ * Calls fn for every contradiction in set (a whole answer set, or a
+ * submission's, which holds the connector's items only; items not in cat
+ * are skipped), by item in set order and by
+ * the order above within an item, and returns how many there were. today is
+ * YYYY-MM-DD (the server's date: service/plans.h plans_today).
+ */
+size_t answers_contradictions(const struct catalog *cat, const struct answer_set *set, const char *today,
+			      void (*fn)(const struct answer_contradiction *c, void *cls), void *cls);
+
 #endif

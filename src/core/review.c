@@ -341,16 +341,19 @@ const char *review_criterion_state_name(enum review_criterion_state s)
 		return "partly_met";
 	case REVIEW_CRITERION_OPEN:
 		return "open";
+	case REVIEW_CRITERION_MET_WITH_PLAN:
+		return "met_with_plan";
 	case REVIEW_CRITERION_NOT_COVERED:
 		break;
 	}
 	return "not_covered";
 }
 
-enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row)
+enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row,
+						   const struct answer_set *answers)
 {
 	size_t counted = 0;
-	bool open = false;
+	bool open = false, gap = false;
 	if (row->relation == RELATION_UNSET || row->relation == RELATION_NONE)
 		return REVIEW_CRITERION_NOT_COVERED;
 	for (size_t i = 0; i < row->n_items; i++) {
@@ -362,12 +365,16 @@ enum review_criterion_state review_criterion_state(const struct review *r, const
 			counted++;
 			if (it->verdict != VERDICT_ACCEPTED && it->verdict != VERDICT_NOT_APPLICABLE)
 				open = true;
+			const struct answer *a = answers ? answer_set_find_key(answers, it->item_key) : NULL;
+			if (a && (a->status == STATUS_PARTIAL || a->status == STATUS_NOT_IMPLEMENTED))
+				gap = true;
 		}
 	}
 	if (!counted)
 		return REVIEW_CRITERION_NOT_COVERED;
 	if (open)
 		return REVIEW_CRITERION_OPEN;
-	return row->relation == RELATION_EQUAL || row->relation == RELATION_SUBSET ? REVIEW_CRITERION_MET
-										   : REVIEW_CRITERION_PARTLY_MET;
+	if (row->relation != RELATION_EQUAL && row->relation != RELATION_SUBSET)
+		return REVIEW_CRITERION_PARTLY_MET;
+	return gap ? REVIEW_CRITERION_MET_WITH_PLAN : REVIEW_CRITERION_MET;
 }

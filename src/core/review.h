@@ -199,17 +199,24 @@ void review_count(const struct review *r, size_t counts[VERDICT_NOT_APPLICABLE +
  *     (intersects): what the checklist's answers cover is met, the rest is
  *     the bank's to judge;
  *   - REVIEW_CRITERION_OPEN: otherwise (some item pending, query or
- *     improvement).
+ *     improvement);
+ *   - REVIEW_CRITERION_MET_WITH_PLAN: met as above, but the connector
+ *     rated one of those items partial or not_implemented in answers (the
+ *     review's submitted answers; NULL: not known, never this state): the
+ *     bank accepted a remaining gap with its improvement plan, which is not
+ *     the same as met.
  */
 enum review_criterion_state {
 	REVIEW_CRITERION_NOT_COVERED = 0,
 	REVIEW_CRITERION_MET,
 	REVIEW_CRITERION_PARTLY_MET,
 	REVIEW_CRITERION_OPEN,
+	REVIEW_CRITERION_MET_WITH_PLAN,
 };
 
-/* "not_covered", "met", "partly_met", "open". */
+/* "not_covered", "met", "partly_met", "open", "met_with_plan". */
 const char *review_criterion_state_name(enum review_criterion_state s);
-enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row);
+enum review_criterion_state review_criterion_state(const struct review *r, const struct mapping_row *row,
+						   const struct answer_set *answers);
 
 #endif

@@ -101,8 +101,28 @@ static void problem_json(const struct answer_problem *p, void *cls)
 					      "status", p->status));
 }
 
-json_t *answers_check_json(const struct answers_ctx *a)
+/* A contradiction as {no, code, field, status}: the page words it itself. */
+static void contradiction_json(const struct answer_contradiction *c, void *cls)
 {
+	json_array_append_new(cls, json_pack("{s:i, s:s, s:s, s:s}", "no", c->no, "code", c->code, "field", c->field,
+					      "status", c->status));
+}
+
+json_t *answers_warnings_json(const struct catalog *cat, const struct answer_set *set, struct err *e)
+{
+	char today[PLAN_DATE_LEN + 1];
+	if (plans_today(today, e) < 0)
+		return NULL;
+	json_t *warnings = json_array();
+	answers_contradictions(cat, set, today, contradiction_json, warnings);
+	return warnings;
+}
+
+json_t *answers_check_json(const struct answers_ctx *a, struct err *e)
+{
+	json_t *warnings = answers_warnings_json(a->cat, a->set, e);
+	if (!warnings)
+		return NULL;
 	struct strbuf problems = STRBUF_INIT;
 	size_t n = answer_set_check(a->cat, a->set, &problems);
 	json_t *lines = json_array();
@@ -115,8 +135,8 @@ json_t *answers_check_json(const struct answers_ctx *a)
 	strbuf_release(&problems);
 	json_t *details = json_array();
 	answer_set_problems(a->cat, a->set, problem_json, details);
-	return json_pack("{s:s, s:b, s:o, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines,
-			 "problem_details", details);
+	return json_pack("{s:s, s:b, s:o, s:o, s:o}", "catalog", a->cat->id, "ready", n == 0, "problems", lines,
+			 "problem_details", details, "warnings", warnings);
 }
 
 /* Rereads a's set: inside a write transaction, the answers as they are. */

@@ -65,14 +65,24 @@ json_t *answers_json(const struct answer_set *set);
 json_t *answers_item_json(const struct answer *a);
 
 /*
+ * The contradictions in set as of the server's date (core/answers.h
+ * answers_contradictions): [{no, code, field, status}], what the submit
+ * panel warns of and the bank sees flagged on the items. NULL with e when
+ * the clock cannot be read (a bad SHINSA_NOW). You own the reference.
+ */
+json_t *answers_warnings_json(const struct catalog *cat, const struct answer_set *set, struct err *e);
+
+/*
  * What a submission of a's set would be refused for (answer_set_check(),
  * as `answers check` prints it): {catalog, ready, problems["item 12: no
- * status", ...], problem_details[{no, code, field, status}]} (the same
- * problems, in the same order, as core/answers.h's answer_problem, for a
- * reader that words them itself), ready when there is none. You own the
+ * status", ...], problem_details[{no, code, field, status}], warnings[{no,
+ * code, field, status}]} (the same problems, in the same order, as
+ * core/answers.h's answer_problem, for a reader that words them itself),
+ * ready when there is none; warnings (answers_warnings_json) never stop a
+ * submission. NULL with e when the clock cannot be read. You own the
  * reference.
  */
-json_t *answers_check_json(const struct answers_ctx *a);
+json_t *answers_check_json(const struct answers_ctx *a, struct err *e);
 
 /*
  * Sets the fields of item no whose value in values[] is not NULL (text as

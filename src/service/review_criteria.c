@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "service/criteria.h"
+#include "service/submissions.h"
 
 /* The review's item numbered no, or NULL. */
 static const struct review_item *item_no(const struct review *r, int no)
@@ -23,7 +24,7 @@ enum outcome review_criteria_view(struct store *st, const struct org *bank, cons
 				  struct err *e)
 {
 	struct criteria_list *l = NULL;
-	size_t counts[REVIEW_CRITERION_OPEN + 1] = { 0 };
+	size_t counts[REVIEW_CRITERION_MET_WITH_PLAN + 1] = { 0 };
 	*out = NULL;
 	if (r->bank_id != bank->id) {
 		/* Another bank's verdicts through this bank's criteria: no caller
@@ -40,11 +41,19 @@ enum outcome review_criteria_view(struct store *st, const struct org *bank, cons
 		criteria_list_free(l);
 		return OUTCOME_CONFLICT;
 	}
+	/* The connector's statuses: an accepted gap is met with a plan. */
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	rc = submissions_load(st, r->submission_id, &rec, &doc, e);
+	if (rc != 0) {
+		criteria_list_free(l);
+		return rc;
+	}
 	json_t *rows = json_array();
 	for (size_t i = 0; i < l->cat->n_items; i++) {
 		const struct catalog_item *c = &l->cat->items[i];
 		const struct mapping_row *row = &l->map->rows[i];
-		enum review_criterion_state s = review_criterion_state(r, row);
+		enum review_criterion_state s = review_criterion_state(r, row, doc->answers);
 		json_t *items = json_array();
 		for (size_t k = 0; k < row->n_items; k++)
 			json_array_append_new(items, json_pack("{s:i, s:o}", "no", row->items[k], "verdict",
@@ -55,9 +64,12 @@ enum outcome review_criteria_view(struct store *st, const struct org *bank, cons
 						       relation_name(row->relation), "items", items, "state",
 						       review_criterion_state_name(s)));
 	}
-	*out = json_pack("{s:I, s:i, s:s, s:s, s:{s:I, s:I, s:I, s:I}, s:o}", "submission",
+	submission_free(doc);
+	submission_record_free(rec);
+	*out = json_pack("{s:I, s:i, s:s, s:s, s:{s:I, s:I, s:I, s:I, s:I}, s:o}", "submission",
 			 (json_int_t)r->submission_id, "version", r->version, "bank", r->bank_name, "connector",
-			 r->connector_name, "summary", "met", (json_int_t)counts[REVIEW_CRITERION_MET], "partly_met",
+			 r->connector_name, "summary", "met", (json_int_t)counts[REVIEW_CRITERION_MET], "met_with_plan",
+			 (json_int_t)counts[REVIEW_CRITERION_MET_WITH_PLAN], "partly_met",
 			 (json_int_t)counts[REVIEW_CRITERION_PARTLY_MET], "open", (json_int_t)counts[REVIEW_CRITERION_OPEN],
 			 "not_covered", (json_int_t)counts[REVIEW_CRITERION_NOT_COVERED], "criteria", rows);
 	criteria_list_free(l);

@@ -12,9 +12,12 @@
  *
  * Return values: 0 and *out (yours):
  *   {submission, version, bank, connector,
- *    summary:{met, open, not_covered},
+ *    summary:{met, met_with_plan, partly_met, open, not_covered},
  *    criteria:[{key, category, text, relation, items:[{no, verdict}], state}]}
- * in the list's order; relation null when not mapped yet, text null for a
+ * in the list's order; state as core/review.h's review_criterion_state
+ * names it, judged against the connector's statuses in the submission
+ * (met_with_plan: accepted, but rated partial or not_implemented); relation
+ * null when not mapped yet, text null for a
  * damaged criterion; verdict is the item's verdict name, null when it has
  * none (pending, or a bank item, which takes none), as in the review's
  * own JSON (service/review_view.h).

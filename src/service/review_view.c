@@ -5,8 +5,10 @@
 #include "formats/sealed_file.h"
 #include "lib/hash.h"
 #include "lib/keys.h"
+#include "service/answers.h"
 #include "service/audit_log.h"
 #include "service/export.h"
+#include "service/lookup.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -95,6 +97,35 @@ static int mark_changes(struct store *st, const struct review *r, const struct r
 	return rc;
 }
 
+/* Sets "flags" on each of items (r's, in r's order): the codes of the
+ * contradictions in the connector's answers of r's submission, as the
+ * connector's submit panel warns of them (service/answers.h). 0, or -1. */
+static int mark_flags(struct store *st, const struct review *r, json_t *items, struct err *e)
+{
+	struct submission_record *rec = NULL;
+	struct submission *doc = NULL;
+	struct catalog *cat = NULL;
+	json_t *warnings = NULL;
+	if (submissions_load(st, r->submission_id, &rec, &doc, e) == 0 &&
+	    lookup_catalog(st, r->catalog_id, &cat, e) == 0)
+		warnings = answers_warnings_json(cat, doc->answers, e);
+	for (size_t i = 0; warnings && i < r->n_items; i++) {
+		json_t *flags = json_array();
+		size_t k;
+		const json_t *w;
+		json_array_foreach (warnings, k, w)
+			if (json_integer_value(json_object_get(w, "no")) == r->items[i].no)
+				json_array_append(flags, json_object_get(w, "code"));
+		json_object_set_new(json_array_get(items, i), "flags", flags);
+	}
+	int rc = warnings ? 0 : -1;
+	json_decref(warnings);
+	catalog_free(cat);
+	submission_free(doc);
+	submission_record_free(rec);
+	return rc;
+}
+
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e)
 {
 	struct review *old = NULL;
@@ -104,7 +135,7 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->n_items; i++)
 		json_array_append_new(items, review_view_item(&r->items[i]));
-	if (mark_changes(st, r, old, items, e) < 0) {
+	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0) {
 		json_decref(items);
 		review_free(old);
 		return NULL;

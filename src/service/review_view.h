@@ -22,7 +22,8 @@ bool review_view_signature_valid(struct store *st, const struct review *r);
 
 /*
  * {submission, version, connector, bank, opened_at, previous, items[],
- * decision}, each item review_view_item()'s with "changed" added.
+ * decision}, each item review_view_item()'s with "changed" and "flags"
+ * added.
  *
  * previous is the bank's previous review of the same connector and
  * checklist, {submission, version}, or null: the latest earlier version
@@ -34,7 +35,11 @@ bool review_view_signature_valid(struct store *st, const struct review *r);
  * item and when previous is null. Both answers are read from the store:
  * no share of the previous version is consulted and nothing is recorded
  * for it (the caller reached r through its own rule; a bank had access to
- * what it reviewed). NULL with e on a failure of the store.
+ * what it reviewed). flags are the codes of the contradictions in the
+ * connector's answer to the item in r's submission, as of the server's
+ * date (service/answers.h answers_warnings_json: "implemented_issues",
+ * "implemented_future_due", "open_no_plan", "open_no_plan_due"), [] for
+ * none and for a bank item. NULL with e on a failure of the store.
  */
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e);
 

@@ -48,7 +48,12 @@ void api_answers_check(struct http_request *req, struct http_response *resp)
 	struct answers_ctx a;
 	if (open_answers(req, resp, &a) < 0)
 		return;
-	http_json_send(resp, 200, answers_check_json(&a));
+	struct err e = { 0 };
+	json_t *check = answers_check_json(&a, &e);
+	if (check)
+		http_json_send(resp, 200, check);
+	else
+		api_internal(resp, &e);
 	answers_close(&a);
 }
 

@@ -9,8 +9,8 @@
  *                                 item with its revision
  *   GET  /api/v1/answers/check    (READ) what a submission would be
  *                                 refused for: {catalog, ready,
- *                                 problems[], problem_details[]}
- *                                 (answers_check_json)
+ *                                 problems[], problem_details[],
+ *                                 warnings[]} (answers_check_json)
  *   PUT  /api/v1/answers/{no}     (ANSWERS_EDIT) body with any of status,
  *                                 current, issues, plan, plan_due, notes
  *                                 (status and plan_due null or "" unset

@@ -66,4 +66,13 @@ json_t *page_diff_rows(const json_t *items);
  */
 json_t *page_submissions_problems(const json_t *details);
 
+/*
+ * GET /api/v1/answers/check's warnings (check borrowed, NULL gives none)
+ * as the submit panel's rows, [{no, k: {CODE: true}}] in order, for the
+ * messages flag.CODE; a warning on a field the problems already name for
+ * the same item (a partial answer without a plan is refused too) is left
+ * out, so no point is said twice. A new array, yours.
+ */
+json_t *page_submissions_warnings(const json_t *check);
+
 #endif

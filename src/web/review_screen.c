@@ -38,6 +38,17 @@ static void count(json_t *counts, const char *key)
 	json_object_set_new(counts, key, json_integer(json_integer_value(json_object_get(counts, key)) + 1));
 }
 
+/* The item's flags (codes) as [{k: {CODE: true}}], for the chip's words. */
+static json_t *flag_rows(const json_t *flags)
+{
+	json_t *rows = json_array();
+	size_t i;
+	const json_t *f;
+	json_array_foreach(flags, i, f)
+		json_array_append_new(rows, json_pack("{s:o}", "k", flag(json_string_value(f))));
+	return rows;
+}
+
 /* The item's row: a copy of the review's item with what the page shows. */
 static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *answers, json_t *counts)
 {
@@ -64,6 +75,7 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	json_object_set_new(row, "changed_key", json_string(changed ? "yes" : "no"));
 	bool query = verdict && strcmp(verdict, "query") == 0;
 	json_object_set_new(row, "query_key", json_string(query ? "open" : "none"));
+	json_object_set_new(row, "flag_rows", flag_rows(json_object_get(it, "flags")));
 	count(counts, "items");
 	if (!bank_item)
 		count(counts, vkey);

@@ -23,6 +23,8 @@
  *               answers with the bank's previous review), false for a
  *               bank item
  *   changed_key "yes" / "no", query_key "open" / "none" (filter values)
+ *   flag_rows   [{k: {CODE: true}}] for each code of the item's "flags"
+ *               (the contradictions in the connector's answer), in order
  * Returns NULL if review has no "items" array.
  */
 #ifndef SHINSA_WEB_REVIEW_SCREEN_H

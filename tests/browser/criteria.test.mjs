@@ -113,14 +113,14 @@ test("a submission read through the bank's criteria", async () => {
   await bank.goto(`${BASE_URL}/reviews/${submission}`);
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("link", { name: "自行基準で見る", exact: true }).click()]);
   await bank.getByRole("heading", { level: 1, name: "自行基準による審査結果" }).waitFor();
-  assert.deepEqual(await summary(), ["充足 0", "一部充足 0", "未確定 53", "対応項目なし 4"]);
+  assert.deepEqual(await summary(), ["充足 0", "充足（改善計画あり） 0", "一部充足 0", "未確定 53", "対応項目なし 4"]);
   assert.equal(await state("(1)-1"), "未確定");
   await look(bank, "criteria-3-review-open");
   // Every item accepted on the review screen: the criteria follow.
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("link", { name: "審査画面へ戻る", exact: true }).click()]);
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("button", { name: /^未判定の \d+ 項目をまとめて了承$/ }).click()]);
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("link", { name: "自行基準で見る", exact: true }).click()]);
-  assert.deepEqual(await summary(), ["充足 49", "一部充足 4", "未確定 0", "対応項目なし 4"]);
+  assert.deepEqual(await summary(), ["充足 49", "充足（改善計画あり） 0", "一部充足 4", "未確定 0", "対応項目なし 4"]);
   // Overlapping items only: the rest of the criterion is the bank's to judge.
   assert.equal(await state("(1)-1"), "一部充足");
   assert.equal(await state("(1)-2"), "充足");

@@ -102,7 +102,7 @@ for n in 2 $(seq 4 38) 44; do
 	"$SHINSA" answers set --org 接続先A --item "$n" --status implemented --current "回答${n}" >/dev/null
 done
 api GET /api/v1/answers/check
-eq "ready: no problem" "$code $body" '200 {"catalog":"api-checklist-2018-08","ready":true,"problems":[],"problem_details":[]}'
+eq "ready: no problem" "$code $body" '200 {"catalog":"api-checklist-2018-08","ready":true,"problems":[],"problem_details":[],"warnings":[{"no":2,"code":"implemented_issues","field":"issues","status":"implemented"}]}'
 page /submissions
 eq "ready: the submit form" \
 	"$(has '<form id="submit" data-api="/api/v1/submissions" data-method="POST" data-next="/submissions/{id}"') $(has '<button type="submit">提出する</button>')" \

@@ -40,7 +40,7 @@ req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: applicat
 eq "the list is imported" "$code $(echo "$body" | jq -c '[.criteria[] | [.key, .relation]]')" \
 	'201 [["1",null],["2",null],["3",null],["4",null]]'
 run "$SHINSA" review criteria 1 --org "$X"
-eq "the command line, nothing mapped yet" "$rc:$out" "0:review of submission 1 (version 1 of $A) by $X: 0 met, 0 partly met, 0 open, 4 not covered
+eq "the command line, nothing mapped yet" "$rc:$out" "0:review of submission 1 (version 1 of $A) by $X: 0 met, 0 met with a plan, 0 partly met, 0 open, 4 not covered
 1 not_covered: not mapped yet
 2 not_covered: not mapped yet
 3 not_covered: not mapped yet
@@ -56,7 +56,7 @@ api PUT /api/v1/reviews/1/items/3 '{"verdict":"improvement","comment":"規程を
 api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
 api GET /api/v1/reviews/1/criteria
 eq "by criteria, item 2 still pending" "$code $body" \
-	"200 {\"submission\":1,\"version\":1,\"bank\":\"$X\",\"connector\":\"$A\",\"summary\":{\"met\":0,\"partly_met\":0,\"open\":3,\"not_covered\":1},\"criteria\":[{\"key\":\"1\",\"category\":\"管理\",\"text\":\"方針を定める\",\"relation\":\"equal\",\"items\":[{\"no\":1,\"verdict\":null},{\"no\":2,\"verdict\":null}],\"state\":\"open\"},{\"key\":\"2\",\"category\":\"管理\",\"text\":\"規程を整備する\",\"relation\":\"intersects\",\"items\":[{\"no\":3,\"verdict\":\"improvement\"},{\"no\":39,\"verdict\":null}],\"state\":\"open\"},{\"key\":\"3\",\"category\":\"技術\",\"text\":\"暗号化する\",\"relation\":\"subset\",\"items\":[{\"no\":7,\"verdict\":\"query\"}],\"state\":\"open\"},{\"key\":\"4\",\"category\":\"技術\",\"text\":\"監視する\",\"relation\":\"none\",\"items\":[],\"state\":\"not_covered\"}]}"
+	"200 {\"submission\":1,\"version\":1,\"bank\":\"$X\",\"connector\":\"$A\",\"summary\":{\"met\":0,\"met_with_plan\":0,\"partly_met\":0,\"open\":3,\"not_covered\":1},\"criteria\":[{\"key\":\"1\",\"category\":\"管理\",\"text\":\"方針を定める\",\"relation\":\"equal\",\"items\":[{\"no\":1,\"verdict\":null},{\"no\":2,\"verdict\":null}],\"state\":\"open\"},{\"key\":\"2\",\"category\":\"管理\",\"text\":\"規程を整備する\",\"relation\":\"intersects\",\"items\":[{\"no\":3,\"verdict\":\"improvement\"},{\"no\":39,\"verdict\":null}],\"state\":\"open\"},{\"key\":\"3\",\"category\":\"技術\",\"text\":\"暗号化する\",\"relation\":\"subset\",\"items\":[{\"no\":7,\"verdict\":\"query\"}],\"state\":\"open\"},{\"key\":\"4\",\"category\":\"技術\",\"text\":\"監視する\",\"relation\":\"none\",\"items\":[],\"state\":\"not_covered\"}]}"
 for n in $(seq 1 38) 44; do
 	case $n in 3 | 7) continue ;; esac
 	api PUT /api/v1/reviews/1/items/$n '{"verdict":"accepted"}'
@@ -66,11 +66,11 @@ api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"項目3
 eq "the decision" "$code" 201
 api GET /api/v1/reviews/1/criteria
 eq "met, open, not covered" "$code $(echo "$body" | jq -c '[.summary, [.criteria[] | .state]]')" \
-	'200 [{"met":1,"partly_met":0,"open":2,"not_covered":1},["met","open","open","not_covered"]]'
+	'200 [{"met":1,"met_with_plan":0,"partly_met":0,"open":2,"not_covered":1},["met","open","open","not_covered"]]'
 eq "the command line's JSON is the API's" "$("$SHINSA" review criteria 1 --org "$X" --json | jq -c .)" \
 	"$(echo "$body" | jq -c .)"
 run "$SHINSA" review criteria 1 --org "$X"
-eq "its lines" "$out" "review of submission 1 (version 1 of $A) by $X: 1 met, 0 partly met, 2 open, 1 not covered
+eq "its lines" "$out" "review of submission 1 (version 1 of $A) by $X: 1 met, 0 met with a plan, 0 partly met, 2 open, 1 not covered
 1 met: equal; items 1 accepted, 2 accepted
 2 open: intersects; items 3 improvement, 39 -
 3 open: subset; items 7 query
@@ -78,7 +78,7 @@ eq "its lines" "$out" "review of submission 1 (version 1 of $A) by $X: 1 met, 0 
 login viewer@x.test
 api GET /api/v1/reviews/2/criteria
 eq "a viewer reads (and B's review opens)" "$code $(echo "$body" | jq -c '[.connector, .summary]')" \
-	"200 [\"$B\",{\"met\":0,\"partly_met\":0,\"open\":3,\"not_covered\":1}]"
+	"200 [\"$B\",{\"met\":0,\"met_with_plan\":0,\"partly_met\":0,\"open\":3,\"not_covered\":1}]"
 
 # The portfolio on 2026-04-01: A decided (assessed today, next in 12
 # months), one query open, one plan open and not yet overdue; B reviewed

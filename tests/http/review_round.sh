@@ -79,7 +79,7 @@ eq "the bank reads the answers to its questions" "$code $(echo "$body" | jq -c '
 api GET /api/v1/reviews/1/criteria
 eq "v1 through the bank's criteria: 47 met, 4 partly (they only overlap their items), the two that hold items 5 and 7 open, the 4 with no counterpart not covered" \
 	"$code $(echo "$body" | jq -c '[.summary, [.criteria[] | select(.state == "open") | [.key, .relation, .items]]]')" \
-	'200 [{"met":47,"partly_met":4,"open":2,"not_covered":4},[["(1)-7","subset",[{"no":5,"verdict":"improvement"}]],["(1)-9","equal",[{"no":7,"verdict":"query"}]]]]'
+	'200 [{"met":47,"met_with_plan":0,"partly_met":4,"open":2,"not_covered":4},[["(1)-7","subset",[{"no":5,"verdict":"improvement"}]],["(1)-9","equal",[{"no":7,"verdict":"query"}]]]]'
 
 # The connector replies on the thread, changes that answer and sends v2.
 as editor@a.test
@@ -117,7 +117,7 @@ eq "the bank decides conditional" "$code $(echo "$body" | jq -c '[.decision, .re
 api GET /api/v1/reviews/2/criteria
 eq "v2 through the bank's criteria: only the improvement's criterion is open" \
 	"$code $(echo "$body" | jq -c '[.summary, [.criteria[] | select(.state == "open") | .key]]')" \
-	'200 [{"met":48,"partly_met":4,"open":1,"not_covered":4},["(1)-7"]]'
+	'200 [{"met":48,"met_with_plan":0,"partly_met":4,"open":1,"not_covered":4},["(1)-7"]]'
 
 # Past the plan's due date, both sides see it overdue.
 api GET /api/v1/plans

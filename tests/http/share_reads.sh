@@ -50,7 +50,7 @@ api GET /api/v1/reviews/1
 eq "X reads its review" "$code $(echo "$body" | jq -c '[.submission, .connector, (.items | length)]')" "200 [1,\"$A\",45]"
 api GET /api/v1/reviews/1/criteria
 eq "by its criteria" "$code $(echo "$body" | jq -c '[.connector, .summary]')" \
-	"200 [\"$A\",{\"met\":0,\"partly_met\":0,\"open\":0,\"not_covered\":1}]"
+	"200 [\"$A\",{\"met\":0,\"met_with_plan\":0,\"partly_met\":0,\"open\":0,\"not_covered\":1}]"
 api GET /api/v1/plans
 eq "A's plan in X's list" "$code $(echo "$body" | jq -c '[.[] | [.id, .connector, .no, .due]]')" "200 [[1,\"$A\",3,\"2026-09-30\"]]"
 api GET /api/v1/plans/1

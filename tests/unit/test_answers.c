@@ -55,14 +55,79 @@ static void add_problem(const struct answer_problem *p, void *cls)
 	strbuf_addf(cls, "%d %s %s %s|", p->no, p->code, p->field, p->status ? p->status : "-");
 }
 
-static void test_check_lists_every_problem(void **state)
+/* A new set with every connector and common item implemented. */
+static struct answer_set *all_implemented(void)
 {
-	(void)state;
 	struct answer_set *s = answer_set_new("A社", cat);
-	/* Everything the connector answers is implemented, but for three. */
 	for (size_t i = 0; i < s->n_items; i++)
 		if (answer_is_connectors(&cat->items[i]))
 			s->items[i].status = STATUS_IMPLEMENTED;
+	return s;
+}
+
+static void add_contradiction(const struct answer_contradiction *c, void *cls)
+{
+	strbuf_addf(cls, "%d %s %s %s|", c->no, c->code, c->field, c->status);
+}
+
+/* Each rule of answers_contradictions on its own item, and none where the
+ * answer holds together (today is 2026-04-01). */
+static void test_contradictions(void **state)
+{
+	(void)state;
+	static const struct {
+		int no;
+		enum answer_field f;
+		const char *value;
+	} given[] = {
+		/* implemented with 課題認識 text; blank text is no text */
+		{ 1, FIELD_ISSUES, "ログの保存期間が短い" },
+		{ 2, FIELD_ISSUES, " \n\u3000" },
+		/* implemented with a due date after today; today and before are not */
+		{ 3, FIELD_PLAN_DUE, "2026-04-02" },
+		{ 4, FIELD_PLAN_DUE, "2026-04-01" },
+		{ 5, FIELD_PLAN_DUE, "2025-12-31" },
+		/* partial without a plan; not_implemented without a due date */
+		{ 6, FIELD_STATUS, "partial" },
+		{ 6, FIELD_ISSUES, "一部の端末が未対応" },
+		{ 6, FIELD_PLAN_DUE, "2026-09-30" },
+		{ 7, FIELD_STATUS, "not_implemented" },
+		{ 7, FIELD_PLAN, "2026年度中に導入" },
+		/* partial with everything: no flag */
+		{ 8, FIELD_STATUS, "partial" },
+		{ 8, FIELD_PLAN, "改訂する" },
+		{ 8, FIELD_PLAN_DUE, "2026-09-30" },
+		/* both rules of one kind on one item, in the rules' order */
+		{ 9, FIELD_ISSUES, "残課題あり" },
+		{ 9, FIELD_PLAN_DUE, "2027-03-31" },
+		/* not_applicable and unset are not judged here */
+		{ 10, FIELD_STATUS, "not_applicable" },
+		{ 10, FIELD_ISSUES, "対象外の理由" },
+		{ 11, FIELD_STATUS, "" },
+		/* a bank item (39) is the bank's own answer: never flagged */
+		{ 39, FIELD_STATUS, "implemented" },
+		{ 39, FIELD_ISSUES, "自行の課題" },
+	};
+	struct answer_set *s = all_implemented();
+	for (size_t i = 0; i < sizeof given / sizeof given[0]; i++)
+		set(s, given[i].no, given[i].f, given[i].value);
+	struct strbuf out = STRBUF_INIT;
+	assert_int_equal(answers_contradictions(cat, s, "2026-04-01", add_contradiction, &out), 6);
+	assert_string_equal(out.buf, "1 implemented_issues issues implemented|"
+				     "3 implemented_future_due plan_due implemented|"
+				     "6 open_no_plan plan partial|"
+				     "7 open_no_plan_due plan_due not_implemented|"
+				     "9 implemented_issues issues implemented|"
+				     "9 implemented_future_due plan_due implemented|");
+	strbuf_release(&out);
+	answer_set_free(s);
+}
+
+static void test_check_lists_every_problem(void **state)
+{
+	(void)state;
+	/* Everything the connector answers is implemented, but for three. */
+	struct answer_set *s = all_implemented();
 	set(s, 2, FIELD_STATUS, "partial");
 	set(s, 2, FIELD_PLAN, "2026年度中に規程を改訂");
 	set(s, 5, FIELD_STATUS, "未対応");
@@ -231,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_check_lists_every_problem),
 		cmocka_unit_test(test_field_errors),
 		cmocka_unit_test(test_text_length),
+		cmocka_unit_test(test_contradictions),
 		cmocka_unit_test(test_keys_seal_and_open),
 		cmocka_unit_test(test_secret_sources),
 	};

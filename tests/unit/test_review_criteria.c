@@ -32,16 +32,23 @@ static struct review *five(void)
 	return r;
 }
 
-/* The state of a row with relation rel and the n items given. */
-static const char *state(const struct review *r, enum relation rel, const int *items, size_t n)
+/* The state of a row with relation rel and the n items given, against
+ * the connector's answers (NULL: not known). */
+static const char *state_of(const struct review *r, enum relation rel, const int *items, size_t n,
+			    const struct answer_set *answers)
 {
 	struct mapping *m = mapping_new();
 	struct mapping_row *row = mapping_add_row(m, "(1)-1", rel);
 	for (size_t i = 0; i < n; i++)
 		mapping_row_add_item(row, items[i]);
-	const char *s = review_criterion_state_name(review_criterion_state(r, row));
+	const char *s = review_criterion_state_name(review_criterion_state(r, row, answers));
 	mapping_free(m);
 	return s;
+}
+
+static const char *state(const struct review *r, enum relation rel, const int *items, size_t n)
+{
+	return state_of(r, rel, items, n, NULL);
 }
 
 static void test_state(void **unused)
@@ -70,10 +77,43 @@ static void test_state(void **unused)
 	review_free(r);
 }
 
+/* Items accepted, but the connector rated one partial or not_implemented:
+ * met with an improvement plan, not met; other states stay as they were. */
+static void test_met_with_plan(void **unused)
+{
+	(void)unused;
+	struct review *r = five();
+	struct catalog *cat = catalog_new(CATALOG_CHECKLIST);
+	for (int i = 0; i < 5; i++) {
+		struct catalog_item *it = catalog_add_item(cat);
+		it->no = i + 1;
+		it->key = xasprintf("k%d", i + 1);
+		it->party = PARTY_CONNECTOR;
+	}
+	struct answer_set *a = answer_set_new("A社", cat);
+	for (size_t i = 0; i < 5; i++)
+		a->items[i].status = STATUS_IMPLEMENTED;
+	a->items[1].status = STATUS_NOT_APPLICABLE;
+	static const int met[] = { 1, 2 }, query[] = { 1, 3 };
+	assert_string_equal(state_of(r, RELATION_EQUAL, met, 2, a), "met");
+	a->items[0].status = STATUS_PARTIAL;
+	assert_string_equal(state_of(r, RELATION_EQUAL, met, 2, a), "met_with_plan");
+	assert_string_equal(state_of(r, RELATION_SUBSET, met, 2, a), "met_with_plan");
+	a->items[0].status = STATUS_NOT_IMPLEMENTED;
+	assert_string_equal(state_of(r, RELATION_SUBSET, met, 2, a), "met_with_plan");
+	/* partly met and open are what they were */
+	assert_string_equal(state_of(r, RELATION_INTERSECTS, met, 2, a), "partly_met");
+	assert_string_equal(state_of(r, RELATION_EQUAL, query, 2, a), "open");
+	answer_set_free(a);
+	catalog_free(cat);
+	review_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state),
+		cmocka_unit_test(test_met_with_plan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

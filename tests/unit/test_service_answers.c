@@ -126,7 +126,11 @@ static void test_set_item_at_revision(void **state)
 static void test_check_json(void **state)
 {
 	struct fixture *f = *state;
-	json_t *j = answers_check_json(&f->a);
+	struct err e = { 0 };
+	json_t *j = answers_check_json(&f->a, &e);
+	assert_non_null(j);
+	/* nothing answered: nothing contradicts */
+	assert_int_equal(json_array_size(json_object_get(j, "warnings")), 0);
 	assert_false(json_is_true(json_object_get(j, "ready")));
 	const json_t *problems = json_object_get(j, "problems");
 	assert_int_equal(json_array_size(problems), 39);
