@@ -5,6 +5,7 @@
 #include "cli/cli_audit.h"
 #include "cli/cli_submission.h"
 #include "service/review_criteria.h"
+#include "service/review_before.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
 
@@ -106,6 +107,11 @@ static int review_show(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s", e.msg);
 	} else if (json) {
 		json_t *view = review_view_json(st, r, &e);
+		/* As the connector's API read: the command line acts for anyone. */
+		if (view && review_before_add(st, NULL, r, view, &e) < 0) {
+			json_decref(view);
+			view = NULL;
+		}
 		if (view)
 			cli_print_json(view);
 		rc = view ? CLI_OK : cli_fail("%s", e.msg);

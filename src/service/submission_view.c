@@ -1,8 +1,11 @@
 #include "service/submission_view.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "formats/submission_json.h"
+#include "lib/clock.h"
+#include "service/shares.h"
 #include "store/store_submission.h"
 
 json_t *submission_view_summary(const struct submission_record *r)
@@ -81,6 +84,43 @@ enum outcome submission_sides_load(struct store *st, long long owner, long long 
 		return OUTCOME_INVALID;
 	}
 	return 0;
+}
+
+/* Inside the transaction: both reads recorded, then both sides loaded. */
+static int bank_sides_locked(struct store *st, const struct user *reader, long long bank_id, long long a,
+			     long long b, const char *now, struct submission_side *from, struct submission_side *to,
+			     struct err *e)
+{
+	char b_text[24];
+	int rc = shares_record_read(st, reader, bank_id, a, AUDIT_SUBMISSION_READ, now, NULL, e);
+	/* One version compared with itself is one read. */
+	if (rc == 0 && b != a)
+		rc = shares_record_read(st, reader, bank_id, b, AUDIT_SUBMISSION_READ, now, NULL, e);
+	if (rc == 0 && snprintf(b_text, sizeof b_text, "%lld", b) >= (int)sizeof b_text) {
+		err_set(e, "submission id %lld too long", b);
+		rc = -1;
+	}
+	return rc != 0 ? rc : submission_sides_load(st, 0, a, b_text, from, to, e);
+}
+
+enum outcome submission_sides_bank(struct store *st, const struct user *reader, long long bank_id, long long a,
+				   const char *b, struct submission_side *from, struct submission_side *to,
+				   struct err *e)
+{
+	long long b_id = 0;
+	char now[CLOCK_TEXT_SIZE];
+	if (submissions_parse_id(b, &b_id) < 0) {
+		err_set(e, "a bank compares two submissions shared with it, not \"%s\"", b);
+		return OUTCOME_INVALID;
+	}
+	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
+		return -1;
+	int rc = bank_sides_locked(st, reader, bank_id, a, b_id, now, from, to, e);
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (rc != 0)
+		store_rollback(st);
+	return rc;
 }
 
 static json_t *side_json(const struct submission_side *s)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "core/answers_diff.h"
+#include "core/user.h"
 #include "service/submissions.h"
 
 /* {id, catalog, version, submitted_at, sha256} */
@@ -40,6 +41,20 @@ void submission_side_release(struct submission_side *s);
  */
 enum outcome submission_sides_load(struct store *st, long long owner, long long a, const char *b,
 				   struct submission_side *from, struct submission_side *to, struct err *e);
+
+/*
+ * A bank's comparison: a and b (ids as text) must both be shared with
+ * reader's bank bank_id and in force now (shares_bank_access()); either
+ * not is OUTCOME_NOT_FOUND "no submission N" (a's first), exactly as a
+ * read of one; b "working" or no id is OUTCOME_INVALID; two of different
+ * organisations or checklists as submission_sides_load(). Once both
+ * load, each read is recorded on its share (submission_read,
+ * shares_record_read()) in one transaction before this returns 0; a
+ * refusal records nothing. Release both sides whatever this returns.
+ */
+enum outcome submission_sides_bank(struct store *st, const struct user *reader, long long bank_id, long long a,
+				   const char *b, struct submission_side *from, struct submission_side *to,
+				   struct err *e);
 
 /* {org, catalog, from, to, items[{no, key, fields[{field, before, after}]}]},
  * from and to {kind: "submission", id, version, submitted_at} or

@@ -5,6 +5,7 @@
 
 #include "lib/xalloc.h"
 #include "service/criteria.h"
+#include "service/review_before.h"
 #include "service/review_criteria.h"
 #include "service/review_view.h"
 #include "service/reviews.h"
@@ -117,6 +118,12 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 		return;
 	struct err e = { 0 };
 	json_t *view = review_view_json(st, r, &e);
+	/* The previous review beside it: a bank's read of it is its own. */
+	const struct user *reader = req->org->kind == ORG_BANK ? req->who.user : NULL;
+	if (view && review_before_add(st, reader, r, view, &e) < 0) {
+		json_decref(view);
+		view = NULL;
+	}
 	if (!view)
 		api_internal(resp, &e);
 	else if (note_read(req, resp, st, r, AUDIT_REVIEW_READ) == 0)

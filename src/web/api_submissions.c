@@ -154,7 +154,10 @@ void api_submission_diff(struct http_request *req, struct http_response *resp)
 		return;
 	struct err e = { 0 };
 	struct submission_side from = { 0 }, to = { 0 };
-	int rc = submission_sides_load(st, req->org->id, id, other, &from, &to, &e);
+	/* A bank compares two versions shared with it; a connector its own. */
+	int rc = req->org->kind == ORG_BANK
+			 ? submission_sides_bank(st, req->who.user, req->org->id, id, other, &from, &to, &e)
+			 : submission_sides_load(st, req->org->id, id, other, &from, &to, &e);
 	if (rc != 0) {
 		api_refused(resp, rc, &e, NULL);
 	} else {

@@ -10,6 +10,7 @@
 #include "lib/xalloc.h"
 #include "web/page.h"
 #include "web/page_time.h"
+#include "web/review_compare.h"
 #include "web/review_screen.h"
 
 /* The {submission} of the path as a number; false (the 404 page answered)
@@ -175,6 +176,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 		page_refused(req, resp, 500, "internal", "");
 		return;
 	}
+	review_compare_add(data);
 	json_t *decision = json_object_get(data, "decision");
 	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
 	allow(req, data, json_is_object(decision));

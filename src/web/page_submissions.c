@@ -268,9 +268,12 @@ void page_submission_diff(struct http_request *req, struct http_response *resp)
 		json_t *o = json_object_get(diff, *side);
 		json_object_set_new(o, "working", json_boolean(strcmp(page_text(o, "kind"), "working") == 0));
 	}
+	/* A bank reaches two shared versions from its review. */
+	bool bank = req->org && req->org->kind == ORG_BANK;
 	json_t *data = json_pack("{s:O, s:O, s:o, s:I, s:{s:b}}", "from", json_object_get(diff, "from"), "to",
 				 json_object_get(diff, "to"), "rows", rows ? rows : json_array(), "n_items",
-				 (json_int_t)json_array_size(json_object_get(diff, "items")), "nav", "submissions", 1);
+				 (json_int_t)json_array_size(json_object_get(diff, "items")), "nav",
+				 bank ? "reviews" : "submissions", 1);
 	json_decref(diff);
 	page_render(req, resp, 200, "connector_diff", "connector.diff.title", data);
 }

@@ -40,7 +40,7 @@ const struct route routes[] = {
 	{ "GET", "/answers", page_answers, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/submissions", page_submissions, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/submissions/{id}", page_submission, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
-	{ "GET", "/submissions/{id}/diff/{other}", page_submission_diff, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/submissions/{id}/diff/{other}", page_submission_diff, ROUTE_PAGE, 0, ACTION_READ },
 	{ "GET", "/shares", page_shares, ROUTE_PAGE | ROUTE_CONNECTOR, 0, ACTION_READ },
 	/* Pages: reviews, both sides, and the bank's inbox (page_review.h) */
 	{ "GET", "/inbox", page_inbox, ROUTE_PAGE | ROUTE_BANK, 0, ACTION_READ },
@@ -83,7 +83,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/submissions", api_submission_create, ROUTE_CONNECTOR, 0, ACTION_SUBMIT },
 	{ "GET", "/api/v1/submissions", api_submission_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/submissions/{id}", api_submission_show, 0, 0, ACTION_READ },
-	{ "GET", "/api/v1/submissions/{id}/diff/{other}", api_submission_diff, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/diff/{other}", api_submission_diff, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/submissions/{id}/shares", api_share_create, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },

@@ -45,7 +45,7 @@ GET /lang/{code}|/lang/en|-
 GET /answers|/answers|-
 GET /submissions|/submissions|-
 GET /submissions/{id}|/submissions/$SUB|-
-GET /submissions/{id}/diff/{other}|/submissions/$SUB/diff/working|-
+GET /submissions/{id}/diff/{other}|/submissions/$SUB/diff/$SUB|-
 GET /shares|/shares|-
 GET /account|/account|-
 GET /account/password|/account/password|-
@@ -73,7 +73,7 @@ GET /api/v1/audit|/api/v1/audit|-
 POST /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
-GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/working|-
+GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/$SUB|-
 POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
@@ -138,7 +138,13 @@ want() {
 		elif [ "$kind" = bank ]; then echo "403 *"
 		else echo "200 *"; fi
 		return ;;
-	"GET /submissions/{id}" | "GET /submissions/{id}/diff/{other}")
+	# A bank compares two versions shared with it (here A's one with itself).
+	"GET /submissions/{id}/diff/{other}")
+		if [ "$kind" = none ]; then echo "303 *"
+		elif [ "$org" = X ]; then echo "200 *"
+		else echo "404 *"; fi
+		return ;;
+	"GET /submissions/{id}")
 		if [ "$kind" = none ]; then echo "303 *"
 		elif [ "$kind" = bank ]; then echo "403 *"
 		else echo "404 *"; fi
@@ -193,7 +199,7 @@ want() {
 	"GET /api/v1/submissions/{id}")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"GET /api/v1/submissions/{id}/diff/{other}")
-		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "404 $NOT_FOUND"; fi ;;
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"POST /api/v1/submissions/{id}/shares" | "DELETE /api/v1/submissions/{id}/shares/{share}")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
@@ -325,6 +331,7 @@ call() {
 		consent=false
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | *reviews*) consent=true ;; esac
 		[ "$org" = X ] && case "$pat" in "GET /api/v1/submissions/{id}" | "GET /api/v1/inbox" | "GET /inbox" | \
+			"GET /api/v1/submissions/{id}/diff/{other}" | "GET /submissions/{id}/diff/{other}" | \
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
 			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
 			"GET /portfolio" | "GET /plans" | "GET /plans/{id}") consent=true ;; esac
@@ -361,16 +368,16 @@ for o in B X Y; do
 done
 
 # The consent itself: X read it, each a read of the share: each role
-# eleven times (the submission, its review and A's answers to X's
+# thirteen times (the submission, its review and A's answers to X's
 # questions, each by the API and by the review page; the review again by
 # the criteria page, X having no criteria; the plans listed and plan 1, by
-# the API and by their pages), and twelve for the roles that may require a
+# the API and by their pages; the diff by the API and by its page), and fourteen for the roles that may require a
 # date of plan 1, the answer being the plan. Y never could; A's list shows
 # each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do n=11; case $r in admin | reviewer) n=12 ;; esac
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do n=13; case $r in admin | reviewer) n=14 ;; esac
 		for i in $(seq $n); do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
@@ -391,6 +398,8 @@ api GET /api/v1/reviews/$SUB
 eq "after the revoke X gets 404 for its review" "$code $body" "404 $NOT_FOUND"
 api GET /api/v1/reviews/$SUB/questions
 eq "after the revoke X gets 404 for A's answers to its questions" "$code $body" "404 $NOT_FOUND"
+api GET /api/v1/submissions/$SUB/diff/$SUB
+eq "after the revoke X gets 404 for the diff" "$code $body" "404 $NOT_FOUND"
 login viewer@y.test
 api GET /api/v1/submissions/$SUB
 eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"

@@ -192,8 +192,8 @@ has "v2: item 7 changed and pending, the others carried from v1" \
 	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'
 as editor@a.test
 api GET /api/v1/shares
-eq "opening v2's review page records its three reads of v2 and none of v1 (the API says what changed)" \
-	"$(echo "$body" | jq -c '[.[] | [.submission, .bank, (.accesses | length)]]')" '[[1,"X銀行",10],[2,"X銀行",3],[2,"Y銀行",0]]'
+eq "opening v2's review page records its three reads of v2 and one of v1 (its answers and threads shown beside v2)" \
+	"$(echo "$body" | jq -c '[.[] | [.submission, .bank, (.accesses | length)]]')" '[[1,"X銀行",11],[2,"X銀行",3],[2,"Y銀行",0]]'
 as rev@x.test
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'
 api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"改善計画の完了を条件とする"}'

@@ -322,10 +322,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true}'
-eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true,"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください"},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました"},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました"}]}'
+eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false,\"previous_answer\":null,\"previous_messages\":[]}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'
@@ -359,9 +359,9 @@ as rev@x.test
 as editor@a.test
 api GET "/api/v1/reviews/2?bank=$X"
 eq "revoked: the connector still sees the decided review" "$code $(echo "$body" | jq -c '.decision.decision')" '200 "meets"'
-eq "and what changed since the bank's previous review" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
+eq "and what changed since the bank's previous review" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
 run "$SHINSA" review show 2 --bank "$X" --json
-eq "review show --json: the same" "$(echo "$out" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1},[7]]'
+eq "review show --json: the same" "$(echo "$out" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
 run "$SHINSA" review show 2 --bank "$X"
 printf '%s\n' "$out" >"$T/show.txt"
 eq "review show: the header" "$(head -n 1 "$T/show.txt")" "review of submission 2 (version 2 of $A) by $X, opened 2026-05-01T10:00:00Z"
