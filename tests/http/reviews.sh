@@ -32,7 +32,7 @@ api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
 	"200 [1,1,\"$A\",\"$X\",\"2026-04-01T09:00:00Z\",45,0,null]"
 eq "an item, pending" "$(echo "$body" | jq -c '.items[0]')" \
-	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":false}'
+	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":false,"flags":[]}'
 eq "v1: no previous review, nothing changed" "$(echo "$body" | jq -c '[.previous, ([.items[] | select(.changed)] | length)]')" '[null,0]'
 eq "a bank item" "$(echo "$body" | jq -c '.items[38] | [.no, .party, .verdict]')" '[39,"bank",null]'
 api GET /api/v1/reviews/1
@@ -322,10 +322,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true,"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください"},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました"},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました"}]}'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください"},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました"},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました"}]}'
 eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false,\"previous_answer\":null,\"previous_messages\":[]}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[]}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'
