@@ -52,6 +52,11 @@ api GET /api/v1/org
 eq "the bank's setting" "$code $body" "200 {\"name\":\"$X\",\"kind\":\"bank\",\"require_approval\":true}"
 api PUT /api/v1/org '{"require_approval":"yes"}'
 eq "the setting is a boolean" "$code $body" "400 $(E bad_request "require_approval must be true or false")"
+api GET /admin/users
+eq "the users page shows an approver as one (not as the first role)" "$code $(echo "$body" | grep -c '<option value="approver" selected>')" "200 2"
+login boss@x.test
+api GET /account
+eq "the account page names the role" "$code $(echo "$body" | grep -o '<dd>承認者</dd>')" "200 <dd>承認者</dd>"
 login rev@x.test
 api PUT /api/v1/org '{"require_approval":false}'
 eq "a reviewer may not change it" "$code $body" "403 $(E forbidden "your role (reviewer) may not do this")"
