@@ -8,6 +8,7 @@
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv);
 static int org_list(struct cli_ctx *ctx, int argc, char **argv);
+static int org_set(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_add = {
 	.name = "org add", .args = "--kind connector|bank --name NAME [--reg-no TEXT]",
@@ -15,6 +16,11 @@ static const struct cli_command sub_add = {
 };
 static const struct cli_command sub_list = {
 	.name = "org list", .args = "[--json]", .summary = "the organisations", .help = "", .exec = org_list,
+};
+
+static const struct cli_command sub_set = {
+	.name = "org set", .args = "BANK --require-approval yes|no",
+	.summary = "change a bank's setting", .help = "", .exec = org_set,
 };
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -97,20 +103,58 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int org_set(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *approval = NULL;
+	const struct cli_opt opts[] = { { "require-approval", 0, &approval, NULL }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "org set", &sub_set, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return cli_usage("org set", &sub_set, "name one bank");
+	if (!approval)
+		return cli_usage("org set", &sub_set, "--require-approval is required");
+	if (strcmp(approval, "yes") != 0 && strcmp(approval, "no") != 0)
+		return cli_usage("org set", &sub_set, "--require-approval takes yes or no, not \"%s\"", approval);
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct org *org = NULL, *after = NULL;
+	char *actor = cli_audit_actor();
+	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, argv[0], &org, &e) != 0 ||
+	    orgs_set_require_approval(st, actor, org->id, approval[0] == 'y', &after, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else {
+		printf("%s: a decision %s\n", after->name,
+		       after->require_approval ? "is drafted by one user and signed once an approver approves it"
+					       : "is signed by the reviewer who decides");
+		rc = CLI_OK;
+	}
+	free(actor);
+	org_free(org);
+	org_free(after);
+	store_close(st);
+	return rc;
+}
+
 static int org_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_add, &sub_list, NULL };
+	static const struct cli_command *const subs[] = { &sub_add, &sub_list, &sub_set, NULL };
 	return cli_dispatch(ctx, &cmd_org, subs, argc, argv);
 }
 
 const struct cli_command cmd_org = {
 	.name = "org",
-	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json]",
-	.summary = "add and list organisations (connectors and banks)",
+	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json] | set BANK --require-approval yes|no",
+	.summary = "add, list and set up organisations (connectors and banks)",
 	.help = "  shinsa org add --kind connector|bank --name NAME [--reg-no TEXT]\n"
 		"      adds an organisation with a new Ed25519 signing key; the private key is\n"
 		"      stored sealed with the server secret (see shinsa init)\n"
 		"  shinsa org list [--json]\n"
-		"      --json prints [{id, kind, name, reg_no, public_key, created_at}]\n",
+		"      --json prints [{id, kind, name, reg_no, public_key, created_at}]\n"
+		"  shinsa org set BANK --require-approval yes|no\n"
+		"      yes: a decision drafted by one user is signed only once an approver\n"
+		"      (role approver, another user) approves it; no: the reviewer who decides\n"
+		"      signs it (the default)\n",
 	.exec = org_exec,
 };

@@ -13,7 +13,7 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv);
 static int user_list(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_add = {
-	.name = "user add", .args = "--org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin]",
+	.name = "user add", .args = "--org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin]",
 	.summary = "add a user", .help = "", .exec = user_add,
 };
 static const struct cli_command sub_list = {
@@ -80,7 +80,7 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv)
 	char *actor = cli_audit_actor();
 	enum user_role role = user_role_parse(role_name);
 	if (!role) {
-		err_set(&e, "unknown role \"%s\" (want admin, editor, reviewer or viewer)", role_name);
+		err_set(&e, "unknown role \"%s\" (want admin, editor, reviewer, viewer or approver)", role_name);
 		goto fail;
 	}
 	if ((from_stdin && read_password(password, &e) < 0) || cli_open_store(ctx, &st, &e) < 0 ||
@@ -171,14 +171,15 @@ const struct cli_command cmd_user = {
 	.name = "user",
 	.args = "add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json]",
 	.summary = "add and list the people who sign in",
-	.help = "  shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin]\n"
+	.help = "  shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin]\n"
 		"      adds a user to an organisation. With --password-stdin the password is\n"
 		"      the first line of stdin (10 characters to 1024 bytes); without it a\n"
 		"      one-time password is generated, printed once as the last line, and\n"
 		"      must be changed at first sign-in. Emails are unique and kept in lower case.\n"
 		"      Roles: admin (everything, including users and the audit trail),\n"
 		"      editor (edit answers, submit, share), reviewer (review what banks\n"
-		"      receive), viewer (read only)\n"
+		"      receive), viewer (read only), approver (a bank's 承認者: approves or\n"
+		"      rejects a decision another user drafted, and reviews)\n"
 		"  shinsa user list --org NAME [--json]\n"
 		"      one line per user: role, email and [one-time password, TOTP, disabled];\n"
 		"      --json prints [{id, email, role, must_change_password, totp_enabled,\n"

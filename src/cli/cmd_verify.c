@@ -47,10 +47,18 @@ static int verify_exec(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc < 0)
 			return cli_fail("%s: not verified: %s", path, e.msg);
 		const struct review *r = d->review;
-		printf("verified: %s's decision %s on submission %lld (version %d of %s, sha256 %s), decided %s by %s; "
-		       "document sha256 %s, signed by key %s\n",
-		       r->bank_name, review_decision_name(r->decision), r->submission_id, r->version, r->connector_name,
-		       d->submission_sha256, r->decided_at, r->decided_by, sha, d->bank_public_key);
+		if (r->drafted_by)
+			printf("verified: %s's decision %s on submission %lld (version %d of %s, sha256 %s), drafted %s by %s,"
+			       " approved %s by %s; document sha256 %s, signed by key %s\n",
+			       r->bank_name, review_decision_name(r->decision), r->submission_id, r->version,
+			       r->connector_name, d->submission_sha256, r->drafted_at, r->drafted_by, r->decided_at,
+			       r->decided_by, sha, d->bank_public_key);
+		else
+			printf("verified: %s's decision %s on submission %lld (version %d of %s, sha256 %s), decided %s by %s; "
+			       "document sha256 %s, signed by key %s\n",
+			       r->bank_name, review_decision_name(r->decision), r->submission_id, r->version,
+			       r->connector_name, d->submission_sha256, r->decided_at, r->decided_by, sha,
+			       d->bank_public_key);
 		printf("this proves who signed only if that key is the one %s published (shinsa org list --json shows it)\n",
 		       r->bank_name);
 		review_decision_doc_free(d);

@@ -47,6 +47,10 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REVIEW_READ] = "review_read",
 	[AUDIT_REVIEW_CRITERIA_READ] = "review_criteria_read",
 	[AUDIT_PLANS_READ] = "plans_read",
+	[AUDIT_ORG_SETTING] = "org_setting",
+	[AUDIT_REVIEW_DRAFT] = "review_draft",
+	[AUDIT_REVIEW_APPROVE] = "review_approve",
+	[AUDIT_REVIEW_REJECT] = "review_reject",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -97,6 +97,10 @@ enum audit_action {
 	AUDIT_REVIEW_READ,      /* review_read: a bank read its review of a connector's submission through a share */
 	AUDIT_REVIEW_CRITERIA_READ, /* review_criteria_read: the same review, seen through the bank's criteria */
 	AUDIT_PLANS_READ,       /* plans_read: a bank read a connector's remediation plans through a share */
+	AUDIT_ORG_SETTING,      /* org_setting: an organisation's setting changed (require_approval) */
+	AUDIT_REVIEW_DRAFT,     /* review_draft: a decision drafted, awaiting approval */
+	AUDIT_REVIEW_APPROVE,   /* review_approve: an approver approved a draft (review_decision follows) */
+	AUDIT_REVIEW_REJECT,    /* review_reject: an approver returned a draft to its drafter, with a reason */
 	AUDIT_NACTIONS,
 };
 

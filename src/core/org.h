@@ -6,6 +6,8 @@
 #ifndef SHINSA_CORE_ORG_H
 #define SHINSA_CORE_ORG_H
 
+#include <stdbool.h>
+
 #include "lib/err.h"
 
 enum org_kind {
@@ -20,6 +22,9 @@ struct org {
 	char *reg_no;     /* 登録番号, e.g. 関東財務局長（電代）第1号; NULL if not given */
 	char *public_key; /* Ed25519, 64 hex digits */
 	char *created_at;
+	/* A bank's setting: a decision drafted by one user is signed only once
+	 * an approver (core/user.h) other than the drafter approves it. */
+	bool require_approval;
 };
 
 struct org *org_new(void);

@@ -1,5 +1,6 @@
 #include "core/review.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,16 @@ void review_item_release(struct review_item *it)
 	free(it->messages);
 }
 
+void review_draft_release(struct review_draft *d)
+{
+	free(d->reason);
+	free(d->drafted_by);
+	free(d->drafted_at);
+	free(d->resolved_by);
+	free(d->resolved_at);
+	free(d->rejection);
+}
+
 void review_free(struct review *r)
 {
 	if (!r)
@@ -118,6 +129,11 @@ void review_free(struct review *r)
 	free(r->decided_at);
 	free(r->decided_by);
 	free(r->decision_document);
+	for (size_t i = 0; i < r->n_drafts; i++)
+		review_draft_release(&r->drafts[i]);
+	free(r->drafts);
+	free(r->drafted_by);
+	free(r->drafted_at);
 	free(r->decision_sha256);
 	free(r->decision_signature);
 	free(r);
@@ -214,23 +230,31 @@ int review_verdict_check(const struct review_item *item, enum review_verdict v, 
 	return 0;
 }
 
-/* "N item(s) VERB: a, b, c" over r's reviewable items whose verdict is
- * one of want (a mask by verdict); the number of such items. */
-static size_t list_items(const struct review *r, unsigned want, const char *verb_one, const char *verb_many,
-			 struct strbuf *out)
+size_t review_items_with(const struct review *r, unsigned mask, int *nos)
 {
-	struct strbuf nos = STRBUF_INIT;
 	size_t n = 0;
 	for (size_t i = 0; i < r->n_items; i++) {
 		const struct review_item *it = &r->items[i];
-		if (it->party == PARTY_BANK || !(want & (1u << it->verdict)))
+		if (it->party == PARTY_BANK || !(mask & (1u << it->verdict)))
 			continue;
-		strbuf_addf(&nos, "%s%d", n ? ", " : "", it->no);
+		if (nos)
+			nos[n] = it->no;
 		n++;
 	}
-	if (n)
-		strbuf_addf(out, "%zu item%s %s: %s", n, n == 1 ? "" : "s", n == 1 ? verb_one : verb_many, nos.buf);
-	strbuf_release(&nos);
+	return n;
+}
+
+/* The items of r whose verdict is in mask as err_coded() data: *count
+ * their number as text, the numbers "a, b, c" in list; how many. */
+static size_t list_items(const struct review *r, unsigned mask, char count[24], struct strbuf *list)
+{
+	int *nos = xcalloc(r->n_items + 1, sizeof *nos);
+	size_t n = review_items_with(r, mask, nos);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(list, "%s%d", i ? ", " : "", nos[i]);
+	free(nos);
+	if (snprintf(count, 24, "%zu", n) >= 24)
+		count[0] = '\0'; /* cannot happen: a size_t fits */
 	return n;
 }
 
@@ -249,20 +273,49 @@ int review_decidable(const struct review *r, enum review_decision d, struct err 
 		err_set(e, "review of submission %lld is decided", r->submission_id);
 		return -1;
 	}
-	struct strbuf msg = STRBUF_INIT;
+	struct strbuf list = STRBUF_INIT;
+	char count[24];
 	int rc = 0;
-	if (list_items(r, 1u << VERDICT_PENDING, "has no verdict", "have no verdict", &msg)) {
+	size_t n = list_items(r, 1u << VERDICT_PENDING, count, &list);
+	if (n) {
+		err_coded(e, NULL, "items_pending", n == 1 ? "{1} item has no verdict: {2}" : "{1} items have no verdict: {2}",
+			  count, list.buf, (char *)NULL);
 		rc = -1;
-	} else if (d == DECISION_MEETS) {
-		strbuf_addstr(&msg, "meets needs no open item: ");
-		if (list_items(r, 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT, "is query or improvement",
-			       "are query or improvement", &msg))
-			rc = -1;
+	} else if (d == DECISION_MEETS &&
+		   (n = list_items(r, 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT, count, &list)) > 0) {
+		err_coded(e, NULL, "items_open",
+			  n == 1 ? "meets needs no open item: {1} item is query or improvement: {2}"
+				 : "meets needs no open item: {1} items are query or improvement: {2}",
+			  count, list.buf, (char *)NULL);
+		rc = -1;
 	}
-	if (rc)
-		err_set(e, "%s", msg.buf);
-	strbuf_release(&msg);
+	strbuf_release(&list);
 	return rc;
+}
+
+static const char *const draft_state_names[] = { "pending_approval", "approved", "rejected" };
+
+const char *review_draft_state_name(enum review_draft_state s)
+{
+	return s >= DRAFT_PENDING && s <= DRAFT_REJECTED ? draft_state_names[s] : NULL;
+}
+
+int review_draft_state_parse(const char *s, enum review_draft_state *out)
+{
+	for (int i = DRAFT_PENDING; s && i <= DRAFT_REJECTED; i++)
+		if (strcmp(s, draft_state_names[i]) == 0) {
+			*out = (enum review_draft_state)i;
+			return 0;
+		}
+	return -1;
+}
+
+struct review_draft *review_pending_draft(const struct review *r)
+{
+	for (size_t i = 0; i < r->n_drafts; i++)
+		if (r->drafts[i].state == DRAFT_PENDING)
+			return &r->drafts[i];
+	return NULL;
 }
 
 /* Whether a and b say the same in every field. */

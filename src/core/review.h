@@ -86,6 +86,34 @@ struct review_item {
 	size_t n_messages;
 };
 
+/* A decision drafted where the bank requires approval (service/approvals.h):
+ * pending until an approver other than the drafter approves it (it is then
+ * the review's signed decision) or rejects it with a reason. */
+enum review_draft_state {
+	DRAFT_PENDING = 0,
+	DRAFT_APPROVED,
+	DRAFT_REJECTED,
+};
+
+struct review_draft {
+	long long id;
+	enum review_decision decision;
+	char *reason; /* "" when none */
+	char *drafted_by;
+	char *drafted_at;
+	enum review_draft_state state;
+	char *resolved_by; /* NULL while pending */
+	char *resolved_at;
+	char *rejection;   /* the reason given to the drafter (rejected only) */
+};
+
+/* Frees what d owns, not d itself. */
+void review_draft_release(struct review_draft *d);
+
+/* "pending_approval", "approved", "rejected"; and back (-1: unknown). */
+const char *review_draft_state_name(enum review_draft_state s);
+int review_draft_state_parse(const char *s, enum review_draft_state *out);
+
 struct review {
 	long long id;
 	long long submission_id;
@@ -107,7 +135,16 @@ struct review {
 	char *decision_document;  /* the canonical bytes that were signed */
 	char *decision_sha256;
 	char *decision_signature;
+	/* Drafts, oldest first; the approved one's drafter and time are the
+	 * decision's (NULL: decided in one step, by decided_by). */
+	struct review_draft *drafts;
+	size_t n_drafts;
+	char *drafted_by;
+	char *drafted_at;
 };
+
+/* r's draft awaiting approval, or NULL. */
+struct review_draft *review_pending_draft(const struct review *r);
 
 struct review *review_new(void);
 void review_free(struct review *r);
@@ -154,6 +191,10 @@ int review_reason_check(enum review_decision d, const char *reason, struct err *
  *   "review of submission N is decided"
  *   "3 items have no verdict: 12, 14, 20" ("1 item has no verdict: 12")
  *   "meets needs no open item: 2 items are query or improvement: 5, 7"
+ * The last two are set with err_coded() (lib/err.h), so that a page says
+ * them in its own words: code "items_pending" or "items_open", values the
+ * count and the numbers ("12, 14, 20"); review_items_with() gives the
+ * numbers themselves.
  */
 int review_decidable(const struct review *r, enum review_decision d, struct err *e);
 
@@ -179,6 +220,11 @@ size_t review_carry(struct review *r, const struct answer_set *now, const struct
  * review's "changed" flags (service/review_view.h).
  */
 bool review_answer_changed(const struct answer_set *now, const struct answer_set *then, const char *key);
+
+/* The numbers of r's connector and common items whose verdict is in mask
+ * (1u << verdict, or'ed), in checklist order, into nos (r->n_items long;
+ * may be NULL to count only); how many. */
+size_t review_items_with(const struct review *r, unsigned mask, int *nos);
 
 /* Counts of r's connector and common items by verdict, indexed by enum
  * review_verdict. */

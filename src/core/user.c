@@ -37,33 +37,34 @@ void user_token_free(struct user_token *t)
 	free(t);
 }
 
-static const char *const role_names[] = { NULL, "admin", "editor", "reviewer", "viewer" };
+static const char *const role_names[] = { NULL, "admin", "editor", "reviewer", "viewer", "approver" };
 static const char *const action_names[] = { NULL,     "READ",	     "ANSWERS_EDIT", "SUBMIT",
-					    "SHARE",  "REVIEW", "ADMIN_USERS",  "AUDIT_READ", "CRITERIA_EDIT" };
-#define N_ROLES 4
-#define N_ACTIONS 8
+					    "SHARE",  "REVIEW", "ADMIN_USERS",  "AUDIT_READ", "CRITERIA_EDIT", "APPROVE" };
+#define N_ROLES 5
+#define N_ACTIONS 9
 
 /* The table of the header, row by action, column by role. */
 static const bool can[N_ACTIONS + 1][N_ROLES + 1] = {
-	/*                    -      admin  editor reviewer viewer */
-	[ACTION_READ] = { false, true, true, true, true },
-	[ACTION_ANSWERS_EDIT] = { false, true, true, false, false },
-	[ACTION_SUBMIT] = { false, true, true, false, false },
-	[ACTION_SHARE] = { false, true, true, false, false },
-	[ACTION_REVIEW] = { false, true, false, true, false },
-	[ACTION_ADMIN_USERS] = { false, true, false, false, false },
-	[ACTION_AUDIT_READ] = { false, true, false, false, false },
-	[ACTION_CRITERIA_EDIT] = { false, true, false, true, false },
+	/*                    -      admin  editor reviewer viewer approver */
+	[ACTION_READ] = { false, true, true, true, true, true },
+	[ACTION_ANSWERS_EDIT] = { false, true, true, false, false, false },
+	[ACTION_SUBMIT] = { false, true, true, false, false, false },
+	[ACTION_SHARE] = { false, true, true, false, false, false },
+	[ACTION_REVIEW] = { false, true, false, true, false, true },
+	[ACTION_ADMIN_USERS] = { false, true, false, false, false, false },
+	[ACTION_AUDIT_READ] = { false, true, false, false, false, false },
+	[ACTION_CRITERIA_EDIT] = { false, true, false, true, false, false },
+	[ACTION_APPROVE] = { false, false, false, false, false, true },
 };
 
 const char *user_role_name(enum user_role role)
 {
-	return role >= ROLE_ADMIN && role <= ROLE_VIEWER ? role_names[role] : NULL;
+	return role >= ROLE_ADMIN && role <= ROLE_APPROVER ? role_names[role] : NULL;
 }
 
 enum user_role user_role_parse(const char *s)
 {
-	for (int r = ROLE_ADMIN; s && r <= ROLE_VIEWER; r++)
+	for (int r = ROLE_ADMIN; s && r <= ROLE_APPROVER; r++)
 		if (strcmp(s, role_names[r]) == 0)
 			return (enum user_role)r;
 	return 0;
@@ -71,12 +72,12 @@ enum user_role user_role_parse(const char *s)
 
 const char *user_action_name(enum user_action action)
 {
-	return action >= ACTION_READ && action <= ACTION_CRITERIA_EDIT ? action_names[action] : NULL;
+	return action >= ACTION_READ && action <= ACTION_APPROVE ? action_names[action] : NULL;
 }
 
 bool user_role_can(enum user_role role, enum user_action action)
 {
-	if (role < ROLE_ADMIN || role > ROLE_VIEWER || action < ACTION_READ || action > ACTION_CRITERIA_EDIT)
+	if (role < ROLE_ADMIN || role > ROLE_APPROVER || action < ACTION_READ || action > ACTION_APPROVE)
 		return false;
 	return can[action][role];
 }

@@ -5,15 +5,21 @@
  * Roles and what each may do (user_role_can(); nothing else decides
  * authorisation by role):
  *
- *   action        admin  editor  reviewer  viewer
- *   READ            x      x        x        x     see the organisation's own data
- *   ANSWERS_EDIT    x      x                       edit and import the answer set
- *   SUBMIT          x      x                       freeze answers into a submission
- *   SHARE           x      x                       share a submission with a bank, revoke a share
- *   REVIEW          x               x              review what was shared with a bank
- *   ADMIN_USERS     x                              add users, change roles, reset passwords
- *   AUDIT_READ      x                              read the organisation's audit trail
- *   CRITERIA_EDIT   x               x              import a bank's own criteria, edit its cross-walk
+ *   action        admin  editor  reviewer  viewer  approver
+ *   READ            x      x        x        x        x     see the organisation's own data
+ *   ANSWERS_EDIT    x      x                                edit and import the answer set
+ *   SUBMIT          x      x                                freeze answers into a submission
+ *   SHARE           x      x                                share a submission with a bank, revoke a share
+ *   REVIEW          x               x                 x     review what was shared with a bank
+ *   ADMIN_USERS     x                                       add users, change roles, reset passwords
+ *   AUDIT_READ      x                                       read the organisation's audit trail
+ *   CRITERIA_EDIT   x               x                       import a bank's own criteria, edit its cross-walk
+ *   APPROVE                                           x     approve or reject a decision another drafted
+ *
+ * The approver (承認者) of a bank that requires approval signs what a
+ * reviewer drafted; approving stays apart from administering users, so an
+ * admin does not approve. An approver reviews as a reviewer does (a bank's
+ * approver often checks an item or two himself) but keeps no criteria.
  *
  * A role applies within the user's own organisation only; which actions
  * make sense for a bank or a connector is the caller's business (a bank
@@ -33,6 +39,7 @@ enum user_role {
 	ROLE_EDITOR,
 	ROLE_REVIEWER,
 	ROLE_VIEWER,
+	ROLE_APPROVER,
 };
 
 enum user_action {
@@ -44,6 +51,7 @@ enum user_action {
 	ACTION_ADMIN_USERS,
 	ACTION_AUDIT_READ,
 	ACTION_CRITERIA_EDIT,
+	ACTION_APPROVE,
 };
 
 #define USER_EMAIL_MAX 254 /* RFC 5321's limit on a path */
@@ -79,7 +87,7 @@ struct user_token {
 struct user_token *user_token_new(void);
 void user_token_free(struct user_token *t);
 
-/* "admin", "editor", "reviewer", "viewer"; and back (0 if unknown). */
+/* "admin", "editor", "reviewer", "viewer", "approver"; and back (0 if unknown). */
 const char *user_role_name(enum user_role role);
 enum user_role user_role_parse(const char *s);
 

@@ -1,5 +1,6 @@
 #include "formats/review_decision.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +25,25 @@ int review_decision_canonical(const struct review *r, const char *bank_public_ke
 		json_array_append_new(items, json_pack("{s:i, s:o, s:b}", "no", it->no, "verdict",
 						       v ? json_string(v) : json_null(), "carried", it->carried));
 	}
-	json_t *doc = json_pack("{s:s, s:{s:s?, s:s?}, s:s?, s:{s:I, s:i, s:s?}, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}",
-				"format", REVIEW_DECISION_FORMAT, "bank", "name", r->bank_name, "public_key",
-				bank_public_key, "connector", r->connector_name, "submission", "id",
-				(json_int_t)r->submission_id, "version", r->version, "sha256", submission_sha256,
+	/* Approved after a draft: format /2 names the drafter and the approver
+	 * (decided_at is the approval); one step stays /1, byte for byte. */
+	bool approved = r->drafted_by != NULL;
+	json_t *doc = json_pack("{s:s, s:{s:s?, s:s?}, s:s?, s:{s:I, s:i, s:s?}, s:s?, s:s?, s:s?, s:s?, s:o}",
+				"format", approved ? REVIEW_DECISION_FORMAT_2 : REVIEW_DECISION_FORMAT, "bank", "name",
+				r->bank_name, "public_key", bank_public_key, "connector", r->connector_name, "submission",
+				"id", (json_int_t)r->submission_id, "version", r->version, "sha256", submission_sha256,
 				"checklist", r->catalog_id, "decision", review_decision_name(r->decision), "reason",
-				r->reason ? r->reason : "", "decided_at", r->decided_at, "decided_by", r->decided_by,
-				"items", items);
+				r->reason ? r->reason : "", "decided_at", r->decided_at, "items", items);
+	if (doc && approved &&
+	    (json_object_set_new(doc, "drafted_by", json_string(r->drafted_by)) < 0 ||
+	     json_object_set_new(doc, "drafted_at", json_string(r->drafted_at)) < 0 ||
+	     json_object_set_new(doc, "approved_by", json_string(r->decided_by)) < 0)) {
+		json_decref(doc);
+		doc = NULL;
+	} else if (doc && !approved && json_object_set_new(doc, "decided_by", json_string(r->decided_by)) < 0) {
+		json_decref(doc);
+		doc = NULL;
+	}
 	if (!doc) {
 		/* json_pack refuses a string that is not UTF-8 (and took items). */
 		err_set(e, "the decision holds text that is not UTF-8");
@@ -115,18 +128,24 @@ static int decode(const json_t *doc, struct review_decision_doc *d, struct err *
 	static const char *const fields[] = { "bank",	    "checklist", "connector", "decided_at", "decided_by",
 					      "decision",   "format",	 "items",     "reason",	    "submission",
 					      NULL };
+	static const char *const fields_2[] = { "approved_by", "bank",	     "checklist", "connector",
+						"decided_at",  "decision",   "drafted_at", "drafted_by",
+						"format",      "items",	     "reason",	   "submission",
+						NULL };
 	static const char *const bank_fields[] = { "name", "public_key", NULL };
 	static const char *const sub_fields[] = { "id", "sha256", "version", NULL };
 	const json_t *bank = json_object_get(doc, "bank"), *sub = json_object_get(doc, "submission");
 	const char *format = json_string_value(json_object_get(doc, "format"));
-	const char *bank_name, *connector, *checklist, *decided_by, *decision, *reason;
+	const char *bank_name, *connector, *checklist, *decided_by, *decision, *reason, *drafted_by = NULL;
 	long long id, version;
 	enum review_decision dec;
 	struct review *r = d->review;
-	if (json_shape_fields(doc, "document", fields, e) < 0)
+	bool approved = format && strcmp(format, REVIEW_DECISION_FORMAT_2) == 0;
+	if (json_shape_fields(doc, "document", approved ? fields_2 : fields, e) < 0)
 		return -1;
-	if (!format || strcmp(format, REVIEW_DECISION_FORMAT) != 0)
-		return json_shape_fail("document", "format", "must be \"" REVIEW_DECISION_FORMAT "\"", e);
+	if (!format || (!approved && strcmp(format, REVIEW_DECISION_FORMAT) != 0))
+		return json_shape_fail("document", "format",
+				       "must be \"" REVIEW_DECISION_FORMAT "\" or \"" REVIEW_DECISION_FORMAT_2 "\"", e);
 	if (json_shape_fields(bank, "document.bank", bank_fields, e) < 0 ||
 	    !(bank_name = json_shape_plain(bank, "document.bank", "name", NAME_MAX_CHARS, e)) ||
 	    json_shape_hex(bank, "document.bank", "public_key", KEYS_PUBLIC_BYTES, e) < 0 ||
@@ -136,9 +155,16 @@ static int decode(const json_t *doc, struct review_decision_doc *d, struct err *
 	    json_shape_integer(sub, "document.submission", "version", INT32_MAX, &version, e) < 0 ||
 	    json_shape_hex(sub, "document.submission", "sha256", 32, e) < 0 ||
 	    !(checklist = json_shape_plain(doc, "document", "checklist", NAME_MAX_CHARS, e)) ||
-	    !(decided_by = json_shape_plain(doc, "document", "decided_by", NAME_MAX_CHARS, e)) ||
+	    !(decided_by = json_shape_plain(doc, "document", approved ? "approved_by" : "decided_by", NAME_MAX_CHARS,
+					    e)) ||
+	    (approved && (!(drafted_by = json_shape_plain(doc, "document", "drafted_by", NAME_MAX_CHARS, e)) ||
+			  stamp(doc, "drafted_at", e) < 0)) ||
 	    stamp(doc, "decided_at", e) < 0)
 		return -1;
+	if (approved) {
+		r->drafted_by = xstrdup(drafted_by);
+		r->drafted_at = xstrdup(json_string_value(json_object_get(doc, "drafted_at")));
+	}
 	decision = json_string_value(json_object_get(doc, "decision"));
 	if (!decision || review_decision_parse(decision, &dec) < 0 || dec == DECISION_NONE ||
 	    strcmp(decision, review_decision_name(dec)) != 0)

@@ -13,6 +13,12 @@
  *    "decided_at":"YYYY-MM-DDTHH:MM:SSZ", "decided_by":S,
  *    "items":[{"no":N,"verdict":S,"carried":B}, ...]}
  *
+ * A decision approved after a draft (service/approvals.h) is format
+ * "shinsa-review-decision/2": the same but for decided_by, which becomes
+ *   "drafted_by":S, "drafted_at":"YYYY-MM-DDTHH:MM:SSZ", "approved_by":S
+ * (decided_at being the approval). A decision taken in one step stays /1,
+ * so every document signed before still reads and verifies.
+ *
  * items are the connector and common items in checklist order (bank items
  * take no verdict). Its bytes are the canonical form (formats/canon_json.h);
  * the SHA-256 and the bank's Ed25519 signature are over exactly them, as
@@ -29,6 +35,7 @@
 #include "lib/strbuf.h"
 
 #define REVIEW_DECISION_FORMAT "shinsa-review-decision/1"
+#define REVIEW_DECISION_FORMAT_2 "shinsa-review-decision/2"
 
 /*
  * Appends the canonical document of r's decision (decision, reason,
@@ -49,7 +56,8 @@ int review_decision_canonical(const struct review *r, const char *bank_public_ke
 
 /* A decision document read back: review holds the bank and connector
  * names, submission id and version, checklist, decision, reason,
- * decided_at, decided_by and the items (no, verdict, carried; no key, no
+ * decided_at, decided_by (the approver in /2), drafted_by and drafted_at
+ * (/2 only; NULL in /1) and the items (no, verdict, carried; no key, no
  * party). review_decision_doc_free() accepts NULL. */
 struct review_decision_doc {
 	struct review *review;

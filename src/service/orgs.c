@@ -47,3 +47,40 @@ int orgs_list(struct store *st, struct org ***out, size_t *n, struct err *e)
 {
 	return store_org_list(st, out, n, e);
 }
+
+enum outcome orgs_set_require_approval(struct store *st, const char *actor, long long org_id, bool on,
+				       struct org **out, struct err *e)
+{
+	struct org *org = NULL;
+	if (out)
+		*out = NULL;
+	if (store_begin(st, e) < 0)
+		return -1;
+	int rc = store_org_get_id(st, org_id, &org, e);
+	if (rc == STORE_NOT_FOUND) {
+		err_set(e, "no organisation with id %lld", org_id);
+		rc = OUTCOME_NOT_FOUND;
+	} else if (rc == STORE_OK && org->kind != ORG_BANK) {
+		err_set(e, "%s is a connector: only a bank decides reviews", org->name);
+		rc = OUTCOME_INVALID;
+	} else if (rc == STORE_OK && org->require_approval != on) {
+		json_t *details = json_pack("{s:b}", "require_approval", on);
+		rc = store_org_set_require_approval(st, org_id, on, e) < 0 ||
+				     audit_log(st, actor, org_id, AUDIT_ORG_SETTING, details, e, "org:%lld", org_id) < 0
+			     ? -1
+			     : 0;
+		json_decref(details);
+		org->require_approval = on;
+	} else if (rc < 0) {
+		rc = -1;
+	}
+	if (rc == 0 && store_commit(st, e) < 0)
+		rc = -1;
+	if (rc != 0)
+		store_rollback(st);
+	if (rc == 0 && out)
+		*out = org;
+	else
+		org_free(org);
+	return rc;
+}

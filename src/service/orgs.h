@@ -5,10 +5,12 @@
 #ifndef SHINSA_SERVICE_ORGS_H
 #define SHINSA_SERVICE_ORGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/org.h"
 #include "lib/err.h"
+#include "service/outcome.h"
 #include "store/store.h"
 
 /*
@@ -27,5 +29,16 @@ int orgs_add(struct store *st, const char *secret_path, const char *actor, enum 
 /* Every organisation, as store_org_list() gives them: the array and its
  * records are yours. 0, or -1 with e set. */
 int orgs_list(struct store *st, struct org ***out, size_t *n, struct err *e);
+
+/*
+ * Sets whether bank org_id requires approval before a decision is signed
+ * (service/approvals.h), with the event org_setting on "org:ID" by actor,
+ * details {"require_approval": B}, in one transaction; nothing is written
+ * when it is already so. OUTCOME_INVALID "NAME is a connector: only a bank
+ * decides reviews"; OUTCOME_NOT_FOUND "no organisation with id N"; *out
+ * (may be NULL) the organisation after, yours.
+ */
+enum outcome orgs_set_require_approval(struct store *st, const char *actor, long long org_id, bool on,
+				       struct org **out, struct err *e);
 
 #endif

@@ -67,10 +67,29 @@ json_t *review_view_decision(struct store *st, const struct review *r)
 {
 	if (r->decision == DECISION_NONE)
 		return json_null();
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "decision", review_decision_name(r->decision),
-			 "reason", r->reason, "decided_at", r->decided_at, "decided_by", r->decided_by, "sha256",
-			 r->decision_sha256, "signature", r->decision_signature, "signature_valid",
-			 review_view_signature_valid(st, r));
+	/* drafted_by: who drafted it (the decider, in one step); approved_by:
+	 * null when no approval was asked. */
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:b}", "decision", review_decision_name(r->decision),
+			 "reason", r->reason, "decided_at", r->decided_at, "decided_by", r->decided_by, "drafted_by",
+			 r->drafted_by ? r->drafted_by : r->decided_by, "approved_by",
+			 r->drafted_by ? json_string(r->decided_by) : json_null(), "sha256", r->decision_sha256,
+			 "signature", r->decision_signature, "signature_valid", review_view_signature_valid(st, r));
+}
+
+json_t *review_view_drafts(const struct review *r)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < r->n_drafts; i++) {
+		const struct review_draft *d = &r->drafts[i];
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "decision",
+						     review_decision_name(d->decision), "reason", d->reason,
+						     "drafted_by", d->drafted_by, "drafted_at", d->drafted_at, "state",
+						     review_draft_state_name(d->state), "resolved_by",
+						     string_or_null(d->resolved_by), "resolved_at",
+						     string_or_null(d->resolved_at), "rejection",
+						     string_or_null(d->rejection)));
+	}
+	return arr;
 }
 
 /* Sets "changed" on each of items (r's, in r's order) against old, the

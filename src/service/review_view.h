@@ -49,9 +49,16 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
  * or {status, current, notes, carried}. */
 json_t *review_view_item(const struct review_item *it);
 
-/* null, or {decision, reason, decided_at, decided_by, sha256, signature,
- * signature_valid}. */
+/* null, or {decision, reason, decided_at, decided_by, drafted_by,
+ * approved_by, sha256, signature, signature_valid}: drafted_by is the
+ * decider when it was decided in one step, approved_by then null. */
 json_t *review_view_decision(struct store *st, const struct review *r);
+
+/* The drafts of r's decision, oldest first (service/approvals.h): [{decision,
+ * reason, drafted_by, drafted_at, state ("pending_approval", "approved",
+ * "rejected"), resolved_by, resolved_at, rejection}]. The bank's own
+ * deliberation: for the bank only. */
+json_t *review_view_drafts(const struct review *r);
 
 /*
  * Exports the decision file of r (formats/review_decision.h): the stored

@@ -90,6 +90,7 @@ struct write {
 	int no;
 	const char *a, *b, *c; /* the write's own arguments */
 	const unsigned char *secret;
+	const struct reviews_hook *hook; /* reviews_bank_write()'s */
 };
 typedef int (*write_fn)(struct store *st, struct review *r, const struct write *w, struct err *e);
 
@@ -121,6 +122,12 @@ static int open_item(struct review *r, int no, struct review_item **it, struct e
 {
 	if (r->decision != DECISION_NONE) {
 		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return OUTCOME_CONFLICT;
+	}
+	/* An approver approves what was drafted: the verdicts under a pending
+	 * draft stay as they were until it is approved or rejected. */
+	if (review_pending_draft(r)) {
+		err_set(e, "review of submission %lld has a decision awaiting approval", r->submission_id);
 		return OUTCOME_CONFLICT;
 	}
 	*it = review_find(r, no);
@@ -309,48 +316,43 @@ static int sign_decision(struct store *st, struct review *r, const unsigned char
 	return rc;
 }
 
-static int do_decide(struct store *st, struct review *r, const struct write *w, struct err *e)
+int reviews_record_decision(struct store *st, struct review *r, const unsigned char *secret, const char *actor,
+			    const char *now, struct err *e)
 {
-	enum review_decision d;
-	if (review_decision_parse(w->a, &d) < 0) {
-		err_set(e, "bad decision \"%s\" (want meets, conditional or does_not_meet)", w->a);
-		return OUTCOME_INVALID;
-	}
-	if (review_reason_check(d, w->b, e) < 0)
-		return OUTCOME_INVALID;
-	if (review_decidable(r, d, e) < 0)
-		return OUTCOME_CONFLICT;
 	int rc;
-	r->decision = d;
-	r->reason = xstrdup(w->b ? w->b : "");
-	r->decided_at = xstrdup(w->now);
-	r->decided_by = xstrdup(w->actor);
-	if (sign_decision(st, r, w->secret, e) < 0 || (rc = store_review_decide(st, r, e)) < 0)
+	r->decided_at = xstrdup(now);
+	r->decided_by = xstrdup(actor);
+	if (sign_decision(st, r, secret, e) < 0 || (rc = store_review_decide(st, r, e)) < 0)
 		return -1;
 	if (rc == STORE_NOT_FOUND) { /* decided since it was read: cannot happen under the write lock */
 		err_set(e, "review of submission %lld is decided", r->submission_id);
 		return OUTCOME_CONFLICT;
 	}
-	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(d), "sha256",
+	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(r->decision), "sha256",
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
-	rc = audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
+	rc = audit_log(st, actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
 	json_decref(details);
 	if (rc < 0)
 		return rc;
 	/* The decision is the assessment the re-assessment cycle counts from:
 	 * in the same transaction, so a cycle never runs from an undone one. */
 	char day[11];
-	memcpy(day, w->now, 10);
+	memcpy(day, now, 10);
 	day[10] = '\0';
 	return cycles_assessed(st, r->bank_id, r->connector_id, day, e) < 0 ? -1 : 0;
 }
 
-enum outcome reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-			    long long bank_id, long long submission_id, const char *decision, const char *reason,
-			    struct review **out, struct err *e)
+/* What reviews_bank_write() runs, through struct write. */
+static int do_hook(struct store *st, struct review *r, const struct write *w, struct err *e)
 {
-	struct write w = { .actor = actor, .a = decision, .b = reason, .secret = secret };
-	return bank_write(st, bank_id, submission_id, do_decide, &w, out, e);
+	return w->hook->fn(st, r, w->actor, w->now, w->hook->arg, e);
+}
+
+enum outcome reviews_bank_write(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				const struct reviews_hook *hook, struct review **out, struct err *e)
+{
+	struct write w = { .actor = actor, .hook = hook };
+	return bank_write(st, bank_id, submission_id, do_hook, &w, out, e);
 }
 
 enum outcome reviews_get(struct store *st, long long connector_id, long long submission_id, const char *bank,

@@ -29,7 +29,7 @@
  *   review_verdict     {"no", "submission", "verdict"}
  *   review_bank_answer {"fields", "no", "submission"}
  *   review_message     {"bank", "no", "submission"}
- *   review_decision    {"decision", "sha256", "submission"}
+ *   review_decision    {"decision", "sha256", "submission"} (service/approvals.h)
  *
  * Return values: 0; OUTCOME_NOT_FOUND (404), OUTCOME_INVALID (400: what was
  * asked wrongly) and OUTCOME_CONFLICT (409: what the review's state does
@@ -82,16 +82,27 @@ enum outcome reviews_message(struct store *st, const char *actor, const struct o
 			     const char *bank, int no, const char *text, struct review **out, struct err *e);
 
 /*
- * The bank's decision by name or label ("bad decision \"X\" (want meets,
- * conditional or does_not_meet)"), with review_reason_check()'s rules
- * (OUTCOME_INVALID) and review_decidable()'s (OUTCOME_CONFLICT): the
- * canonical document (formats/review_decision.h) is hashed and signed
- * with the bank's key (opened with secret) and stored with the event, in
- * one transaction.
+ * For service/approvals.h, which builds on these: fn runs on the bank's
+ * review (reached and opened as for every write of the bank) inside one
+ * transaction, committed when fn returns 0; *out is the review after.
  */
-enum outcome reviews_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
-			    long long bank_id, long long submission_id, const char *decision, const char *reason,
-			    struct review **out, struct err *e);
+struct reviews_hook {
+	int (*fn)(struct store *st, struct review *r, const char *actor, const char *now, void *arg, struct err *e);
+	void *arg;
+};
+enum outcome reviews_bank_write(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				const struct reviews_hook *hook, struct review **out, struct err *e);
+
+/*
+ * The bank's decision is taken through service/approvals.h
+ * (approvals_decide(): in one step, or drafted and approved where the bank
+ * requires it). Inside such a transaction: signs r's decision (decision and
+ * reason set; drafted_by and drafted_at too when it was approved) as
+ * decided by actor now, stores it with the event review_decision and
+ * records the assessment for the re-assessment cycle.
+ */
+int reviews_record_decision(struct store *st, struct review *r, const unsigned char *secret, const char *actor,
+			    const char *now, struct err *e);
 
 /*
  * The review of submission_id by the bank named bank, as its connector

@@ -17,7 +17,7 @@ static int parse_role(const char *name, enum user_role *role, struct err *e)
 {
 	*role = user_role_parse(name);
 	if (!*role) {
-		err_set(e, "unknown role \"%s\" (want admin, editor, reviewer or viewer)", name);
+		err_set(e, "unknown role \"%s\" (want admin, editor, reviewer, viewer or approver)", name);
 		return OUTCOME_INVALID;
 	}
 	return 0;

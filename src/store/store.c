@@ -126,6 +126,53 @@ void store_rollback(struct store *st)
 	st->in_tx = false;
 }
 
+/* What a migration run with foreign keys off must leave: no row referring
+ * to one that is not there. */
+static int foreign_keys_ok(struct store *st, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(st->db, "PRAGMA foreign_key_check", e);
+	if (!q)
+		return -1;
+	int rc = sql_step(q, e);
+	if (rc > 0) {
+		err_set(e, "a row of %s refers to one that is not there", sql_text(q, 0));
+		rc = -1;
+	}
+	sql_finalize(q);
+	return rc;
+}
+
+/* One migration in its transaction, recorded in schema_migration. */
+static int migrate_one(struct store *st, const struct store_migration *m, const char *stamp, struct err *e)
+{
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (sql_exec(st->db, m->sql, e) < 0) {
+		err_prefix(e, "migration %d (%s)", m->version, m->name);
+		store_rollback(st);
+		return -1;
+	}
+	if (m->foreign_keys_off && foreign_keys_ok(st, e) < 0) {
+		err_prefix(e, "migration %d (%s)", m->version, m->name);
+		store_rollback(st);
+		return -1;
+	}
+	struct sql_stmt *q = sql_prepare(st->db,
+		"INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)", e);
+	if (!q) {
+		store_rollback(st);
+		return -1;
+	}
+	sql_bind_int(q, 1, m->version);
+	sql_bind_text(q, 2, m->name);
+	sql_bind_text(q, 3, stamp);
+	if (sql_run(q, e) < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
 int store_migrate(struct store *st, int *from, int *to, struct err *e)
 {
 	int version;
@@ -148,26 +195,14 @@ int store_migrate(struct store *st, int *from, int *to, struct err *e)
 		const struct store_migration *m = &store_migrations[i];
 		if (m->version <= version)
 			continue;
-		if (store_begin(st, e) < 0)
+		/* The pragma is a no-op inside a transaction: set it before. */
+		if (m->foreign_keys_off && sql_exec(st->db, "PRAGMA foreign_keys=OFF", e) < 0)
 			return -1;
-		if (sql_exec(st->db, m->sql, e) < 0) {
-			err_prefix(e, "migration %d (%s)", m->version, m->name);
-			store_rollback(st);
+		int rc = migrate_one(st, m, stamp, e);
+		if (m->foreign_keys_off && sql_exec(st->db, "PRAGMA foreign_keys=ON", rc < 0 ? NULL : e) < 0)
+			rc = -1;
+		if (rc < 0)
 			return -1;
-		}
-		struct sql_stmt *q = sql_prepare(st->db,
-			"INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)", e);
-		if (!q) {
-			store_rollback(st);
-			return -1;
-		}
-		sql_bind_int(q, 1, m->version);
-		sql_bind_text(q, 2, m->name);
-		sql_bind_text(q, 3, stamp);
-		if (sql_run(q, e) < 0 || store_commit(st, e) < 0) {
-			store_rollback(st);
-			return -1;
-		}
 		version = m->version;
 	}
 	if (to)

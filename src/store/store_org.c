@@ -17,6 +17,7 @@ static void org_decode(struct sql_stmt *q, void *slot)
 	org->reg_no = xstrdup(sql_text(q, 3)); /* NULL stays NULL */
 	org->public_key = xstrdup(sql_text(q, 4));
 	org->created_at = xstrdup(sql_text(q, 5));
+	org->require_approval = sql_int(q, 6) != 0;
 	*(struct org **)slot = org;
 }
 
@@ -49,7 +50,7 @@ int store_org_add(struct store *st, struct org *org, const char *sealed_key, str
 	return rc == STORE_OK ? 0 : -1;
 }
 
-#define ORG_COLUMNS "id, kind, name, reg_no, public_key, created_at"
+#define ORG_COLUMNS "id, kind, name, reg_no, public_key, created_at, require_approval"
 
 int store_org_get(struct store *st, const char *name, struct org **out, struct err *e)
 {
@@ -76,4 +77,12 @@ int store_org_list(struct store *st, struct org ***out, size_t *n, struct err *e
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT " ORG_COLUMNS " FROM org ORDER BY name", e);
 	return sql_collect(q, sizeof **out, org_decode, org_drop, out, n, e);
+}
+
+int store_org_set_require_approval(struct store *st, long long id, bool on, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE org SET require_approval = ? WHERE id = ?", e);
+	sql_bind_int(q, 1, on);
+	sql_bind_int(q, 2, id);
+	return sql_run(q, e);
 }

@@ -5,6 +5,7 @@
 #ifndef SHINSA_STORE_ORG_H
 #define SHINSA_STORE_ORG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/org.h"
@@ -27,5 +28,8 @@ int store_org_get_id(struct store *st, long long id, struct org **out, struct er
 int store_org_sealed_key(struct store *st, long long id, char **out, struct err *e);
 /* Every org, ordered by name; you own the array and each org. */
 int store_org_list(struct store *st, struct org ***out, size_t *n, struct err *e);
+
+/* Sets org id's require_approval. */
+int store_org_set_require_approval(struct store *st, long long id, bool on, struct err *e);
 
 #endif

@@ -7,10 +7,15 @@
 #ifndef SHINSA_STORE_SCHEMA_H
 #define SHINSA_STORE_SCHEMA_H
 
+#include <stdbool.h>
+
 struct store_migration {
 	int version;
 	const char *name;
 	const char *sql;
+	/* Rebuilds a table others refer to: run with foreign keys off, and
+	 * PRAGMA foreign_key_check must find nothing before it commits. */
+	bool foreign_keys_off;
 };
 
 extern const struct store_migration store_migrations[];

@@ -124,6 +124,9 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 		json_decref(view);
 		view = NULL;
 	}
+	/* The drafts are the bank's own deliberation (service/approvals.h). */
+	if (view && req->org->kind == ORG_BANK)
+		json_object_set_new(view, "drafts", review_view_drafts(r));
 	if (!view)
 		api_internal(resp, &e);
 	else if (note_read(req, resp, st, r, AUDIT_REVIEW_READ) == 0)
@@ -301,32 +304,6 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 		api_refused(resp, rc, &e, NULL);
 	else
 		send_item(resp, 201, r, no);
-	review_free(r);
-	json_decref(body);
-}
-
-void api_review_decide(struct http_request *req, struct http_response *resp)
-{
-	static const struct http_json_field fields[] = {
-		{ "decision", HTTP_JSON_STRING, .required = true },
-		{ "reason", HTTP_JSON_STRING, .nullable = true },
-		{ 0 },
-	};
-	const char *v[2];
-	long long id;
-	json_t *body = NULL;
-	struct store *st = review_path(req, resp, &id, NULL);
-	if (!st || strings(req, resp, &body, fields, v) < 0) {
-		json_decref(body);
-		return;
-	}
-	struct err e = { 0 };
-	struct review *r = NULL;
-	int rc = reviews_decide(st, req->auth->secret, req->who.user->email, req->org->id, id, v[0], v[1], &r, &e);
-	if (rc != 0)
-		api_refused(resp, rc, &e, NULL);
-	else
-		http_json_send(resp, 201, review_view_decision(st, r));
 	review_free(r);
 	json_decref(body);
 }

@@ -22,8 +22,7 @@
  *        {text} from the bank (REVIEW), {text, bank} from the connector
  *        (ANSWERS_EDIT); the role is checked here because the action
  *        depends on the caller's kind → 201 the item
- *   POST /api/v1/reviews/{submission}/decision    bank, REVIEW:
- *        {decision, reason?} → 201 the decision
+ *   POST /api/v1/reviews/{submission}/decision    web/api_approvals.h
  *   GET  /api/v1/reviews/{submission}/decision    READ, both kinds: the
  *        signed decision file to download (formats/review_decision.h;
  *        `shinsa verify` checks it offline); the connector as for GET of
@@ -46,7 +45,6 @@ void api_review_criteria(struct http_request *req, struct http_response *resp);
 void api_review_verdict(struct http_request *req, struct http_response *resp);
 void api_review_bank_answer(struct http_request *req, struct http_response *resp);
 void api_review_message(struct http_request *req, struct http_response *resp);
-void api_review_decide(struct http_request *req, struct http_response *resp);
 void api_review_decision_file(struct http_request *req, struct http_response *resp);
 
 #endif

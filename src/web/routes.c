@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api_answers.h"
+#include "web/api_approvals.h"
 #include "web/api_audit.h"
 #include "web/api_catalog.h"
 #include "web/api_criteria.h"
@@ -112,7 +113,11 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
-	{ "POST", "/api/v1/reviews/{submission}/decision", api_review_decide, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "POST", "/api/v1/reviews/{submission}/decision", api_approval_decide, ROUTE_BANK, 0, ACTION_REVIEW },
+	{ "POST", "/api/v1/reviews/{submission}/decision/approve", api_approval_approve, ROUTE_BANK, 0, ACTION_APPROVE },
+	{ "POST", "/api/v1/reviews/{submission}/decision/reject", api_approval_reject, ROUTE_BANK, 0, ACTION_APPROVE },
+	{ "GET", "/api/v1/org", api_org_show, 0, 0, ACTION_READ },
+	{ "PUT", "/api/v1/org", api_org_update, ROUTE_BANK, 0, ACTION_ADMIN_USERS },
 	{ "GET", "/api/v1/reviews/{submission}/decision", api_review_decision_file, 0, 0, ACTION_READ },
 	/* Supplementary questions (api_questions.h): a bank's questions are
 	 * listed and answered by connectors; a review's are read by both

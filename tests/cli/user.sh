@@ -56,13 +56,13 @@ fails "email with a space" 1 "shinsa: email contains a space or a control charac
 	"$SHINSA" user add --org A社 --email "a b@example.jp" --role viewer
 fails "email without a domain" 1 'shinsa: email "alice@localhost" needs a domain after the @, like example.jp' \
 	"$SHINSA" user add --org A社 --email alice@localhost --role viewer
-fails "unknown role" 1 'shinsa: unknown role "boss" (want admin, editor, reviewer or viewer)' \
+fails "unknown role" 1 'shinsa: unknown role "boss" (want admin, editor, reviewer, viewer or approver)' \
 	"$SHINSA" user add --org A社 --email g@example.jp --role boss
 fails "unknown organisation" 1 'shinsa: no organisation "C社" (shinsa org list shows them)' \
 	"$SHINSA" user add --org C社 --email g@example.jp --role viewer
-fails "user add without --role" 2 "shinsa: user add: --org, --email and --role are required (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin])" \
+fails "user add without --role" 2 "shinsa: user add: --org, --email and --role are required (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin])" \
 	"$SHINSA" user add --org A社 --email g@example.jp
-fails "user add with an argument" 2 "shinsa: user add: unexpected argument \"x\" (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer [--password-stdin])" \
+fails "user add with an argument" 2 "shinsa: user add: unexpected argument \"x\" (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin])" \
 	"$SHINSA" user add x --org A社 --email g@example.jp --role viewer
 fails "user without a subcommand" 2 "shinsa: user: which one? add or list (usage: shinsa user add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json])" \
 	"$SHINSA" user

@@ -10,7 +10,7 @@
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
 seed_orgs A B X Y
-ROLES="admin editor reviewer viewer"
+ROLES="admin editor reviewer viewer approver"
 for r in $ROLES; do
 	add_user "$A" "$r@a.test" "$r"
 	add_user "$B" "$r@b.test" "$r"
@@ -90,6 +90,10 @@ PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
 GET /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision?bank=$X|-
+POST /api/v1/reviews/{submission}/decision/approve|/api/v1/reviews/$SUB/decision/approve|-
+POST /api/v1/reviews/{submission}/decision/reject|/api/v1/reviews/$SUB/decision/reject|{\"reason\":\"r\"}
+GET /api/v1/org|/api/v1/org|-
+PUT /api/v1/org|/api/v1/org|{\"require_approval\":false}
 GET /api/v1/banks/{bank}/questions|/api/v1/banks/$X/questions|-
 PUT /api/v1/banks/{bank}/questions/{key}|/api/v1/banks/$X/questions/(2)-1|{\"answer\":\"B\"}
 GET /api/v1/reviews/{submission}/questions|/api/v1/reviews/$SUB/questions?bank=$X|-
@@ -126,7 +130,7 @@ want() {
 	kind=$1 org=$2 role=$3 pat=$4
 	may_share=false may_review=false
 	case $role in admin | editor) may_share=true ;; esac
-	case $role in admin | reviewer) may_review=true ;; esac
+	case $role in admin | reviewer | approver) may_review=true ;; esac
 	ROLE_NO="403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
@@ -249,6 +253,17 @@ want() {
 		elif ! $may_review; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		elif [ "${pat##*/}" = decision ]; then echo "409 *"
+		else echo "200 *"; fi ;;
+	# Approval (X requires none: nothing awaits it) and the bank's setting.
+	"POST /api/v1/reviews/{submission}/decision/approve" | "POST /api/v1/reviews/{submission}/decision/reject")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif [ "$role" != approver ]; then echo "$ROLE_NO"
+		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
+		else echo '409 {"error":{"code":"conflict","message":"no decision of submission 1 is awaiting approval"}}'; fi ;;
+	"GET /api/v1/org") echo "200 *" ;;
+	"PUT /api/v1/org")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif [ "$role" != admin ]; then echo "$ROLE_NO"
 		else echo "200 *"; fi ;;
 	"POST /api/v1/reviews/{submission}/items/{no}/messages")
 		# The action depends on the kind: REVIEW for a bank, ANSWERS_EDIT
@@ -377,7 +392,7 @@ done
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer; do n=13; case $r in admin | reviewer) n=14 ;; esac
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer approver; do n=13; case $r in admin | reviewer | approver) n=14 ;; esac
 		for i in $(seq $n); do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio

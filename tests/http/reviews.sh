@@ -23,6 +23,8 @@ answer_all "$A"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+# A decision refused for its items: the line, and the items as data.
+EP() { printf '{"error":{"code":"conflict","message":"%s","problems":[{"cell":"","code":"%s","args":["%s","%s"],"items":[%s]}]}}' "$2" "$1" "$3" "$4" "$5"; }
 FOR_BANKS=$(E forbidden "this is for banks")
 viewer_may_not() { E forbidden "your role (viewer) may not do this"; }
 
@@ -88,19 +90,20 @@ eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"im
 api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
 eq "a query" "$code $(echo "$body" | jq -c '[.verdict, .comment]')" '200 ["query","委託先の一覧を示してください"]'
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"r"}'
+PENDING36=$( (seq 2 38 | grep -vx -e 5 -e 7; echo 44) | paste -sd, | sed 's/,/, /g')
 eq "no decision with 36 items pending" "$code $body" \
-	"409 $(E conflict "36 items have no verdict: $( (seq 2 38 | grep -vx -e 5 -e 7; echo 44) | paste -sd, | sed 's/,/, /g')")"
+	"409 $(EP items_pending "36 items have no verdict: $PENDING36" 36 "$PENDING36" "$(echo "$PENDING36" | tr -d ' ')")"
 for n in $(seq 2 38) 44; do
 	case $n in 5 | 7 | 12 | 14 | 20) continue ;; esac
 	api PUT /api/v1/reviews/1/items/$n '{"verdict":"accepted"}'
 	[ "$code" = 200 ] || not_ok "accept item $n" "$code $body"
 done
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"r"}'
-eq "no decision while items are pending" "$code $body" "409 $(E conflict "3 items have no verdict: 12, 14, 20")"
+eq "no decision while items are pending" "$code $body" "409 $(EP items_pending "3 items have no verdict: 12, 14, 20" 3 "12, 14, 20" 12,14,20)"
 api PUT /api/v1/reviews/1/items/12 '{"verdict":"not_applicable","comment":"対象外"}'
 api PUT /api/v1/reviews/1/items/14 '{"verdict":"accepted"}'
 api POST /api/v1/reviews/1/decision '{"decision":"does_not_meet","reason":"r"}'
-eq "one item pending" "$code $body" "409 $(E conflict "1 item has no verdict: 20")"
+eq "one item pending" "$code $body" "409 $(EP items_pending "1 item has no verdict: 20" 1 20 20)"
 api PUT /api/v1/reviews/1/items/20 '{"verdict":"accepted"}'
 eq "the verdicts are audited" "$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action == "review_verdict")] | length, .[0].actor, .[0].details')" \
 	'39
@@ -180,7 +183,8 @@ api GET /api/v1/reviews
 eq "another connector lists nothing" "$code $body" "200 []"
 as rev@x.test
 api GET /api/v1/reviews/1
-BANK_VIEW=$body
+eq "the bank alone sees its drafts (none: no approval asked)" "$(echo "$body" | jq -c .drafts)" "[]"
+BANK_VIEW=$(echo "$body" | jq -c 'del(.drafts)')
 as editor@a.test
 api GET "/api/v1/reviews/1?bank=$X"
 eq "the connector sees the bank's review" "$code $body" "200 $BANK_VIEW"
@@ -210,19 +214,21 @@ for c in \
 	'{"decision":"conditional"}|400|bad_request|a conditional decision needs a reason' \
 	'{"decision":"does_not_meet","reason":" "}|400|bad_request|a does_not_meet decision needs a reason' \
 	"{\"decision\":\"conditional\",\"reason\":\"$LONG\"}|400|bad_request|the reason is longer than 4000 characters" \
-	'{"reason":"x"}|400|bad_request|decision is required' \
-	'{"decision":"meets"}|409|conflict|meets needs no open item: 2 items are query or improvement: 5, 7'; do
+	'{"reason":"x"}|400|bad_request|decision is required'; do
 	data=${c%%|*} rest=${c#*|}
 	st=${rest%%|*} rest=${rest#*|}
 	kind=${rest%%|*} msg=${rest#*|}
 	api POST /api/v1/reviews/1/decision "$data"
 	eq "decision refused: $msg" "$code $body" "$st $(E $kind "$msg")"
 done
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+eq "meets refused for the open items" "$code $body" \
+	"409 $(EP items_open "meets needs no open item: 2 items are query or improvement: 5, 7" 2 "5, 7" 5,7)"
 api POST /api/v1/reviews/1/decision '{"decision":"条件付適合","reason":"項目5の改善を条件とする"}'
 SHA=$(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 1")
 SIG=$(sqlite3 "$SHINSA_DB" "SELECT decision_signature FROM review WHERE id = 1")
 eq "decided: conditional, signed" "$code $body" \
-	"201 {\"decision\":\"conditional\",\"reason\":\"項目5の改善を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"rev@x.test\",\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
+	"201 {\"decision\":\"conditional\",\"reason\":\"項目5の改善を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"rev@x.test\",\"drafted_by\":\"rev@x.test\",\"approved_by\":null,\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
 sqlite3 "$SHINSA_DB" "SELECT decision_document FROM review WHERE id = 1" | tr -d '\n' >"$T/decision.json"
 eq "the document's SHA-256, by sha256sum" "$(sha256sum <"$T/decision.json" | cut -c1-64)" "$SHA"
 PK=$("$SHINSA" org list --json | jq -r ".[] | select(.name == \"$X\") | .public_key")
@@ -254,10 +260,14 @@ this proves who signed only if that key is the one $X published (shinsa org list
 sed 's/"conditional"/"meets"/' "$T/decision-file.json" >"$T/forged.json"
 run "$SHINSA" verify "$T/forged.json"
 eq "a changed decision is caught" "$rc:$err" "1:shinsa: $T/forged.json: not verified: the document was changed: its SHA-256 is $(jq -cj .document "$T/forged.json" | sha256sum | cut -c1-64) but the file says $SHA"
+sed 's|"format":"shinsa-review-decision/1"|"format":"shinsa-review-decision/3"|' "$T/decision-file.json" >"$T/v3.json"
+run "$SHINSA" verify "$T/v3.json"
+eq "a later version of the format is read as a decision, and named" "$rc:$err" \
+	"1:shinsa: $T/v3.json: not verified: wrong shape: document.format must be \"shinsa-review-decision/1\" or \"shinsa-review-decision/2\""
 sed 's|"format":"shinsa-review-decision/1"|"format":"shinsa-review-decision/2"|' "$T/decision-file.json" >"$T/v2.json"
 run "$SHINSA" verify "$T/v2.json"
-eq "a later version of the format is read as a decision, and named" "$rc:$err" \
-	"1:shinsa: $T/v2.json: not verified: wrong shape: document.format must be \"shinsa-review-decision/1\""
+eq "format 2 names the drafter and the approver" "$rc:$err" \
+	"1:shinsa: $T/v2.json: not verified: wrong shape: missing field \"document.approved_by\""
 eq "the download is an export, in the bank's trail" \
 	"$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action == "decision_export") | [.actor, .object, .details]]')" \
 	"[[\"rev@x.test\",\"review:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"file\\\":\\\"decision-1-$X.json\\\",\\\"sha256\\\":\\\"$SHA\\\",\\\"submission\\\":1}\"]]"
@@ -334,7 +344,7 @@ eq "v2: review_open names what was carried" "$("$SHINSA" audit list --org "$X" -
 api PUT /api/v1/reviews/2/items/5 '{"verdict":"accepted"}'
 eq "a verdict on a carried item is the bank's own" "$code $(echo "$body" | jq -c '[.verdict, .carried, .carried_from, .comment]')" '200 ["accepted",false,null,""]'
 api POST /api/v1/reviews/2/decision '{"decision":"meets"}'
-eq "v2: the changed item is pending" "$code $body" "409 $(E conflict "1 item has no verdict: 7")"
+eq "v2: the changed item is pending" "$code $body" "409 $(EP items_pending "1 item has no verdict: 7" 1 7 7)"
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted"}'
 api POST /api/v1/reviews/2/decision '{"decision":"meets"}'
 eq "v2: meets" "$code $(echo "$body" | jq -c '[.decision, .reason, .signature_valid]')" '201 ["meets","",true]'

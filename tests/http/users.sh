@@ -35,7 +35,7 @@ eq "an email taken elsewhere (sign-in is by email alone)" "$code" 409
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"bad","role":"viewer"}'
 eq "a bad email" "$code $body" '400 {"error":{"code":"bad_request","message":"email \"bad\" must contain exactly one @"}}'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"b@a.test","role":"boss"}'
-eq "a bad role" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown role \"boss\" (want admin, editor, reviewer or viewer)"}}'
+eq "a bad role" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown role \"boss\" (want admin, editor, reviewer, viewer or approver)"}}'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"b@a.test"}'
 eq "the role is required" "$code $body" '400 {"error":{"code":"bad_request","message":"role is required"}}'
 

@@ -53,10 +53,9 @@ static struct review *decided(void)
 	return r;
 }
 
-/* The file of decided(), signed with key (sk, or another), as bytes. */
-static char *signed_file(const unsigned char *key, size_t *len)
+/* The file of r, signed with key (sk, or another), as bytes. */
+static char *file_of(const struct review *r, const unsigned char *key, size_t *len)
 {
-	struct review *r = decided();
 	struct strbuf doc = STRBUF_INIT, file = STRBUF_INIT;
 	struct err e = { 0 };
 	assert_int_equal(review_decision_canonical(r, pk_hex, SUB_SHA, &doc, &e), 0);
@@ -67,9 +66,17 @@ static char *signed_file(const unsigned char *key, size_t *len)
 	keys_hex(sig, sizeof sig, sig_hex);
 	assert_int_equal(sealed_file_write(doc.buf, doc.len, sha, sig_hex, pk_hex, &file, &e), 0);
 	strbuf_release(&doc);
-	review_free(r);
 	*len = file.len;
 	return strbuf_detach(&file);
+}
+
+/* The file of decided(), signed with key. */
+static char *signed_file(const unsigned char *key, size_t *len)
+{
+	struct review *r = decided();
+	char *buf = file_of(r, key, len);
+	review_free(r);
+	return buf;
 }
 
 static void test_document(void **state)
@@ -88,6 +95,40 @@ static void test_document(void **state)
 			       pk_hex);
 	assert_string_equal(doc.buf, want);
 	free(want);
+	strbuf_release(&doc);
+	review_free(r);
+}
+
+/* Approved after a draft: format 2, the drafter and the approver named,
+ * read back as they were. */
+static void test_document_approved(void **state)
+{
+	(void)state;
+	struct review *r = decided();
+	r->drafted_by = xstrdup("draft@x.test");
+	r->drafted_at = xstrdup("2026-03-31T10:00:00Z");
+	struct strbuf doc = STRBUF_INIT;
+	struct err e = { 0 };
+	assert_int_equal(review_decision_canonical(r, pk_hex, SUB_SHA, &doc, &e), 0);
+	char *want = xasprintf("{\"approved_by\":\"rev@x.test\",\"bank\":{\"name\":\"X銀行\",\"public_key\":\"%s\"},"
+			       "\"checklist\":\"api-checklist-2018-08\",\"connector\":\"接続先A\",\"decided_at\":"
+			       "\"2026-04-01T09:00:00Z\",\"decision\":\"conditional\",\"drafted_at\":\"2026-03-31T10:00:00Z\","
+			       "\"drafted_by\":\"draft@x.test\",\"format\":\"shinsa-review-decision/2\","
+			       "\"items\":[{\"carried\":true,\"no\":5,\"verdict\":\"improvement\"},{\"carried\":false,"
+			       "\"no\":7,\"verdict\":\"accepted\"}],\"reason\":\"項目5の改善を\\n条件とする\","
+			       "\"submission\":{\"id\":2,\"sha256\":\"" SUB_SHA "\",\"version\":2}}",
+			       pk_hex);
+	assert_string_equal(doc.buf, want);
+	size_t len;
+	char *file = file_of(r, sk, &len), sha[HASH_HEX_LEN + 1];
+	struct review_decision_doc *d;
+	assert_int_equal(review_decision_verify(file, len, &d, sha, &e), 0);
+	assert_string_equal(d->review->drafted_by, "draft@x.test");
+	assert_string_equal(d->review->drafted_at, "2026-03-31T10:00:00Z");
+	assert_string_equal(d->review->decided_by, "rev@x.test");
+	review_decision_doc_free(d);
+	free(want);
+	free(file);
 	strbuf_release(&doc);
 	review_free(r);
 }
@@ -148,8 +189,11 @@ static void changed_fails(const char *from, const char *to, const char *want)
 static void test_verify_shape(void **state)
 {
 	(void)state;
+	changed_fails("\"format\":\"shinsa-review-decision/1\"", "\"format\":\"shinsa-review-decision/3\"",
+		      "wrong shape: document.format must be \"shinsa-review-decision/1\" or \"shinsa-review-decision/2\"");
+	/* Format 2 (approved) has no decided_by but names drafter and approver. */
 	changed_fails("\"format\":\"shinsa-review-decision/1\"", "\"format\":\"shinsa-review-decision/2\"",
-		      "wrong shape: document.format must be \"shinsa-review-decision/1\"");
+		      "wrong shape: missing field \"document.approved_by\"");
 	changed_fails("\"decision\":\"conditional\"", "\"decision\":\"条件付適合\"",
 		      "wrong shape: document.decision must be one of meets, conditional, does_not_meet");
 	changed_fails("\"verdict\":\"improvement\"", "\"verdict\":null",
@@ -216,6 +260,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_document_approved),
 		cmocka_unit_test(test_verify_accepts),
 		cmocka_unit_test(test_verify_shape),
 		cmocka_unit_test(test_verify_seal),

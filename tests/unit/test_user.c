@@ -12,34 +12,35 @@ static void test_role_table(void **state)
 	(void)state;
 	/* The whole table, as the header documents it. */
 	struct strbuf sb = STRBUF_INIT;
-	for (int a = ACTION_READ; a <= ACTION_CRITERIA_EDIT; a++) {
+	for (int a = ACTION_READ; a <= ACTION_APPROVE; a++) {
 		strbuf_addf(&sb, "%-13s", user_action_name((enum user_action)a));
-		for (int r = ROLE_ADMIN; r <= ROLE_VIEWER; r++)
+		for (int r = ROLE_ADMIN; r <= ROLE_APPROVER; r++)
 			strbuf_addstr(&sb, user_role_can((enum user_role)r, (enum user_action)a) ? " x" : " -");
 		strbuf_addch(&sb, '\n');
 	}
-	assert_string_equal(sb.buf, "READ          x x x x\n"
-				    "ANSWERS_EDIT  x x - -\n"
-				    "SUBMIT        x x - -\n"
-				    "SHARE         x x - -\n"
-				    "REVIEW        x - x -\n"
-				    "ADMIN_USERS   x - - -\n"
-				    "AUDIT_READ    x - - -\n"
-				    "CRITERIA_EDIT x - x -\n");
+	assert_string_equal(sb.buf, "READ          x x x x x\n"
+				    "ANSWERS_EDIT  x x - - -\n"
+				    "SUBMIT        x x - - -\n"
+				    "SHARE         x x - - -\n"
+				    "REVIEW        x - x - x\n"
+				    "ADMIN_USERS   x - - - -\n"
+				    "AUDIT_READ    x - - - -\n"
+				    "CRITERIA_EDIT x - x - -\n"
+				    "APPROVE       - - - - x\n");
 	strbuf_release(&sb);
 	/* Unknown roles and actions may do nothing. */
 	assert_false(user_role_can(0, ACTION_READ));
-	assert_false(user_role_can(ROLE_VIEWER + 1, ACTION_READ));
+	assert_false(user_role_can(ROLE_APPROVER + 1, ACTION_READ));
 	assert_false(user_role_can(ROLE_ADMIN, 0));
-	assert_false(user_role_can(ROLE_ADMIN, ACTION_CRITERIA_EDIT + 1));
+	assert_false(user_role_can(ROLE_ADMIN, ACTION_APPROVE + 1));
 	assert_null(user_action_name(0));
 }
 
 static void test_role_names(void **state)
 {
 	(void)state;
-	const char *names[] = { "admin", "editor", "reviewer", "viewer" };
-	for (int r = ROLE_ADMIN; r <= ROLE_VIEWER; r++) {
+	const char *names[] = { "admin", "editor", "reviewer", "viewer", "approver" };
+	for (int r = ROLE_ADMIN; r <= ROLE_APPROVER; r++) {
 		assert_string_equal(user_role_name((enum user_role)r), names[r - 1]);
 		assert_int_equal(user_role_parse(names[r - 1]), r);
 	}

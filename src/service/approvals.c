@@ -1,0 +1,155 @@
+#include "service/approvals.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/text.h"
+#include "lib/xalloc.h"
+#include "service/audit_log.h"
+#include "service/reviews.h"
+#include "store/store_org.h"
+#include "store/store_review_draft.h"
+
+struct decide_arg {
+	const char *decision, *reason;
+	const unsigned char *secret;
+	bool drafted; /* out: a draft was made (the bank requires approval) */
+};
+
+static int pending_conflict(const struct review *r, struct err *e)
+{
+	err_set(e, "a decision of submission %lld is awaiting approval", r->submission_id);
+	return OUTCOME_CONFLICT;
+}
+
+/* Inside the transaction: a draft, or the decision in one step. */
+static int do_decide(struct store *st, struct review *r, const char *actor, const char *now, void *arg,
+		     struct err *e)
+{
+	struct decide_arg *a = arg;
+	struct org *bank = NULL;
+	enum review_decision d;
+	if (review_decision_parse(a->decision, &d) < 0) {
+		err_set(e, "bad decision \"%s\" (want meets, conditional or does_not_meet)", a->decision);
+		return OUTCOME_INVALID;
+	}
+	if (review_reason_check(d, a->reason, e) < 0)
+		return OUTCOME_INVALID;
+	if (review_decidable(r, d, e) < 0)
+		return OUTCOME_CONFLICT;
+	if (review_pending_draft(r))
+		return pending_conflict(r, e);
+	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK)
+		return -1;
+	a->drafted = bank->require_approval;
+	org_free(bank);
+	r->decision = d;
+	r->reason = xstrdup(a->reason ? a->reason : "");
+	if (!a->drafted)
+		return reviews_record_decision(st, r, a->secret, actor, now, e);
+	struct review_draft draft = { .decision = d, .reason = r->reason, .drafted_by = (char *)actor,
+				      .drafted_at = (char *)now };
+	if (store_review_draft_add(st, r->id, &draft, e) < 0)
+		return -1;
+	json_t *details = json_pack("{s:s, s:I, s:I}", "decision", review_decision_name(d), "draft",
+				    (json_int_t)draft.id, "submission", (json_int_t)r->submission_id);
+	int rc = audit_log(st, actor, r->bank_id, AUDIT_REVIEW_DRAFT, details, e, "review:%lld", r->id);
+	json_decref(details);
+	return rc < 0 ? -1 : 0;
+}
+
+enum outcome approvals_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+			      long long bank_id, long long submission_id, const char *decision, const char *reason,
+			      struct review **out, struct err *e)
+{
+	struct decide_arg a = { .decision = decision, .reason = reason, .secret = secret };
+	struct reviews_hook hook = { do_decide, &a };
+	return reviews_bank_write(st, actor, bank_id, submission_id, &hook, out, e);
+}
+
+/* r's pending draft, to be resolved by actor (verb "approve"/"reject"). */
+static int resolvable(struct review *r, const char *actor, const char *verb, struct review_draft **out,
+		      struct err *e)
+{
+	if (r->decision != DECISION_NONE) {
+		err_set(e, "review of submission %lld is decided", r->submission_id);
+		return OUTCOME_CONFLICT;
+	}
+	*out = review_pending_draft(r);
+	if (!*out) {
+		err_set(e, "no decision of submission %lld is awaiting approval", r->submission_id);
+		return OUTCOME_CONFLICT;
+	}
+	/* 起案 and 承認 by two people: the drafter's own approval is no approval. */
+	if (strcmp((*out)->drafted_by, actor) == 0) {
+		err_set(e, "you drafted this decision: another approver must %s it", verb);
+		return OUTCOME_REFUSED;
+	}
+	return 0;
+}
+
+/* A draft's event: {"decision"|"reason": what, "draft", "submission"}. */
+static int draft_event(struct store *st, const struct review *r, const char *actor, enum audit_action action,
+		       const char *key, const char *what, long long draft, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:I, s:I}", key, what, "draft", (json_int_t)draft, "submission",
+				    (json_int_t)r->submission_id);
+	int rc = audit_log(st, actor, r->bank_id, action, details, e, "review:%lld", r->id);
+	json_decref(details);
+	return rc < 0 ? -1 : 0;
+}
+
+static int do_approve(struct store *st, struct review *r, const char *actor, const char *now, void *arg,
+		      struct err *e)
+{
+	struct review_draft *d;
+	int rc = resolvable(r, actor, "approve", &d, e);
+	if (rc != 0)
+		return rc;
+	/* The verdicts did not change under the draft, but the rule is
+	 * checked again where it is signed. */
+	if (review_decidable(r, d->decision, e) < 0)
+		return OUTCOME_CONFLICT;
+	r->decision = d->decision;
+	r->reason = xstrdup(d->reason);
+	r->drafted_by = xstrdup(d->drafted_by);
+	r->drafted_at = xstrdup(d->drafted_at);
+	if (store_review_draft_resolve(st, d->id, DRAFT_APPROVED, actor, now, NULL, e) != STORE_OK ||
+	    draft_event(st, r, actor, AUDIT_REVIEW_APPROVE, "decision", review_decision_name(d->decision), d->id, e) < 0)
+		return -1;
+	return reviews_record_decision(st, r, arg, actor, now, e);
+}
+
+enum outcome approvals_approve(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
+			       long long bank_id, long long submission_id, struct review **out, struct err *e)
+{
+	struct reviews_hook hook = { do_approve, (void *)secret };
+	return reviews_bank_write(st, actor, bank_id, submission_id, &hook, out, e);
+}
+
+static int do_reject(struct store *st, struct review *r, const char *actor, const char *now, void *arg,
+		     struct err *e)
+{
+	const char *reason = arg;
+	struct review_draft *d;
+	int rc = resolvable(r, actor, "reject", &d, e);
+	if (rc != 0)
+		return rc;
+	if (!reason || text_is_blank(reason)) {
+		err_set(e, "a rejection needs a reason: say what to change");
+		return OUTCOME_INVALID;
+	}
+	if (review_text_check("the reason", reason, e) < 0)
+		return OUTCOME_INVALID;
+	if (store_review_draft_resolve(st, d->id, DRAFT_REJECTED, actor, now, reason, e) != STORE_OK)
+		return -1;
+	return draft_event(st, r, actor, AUDIT_REVIEW_REJECT, "reason", reason, d->id, e);
+}
+
+enum outcome approvals_reject(struct store *st, const char *actor, long long bank_id, long long submission_id,
+			      const char *reason, struct review **out, struct err *e)
+{
+	struct reviews_hook hook = { do_reject, (void *)reason };
+	return reviews_bank_write(st, actor, bank_id, submission_id, &hook, out, e);
+}

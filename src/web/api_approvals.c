@@ -1,0 +1,171 @@
+#include "web/api_approvals.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "service/approvals.h"
+#include "service/orgs.h"
+#include "service/review_view.h"
+#include "service/reviews.h"
+#include "web/api_reply.h"
+#include "web/http_json.h"
+
+/* The refusal of a decision for its items: the line, and the items as
+ * data (the page links each), read from the bank's review as it stands
+ * (opened, should the refused decision have been its first write). */
+static void refuse_items(struct http_request *req, struct http_response *resp, struct store *st, long long id,
+			 const struct err *e)
+{
+	unsigned mask = strcmp(e->code, "items_pending") == 0 ? 1u << VERDICT_PENDING
+							       : 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT;
+	struct review *r = NULL;
+	struct err e2 = { 0 };
+	if (reviews_open(st, req->who.user->email, req->org->id, id, &r, &e2) != 0) {
+		api_internal(resp, &e2);
+		return;
+	}
+	int *nos = calloc(r->n_items + 1, sizeof *nos);
+	size_t n = nos ? review_items_with(r, mask, nos) : 0;
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, json_integer(nos[i]));
+	free(nos);
+	review_free(r);
+	const char *args[2] = { e->args[0], e->args[1] };
+	json_t *p = api_problem_json("", e->code, args, e->n_args < 2 ? e->n_args : 2);
+	json_t *body = http_json_error_body("conflict", "%s", e->msg);
+	if (p) {
+		json_object_set_new(p, "items", items);
+		json_object_set_new(json_object_get(body, "error"), "problems", json_pack("[o]", p));
+	} else {
+		json_decref(items);
+	}
+	http_json_send(resp, 409, body);
+}
+
+/* The last of r's drafts (the one just made or resolved). */
+static json_t *last_draft(const struct review *r)
+{
+	json_t *all = review_view_drafts(r);
+	json_t *d = json_incref(json_array_get(all, json_array_size(all) - 1));
+	json_decref(all);
+	return d ? d : json_null();
+}
+
+/* The store, the path's submission and the checked body: NULL having
+ * answered otherwise (*body then released). */
+static struct store *decision_request(struct http_request *req, struct http_response *resp,
+				      const struct http_json_field *fields, long long *id, json_t **body)
+{
+	struct store *st = api_store(req, resp);
+	*body = NULL;
+	if (!st || !api_id_param(req, "submission", "submission", id, resp) ||
+	    http_json_body(req, resp, fields, body) < 0) {
+		json_decref(*body);
+		*body = NULL;
+		return NULL;
+	}
+	return st;
+}
+
+void api_approval_decide(struct http_request *req, struct http_response *resp)
+{
+	static const struct http_json_field fields[] = {
+		{ "decision", HTTP_JSON_STRING, .required = true },
+		{ "reason", HTTP_JSON_STRING, .nullable = true },
+		{ 0 },
+	};
+	long long id;
+	json_t *body;
+	struct store *st = decision_request(req, resp, fields, &id, &body);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = approvals_decide(st, req->auth->secret, req->who.user->email, req->org->id, id,
+				  http_json_str(body, "decision", ""), http_json_str(body, "reason", ""), &r, &e);
+	if (rc == OUTCOME_CONFLICT && (strcmp(e.code, "items_pending") == 0 || strcmp(e.code, "items_open") == 0))
+		refuse_items(req, resp, st, id, &e);
+	else if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	else if (r->decision == DECISION_NONE)
+		http_json_send(resp, 202, last_draft(r));
+	else
+		http_json_send(resp, 201, review_view_decision(st, r));
+	review_free(r);
+	json_decref(body);
+}
+
+void api_approval_approve(struct http_request *req, struct http_response *resp)
+{
+	long long id;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "submission", "submission", &id, resp))
+		return;
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = approvals_approve(st, req->auth->secret, req->who.user->email, req->org->id, id, &r, &e);
+	if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	else
+		http_json_send(resp, 200, review_view_decision(st, r));
+	review_free(r);
+}
+
+void api_approval_reject(struct http_request *req, struct http_response *resp)
+{
+	static const struct http_json_field fields[] = {
+		{ "reason", HTTP_JSON_STRING, .required = true },
+		{ 0 },
+	};
+	long long id;
+	json_t *body;
+	struct store *st = decision_request(req, resp, fields, &id, &body);
+	if (!st)
+		return;
+	struct err e = { 0 };
+	struct review *r = NULL;
+	int rc = approvals_reject(st, req->who.user->email, req->org->id, id, http_json_str(body, "reason", ""), &r,
+				  &e);
+	if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	else
+		http_json_send(resp, 200, last_draft(r));
+	review_free(r);
+	json_decref(body);
+}
+
+static json_t *org_json(const struct org *o)
+{
+	return json_pack("{s:s, s:s, s:b}", "name", o->name, "kind", org_kind_name(o->kind), "require_approval",
+			 o->require_approval);
+}
+
+void api_org_show(struct http_request *req, struct http_response *resp)
+{
+	http_json_send(resp, 200, org_json(req->org));
+}
+
+void api_org_update(struct http_request *req, struct http_response *resp)
+{
+	static const struct http_json_field fields[] = {
+		{ "require_approval", HTTP_JSON_BOOLEAN, .required = true },
+		{ 0 },
+	};
+	json_t *body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || http_json_body(req, resp, fields, &body) < 0) {
+		json_decref(body);
+		return;
+	}
+	struct err e = { 0 };
+	struct org *o = NULL;
+	int rc = orgs_set_require_approval(st, req->who.user->email, req->org->id,
+					   json_is_true(json_object_get(body, "require_approval")), &o, &e);
+	if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	else
+		http_json_send(resp, 200, org_json(o));
+	org_free(o);
+	json_decref(body);
+}

@@ -1,0 +1,128 @@
+# Approval before signing (service/approvals.h): a bank that requires it
+# (shinsa org set BANK --require-approval yes, or PUT /api/v1/org by its
+# admin) decides by draft (202) and approval by another user with the role
+# approver (200, signed, the document naming both; shinsa verify prints
+# both); the drafter cannot approve their own (403); a rejection returns it
+# to the drafter with the reason kept; a bank without the setting decides in
+# one step; a decision refused for its items names them as data (409).
+. tests/http/lib.sh
+export SHINSA_NOW=2026-04-01T09:00:00Z
+"$SHINSA" init >/dev/null
+seed_orgs A X Y
+add_user "$X" admin@x.test admin
+add_user "$X" rev@x.test reviewer
+add_user "$X" boss@x.test approver
+add_user "$X" boss2@x.test approver
+add_user "$Y" rev@y.test reviewer
+answer_all "$A"
+"$SHINSA" submit --org "$A" >/dev/null
+"$SHINSA" share add 1 --bank "$X" >/dev/null
+"$SHINSA" share add 1 --bank "$Y" >/dev/null
+start_server
+
+E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+
+# The refused decision names its items as data.
+login rev@x.test
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+eq "39 pending items: the problem code and the items" "$code $(echo "$body" | jq -c '.error.problems')" \
+	"409 [{\"cell\":\"\",\"code\":\"items_pending\",\"args\":[\"39\",\"$( (seq 1 38; echo 44) | paste -sd, | sed 's/,/, /g')\"],\"items\":[$( (seq 1 38; echo 44) | paste -sd,)]}]"
+for n in $(seq 1 38) 44; do
+	case $n in 3) continue ;; esac
+	api PUT /api/v1/reviews/1/items/$n '{"verdict":"accepted"}'
+	[ "$code" = 200 ] || not_ok "accept item $n" "$code $body"
+done
+api PUT /api/v1/reviews/1/items/3 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+eq "meets with an open query: the exact body" "$code $body" \
+	'409 {"error":{"code":"conflict","message":"meets needs no open item: 1 item is query or improvement: 3","problems":[{"cell":"","code":"items_open","args":["1","3"],"items":[3]}]}}'
+
+# The setting: on the command line and by the bank's admin on the web.
+run "$SHINSA" org set "$X" --require-approval yes
+eq "org set" "$rc:$out" "0:$X: a decision is drafted by one user and signed once an approver approves it"
+run "$SHINSA" org set "$A" --require-approval yes
+eq "org set on a connector" "$rc:$err" "1:shinsa: $A is a connector: only a bank decides reviews"
+run "$SHINSA" org set "$X" --require-approval maybe
+eq "org set with a bad value" "$rc:$err" \
+	"2:shinsa: org set: --require-approval takes yes or no, not \"maybe\" (usage: shinsa org set BANK --require-approval yes|no)"
+eq "the setting is audited" "$("$SHINSA" audit list --org "$X" --json | jq -c '.[0] | [.actor, .action, .object, .details]')" \
+	"[\"cli:$(id -un)\",\"org_setting\",\"org:2\",\"{\\\"require_approval\\\":true}\"]"
+login admin@x.test
+api GET /api/v1/org
+eq "the bank's setting" "$code $body" "200 {\"name\":\"$X\",\"kind\":\"bank\",\"require_approval\":true}"
+api PUT /api/v1/org '{"require_approval":"yes"}'
+eq "the setting is a boolean" "$code $body" "400 $(E bad_request "require_approval must be true or false")"
+api GET /admin/users
+eq "the users page shows an approver as one (not as the first role)" "$code $(echo "$body" | grep -c '<option value="approver" selected>')" "200 2"
+login boss@x.test
+api GET /account
+eq "the account page names the role" "$code $(echo "$body" | grep -o '<dd>承認者</dd>')" "200 <dd>承認者</dd>"
+login rev@x.test
+api PUT /api/v1/org '{"require_approval":false}'
+eq "a reviewer may not change it" "$code $body" "403 $(E forbidden "your role (reviewer) may not do this")"
+
+# Draft, then approval by the drafter refused, then by another approver.
+api PUT /api/v1/reviews/1/items/3 '{"verdict":"accepted"}'
+api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"年1回の報告を条件とする"}'
+eq "a reviewer's decision is a draft" "$code $body" \
+	'202 {"decision":"conditional","reason":"年1回の報告を条件とする","drafted_by":"rev@x.test","drafted_at":"2026-04-01T09:00:00Z","state":"pending_approval","resolved_by":null,"resolved_at":null,"rejection":null}'
+eq "nothing is signed" "$(sqlite3 "$SHINSA_DB" "SELECT decision IS NULL, decision_signature IS NULL FROM review WHERE id = 1")" "1|1"
+api POST /api/v1/reviews/1/decision/approve
+eq "a reviewer may not approve" "$code $body" "403 $(E forbidden "your role (reviewer) may not do this")"
+api PUT /api/v1/reviews/1/items/4 '{"verdict":"query","comment":"x"}'
+eq "the verdicts stay under a pending draft" "$code $body" "409 $(E conflict "review of submission 1 has a decision awaiting approval")"
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+eq "one draft at a time" "$code $body" "409 $(E conflict "a decision of submission 1 is awaiting approval")"
+
+# Rejected: back to the drafter with the reason; a new draft.
+login boss@x.test
+api POST /api/v1/reviews/1/decision/reject '{"reason":" "}'
+eq "a rejection needs a reason" "$code $body" "400 $(E bad_request "a rejection needs a reason: say what to change")"
+api POST /api/v1/reviews/1/decision/reject '{"reason":"条件の期限を明記してください"}'
+eq "rejected, with the reason" "$code $(echo "$body" | jq -c '[.state, .resolved_by, .rejection]')" \
+	'200 ["rejected","boss@x.test","条件の期限を明記してください"]'
+api POST /api/v1/reviews/1/decision/approve
+eq "nothing left to approve" "$code $body" "409 $(E conflict "no decision of submission 1 is awaiting approval")"
+api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"2026年9月末までの年次報告を条件とする"}'
+eq "an approver drafts too" "$code $(echo "$body" | jq -c '[.state, .drafted_by]')" '202 ["pending_approval","boss@x.test"]'
+api POST /api/v1/reviews/1/decision/approve
+eq "the drafter approving their own is refused" "$code $body" \
+	"403 $(E forbidden "you drafted this decision: another approver must approve it")"
+login boss2@x.test
+api POST /api/v1/reviews/1/decision/approve
+SHA=$(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 1")
+SIG=$(sqlite3 "$SHINSA_DB" "SELECT decision_signature FROM review WHERE id = 1")
+eq "another approver approves: signed" "$code $body" \
+	"200 {\"decision\":\"conditional\",\"reason\":\"2026年9月末までの年次報告を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"boss2@x.test\",\"drafted_by\":\"boss@x.test\",\"approved_by\":\"boss2@x.test\",\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
+api GET /api/v1/reviews/1
+eq "the history of drafts" "$code $(echo "$body" | jq -c '[.drafts[] | [.state, .drafted_by, .resolved_by, .rejection]]')" \
+	'200 [["rejected","rev@x.test","boss@x.test","条件の期限を明記してください"],["approved","boss@x.test","boss2@x.test",null]]'
+sqlite3 "$SHINSA_DB" "SELECT decision_document FROM review WHERE id = 1" | tr -d '\n' >"$T/decision.json"
+eq "the document names the drafter and the approver" \
+	"$(jq -c '[.format, .drafted_by, .drafted_at, .approved_by, .decided_at, has("decided_by")]' "$T/decision.json")" \
+	'["shinsa-review-decision/2","boss@x.test","2026-04-01T09:00:00Z","boss2@x.test","2026-04-01T09:00:00Z",false]'
+eq "its SHA-256, by sha256sum" "$(sha256sum <"$T/decision.json" | cut -c1-64)" "$SHA"
+eq "the events" "$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action | test("^review_(draft|approve|reject|decision)$")) | [.actor, .action, .details]] | reverse')" \
+	'[["rev@x.test","review_draft","{\"decision\":\"conditional\",\"draft\":1,\"submission\":1}"],["boss@x.test","review_reject","{\"draft\":1,\"reason\":\"条件の期限を明記してください\",\"submission\":1}"],["boss@x.test","review_draft","{\"decision\":\"conditional\",\"draft\":2,\"submission\":1}"],["boss2@x.test","review_approve","{\"decision\":\"conditional\",\"draft\":2,\"submission\":1}"],["boss2@x.test","review_decision","{\"decision\":\"conditional\",\"sha256\":\"'"$SHA"'\",\"submission\":1}"]]'
+api GET /api/v1/reviews/1/decision
+cp "$T/b" "$T/decision-file.json"
+PK=$("$SHINSA" org list --json | jq -r ".[] | select(.name == \"$X\") | .public_key")
+SUBSHA=$(sqlite3 "$SHINSA_DB" "SELECT sha256 FROM submission WHERE id = 1")
+run "$SHINSA" verify "$T/decision-file.json"
+eq "shinsa verify prints the drafter and the approver" "$rc:$out" \
+	"0:verified: $X's decision conditional on submission 1 (version 1 of $A, sha256 $SUBSHA), drafted 2026-04-01T09:00:00Z by boss@x.test, approved 2026-04-01T09:00:00Z by boss2@x.test; document sha256 $SHA, signed by key $PK
+this proves who signed only if that key is the one $X published (shinsa org list --json shows it)"
+stop_server
+
+# A bank without the setting decides in one step, as before.
+start_server
+login rev@y.test
+for n in $(seq 1 38) 44; do
+	api PUT /api/v1/reviews/1/items/$n '{"verdict":"accepted"}'
+done
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+eq "one step: 201, decided by the reviewer" "$code $(echo "$body" | jq -c '[.decision, .decided_by, .drafted_by, .approved_by]')" \
+	'201 ["meets","rev@y.test","rev@y.test",null]'
+eq "its document stays format 1" "$(sqlite3 "$SHINSA_DB" "SELECT json_extract(decision_document, '$.format'), json_extract(decision_document, '$.decided_by') FROM review WHERE id = 2")" \
+	"shinsa-review-decision/1|rev@y.test"
+finish
