@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -170,7 +171,7 @@ const struct review_item *review_find_key(const struct review *r, const char *ke
 }
 
 void review_item_add_message(struct review_item *item, const char *org, const char *author, const char *at,
-			     const char *text)
+			     const char *text, enum review_verdict verdict)
 {
 	item->messages = xrealloc(item->messages, (item->n_messages + 1) * sizeof *item->messages);
 	struct review_message *m = &item->messages[item->n_messages++];
@@ -178,6 +179,44 @@ void review_item_add_message(struct review_item *item, const char *org, const ch
 	m->author = xstrdup(author);
 	m->at = xstrdup(at);
 	m->text = xstrdup(text);
+	m->verdict = verdict;
+}
+
+static bool settles(enum review_verdict v)
+{
+	return v == VERDICT_ACCEPTED || v == VERDICT_NOT_APPLICABLE;
+}
+
+bool review_message_resolved(const struct review_item *item, size_t i)
+{
+	const struct review_message *m = &item->messages[i];
+	if (m->verdict != VERDICT_QUERY && m->verdict != VERDICT_IMPROVEMENT)
+		return false;
+	for (size_t j = i + 1; j < item->n_messages; j++)
+		if (settles(item->messages[j].verdict))
+			return true;
+	/* Times are ISO 8601 in UTC, so they compare as text. */
+	return settles(item->verdict) && item->verdict_at && strcmp(item->verdict_at, m->at) >= 0;
+}
+
+void review_item_revision(const struct review_item *item, char out[REVIEW_REVISION_LEN + 1])
+{
+	const struct answer *a = &item->bank_answer;
+	const char *parts[] = { review_verdict_name(item->verdict) ?: "", item->comment ?: "",
+				item->verdict_at ?: "", item->carried ? "1" : "0",
+				item->has_bank_answer ? answer_status_name(a->status) ?: "" : "",
+				item->has_bank_answer && a->current ? a->current : "",
+				item->has_bank_answer && a->notes ? a->notes : "",
+				item->has_bank_answer ? "1" : "0" };
+	struct strbuf b = STRBUF_INIT;
+	/* The NULs keep "ab"+"c" apart from "a"+"bc". */
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+		strbuf_add(&b, parts[k], strlen(parts[k]) + 1);
+	char hex[HASH_HEX_LEN + 1];
+	hash_sha256_hex(b.buf, b.len, hex);
+	strbuf_release(&b);
+	memcpy(out, hex, REVIEW_REVISION_LEN);
+	out[REVIEW_REVISION_LEN] = '\0';
 }
 
 static size_t chars(const char *s)

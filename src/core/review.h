@@ -64,6 +64,9 @@ struct review_message {
 	char *author; /* the poster's email, or "cli:NAME" */
 	char *at;
 	char *text;
+	/* The verdict the message was given with (the verdict's text is the
+	 * message: service/reviews.h); VERDICT_PENDING for a plain message. */
+	enum review_verdict verdict;
 };
 
 struct review_item {
@@ -158,9 +161,27 @@ void review_init_items(struct review *r, const struct catalog *cat);
 struct review_item *review_find(struct review *r, int no);
 const struct review_item *review_find_key(const struct review *r, const char *key);
 
-/* Appends a message (strings copied) to item. */
+/* Appends a message (strings copied) to item, given with verdict
+ * (VERDICT_PENDING: a plain message). */
 void review_item_add_message(struct review_item *item, const char *org, const char *author, const char *at,
-			     const char *text);
+			     const char *text, enum review_verdict verdict);
+
+/*
+ * Whether message i of item, a query or an improvement, has been resolved:
+ * a later message of the thread was given with accepted or not_applicable,
+ * or the item's verdict now is one of those, given at or after the
+ * message. False for any other message.
+ */
+bool review_message_resolved(const struct review_item *item, size_t i);
+
+#define REVIEW_REVISION_LEN 16
+/*
+ * The item's revision: what the bank's writes change (verdict, comment,
+ * its time, carried, the bank's answer), hashed; a write that names the
+ * revision it read is refused when it is no longer this one. Messages are
+ * not in it: they are only ever added.
+ */
+void review_item_revision(const struct review_item *item, char out[REVIEW_REVISION_LEN + 1]);
 
 /*
  * Whether verdict v with comment may be given on item. Messages:

@@ -51,16 +51,20 @@ json_t *review_view_item(const struct review_item *it)
 	json_t *messages = json_array();
 	for (size_t i = 0; i < it->n_messages; i++) {
 		const struct review_message *m = &it->messages[i];
-		json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s}", "org", m->org, "author", m->author,
-							  "at", m->at, "text", m->text));
+		json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "org", m->org, "author",
+							  m->author, "at", m->at, "text", m->text, "verdict",
+							  string_or_null(review_verdict_name(m->verdict)), "resolved",
+							  review_message_resolved(it, i)));
 	}
+	char rev[REVIEW_REVISION_LEN + 1];
+	review_item_revision(it, rev);
 	json_t *from = it->carried ? json_pack("{s:I, s:i, s:s}", "submission", (json_int_t)it->carried_submission,
 					       "version", it->carried_version, "at", it->verdict_at)
 				   : json_null();
-	return json_pack("{s:i, s:s, s:o, s:b, s:o, s:s, s:o, s:o}", "no", it->no, "party", party_name(it->party),
-			 "verdict", string_or_null(review_verdict_name(it->verdict)), "carried", it->carried,
-			 "carried_from", from, "comment", it->comment, "bank_answer", bank_answer(it), "messages",
-			 messages);
+	return json_pack("{s:i, s:s, s:o, s:b, s:o, s:s, s:o, s:o, s:s}", "no", it->no, "party",
+			 party_name(it->party), "verdict", string_or_null(review_verdict_name(it->verdict)), "carried",
+			 it->carried, "carried_from", from, "comment", it->comment, "bank_answer", bank_answer(it),
+			 "messages", messages, "revision", rev);
 }
 
 json_t *review_view_decision(struct store *st, const struct review *r)

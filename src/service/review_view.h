@@ -44,9 +44,12 @@ bool review_view_signature_valid(struct store *st, const struct review *r);
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e);
 
 /* One item: {no, party, verdict, carried, carried_from, comment,
- * bank_answer, messages[{org, author, at, text}]}; carried_from null or
- * {submission, version, at}; bank_answer null (none, or a connector item)
- * or {status, current, notes, carried}. */
+ * bank_answer, messages[{org, author, at, text, verdict, resolved}],
+ * revision}; carried_from null or {submission, version, at}; bank_answer
+ * null (none, or a connector item) or {status, current, notes, carried};
+ * a message's verdict is the one it was given with (null: a plain
+ * message), resolved as review_message_resolved() says; revision as
+ * review_item_revision() gives it. */
 json_t *review_view_item(const struct review_item *it);
 
 /* null, or {decision, reason, decided_at, decided_by, drafted_by,

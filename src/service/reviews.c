@@ -91,6 +91,7 @@ struct write {
 	const char *a, *b, *c; /* the write's own arguments */
 	const unsigned char *secret;
 	const struct reviews_hook *hook; /* reviews_bank_write()'s */
+	bool *stale; /* set when a verdict was refused for its revision */
 };
 typedef int (*write_fn)(struct store *st, struct review *r, const struct write *w, struct err *e);
 
@@ -156,6 +157,30 @@ enum outcome reviews_open(struct store *st, const char *actor, long long bank_id
 	return rc;
 }
 
+/* Inside the transaction: the message text by w->actor of org_id on item
+ * it of r, given with verdict v (VERDICT_PENDING: a plain message). */
+static int add_message(struct store *st, struct review *r, struct review_item *it, long long org_id,
+		       const struct write *w, const char *text, enum review_verdict v, struct err *e)
+{
+	json_t *details = json_pack("{s:s, s:i, s:I}", "bank", r->bank_name, "no", it->no, "submission",
+				    (json_int_t)r->submission_id);
+	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, text, v, e) < 0 ||
+				 audit_log(st, w->actor, org_id, AUDIT_REVIEW_MESSAGE, details, e, "review:%lld", r->id) < 0
+			 ? -1
+			 : 0;
+	json_decref(details);
+	return rc;
+}
+
+/* Whether text holds more than white space. */
+static bool has_text(const char *text)
+{
+	return text && text[strspn(text, " \t\r\n")] != '\0';
+}
+
+/* The verdict w->a with its text w->b, refused when the item is no longer
+ * at revision w->c (if given); the text, if any, goes into the thread as a
+ * message given with the verdict, in the same transaction. */
 static int do_verdict(struct store *st, struct review *r, const struct write *w, struct err *e)
 {
 	struct review_item *it;
@@ -169,9 +194,16 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	}
 	if (review_verdict_check(it, v, w->b, e) < 0)
 		return OUTCOME_INVALID;
+	char rev[REVIEW_REVISION_LEN + 1];
+	review_item_revision(it, rev);
+	if (w->c && strcmp(w->c, rev) != 0) {
+		*w->stale = true;
+		err_set(e, "item %d changed since revision %s: it is now %s", it->no, w->c, rev);
+		return OUTCOME_CONFLICT;
+	}
 	it->verdict = v;
 	free(it->comment);
-	it->comment = xstrdup(w->b ? w->b : "");
+	it->comment = xstrdup(has_text(w->b) ? w->b : "");
 	free(it->verdict_at);
 	it->verdict_at = xstrdup(w->now);
 	json_t *details = json_pack("{s:i, s:I, s:s}", "no", it->no, "submission", (json_int_t)r->submission_id,
@@ -181,14 +213,23 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 		     ? -1
 		     : 0;
 	json_decref(details);
+	if (rc == 0 && has_text(w->b))
+		rc = add_message(st, r, it, r->bank_id, w, w->b, v, e);
 	return rc;
 }
 
 enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-			     const char *verdict, const char *comment, struct review **out, struct err *e)
+			     const char *verdict, const char *text, const char *revision, struct review **out,
+			     struct err *e)
 {
-	struct write w = { .actor = actor, .no = no, .a = verdict, .b = comment };
-	return bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
+	bool stale = false;
+	struct write w = { .actor = actor, .no = no, .a = verdict, .b = text, .c = revision, .stale = &stale };
+	int rc = bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
+	/* A verdict refused for its revision hands back the review as it now
+	 * is, for the caller to show beside what was sent. */
+	if (stale && store_review_get(st, submission_id, bank_id, out, e) != STORE_OK)
+		rc = -1;
+	return rc;
 }
 
 static int do_bank_answer(struct store *st, struct review *r, const struct write *w, struct err *e)
@@ -239,8 +280,8 @@ enum outcome reviews_bank_answer(struct store *st, const char *actor, long long 
 	return bank_write(st, bank_id, submission_id, do_bank_answer, &w, out, e);
 }
 
-/* Inside the transaction: the message w->a by w->actor of org_id on r. */
-static int add_message(struct store *st, struct review *r, long long org_id, const struct write *w, struct err *e)
+/* Inside the transaction: the plain message w->a by w->actor of org_id on r. */
+static int post_message(struct store *st, struct review *r, long long org_id, const struct write *w, struct err *e)
 {
 	struct review_item *it = review_find(r, w->no);
 	if (!it) {
@@ -249,19 +290,12 @@ static int add_message(struct store *st, struct review *r, long long org_id, con
 	}
 	if (review_text_check("the message", w->a, e) < 0)
 		return OUTCOME_INVALID;
-	json_t *details = json_pack("{s:s, s:i, s:I}", "bank", r->bank_name, "no", it->no, "submission",
-				    (json_int_t)r->submission_id);
-	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, w->a, e) < 0 ||
-				 audit_log(st, w->actor, org_id, AUDIT_REVIEW_MESSAGE, details, e, "review:%lld", r->id) < 0
-			 ? -1
-			 : 0;
-	json_decref(details);
-	return rc;
+	return add_message(st, r, it, org_id, w, w->a, VERDICT_PENDING, e);
 }
 
 static int bank_message(struct store *st, struct review *r, const struct write *w, struct err *e)
 {
-	return add_message(st, r, r->bank_id, w, e);
+	return post_message(st, r, r->bank_id, w, e);
 }
 
 enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
@@ -276,7 +310,7 @@ enum outcome reviews_message(struct store *st, const char *actor, const struct o
 	int rc = clock_stamp(now, e) < 0 ? -1 : reviews_get(st, org->id, submission_id, bank, &r, e);
 	w.now = now;
 	if (rc == 0)
-		rc = store_begin(st, e) < 0 ? -1 : add_message(st, r, org->id, &w, e);
+		rc = store_begin(st, e) < 0 ? -1 : post_message(st, r, org->id, &w, e);
 	if (rc == 0 && store_commit(st, e) < 0)
 		rc = -1;
 	if (rc != 0)

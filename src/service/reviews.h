@@ -28,7 +28,7 @@
  *   review_open        {"carried", "carried_from", "connector", "submission"}
  *   review_verdict     {"no", "submission", "verdict"}
  *   review_bank_answer {"fields", "no", "submission"}
- *   review_message     {"bank", "no", "submission"}
+ *   review_message     {"bank", "no", "submission"} (also for a verdict's text)
  *   review_decision    {"decision", "sha256", "submission"} (service/approvals.h)
  *
  * Return values: 0; OUTCOME_NOT_FOUND (404), OUTCOME_INVALID (400: what was
@@ -53,13 +53,24 @@ enum outcome reviews_open(struct store *st, const char *actor, long long bank_id
 
 /*
  * The bank's verdict on item no: verdict by name or label (core/review.h),
- * comment (NULL: none). "CATALOG has no item N" (NOT_FOUND), the messages
- * of review_verdict_check() and "bad verdict \"X\" (want accepted, query,
+ * with text (NULL or blank: none). The text is the verdict's message: it
+ * becomes the item's comment and opens or continues the item's thread as
+ * a message given with the verdict (review_message in the same
+ * transaction); a query and an improvement need one, an acceptance or
+ * not_applicable may carry one as a note. revision (NULL: not checked) is
+ * the item's revision (review_item_revision()) the caller read: when it is
+ * no longer that, nothing is written, OUTCOME_CONFLICT "item N changed
+ * since revision R: it is now S", and *out is the review as it now is
+ * (for no other refusal: a decided review, or one with a decision awaiting
+ * approval, is OUTCOME_CONFLICT with *out NULL).
+ * "CATALOG has no item N" (NOT_FOUND), the messages of
+ * review_verdict_check() and "bad verdict \"X\" (want accepted, query,
  * improvement or not_applicable)" (INVALID). The verdict becomes the
  * bank's own (no longer carried).
  */
 enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
-			     const char *verdict, const char *comment, struct review **out, struct err *e);
+			     const char *verdict, const char *text, const char *revision, struct review **out,
+			     struct err *e);
 
 /*
  * The bank's own answer to item no (a bank or common item): the fields

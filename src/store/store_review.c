@@ -127,7 +127,7 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 	if (sql_collect(q, sizeof *r->items, item_decode, item_drop, &r->items, &r->n_items, e) < 0)
 		return -1;
 	q = sql_prepare(store_sql(st),
-		"SELECT m.item_key, o.name, m.author, m.at, m.text FROM review_message m JOIN org o ON o.id = m.org_id"
+		"SELECT m.item_key, o.name, m.author, m.at, m.text, m.verdict FROM review_message m JOIN org o ON o.id = m.org_id"
 		" WHERE m.review_id = ? ORDER BY m.id", e);
 	if (!q)
 		return -1;
@@ -135,8 +135,11 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 	int rc;
 	while ((rc = sql_step(q, e)) == 1) {
 		struct review_item *it = (struct review_item *)review_find_key(r, sql_text(q, 0));
+		enum review_verdict v = VERDICT_PENDING;
+		if (!sql_is_null(q, 5))
+			review_verdict_parse(sql_text(q, 5), &v);
 		if (it) /* always: the foreign key holds */
-			review_item_add_message(it, sql_text(q, 1), sql_text(q, 2), sql_text(q, 3), sql_text(q, 4));
+			review_item_add_message(it, sql_text(q, 1), sql_text(q, 2), sql_text(q, 3), sql_text(q, 4), v);
 	}
 	sql_finalize(q);
 	return rc < 0 ? -1 : 0;
@@ -207,10 +210,12 @@ int store_review_bank_answer(struct store *st, long long review_id, const struct
 }
 
 int store_review_message_add(struct store *st, long long review_id, const char *item_key, long long org_id,
-			     const char *author, const char *at, const char *text, struct err *e)
+			     const char *author, const char *at, const char *text, enum review_verdict verdict,
+			     struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"INSERT INTO review_message (review_id, item_key, org_id, author, at, text) VALUES (?, ?, ?, ?, ?, ?)", e);
+		"INSERT INTO review_message (review_id, item_key, org_id, author, at, text, verdict)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)", e);
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, review_id);
@@ -219,6 +224,7 @@ int store_review_message_add(struct store *st, long long review_id, const char *
 	sql_bind_text(q, 4, author);
 	sql_bind_text(q, 5, at);
 	sql_bind_text(q, 6, text);
+	sql_bind_text(q, 7, review_verdict_name(verdict));
 	return sql_run(q, e);
 }
 

@@ -41,9 +41,11 @@ int store_review_verdict(struct store *st, long long review_id, const struct rev
 /* Sets an item's bank answer (status, current, notes; no longer carried). */
 int store_review_bank_answer(struct store *st, long long review_id, const struct review_item *item, struct err *e);
 
-/* Appends a message by author of org_id to an item's thread. */
+/* Appends a message by author of org_id to an item's thread, given with
+ * verdict (VERDICT_PENDING: a plain message, stored as NULL). */
 int store_review_message_add(struct store *st, long long review_id, const char *item_key, long long org_id,
-			     const char *author, const char *at, const char *text, struct err *e);
+			     const char *author, const char *at, const char *text, enum review_verdict verdict,
+			     struct err *e);
 
 /* Records r's decision (decision, reason, decided_at, decided_by and the
  * signed document with its SHA-256 and signature); STORE_NOT_FOUND when

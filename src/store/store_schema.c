@@ -440,6 +440,13 @@ const struct store_migration store_migrations[] = {
 	  "  answered_by TEXT NOT NULL,\n"
 	  "  PRIMARY KEY (bank_id, connector_id, key)\n"
 	  ") STRICT;\n" },
+	/* The verdict a message was given with: the text of a query or an
+	 * improvement (or the note of an acceptance) is the message that opens
+	 * or continues the item's thread (service/reviews.h). NULL: a plain
+	 * message, as every message before this migration. */
+	{ 11, "the verdict a review message carries",
+	  "ALTER TABLE review_message ADD COLUMN verdict TEXT\n"
+	  "  CHECK (verdict IN ('accepted', 'query', 'improvement', 'not_applicable'));\n" },
 	/* Approval before signing (service/reviews.h): a bank's setting, the
 	 * approver role, and a review's drafts. SQLite cannot widen a CHECK in
 	 * place, so user_account is rebuilt as its documentation says (foreign

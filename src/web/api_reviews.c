@@ -210,14 +210,27 @@ static void send_item(struct http_response *resp, int status, struct review *r, 
 	http_json_send(resp, status, review_view_item(review_find(r, no)));
 }
 
+/* 409 of a verdict sent at a revision the item is no longer at: nothing
+ * was written; the item as it now is goes with it, for the client to show
+ * beside what was typed. */
+static void verdict_conflict(struct http_response *resp, const struct err *e, const struct review_item *now)
+{
+	http_json_send(resp, 409, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "conflict", "message", e->msg,
+					    "current", review_view_item(now)));
+}
+
 void api_review_verdict(struct http_request *req, struct http_response *resp)
 {
+	/* text is the verdict's message; comment its earlier name, still
+	 * taken (and threaded) from clients written before. */
 	static const struct http_json_field fields[] = {
 		{ "verdict", HTTP_JSON_STRING, .required = true },
+		{ "text", HTTP_JSON_STRING, .nullable = true },
 		{ "comment", HTTP_JSON_STRING, .nullable = true },
+		{ "revision", HTTP_JSON_STRING, .nullable = true },
 		{ 0 },
 	};
-	const char *v[2];
+	const char *v[4];
 	long long id;
 	int no;
 	json_t *body = NULL;
@@ -226,10 +239,20 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 		json_decref(body);
 		return;
 	}
+	if (json_is_string(json_object_get(body, "text")) && json_is_string(json_object_get(body, "comment"))) {
+		http_json_error(resp, 400, "bad_request", "give text or comment, not both");
+		json_decref(body);
+		return;
+	}
+	const char *text = json_is_string(json_object_get(body, "text")) ? v[1] : v[2];
+	const char *revision = json_is_string(json_object_get(body, "revision")) ? v[3] : NULL;
 	struct err e = { 0 };
 	struct review *r = NULL;
-	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], v[1], &r, &e);
-	if (rc != 0)
+	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], text, revision, &r, &e);
+	const struct review_item *now = r ? review_find(r, no) : NULL;
+	if (rc == OUTCOME_CONFLICT && now)
+		verdict_conflict(resp, &e, now);
+	else if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
 		send_item(resp, 200, r, no);

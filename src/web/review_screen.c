@@ -49,6 +49,25 @@ static json_t *flag_rows(const json_t *flags)
 	return rows;
 }
 
+/* Each message of row gets v, the chip of the verdict it was given with
+ * ({} for a plain one); and row's loose_comment is its comment when no
+ * message of its thread holds it (a verdict carried from an earlier
+ * review, or given before verdicts were threaded), else "". */
+static void thread_row(json_t *row)
+{
+	const char *comment = json_string_value(json_object_get(row, "comment"));
+	bool threaded = !comment || !*comment;
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(row, "messages"), i, m) {
+		const char *v = json_string_value(json_object_get(m, "verdict"));
+		json_object_set_new(m, "v", flag(v));
+		if (v && comment && strcmp(json_string_value(json_object_get(m, "text")) ?: "", comment) == 0)
+			threaded = true;
+	}
+	json_object_set_new(row, "loose_comment", json_string(threaded ? "" : comment));
+}
+
 /* The item's row: a copy of the review's item with what the page shows. */
 static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *answers, json_t *counts)
 {
@@ -69,6 +88,7 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	json_object_set_new(row, "answer", ans ? json_deep_copy(ans) : json_null());
 	json_object_set_new(row, "st", flag(ans ? json_string_value(json_object_get(ans, "status")) : NULL));
 	json_object_set_new(row, "v", flag(vkey));
+	thread_row(row);
 	json_object_set_new(row, "verdict_key", json_string(vkey));
 	json_object_set_new(row, "bank_item", json_boolean(bank_item));
 	json_object_set_new(row, "changed", json_boolean(changed));

@@ -116,17 +116,21 @@ has "the review screen: 区分 groups, the answer, the verdict and the thread" \
 	'<dt>対応状況</dt><dd><span class="chip warn">一部対応</span>' \
 	'<dt>課題認識</dt><dd class="wrap">保存期間が短い</dd>' \
 	'<dt>対応予定日</dt><dd>2026-06-30</dd>' \
-	'<p class="wrap"><strong>判定コメント：</strong> 委託先の一覧を示してください</p>' \
+	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01 18:00 JST <span class="chip warn">照会</span></p><p class="wrap">委託先の一覧を示してください</p>' \
 	'<p class="by">X銀行 ・ rev@x.test ・ 2026-04-01 18:00 JST</p><p class="wrap">別紙で一覧をお送りください</p>' \
 	'<li><span class="chip good">了承 37</span></li>'
 has "a reviewer gets a verdict form per item and the decision form" \
-	'<form id="verdict-7" data-api="/api/v1/reviews/1/items/7" data-method="PUT">' \
+	'<form id="verdict-7" data-work data-api="/api/v1/reviews/1/items/7" data-method="PUT" data-stay>' \
 	'<option value="query" selected>照会</option>' \
+	'<option value="">未判定</option>' \
+	'<textarea id="verdict-7-t" name="text" data-empty="omit" maxlength="4000" aria-describedby="verdict-7-h"></textarea>' \
 	'<form id="decide" data-api="/api/v1/reviews/1/decision" data-method="POST"' \
-	'<form id="message-7" data-api="/api/v1/reviews/1/items/7/messages" data-method="POST">'
+	'<form id="message-39" data-work data-api="/api/v1/reviews/1/items/39/messages" data-method="POST" data-stay>'
+lacks "one text box per item: the query is in the thread, not a comment beside it" '判定コメント：'
+lacks "one text box per item: no second box for the bank on a connector item" 'id="message-7"'
 lacks "with no previous version nothing is marked changed" 'id="f-changed"'
 has "a bank item takes the bank's own answer, not a verdict" \
-	'<form id="bank-answer-39" data-api="/api/v1/reviews/1/items/39/answer" data-method="PUT">'
+	'<form id="bank-answer-39" data-work data-api="/api/v1/reviews/1/items/39/answer" data-method="PUT" data-stay>'
 lacks "no verdict form on a bank item" 'id="verdict-39"'
 api PUT /api/v1/reviews/1/items/39/answer '{"status":"implemented","current":"当行で監視している"}'
 eq "the bank answer form's request" "$code" 200

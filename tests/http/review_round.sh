@@ -85,10 +85,10 @@ eq "v1 through the bank's criteria: 47 met, 4 partly (they only overlap their it
 as editor@a.test
 api GET "/api/v1/reviews/1?bank=$X"
 eq "the connector sees the query" "$code $(echo "$body" | jq -c '.items[] | select(.no == 7) | [.verdict, .comment, [.messages[].text]]')" \
-	'200 ["query","委託先の一覧を示してください",["別紙で一覧をお送りください"]]'
+	'200 ["query","委託先の一覧を示してください",["委託先の一覧を示してください","別紙で一覧をお送りください"]]'
 api POST /api/v1/reviews/1/items/7/messages "{\"text\":\"委託先一覧を回答に追記しました\",\"bank\":\"$X\"}"
 eq "the connector replies" "$code $(echo "$body" | jq -c '[.messages[] | [.org, .text]]')" \
-	"201 [[\"$X\",\"別紙で一覧をお送りください\"],[\"$A\",\"委託先一覧を回答に追記しました\"]]"
+	"201 [[\"$X\",\"委託先の一覧を示してください\"],[\"$X\",\"別紙で一覧をお送りください\"],[\"$A\",\"委託先一覧を回答に追記しました\"]]"
 api PUT /api/v1/answers/7 '{"current":"A社の回答7（委託先一覧: 別紙1）"}'
 eq "and changes the answer" "$code $(echo "$body" | jq -c '[.no, .status, .current]')" '200 [7,"implemented","A社の回答7（委託先一覧: 別紙1）"]'
 api POST /api/v1/submissions
@@ -107,7 +107,7 @@ eq "v2: every other item carried, with where from" \
 eq "v2: the improvement carried as it was" "$(echo "$body" | jq -c '.items[] | select(.no == 5) | [.verdict, .comment, .carried]')" \
 	'["improvement","保存期間を1年以上にすること",true]'
 api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"r"}'
-eq "no decision while item 7 is pending" "$code $body" '409 {"error":{"code":"conflict","message":"1 item has no verdict: 7"}}'
+eq "no decision while item 7 is pending" "$code $body" '409 {"error":{"code":"conflict","message":"1 item has no verdict: 7","problems":[{"cell":"","code":"items_pending","args":["1","7"],"items":[7]}]}}'
 api PUT /api/v1/reviews/2/items/7 '{"verdict":"accepted","comment":"別紙1を確認"}'
 eq "the bank accepts the new answer" "$code $(echo "$body" | jq -c '[.verdict, .carried]')" '200 ["accepted",false]'
 api POST /api/v1/reviews/2/decision '{"decision":"conditional","reason":"ログ保存期間の改善計画（2026-06-30期限）の完了を条件とする"}'

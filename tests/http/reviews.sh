@@ -34,7 +34,7 @@ api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
 	"200 [1,1,\"$A\",\"$X\",\"2026-04-01T09:00:00Z\",45,0,null]"
 eq "an item, pending" "$(echo "$body" | jq -c '.items[0]')" \
-	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":false,"flags":[]}'
+	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":false,"flags":[]}'
 eq "v1: no previous review, nothing changed" "$(echo "$body" | jq -c '[.previous, ([.items[] | select(.changed)] | length)]')" '[null,0]'
 eq "a bank item" "$(echo "$body" | jq -c '.items[38] | [.no, .party, .verdict]')" '[39,"bank",null]'
 api GET /api/v1/reviews/1
@@ -73,7 +73,7 @@ for c in \
 	'{"verdict":1}|3|400|verdict must be a string' \
 	'{"verdict":null}|3|400|verdict must be a string' \
 	'{"verdict":"accepted","comment":2}|3|400|comment must be a string or null' \
-	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, comment)' \
+	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, text, comment, revision)' \
 	'{"verdict":"accepted"}|46|404|api-checklist-2018-08 has no item 46' \
 	'{"verdict":"accepted"}|x|404|no item \"x\"'; do
 	data=${c%%|*} rest=${c#*|}
@@ -86,7 +86,7 @@ done
 api PUT /api/v1/reviews/1/items/1 '{"verdict":"確認済"}'
 eq "a verdict by its label" "$code $(echo "$body" | jq -c '[.verdict, .comment, .carried]')" '200 ["accepted","",false]'
 api PUT /api/v1/reviews/1/items/5 '{"verdict":"improvement","comment":"ログの保存期間を1年以上にすること"}'
-eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[]}'
+eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"ログの保存期間を1年以上にすること","verdict":"improvement","resolved":false}],"revision":"5e32f72188db22a9"}'
 api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
 eq "a query" "$code $(echo "$body" | jq -c '[.verdict, .comment]')" '200 ["query","委託先の一覧を示してください"]'
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"r"}'
@@ -112,7 +112,7 @@ eq "the verdicts are audited" "$("$SHINSA" audit list --org "$X" --json | jq -c 
 
 # The bank's own answers: bank items and its side of common items.
 api PUT /api/v1/reviews/1/items/39/answer '{"status":"implemented","current":"銀行側で対応済み"}'
-eq "the bank answers a bank item" "$code $body" '200 {"no":39,"party":"bank","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":false},"messages":[]}'
+eq "the bank answers a bank item" "$code $body" '200 {"no":39,"party":"bank","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":false},"messages":[],"revision":"b2ff616b0728a75c"}'
 api PUT /api/v1/reviews/1/items/9/answer '{"notes":"銀行側の体制は別紙"}'
 eq "and its side of a common item" "$code $(echo "$body" | jq -c '[.verdict, .bank_answer]')" \
 	'200 ["accepted",{"status":null,"current":"","notes":"銀行側の体制は別紙","carried":false}]'
@@ -142,7 +142,7 @@ eq "a viewer cannot answer" "$code $body" "403 $(viewer_may_not)"
 as rev@x.test
 api POST /api/v1/reviews/1/items/7/messages '{"text":"一覧を別紙でお送りください"}'
 eq "the bank posts" "$code $(echo "$body" | jq -c .messages)" \
-	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\"}]"
+	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"委託先の一覧を示してください\",\"verdict\":\"query\",\"resolved\":false},{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\",\"verdict\":null,\"resolved\":false}]"
 for c in \
 	'{"text":""}|400|the message is empty' \
 	'{"text":"  "}|400|the message is empty' \
@@ -169,7 +169,7 @@ api POST /api/v1/reviews/1/items/7/messages "{\"text\":\"x\",\"bank\":\"$B\"}"
 eq "a connector's name is no bank" "$code $body" "404 $(E not_found "no review of submission 1 by $B")"
 api POST /api/v1/reviews/1/items/7/messages "{\"text\":\"委託先一覧を別紙1に記載しました\",\"bank\":\"$X\"}"
 eq "the connector replies" "$code $(echo "$body" | jq -c '[.messages[] | [.org, .author, .text]]')" \
-	"201 [[\"$X\",\"rev@x.test\",\"一覧を別紙でお送りください\"],[\"$A\",\"editor@a.test\",\"委託先一覧を別紙1に記載しました\"]]"
+	"201 [[\"$X\",\"rev@x.test\",\"委託先の一覧を示してください\"],[\"$X\",\"rev@x.test\",\"一覧を別紙でお送りください\"],[\"$A\",\"editor@a.test\",\"委託先一覧を別紙1に記載しました\"]]"
 eq "a message is in the poster's trail" "$("$SHINSA" audit list --org "$A" --json | jq -c '[.[] | select(.action == "review_message") | [.actor, .object, .details]]')" \
 	"[[\"editor@a.test\",\"review:1\",\"{\\\"bank\\\":\\\"$X\\\",\\\"no\\\":7,\\\"submission\\\":1}\"]]"
 login editor@b.test
@@ -304,7 +304,7 @@ eq "decided: no bank answer" "$code $body" "409 $DECIDED"
 api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
 eq "decided: no second decision" "$code $body" "409 $DECIDED"
 api POST /api/v1/reviews/1/items/7/messages '{"text":"受領しました"}'
-eq "decided: messages still" "$code $(echo "$body" | jq '.messages | length')" "201 3"
+eq "decided: messages still" "$code $(echo "$body" | jq '.messages | length')" "201 4"
 run sqlite3 "$SHINSA_DB" "UPDATE review_item SET comment = 'x' WHERE review_id = 1 AND item_key = (SELECT item_key FROM review_item LIMIT 1)"
 eq "the database refuses to change a decided review's items" "$rc $err" "19 Error: stepping, the review is decided (19)"
 run sqlite3 "$SHINSA_DB" "UPDATE review SET decision = 'meets' WHERE id = 1"
@@ -332,10 +332,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください"},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました"},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました"}]}'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の一覧を示してください","verdict":"query","resolved":false},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください","verdict":null,"resolved":false},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました","verdict":null,"resolved":false},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました","verdict":null,"resolved":false}]}'
 eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[]}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"revision\":\"bcda8a84911a91fe\",\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[{\"org\":\"X銀行\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"ログの保存期間を1年以上にすること\",\"verdict\":\"improvement\",\"resolved\":false}]}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'
@@ -387,6 +387,7 @@ eq "review show: the decision" "$(tail -n 1 "$T/show.txt")" \
 run "$SHINSA" review show 1 --bank "$X"
 eq "review show: a thread" "$(printf '%s\n' "$out" | sed -n '/^item 7 /,/^item 8 /p')" "item 7 (connector): 要確認 query
   comment: 委託先の一覧を示してください
+  2026-04-01T09:00:00Z rev@x.test ($X): 委託先の一覧を示してください
   2026-04-01T09:00:00Z rev@x.test ($X): 一覧を別紙でお送りください
   2026-04-01T09:00:00Z editor@a.test ($A): 委託先一覧を別紙1に記載しました
   2026-04-01T09:00:00Z rev@x.test ($X): 受領しました

@@ -297,6 +297,36 @@ static long long add_review(struct fixture *f, long long submission, long long b
 	return id;
 }
 
+/* A query is resolved by a later acceptance, in the thread or as the
+ * item's verdict given since; the revision follows the bank's writes. */
+static void test_resolved(void **state)
+{
+	(void)state;
+	struct review_item it = { .no = 7, .verdict = VERDICT_QUERY };
+	it.comment = xstrdup("");
+	it.verdict_at = xstrdup("2026-04-01T10:00:00Z");
+	answer_init(&it.bank_answer, 7, "7");
+	review_item_add_message(&it, "X", "b@x.test", "2026-04-01T10:00:00Z", "なぜ", VERDICT_QUERY);
+	review_item_add_message(&it, "A", "a@a.test", "2026-04-01T11:00:00Z", "回答", VERDICT_PENDING);
+	assert_false(review_message_resolved(&it, 0));
+	assert_false(review_message_resolved(&it, 1));
+	char before[REVIEW_REVISION_LEN + 1], after[REVIEW_REVISION_LEN + 1];
+	review_item_revision(&it, before);
+	assert_int_equal(strlen(before), REVIEW_REVISION_LEN);
+	it.verdict = VERDICT_ACCEPTED;
+	free(it.verdict_at);
+	it.verdict_at = xstrdup("2026-04-01T12:00:00Z");
+	assert_true(review_message_resolved(&it, 0));
+	review_item_revision(&it, after);
+	assert_string_not_equal(before, after);
+	/* Accepted before the query was asked again: that query is open. */
+	review_item_add_message(&it, "X", "b@x.test", "2026-04-01T13:00:00Z", "再度", VERDICT_QUERY);
+	assert_false(review_message_resolved(&it, 2));
+	review_item_add_message(&it, "X", "b@x.test", "2026-04-01T13:00:00Z", "了解", VERDICT_NOT_APPLICABLE);
+	assert_true(review_message_resolved(&it, 2));
+	review_item_release(&it);
+}
+
 static void test_store(void **state)
 {
 	struct fixture *f = *state;
@@ -317,8 +347,10 @@ static void test_store(void **state)
 	it->comment = xstrdup("なぜ");
 	it->verdict_at = xstrdup("2026-04-01T10:00:00Z");
 	assert_int_equal(store_review_verdict(f->st, id, it, &e), 0);
+	assert_int_equal(store_review_message_add(f->st, id, it->item_key, 2, "b@x.test", "2026-04-01T10:00:00Z", "なぜ",
+						  VERDICT_QUERY, &e), 0);
 	assert_int_equal(store_review_message_add(f->st, id, it->item_key, 1, "a@a.test", "2026-04-01T11:00:00Z", "回答",
-						  &e), 0);
+						  VERDICT_PENDING, &e), 0);
 	review_free(r);
 	/* A second review of one submission by one bank is refused. */
 	struct review *dup = review_new();
@@ -334,9 +366,12 @@ static void test_store(void **state)
 	it = review_find(r, 7);
 	assert_int_equal(it->verdict, VERDICT_QUERY);
 	assert_string_equal(it->comment, "なぜ");
-	assert_int_equal(it->n_messages, 1);
-	assert_string_equal(it->messages[0].org, "A");
-	assert_string_equal(it->messages[0].text, "回答");
+	assert_int_equal(it->n_messages, 2);
+	assert_string_equal(it->messages[0].org, "X");
+	assert_int_equal(it->messages[0].verdict, VERDICT_QUERY);
+	assert_string_equal(it->messages[1].org, "A");
+	assert_string_equal(it->messages[1].text, "回答");
+	assert_int_equal(it->messages[1].verdict, VERDICT_PENDING);
 	/* Decided: the database refuses any further change of items or decision. */
 	r->decision = DECISION_CONDITIONAL;
 	r->reason = xstrdup("条件");
@@ -421,6 +456,7 @@ static void test_standing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolved),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_verdict_rules),
 		cmocka_unit_test(test_decision_rules),

@@ -128,9 +128,50 @@ static void test_items_the_checklist_lacks_are_kept(void **state)
 	json_decref(rev);
 }
 
+/* One conversation per item: each message carries the chip of the verdict
+ * it was given with ({} for a plain one); the item's comment shows beside
+ * the thread only when no message of the thread holds it (carried). */
+static void test_thread(void **state)
+{
+	(void)state;
+	json_t *cat = parse(CATALOG);
+	json_t *review = parse("{\"submission\":2,\"items\":["
+			       "{\"no\":1,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,"
+			       "\"comment\":\"前回の指摘\",\"messages\":[]},"
+			       "{\"no\":2,\"party\":\"common\",\"verdict\":\"accepted\",\"carried\":false,\"comment\":\"\","
+			       "\"messages\":[{\"text\":\"質問\",\"verdict\":\"query\",\"resolved\":true},"
+			       "{\"text\":\"回答\",\"verdict\":null,\"resolved\":false}]},"
+			       "{\"no\":3,\"party\":\"connector\",\"verdict\":\"query\",\"carried\":false,\"comment\":\"質問\","
+			       "\"messages\":[{\"text\":\"質問\",\"verdict\":\"query\",\"resolved\":false}]}]}");
+	json_t *out = review_screen_build(review, cat, NULL);
+	char got[512] = "";
+	size_t i, j;
+	const json_t *g, *it;
+	json_array_foreach(json_object_get(out, "groups"), i, g) {
+		json_array_foreach(json_object_get(g, "items"), j, it) {
+			json_t *pair = json_pack("[O, O]", json_object_get(it, "loose_comment"),
+						 json_object_get(it, "messages"));
+			char *v = dump(pair);
+			json_decref(pair);
+			size_t n = strlen(got);
+			snprintf(got + n, sizeof got - n, "%s;", v);
+			free(v);
+		}
+	}
+	assert_string_equal(got,
+		"[\"\\u524D\\u56DE\\u306E\\u6307\\u6458\",[]];"
+		"[\"\",[{\"resolved\":false,\"text\":\"\\u8CEA\\u554F\",\"v\":{\"query\":true},\"verdict\":\"query\"}]];"
+		"[\"\",[{\"resolved\":true,\"text\":\"\\u8CEA\\u554F\",\"v\":{\"query\":true},\"verdict\":\"query\"},"
+		"{\"resolved\":false,\"text\":\"\\u56DE\\u7B54\",\"v\":{},\"verdict\":null}]];");
+	json_decref(out);
+	json_decref(review);
+	json_decref(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_thread),
 		cmocka_unit_test(test_groups_and_counts),
 		cmocka_unit_test(test_changes_since_previous),
 		cmocka_unit_test(test_items_the_checklist_lacks_are_kept),

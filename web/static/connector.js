@@ -13,12 +13,7 @@
   const FIELDS = ["status", "current", "issues", "plan", "plan_due", "notes"];
   const CHIPS = { implemented: "good", partial: "warn", not_implemented: "bad", not_applicable: "info", "": "none" };
 
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }
+  const el = shinsa.el;
 
   // The answer's values as the form holds them, for the API.
   function values(form) {
@@ -64,43 +59,16 @@
   }
 
   function conflictBox(form, current, typed) {
-    const box = form.querySelector(".conflict");
-    box.textContent = "";
-    box.append(el("p", grid.dataset.msgConflict));
-    const pair = el("div", undefined, "conflict-pair");
-    for (const [title, v] of [[grid.dataset.msgTheirs, current], [grid.dataset.msgYours, typed]]) {
-      const part = el("div");
-      part.append(el("p", title, "conflict-title"));
-      const dl = el("dl", undefined, "facts");
-      for (const f of FIELDS) {
-        dl.append(el("dt", grid.getAttribute("data-label-" + f)));
-        let text = v[f] === null || v[f] === undefined ? "" : String(v[f]);
-        if (f === "status" && text) {
-          const o = form.elements.status.querySelector('option[value="' + text + '"]');
-          if (o) text = o.textContent;
-        }
-        dl.append(el("dd", text, "text"));
-      }
-      part.append(dl);
-      pair.append(part);
-    }
-    box.append(pair);
-    const load = el("button", grid.dataset.msgLoad, "secondary");
-    load.type = "button";
-    load.addEventListener("click", function () {
+    // shown() is the import's, below: a status by its label.
+    const rows = FIELDS.map((f) => [grid.getAttribute("data-label-" + f), shown(f, current[f]), shown(f, typed[f])]);
+    const words = { message: grid.dataset.msgConflict, theirs: grid.dataset.msgTheirs, yours: grid.dataset.msgYours, load: grid.dataset.msgLoad };
+    shinsa.conflict(form.querySelector(".conflict"), words, rows, function () {
       for (const f of FIELDS) form.elements[f].value = current[f] === null ? "" : current[f];
       form.dataset.revision = current.revision;
       delete form.dataset.conflict;
       showSaved(form, current);
-      load.remove();
-      box.querySelector("p").remove();
-      // What the person typed stays on screen until they leave the page.
-      pair.firstChild.remove();
       stateLine(form, "");
     });
-    box.append(load);
-    box.hidden = false;
-    box.focus();
   }
 
   async function save(form) {
@@ -168,16 +136,8 @@
       form.addEventListener("focusout", () => save(form));
     }
     // Typed but not yet saved (or saving): the browser asks before leaving.
-    window.addEventListener("beforeunload", function (ev) {
-      for (const form of grid.querySelectorAll("form.answer-form")) {
-        if (form._dirty || form._saving) {
-          for (const f of grid.querySelectorAll("form.answer-form")) save(f);
-          ev.preventDefault();
-          ev.returnValue = "";
-          return;
-        }
-      }
-    });
+    const forms = () => Array.from(grid.querySelectorAll("form.answer-form"));
+    shinsa.guardUnsaved(() => forms().some((f) => f._dirty || f._saving), () => forms().forEach(save));
   }
 
   // ---- Excel import: check (dry run), then import ----
@@ -197,7 +157,7 @@
   // A value as the grid shows it: a status by its label (対応済), not its
   // API name (implemented).
   function shown(field, v) {
-    if (v === null) return "";
+    if (v === null || v === undefined) return "";
     if (field === "status") {
       const o = grid.querySelector('select[name="status"] option[value="' + CSS.escape(String(v)) + '"]');
       if (o) return o.textContent;

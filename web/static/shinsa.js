@@ -208,6 +208,7 @@
     buttons.forEach((b) => (b.disabled = false));
     if (!res || !res.ok) {
       showError(form, res);
+      form.dispatchEvent(new CustomEvent("shinsa:failed", { detail: res, bubbles: true }));
       return;
     }
     form.dispatchEvent(new CustomEvent("shinsa:done", { detail: res, bubbles: true }));
@@ -254,7 +255,60 @@
   const targets = new Set(Array.from(document.querySelectorAll("[data-filter][data-target]"), (c) => c.dataset.target));
   targets.forEach(applyFilters);
 
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // A save refused because the item changed elsewhere (409): into box,
+  // words.message, then side by side what is saved now (words.theirs) and
+  // what the person typed (words.yours), one row per field: rows are
+  // [label, theirs, yours]. Then a button (words.load) that calls onLoad;
+  // after it only what was typed stays on screen, until the page is left.
+  function conflict(box, words, rows, onLoad) {
+    box.textContent = "";
+    box.append(el("p", words.message));
+    const pair = el("div", undefined, "conflict-pair");
+    for (const [title, side] of [[words.theirs, 1], [words.yours, 2]]) {
+      const part = el("div");
+      part.append(el("p", title, "conflict-title"));
+      const dl = el("dl", undefined, "facts");
+      for (const r of rows) dl.append(el("dt", r[0]), el("dd", r[side] === null || r[side] === undefined ? "" : String(r[side]), "text"));
+      part.append(dl);
+      pair.append(part);
+    }
+    box.append(pair);
+    const load = el("button", words.load, "secondary");
+    load.type = "button";
+    load.addEventListener("click", function () {
+      onLoad();
+      load.remove();
+      box.querySelector("p").remove();
+      pair.firstChild.remove();
+    });
+    box.append(load);
+    box.hidden = false;
+    box.focus();
+  }
+
+  // The browser asks before the page is left while unsaved() is true;
+  // flush() (if given) starts what saves can still be started.
+  function guardUnsaved(unsaved, flush) {
+    window.addEventListener("beforeunload", function (ev) {
+      if (!unsaved()) return;
+      if (flush) flush();
+      ev.preventDefault();
+      ev.returnValue = "";
+    });
+  }
+
   window.shinsa = {
+    applyFilters: applyFilters,
+    conflict: conflict,
+    el: el,
+    guardUnsaved: guardUnsaved,
     call: call,
     csrf: csrf,
     msg: msg,
