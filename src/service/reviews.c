@@ -11,6 +11,7 @@
 #include "service/audit_log.h"
 #include "service/cycles.h"
 #include "service/lookup.h"
+#include "service/notify.h"
 #include "service/shares.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -131,6 +132,20 @@ static int open_item(struct review *r, int no, struct review_item **it, struct e
 	return 0;
 }
 
+/* Inside the transaction: tells the other side of r of kind on item no
+ * (0: the whole review), detail as core/notify.h says. */
+static int tell(struct store *st, const struct review *r, enum notify_kind kind, int no, const char *detail,
+		const struct write *w, struct err *e)
+{
+	bool to_bank = kind == NOTIFY_REPLY;
+	struct notification n = { .kind = kind, .submission_id = r->submission_id, .no = no,
+				  .bank = r->bank_name, .connector = r->connector_name,
+				  .detail = (char *)(detail ? detail : ""), .actor = (char *)w->actor,
+				  .created_at = (char *)w->now };
+	return notify_event(st, to_bank ? r->bank_id : r->connector_id,
+			    to_bank ? NOTIFY_BANK_REVIEWERS : NOTIFY_CONNECTOR_EDITORS, &n, e);
+}
+
 enum outcome reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id,
 			  struct review **out, struct err *e)
 {
@@ -162,6 +177,10 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	}
 	if (review_verdict_check(it, v, w->b, e) < 0)
 		return OUTCOME_INVALID;
+	/* A query or improvement newly raised, or reworded, is news to the
+	 * connector; saving it again unchanged is not. */
+	bool raised = (v == VERDICT_QUERY || v == VERDICT_IMPROVEMENT) &&
+		      (it->verdict != v || strcmp(it->comment ? it->comment : "", w->b ? w->b : "") != 0);
 	it->verdict = v;
 	free(it->comment);
 	it->comment = xstrdup(w->b ? w->b : "");
@@ -174,6 +193,8 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 		     ? -1
 		     : 0;
 	json_decref(details);
+	if (rc == 0 && raised)
+		rc = tell(st, r, v == VERDICT_QUERY ? NOTIFY_QUERY : NOTIFY_IMPROVEMENT, it->no, NULL, w, e);
 	return rc;
 }
 
@@ -249,6 +270,8 @@ static int add_message(struct store *st, struct review *r, long long org_id, con
 			 ? -1
 			 : 0;
 	json_decref(details);
+	if (rc == 0)
+		rc = tell(st, r, org_id == r->bank_id ? NOTIFY_BANK_MESSAGE : NOTIFY_REPLY, it->no, NULL, w, e);
 	return rc;
 }
 
@@ -335,6 +358,8 @@ static int do_decide(struct store *st, struct review *r, const struct write *w, 
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
 	rc = audit_log(st, w->actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
 	json_decref(details);
+	if (rc == 0)
+		rc = tell(st, r, NOTIFY_DECISION, 0, review_decision_name(d), w, e);
 	if (rc < 0)
 		return rc;
 	/* The decision is the assessment the re-assessment cycle counts from:
