@@ -72,7 +72,8 @@ int notify_list(struct store *st, long long user_id, long long before, size_t li
 {
 	*out = (struct notify_page){ 0 };
 	if (store_notify_list(st, user_id, before, limit, &out->items, &out->n, e) < 0 ||
-	    store_notify_unread(st, user_id, &out->unread, e) < 0 || store_notify_email_get(st, user_id, &out->email, e) < 0) {
+	    store_notify_unread(st, user_id, &out->unread, e) < 0 || store_notify_email_get(st, user_id, &out->email, e) < 0 ||
+	    store_notify_unread_threads(st, user_id, &out->threads, &out->n_threads, e) < 0) {
 		notify_page_release(out);
 		return -1;
 	}
@@ -82,6 +83,9 @@ int notify_list(struct store *st, long long user_id, long long before, size_t li
 void notify_page_release(struct notify_page *p)
 {
 	notification_list_free(p->items, p->n);
+	for (size_t i = 0; i < p->n_threads; i++)
+		free(p->threads[i].bank);
+	free(p->threads);
 	*p = (struct notify_page){ 0 };
 }
 

@@ -30,6 +30,7 @@
 #include "lib/err.h"
 #include "service/outcome.h"
 #include "store/store.h"
+#include "store/store_notify.h"
 
 /* A role as a bit of notify_event()'s roles. */
 #define NOTIFY_ROLE(r) (1u << (r))
@@ -49,10 +50,12 @@ struct notify_page {
 	size_t n;
 	long long unread; /* of all the user's, not only this page */
 	bool email;       /* whether the user wants e-mail */
+	struct notify_unread *threads; /* unread of the threads, per review */
+	size_t n_threads;
 };
 
 /* user_id's notifications, at most limit, those before id before (0:
- * from the newest). notify_page_release() it. */
+ * from the newest), with the unread counts. notify_page_release() it. */
 int notify_list(struct store *st, long long user_id, long long before, size_t limit, struct notify_page *out,
 		struct err *e);
 void notify_page_release(struct notify_page *p);

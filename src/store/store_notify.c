@@ -82,6 +82,30 @@ int store_notify_unread(struct store *st, long long user_id, long long *count, s
 	return sql_get_one(q, sizeof *count, decode_count, count, e) == STORE_OK ? 0 : -1;
 }
 
+static void decode_unread(struct sql_stmt *q, void *slot)
+{
+	struct notify_unread *u = slot;
+	u->submission_id = sql_int(q, 0);
+	u->bank = text_of(q, 1);
+	u->count = sql_int(q, 2);
+}
+
+static void drop_unread(void *slot)
+{
+	free(((struct notify_unread *)slot)->bank);
+}
+
+int store_notify_unread_threads(struct store *st, long long user_id, struct notify_unread **out, size_t *n,
+				struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT submission_id, bank, count(*) FROM notification WHERE user_id = ? AND read_at IS NULL"
+		" AND kind IN ('reply', 'query', 'improvement', 'bank_message')"
+		" GROUP BY submission_id, bank ORDER BY submission_id, bank", e);
+	sql_bind_int(q, 1, user_id);
+	return sql_collect(q, sizeof **out, decode_unread, drop_unread, out, n, e);
+}
+
 int store_notify_mark(struct store *st, long long user_id, long long id, const char *at, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),

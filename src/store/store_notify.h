@@ -35,6 +35,19 @@ int store_notify_mark(struct store *st, long long user_id, long long id, const c
 /* Marks read every unread notification of user_id; *marked how many. */
 int store_notify_mark_all(struct store *st, long long user_id, const char *at, long long *marked, struct err *e);
 
+/* Unread notifications of one review's threads. */
+struct notify_unread {
+	long long submission_id;
+	char *bank;
+	long long count;
+};
+
+/* user_id's unread notifications of the threads (reply, query,
+ * improvement, bank_message), counted per review (submission and bank),
+ * by submission then bank. free() each bank and the array. */
+int store_notify_unread_threads(struct store *st, long long user_id, struct notify_unread **out, size_t *n,
+				struct err *e);
+
 /* Whether user_id wants e-mail (true unless turned off). */
 int store_notify_email_get(struct store *st, long long user_id, bool *on, struct err *e);
 int store_notify_email_set(struct store *st, long long user_id, bool on, struct err *e);

@@ -29,9 +29,14 @@ void api_notifications_list(struct http_request *req, struct http_response *resp
 	for (size_t i = 0; i < p.n; i++)
 		json_array_append_new(arr, notify_json(p.items[i], req->org->kind == ORG_BANK));
 	json_t *next = p.n == (size_t)limit ? json_integer(p.items[p.n - 1]->id) : json_null();
+	json_t *threads = json_array();
+	for (size_t i = 0; i < p.n_threads; i++)
+		json_array_append_new(threads, json_pack("{s:I, s:s, s:I}", "submission",
+							 (json_int_t)p.threads[i].submission_id, "bank",
+							 p.threads[i].bank, "unread", (json_int_t)p.threads[i].count));
 	http_json_send(resp, 200,
-		       json_pack("{s:I, s:b, s:o, s:o}", "unread", (json_int_t)p.unread, "email", p.email,
-				 "notifications", arr, "next", next));
+		       json_pack("{s:I, s:b, s:o, s:o, s:o}", "unread", (json_int_t)p.unread, "email", p.email,
+				 "notifications", arr, "next", next, "unread_threads", threads));
 	notify_page_release(&p);
 }
 

@@ -7,7 +7,10 @@
  *          {unread, email, notifications: [notify_json()...], next}: newest
  *          first, at most N (default 50, 1 to 200), those before
  *          notification ID; next is the before of the following page (null
- *          on the last); unread counts all the caller's unread ones
+ *          on the last); unread counts all the caller's unread ones;
+ *          unread_threads [{submission, bank, unread}]: the unread of the
+ *          review threads (reply, query, improvement, bank_message) per
+ *          review, for the inbox's and the review list's 回答あり
  *   POST /api/v1/notifications/read   {"ids": [ID...]} or {"all": true}
  *          → {marked, unread}; 400 "give ids or all, not both",
  *          "give ids or all", "ids must be notification numbers", "all

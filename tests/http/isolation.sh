@@ -181,7 +181,7 @@ want() {
 	"GET /notifications") echo "200 *" ;;
 	"GET /api/v1/notifications")
 		if [ "$org" = X ] && { [ "$role" = admin ] || [ "$role" = reviewer ]; }; then echo "200 *"
-		else echo '200 {"unread":0,"email":true,"notifications":[],"next":null}'; fi ;;
+		else echo '200 {"unread":0,"email":true,"notifications":[],"next":null,"unread_threads":[]}'; fi ;;
 	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3"}}' ;;
 	"PUT /api/v1/notifications/email") echo '200 {"email":true}' ;;
 	# Users: an admin's own organisation's only (user 1 is A's admin).

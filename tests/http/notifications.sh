@@ -34,7 +34,7 @@ kinds() {
 
 as editor@a.test
 api GET /api/v1/notifications
-eq "none yet: the whole answer" "$code $body" '200 {"unread":0,"email":true,"notifications":[],"next":null}'
+eq "none yet: the whole answer" "$code $body" '200 {"unread":0,"email":true,"notifications":[],"next":null,"unread_threads":[]}'
 api PUT /api/v1/notifications/email '{"email":false}'
 eq "the editor turns e-mail off" "$code $body" '200 {"email":false}'
 api PUT /api/v1/notifications/email '{"email":"no"}'
@@ -49,7 +49,7 @@ eq "A shares submission 1 with X" "$code" 201
 as rev@x.test
 api GET /api/v1/notifications
 eq "the share reaches X's reviewer: the whole answer" "$code $body" \
-	"200 {\"unread\":1,\"email\":true,\"notifications\":[{\"id\":2,\"kind\":\"shared\",\"submission\":1,\"no\":null,\"plan\":null,\"bank\":\"$X\",\"connector\":\"$A\",\"detail\":\"\",\"actor\":\"admin@a.test\",\"link\":\"/reviews/1\",\"created_at\":\"2026-04-01T09:00:00Z\",\"read\":false}],\"next\":null}"
+	"200 {\"unread\":1,\"email\":true,\"notifications\":[{\"id\":2,\"kind\":\"shared\",\"submission\":1,\"no\":null,\"plan\":null,\"bank\":\"$X\",\"connector\":\"$A\",\"detail\":\"\",\"actor\":\"admin@a.test\",\"link\":\"/reviews/1\",\"created_at\":\"2026-04-01T09:00:00Z\",\"read\":false}],\"next\":null,\"unread_threads\":[]}"
 
 # 2-3. A query on item 3 and an improvement on item 5: A's admin and editor.
 api PUT /api/v1/reviews/1/items/3 '{"verdict":"query","comment":"規程の改訂時期を教えてください"}'
@@ -79,6 +79,28 @@ for n in $(seq 1 38) 44; do
 done
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"改善計画の完了を条件とする"}'
 eq "X decides" "$code" 201
+# The pages: the header's count, and 回答あり on the inbox and the review
+# list (the caller's unread thread notifications of that review).
+chip() { grep -o -e '<span class="chip warn unread-thread">[^<]*</span>' -e '<span class="count" aria-hidden="true">[0-9]*</span>' "$T/b" | tr '\n' ' '; }
+as rev@x.test
+req -b "$T/jar.$WHO" "$URL/inbox"
+eq "X's inbox: two unread in the header, the reply flagged" "$code $(chip)" \
+	'200 <span class="count" aria-hidden="true">2</span> <span class="chip warn unread-thread">回答あり（1件）</span> '
+req -b "$T/jar.$WHO" -H 'Accept-Language: en' "$URL/reviews"
+eq "X's review list, in English" "$code $(chip)" \
+	'200 <span class="count" aria-hidden="true">2</span> <span class="chip warn unread-thread">1 unread replies</span> '
+as editor@a.test
+req -b "$T/jar.$WHO" "$URL/reviews"
+eq "A's review list: X's query, improvement and message" "$code $(chip)" \
+	'200 <span class="count" aria-hidden="true">5</span> <span class="chip warn unread-thread">新着の連絡あり（3件）</span> '
+req -b "$T/jar.$WHO" "$URL/notifications"
+eq "A's お知らせ: newest first, each linking to its object" "$code $(grep -o '<a href="/[rp][^"]*/1[^"]*">[^<]*</a>' "$T/b" | sed 's/&#61;/=/g')" \
+	"200 <a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C\">X銀行が審査結果を確定しました（提出番号1）</a>
+<a href=\"/plans/1\">X銀行が通番3の改善計画の対応期限を2026-06-30に指定しました</a>
+<a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-3\">X銀行から通番3について連絡がありました（提出番号1）</a>
+<a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-5\">X銀行から通番5について改善要請（要改善）がありました（提出番号1）</a>
+<a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-3\">X銀行から通番3について照会がありました（提出番号1）</a>"
+
 # 8. The share revoked: X's admin and reviewer.
 as admin@a.test
 api DELETE /api/v1/submissions/1/shares/1
@@ -92,6 +114,18 @@ eq "X's reviewer: the share, A's reply, the revoke" "$(kinds rev@x.test)" \
 	'200 [3,true,["16 revoked null false","8 reply 3 false","2 shared null false"]]'
 eq "X's admin: the same" "$(kinds admin@x.test)" \
 	'200 [3,true,["15 revoked null false","7 reply 3 false","1 shared null false"]]'
+as rev@x.test
+api GET /api/v1/notifications
+eq "X's reviewer: one unread reply in the review of submission 1" "$(echo "$body" | jq -c .unread_threads)" "[{\"submission\":1,\"bank\":\"$X\",\"unread\":1}]"
+as editor@a.test
+api GET /api/v1/notifications
+eq "A's editor: the query, the improvement and X's message" "$(echo "$body" | jq -c .unread_threads)" "[{\"submission\":1,\"bank\":\"$X\",\"unread\":3}]"
+as rev@x.test
+api GET /api/v1/notifications
+eq "X's reviewer: one unread reply in the review of submission 1" "$(echo "$body" | jq -c .unread_threads)" "[{\"submission\":1,\"bank\":\"$X\",\"unread\":1}]"
+as editor@a.test
+api GET /api/v1/notifications
+eq "A's editor: the query, the improvement and X's message" "$(echo "$body" | jq -c .unread_threads)" "[{\"submission\":1,\"bank\":\"$X\",\"unread\":3}]"
 for u in viewer@a.test viewer@x.test admin@b.test rev@y.test; do
 	eq "$u: nothing" "$(kinds "$u")" '200 [0,true,[]]'
 done
