@@ -4,7 +4,9 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migrations 3, 5, 6, 8 and 9, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5, 6, 8, 9 and 13, which PostgreSQL writes as trigger functions
+ * (13 also makes the outbox again, which PostgreSQL would do with ALTER
+ * TABLE ... DROP CONSTRAINT and ADD CONSTRAINT instead).
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
