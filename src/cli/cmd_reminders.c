@@ -138,7 +138,8 @@ const struct cli_command cmd_reminders = {
 		"      the outbox, oldest first; --json prints [{id, kind, org, recipients[],\n"
 		"      subject, body, created_at, sent_at}]\n"
 		"  shinsa reminders send\n"
-		"      pipes each unsent notice to $SHINSA_SENDMAIL -t -i (From:\n"
+		"      pipes each unsent notice (reminders, and the e-mails of events such as\n"
+		"      a share or a query, kind event) to $SHINSA_SENDMAIL -t -i (From:\n"
 		"      $SHINSA_MAIL_FROM, default shinsa@localhost) and marks it sent; delivery\n"
 		"      is off while SHINSA_SENDMAIL is unset\n",
 	.exec = reminders_exec,

@@ -194,9 +194,11 @@ enum notice_kind {
 	NOTICE_REASSESSMENT_DUE = 1,
 	NOTICE_REASSESSMENT_OVERDUE,
 	NOTICE_PLAN_OVERDUE,
+	NOTICE_EVENT, /* an event's e-mail (service/notify.h): its recipients chose them */
 };
 
-/* "reassessment_due", "reassessment_overdue", "plan_overdue"; and back (0). */
+/* "reassessment_due", "reassessment_overdue", "plan_overdue", "event"; and
+ * back (0). */
 const char *notice_kind_name(enum notice_kind k);
 enum notice_kind notice_kind_parse(const char *s);
 

@@ -6,6 +6,7 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/notify.h"
 #include "service/submissions.h"
 #include "store/store_plan.h"
 #include "store/store_share.h"
@@ -421,6 +422,16 @@ int plans_visible_load(struct store *st, long long bank_id, const char *now, str
 	return rc;
 }
 
+/* Inside the transaction: tells p's connector that bank requires due. */
+static int tell_required(struct store *st, const struct plan *p, const struct org *bank, const char *due,
+			 const char *actor, const char *now, struct err *e)
+{
+	struct notification n = { .kind = NOTIFY_REQUIRED_DATE, .no = p->no, .plan_id = p->id, .bank = bank->name,
+				  .connector = p->connector, .detail = (char *)due, .actor = (char *)actor,
+				  .created_at = (char *)now };
+	return notify_event(st, p->connector_id, NOTIFY_CONNECTOR_EDITORS, &n, e);
+}
+
 enum outcome plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
 			   struct err *e)
 {
@@ -448,7 +459,8 @@ enum outcome plans_require(struct store *st, const char *actor, const struct org
 				     audit_plan(st, actor, p, AUDIT_PLAN_REQUIRED,
 						json_pack("{s:s, s:o}", "bank", bank->name, "due",
 							  due ? json_string(due) : json_null()),
-						e) < 0
+						e) < 0 ||
+				     (due && tell_required(st, p, bank, due, actor, now, e) < 0)
 			     ? -1
 			     : 0;
 		free(detail);

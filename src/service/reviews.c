@@ -11,6 +11,7 @@
 #include "service/audit_log.h"
 #include "service/cycles.h"
 #include "service/lookup.h"
+#include "service/notify.h"
 #include "service/shares.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -139,6 +140,20 @@ static int open_item(struct review *r, int no, struct review_item **it, struct e
 	return 0;
 }
 
+/* Inside the transaction: tells the other side of r of kind on item no
+ * (0: the whole review), detail as core/notify.h says. */
+static int tell(struct store *st, const struct review *r, enum notify_kind kind, int no, const char *detail,
+		const struct write *w, struct err *e)
+{
+	bool to_bank = kind == NOTIFY_REPLY;
+	struct notification n = { .kind = kind, .submission_id = r->submission_id, .no = no,
+				  .bank = r->bank_name, .connector = r->connector_name,
+				  .detail = (char *)(detail ? detail : ""), .actor = (char *)w->actor,
+				  .created_at = (char *)w->now };
+	return notify_event(st, to_bank ? r->bank_id : r->connector_id,
+			    to_bank ? NOTIFY_BANK_REVIEWERS : NOTIFY_CONNECTOR_EDITORS, &n, e);
+}
+
 enum outcome reviews_open(struct store *st, const char *actor, long long bank_id, long long submission_id,
 			  struct review **out, struct err *e)
 {
@@ -201,6 +216,10 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 		err_set(e, "item %d changed since revision %s: it is now %s", it->no, w->c, rev);
 		return OUTCOME_CONFLICT;
 	}
+	/* A query or improvement newly raised, or reworded, is news to the
+	 * connector; saving it again unchanged is not. */
+	bool raised = (v == VERDICT_QUERY || v == VERDICT_IMPROVEMENT) &&
+		      (it->verdict != v || strcmp(it->comment ? it->comment : "", w->b ? w->b : "") != 0);
 	it->verdict = v;
 	free(it->comment);
 	it->comment = xstrdup(has_text(w->b) ? w->b : "");
@@ -215,6 +234,8 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	json_decref(details);
 	if (rc == 0 && has_text(w->b))
 		rc = add_message(st, r, it, r->bank_id, w, w->b, v, e);
+	if (rc == 0 && raised)
+		rc = tell(st, r, v == VERDICT_QUERY ? NOTIFY_QUERY : NOTIFY_IMPROVEMENT, it->no, NULL, w, e);
 	return rc;
 }
 
@@ -290,7 +311,10 @@ static int post_message(struct store *st, struct review *r, long long org_id, co
 	}
 	if (review_text_check("the message", w->a, e) < 0)
 		return OUTCOME_INVALID;
-	return add_message(st, r, it, org_id, w, w->a, VERDICT_PENDING, e);
+	int rc = add_message(st, r, it, org_id, w, w->a, VERDICT_PENDING, e);
+	if (rc == 0)
+		rc = tell(st, r, org_id == r->bank_id ? NOTIFY_BANK_MESSAGE : NOTIFY_REPLY, it->no, NULL, w, e);
+	return rc;
 }
 
 static int bank_message(struct store *st, struct review *r, const struct write *w, struct err *e)
@@ -366,6 +390,9 @@ int reviews_record_decision(struct store *st, struct review *r, const unsigned c
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);
 	rc = audit_log(st, actor, r->bank_id, AUDIT_REVIEW_DECISION, details, e, "review:%lld", r->id);
 	json_decref(details);
+	if (rc == 0)
+		rc = tell(st, r, NOTIFY_DECISION, 0, review_decision_name(r->decision), &(struct write){ .actor = actor, .now = now },
+			  e);
 	if (rc < 0)
 		return rc;
 	/* The decision is the assessment the re-assessment cycle counts from:

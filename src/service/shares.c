@@ -7,9 +7,26 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/lookup.h"
+#include "service/notify.h"
 #include "service/submissions.h"
 #include "store/store_share.h"
 #include "store/store_submission.h"
+
+/* Inside the transaction: tells the bank of share id (as stored, with its
+ * names) that it was shared or revoked. */
+static int tell_bank(struct store *st, long long id, enum notify_kind kind, const char *actor, const char *now,
+		     struct err *e)
+{
+	struct share *s;
+	if (store_share_get(st, id, &s, e) != STORE_OK)
+		return -1;
+	struct notification n = { .kind = kind, .submission_id = s->submission_id, .bank = s->bank_name,
+				  .connector = s->connector_name, .detail = (char *)"", .actor = (char *)actor,
+				  .created_at = (char *)now };
+	int rc = notify_event(st, s->bank_id, NOTIFY_BANK_REVIEWERS, &n, e);
+	share_free(s);
+	return rc;
+}
 
 /* The submission's owner, if connector_id may see it (0: anyone). */
 static int owned_submission(struct store *st, long long connector_id, long long id, long long *owner, struct err *e)
@@ -52,7 +69,7 @@ static int add_locked(struct store *st, const char *actor, long long owner, stru
 				    (json_int_t)s->submission_id);
 	rc = audit_log(st, actor, owner, AUDIT_SHARE_CREATE, details, e, "share:%lld", s->id);
 	json_decref(details);
-	return rc;
+	return rc < 0 ? rc : tell_bank(st, s->id, NOTIFY_SHARED, actor, now, e);
 }
 
 enum outcome shares_add(struct store *st, const char *actor, long long connector_id, long long submission_id,
@@ -121,7 +138,8 @@ enum outcome shares_revoke(struct store *st, const char *actor, long long connec
 		json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "submission", (json_int_t)s->submission_id);
 		rc = store_share_revoke(st, share_id, now, e) != STORE_OK ||
 				     audit_log(st, actor, s->connector_id, AUDIT_SHARE_REVOKE, details, e, "share:%lld",
-					       share_id) < 0 || store_commit(st, e) < 0
+					       share_id) < 0 || tell_bank(st, share_id, NOTIFY_REVOKED, actor, now, e) < 0 ||
+				     store_commit(st, e) < 0
 			     ? -1
 			     : 0;
 		json_decref(details);

@@ -8,7 +8,9 @@
  * SQLite dialect: STRICT tables make a wrong type an error instead of a
  * silent conversion. Everything else here is standard SQL that PostgreSQL
  * takes as it stands once STRICT is dropped, but for the triggers of
- * migrations 3, 5, 6, 8 and 9, which PostgreSQL writes as trigger functions.
+ * migrations 3, 5, 6, 8, 9 and 13, which PostgreSQL writes as trigger functions
+ * (13 also makes the outbox again, which PostgreSQL would do with ALTER
+ * TABLE ... DROP CONSTRAINT and ADD CONSTRAINT instead).
  */
 const struct store_migration store_migrations[] = {
 	{ 1, "catalogs and mappings",
@@ -497,6 +499,58 @@ const struct store_migration store_migrations[] = {
 	  "CREATE TRIGGER review_draft_no_delete BEFORE DELETE ON review_draft\n"
 	  "BEGIN SELECT RAISE(ABORT, 'drafts are never deleted'); END;\n",
 	  .foreign_keys_off = true },
+	/* Notifications (service/notify.h): one row per recipient user, read
+	 * or not; a user's e-mail opt-out is a row of notify_email_off. The
+	 * outbox takes the events' e-mails too (kind 'event'): SQLite cannot
+	 * widen a CHECK, so the table is made again with its rows and
+	 * triggers as migration 9 wrote them. 11 and 12 are other migrations'. */
+	{ 13, "notifications and their e-mail",
+	  "CREATE TABLE notification (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  user_id INTEGER NOT NULL REFERENCES user_account (id),\n"
+	  "  kind TEXT NOT NULL,\n"
+	  "  submission_id INTEGER,\n"
+	  "  no INTEGER,\n"
+	  "  plan_id INTEGER,\n"
+	  "  bank TEXT NOT NULL,\n"
+	  "  connector TEXT NOT NULL,\n"
+	  "  detail TEXT NOT NULL,\n"
+	  "  actor TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  read_at TEXT\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX notification_user ON notification (user_id, id);\n"
+	  "CREATE TABLE notify_email_off (\n"
+	  "  user_id INTEGER PRIMARY KEY REFERENCES user_account (id)\n"
+	  ") STRICT;\n"
+	  "CREATE TRIGGER notification_read_only BEFORE UPDATE ON notification\n"
+	  "WHEN NEW.id IS NOT OLD.id OR NEW.user_id IS NOT OLD.user_id OR NEW.kind IS NOT OLD.kind\n"
+	  "  OR NEW.created_at IS NOT OLD.created_at OR NEW.detail IS NOT OLD.detail\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a notification changes only by being read'); END;\n"
+	  "DROP TRIGGER outbox_sent_only;\n"
+	  "DROP TRIGGER outbox_no_delete;\n"
+	  "ALTER TABLE outbox RENAME TO outbox_9;\n"
+	  "CREATE TABLE outbox (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  dedup_key TEXT NOT NULL UNIQUE,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('reassessment_due', 'reassessment_overdue', 'plan_overdue', 'event')),\n"
+	  "  subject TEXT NOT NULL,\n"
+	  "  body TEXT NOT NULL,\n"
+	  "  recipients TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  sent_at TEXT\n"
+	  ") STRICT;\n"
+	  "INSERT INTO outbox SELECT * FROM outbox_9;\n"
+	  "DROP TABLE outbox_9;\n"
+	  "CREATE TRIGGER outbox_sent_only BEFORE UPDATE ON outbox\n"
+	  "WHEN OLD.sent_at IS NOT NULL OR NEW.sent_at IS NULL OR NEW.id IS NOT OLD.id\n"
+	  "  OR NEW.dedup_key IS NOT OLD.dedup_key OR NEW.org_id IS NOT OLD.org_id OR NEW.kind IS NOT OLD.kind\n"
+	  "  OR NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body\n"
+	  "  OR NEW.recipients IS NOT OLD.recipients OR NEW.created_at IS NOT OLD.created_at\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
+	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
+	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

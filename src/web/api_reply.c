@@ -144,3 +144,20 @@ void api_refused_until(struct http_response *resp, enum outcome rc, time_t retry
 	else
 		api_refused(resp, rc, e, NULL);
 }
+
+int api_query_number(const struct http_request *req, struct http_response *resp, const char *name,
+		     long long max, long long def, const char *want, long long *out)
+{
+	const char *text = http_query(req, name);
+	*out = def;
+	if (!text)
+		return 0;
+	char *end;
+	long long v = strtoll(text, &end, 10);
+	if (!*text || *end || text[0] < '0' || text[0] > '9' || v < 1 || v > max) {
+		http_json_error(resp, 400, "bad_request", "%s wants %s, not \"%s\"", name, want, text);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}

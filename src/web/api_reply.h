@@ -85,4 +85,10 @@ void api_throttled(struct http_response *resp, time_t until, const struct err *e
  * is api_throttled() until retry_after. */
 void api_refused_until(struct http_response *resp, enum outcome rc, time_t retry_after, const struct err *e);
 
+/* Query parameter ?name as a whole number from 1 to max, else def when
+ * absent: 0, or -1 answered 400 "NAME wants WANT, not \"TEXT\"" (want: "a
+ * number from 1 to 10000"). */
+int api_query_number(const struct http_request *req, struct http_response *resp, const char *name,
+		     long long max, long long def, const char *want, long long *out);
+
 #endif

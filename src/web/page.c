@@ -333,6 +333,19 @@ static json_t *abilities(enum user_role role)
 			 "admin", user_role_can(role, ACTION_ADMIN_USERS));
 }
 
+/* notify: {unread, email} of the caller for the header's count and the
+ * account page, read through the API like anything a page shows; left out
+ * when it cannot be had (a page still renders without its count). */
+static void page_notify_state(struct http_request *req, struct http_response *resp, json_t *d)
+{
+	json_t *list = NULL;
+	if (json_object_get(d, "notify") || page_fetch(req, resp, "/api/v1/notifications?limit=1", false, &list) != 200)
+		return;
+	json_object_set_new(d, "notify", json_pack("{s:O, s:O}", "unread", json_object_get(list, "unread"), "email",
+						   json_object_get(list, "email")));
+	json_decref(list);
+}
+
 void page_render(struct http_request *req, struct http_response *resp, int status, const char *tmpl,
 		 const char *title_key, json_t *data)
 {
@@ -368,6 +381,7 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 		json_object_set_new(d, "connector", json_boolean(req->org->kind == ORG_CONNECTOR));
 		json_object_set_new(d, "bank", json_boolean(req->org->kind == ORG_BANK));
 		json_object_set_new(d, "can", abilities(u->role));
+		page_notify_state(req, resp, d);
 	}
 	struct strbuf out = STRBUF_INIT;
 	if (tmpl_render(templates, tmpl, d, messages[l], &out, &e) < 0) {

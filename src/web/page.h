@@ -96,6 +96,9 @@ void page_refused_why(struct http_request *req, struct http_response *resp, cons
  *   connector, bank     the caller's kind, as booleans
  *   can                 {edit, submit, share, review, criteria, audit,
  *                       admin}: what the caller's role may do
+ *   notify              {unread, email}: the caller's unread notifications
+ *                       and whether they come by e-mail too (GET
+ *                       /api/v1/notifications; absent if it failed)
  * A render error is a 500 (the template's fault: the log says where).
  */
 void page_render(struct http_request *req, struct http_response *resp, int status, const char *tmpl,

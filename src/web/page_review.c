@@ -9,6 +9,7 @@
 #include "core/user.h"
 #include "lib/xalloc.h"
 #include "web/page.h"
+#include "web/page_notifications.h"
 #include "web/page_time.h"
 #include "web/review_compare.h"
 #include "web/review_screen.h"
@@ -82,6 +83,7 @@ void page_inbox(struct http_request *req, struct http_response *resp)
 		add_day(row, "shared_at");
 	}
 	json_decref(reviews);
+	page_notifications_flag(req, resp, inbox);
 	page_render(req, resp, 200, "review_inbox", "review.inbox_title",
 		    json_pack("{s:o, s:I, s:{s:b}}", "rows", inbox, "count", (json_int_t)json_array_size(inbox), "nav",
 			      "inbox", true));
@@ -101,6 +103,7 @@ void page_reviews(struct http_request *req, struct http_response *resp)
 		add_day(row, "opened_at");
 		add_day(row, "decided_at");
 	}
+	page_notifications_flag(req, resp, reviews);
 	page_render(req, resp, 200, "review_list", "review.list_title",
 		    json_pack("{s:o, s:I, s:{s:b}}", "rows", reviews, "count", (json_int_t)json_array_size(reviews),
 			      "nav", "reviews", true));

@@ -6,6 +6,7 @@
 #include "web/api_catalog.h"
 #include "web/api_criteria.h"
 #include "web/api_meta.h"
+#include "web/api_notifications.h"
 #include "web/api_pages.h"
 #include "web/page_account.h"
 #include "web/api_reviews.h"
@@ -17,6 +18,7 @@
 #include "web/page_connector.h"
 #include "web/page_submissions.h"
 #include "web/page_criteria.h"
+#include "web/page_notifications.h"
 #include "web/page_plans.h"
 #include "web/page_review.h"
 #include "web/api_users.h"
@@ -57,6 +59,7 @@ const struct route routes[] = {
 	{ "GET", "/account", page_account, ROUTE_PAGE, 0, 0 },
 	{ "GET", "/admin/users", page_admin_users, ROUTE_PAGE, 0, ACTION_ADMIN_USERS },
 	{ "GET", "/audit", page_audit, ROUTE_PAGE, 0, ACTION_AUDIT_READ },
+	{ "GET", "/notifications", page_notifications, ROUTE_PAGE, 0, 0 },
 
 	/* Signing in and the caller's own account */
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
@@ -68,6 +71,11 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/me/tokens", api_me_tokens_list, 0, 0, 0 },
 	{ "POST", "/api/v1/me/tokens", api_me_tokens_create, 0, 0, 0 },
 	{ "DELETE", "/api/v1/me/tokens/{id}", api_me_tokens_revoke, 0, 0, 0 },
+
+	/* The caller's own notifications, either kind (api_notifications.h) */
+	{ "GET", "/api/v1/notifications", api_notifications_list, 0, 0, 0 },
+	{ "POST", "/api/v1/notifications/read", api_notifications_read, 0, 0, 0 },
+	{ "PUT", "/api/v1/notifications/email", api_notifications_email, 0, 0, 0 },
 
 	/* An organisation's users, by its administrators (api_users.h) */
 	{ "GET", "/api/v1/users", api_users_list, 0, 0, ACTION_ADMIN_USERS },

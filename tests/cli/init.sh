@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 10 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 13 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -74,7 +74,7 @@ run "$SHINSA" help
 eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create or upgrade the database and load the shipped catalogs
   catalog    list, show and cross-walk the catalogs
   form       write the blank checklist form as an A3-landscape Excel file
-  org        add and list organisations (connectors and banks)
+  org        add, list and set up organisations (connectors and banks)
   user       add and list the people who sign in
   token      API tokens for scripts (Authorization: Bearer)
   answers    a connector's master answer set

@@ -112,6 +112,10 @@ GET /criteria|/criteria|-
 GET /portfolio|/portfolio|-
 GET /plans|/plans|-
 GET /plans/{id}|/plans/1|-
+GET /notifications|/notifications|-
+GET /api/v1/notifications|/api/v1/notifications|-
+POST /api/v1/notifications/read|/api/v1/notifications/read|{\"ids\":[3]}
+PUT /api/v1/notifications/email|/api/v1/notifications/email|{\"email\":true}
 DELETE /api/v1/session|/api/v1/session|-"
 
 # A route added to routes.c and not here fails this, so none is forgotten.
@@ -169,7 +173,7 @@ want() {
 	# Pages: a visitor is sent to sign in; a refusal is a page (any body).
 	case "$pat" in
 	"GET /inbox" | "GET /reviews" | "GET /reviews/{submission}" | "GET /reviews/{submission}/criteria" | \
-	"GET /criteria" | "GET /portfolio" | "GET /plans" | "GET /plans/{id}")
+	"GET /criteria" | "GET /portfolio" | "GET /plans" | "GET /plans/{id}" | "GET /notifications")
 		if [ "$kind" = none ]; then echo "303 *"; return; fi ;;
 	esac
 	if [ "$kind" = none ]; then
@@ -181,6 +185,15 @@ want() {
 	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
 	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
 	"GET /api/v1/me/tokens") echo "200 *" ;;
+	# Notifications: the caller's own only. X's admin and reviewer were
+	# told of A's share (by consent); nobody else has any, and id 3, the
+	# first of A's (X's messages during the matrix), is no one else's.
+	"GET /notifications") echo "200 *" ;;
+	"GET /api/v1/notifications")
+		if [ "$org" = X ] && { [ "$role" = admin ] || [ "$role" = reviewer ]; }; then echo "200 *"
+		else echo '200 {"unread":0,"email":true,"notifications":[],"next":null,"unread_threads":[]}'; fi ;;
+	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3"}}' ;;
+	"PUT /api/v1/notifications/email") echo '200 {"email":true}' ;;
 	# Users: an admin's own organisation's only (user 1 is A's admin).
 	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}")
 		if [ "$role" != admin ]; then echo "$ROLE_NO"
@@ -349,7 +362,8 @@ call() {
 			"GET /api/v1/submissions/{id}/diff/{other}" | "GET /submissions/{id}/diff/{other}" | \
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
 			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
-			"GET /portfolio" | "GET /plans" | "GET /plans/{id}") consent=true ;; esac
+			"GET /portfolio" | "GET /plans" | "GET /plans/{id}" | "GET /notifications" | \
+			"GET /api/v1/notifications") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
@@ -381,6 +395,16 @@ for o in B X Y; do
 		call "$kind" "$o" "$r"
 	done
 done
+
+# A's notifications (the messages of X's admin, reviewer and approver) were read by no one else; X's
+# reviewer was told of A's share and nothing more.
+login editor@a.test
+api GET /api/v1/notifications
+eq "A's editor: X's messages, all unread" "$code $(echo "$body" | jq -c '[.unread, ([.notifications[] | select(.read)] | length), ([.notifications[].kind] | unique)]')" \
+	'200 [3,0,["bank_message"]]'
+login reviewer@x.test
+api GET /api/v1/notifications
+eq "X's reviewer: the share" "$code $(echo "$body" | jq -c '[.notifications[] | [.id, .kind, .connector]]')" "200 [[2,\"shared\",\"$A\"]]"
 
 # The consent itself: X read it, each a read of the share: each role
 # thirteen times (the submission, its review and A's answers to X's
