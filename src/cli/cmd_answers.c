@@ -99,6 +99,24 @@ static int answers_show(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* A contradiction (core/answers.h answers_contradictions) in words: a
+ * submission goes ahead with it, but the bank sees it flagged. */
+static const char *warning_words(const char *code)
+{
+	static const struct {
+		const char *code, *words;
+	} words[] = {
+		{ "implemented_issues", "implemented, yet the issues (課題認識) have text" },
+		{ "implemented_future_due", "implemented, yet the due date (対応予定日) is after today" },
+		{ "open_no_plan", "partly or not implemented, with no plan (課題への対応計画)" },
+		{ "open_no_plan_due", "partly or not implemented, with no due date (対応予定日)" },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(code, words[i].code) == 0)
+			return words[i].words;
+	return code;
+}
+
 static int answers_check(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *catalog = NULL;
@@ -115,11 +133,19 @@ static int answers_check(struct cli_ctx *ctx, int argc, char **argv)
 		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}
-	struct strbuf problems = STRBUF_INIT;
-	size_t n = answer_set_check(c.a.cat, c.a.set, &problems);
-	fputs(problems.buf, stdout);
-	strbuf_release(&problems);
+	json_t *check = answers_check_json(&c.a, &e);
 	actx_release(&c);
+	if (!check)
+		return cli_fail("%s", e.msg);
+	size_t i, n = json_array_size(json_object_get(check, "problems"));
+	const json_t *v;
+	json_array_foreach (json_object_get(check, "problems"), i, v)
+		printf("%s\n", json_string_value(v));
+	json_array_foreach (json_object_get(check, "warnings"), i, v)
+		if (!answers_warning_repeats(check, v))
+			printf("warning: item %lld: %s\n", (long long)json_integer_value(json_object_get(v, "no")),
+			       warning_words(json_string_value(json_object_get(v, "code"))));
+	json_decref(check);
 	if (n == 0) {
 		printf("ready to submit\n");
 		return CLI_OK;
@@ -194,7 +220,9 @@ const struct cli_command cmd_answers = {
 		"      --json prints {org, catalog, items[{no, status, current, issues, plan,\n"
 		"      plan_due, notes}]}; status and plan_due are null when unset\n"
 		"  shinsa answers check --org NAME\n"
-		"      lists everything a submission would be refused for\n"
+		"      lists everything a submission would be refused for, then the warnings\n"
+		"      (\"warning: item N: ...\"): answers that contradict each other, which do\n"
+		"      not stop a submission but which the bank sees flagged\n"
 		"  shinsa answers export --org NAME -o FILE.xlsx\n"
 		"      the A3 form with the answers in place (see shinsa answers import)\n"
 		"  shinsa answers import FILE.xlsx --org NAME [--dry-run] [--json]\n"

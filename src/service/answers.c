@@ -139,6 +139,20 @@ json_t *answers_check_json(const struct answers_ctx *a, struct err *e)
 			 "problem_details", details, "warnings", warnings);
 }
 
+bool answers_warning_repeats(const json_t *check, const json_t *warning)
+{
+	const json_t *no = json_object_get(warning, "no");
+	const char *field = json_string_value(json_object_get(warning, "field"));
+	size_t i;
+	const json_t *p;
+	json_array_foreach (json_object_get(check, "problem_details"), i, p) {
+		const char *f = json_string_value(json_object_get(p, "field"));
+		if (json_equal(json_object_get(p, "no"), no) && f && field && strcmp(f, field) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Rereads a's set: inside a write transaction, the answers as they are. */
 static int reload(struct answers_ctx *a, struct err *e)
 {

@@ -85,6 +85,13 @@ json_t *answers_warnings_json(const struct catalog *cat, const struct answer_set
 json_t *answers_check_json(const struct answers_ctx *a, struct err *e);
 
 /*
+ * Whether warning (one of check's warnings) says again what one of check's
+ * problems already says (a problem of the same item on the same field):
+ * the submit panel and `answers check` leave such a warning out.
+ */
+bool answers_warning_repeats(const json_t *check, const json_t *warning);
+
+/*
  * Sets the fields of item no whose value in values[] is not NULL (text as
  * answer_set_field() takes it: "" unsets status and plan_due). Outcomes:
  * "CATALOG has no item N" (NOT_FOUND), "item N is the bank's to answer

@@ -5,6 +5,7 @@
 
 #include "lib/strbuf.h"
 #include "lib/text.h"
+#include "service/answers.h"
 #include "web/page.h"
 #include "web/page_connector.h"
 
@@ -134,29 +135,16 @@ json_t *page_submissions_problems(const json_t *details)
 	return rows;
 }
 
-/* Whether details (the check's problem_details) hold a problem of item no
- * on field: that warning would say again what the problems already say. */
-static bool refused_already(const json_t *details, const json_t *no, const char *field)
-{
-	size_t i;
-	const json_t *p;
-	json_array_foreach (details, i, p)
-		if (json_equal(json_object_get(p, "no"), no) && strcmp(page_text(p, "field"), field) == 0)
-			return true;
-	return false;
-}
-
 json_t *page_submissions_warnings(const json_t *check)
 {
 	json_t *rows = json_array();
-	const json_t *details = json_object_get(check, "problem_details");
 	size_t i;
 	const json_t *w;
 	json_array_foreach (json_object_get(check, "warnings"), i, w) {
-		const json_t *no = json_object_get(w, "no");
-		if (refused_already(details, no, page_text(w, "field")))
+		if (answers_warning_repeats(check, w))
 			continue;
-		json_array_append_new(rows, json_pack("{s:O, s:{s:b}}", "no", no, "k", page_text(w, "code"), 1));
+		json_array_append_new(rows,
+				      json_pack("{s:O, s:{s:b}}", "no", json_object_get(w, "no"), "k", page_text(w, "code"), 1));
 	}
 	return rows;
 }

@@ -71,5 +71,11 @@ eq "check lists everything missing" "$rc:$(echo "$out" | head -n 3):$(echo "$out
 	"1:item 3: no status
 item 4: no status
 item 5: no status:37:shinsa: 37 problems to fix before submitting"
+# A contradiction is a warning after the problems: it does not stop a
+# submission, and it is not counted among the problems.
+"$SHINSA" answers set --org "$C" --item 1 --issues "一部の規程が未改訂" >/dev/null
+run "$SHINSA" answers check --org "$C"
+eq "check warns of a contradiction" "$rc:$(echo "$out" | tail -n 1):$(echo "$out" | wc -l):$err" \
+	"1:warning: item 1: implemented, yet the issues (課題認識) have text:38:shinsa: 37 problems to fix before submitting"
 
 finish
