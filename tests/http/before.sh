@@ -86,6 +86,9 @@ eq "and v2's with the words added underlined" \
 	'<div class="ba-side ba-new"><p class="ba-label">第2版（今回）</p><p class="wrap">多要素認証を<ins>管理画面にも</ins>導入済みです。</p></div>'
 eq "the status" "$(grep -o '<div class="ba-side ba-[a-z]*">.*' "$T/b" | sed -n 1p)" \
 	'<div class="ba-side ba-old"><p class="ba-label">第1版（前回）</p><p class="wrap"><del>一部対応</del></p></div>'
+eq "a field v2 cleared: v1's struck, v2's said to be blank" \
+	"$(grep -o '<div class="ba-side ba-new">.*' "$T/b" | sed -n 3p)" \
+	'<div class="ba-side ba-new"><p class="ba-label">第2版（今回）</p><p class="wrap"><span class="muted">（記載なし）</span></p></div>'
 eq "v1's thread, read-only, marked with its version" "$(grep -c '<h5 id="pt-3-h">第1版でのやり取り（参照のみ）</h5>' "$T/b") $(grep -c '<p class="wrap">9月末を予定しています</p>' "$T/b")" "1 1"
 req -b "$T/jar.$WHO" "$URL/submissions/2/diff/3"
 eq "X's diff page of one not shared: 404" "$code" 404
