@@ -44,6 +44,16 @@ void page_account(struct http_request *req, struct http_response *resp)
 			      "scripts", "account.js"));
 }
 
+/* A bank's setting for the users page (GET /api/v1/org): null for a
+ * connector, or should the API refuse (the users stand on their own). */
+static json_t *bank_setting(struct http_request *req, struct http_response *resp)
+{
+	json_t *org = NULL;
+	if (!req->org || req->org->kind != ORG_BANK || page_fetch(req, resp, "/api/v1/org", false, &org) != 200)
+		return json_null();
+	return org;
+}
+
 void page_admin_users(struct http_request *req, struct http_response *resp)
 {
 	json_t *users = NULL;
@@ -59,8 +69,9 @@ void page_admin_users(struct http_request *req, struct http_response *resp)
 							    req->who.user->id));
 	}
 	page_render(req, resp, 200, "admin_users", "account.users_title",
-		    json_pack("{s:o, s:I, s:{s:b}, s:[s]}", "users", users, "count", (json_int_t)json_array_size(users),
-			      "nav", "users", true, "scripts", "account.js"));
+		    json_pack("{s:o, s:I, s:{s:b}, s:[s], s:o}", "users", users, "count",
+			      (json_int_t)json_array_size(users), "nav", "users", true, "scripts", "account.js", "setting",
+			      bank_setting(req, resp)));
 }
 
 void page_audit(struct http_request *req, struct http_response *resp)

@@ -11,6 +11,7 @@
 #include "web/page.h"
 #include "web/page_notifications.h"
 #include "web/page_time.h"
+#include "web/review_approval.h"
 #include "web/review_compare.h"
 #include "web/review_screen.h"
 
@@ -148,6 +149,29 @@ static void add_questions(struct http_request *req, struct http_response *resp, 
 	json_object_set_new(data, "may_answer_q", json_boolean(connector && u && user_role_can(u->role, ACTION_ANSWERS_EDIT)));
 }
 
+/*
+ * The bank's approval state as "approval" (web/review_approval.h): its
+ * drafts and its setting (GET /api/v1/org; off should the API refuse: the
+ * form then says 確定する and the API still makes a draft, so the page
+ * shows it after its reload). While a draft is pending the
+ * verdicts do not change (the API refuses them): no verdict forms then.
+ */
+static void add_approval(struct http_request *req, struct http_response *resp, json_t *data)
+{
+	/* A connector reads no drafts: an empty approval, the panel as before. */
+	bool bank = req->org && req->org->kind == ORG_BANK;
+	json_t *org = NULL;
+	bool required = bank && page_fetch(req, resp, "/api/v1/org", false, &org) == 200 &&
+			json_is_true(json_object_get(org, "require_approval"));
+	json_decref(org);
+	const struct user *u = req->who.user;
+	json_t *a = review_approval_build(json_object_get(data, "drafts"), required, u ? u->email : NULL,
+					  u && user_role_can(u->role, ACTION_APPROVE));
+	if (json_array_size(json_object_get(a, "pending")))
+		json_object_set_new(data, "may_verdict", json_false());
+	json_object_set_new(data, "approval", a);
+}
+
 void page_review(struct http_request *req, struct http_response *resp)
 {
 	long long id;
@@ -183,6 +207,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_t *decision = json_object_get(data, "decision");
 	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
 	allow(req, data, json_is_object(decision));
+	add_approval(req, resp, data);
 	add_questions(req, resp, id, data);
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));

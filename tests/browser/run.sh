@@ -4,7 +4,7 @@
 # tests/browser/excel.test.mjs). scripts/test.sh runs it as one suite.
 #
 # For each tests/browser/*.test.mjs in turn: makes a fresh database in a
-# temporary directory with a connector and a bank, one user per role in each
+# temporary directory with a connector and a bank, one user per role in each (two approvers at the bank)
 # (all with $TEST_PASSWORD, none with a password to change), starts `shinsa
 # serve` on 127.0.0.1:0, and runs that file with node's own test runner in
 # Debian's Chromium (tests/browser/lib.mjs); no file sees another's data. Screenshots go to
@@ -70,9 +70,11 @@ setup() {
 		add_user "$CONNECTOR" viewer@connector.test viewer &&
 		add_user "$BANK" admin@bank.test admin &&
 		add_user "$BANK" reviewer@bank.test reviewer &&
-		add_user "$BANK" viewer@bank.test viewer
+		add_user "$BANK" viewer@bank.test viewer &&
+		add_user "$BANK" approver@bank.test approver &&
+		add_user "$BANK" approver2@bank.test approver
 }
-SHINSA_ACCOUNTS=$(printf '{"connector":{"org":"%s","admin":"admin@connector.test","editor":"editor@connector.test","viewer":"viewer@connector.test"},"bank":{"org":"%s","admin":"admin@bank.test","reviewer":"reviewer@bank.test","viewer":"viewer@bank.test"}}' "$CONNECTOR" "$BANK")
+SHINSA_ACCOUNTS=$(printf '{"connector":{"org":"%s","admin":"admin@connector.test","editor":"editor@connector.test","viewer":"viewer@connector.test"},"bank":{"org":"%s","admin":"admin@bank.test","reviewer":"reviewer@bank.test","viewer":"viewer@bank.test","approver":"approver@bank.test","approver2":"approver2@bank.test"}}' "$CONNECTOR" "$BANK")
 export SHINSA_ACCOUNTS
 
 # One server on a fresh database per test file, so that no file sees what

@@ -53,6 +53,8 @@ eq "the bank's setting" "$code $body" "200 {\"name\":\"$X\",\"kind\":\"bank\",\"
 api PUT /api/v1/org '{"require_approval":"yes"}'
 eq "the setting is a boolean" "$code $body" "400 $(E bad_request "require_approval must be true or false")"
 api GET /admin/users
+eq "the users page has the setting, on" "$code $(echo "$body" | grep -o '<input type="checkbox" id="require-approval"[^>]*>')" \
+	'200 <input type="checkbox" id="require-approval" name="require_approval" aria-describedby="require-approval-help" checked>'
 eq "the users page shows an approver as one (not as the first role)" "$code $(echo "$body" | grep -c '<option value="approver" selected>')" "200 2"
 login boss@x.test
 api GET /account
@@ -67,6 +69,10 @@ api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"年1回
 eq "a reviewer's decision is a draft" "$code $body" \
 	'202 {"decision":"conditional","reason":"年1回の報告を条件とする","drafted_by":"rev@x.test","drafted_at":"2026-04-01T09:00:00Z","state":"pending_approval","resolved_by":null,"resolved_at":null,"rejection":null}'
 eq "nothing is signed" "$(sqlite3 "$SHINSA_DB" "SELECT decision IS NULL, decision_signature IS NULL FROM review WHERE id = 1")" "1|1"
+api GET /reviews/1
+eq "the drafter's page: the draft, waiting for another approver, no decide form" \
+	"$code $(echo "$body" | grep -o '<dt>起案者</dt><dd>[^<]*</dd>\|<p class="notice">[^<]*</p>\|<form id="[a-z]*"' | tr '\n' '|')" \
+	'200 <dt>起案者</dt><dd>rev@x.test</dd>|<p class="notice">この審査結果はあなたが起案しました。署名には、ほかの承認者の承認が必要です。</p>|'
 api POST /api/v1/reviews/1/decision/approve
 eq "a reviewer may not approve" "$code $body" "403 $(E forbidden "your role (reviewer) may not do this")"
 api PUT /api/v1/reviews/1/items/4 '{"verdict":"query","comment":"x"}'
@@ -76,6 +82,9 @@ eq "one draft at a time" "$code $body" "409 $(E conflict "a decision of submissi
 
 # Rejected: back to the drafter with the reason; a new draft.
 login boss@x.test
+api GET /reviews/1
+eq "an approver's page: approve and return" "$code $(echo "$body" | sed -n '/id="decision"/,/<\/section>/p' | grep -o '<form id="[a-z]*"\|<button type="submit"[^>]*>[^<]*</button>' | tr '\n' '|')" \
+	'200 <form id="approve"|<button type="submit">承認して署名する</button>|<form id="reject"|<button type="submit" class="secondary">差し戻す</button>|'
 api POST /api/v1/reviews/1/decision/reject '{"reason":" "}'
 eq "a rejection needs a reason" "$code $body" "400 $(E bad_request "a rejection needs a reason: say what to change")"
 api POST /api/v1/reviews/1/decision/reject '{"reason":"条件の期限を明記してください"}'
@@ -83,6 +92,12 @@ eq "rejected, with the reason" "$code $(echo "$body" | jq -c '[.state, .resolved
 	'200 ["rejected","boss@x.test","条件の期限を明記してください"]'
 api POST /api/v1/reviews/1/decision/approve
 eq "nothing left to approve" "$code $body" "409 $(E conflict "no decision of submission 1 is awaiting approval")"
+login rev@x.test
+api GET /reviews/1
+eq "the drafter sees who returned it and why, and may draft again" \
+	"$code $(echo "$body" | sed -n '/id="draft-rejected"/,/<\/div>/p' | tr '\n' '|') $(echo "$body" | grep -o '<button type="submit">起案する</button>')" \
+	'200 <div class="notice warn" id="draft-rejected">|<p>boss@x.testが差し戻しました（2026-04-01 18:00）。</p>|<p class="wrap">条件の期限を明記してください</p>|</div>| <button type="submit">起案する</button>'
+login boss@x.test
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"2026年9月末までの年次報告を条件とする"}'
 eq "an approver drafts too" "$code $(echo "$body" | jq -c '[.state, .drafted_by]')" '202 ["pending_approval","boss@x.test"]'
 api POST /api/v1/reviews/1/decision/approve
@@ -94,6 +109,9 @@ SHA=$(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 1")
 SIG=$(sqlite3 "$SHINSA_DB" "SELECT decision_signature FROM review WHERE id = 1")
 eq "another approver approves: signed" "$code $body" \
 	"200 {\"decision\":\"conditional\",\"reason\":\"2026年9月末までの年次報告を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"boss2@x.test\",\"drafted_by\":\"boss@x.test\",\"approved_by\":\"boss2@x.test\",\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
+api GET /reviews/1
+eq "the signed panel names the drafter and the approver" "$code $(echo "$body" | grep -o '<dt>\(起案者\|承認者\|決定者\)</dt><dd>[^<]*</dd>' | tr '\n' '|')" \
+	'200 <dt>起案者</dt><dd>boss@x.test</dd>|<dt>承認者</dt><dd>boss2@x.test</dd>|'
 api GET /api/v1/reviews/1
 eq "the history of drafts" "$code $(echo "$body" | jq -c '[.drafts[] | [.state, .drafted_by, .resolved_by, .rejection]]')" \
 	'200 [["rejected","rev@x.test","boss@x.test","条件の期限を明記してください"],["approved","boss@x.test","boss2@x.test",null]]'

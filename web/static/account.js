@@ -114,3 +114,13 @@
     }, true);
   }
 })();
+
+// The bank's approval setting (web/templates/admin_approval.html): saved
+// in place (data-stay), then said so; a refusal shows in the form.
+(function () {
+  const form = document.getElementById("approval-form");
+  if (!form) return;
+  const status = form.querySelector('[role="status"]');
+  form.addEventListener("input", () => (status.textContent = ""));
+  form.addEventListener("shinsa:done", () => (status.textContent = status.dataset.msgSaved));
+})();

@@ -13,7 +13,10 @@
 //       reloads. A [role=alert] inside the form shows what went wrong;
 //       an error with "problems" (a file's reader) is said with the form's
 //       data-problem-CODE words ({1}… its values) under its
-//       data-msg-problems line, each after its place ("基準.csv:3：…").
+//       data-msg-problems line, each after its place ("基準.csv:3：…"),
+//       whatever the status; a problem with "items" (a refused decision)
+//       has them as its {2}, each a link to data-item-href + N, joined by
+//       data-list-sep.
 //   <form data-api=... data-upload>   the chosen file's bytes as the body
 //       (data-content-type, else the file's type); ?filename= is added.
 //   <button data-action="logout">     signs out.
@@ -77,13 +80,37 @@
     return fill(words, Array.isArray(p.args) ? p.args : []);
   }
 
+  // A problem's words as a node whose {2} is its items (a refused
+  // decision's 通番), each a link to holder's data-item-href + N, joined by
+  // its data-list-sep; "" when the page has no words for its code.
+  function problemItems(holder, p) {
+    const words = holder.dataset[dataKey("problem", p.code)];
+    if (!words) return "";
+    const args = (Array.isArray(p.args) ? p.args : []).slice();
+    const list = document.createElement("span");
+    p.items.forEach((n, i) => {
+      if (i) list.append(holder.dataset.listSep || ", ");
+      const a = document.createElement("a");
+      a.href = holder.dataset.itemHref + encodeURIComponent(String(n));
+      a.textContent = String(n);
+      list.append(a);
+    });
+    const out = document.createElement("span");
+    const [head, ...rest] = words.split("{2}");
+    out.append(fill(head, args));
+    for (const part of rest) out.append(list.cloneNode(true), fill(part, args));
+    return out;
+  }
+
   // The problems of e in holder's words, each after its place; null when
   // there are none or one has no words (the API's own lines say it then).
+  // A line is a string, or a node when its items are links.
   function problemLines(holder, e) {
     if (!holder || !holder.dataset.msgProblems || !e || !Array.isArray(e.problems) || !e.problems.length) return null;
     const lines = [holder.dataset.msgProblems];
     for (const p of e.problems) {
-      const words = problemText(holder, p);
+      const linked = Array.isArray(p.items) && holder.dataset.itemHref !== undefined;
+      const words = linked ? problemItems(holder, p) : problemText(holder, p);
       if (!words) return null;
       lines.push(p.cell ? p.cell + msg("Placesep") + words : words);
     }
@@ -94,19 +121,21 @@
   // a file's problems in the words of holder (the form), when it has them.
   function errorLines(res, holder) {
     if (!res) return [msg("Network")];
+    const e = res.json && res.json.error ? res.json.error : null;
+    // Problems the page has words for, whatever the status (a file's
+    // reader, a decision refused for its items: 409).
+    const worded = problemLines(holder, e);
+    if (worded) return worded;
     if (res.status === 409) {
-      const m = res.json && res.json.error ? res.json.error.message : "";
+      const m = e ? e.message : "";
       return [msg("Conflict"), m].filter(Boolean);
     }
     // The page's words for the error's code first; the API's own message
     // (English, but it names what is wrong) and details under it.
-    const e = res.json && res.json.error ? res.json.error : null;
     const code = e && typeof e.code === "string" ? e.code : "";
     // A refusal the page made itself (no file chosen, bad JSON) has no
     // code: its message is already the page's own words.
     if (!code && e && e.message) return [e.message];
-    const worded = problemLines(holder, e);
-    if (worded) return worded;
     const said = code && document.body.dataset[dataKey("err", code)];
     const lines = [said || msg("Failed") + "（" + res.status + "）"];
     if (e && e.message) lines.push(msg("Detail") + e.message);
@@ -126,7 +155,7 @@
       const ul = document.createElement("ul");
       for (const l of lines.slice(1)) {
         const li = document.createElement("li");
-        li.textContent = l;
+        li.append(l);
         ul.appendChild(li);
       }
       box.append(p, ul);
