@@ -20,6 +20,11 @@ begun() {
 	ls -A "$D" | grep -qvx a.xlsx || ls -l "/proc/$1/fd" 2>/dev/null | grep -qF -- "-> $D/"
 }
 
+# put_back: $D as it was before an export that was not killed after all.
+put_back() {
+	if [ -n "$want" ]; then cp "$T/old.xlsx" "$D/a.xlsx"; else rm -f "$D/a.xlsx"; fi
+}
+
 # kill_export N: starts the export N times and kills each once it has begun;
 # after each, $D must hold exactly $want and a.xlsx (if any) sum to $old.
 kill_export() {
@@ -29,12 +34,15 @@ kill_export() {
 		pid=$!
 		state=R
 		while [ "$state" != Z ] && ! begun "$pid"; do
-			read -r _ _ state _ <"/proc/$pid/stat" || state=Z
+			{ read -r _ _ state _ <"/proc/$pid/stat"; } 2>/dev/null || state=Z
 		done
 		# An export that ended before it was seen is not a kill: again.
-		[ "$state" = Z ] && { wait "$pid"; continue; }
-		kill -9 "$pid"
+		[ "$state" = Z ] && { wait "$pid"; put_back; continue; }
+		kill -9 "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
+		# Nor is one that ended between being seen and the signal (a
+		# loaded machine): only an export the signal ended counts.
+		[ $? -eq 137 ] || { put_back; continue; }
 		k=$((k + 1))
 		eq "kill $k: the directory holds [$want]" "$(ls -A "$D" | tr '\n' ' ')" "$want"
 		eq "kill $k: the target is as it was" "$(cat "$D/a.xlsx" 2>/dev/null | cksum)" "$old"
@@ -47,6 +55,7 @@ kill_export 5
 "$SHINSA" answers export --org A -o "$D/a.xlsx" >/dev/null
 "$SHINSA" answers set --org A --item 1 --status implemented >/dev/null
 want="a.xlsx " old=$(cksum <"$D/a.xlsx")
+cp "$D/a.xlsx" "$T/old.xlsx"
 kill_export 5
 
 run "$SHINSA" answers export --org A -o "$D/a.xlsx"
