@@ -15,16 +15,19 @@ static const char *const names[] = {
 	[NOTIFY_REPLY] = "reply",
 	[NOTIFY_DECISION] = "decision",
 	[NOTIFY_REQUIRED_DATE] = "required_date",
+	[NOTIFY_DRAFTED] = "drafted",
+	[NOTIFY_APPROVED] = "approved",
+	[NOTIFY_REJECTED] = "rejected",
 };
 
 const char *notify_kind_name(enum notify_kind k)
 {
-	return k >= NOTIFY_SHARED && k <= NOTIFY_REQUIRED_DATE ? names[k] : NULL;
+	return k >= NOTIFY_SHARED && k <= NOTIFY_REJECTED ? names[k] : NULL;
 }
 
 enum notify_kind notify_kind_parse(const char *s)
 {
-	for (int k = NOTIFY_SHARED; s && k <= NOTIFY_REQUIRED_DATE; k++)
+	for (int k = NOTIFY_SHARED; s && k <= NOTIFY_REJECTED; k++)
 		if (strcmp(s, names[k]) == 0)
 			return (enum notify_kind)k;
 	return 0;
@@ -119,6 +122,33 @@ void notify_mail_text(const struct notification *n, const char *to, char **subje
 				  "計画の進捗を Shinsa で更新してください。\n\n"
 				  "%s requires the remediation plan of item %d to be done by %s.\n",
 				  to, n->bank, n->no, n->detail, n->bank, n->no, n->detail);
+		return;
+	case NOTIFY_DRAFTED:
+		review_decision_parse(n->detail, &d);
+		*subject = xasprintf("【Shinsa】%s が審査結果を起案しました：%s（%s、提出 %lld）", n->actor,
+				     d ? review_decision_label(d) : n->detail, n->connector, n->submission_id);
+		*body = xasprintf("%s 御中\n\n%s が %s の提出 %lld の審査結果を「%s」として起案しました。\n"
+				  "Shinsa で内容を確認し、承認または差し戻しを行ってください。\n\n"
+				  "%s drafted the decision on submission %lld of %s: %s. Please approve or return it in"
+				  " Shinsa.\n",
+				  to, n->actor, n->connector, n->submission_id, d ? review_decision_label(d) : n->detail,
+				  n->actor, n->submission_id, n->connector, n->detail);
+		return;
+	case NOTIFY_APPROVED:
+		*subject = xasprintf("【Shinsa】起案した審査結果が承認されました（%s、提出 %lld）", n->connector,
+				     n->submission_id);
+		*body = xasprintf("%s 御中\n\n%s が、あなたの起案した %s の提出 %lld の審査結果を承認し、署名しました。\n\n"
+				  "%s approved and signed the decision you drafted on submission %lld of %s.\n",
+				  to, n->actor, n->connector, n->submission_id, n->actor, n->submission_id, n->connector);
+		return;
+	case NOTIFY_REJECTED:
+		*subject = xasprintf("【Shinsa】起案した審査結果が差し戻されました（%s、提出 %lld）", n->connector,
+				     n->submission_id);
+		*body = xasprintf("%s 御中\n\n%s が、あなたの起案した %s の提出 %lld の審査結果を差し戻しました。\n"
+				  "理由は Shinsa でご確認ください。\n\n"
+				  "%s returned the decision you drafted on submission %lld of %s. The reason is in"
+				  " Shinsa.\n",
+				  to, n->actor, n->connector, n->submission_id, n->actor, n->submission_id, n->connector);
 		return;
 	}
 	*subject = xstrdup("【Shinsa】お知らせ");

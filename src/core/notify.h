@@ -17,8 +17,13 @@
  *                                                   (to the connector)
  *   required_date plan, no, bank, connector, detail: the date
  *                                                   (to the connector)
- * A kind added later (a decision drafted, approved, rejected) is one more
- * name here and one more wording in notify_mail_text().
+ *   drafted       submission, bank, connector, detail: the decision's
+ *                 name                              (to the bank's approvers)
+ *   approved      submission, bank, connector       (to the drafter)
+ *   rejected      submission, bank, connector       (to the drafter; the
+ *                 reason stays in Shinsa)
+ * A kind added later is one more name here and one more wording in
+ * notify_mail_text().
  */
 #ifndef SHINSA_CORE_NOTIFY_H
 #define SHINSA_CORE_NOTIFY_H
@@ -34,6 +39,9 @@ enum notify_kind {
 	NOTIFY_REPLY,
 	NOTIFY_DECISION,
 	NOTIFY_REQUIRED_DATE,
+	NOTIFY_DRAFTED,
+	NOTIFY_APPROVED,
+	NOTIFY_REJECTED,
 };
 
 /* "shared", "revoked", ... (NULL for none); and back (0 for none). */

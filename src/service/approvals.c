@@ -7,6 +7,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "service/notify.h"
 #include "service/reviews.h"
 #include "store/store_org.h"
 #include "store/store_review_draft.h"
@@ -16,6 +17,19 @@ struct decide_arg {
 	const unsigned char *secret;
 	bool drafted; /* out: a draft was made (the bank requires approval) */
 };
+
+/* Inside the transaction: tells of a draft's step (kind) on r by actor:
+ * the bank's approvers of a draft, its drafter (to) of an approval or a
+ * return. */
+static int tell(struct store *st, const struct review *r, enum notify_kind kind, const char *to, const char *actor,
+		const char *now, const char *detail, struct err *e)
+{
+	struct notification n = { .kind = kind, .submission_id = r->submission_id, .bank = r->bank_name,
+				  .connector = r->connector_name, .detail = (char *)(detail ? detail : ""),
+				  .actor = (char *)actor, .created_at = (char *)now };
+	return to ? notify_person(st, r->bank_id, to, &n, e)
+		  : notify_event(st, r->bank_id, NOTIFY_ROLE(ROLE_APPROVER), &n, e);
+}
 
 static int pending_conflict(const struct review *r, struct err *e)
 {
@@ -56,6 +70,8 @@ static int do_decide(struct store *st, struct review *r, const char *actor, cons
 				    (json_int_t)draft.id, "submission", (json_int_t)r->submission_id);
 	int rc = audit_log(st, actor, r->bank_id, AUDIT_REVIEW_DRAFT, details, e, "review:%lld", r->id);
 	json_decref(details);
+	if (rc == 0)
+		rc = tell(st, r, NOTIFY_DRAFTED, NULL, actor, now, review_decision_name(d), e);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -116,7 +132,8 @@ static int do_approve(struct store *st, struct review *r, const char *actor, con
 	r->drafted_by = xstrdup(d->drafted_by);
 	r->drafted_at = xstrdup(d->drafted_at);
 	if (store_review_draft_resolve(st, d->id, DRAFT_APPROVED, actor, now, NULL, e) != STORE_OK ||
-	    draft_event(st, r, actor, AUDIT_REVIEW_APPROVE, "decision", review_decision_name(d->decision), d->id, e) < 0)
+	    draft_event(st, r, actor, AUDIT_REVIEW_APPROVE, "decision", review_decision_name(d->decision), d->id, e) < 0 ||
+	    tell(st, r, NOTIFY_APPROVED, d->drafted_by, actor, now, NULL, e) < 0)
 		return -1;
 	return reviews_record_decision(st, r, arg, actor, now, e);
 }
@@ -142,9 +159,10 @@ static int do_reject(struct store *st, struct review *r, const char *actor, cons
 	}
 	if (review_text_check("the reason", reason, e) < 0)
 		return OUTCOME_INVALID;
-	if (store_review_draft_resolve(st, d->id, DRAFT_REJECTED, actor, now, reason, e) != STORE_OK)
+	if (store_review_draft_resolve(st, d->id, DRAFT_REJECTED, actor, now, reason, e) != STORE_OK ||
+	    draft_event(st, r, actor, AUDIT_REVIEW_REJECT, "reason", reason, d->id, e) < 0)
 		return -1;
-	return draft_event(st, r, actor, AUDIT_REVIEW_REJECT, "reason", reason, d->id, e);
+	return tell(st, r, NOTIFY_REJECTED, d->drafted_by, actor, now, NULL, e);
 }
 
 enum outcome approvals_reject(struct store *st, const char *actor, long long bank_id, long long submission_id,

@@ -35,7 +35,10 @@ static int mail(struct store *st, long long org_id, const struct notification *n
 	return rc;
 }
 
-int notify_event(struct store *st, long long org_id, unsigned roles, const struct notification *n, struct err *e)
+/* n to the users of org_id whose role is in roles (and whose email is
+ * only, if not NULL), but never to its actor. */
+static int deliver(struct store *st, long long org_id, unsigned roles, const char *only,
+		   const struct notification *n, struct err *e)
 {
 	struct user **users;
 	size_t nu;
@@ -48,7 +51,8 @@ int notify_event(struct store *st, long long org_id, unsigned roles, const struc
 	for (size_t i = 0; i < nu && rc == 0; i++) {
 		const struct user *u = users[i];
 		bool email;
-		if (u->disabled || !(roles & NOTIFY_ROLE(u->role)))
+		if (u->disabled || !(roles & NOTIFY_ROLE(u->role)) || (only && strcmp(u->email, only) != 0) ||
+		    (n->actor && strcmp(u->email, n->actor) == 0))
 			continue;
 		struct notification row = *n;
 		row.user_id = u->id;
@@ -65,6 +69,17 @@ int notify_event(struct store *st, long long org_id, unsigned roles, const struc
 		user_free(users[i]);
 	free(users);
 	return rc;
+}
+
+int notify_event(struct store *st, long long org_id, unsigned roles, const struct notification *n, struct err *e)
+{
+	return deliver(st, org_id, roles, NULL, n, e);
+}
+
+int notify_person(struct store *st, long long org_id, const char *email, const struct notification *n,
+		  struct err *e)
+{
+	return deliver(st, org_id, ~0u, email, n, e);
 }
 
 int notify_list(struct store *st, long long user_id, long long before, size_t limit, struct notify_page *out,
@@ -97,6 +112,8 @@ static char *link_of(const struct notification *n, bool bank)
 		return xasprintf("/plans/%lld", n->plan_id);
 	if (n->kind == NOTIFY_REVOKED)
 		return xstrdup("/reviews");
+	if (n->kind == NOTIFY_DRAFTED || n->kind == NOTIFY_APPROVED || n->kind == NOTIFY_REJECTED)
+		return xasprintf("/reviews/%lld#decision", n->submission_id);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, "/reviews/%lld", n->submission_id);
 	if (!bank) {

@@ -8,6 +8,10 @@
  *   shared, revoked, reply                 the bank's admins and reviewers
  *   query, improvement, bank_message,
  *   decision, required_date                the connector's admins and editors
+ *   drafted                                the bank's approvers
+ *   approved, rejected                     the drafter (notify_person())
+ * No one is told of what they did themselves (an approver who drafts is
+ * not told of the draft).
  * A disabled user hears of nothing. Each recipient gets one notification
  * (core/notify.h); those of them who have not turned e-mail off get one
  * e-mail between them: one outbox notice (kind "event", key
@@ -43,6 +47,9 @@
  * role is in roles, and its e-mail to the outbox. 0 or -1.
  */
 int notify_event(struct store *st, long long org_id, unsigned roles, const struct notification *n, struct err *e);
+/* The same, to the one user of org_id whose email is email (if enabled). */
+int notify_person(struct store *st, long long org_id, const char *email, const struct notification *n,
+		  struct err *e);
 
 /* What a user's list holds. */
 struct notify_page {

@@ -130,6 +130,26 @@ run "$SHINSA" verify "$T/decision-file.json"
 eq "shinsa verify prints the drafter and the approver" "$rc:$out" \
 	"0:verified: $X's decision conditional on submission 1 (version 1 of $A, sha256 $SUBSHA), drafted 2026-04-01T09:00:00Z by boss@x.test, approved 2026-04-01T09:00:00Z by boss2@x.test; document sha256 $SHA, signed by key $PK
 this proves who signed only if that key is the one $X published (shinsa org list --json shows it)"
+
+# Who was told of each step (docs/notifications.md): the bank's approvers
+# of a draft, never its drafter; the drafter of its return or approval.
+told() {
+	login "$1" >/dev/null
+	api GET /api/v1/notifications
+	echo "$body" | jq -c '[.notifications[] | select(.kind | test("^(drafted|approved|rejected)$")) | [.kind, .actor, .detail, .link]] | reverse'
+}
+eq "the drafter rev: its draft returned" "$(told rev@x.test)" '[["rejected","boss@x.test","","/reviews/1#decision"]]'
+eq "boss: rev's draft to approve, then its own approved" "$(told boss@x.test)" \
+	'[["drafted","rev@x.test","conditional","/reviews/1#decision"],["approved","boss2@x.test","","/reviews/1#decision"]]'
+eq "boss2: both drafts" "$(told boss2@x.test)" \
+	'[["drafted","rev@x.test","conditional","/reviews/1#decision"],["drafted","boss@x.test","conditional","/reviews/1#decision"]]'
+eq "X's admin, no approver: none of it" "$(told admin@x.test)" '[]'
+eq "the e-mails: recipients and subjects" \
+	"$(sqlite3 -separator ' | ' "$SHINSA_DB" "SELECT recipients, subject FROM outbox WHERE kind = 'event' AND org_id = (SELECT id FROM org WHERE name = '$X') AND (subject LIKE '%起案%') ORDER BY id")" \
+	"boss2@x.test, boss@x.test | 【Shinsa】rev@x.test が審査結果を起案しました：条件付適合（$A、提出 1）
+rev@x.test | 【Shinsa】起案した審査結果が差し戻されました（$A、提出 1）
+boss2@x.test | 【Shinsa】boss@x.test が審査結果を起案しました：条件付適合（$A、提出 1）
+boss@x.test | 【Shinsa】起案した審査結果が承認されました（$A、提出 1）"
 stop_server
 
 # A bank without the setting decides in one step, as before.

@@ -13,23 +13,24 @@ static void test_names(void **state)
 {
 	(void)state;
 	const char *const names[] = { "shared", "revoked", "query", "improvement",
-				      "bank_message", "reply", "decision", "required_date" };
+				      "bank_message", "reply", "decision", "required_date",
+				      "drafted", "approved", "rejected" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		enum notify_kind k = notify_kind_parse(names[i]);
 		assert_int_equal(k, (int)i + 1);
 		assert_string_equal(notify_kind_name(k), names[i]);
 	}
-	assert_int_equal(notify_kind_parse("approved"), 0);
+	assert_int_equal(notify_kind_parse("approve"), 0);
 	assert_int_equal(notify_kind_parse(NULL), 0);
 	assert_null(notify_kind_name(0));
-	assert_null(notify_kind_name(NOTIFY_REQUIRED_DATE + 1));
+	assert_null(notify_kind_name(NOTIFY_REJECTED + 1));
 }
 
 static void assert_mail(enum notify_kind kind, int no, const char *detail, const char *to, const char *subject,
 			const char *body)
 {
 	struct notification n = { .kind = kind, .submission_id = 7, .no = no, .plan_id = 2, .bank = "X銀行",
-				  .connector = "接続先A", .detail = (char *)detail };
+				  .connector = "接続先A", .detail = (char *)detail, .actor = "boss@x.test" };
 	char *s, *b;
 	notify_mail_text(&n, to, &s, &b);
 	assert_string_equal(s, subject);
@@ -73,6 +74,21 @@ static void test_mail(void **state)
 		    "接続先A 御中\n\nX銀行 が通番3 の改善計画の対応期限を 2026-06-30 と指定しました。\n"
 		    "計画の進捗を Shinsa で更新してください。\n\n"
 		    "X銀行 requires the remediation plan of item 3 to be done by 2026-06-30.\n");
+	/* The approval's steps, within the bank: the draft's outcome by name,
+	 * never the reason of a return. */
+	assert_mail(NOTIFY_DRAFTED, 0, "conditional", "X銀行",
+		    "【Shinsa】boss@x.test が審査結果を起案しました：条件付適合（接続先A、提出 7）",
+		    "X銀行 御中\n\nboss@x.test が 接続先A の提出 7 の審査結果を「条件付適合」として起案しました。\n"
+		    "Shinsa で内容を確認し、承認または差し戻しを行ってください。\n\n"
+		    "boss@x.test drafted the decision on submission 7 of 接続先A: conditional. Please approve or return"
+		    " it in Shinsa.\n");
+	assert_mail(NOTIFY_APPROVED, 0, "", "X銀行", "【Shinsa】起案した審査結果が承認されました（接続先A、提出 7）",
+		    "X銀行 御中\n\nboss@x.test が、あなたの起案した 接続先A の提出 7 の審査結果を承認し、署名しました。\n\n"
+		    "boss@x.test approved and signed the decision you drafted on submission 7 of 接続先A.\n");
+	assert_mail(NOTIFY_REJECTED, 0, "", "X銀行", "【Shinsa】起案した審査結果が差し戻されました（接続先A、提出 7）",
+		    "X銀行 御中\n\nboss@x.test が、あなたの起案した 接続先A の提出 7 の審査結果を差し戻しました。\n"
+		    "理由は Shinsa でご確認ください。\n\n"
+		    "boss@x.test returned the decision you drafted on submission 7 of 接続先A. The reason is in Shinsa.\n");
 	/* A kind this build does not know still makes an e-mail. */
 	assert_mail(0, 0, "", "接続先A", "【Shinsa】お知らせ",
 		    "接続先A 御中\n\nShinsa にお知らせがあります。\n\nThere is news for you in Shinsa.\n");
