@@ -4,6 +4,7 @@
 
 #include "core/user.h"
 #include "web/page.h"
+#include "web/page_refs.h"
 
 /* The chip class of a status name ("unset" for none). */
 static const char *status_chip(const char *status)
@@ -38,6 +39,7 @@ static json_t *grid_row(const json_t *it, const json_t *a, bool can_edit)
 			 page_text(a, "notes"), "revision", page_text(a, "revision"), "editable", !bank && can_edit,
 			 "open_plan", open_plan, "bank", bank);
 	json_object_set_new(row, "common", json_boolean(strcmp(party, "common") == 0));
+	json_object_set_new(row, "form", page_refs_cells(it));
 	return row;
 }
 
@@ -98,7 +100,8 @@ void page_answers(struct http_request *req, struct http_response *resp)
 	json_object_set(grid, "catalog", json_object_get(answers, "catalog"));
 	json_object_set(grid, "org", json_object_get(answers, "org"));
 	json_object_set_new(grid, "nav", json_pack("{s:b}", "answers", 1));
-	json_object_set_new(grid, "scripts", json_pack("[s]", "connector.js"));
+	json_object_set_new(grid, "scripts", json_pack("[s, s, s]", "connector.js", "table_view.js", "answers_table.js"));
+	json_object_set_new(grid, "view_target", json_string("grid"));
 	json_decref(answers);
 	page_render(req, resp, 200, "connector_answers", "connector.answers.title", grid);
 }

@@ -31,13 +31,14 @@ void page_answers(struct http_request *req, struct http_response *resp);
  * checklist's GET /api/v1/catalogs/{id} (catalog), both borrowed:
  *   {groups[{category, items[{no, objective, party, status, chip, st,
  *            current, issues, plan, plan_due, notes, revision, editable,
- *            open_plan, bank}]}],
+ *            open_plan, bank, common, form}]}],
  *    counts{implemented, partial, not_implemented, not_applicable, unset},
  *    total}
  * in catalog order, a group per run of one 区分. status is the API's name
  * or "unset"; st is {STATUS: true} for the template's choices; chip the
  * CSS class (good, warn, bad, info, none); party connector, common or
- * bank; bank true for the bank's items; editable when the item is not the
+ * bank; bank true for the bank's items; form the checklist's own columns
+ * (web/page_refs.h); editable when the item is not the
  * bank's and can_edit; open_plan when plan or plan_due is set. An answer
  * the catalog lacks is left out; the counts are of the connector's and
  * common items only (the bank's are not the connector's to answer).

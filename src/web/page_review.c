@@ -212,7 +212,8 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
-	json_object_set_new(data, "scripts", json_pack("[s, s]", "review.js", "review_work.js"));
+	json_object_set_new(data, "scripts", json_pack("[s, s, s, s]", "review.js", "review_work.js", "table_view.js", "review_table.js"));
+	json_object_set_new(data, "view_target", json_string("items"));
 	json_decref(sub);
 	page_render(req, resp, 200, "review_show", "review.show_title", data);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "web/page.h"
+#include "web/page_refs.h"
 
 /* {name: true}, or {} for a NULL name. */
 static json_t *flag(const char *name)
@@ -96,6 +97,7 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	bool query = verdict && strcmp(verdict, "query") == 0;
 	json_object_set_new(row, "query_key", json_string(query ? "open" : "none"));
 	json_object_set_new(row, "flag_rows", flag_rows(json_object_get(it, "flags")));
+	json_object_set_new(row, "form", page_refs_cells(cat_item));
 	count(counts, "items");
 	if (!bank_item)
 		count(counts, vkey);

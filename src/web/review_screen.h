@@ -25,6 +25,7 @@
  *   changed_key "yes" / "no", query_key "open" / "none" (filter values)
  *   flag_rows   [{k: {CODE: true}}] for each code of the item's "flags"
  *               (the contradictions in the connector's answer), in order
+ *   form        the checklist's own columns (web/page_refs.h)
  * Returns NULL if review has no "items" array.
  */
 #ifndef SHINSA_WEB_REVIEW_SCREEN_H

@@ -138,6 +138,14 @@
     // Typed but not yet saved (or saving): the browser asks before leaving.
     const forms = () => Array.from(grid.querySelectorAll("form.answer-form"));
     shinsa.guardUnsaved(() => forms().some((f) => f._dirty || f._saving), () => forms().forEach(save));
+    // One item saved now, as its own save does it (answers_table.js sets
+    // several rows' status through this): true when it was saved.
+    shinsa.saveAnswer = async function (form) {
+      while (form._saving) await new Promise((r) => setTimeout(r, 50));
+      form._dirty = true;
+      await save(form);
+      return !form._dirty && !form.dataset.conflict;
+    };
   }
 
   // ---- Excel import: check (dry run), then import ----

@@ -75,6 +75,8 @@
     });
     const y = window.scrollY;
     const node = document.adoptNode(fresh);
+    // The table view's marks on the row (review_table.js) stay with it.
+    for (const c of ["open", "current"]) node.classList.toggle(c, row.classList.contains(c));
     row.replaceWith(node);
     shinsa.applyFilters("#items");
     window.scrollTo(window.scrollX, y);

@@ -22,7 +22,8 @@
 //   <button data-action="logout">     signs out.
 //   <select|input data-filter="KEY" data-target="#id">   shows only the
 //       [data-row] elements of #id whose data-KEY holds the value (words
-//       separated by spaces; data-filter="text" matches the row's text);
+//       separated by spaces; data-filter="text" matches the row's text,
+//       its [data-text] if it has one, full-width and half-width alike);
 //       a [data-group] with none shown is hidden; [data-count-for="#id"]
 //       shows how many rows are shown.
 "use strict";
@@ -256,6 +257,17 @@
     }
   });
 
+  // Text as the search compares it: full-width and half-width alike
+  // (ＡＰＩ = API, ｱ = ア), case ignored.
+  function fold(s) {
+    return s.normalize("NFKC").toLowerCase();
+  }
+  // What a row's text search reads: its [data-text] (the table's cells,
+  // not the form's choices), else all of it.
+  function folded(row) {
+    return fold((row.querySelector("[data-text]") || row).textContent);
+  }
+
   function applyFilters(target) {
     const root = document.querySelector(target);
     if (!root) return;
@@ -267,7 +279,7 @@
         const v = c.type === "checkbox" ? (c.checked ? c.value : "") : c.value.trim();
         if (!v) continue;
         const key = c.dataset.filter;
-        if (key === "text") ok = ok && row.textContent.toLowerCase().includes(v.toLowerCase());
+        if (key === "text") ok = ok && folded(row).includes(fold(v));
         else ok = ok && (row.dataset[key] || "").split(" ").includes(v);
       }
       row.hidden = !ok;
