@@ -168,17 +168,23 @@ enum outcome notify_read(struct store *st, long long user_id, const long long *i
 	return 0;
 }
 
-int notify_read_all(struct store *st, long long user_id, long long *marked, struct err *e)
+int notify_read_review(struct store *st, long long user_id, long long submission_id, const char *bank,
+		       long long *marked, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE];
 	*marked = 0;
 	if (clock_stamp(now, e) < 0 || store_begin(st, e) < 0)
 		return -1;
-	if (store_notify_mark_all(st, user_id, now, marked, e) < 0 || store_commit(st, e) < 0) {
+	if (store_notify_mark_all(st, user_id, submission_id, bank, now, marked, e) < 0 || store_commit(st, e) < 0) {
 		store_rollback(st);
 		return -1;
 	}
 	return 0;
+}
+
+int notify_read_all(struct store *st, long long user_id, long long *marked, struct err *e)
+{
+	return notify_read_review(st, user_id, 0, NULL, marked, e);
 }
 
 int notify_email_set(struct store *st, const char *actor, long long org_id, long long user_id, bool on,

@@ -78,6 +78,11 @@ json_t *notify_json(const struct notification *n, bool bank);
 enum outcome notify_read(struct store *st, long long user_id, const long long *ids, size_t n, long long *marked,
 			 struct err *e);
 int notify_read_all(struct store *st, long long user_id, long long *marked, struct err *e);
+/* Marks read every notification of user_id about the review of
+ * submission_id (from bank, for a connector that names one; NULL: any):
+ * what its page shows the reader has now seen. *marked how many. */
+int notify_read_review(struct store *st, long long user_id, long long submission_id, const char *bank,
+		       long long *marked, struct err *e);
 
 /* Turns user_id's e-mail on or off, with the event user_update
  * {"email_notifications": on} on "user:ID" in org_id's trail. */

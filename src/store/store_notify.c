@@ -116,12 +116,18 @@ int store_notify_mark(struct store *st, long long user_id, long long id, const c
 	return sql_write_one(q, NULL, e);
 }
 
-int store_notify_mark_all(struct store *st, long long user_id, const char *at, long long *marked, struct err *e)
+int store_notify_mark_all(struct store *st, long long user_id, long long submission_id, const char *bank,
+			  const char *at, long long *marked, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL RETURNING id", e);
+		"UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL"
+		" AND (? = 0 OR submission_id = ?) AND (? IS NULL OR bank = ?) RETURNING id", e);
 	sql_bind_text(q, 1, at);
 	sql_bind_int(q, 2, user_id);
+	sql_bind_int(q, 3, submission_id);
+	sql_bind_int(q, 4, submission_id);
+	sql_bind_text(q, 5, bank);
+	sql_bind_text(q, 6, bank);
 	long long *ids;
 	size_t n;
 	if (sql_collect(q, sizeof *ids, decode_count, NULL, &ids, &n, e) < 0)

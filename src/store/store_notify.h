@@ -32,8 +32,10 @@ int store_notify_unread(struct store *st, long long user_id, long long *count, s
  * STORE_OK, or STORE_NOT_FOUND when it is not the user's. */
 int store_notify_mark(struct store *st, long long user_id, long long id, const char *at, struct err *e);
 
-/* Marks read every unread notification of user_id; *marked how many. */
-int store_notify_mark_all(struct store *st, long long user_id, const char *at, long long *marked, struct err *e);
+/* Marks read every unread notification of user_id about submission_id (0:
+ * about anything) from bank (NULL: any bank); *marked how many. */
+int store_notify_mark_all(struct store *st, long long user_id, long long submission_id, const char *bank,
+			  const char *at, long long *marked, struct err *e);
 
 /* Unread notifications of one review's threads. */
 struct notify_unread {

@@ -68,6 +68,8 @@ void api_notifications_read(struct http_request *req, struct http_response *resp
 	static const struct http_json_field fields[] = {
 		{ "ids", HTTP_JSON_ARRAY, .required = false },
 		{ "all", HTTP_JSON_BOOLEAN, .required = false },
+		{ "submission", HTTP_JSON_INTEGER, .required = false },
+		{ "bank", HTTP_JSON_STRING, .required = false },
 		{ 0 },
 	};
 	struct err e = { 0 };
@@ -76,20 +78,26 @@ void api_notifications_read(struct http_request *req, struct http_response *resp
 	if (!st || http_json_body(req, resp, fields, &body) < 0)
 		return;
 	const json_t *ids_j = json_object_get(body, "ids"), *all = json_object_get(body, "all");
+	const json_t *sub = json_object_get(body, "submission");
+	const char *bank = json_string_value(json_object_get(body, "bank"));
 	long long *ids = NULL, marked = 0, unread = 0;
 	size_t n = 0;
 	int rc;
-	if (ids_j && all)
-		http_json_error(resp, 400, "bad_request", "give ids or all, not both");
-	else if (!ids_j && !all)
-		http_json_error(resp, 400, "bad_request", "give ids or all");
+	if (bank && !sub)
+		http_json_error(resp, 400, "bad_request", "bank goes with submission");
+	else if (!!ids_j + !!all + !!sub > 1)
+		http_json_error(resp, 400, "bad_request", "give one of ids, all or submission");
+	else if (!ids_j && !all && !sub)
+		http_json_error(resp, 400, "bad_request", "give ids, all or submission");
 	else if (all && !json_is_true(all))
 		http_json_error(resp, 400, "bad_request", "all must be true");
 	else if (ids_j && ids_of(ids_j, resp, &ids, &n) < 0)
 		;
 	else {
 		long long me = req->who.user->id;
-		rc = all ? notify_read_all(st, me, &marked, &e) : notify_read(st, me, ids, n, &marked, &e);
+		rc = all   ? notify_read_all(st, me, &marked, &e)
+		     : sub ? notify_read_review(st, me, json_integer_value(sub), bank, &marked, &e)
+			   : notify_read(st, me, ids, n, &marked, &e);
 		struct notify_page p;
 		if (rc == 0 && notify_list(st, me, 0, 1, &p, &e) < 0)
 			rc = -1;

@@ -93,6 +93,14 @@ export async function newPage(browser, { lang = "ja-JP" } = {}) {
     });
   }, CSP_TAG);
   const page = await context.newPage();
+  // Each page has a context of its own (its own cookies): closing the page
+  // closes it too, or its kept-alive connections would stay open and, all
+  // from 127.0.0.1, count against the server's cap per address.
+  const closePage = page.close.bind(page);
+  page.close = async (opts) => {
+    await closePage(opts);
+    await context.close();
+  };
   page.problems = [];
   page.on("console", (m) => {
     const t = m.type();

@@ -144,14 +144,23 @@ api POST /api/v1/notifications/read '{"ids":[14,12]}'
 eq "two of one's own" "$code $body" '200 {"marked":2,"unread":3}'
 api POST /api/v1/notifications/read '{"ids":[14]}'
 eq "read again: nothing more" "$code $body" '200 {"marked":0,"unread":3}'
-for c in '{}|give ids or all' '{"ids":[1],"all":true}|give ids or all, not both' '{"all":false}|all must be true' \
+for c in '{}|give ids, all or submission' '{"ids":[1],"all":true}|give one of ids, all or submission' \
+	'{"all":true,"submission":1}|give one of ids, all or submission' '{"all":false}|all must be true' \
 	'{"ids":["1"]}|ids must be notification numbers' '{"ids":[0]}|ids must be notification numbers' \
-	'{"id":[1]}|unknown field \"id\" (allowed: ids, all)'; do
+	'{"bank":"x"}|bank goes with submission' '{"submission":"1"}|submission must be a whole number' \
+	'{"id":[1]}|unknown field \"id\" (allowed: ids, all, submission, bank)'; do
 	api POST /api/v1/notifications/read "${c%%|*}"
 	eq "refused: ${c%%|*}" "$code $body" "400 $(E bad_request "${c#*|}")"
 done
+# What a review's page marks as it opens: that review's, from that bank.
+api POST /api/v1/notifications/read "{\"submission\":1,\"bank\":\"$Y\"}"
+eq "another bank's review of it: nothing" "$code $body" '200 {"marked":0,"unread":3}'
+api POST /api/v1/notifications/read '{"submission":2}'
+eq "another submission's: nothing" "$code $body" '200 {"marked":0,"unread":3}'
+api POST /api/v1/notifications/read "{\"submission\":1,\"bank\":\"$X\"}"
+eq "the review's own" "$code $body" '200 {"marked":3,"unread":0}'
 api POST /api/v1/notifications/read '{"all":true}'
-eq "all" "$code $body" '200 {"marked":3,"unread":0}'
+eq "all" "$code $body" '200 {"marked":0,"unread":0}'
 eq "the editor's all read; the admin's untouched" "$(kinds editor@a.test)|$(kinds admin@a.test | cut -d, -f1-2)" \
 	'200 [0,false,["14 decision null true","12 required_date 3 true","10 bank_message 3 true","6 improvement 5 true","4 query 3 true"]]|200 [5,true'
 

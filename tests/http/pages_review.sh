@@ -111,7 +111,7 @@ page /reviews/1
 has "the review screen: 区分 groups, the answer, the verdict and the thread" \
 	'<h1>接続先A 第1版の審査</h1>' \
 	'<h3 id="g-0" class="group-title">区分：情報・セキュリティ管理態勢</h3>' \
-	'<article class="panel review-item" id="item-7" data-row data-verdict="query" data-changed="no" data-query="open">' \
+	'<article class="panel review-item" id="item-7" data-row data-verdict="query" data-changed="no" data-query="open" data-status="implemented">' \
 	'<h4>通番5 役職員の不正対策を整備する。</h4>' \
 	'<dt>対応状況</dt><dd><span class="chip warn">一部対応</span>' \
 	'<dt>課題認識</dt><dd class="wrap">保存期間が短い</dd>' \
@@ -190,7 +190,7 @@ eq "the reads so far: v1 by X, three review pages of three reads each (the revie
 as rev@x.test
 page /reviews/2
 has "v2: item 7 changed and pending, the others carried from v1" \
-	'<article class="panel review-item changed" id="item-7" data-row data-verdict="pending" data-changed="yes" data-query="none">' \
+	'<article class="panel review-item changed" id="item-7" data-row data-verdict="pending" data-changed="yes" data-query="none" data-status="implemented">' \
 	'<span class="chip info">前回から引継ぎ（第1版・2026-04-01 18:00 JST）</span>' \
 	'<li><span class="chip info">前回から変更 1</span></li>' '<li><span class="chip info">前回から引継ぎ 38</span></li>' \
 	'<details class="verdict-edit" open><summary>判定を入力</summary>' 'id="f-changed"'

@@ -57,11 +57,13 @@ static void test_grid_groups_and_counts(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_array_get(groups, 1), "category")), "乙");
 	assert_json(json_array_get(json_object_get(json_array_get(groups, 0), "items"), 0),
 		    "{\"bank\":false,\"chip\":\"warn\",\"common\":false,\"current\":\"\",\"editable\":true,"
+		    "\"form\":{\"category\":\"甲\",\"has_refs\":false,\"p\":{\"connector\":true},\"refs\":[]},"
 		    "\"issues\":\"i\",\"no\":1,\"notes\":\"\",\"objective\":\"一\",\"open_plan\":true,\"party\":\"connector\","
 		    "\"plan\":\"p\",\"plan_due\":\"2026-09-30\",\"revision\":\"r1\",\"st\":{\"partial\":true},"
 		    "\"status\":\"partial\"}");
 	json_t *bank = json_array_get(json_object_get(json_array_get(groups, 1), "items"), 0);
 	assert_json(bank, "{\"bank\":true,\"chip\":\"none\",\"common\":false,\"current\":\"\",\"editable\":false,"
+			  "\"form\":{\"category\":\"乙\",\"has_refs\":false,\"p\":{\"bank\":true},\"refs\":[]},"
 			  "\"issues\":\"\",\"no\":3,\"notes\":\"\",\"objective\":\"三\",\"open_plan\":false,"
 			  "\"party\":\"bank\",\"plan\":\"\",\"plan_due\":\"\",\"revision\":\"r3\",\"st\":{\"unset\":true},"
 			  "\"status\":\"unset\"}");

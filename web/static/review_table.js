@@ -134,25 +134,12 @@
     act();
   });
 
-  // The reader has now seen this review: its notifications are read.
-  (async function () {
-    const id = Number(window.location.pathname.split("/")[2]);
-    const bank = new URLSearchParams(window.location.search).get("bank");
-    let res = null;
-    try {
-      res = await shinsa.call("GET", "/api/v1/notifications?limit=200");
-    } catch (e) {
-      return;
-    }
-    if (!res || !res.ok || !res.json) return;
-    const ids = res.json.notifications
-      .filter((n) => !n.read && n.submission === id && (!bank || n.bank === bank))
-      .map((n) => n.id);
-    if (!ids.length) return;
-    try {
-      await shinsa.call("POST", "/api/v1/notifications/read", { ids: ids });
-    } catch (e) {
-      // unread stays unread: お知らせ still lists them
-    }
-  })();
+  // The reader has now seen this review: its notifications are read. One
+  // request, keepalive so that leaving the page at once does not cut it.
+  const id = Number(window.location.pathname.split("/")[2]);
+  const bank = new URLSearchParams(window.location.search).get("bank");
+  const which = bank ? { submission: id, bank: bank } : { submission: id };
+  shinsa.call("POST", "/api/v1/notifications/read", which, undefined, { keepalive: true }).catch(function () {
+    // unread stays unread: お知らせ still lists them
+  });
 })();
