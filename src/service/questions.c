@@ -92,9 +92,11 @@ static int build(struct store *st, const struct org *bank, long long connector_i
 	if (cl) {
 		l->items = xcalloc(cl->cat->n_items ? cl->cat->n_items : 1, sizeof *l->items);
 		for (size_t i = 0; i < cl->cat->n_items; i++) {
-			if (cl->map->rows[i].relation != RELATION_NONE)
-				continue;
 			const struct catalog_item *it = &cl->cat->items[i];
+			/* A damaged row has no text to answer: the bank fixes or
+			 * drops it (its list marks it), it is never asked. */
+			if (cl->map->rows[i].relation != RELATION_NONE || it->damaged)
+				continue;
 			struct question *q = &l->items[l->n++];
 			q->key = xstrdup(it->key);
 			q->category = xstrdup(it->category);

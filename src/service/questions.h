@@ -7,7 +7,9 @@
  *
  * Who sees what:
  *   - a bank's questions (key, category, text), in the list's order, are
- *     what the bank publishes: any connector lists them;
+ *     what the bank publishes: any connector lists them; a damaged
+ *     criterion (its text lost, as seed 000's (1)-12) is never one: the
+ *     bank's list marks it for the bank to fix or drop;
  *   - a connector's answers are its own; a bank sees them only through a
  *     submission of that connector shared with it in force now
  *     (shares_bank_access(), the rule every access of a bank goes
@@ -63,7 +65,7 @@
 struct question {
 	char *key;
 	char *category;
-	char *text; /* NULL for a damaged criterion, whose text is lost */
+	char *text; /* never NULL: a damaged criterion is no question */
 	char *answer;
 	char *answered_at;
 	char *answered_by;
