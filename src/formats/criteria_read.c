@@ -326,14 +326,22 @@ static int item_row(struct reader *r, const struct ctable_row *row, char *no, ch
 		err_coded(r->e, where, "no_number", "no 通番 in a row with 区分 or 項目", NULL);
 		goto fail;
 	}
-	if (number_of(no, &part, &n) < 0) {
-		err_coded(r->e, where, "not_a_number", "通番 \"{1}\" is not a number (want 12 or (1)-12)", no, NULL);
-		goto fail;
-	}
 	const struct section *cur = r->n_sections ? &r->sections[r->n_sections - 1] : NULL;
-	char key[48];
+	char key[CRITERIA_KEY_MAX * 4 + 1];
 	const char *section = NULL;
-	if (part) {
+	if (number_of(no, &part, &n) < 0) {
+		/* Banks number as they like (A-1, 1.1, ①, 第1条, I-1): a key
+		 * that is not a number is kept as written, numbered by place. */
+		if (count_chars(no) > CRITERIA_KEY_MAX || strchr(no, '\n')) {
+			err_coded(r->e, where, "key_too_long",
+				  "通番 \"{1}\" is too long for a key (at most " CRITERIA_STR(CRITERIA_KEY_MAX)
+				  " characters, on one line)", no, NULL);
+			goto fail;
+		}
+		snprintf(key, sizeof key, "%s", no); /* at most CRITERIA_KEY_MAX characters of 4 bytes: fits */
+		n = (long)r->cat->n_items + 1;
+		section = cur ? cur->text : NULL;
+	} else if (part) {
 		snprintf(key, sizeof key, "(%ld)-%ld", part, n); /* at most five digits each: fits */
 		section = section_text(r, part);
 	} else if (cur) {

@@ -21,8 +21,11 @@
  *     Under a section, an item numbered n has the key "(N)-n", so
  *     numbering may restart; with no section the key is n itself. A 通番
  *     written "(1)-12" (full-width digits, brackets and dashes too) is
- *     that key whatever the section. A 通番 is digits (full-width too;
- *     "12.0" as a workbook stores numbers), 1 to 99999.
+ *     that key whatever the section. A number 通番 is digits (full-width
+ *     too; "12.0" as a workbook stores numbers), 1 to 99999. Any other
+ *     通番 (A-1, 1.1, ①, 第1条, I-1: banks number as they like) is the key
+ *     as written, whatever the section, its no the item's place in the
+ *     list; at most CRITERIA_KEY_MAX characters, on one line.
  *   - A blank 区分 continues the one above in the same section (merged
  *     cells).
  *   - Seed 000's shifted rows: a row whose 項目 is empty but whose 区分
@@ -47,7 +50,8 @@
  *   NAME: the file is empty                                        empty []
  *   NAME: no header row (want the columns 通番, 区分 and 項目)       no_header []
  *   LINE: no 通番 in a row with 区分 or 項目                          no_number []
- *   LINE: 通番 "x" is not a number (want 12 or (1)-12)              not_a_number [x]
+ *   LINE: 通番 "x…" is too long for a key (at most 32 characters, on one line)
+ *                                                                  key_too_long [x…]
  *   LINE: 通番 (1)-12 again (first at LINE)                          number_again [(1)-12, LINE]
  *   LINE: 区分 is empty and there is none above it to carry down    no_category []
  *   LINE: more than 2000 criteria                                  too_many [2000]
@@ -64,6 +68,8 @@
 
 #define CRITERIA_MAX_ITEMS 2000
 #define CRITERIA_CATEGORY_MAX 12
+/* The longest 通番 kept as written, in characters. */
+#define CRITERIA_KEY_MAX 32
 
 enum criteria_format {
 	CRITERIA_TSV = 1,

@@ -138,6 +138,18 @@ eq "re-import: the rows" "$(jq -c '[.criteria[] | select(.key == "(1)-1" or .key
 eq "re-import: the title is the file's name when it has none" "$(jq -r '.title + " " + .format' "$T/v2.json")" "$T/v2.csv csv"
 eq "another bank sees none of it" "$("$SHINSA" criteria show --org 第二銀行 2>&1)" \
 	"shinsa: 第二銀行 has no criteria yet (shinsa criteria import FILE --org 第二銀行)"
+# Keys as banks write them (A-1…, ①…, 第1条…), kept as written, in the file's order.
+"$SHINSA" org add --kind bank --name 第三銀行 >/dev/null
+for keys in "A-1 A-2 B-1" "① ② ③" "第1条 第2条 第3条"; do
+	set -- $keys
+	printf '通番\t区分\t項目\n%s\t管理\t規程を定める\n%s\t\t周知する\n%s\t運用\t監視する\n' "$1" "$2" "$3" >"$T/k.tsv"
+	out=$("$SHINSA" criteria import "$T/k.tsv" --org 第三銀行 2>&1)
+	eq "keys $1 $2 $3: imported" "$out" "imported 3 criteria for 第三銀行 (3 to map)"
+	eq "keys $1 $2 $3: as written" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.criteria[] | [.key, .no, .category]]')" \
+		"[[\"$1\",1,\"管理\"],[\"$2\",2,\"管理\"],[\"$3\",3,\"運用\"]]"
+done
+printf '通番\t区分\t項目\nA-1\t管理\t規程を定める\nA-1\t\t周知する\n' >"$T/k2.tsv"
+fails "a key twice" 1 "shinsa: $T/k2.tsv:3: 通番 A-1 again (first at $T/k2.tsv:2)" "$SHINSA" criteria import "$T/k2.tsv" --org 第三銀行
 # A second checklist: an import names which (cli_refused's OUTCOME_CHOOSE).
 mkdir "$T/cat2"
 jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"
