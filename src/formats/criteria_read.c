@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "formats/criteria_list.h"
 #include "formats/criteria_table.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
@@ -244,7 +245,8 @@ struct reader {
 
 static void reader_release(struct reader *r)
 {
-	for (size_t i = 0; r->cat && i < r->cat->n_items; i++)
+	/* a list (criteria_list) keeps its own places: wheres is NULL */
+	for (size_t i = 0; r->wheres && i < r->cat->n_items; i++)
 		free(r->wheres[i]);
 	free(r->wheres);
 	for (size_t i = 0; i < r->n_sections; i++)
@@ -490,6 +492,16 @@ static int read_tables(struct reader *r, struct ctable **tables, size_t n)
 		return -1;
 	}
 	if (!find_header(tables, n, r->cols, &which, &row)) {
+		/* A text with no header row is a list as banks publish them. */
+		if (r->format == CRITERIA_TEXT && n == 1) {
+			if (tables[0]->cp932)
+				warn(r->warn, "read as Shift_JIS (CP932): the file is not UTF-8");
+			if (criteria_list_read(tables[0], r->cat, CRITERIA_MAX_ITEMS, r->e) < 0)
+				return -1;
+			r->title = r->cat->title;
+			r->cat->title = NULL;
+			return 0;
+		}
 		err_coded(r->e, r->name, "no_header", "no header row (want the columns 通番, 区分 and 項目)", NULL);
 		return -1;
 	}

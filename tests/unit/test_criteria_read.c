@@ -267,6 +267,46 @@ static void test_keys_as_written(void **state)
 	criteria_warnings_release(&w);
 }
 
+/* The list form as banks publish it: a title and a preamble left out,
+ * nested numbered headings, ①, bullets numbered under their heading, a
+ * wrapped line joined, 以上 ending the list. */
+static void test_list_form(void **state)
+{
+	(void)state;
+	size_t len;
+	char *txt = slurp("tests/fixtures/criteria/list.txt", &len);
+	struct criteria_warnings w = { 0 };
+	struct catalog *cat = read_ok("list.txt", txt, len, CRITERIA_TEXT, &w);
+	assert_string_equal(cat->title, "電子決済等代行業者に求める基準");
+	static const char *const want[][4] = {
+		{ "1-(1)-①", "経営管理", "経営陣の関与", "経営陣が情報セキュリティ管理態勢の整備に関与していること" },
+		{ "1-(1)-②", "経営管理", "経営陣の関与", "役職員への周知を、年1回以上行っていること" },
+		{ "1-(2)", "経営管理", "経営管理", "内部監査を定期的に実施していること" },
+		{ "2-1", "セキュリティ", "セキュリティ", "利用者の認証情報を暗号化して保管していること" },
+		{ "2-2", "セキュリティ", "セキュリティ", "不正アクセスを検知する仕組みがあること" },
+		{ "3-(1)", "利用者保護", "利用者保護", "苦情処理の体制があること" },
+		{ "3-(2)", "利用者保護", "利用者保護", "利用規約を公表していること" },
+	};
+	assert_int_equal(cat->n_items, 7);
+	for (size_t i = 0; i < 7; i++) {
+		assert_string_equal(cat->items[i].key, want[i][0]);
+		assert_string_equal(cat->items[i].section, want[i][1]);
+		assert_string_equal(cat->items[i].category, want[i][2]);
+		assert_string_equal(cat->items[i].text, want[i][3]);
+		assert_int_equal(cat->items[i].no, (int)i + 1);
+	}
+	assert_int_equal(w.n, 0);
+	catalog_free(cat);
+	criteria_warnings_release(&w);
+	free(txt);
+	read_fails("l.txt", "基準\n当行は、以下のとおりです。\n", 0, CRITERIA_TEXT,
+		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "no_criteria");
+	read_fails("l.txt", "基準\n1. 管理\n(1) a\n(1) b\n", 0, CRITERIA_TEXT,
+		   "l.txt:4: 通番 1-(1) again (first at l.txt:3)", "number_again");
+	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
+		   "l.txt:1: a criterion with no heading above it and no title", "no_category");
+}
+
 /* A workbook: a cover sheet without the header, then the list with its
  * title, columns in another order, numbers as numbers, merged 区分. */
 static void test_xlsx(void **state)
@@ -466,7 +506,7 @@ int main(void)
 		cmocka_unit_test(test_seed_text), cmocka_unit_test(test_seed_csv),  cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_cp932),	  cmocka_unit_test(test_sections),  cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_formats),	  cmocka_unit_test(test_errors),    cmocka_unit_test(test_tsv_quotes),
-		cmocka_unit_test(test_error_values), cmocka_unit_test(test_keys_as_written),
+		cmocka_unit_test(test_error_values), cmocka_unit_test(test_keys_as_written), cmocka_unit_test(test_list_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,271 @@
+#include "formats/criteria_list.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+enum kind { K_NONE, K_DECIMAL, K_PAREN, K_CIRCLED, K_BULLET };
+
+#define DEPTH_MAX 8
+
+/* One marked line, as read. */
+struct entry {
+	enum kind kind;
+	int depth;
+	char *mark;  /* the number as written: "3", "(2)", "①"; NULL for a bullet */
+	char *text;
+	unsigned line;
+};
+
+static uint32_t fold(uint32_t cp)
+{
+	return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp;
+}
+
+static const char *skip_space(const char *p)
+{
+	for (;;) {
+		const char *q = p;
+		uint32_t cp = text_utf8_next(&q);
+		if (!cp || !text_is_space(cp))
+			return p;
+		p = q;
+	}
+}
+
+/* Digits (full-width too) at *p as ASCII into sb; how many (at most 5). */
+static int digits(const char **p, struct strbuf *sb)
+{
+	int n = 0;
+	for (;;) {
+		const char *q = *p;
+		uint32_t cp = fold(text_utf8_next(&q));
+		if (cp < '0' || cp > '9' || n == 5)
+			return n;
+		strbuf_addch(sb, (char)cp);
+		n++;
+		*p = q;
+	}
+}
+
+static bool is_circled(uint32_t cp)
+{
+	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF);
+}
+
+static bool is_bullet(uint32_t cp)
+{
+	return cp == 0x30FB || cp == 0xFF65 || cp == 0x2022 || cp == 0x25CF || cp == 0x25CB || cp == 0x25A0 ||
+	       cp == 0x25C6;
+}
+
+/* The marker at the start of s: its kind, *mark (yours, NULL for a bullet
+ * or none) and *rest the text after it; K_NONE when s has none. */
+static enum kind marker(const char *s, char **mark, const char **rest)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = s;
+	uint32_t cp = text_utf8_next(&p);
+	enum kind k = K_NONE;
+	*mark = NULL;
+	if (is_bullet(cp)) {
+		k = K_BULLET;
+	} else if (is_circled(cp)) {
+		strbuf_add(&sb, s, (size_t)(p - s));
+		k = K_CIRCLED;
+	} else if (fold(cp) == '(') {
+		strbuf_addch(&sb, '(');
+		if (digits(&p, &sb) > 0 && fold(text_utf8_next(&p)) == ')') {
+			strbuf_addch(&sb, ')');
+			k = K_PAREN;
+		}
+	} else {
+		p = s;
+		if (digits(&p, &sb) > 0) {
+			uint32_t after = text_utf8_next(&p);
+			if (fold(after) == '.' || after == 0x3001 /* 、 */)
+				k = K_DECIMAL;
+		}
+	}
+	if (k == K_NONE || (k != K_BULLET && sb.len == 0)) {
+		strbuf_release(&sb);
+		return K_NONE;
+	}
+	*mark = k == K_BULLET ? NULL : strbuf_detach(&sb);
+	if (k == K_BULLET)
+		strbuf_release(&sb);
+	*rest = skip_space(p);
+	return k;
+}
+
+/* Row r's text as one line: its cells (split at tabs) joined by a space, trimmed. */
+static char *line_text(const struct ctable_row *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < r->n_cells; i++) {
+		if (i)
+			strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, r->cells[i].text);
+	}
+	/* trimmed at both ends; spaces inside stay (English words) */
+	const char *start = skip_space(sb.buf), *end = start;
+	for (const char *p = start; *p;) {
+		uint32_t cp = text_utf8_next(&p);
+		if (!text_is_space(cp))
+			end = p;
+	}
+	char *t = xstrndup(start, (size_t)(end - start));
+	strbuf_release(&sb);
+	return t;
+}
+
+struct lister {
+	const struct ctable *t;
+	struct entry *v;
+	size_t n;
+	char *title;
+};
+
+static void lister_release(struct lister *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].mark);
+		free(l->v[i].text);
+	}
+	free(l->v);
+	free(l->title);
+}
+
+/* The lines of t as entries, with their depths. */
+static void scan(struct lister *l)
+{
+	enum kind stack[DEPTH_MAX];
+	int depth = 0;
+	for (size_t i = 0; i < l->t->n_rows; i++) {
+		char *s = line_text(&l->t->rows[i]);
+		if (!*s || (l->n && strcmp(s, "以上") == 0)) {
+			bool end = *s != '\0';
+			free(s);
+			if (end)
+				break;
+			continue;
+		}
+		char *mark;
+		const char *rest;
+		enum kind k = marker(s, &mark, &rest);
+		if (k == K_NONE) {
+			if (l->n) {
+				struct strbuf sb = STRBUF_INIT;
+				strbuf_addstr(&sb, l->v[l->n - 1].text);
+				strbuf_addstr(&sb, s);
+				free(l->v[l->n - 1].text);
+				l->v[l->n - 1].text = strbuf_detach(&sb);
+			} else if (!l->title) {
+				l->title = xstrdup(s);
+			}
+			free(s);
+			continue;
+		}
+		int d = 0;
+		while (d < depth && stack[d] != k)
+			d++;
+		if (d == depth && depth < DEPTH_MAX)
+			stack[depth++] = k;
+		else if (d == depth)
+			d = depth - 1; /* deeper than any list is written: kept at the deepest */
+		depth = d + 1;
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+		l->v[l->n++] = (struct entry){ .kind = k, .depth = d, .mark = mark, .text = xstrdup(rest),
+					       .line = l->t->rows[i].at };
+		free(s);
+	}
+}
+
+static void where_of(const struct ctable *t, unsigned line, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s:%u", t->name, line);
+	if (n < 0 || (size_t)n >= size)
+		snprintf(buf, size, "%s", "?"); /* names are cut to fit well before this */
+}
+
+int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e)
+{
+	struct lister l = { .t = t };
+	scan(&l);
+	const char *path[DEPTH_MAX] = { 0 };    /* the marks of the headings above, by depth */
+	const char *heads[DEPTH_MAX] = { 0 };   /* their texts */
+	int bullets[DEPTH_MAX] = { 0 };         /* bullets so far at each depth, under the heading above */
+	char **wheres = NULL;
+	int rc = 0;
+	char where[160], num[16];
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		struct entry *en = &l.v[i];
+		int d = en->depth;
+		for (int j = d + 1; j < DEPTH_MAX; j++)
+			bullets[j] = 0;
+		if (en->kind == K_BULLET) {
+			snprintf(num, sizeof num, "%d", ++bullets[d]); /* an int: fits */
+			en->mark = xstrdup(num);
+		}
+		path[d] = en->mark;
+		heads[d] = en->text;
+		bool heading = i + 1 < l.n && l.v[i + 1].depth > d;
+		if (heading || !*en->text)
+			continue;
+		struct strbuf key = STRBUF_INIT;
+		for (int j = 0; j <= d; j++) {
+			if (j)
+				strbuf_addch(&key, '-');
+			strbuf_addstr(&key, path[j] ? path[j] : "");
+		}
+		where_of(t, en->line, where, sizeof where);
+		for (size_t k = 0; k < cat->n_items && rc == 0; k++)
+			if (strcmp(cat->items[k].key, key.buf) == 0) {
+				err_coded(e, where, "number_again", "通番 {1} again (first at {2})", key.buf, wheres[k],
+					  NULL);
+				rc = -1;
+			}
+		const char *category = d > 0 ? heads[d - 1] : l.title;
+		if (rc == 0 && !category) {
+			err_coded(e, where, "no_category", "a criterion with no heading above it and no title", NULL);
+			rc = -1;
+		}
+		if (rc == 0 && cat->n_items >= max_items) {
+			char max[24];
+			snprintf(max, sizeof max, "%zu", max_items); /* a size_t: fits */
+			err_coded(e, where, "too_many", "more than {1} criteria", max, NULL);
+			rc = -1;
+		}
+		if (rc < 0) {
+			strbuf_release(&key);
+			break;
+		}
+		struct catalog_item *it = catalog_add_item(cat);
+		wheres = xrealloc(wheres, cat->n_items * sizeof *wheres);
+		wheres[cat->n_items - 1] = xstrdup(where);
+		it->key = strbuf_detach(&key);
+		it->no = (int)cat->n_items;
+		it->section = d > 0 ? xstrdup(heads[0]) : NULL;
+		it->category = xstrdup(category);
+		it->text = xstrdup(en->text);
+	}
+	if (rc == 0 && cat->n_items == 0) {
+		err_coded(e, t->name, "no_criteria", "no criteria in the list form (want numbered lines: 1. (1) ① ・)",
+			  NULL);
+		rc = -1;
+	}
+	for (size_t k = 0; k < cat->n_items; k++)
+		free(wheres[k]);
+	free(wheres);
+	if (rc == 0) {
+		cat->title = l.title;
+		l.title = NULL;
+	}
+	lister_release(&l);
+	return rc;
+}

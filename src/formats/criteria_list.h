@@ -1,0 +1,48 @@
+/*
+ * criteria_list: a bank's criteria in the list form banks publish (a web
+ * page or a Word document pasted into text): a title, a preamble
+ * (「当行は、…以下のとおりです。」), then numbered headings with the
+ * criteria under them, nested two or three deep.
+ *
+ * Each line (blank lines skipped, whitespace trimmed, tabs as spaces) is
+ * one of:
+ *   - a marked line: "1." / "1．" / "1、", "(1)" / "（1）", "①"…"㊿", or a
+ *     bullet "・" "•" "●" "○" "■" "◆", then its text (digits full-width
+ *     too);
+ *   - "以上", which ends the list;
+ *   - any other line: before the first marked line the title (the first)
+ *     and the preamble, left out; after it, the rest of the line above
+ *     (a wrapped line), joined without a space.
+ * Depth: a kind of marker first seen is one level deeper than the line
+ * above; a kind seen before is back at its level. A marked line with lines
+ * deeper under it is a heading, and it is the 区分 of what is under it
+ * (the nearest); the top heading is the section. The others are criteria:
+ * the key is the path of numbers as written, joined with "-" ("3-(2)",
+ * "1-(1)-①"); bullets are numbered in order under their heading ("2-1").
+ * A criterion with no heading above has the title as its 区分. no is the
+ * criterion's place in the list.
+ *
+ * Errors (err_coded: place, code, values), besides criteria_read's:
+ *   NAME: no criteria in the list form (want numbered lines: 1. (1) ① ・)
+ *                                                        no_criteria []
+ *   NAME:LINE: 通番 3-(2) again (first at NAME:LINE)     number_again [key, LINE]
+ *   NAME:LINE: a criterion with no heading above it and no title
+ *                                                        no_category []
+ *   NAME:LINE: more than 2000 criteria                   too_many [2000]
+ */
+#ifndef SHINSA_FORMATS_CRITERIA_LIST_H
+#define SHINSA_FORMATS_CRITERIA_LIST_H
+
+#include <stddef.h>
+
+#include "core/catalog.h"
+#include "formats/criteria_table.h"
+#include "lib/err.h"
+
+/* Reads the rows of t (a text file read as CTABLE_PLAIN) in the list form
+ * into cat (empty, kind criteria): its items (at most max_items) and its
+ * title. 0, or -1 with
+ * e set (cat then holds what was read so far: free it). */
+int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e);
+
+#endif
