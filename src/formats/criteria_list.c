@@ -232,7 +232,7 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 			}
 		const char *category = d > 0 ? heads[d - 1] : l.title;
 		if (rc == 0 && !category) {
-			err_coded(e, where, "no_category", "a criterion with no heading above it and no title", NULL);
+			err_coded(e, where, "list_no_category", "a criterion with no heading above it and no title", NULL);
 			rc = -1;
 		}
 		if (rc == 0 && cat->n_items >= max_items) {
@@ -255,7 +255,7 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 		it->text = xstrdup(en->text);
 	}
 	if (rc == 0 && cat->n_items == 0) {
-		err_coded(e, t->name, "no_criteria", "no criteria in the list form (want numbered lines: 1. (1) ① ・)",
+		err_coded(e, t->name, "list_empty", "no criteria in the list form (want numbered lines: 1. (1) ① ・)",
 			  NULL);
 		rc = -1;
 	}

@@ -24,10 +24,10 @@
  *
  * Errors (err_coded: place, code, values), besides criteria_read's:
  *   NAME: no criteria in the list form (want numbered lines: 1. (1) ① ・)
- *                                                        no_criteria []
+ *                                                        list_empty []
  *   NAME:LINE: 通番 3-(2) again (first at NAME:LINE)     number_again [key, LINE]
  *   NAME:LINE: a criterion with no heading above it and no title
- *                                                        no_category []
+ *                                                        list_no_category []
  *   NAME:LINE: more than 2000 criteria                   too_many [2000]
  */
 #ifndef SHINSA_FORMATS_CRITERIA_LIST_H

@@ -150,6 +150,11 @@ for keys in "A-1 A-2 B-1" "① ② ③" "第1条 第2条 第3条"; do
 done
 printf '通番\t区分\t項目\nA-1\t管理\t規程を定める\nA-1\t\t周知する\n' >"$T/k2.tsv"
 fails "a key twice" 1 "shinsa: $T/k2.tsv:3: 通番 A-1 again (first at $T/k2.tsv:2)" "$SHINSA" criteria import "$T/k2.tsv" --org 第三銀行
+# The list form as published (title, preamble, 1. / （1） / ① / ・), from a .txt.
+out=$("$SHINSA" criteria import tests/fixtures/criteria/list.txt --org 第三銀行 2>&1)
+eq "list form: imported" "$out" "imported 7 criteria for 第三銀行 (7 to map)"
+eq "list form: keys and 区分" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.title, [.criteria[] | .key + " " + .category]]')" \
+	'["電子決済等代行業者に求める基準",["1-(1)-① 経営陣の関与","1-(1)-② 経営陣の関与","1-(2) 経営管理","2-1 セキュリティ","2-2 セキュリティ","3-(1) 利用者保護","3-(2) 利用者保護"]]'
 # A second checklist: an import names which (cli_refused's OUTCOME_CHOOSE).
 mkdir "$T/cat2"
 jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"

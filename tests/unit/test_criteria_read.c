@@ -300,11 +300,11 @@ static void test_list_form(void **state)
 	criteria_warnings_release(&w);
 	free(txt);
 	read_fails("l.txt", "基準\n当行は、以下のとおりです。\n", 0, CRITERIA_TEXT,
-		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "no_criteria");
+		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "list_empty");
 	read_fails("l.txt", "基準\n1. 管理\n(1) a\n(1) b\n", 0, CRITERIA_TEXT,
 		   "l.txt:4: 通番 1-(1) again (first at l.txt:3)", "number_again");
 	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
-		   "l.txt:1: a criterion with no heading above it and no title", "no_category");
+		   "l.txt:1: a criterion with no heading above it and no title", "list_no_category");
 }
 
 /* A workbook: a cover sheet without the header, then the list with its
