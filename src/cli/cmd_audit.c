@@ -105,7 +105,7 @@ static int audit_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct audit_event **evs = NULL;
 	size_t n = 0;
 	if (cli_open_store(ctx, &st, &e) < 0 || (org_name && cli_load_org(st, org_name, &org, &e) < 0) ||
-	    audit_log_list(st, org ? org->id : 0, before, (size_t)limit, &evs, &n, &e) < 0) {
+	    audit_log_list(st, org ? org->id : 0, NULL, before, (size_t)limit, &evs, &n, &e) < 0) {
 		rc = cli_fail("%s", e.msg);
 		goto done;
 	}

@@ -72,12 +72,13 @@ json_t *audit_log_ranges(const int *nos, size_t n)
 	return text;
 }
 
-_Static_assert(AUDIT_LOG_LIST_MAX == STORE_AUDIT_LIST_MAX, "one limit on an audit listing");
+_Static_assert(AUDIT_LOG_LIST_MAX < STORE_AUDIT_LIST_MAX, "a page fits a listing");
+_Static_assert(AUDIT_LOG_EXPORT_MAX < STORE_AUDIT_LIST_MAX, "a download and one more fit a listing");
 
-int audit_log_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
-		   size_t *n, struct err *e)
+int audit_log_list(struct store *st, long long org_id, const struct store_audit_filter *filter, long long before,
+		   size_t limit, struct audit_event ***out, size_t *n, struct err *e)
 {
-	return store_audit_list(st, org_id, before, limit, out, n, e);
+	return store_audit_list(st, org_id, filter, before, limit, out, n, e);
 }
 
 int audit_log_walk(struct store *st, int (*fn)(const struct audit_event *ev, void *arg), void *arg, struct err *e)

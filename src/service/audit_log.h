@@ -15,6 +15,7 @@
 
 #include "core/audit.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 
 /*
  * Appends an event by actor for organisation org_id (0: none), the object
@@ -49,18 +50,21 @@ bool audit_log_fits(const json_t *details);
  */
 json_t *audit_log_ranges(const int *nos, size_t n);
 
-/* The most events audit_log_list() gives at once. */
+/* The most events a page of GET /api/v1/audit gives at once, and the most
+ * a CSV download holds (audit_log_list() takes up to one more, to tell). */
 #define AUDIT_LOG_LIST_MAX 10000
+#define AUDIT_LOG_EXPORT_MAX 100000
 
 /*
  * Reading the trail, for `shinsa audit list`, GET /api/v1/audit and
  * `shinsa audit verify`: as store/store_audit.h's store_audit_list()
- * (org_id's events, 0 for all, newest first before id `before` (0: from the
+ * (org_id's events, 0 for all, those filter takes (NULL: all), newest
+ * first before id `before` (0: from the
  * newest), at most limit; the array and events are yours) and
  * store_audit_walk() (every event in order, to fn). 0, or -1 with e set.
  */
-int audit_log_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
-		   size_t *n, struct err *e);
+int audit_log_list(struct store *st, long long org_id, const struct store_audit_filter *filter, long long before,
+		   size_t limit, struct audit_event ***out, size_t *n, struct err *e);
 int audit_log_walk(struct store *st, int (*fn)(const struct audit_event *ev, void *arg), void *arg, struct err *e);
 
 #endif

@@ -77,7 +77,7 @@ static int copy_audit_end(const char *copy, struct backup_manifest *m, struct er
 	struct store *st = NULL;
 	struct audit_event **evs = NULL;
 	size_t n = 0;
-	if (store_open(copy, STORE_EXISTING, &st, e) < 0 || store_audit_list(st, 0, 0, 1, &evs, &n, e) < 0) {
+	if (store_open(copy, STORE_EXISTING, &st, e) < 0 || store_audit_list(st, 0, NULL, 0, 1, &evs, &n, e) < 0) {
 		store_close(st);
 		return -1;
 	}

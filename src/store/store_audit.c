@@ -116,8 +116,8 @@ static void event_drop(void *slot)
 	audit_event_free(*(struct audit_event **)slot);
 }
 
-int store_audit_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
-		     size_t *n, struct err *e)
+int store_audit_list(struct store *st, long long org_id, const struct store_audit_filter *filter, long long before,
+		     size_t limit, struct audit_event ***out, size_t *n, struct err *e)
 {
 	*out = NULL;
 	*n = 0;
@@ -132,6 +132,19 @@ int store_audit_list(struct store *st, long long org_id, long long before, size_
 		strbuf_addstr(&sql, " AND a.org_id = ?");
 	if (before)
 		strbuf_addstr(&sql, " AND a.seq < ?");
+	static const struct store_audit_filter none = { 0 };
+	const struct store_audit_filter *f = filter ? filter : &none;
+	/* instr(), not LIKE: what is typed is matched as written, % and _ too. */
+	if (f->actor)
+		strbuf_addstr(&sql, " AND instr(a.actor, ?) > 0");
+	if (f->action)
+		strbuf_addstr(&sql, " AND a.action = ?");
+	if (f->object)
+		strbuf_addstr(&sql, " AND instr(a.object, ?) > 0");
+	if (f->from)
+		strbuf_addstr(&sql, " AND a.at >= ?");
+	if (f->to)
+		strbuf_addstr(&sql, " AND a.at < ?");
 	strbuf_addstr(&sql, " ORDER BY a.seq DESC LIMIT ?");
 	struct sql_stmt *q = sql_prepare(store_sql(st), sql.buf, e);
 	strbuf_release(&sql);
@@ -140,6 +153,10 @@ int store_audit_list(struct store *st, long long org_id, long long before, size_
 		sql_bind_int(q, col++, org_id);
 	if (before)
 		sql_bind_int(q, col++, before);
+	const char *texts[] = { f->actor, f->action, f->object, f->from, f->to };
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (texts[i])
+			sql_bind_text(q, col++, texts[i]);
 	sql_bind_int(q, col, (long long)limit);
 	return sql_collect(q, sizeof **out, event_decode, event_drop, out, n, e);
 }

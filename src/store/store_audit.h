@@ -35,17 +35,34 @@ struct store;
  */
 int store_audit_append(struct store *st, struct audit_event *ev, struct err *e);
 
-/* The most events store_audit_list returns at once. */
-#define STORE_AUDIT_LIST_MAX 10000
+/* The most events store_audit_list returns at once: a page of the API
+ * (10,000) or, one more than the CSV download takes (100,000), to tell
+ * that a download would be cut. */
+#define STORE_AUDIT_LIST_MAX 100001
 
 /*
- * Newest first: the events of organisation org_id (0: every event), only
- * those with seq below before (0: from the newest), at most limit (1 to
- * STORE_AUDIT_LIST_MAX). Events have org_name set. You own the array and
- * each event. The next page starts before the last seq returned.
+ * Which events a listing takes; NULL members (or a NULL filter) take all.
+ * actor and object match as parts of the text ("alice" finds
+ * alice@bank.example), action exactly; from and to are clock_stamp()
+ * times, from inclusive and to exclusive (a JST day's bounds in UTC).
  */
-int store_audit_list(struct store *st, long long org_id, long long before, size_t limit, struct audit_event ***out,
-		     size_t *n, struct err *e);
+struct store_audit_filter {
+	const char *actor;
+	const char *action;
+	const char *object;
+	const char *from;
+	const char *to;
+};
+
+/*
+ * Newest first: the events of organisation org_id (0: every event) that
+ * filter takes (NULL: all), only those with seq below before (0: from the
+ * newest), at most limit (1 to STORE_AUDIT_LIST_MAX). Events have org_name
+ * set. You own the array and each event. The next page starts before the
+ * last seq returned.
+ */
+int store_audit_list(struct store *st, long long org_id, const struct store_audit_filter *filter, long long before,
+		     size_t limit, struct audit_event ***out, size_t *n, struct err *e);
 
 /*
  * Calls fn for every event in seq order, one at a time (the event is fn's

@@ -13,6 +13,14 @@
 
 #include "web/http.h"
 
+/* GET /api/v1/audit: a page of the caller's organisation's events, newest
+ * first, with ?limit, ?before and the filters ?actor, ?action, ?object,
+ * ?from, ?to (JST days, service/audit_query.h). */
 void api_audit_list(struct http_request *req, struct http_response *resp);
+
+/* GET /api/v1/audit/csv: every event the same filters take (at most
+ * AUDIT_LOG_EXPORT_MAX) as CSV (formats/csv.h) in the caller's language,
+ * the download audited (audit_export). */
+void api_audit_csv(struct http_request *req, struct http_response *resp);
 
 #endif

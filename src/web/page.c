@@ -126,6 +126,14 @@ int page_assets_check(struct err *e)
 	return load_rc;
 }
 
+const char *page_message(enum lang l, const char *key)
+{
+	struct err ignored = { 0 };
+	if (page_assets_check(&ignored) < 0)
+		return NULL;
+	return json_string_value(json_object_get(messages[l], key));
+}
+
 enum lang page_lang(const struct http_request *req)
 {
 	char cookie[8];

@@ -41,6 +41,11 @@ struct route_refusal;
  */
 int page_assets_check(struct err *e);
 
+/* Message key in language l as written (placeholders unfilled), NULL when
+ * there is none or the messages do not load: for texts made outside a
+ * template (the audit log's words in its CSV). */
+const char *page_message(enum lang l, const char *key);
+
 /* The language of this request (lang.h: cookie, Accept-Language, ja). */
 enum lang page_lang(const struct http_request *req);
 

@@ -1,9 +1,14 @@
 #include "web/page_account.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/audit.h"
 
 #include "lib/strbuf.h"
 #include "lib/text.h"
+#include "service/audit_log.h"
+#include "web/audit_words.h"
 #include "web/page.h"
 
 /* {"admin": true} for role "admin": the template chooses messages and
@@ -74,29 +79,79 @@ void page_admin_users(struct http_request *req, struct http_response *resp)
 			      bank_setting(req, resp)));
 }
 
+/* The filters the page passes on to the API and keeps in its links. */
+static const char *const audit_filters[] = { "actor", "action", "object", "from", "to" };
+
+/* "&name=value" for each filter given, for the API's path and the page's links. */
+static void audit_filter_query(const struct http_request *req, struct strbuf *q, json_t *typed)
+{
+	for (size_t i = 0; i < sizeof audit_filters / sizeof *audit_filters; i++) {
+		const char *v = http_query(req, audit_filters[i]);
+		/* Every field is in typed, "" when blank: the form shows each. */
+		json_object_set_new(typed, audit_filters[i], json_string(v ? v : ""));
+		if (!v || !*v)
+			continue;
+		strbuf_addf(q, "&%s=", audit_filters[i]);
+		text_percent_encode(q, v, strlen(v));
+	}
+}
+
+/* The actions to choose from, in words, the chosen one marked. */
+static json_t *audit_action_choices(enum lang l, const char *chosen)
+{
+	json_t *arr = json_array();
+	for (int a = 1; a < AUDIT_NACTIONS; a++) {
+		const char *name = audit_action_name((enum audit_action)a);
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "name", name, "words", audit_words_action(l, name),
+						     "chosen", chosen && strcmp(chosen, name) == 0));
+	}
+	return arr;
+}
+
 void page_audit(struct http_request *req, struct http_response *resp)
 {
 	const char *before = http_query(req, "before");
-	struct strbuf path;
-	strbuf_init(&path);
-	strbuf_addf(&path, "/api/v1/audit?limit=%d", PAGE_AUDIT_ROWS);
+	enum lang l = page_lang(req);
+	json_t *typed = json_object();
+	struct strbuf filters = STRBUF_INIT, path = STRBUF_INIT;
+	audit_filter_query(req, &filters, typed);
+	strbuf_addf(&path, "/api/v1/audit?limit=%d%s", PAGE_AUDIT_ROWS, filters.buf);
 	if (before) {
 		strbuf_addstr(&path, "&before=");
 		text_percent_encode(&path, before, strlen(before));
 	}
 	json_t *events = NULL;
-	int rc = page_fetch(req, resp, path.buf, true, &events);
+	struct page_error why;
+	int rc = page_fetch_why(req, resp, path.buf, &events, &why);
 	strbuf_release(&path);
-	if (rc != 200)
+	json_t *data = json_pack("{s:{s:b}, s:s, s:o, s:i}", "nav", "audit", true, "query", filters.buf + (filters.len ? 1 : 0),
+				 "typed", typed, "csv_max", AUDIT_LOG_EXPORT_MAX);
+	strbuf_release(&filters);
+	json_object_set_new(data, "actions",
+			    audit_action_choices(l, json_string_value(json_object_get(typed, "action"))));
+	if (rc == 400) {
+		/* A filter the API refused: the page again, the filter as typed and why. */
+		json_object_set_new(data, "bad_filter", json_string(why.message));
+		json_object_set_new(data, "events", json_array());
+		page_render(req, resp, 400, "account_audit", "account.audit_title", data);
 		return;
+	}
+	if (rc != 200) {
+		json_decref(data);
+		page_refused_why(req, resp, &why);
+		return;
+	}
 	size_t i, n = json_array_size(events);
 	json_t *ev;
 	json_array_foreach(events, i, ev) {
-		json_object_set_new(ev, "is", flags_of(json_string_value(json_object_get(ev, "action")), NULL));
-		const char *d = json_string_value(json_object_get(ev, "details"));
-		json_object_set_new(ev, "has_details", json_boolean(d && strcmp(d, "{}") != 0));
+		const char *action = json_string_value(json_object_get(ev, "action"));
+		json_object_set_new(ev, "action_words", json_string(action ? audit_words_action(l, action) : ""));
+		char *words = audit_words(l, action, json_string_value(json_object_get(ev, "object")),
+					  json_string_value(json_object_get(ev, "details")));
+		json_object_set_new(ev, "words", json_string(words));
+		free(words);
 	}
-	json_t *data = json_pack("{s:o, s:{s:b}}", "events", events, "nav", "audit", true);
+	json_object_set_new(data, "events", events);
 	if (n) {
 		/* Newest first: the page runs from the first event's number down
 		 * to the last's; a full page may have older ones after it. */

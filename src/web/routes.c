@@ -105,6 +105,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/answers/import", api_answers_import, ROUTE_CONNECTOR, ANSWERS_IMPORT_MAX, ACTION_ANSWERS_EDIT },
 	{ "GET", "/api/v1/answers/export", api_answers_export, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/audit", api_audit_list, 0, 0, ACTION_AUDIT_READ },
+	{ "GET", "/api/v1/audit/csv", api_audit_csv, 0, 0, ACTION_AUDIT_READ },
 
 	/* A bank's own criteria and its cross-walk (api_criteria.h) */
 	{ "POST", "/api/v1/criteria", api_criteria_import, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },

@@ -70,6 +70,7 @@ PUT /api/v1/answers/{no}|/api/v1/answers/1|{\"notes\":\"B\"}
 POST /api/v1/answers/import|/api/v1/answers/import|-
 GET /api/v1/answers/export|/api/v1/answers/export|-
 GET /api/v1/audit|/api/v1/audit|-
+GET /api/v1/audit/csv|/api/v1/audit/csv|-
 POST /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
@@ -229,7 +230,7 @@ want() {
 		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
 		elif [ "${pat%% *}" = PUT ]; then echo "200 *"
 		else echo '415 {"error":{"code":"unsupported_media_type","message":"the request body must be an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)"}}'; fi ;;
-	"GET /api/v1/audit")
+	"GET /api/v1/audit" | "GET /api/v1/audit/csv")
 		# The caller's own organisation's trail: read before any bank
 		# read of A's submission (the matrix lists it first).
 		if [ "$role" = admin ]; then echo "200 *"

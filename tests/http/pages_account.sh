@@ -167,20 +167,54 @@ page /audit
 eq "/audit" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the audit page" '<h1>監査ログ</h1>' \
 	"<p>通番${NEWEST}〜$((NEWEST - 49))を表示</p>" \
-	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集 <code>answer_edit</code></td><td><code>answer:1</code></td><td class=\"wrap\"><code>{&quot;catalog&quot;:&quot;api-checklist-2018-08&quot;,&quot;fields&quot;:[&quot;current&quot;]}</code></td></tr>" \
+	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集</td><td><code>answer:1</code></td><td class=\"wrap audit-words\">通番1の回答を編集しました</td></tr>" \
 	"<a href=\"/audit?before=$((NEWEST - 49))\" rel=\"next\">さらに古い記録 →</a>"
 eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
 page "/audit?before=$((NEWEST - 49))"
 has "the older page" '<a href="/audit">← 最新の記録へ</a>'
-grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録 <code>org_add</code></td><td><code>org:1</code></td><td class=\"wrap\"><code>{&quot;kind&quot;:&quot;connector&quot;,&quot;name&quot;:&quot;接続先A&quot;," "$T/b" >"$T/n"
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録</td><td><code>org:1</code></td><td class=\"wrap audit-words\">kind: connector" "$T/b" >"$T/n"
 eq "down to the first event" "$(cat "$T/n")" 1
 eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
 page "/audit?before=x"
 eq "a bad page number is the error page" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
 page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
-grep -c '<td>Answer edited <code>answer_edit</code></td>' "$T/b" >"$T/n"
+grep -c '<td>Answer edited</td><td><code>answer:1</code></td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"
 eq "actions in English" "$(cat "$T/n")" 50
+
+# Filters, in the API and the page's URL; the CSV download of what is shown.
+api GET "/api/v1/audit?action=org_add&actor=cli:&from=2026/5/1&to=2026-05-01"
+eq "filtered in the API" "$code $(jq -c '[.[] | [.action, .object]]' "$T/b")" '200 [["org_add","org:1"]]'
+api GET "/api/v1/audit?from=2026-05-02"
+eq "a day after every event" "$code $(jq -c 'length' "$T/b")" "200 0"
+api GET "/api/v1/audit?object=answer:1&limit=2"
+eq "object and paging" "$code $(jq -c '[.[] | .object]' "$T/b")" '200 ["answer:1","answer:1"]'
+api GET "/api/v1/audit?from=2026-02-30"
+eq "a day that does not exist" "$code $(jq -c . "$T/b")" '400 {"error":{"code":"bad_request","message":"from wants a day as 2027-07-31 or 2027/7/31, not \"2026-02-30\""}}'
+api GET "/api/v1/audit?action=nothing"
+eq "an unknown action" "$code $(jq -r .error.message "$T/b")" '400 action wants an action'"'"'s name, not "nothing"'
+api GET "/api/v1/audit?from=2026-05-02&to=2026-05-01"
+eq "to before from" "$code $(jq -r .error.message "$T/b")" '400 to wants a day on or after from'
+page "/audit?action=org_add&from=2026%2F5%2F1"
+eq "the filtered page" "$(grep -c -F -e '<option value="org_add" selected>組織の登録</option>' \
+	-e '<label>開始日<input name="from" value="2026/5/1" inputmode="numeric" placeholder="2027-07-01" aria-describedby="audit-date-hint"></label>' \
+	-e '<p class="actions"><a href="/api/v1/audit/csv?action&#61;org_add&amp;from&#61;2026%2F5%2F1" download id="audit-csv">表示中の条件でCSVをダウンロード</a></p>' "$T/b")" 3
+eq "only org_add rows" "$(grep -c '<td>組織の登録</td>' "$T/b") $(grep -c '<td>回答の編集</td>' "$T/b")" "1 0"
+page "/audit?from=2026-13-01&actor=%E5%A4%AA%E9%83%8E"
+eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '条件を確認してください：from wants a day' "$T/b")" "400 3"
+page "/api/v1/audit/csv?action=audit_export"
+printf '\357\273\277日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）\r\n' >"$T/want.csv"
+eq "the CSV of no events: its header" "$code $(cmp "$T/b" "$T/want.csv" && echo same)" "200 same"
+page "/api/v1/audit/csv?action=audit_export"
+printf '\357\273\277日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）\r\n2026-05-01 18:00,接続先A,admin@a.test,監査ログの出力,org:1,監査ログをCSVで出力しました（0件）,"{""action"":""audit_export"",""rows"":0}"\r\n' >"$T/want.csv"
+eq "the CSV's bytes" "$code $(cmp "$T/b" "$T/want.csv" && echo same)" "200 same"
+eq "its headers" "$(header Content-Type) | $(header Content-Disposition)" \
+	"text/csv; charset=utf-8 | attachment; filename=\"audit-log.csv\"; filename*=UTF-8''%E7%9B%A3%E6%9F%BB%E3%83%AD%E3%82%B0.csv"
+api GET "/api/v1/audit?action=audit_export"
+eq "the download is audited, with its filter" "$(jq -c '[.[] | [.actor, .object, (.details | fromjson)]]' "$T/b")" \
+	'[["admin@a.test","org:1",{"action":"audit_export","rows":1}],["admin@a.test","org:1",{"action":"audit_export","rows":0}]]'
+page "/api/v1/audit/csv?action=org_add" -b shinsa_lang=en
+eq "in English" "$(head -1 "$T/b" | tr -d '\r')" "$(printf '\357\273\277')Time (JST),Organisation,User,Action,Object,What,Details (JSON)"
 
 # What the CSP forbids is in none of the pages.
 for p in /account /account/password /admin/users /audit; do

@@ -194,7 +194,7 @@ static void test_revoke_and_read(void **state)
 
 	/* Every change is on the trail, in the connector's name. */
 	struct audit_event **evs;
-	assert_int_equal(store_audit_list(f->st, 0, 0, 100, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, 0, NULL, 0, 100, &evs, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(evs[0]->action, "share_revoke");
 	assert_int_equal(evs[0]->org_id, 1);

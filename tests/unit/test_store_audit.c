@@ -96,7 +96,7 @@ static void test_append_chains(void **state)
 	/* What was stored is what was hashed. */
 	struct audit_event **evs;
 	size_t n;
-	assert_int_equal(store_audit_list(f->st, 0, 0, 10, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, 0, NULL, 0, 10, &evs, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(evs[0]->seq, 2);
 	assert_int_equal(evs[0]->org_id, 0);
@@ -135,7 +135,7 @@ static void test_append_in_transaction(void **state)
 
 	struct audit_event **evs;
 	size_t n;
-	assert_int_equal(store_audit_list(f->st, 0, 0, 10, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, 0, NULL, 0, 10, &evs, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(evs[0]->object, "answer:3");
 	assert_string_equal(evs[1]->object, "answer:1");
@@ -181,29 +181,29 @@ static void test_list_pages(void **state)
 	}
 	struct audit_event **evs;
 	size_t n;
-	assert_int_equal(store_audit_list(f->st, f->a, 0, 2, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, f->a, NULL, 0, 2, &evs, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(evs[0]->seq, 9);
 	assert_int_equal(evs[1]->seq, 7);
 	for (size_t i = 0; i < n; i++)
 		audit_event_free(evs[i]);
 	free(evs);
-	assert_int_equal(store_audit_list(f->st, f->a, 7, 10, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, f->a, NULL, 7, 10, &evs, &n, &e), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(evs[0]->seq, 5);
 	assert_int_equal(evs[2]->seq, 1);
 	for (size_t i = 0; i < n; i++)
 		audit_event_free(evs[i]);
 	free(evs);
-	assert_int_equal(store_audit_list(f->st, 0, 3, 10, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(f->st, 0, NULL, 3, 10, &evs, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(evs[0]->seq, 2);
 	assert_string_equal(evs[0]->org_name, "B銀行");
 	for (size_t i = 0; i < n; i++)
 		audit_event_free(evs[i]);
 	free(evs);
-	assert_int_equal(store_audit_list(f->st, 0, 0, 0, &evs, &n, &e), -1);
-	assert_string_equal(e.msg, "a limit must be from 1 to 10000");
+	assert_int_equal(store_audit_list(f->st, 0, NULL, 0, 0, &evs, &n, &e), -1);
+	assert_string_equal(e.msg, "a limit must be from 1 to 100001");
 	assert_null(evs);
 }
 

@@ -124,7 +124,7 @@ char *scratch_events(struct store *st, const char *skip)
 	struct err e = { 0 };
 	struct audit_event **evs;
 	size_t n;
-	assert_int_equal(store_audit_list(st, 0, 0, 100, &evs, &n, &e), 0);
+	assert_int_equal(store_audit_list(st, 0, NULL, 0, 100, &evs, &n, &e), 0);
 	struct strbuf out = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		if (!skip || strcmp(evs[i]->action, skip) != 0)

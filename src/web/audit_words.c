@@ -1,0 +1,137 @@
+#include "web/audit_words.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
+#include "web/page.h"
+
+/*
+ * What fills a sentence's {1}, {2}, ...: "#" is the number after the
+ * object's colon, any other name a member of the details; a member with a
+ * words prefix is said as the message PREFIX+value ("review.v_query").
+ */
+struct says {
+	const char *action;
+	const char *fields[3];
+	const char *prefix[3];
+};
+
+static const struct says sayings[] = {
+	{ "login", { NULL }, { NULL } },
+	{ "logout", { NULL }, { NULL } },
+	{ "answer_edit", { "#" }, { NULL } },
+	{ "submission_create", { "#" }, { NULL } },
+	{ "share_create", { "#", "bank" }, { NULL } },
+	{ "share_revoke", { "#", "bank", "submission" }, { NULL } },
+	{ "review_verdict", { "no", "verdict", "submission" }, { NULL, "review.v_", NULL } },
+	{ "audit_export", { "rows" }, { NULL } },
+};
+
+/* A detail's value as text: strings as they are, numbers in decimal,
+ * anything else as compact JSON. You own it. */
+static char *value_text(const json_t *v)
+{
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (json_is_integer(v))
+		return xasprintf("%lld", (long long)json_integer_value(v));
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *out = xstrdup(s ? s : "");
+	free(s);
+	return out;
+}
+
+/* The value {i} takes, or NULL when the event lacks it. You own it. */
+static char *field(enum lang l, const struct says *s, size_t i, const char *object, const json_t *details)
+{
+	if (strcmp(s->fields[i], "#") == 0) {
+		const char *colon = object ? strchr(object, ':') : NULL;
+		return colon && colon[1] ? xstrdup(colon + 1) : NULL;
+	}
+	const json_t *v = json_object_get(details, s->fields[i]);
+	if (!v || json_is_null(v))
+		return NULL;
+	char *text = value_text(v);
+	if (s->prefix[i]) {
+		char *key = xasprintf("%s%s", s->prefix[i], text);
+		const char *word = page_message(l, key);
+		free(key);
+		if (word) {
+			free(text);
+			text = xstrdup(word);
+		}
+	}
+	return text;
+}
+
+/* The sentence, or NULL when the action has none or a value is missing. */
+static char *sentence(enum lang l, const char *action, const char *object, const json_t *details)
+{
+	const struct says *s = NULL;
+	for (size_t i = 0; i < sizeof sayings / sizeof *sayings; i++)
+		if (strcmp(sayings[i].action, action) == 0)
+			s = &sayings[i];
+	char key[64];
+	int n = snprintf(key, sizeof key, "audit.says_%s", action);
+	const char *text = s && n > 0 && (size_t)n < sizeof key ? page_message(l, key) : NULL;
+	if (!text)
+		return NULL;
+	char *vals[3] = { NULL };
+	size_t nf = 0;
+	bool whole = true;
+	for (; nf < 3 && s->fields[nf]; nf++)
+		whole = (vals[nf] = field(l, s, nf, object, details)) != NULL && whole;
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = text; whole && *p; p++) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '0' + (int)nf && p[2] == '}') {
+			strbuf_addstr(&sb, vals[p[1] - '1']);
+			p += 2;
+		} else {
+			strbuf_addch(&sb, *p);
+		}
+	}
+	for (size_t i = 0; i < nf; i++)
+		free(vals[i]);
+	if (!whole) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+char *audit_words(enum lang l, const char *action, const char *object, const char *details)
+{
+	json_t *d = details ? json_loads(details, 0, NULL) : NULL;
+	char *said = action ? sentence(l, action, object, d) : NULL;
+	if (!said) {
+		/* No sentence: the details as lines, in their stored order. */
+		struct strbuf sb = STRBUF_INIT;
+		const char *k;
+		json_t *v;
+		json_object_foreach(d, k, v) {
+			char *text = value_text(v);
+			strbuf_addf(&sb, "%s%s: %s", sb.len ? "\n" : "", k, text);
+			free(text);
+		}
+		said = strbuf_detach(&sb);
+	}
+	json_decref(d);
+	return said;
+}
+
+const char *audit_words_action(enum lang l, const char *action)
+{
+	/* The older actions' words are the account page's; newer ones ours. */
+	static const char *const prefixes[] = { "account.audit_", "audit.action_" };
+	for (size_t i = 0; i < 2; i++) {
+		char key[64];
+		int n = snprintf(key, sizeof key, "%s%s", prefixes[i], action);
+		const char *word = n > 0 && (size_t)n < sizeof key ? page_message(l, key) : NULL;
+		if (word)
+			return word;
+	}
+	return action;
+}
