@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
+#include "lib/jpinput.h"
 #include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
@@ -163,27 +164,6 @@ static int crit_show(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* "1,2,3" (or "") into items; -1 for anything else. */
-static int parse_items(const char *s, int **items, size_t *n)
-{
-	*items = NULL;
-	*n = 0;
-	for (const char *p = s; *p;) {
-		char *end;
-		if (*p < '0' || *p > '9')
-			return -1;
-		long v = strtol(p, &end, 10);
-		if (v < 1 || v > INT_MAX || (*end && *end != ','))
-			return -1;
-		*items = xrealloc(*items, (*n + 1) * sizeof **items);
-		(*items)[(*n)++] = (int)v;
-		p = *end ? end + 1 : end;
-		if (*end && !*p)
-			return -1; /* a trailing comma */
-	}
-	return 0;
-}
-
 static int crit_map(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org_name = NULL, *relation = NULL, *items_text = "", *note = NULL;
@@ -203,10 +183,9 @@ static int crit_map(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("criteria map", &sub_map, "%s is required", org_name ? "--relation" : "--org");
 	int *items;
 	size_t n;
-	if (parse_items(items_text, &items, &n) < 0) {
-		free(items);
-		return cli_usage("criteria map", &sub_map, "--items wants 通番 separated by commas, not \"%s\"", items_text);
-	}
+	struct err ie = { 0 };
+	if (jpinput_numbers(items_text, &items, &n, &ie) < 0)
+		return cli_usage("criteria map", &sub_map, "--items: %s", ie.msg);
 	struct store *st;
 	struct org *org;
 	if ((rc = open_bank(ctx, org_name, &st, &org))) {

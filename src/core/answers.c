@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/jpinput.h"
 #include "lib/clock.h"
 #include "lib/hash.h"
 #include "lib/strbuf.h"
@@ -172,12 +173,11 @@ static int set_field(struct answer *a, enum answer_field f, const char *value, s
 		return 0;
 	}
 	if (f == FIELD_PLAN_DUE) {
-		if (*value && !clock_date_valid(value)) {
-			err_set(e, "bad date \"%s\" (want YYYY-MM-DD)", value);
+		char day[11];
+		if (*value && jpinput_date(value, day, e) < 0)
 			return -1;
-		}
 		free(a->plan_due);
-		a->plan_due = *value ? xstrdup(value) : NULL;
+		a->plan_due = *value ? xstrdup(day) : NULL;
 		return 0;
 	}
 	char **slot = text_slot(a, f);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/jpinput.h"
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 
@@ -53,9 +54,16 @@ bool share_in_force(const struct share *s, const char *now)
 int share_expiry_parse(const char *text, time_t now, char out[CLOCK_TEXT_SIZE], struct err *e)
 {
 	time_t t;
+	char day[11];
 	if (clock_parse(text, &t) < 0) {
-		err_set(e, "expiry \"%s\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", text);
-		return -1;
+		/* A day as typed (2027/7/31, 令和9年7月31日): read as its YYYY-MM-DD. */
+		if (jpinput_date(text, day, e) < 0) {
+			err_prefix(e, "expiry");
+			return -1;
+		}
+		text = day;
+		if (clock_parse(text, &t) < 0)
+			return -1; /* cannot happen: jpinput_date gives days clock_parse reads */
 	}
 	/* A date is a day the bank may still read on, so the whole day counts:
 	 * people write "until 31 March" and mean the 31st too. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/jpinput.h"
 #include "lib/clock.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
@@ -151,53 +152,13 @@ static bool due_marker(const char *s, const char *e, const char **after)
 	return yes;
 }
 
-/* Up to max digits, ASCII or full-width, at *p; -1 if there are none. */
-static int number(const char **p, const char *e, int max)
-{
-	int v = 0, n = 0;
-	while (*p < e && n < max) {
-		const char *q = *p;
-		uint32_t cp = text_utf8_next(&q);
-		if (cp >= 0xFF10 && cp <= 0xFF19)
-			cp -= 0xFF10 - '0';
-		if (cp < '0' || cp > '9')
-			break;
-		v = v * 10 + (int)(cp - '0');
-		n++;
-		*p = q;
-	}
-	return n ? v : -1;
-}
-
-/* Whether the separator sep (a UTF-8 string) is at *p; moves past it. */
-static bool sep(const char **p, const char *e, const char *s)
-{
-	size_t n = strlen(s);
-	if ((size_t)(e - *p) < n || memcmp(*p, s, n) != 0)
-		return false;
-	*p += n;
-	return true;
-}
-
-/* [s, e) as a date in one of the accepted forms, into due. */
+/* [s, e) as a date in one of the forms lib/jpinput.h reads, into due. */
 static bool parse_date(const char *s, const char *e, char due[11])
 {
-	const char *p = s;
-	int y = number(&p, e, 4), m, d;
-	if (y < 0 || p - s < 4)
-		return false;
-	if (sep(&p, e, "年")) {
-		if ((m = number(&p, e, 2)) < 0 || !sep(&p, e, "月") || (d = number(&p, e, 2)) < 0 || !sep(&p, e, "日"))
-			return false;
-	} else {
-		const char *mark = sep(&p, e, "-") ? "-" : sep(&p, e, "/") ? "/" : NULL;
-		if (!mark || (m = number(&p, e, 2)) < 0 || !sep(&p, e, mark) || (d = number(&p, e, 2)) < 0)
-			return false;
-	}
-	if (p != e)
-		return false;
-	int n = snprintf(due, 11, "%04d-%02d-%02d", y, m, d);
-	return n == 10 && clock_date_valid(due);
+	char *text = xstrndup(s, (size_t)(e - s));
+	bool ok = jpinput_date(text, due, NULL) == 0;
+	free(text);
+	return ok;
 }
 
 int xlsx_cells_parse_plan(const char *text, char due[11], const char **plan, struct err *e)

@@ -4,6 +4,9 @@
 #include "store/store_user.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "lib/jpinput.h"
 
 int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
 {
@@ -66,6 +69,37 @@ int lookup_org(struct store *st, const char *name, struct org **out, struct err 
 	return rc == STORE_OK ? 0 : -1;
 }
 
+/* The one bank whose name reads as name (lib/jpinput.h's key: 株式会社デモ
+ *銀行 and ﾃﾞﾓ銀行 for デモ銀行) into *out: 0, 1 for none (or two alike,
+ * which only the exact name tells apart), -1 on a store error. */
+static int bank_by_key(struct store *st, const char *name, struct org **out, struct err *e)
+{
+	struct org **all = NULL;
+	size_t n = 0, found = 0;
+	if (store_org_list(st, &all, &n, e) < 0)
+		return -1;
+	char *key = jpinput_name_key(name);
+	for (size_t i = 0; i < n; i++) {
+		char *k = jpinput_name_key(all[i]->name);
+		if (all[i]->kind == ORG_BANK && strcmp(k, key) == 0) {
+			found++;
+			org_free(*out);
+			*out = all[i];
+			all[i] = NULL;
+		}
+		free(k);
+	}
+	free(key);
+	for (size_t i = 0; i < n; i++)
+		org_free(all[i]);
+	free(all);
+	if (found == 1)
+		return 0;
+	org_free(*out);
+	*out = NULL;
+	return 1;
+}
+
 enum outcome lookup_bank(struct store *st, const char *name, struct org **out, struct err *e)
 {
 	*out = NULL;
@@ -76,6 +110,8 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 		return 0;
 	org_free(*out);
 	*out = NULL;
+	if ((rc = bank_by_key(st, name, out, e)) != 1)
+		return rc;
 	err_set(e, "no bank \"%s\"", name);
 	return OUTCOME_NOT_FOUND;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/jpinput.h"
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
@@ -247,7 +248,13 @@ enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struc
 	    opt_string(body, "note", false, "", &u->note, e) < 0)
 		return OUTCOME_INVALID;
 	u->due_set = due_rc == 0;
-	if ((u->status && plan_status_parse(u->status, &s, e) < 0) || (u->due && plan_date_check("due", u->due, e) < 0) ||
+	if (u->due && jpinput_date(u->due, u->due_iso, e) < 0) {
+		err_prefix(e, "due");
+		return OUTCOME_INVALID;
+	}
+	if (u->due)
+		u->due = u->due_iso;
+	if ((u->status && plan_status_parse(u->status, &s, e) < 0) ||
 	    (u->note && plan_note_check(u->note, e) < 0))
 		return OUTCOME_INVALID;
 	if (u->note && !*u->note) {
@@ -435,8 +442,13 @@ static int tell_required(struct store *st, const struct plan *p, const struct or
 enum outcome plans_require(struct store *st, const char *actor, const struct org *bank, long long id, const char *due,
 			   struct err *e)
 {
-	if (due && plan_date_check("due", due, e) < 0)
+	char due_iso[11];
+	if (due && jpinput_date(due, due_iso, e) < 0) {
+		err_prefix(e, "due");
 		return OUTCOME_INVALID;
+	}
+	if (due)
+		due = due_iso;
 	char now[CLOCK_TEXT_SIZE];
 	struct plan *p = NULL;
 	struct plans_visible v = { 0 };

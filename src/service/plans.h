@@ -69,6 +69,7 @@ struct plan_update {
 	const char *status;
 	bool due_set;
 	const char *due;     /* NULL with due_set: remove the due date */
+	char due_iso[11];    /* due as read (lib/jpinput.h: 令和9年7月31日 too), due points here */
 	const char *note;
 	bool milestones_set;
 	struct plan *milestones; /* only its milestones are used */

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/err.h"
+#include "lib/jpinput.h"
 #include "lib/xalloc.h"
 #include "service/criteria.h"
 #include "web/api_reply.h"
@@ -78,6 +80,7 @@ static int map_body(const json_t *body, const char **relation, int **items, size
 	static const struct http_json_field fields[] = {
 		{ "relation", HTTP_JSON_STRING, .required = true },
 		{ .name = "items", .type = HTTP_JSON_ARRAY },
+		{ .name = "items_text", .type = HTTP_JSON_STRING }, /* as typed: "２、３", "2〜5" (lib/jpinput.h) */
 		{ "note", HTTP_JSON_STRING, .nullable = true },
 		{ 0 },
 	};
@@ -95,6 +98,17 @@ static int map_body(const json_t *body, const char **relation, int **items, size
 			return -1;
 		}
 		(*items)[(*n)++] = (int)json_integer_value(v);
+	}
+	const char *typed = http_json_str(body, "items_text", NULL);
+	struct err e = { 0 };
+	if (typed) {
+		free(*items);
+		*items = NULL;
+		if (jpinput_numbers(typed, items, n, &e) < 0) {
+			err_prefix(&e, "items");
+			api_refused(resp, OUTCOME_INVALID, &e, NULL);
+			return -1;
+		}
 	}
 	*relation = http_json_str(body, "relation", NULL);
 	*note = http_json_str(body, "note", NULL);

@@ -51,7 +51,7 @@ fails "bank items are the bank's" 1 'shinsa: item 39 is the bank'"'"'s to answer
 	"$SHINSA" answers set --org "$C" --item 39 --status implemented
 fails "a bad status" 1 'shinsa: item 3: bad status "done" (want implemented, partial, not_implemented or not_applicable)' \
 	"$SHINSA" answers set --org "$C" --item 3 --status done
-fails "a bad date" 1 'shinsa: item 2: bad date "2026-02-30" (want YYYY-MM-DD)' \
+fails "a bad date" 1 'shinsa: item 2: 2026-02-30 is not a day' \
 	"$SHINSA" answers set --org "$C" --item 2 --plan-due 2026-02-30
 fails "an item that does not exist" 1 'shinsa: api-checklist-2018-08 has no item 46' \
 	"$SHINSA" answers set --org "$C" --item 46 --status implemented

@@ -46,7 +46,7 @@ fails "milestones: checked as the API does" 1 'shinsa: milestone 1: title is req
 	"$SHINSA" plans update 1 --org "$A" --milestones '[{"due":"2026-05-15"}]'
 fails "a bad status" 1 'shinsa: unknown status "late" (want open, in_progress or done)' \
 	"$SHINSA" plans update 1 --org "$A" --status late
-fails "a bad date" 1 'shinsa: due "2026-06-31" is not a date (want YYYY-MM-DD)' \
+fails "a bad date" 1 'shinsa: due: 2026-06-31 is not a day' \
 	"$SHINSA" plans update 1 --org "$A" --due 2026-06-31
 fails "nothing to set" 1 'shinsa: nothing to set (give any of status, due, note, milestones)' \
 	"$SHINSA" plans update 1 --org "$A"

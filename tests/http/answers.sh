@@ -57,7 +57,7 @@ eq "no item x" "$code $body" '404 {"error":{"code":"not_found","message":"api-ch
 api PUT /api/v1/answers/39 '{"status":"implemented"}'
 eq "a bank item" "$code $body" '403 {"error":{"code":"forbidden","message":"item 39 is the bank'"'"'s to answer (対象者: 銀行)"}}'
 api PUT /api/v1/answers/3 '{"notes":"x","plan_due":"2026-02-30"}'
-eq "a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"item 3: bad date \"2026-02-30\" (want YYYY-MM-DD)"}}'
+eq "a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"item 3: 2026-02-30 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-02-30"]}]}}'
 api PUT /api/v1/answers/3 '{"status":"done"}'
 eq "a bad status" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"item 3: bad status \"done\" (want implemented, partial, not_implemented or not_applicable)"}}'

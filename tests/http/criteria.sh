@@ -104,7 +104,7 @@ eq "map: relation is required" "$code $body" '400 {"error":{"code":"bad_request"
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":"1"}'
 eq "map: items are an array" "$code $body" '400 {"error":{"code":"bad_request","message":"items must be an array"}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":[1],"by":"x"}'
-eq "map: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"by\" (allowed: relation, items, note)"}}'
+eq "map: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"by\" (allowed: relation, items, items_text, note)"}}'
 eq "refusals changed nothing" "$("$SHINSA" criteria show --org "$X" --json | jq -c '.criteria[9] | [.relation, .items]')" '["intersects",[2,3]]'
 
 # Another bank sees none of X's list, and cannot map it.

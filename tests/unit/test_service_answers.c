@@ -209,7 +209,7 @@ static void test_set_item(void **state)
 				   "not_applicable)");
 	const char *date[ANSWER_NFIELDS] = { [FIELD_NOTES] = "ok", [FIELD_PLAN_DUE] = "2026-02-30" };
 	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, date, NULL, &e), OUTCOME_INVALID);
-	assert_string_equal(e.msg, "item 3: bad date \"2026-02-30\" (want YYYY-MM-DD)");
+	assert_string_equal(e.msg, "item 3: 2026-02-30 is not a day");
 	const char *none[ANSWER_NFIELDS] = { 0 };
 	assert_int_equal(answers_set_item(&f->a, ACTOR, 3, none, NULL, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "nothing to set");

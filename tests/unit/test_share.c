@@ -53,11 +53,11 @@ static void test_expiry(void **state)
 	expiry("2026-04-01T09:00:01Z", "2026-04-01T09:00:01Z", NULL);
 	expiry("2026-04-01T09:00:00Z", NULL, "expiry \"2026-04-01T09:00:00Z\" is in the past (it is now 2026-04-01T09:00:00Z)");
 	expiry("2026-03-31", NULL, "expiry \"2026-03-31\" is in the past (it is now 2026-04-01T09:00:00Z)");
-	expiry("2026-02-29", NULL, "expiry \"2026-02-29\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
-	expiry("2026/05/01", NULL, "expiry \"2026/05/01\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
-	expiry("", NULL, "expiry \"\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+	expiry("2026-02-29", NULL, "expiry: 2026-02-29 is not a day");
+	expiry("2026/05/01", "2026-05-02T00:00:00Z", NULL);
+	expiry("", NULL, "expiry: \"\" is not a date (want 2027-07-31, 2027/7/31, 2027年7月31日 or 令和9年7月31日)");
 	expiry("2026-05-01T00:00:00+09:00", NULL,
-	       "expiry \"2026-05-01T00:00:00+09:00\" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+	       "expiry: \"2026-05-01T00:00:00+09:00\" is not a date (want 2027-07-31, 2027/7/31, 2027年7月31日 or 令和9年7月31日)");
 }
 
 /* Connectors A (1) and B (2), banks X (3) and Y (4); submission 1 of A and
