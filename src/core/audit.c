@@ -51,6 +51,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REVIEW_DRAFT] = "review_draft",
 	[AUDIT_REVIEW_APPROVE] = "review_approve",
 	[AUDIT_REVIEW_REJECT] = "review_reject",
+	[AUDIT_PASSWORD_RESET] = "password_reset",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =
