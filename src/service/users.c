@@ -181,3 +181,16 @@ enum outcome users_reset_password(struct store *st, long long org_id, long long 
 		rc = -1;
 	return rc;
 }
+
+enum outcome users_find(struct store *st, const char *email, struct user **out, struct err *e)
+{
+	*out = NULL;
+	char *norm = user_email_normalise(email, e);
+	if (!norm)
+		return OUTCOME_INVALID;
+	int rc = store_user_get_by_email(st, norm, out, e);
+	if (rc == STORE_NOT_FOUND)
+		err_set(e, "no user %s", norm);
+	free(norm);
+	return rc == STORE_NOT_FOUND ? OUTCOME_NOT_FOUND : rc < 0 ? -1 : 0;
+}

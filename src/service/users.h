@@ -68,6 +68,10 @@ struct users_change {
 enum outcome users_update(struct store *st, long long org_id, long long self_id, long long id,
 			  const struct users_change *c, const char *actor, struct user **out, struct err *e);
 
+/* The user with that email (normalised here): OUTCOME_NOT_FOUND "no user
+ * EMAIL", OUTCOME_INVALID for an email that is none. *out yours. */
+enum outcome users_find(struct store *st, const char *email, struct user **out, struct err *e);
+
 /*
  * Gives user id of org_id a new one-time password (into otp): the old one
  * stops working, it must be changed at next sign-in, and every session of

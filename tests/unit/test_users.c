@@ -56,7 +56,7 @@ static void test_add_and_update(void **state)
 	struct users_change none = { .disabled = -1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, carol, &none, "alice@example.jp", NULL, &e),
 			 OUTCOME_INVALID);
-	assert_string_equal(e.msg, "nothing to change: give role, disabled or totp_reset");
+	assert_string_equal(e.msg, "nothing to change: give role, disabled, totp_reset, name or department");
 }
 
 static void test_own_org_and_self(void **state)
