@@ -11,14 +11,26 @@
 
 static int user_add(struct cli_ctx *ctx, int argc, char **argv);
 static int user_list(struct cli_ctx *ctx, int argc, char **argv);
+static int user_update(struct cli_ctx *ctx, int argc, char **argv);
+static int user_reset(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_add = {
-	.name = "user add", .args = "--org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin]",
+	.name = "user add",
+	.args = "--org NAME --email E --role admin|editor|reviewer|viewer|approver [--name 氏名] [--department 部署] "
+		"[--password-stdin]",
 	.summary = "add a user", .help = "", .exec = user_add,
 };
 static const struct cli_command sub_list = {
 	.name = "user list", .args = "--org NAME [--json]", .summary = "an organisation's users", .help = "",
 	.exec = user_list,
+};
+static const struct cli_command sub_update = {
+	.name = "user update", .args = "--email E [--name 氏名] [--department 部署]",
+	.summary = "set a user's name and department", .help = "", .exec = user_update,
+};
+static const struct cli_command sub_reset = {
+	.name = "user reset", .args = "EMAIL", .summary = "give a user a new one-time password", .help = "",
+	.exec = user_reset,
 };
 
 /*
@@ -58,10 +70,12 @@ static int read_password(char buf[PASSWORD_MAX_BYTES + 3], struct err *e)
 static int user_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org_name = NULL, *email = NULL, *role_name = NULL;
+	struct user_profile p = { 0 };
 	bool from_stdin = false;
 	const struct cli_opt opts[] = {
 		{ "org", 0, &org_name, NULL },	 { "email", 0, &email, NULL },
 		{ "role", 0, &role_name, NULL }, { "password-stdin", 0, NULL, &from_stdin },
+		{ "name", 0, &p.name, NULL },	 { "department", 0, &p.department, NULL },
 		{ 0 },
 	};
 	int npos;
@@ -85,7 +99,8 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((from_stdin && read_password(password, &e) < 0) || cli_open_store(ctx, &st, &e) < 0 ||
 	    cli_load_org(st, org_name, &org, &e) < 0 ||
-	    account_user_add(st, org->id, email, role, from_stdin ? password : NULL, generated, actor, &u, &e) < 0)
+	    account_user_add_named(st, org->id, email, role, &p, from_stdin ? password : NULL, generated, actor, &u,
+				   &e) < 0)
 		goto fail;
 	printf("added %s %s to %s (user %lld)\n", user_role_name(u->role), u->email, org->name, u->id);
 	if (!from_stdin)
@@ -161,21 +176,91 @@ static int user_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int user_update(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *email = NULL;
+	struct users_change c = { .disabled = -1 };
+	const struct cli_opt opts[] = {
+		{ "email", 0, &email, NULL },
+		{ "name", 0, &c.name, NULL },
+		{ "department", 0, &c.department, NULL },
+		{ 0 },
+	};
+	int npos;
+	int rc = cli_parse(ctx, "user update", &sub_update, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos)
+		return cli_usage("user update", &sub_update, "unexpected argument \"%s\"", argv[0]);
+	if (!email || (!c.name && !c.department))
+		return cli_usage("user update", &sub_update, "--email and --name or --department are required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct user *u = NULL, *now = NULL;
+	char *actor = cli_audit_actor();
+	if (cli_open_store(ctx, &st, &e) < 0 || users_find(st, email, &u, &e) != 0 ||
+	    users_update(st, u->org_id, 0, u->id, &c, actor, &now, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else {
+		char *label = user_label(now);
+		printf("%s is now %s\n", now->email, label);
+		free(label);
+		rc = CLI_OK;
+	}
+	user_free(now);
+	user_free(u);
+	free(actor);
+	store_close(st);
+	return rc;
+}
+
+static int user_reset(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int npos;
+	int rc = cli_parse(ctx, "user reset", &sub_reset, argc, argv, NULL, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return cli_usage("user reset", &sub_reset, "give one EMAIL");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	struct user *u = NULL;
+	char otp[PASSWORD_GENERATED_LEN + 1] = "";
+	char *actor = cli_audit_actor();
+	if (cli_open_store(ctx, &st, &e) < 0 || users_find(st, argv[0], &u, &e) != 0 ||
+	    users_reset_password(st, u->org_id, 0, u->id, actor, otp, NULL, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+	} else {
+		printf("reset the password of %s; their sessions are ended\n"
+		       "one-time password (shown only now; it must be changed at next sign-in):\n%s\n",
+		       u->email, otp);
+		rc = CLI_OK;
+	}
+	sodium_memzero(otp, sizeof otp);
+	user_free(u);
+	free(actor);
+	store_close(st);
+	return rc;
+}
+
 static int user_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_add, &sub_list, NULL };
+	static const struct cli_command *const subs[] = { &sub_add, &sub_list, &sub_update, &sub_reset, NULL };
 	return cli_dispatch(ctx, &cmd_user, subs, argc, argv);
 }
 
 const struct cli_command cmd_user = {
 	.name = "user",
-	.args = "add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json]",
-	.summary = "add and list the people who sign in",
+	.args = "add --org NAME --email E --role R [--name N] [--department D] [--password-stdin] | list --org NAME "
+		"[--json] | update --email E [--name N] [--department D] | reset EMAIL",
+	.summary = "add, list and change the people who sign in",
 	.help = "  shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin]\n"
 		"      adds a user to an organisation. With --password-stdin the password is\n"
 		"      the first line of stdin (10 characters to 1024 bytes); without it a\n"
 		"      one-time password is generated, printed once as the last line, and\n"
 		"      must be changed at first sign-in. Emails are unique and kept in lower case.\n"
+		"      --name and --department: 氏名 and 部署, shown on pages beside the e-mail\n"
+		"      (up to 100 characters each).\n"
 		"      Roles: admin (everything, including users and the audit trail),\n"
 		"      editor (edit answers, submit, share), reviewer (review what banks\n"
 		"      receive), viewer (read only), approver (a bank's 承認者: approves or\n"
@@ -183,6 +268,12 @@ const struct cli_command cmd_user = {
 		"  shinsa user list --org NAME [--json]\n"
 		"      one line per user: role, email and [one-time password, TOTP, disabled];\n"
 		"      --json prints [{id, email, role, must_change_password, totp_enabled,\n"
-		"      disabled, created_at}]\n",
+		"      disabled, created_at}]\n"
+		"  shinsa user update --email E [--name 氏名] [--department 部署]\n"
+		"      sets a user's name and department (\"\" clears one); event user_update\n"
+		"  shinsa user reset EMAIL\n"
+		"      gives the user a new one-time password, printed once as the last line:\n"
+		"      the old one stops working, it must be changed at next sign-in, and the\n"
+		"      user's sessions end; event password_reset\n",
 	.exec = user_exec,
 };

@@ -52,6 +52,7 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REVIEW_APPROVE] = "review_approve",
 	[AUDIT_REVIEW_REJECT] = "review_reject",
 	[AUDIT_AUDIT_EXPORT] = "audit_export",
+	[AUDIT_PASSWORD_RESET] = "password_reset",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -102,6 +102,7 @@ enum audit_action {
 	AUDIT_REVIEW_APPROVE,   /* review_approve: an approver approved a draft (review_decision follows) */
 	AUDIT_REVIEW_REJECT,    /* review_reject: an approver returned a draft to its drafter, with a reason */
 	AUDIT_AUDIT_EXPORT,     /* audit_export: the audit log downloaded as CSV, with the filters applied */
+	AUDIT_PASSWORD_RESET,   /* password_reset: an admin gave a user a new one-time password (sessions ended) */
 	AUDIT_NACTIONS,
 };
 

@@ -1,5 +1,6 @@
 #include "core/user.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@ void user_free(struct user *u)
 	free(u->password_hash);
 	free(u->totp_sealed);
 	free(u->created_at);
+	free(u->name);
+	free(u->department);
 	free(u);
 }
 
@@ -157,4 +160,40 @@ int user_token_name_check(const char *name, struct err *e)
 		return -1;
 	}
 	return 0;
+}
+
+int user_profile_check(const char *what, const char *s, struct err *e)
+{
+	size_t units = 0;
+	if (!text_utf8_valid(s, strlen(s))) {
+		err_set(e, "%s contains a control character or invalid UTF-8", what);
+		return -1;
+	}
+	for (const char *p = s; *p;) {
+		uint32_t cp = text_utf8_next(&p);
+		if (cp < 0x20 || cp == 0x7F) {
+			err_set(e, "%s contains a control character or invalid UTF-8", what);
+			return -1;
+		}
+		units += cp > 0xFFFF ? 2 : 1; /* counted as a spreadsheet cell counts */
+	}
+	if (units > USER_PROFILE_MAX) {
+		err_set(e, "%s is longer than %d characters", what, USER_PROFILE_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+char *user_label(const struct user *u)
+{
+	if (!u->name || !*u->name)
+		return xstrdup(u->email);
+	if (!u->department || !*u->department)
+		return xstrdup(u->name);
+	size_t n = strlen(u->name) + strlen(u->department) + sizeof "（）";
+	char *s = xmalloc(n);
+	int w = snprintf(s, n, "%s（%s）", u->name, u->department);
+	if (w < 0 || (size_t)w >= n) /* cannot be: n is their sum */
+		s[0] = '\0';
+	return s;
 }

@@ -69,6 +69,8 @@ struct user {
 	long long totp_last_step; /* the last TOTP step accepted, 0 for none */
 	char *created_at;
 	bool disabled;
+	char *name;       /* 氏名 as the person writes it, "" when not given */
+	char *department; /* 部署, "" when not given */
 };
 
 struct user *user_new(void);
@@ -116,5 +118,33 @@ char *user_email_normalise(const char *email, struct err *e);
  * (empty is allowed). "token name is longer than 100 characters",
  * "token name contains a control character or invalid UTF-8". */
 int user_token_name_check(const char *name, struct err *e);
+
+/*
+ * 氏名 and 部署: what pages show beside (or instead of) the e-mail. Each
+ * up to USER_PROFILE_MAX characters (UTF-16 code units, as every text
+ * field counts them; the API's field table bounds them too), trimmed of
+ * surrounding spaces by the caller's choice, never of what is inside.
+ */
+#define USER_PROFILE_MAX 100
+
+/* What a change of profile sets: NULL leaves a field as it is. */
+struct user_profile {
+	const char *name;
+	const char *department;
+};
+
+/*
+ * 0 if s may be stored as the field what ("name" or "department"): valid
+ * UTF-8 without control characters, at most USER_PROFILE_MAX characters.
+ * Messages: "WHAT contains a control character or invalid UTF-8",
+ * "WHAT is longer than 100 characters".
+ */
+int user_profile_check(const char *what, const char *s, struct err *e);
+
+/*
+ * How pages name the user: "氏名（部署）", "氏名" without a department, the
+ * email without a name. You own the string.
+ */
+char *user_label(const struct user *u);
 
 #endif

@@ -15,12 +15,23 @@ int account_user_add(struct store *st, long long org_id, const char *email, enum
 		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], const char *actor,
 		     struct user **out, struct err *e)
 {
+	return account_user_add_named(st, org_id, email, role, NULL, password, generated, actor, out, e);
+}
+
+int account_user_add_named(struct store *st, long long org_id, const char *email, enum user_role role,
+			   const struct user_profile *p, const char *password,
+			   char generated[PASSWORD_GENERATED_LEN + 1], const char *actor, struct user **out,
+			   struct err *e)
+{
 	if (out)
 		*out = NULL;
 	if (!user_role_name(role)) {
 		err_set(e, "unknown role");
 		return -1;
 	}
+	if (p && ((p->name && user_profile_check("name", p->name, e) < 0) ||
+		  (p->department && user_profile_check("department", p->department, e) < 0)))
+		return -1;
 	char *norm = user_email_normalise(email, e);
 	if (!norm || (password && password_check(password, e) < 0)) {
 		free(norm);
@@ -34,6 +45,8 @@ int account_user_add(struct store *st, long long org_id, const char *email, enum
 	u->email = norm;
 	u->role = role;
 	u->must_change_password = password == NULL;
+	u->name = xstrdup(p && p->name ? p->name : "");
+	u->department = xstrdup(p && p->department ? p->department : "");
 	char hash[PASSWORD_HASH_MAX];
 	int rc = password_hash(password ? password : otp, hash, e);
 	if (rc == 0) {

@@ -50,6 +50,13 @@
 int account_user_add(struct store *st, long long org_id, const char *email, enum user_role role,
 		     const char *password, char generated[PASSWORD_GENERATED_LEN + 1], const char *actor,
 		     struct user **out, struct err *e);
+/* account_user_add() with 氏名 and 部署 (p may be NULL; each checked by
+ * user_profile_check(), its message on failure); the event's details
+ * stay {email, role}. */
+int account_user_add_named(struct store *st, long long org_id, const char *email, enum user_role role,
+			   const struct user_profile *p, const char *password,
+			   char generated[PASSWORD_GENERATED_LEN + 1], const char *actor, struct user **out,
+			   struct err *e);
 
 /*
  * A user changes their own password: current must be right (rechecked as

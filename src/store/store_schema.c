@@ -551,6 +551,11 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
 	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
 	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
+	/* 氏名 and 部署 (core/user.h): shown on pages beside the e-mail, which
+	 * stays what events, threads and signed decisions record. */
+	{ 14, "names and departments of users",
+	  "ALTER TABLE user_account ADD COLUMN name TEXT NOT NULL DEFAULT '';\n"
+	  "ALTER TABLE user_account ADD COLUMN department TEXT NOT NULL DEFAULT '';\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

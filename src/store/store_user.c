@@ -11,7 +11,7 @@
 
 #define USER_COLUMNS                                                                                  \
 	"id, org_id, email, role, password_hash, must_change_password, totp_sealed, totp_enabled, " \
-	"totp_last_step, created_at, disabled"
+	"totp_last_step, created_at, disabled, name, department"
 
 static void user_decode(struct sql_stmt *q, void *slot)
 {
@@ -27,6 +27,8 @@ static void user_decode(struct sql_stmt *q, void *slot)
 	u->totp_last_step = sql_int(q, 8);
 	u->created_at = xstrdup(sql_text(q, 9));
 	u->disabled = sql_int(q, 10) != 0;
+	u->name = xstrdup(sql_text(q, 11));
+	u->department = xstrdup(sql_text(q, 12));
 	*(struct user **)slot = u;
 }
 
@@ -46,7 +48,8 @@ int store_user_add(struct store *st, struct user *u, struct err *e)
 	 * is told so in words, on any backend and in or out of a transaction. */
 	struct sql_stmt *q = sql_prepare(store_sql(st),
 		"INSERT INTO user_account (org_id, email, role, password_hash, must_change_password, totp_sealed,"
-		" totp_enabled, totp_last_step, created_at, disabled) VALUES (?, ?, ?, ?, ?, NULL, 0, 0, ?, 0)"
+		" totp_enabled, totp_last_step, created_at, disabled, name, department)"
+		" VALUES (?, ?, ?, ?, ?, NULL, 0, 0, ?, 0, ?, ?)"
 		" ON CONFLICT (email) DO NOTHING RETURNING id", e);
 	sql_bind_int(q, 1, u->org_id);
 	sql_bind_text(q, 2, u->email);
@@ -54,6 +57,8 @@ int store_user_add(struct store *st, struct user *u, struct err *e)
 	sql_bind_text(q, 4, u->password_hash);
 	sql_bind_int(q, 5, u->must_change_password);
 	sql_bind_text(q, 6, u->created_at);
+	sql_bind_text(q, 7, u->name ? u->name : "");
+	sql_bind_text(q, 8, u->department ? u->department : "");
 	int rc = sql_write_one(q, &u->id, e);
 	if (rc == STORE_NOT_FOUND)
 		err_set(e, "a user with email %s already exists", u->email);
@@ -133,6 +138,17 @@ int store_user_set_disabled(struct store *st, long long id, bool disabled, struc
 		return -1;
 	sql_bind_int(q, 1, disabled);
 	sql_bind_int(q, 2, id);
+	return sql_run(q, e);
+}
+
+int store_user_set_profile(struct store *st, long long id, const char *name, const char *department, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st), "UPDATE user_account SET name = ?, department = ? WHERE id = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, name);
+	sql_bind_text(q, 2, department);
+	sql_bind_int(q, 3, id);
 	return sql_run(q, e);
 }
 

@@ -18,7 +18,8 @@
 struct store;
 
 /*
- * Adds u (org_id, email, role, password_hash, must_change_password set;
+ * Adds u (org_id, email, role, password_hash, must_change_password set,
+ * name and department if any;
  * no TOTP yet) and sets u->id and u->created_at. An email already taken is
  * an error that says so: "a user with email E already exists", also to the
  * loser of two adds of one email at once.
@@ -45,6 +46,9 @@ int store_user_set_totp(struct store *st, long long id, const char *sealed, bool
 int store_user_take_totp_step(struct store *st, long long id, long long step, struct err *e);
 
 int store_user_set_role(struct store *st, long long id, enum user_role role, struct err *e);
+/* Sets 氏名 and 部署 (both given, "" for none; checked by the caller). */
+int store_user_set_profile(struct store *st, long long id, const char *name, const char *department, struct err *e);
+
 int store_user_set_disabled(struct store *st, long long id, bool disabled, struct err *e);
 
 /* Replaces the user's recovery codes with these n hashes. Call inside a

@@ -32,6 +32,8 @@ static json_t *me_json(const struct user *u, const struct org *org, const char *
 			       user_role_name(u->role), "org", "id", (json_int_t)org->id, "name", org->name, "kind",
 			       org_kind_name(org->kind), "must_change_password", u->must_change_password,
 			       "totp_enabled", u->totp_enabled);
+	json_object_set_new(me, "name", json_string(u->name ? u->name : ""));
+	json_object_set_new(me, "department", json_string(u->department ? u->department : ""));
 	if (session_token && *session_token) {
 		char csrf[TOKEN_MAX];
 		auth_csrf_token(session_token, csrf);

@@ -10,9 +10,10 @@
 
 static json_t *user_json(const struct user *u)
 {
-	return json_pack("{s:I, s:s, s:s, s:b, s:b, s:b, s:s}", "id", (json_int_t)u->id, "email", u->email, "role",
-			 user_role_name(u->role), "must_change_password", u->must_change_password, "totp_enabled",
-			 u->totp_enabled, "disabled", u->disabled, "created_at", u->created_at);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}", "id", (json_int_t)u->id, "email", u->email,
+			 "name", u->name, "department", u->department, "role", user_role_name(u->role),
+			 "must_change_password", u->must_change_password, "totp_enabled", u->totp_enabled, "disabled",
+			 u->disabled, "created_at", u->created_at);
 }
 
 void api_users_list(struct http_request *req, struct http_response *resp)
@@ -63,9 +64,11 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 		{ "email", HTTP_JSON_STRING, .required = true },
 		{ "role", HTTP_JSON_STRING, .required = true },
 		{ "password", HTTP_JSON_STRING, .nullable = true },
+		{ "name", HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
+		{ "department", HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
 		{ 0 },
 	};
-	const char *v[3];
+	const char *v[5];
 	struct err e = { 0 };
 	struct store *st = api_store(req, resp);
 	json_t *body = NULL;
@@ -78,7 +81,8 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 	}
 	char otp[PASSWORD_GENERATED_LEN + 1];
 	struct user *u = NULL;
-	int rc = users_add(st, req->org->id, v[0], v[1], req->who.user->email, otp, &u, &e);
+	struct user_profile p = { v[3], v[4] };
+	int rc = users_add(st, req->org->id, v[0], v[1], &p, req->who.user->email, otp, &u, &e);
 	if (rc == 0) {
 		json_t *out = user_json(u);
 		json_object_set_new(out, "one_time_password", json_string(otp));
@@ -99,6 +103,8 @@ static int parse_change(const json_t *body, struct users_change *c, struct http_
 		{ .name = "disabled", .type = HTTP_JSON_BOOLEAN },
 		{ .name = "totp_reset", .type = HTTP_JSON_BOOLEAN },
 		{ .name = "password", .type = HTTP_JSON_STRING },
+		{ .name = "name", .type = HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
+		{ .name = "department", .type = HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
 		{ 0 },
 	};
 	if (http_json_check(body, fields, resp) < 0)
@@ -111,6 +117,8 @@ static int parse_change(const json_t *body, struct users_change *c, struct http_
 	c->role = http_json_str(body, "role", NULL);
 	c->disabled = dis ? json_is_true(dis) : -1;
 	c->totp_reset = reset != NULL;
+	c->name = http_json_str(body, "name", NULL);
+	c->department = http_json_str(body, "department", NULL);
 	return 0;
 }
 
@@ -127,6 +135,66 @@ void api_users_update(struct http_request *req, struct http_response *resp)
 	if (parse_change(body, &c, resp) == 0 &&
 	    reauthenticated(req, resp, st, http_json_str(body, "password", NULL), AUDIT_USER_UPDATE)) {
 		int rc = users_update(st, req->org->id, req->who.user->id, id, &c, req->who.user->email, &u, &e);
+		if (rc == 0)
+			http_json_send(resp, 200, user_json(u));
+		else
+			api_refused(resp, rc, &e, NULL);
+	}
+	user_free(u);
+	json_decref(body);
+}
+
+void api_users_reset(struct http_request *req, struct http_response *resp)
+{
+	static const struct http_json_field fields[] = {
+		{ "password", HTTP_JSON_STRING, .required = false },
+		{ 0 },
+	};
+	struct err e = { 0 };
+	long long id;
+	json_t *body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || !api_id_param(req, "id", "user", &id, resp) || http_json_body(req, resp, fields, &body) < 0)
+		return;
+	char otp[PASSWORD_GENERATED_LEN + 1];
+	struct user *u = NULL;
+	if (reauthenticated(req, resp, st, http_json_str(body, "password", NULL), AUDIT_PASSWORD_RESET)) {
+		int rc = users_reset_password(st, req->org->id, req->who.user->id, id, req->who.user->email, otp, &u,
+					      &e);
+		if (rc == 0) {
+			json_t *out = user_json(u);
+			json_object_set_new(out, "one_time_password", json_string(otp));
+			http_json_send(resp, 200, out);
+		} else {
+			api_refused(resp, rc, &e, NULL);
+		}
+	}
+	sodium_memzero(otp, sizeof otp);
+	user_free(u);
+	json_decref(body);
+}
+
+void api_me_update(struct http_request *req, struct http_response *resp)
+{
+	static const struct http_json_field fields[] = {
+		{ "name", HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
+		{ "department", HTTP_JSON_STRING, .max = USER_PROFILE_MAX },
+		{ 0 },
+	};
+	struct err e = { 0 };
+	json_t *body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || http_json_body(req, resp, fields, &body) < 0)
+		return;
+	struct users_change c = { .disabled = -1 };
+	c.name = http_json_str(body, "name", NULL);
+	c.department = http_json_str(body, "department", NULL);
+	struct user *u = NULL;
+	if (!c.name && !c.department) {
+		http_json_error(resp, 400, "bad_request", "nothing to change: give name or department");
+	} else {
+		const struct user *me = req->who.user;
+		int rc = users_update(st, me->org_id, me->id, me->id, &c, me->email, &u, &e);
 		if (rc == 0)
 			http_json_send(resp, 200, user_json(u));
 		else

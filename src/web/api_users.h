@@ -32,4 +32,13 @@ void api_users_list(struct http_request *req, struct http_response *resp);
 void api_users_add(struct http_request *req, struct http_response *resp);
 void api_users_update(struct http_request *req, struct http_response *resp);
 
+/* POST /api/v1/users/{id}/password-reset {password}: a new one-time
+ * password for another user of the organisation (users_reset_password()),
+ * 200 with the user and "one_time_password", shown this once. */
+void api_users_reset(struct http_request *req, struct http_response *resp);
+
+/* PUT /api/v1/me {name?, department?}: the signed-in user's own 氏名 and
+ * 部署; 200 with the user as /api/v1/users lists it. */
+void api_me_update(struct http_request *req, struct http_response *resp);
+
 #endif

@@ -65,6 +65,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC, 0, 0 },
 	{ "DELETE", "/api/v1/session", api_session_delete, ROUTE_PASSWORD_CHANGE, 0, 0 },
 	{ "GET", "/api/v1/me", api_me, ROUTE_PASSWORD_CHANGE, 0, 0 },
+	{ "PUT", "/api/v1/me", api_me_update, 0, 0, 0 },
 	{ "POST", "/api/v1/me/password", api_me_password, ROUTE_PASSWORD_CHANGE, 0, 0 },
 	{ "POST", "/api/v1/me/totp", api_me_totp_begin, 0, 0, 0 },
 	{ "POST", "/api/v1/me/totp/confirm", api_me_totp_confirm, 0, 0, 0 },
@@ -81,6 +82,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/users", api_users_list, 0, 0, ACTION_ADMIN_USERS },
 	{ "POST", "/api/v1/users", api_users_add, 0, 0, ACTION_ADMIN_USERS },
 	{ "PUT", "/api/v1/users/{id}", api_users_update, 0, 0, ACTION_ADMIN_USERS },
+	{ "POST", "/api/v1/users/{id}/password-reset", api_users_reset, 0, 0, ACTION_ADMIN_USERS },
 
 	/* Catalogs: any signed-in user */
 	{ "GET", "/api/v1/catalogs", api_catalog_list, 0, 0, ACTION_READ },

@@ -60,11 +60,11 @@ fails "unknown role" 1 'shinsa: unknown role "boss" (want admin, editor, reviewe
 	"$SHINSA" user add --org A社 --email g@example.jp --role boss
 fails "unknown organisation" 1 'shinsa: no organisation "C社" (shinsa org list shows them)' \
 	"$SHINSA" user add --org C社 --email g@example.jp --role viewer
-fails "user add without --role" 2 "shinsa: user add: --org, --email and --role are required (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin])" \
+fails "user add without --role" 2 "shinsa: user add: --org, --email and --role are required (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--name 氏名] [--department 部署] [--password-stdin])" \
 	"$SHINSA" user add --org A社 --email g@example.jp
-fails "user add with an argument" 2 "shinsa: user add: unexpected argument \"x\" (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--password-stdin])" \
+fails "user add with an argument" 2 "shinsa: user add: unexpected argument \"x\" (usage: shinsa user add --org NAME --email E --role admin|editor|reviewer|viewer|approver [--name 氏名] [--department 部署] [--password-stdin])" \
 	"$SHINSA" user add x --org A社 --email g@example.jp --role viewer
-fails "user without a subcommand" 2 "shinsa: user: which one? add or list (usage: shinsa user add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json])" \
+fails "user without a subcommand" 2 "shinsa: user: which one? add, list, update or reset (usage: shinsa user add --org NAME --email E --role R [--name N] [--department D] [--password-stdin] | list --org NAME [--json] | update --email E [--name N] [--department D] | reset EMAIL)" \
 	"$SHINSA" user
 eq "nothing was added by the failures" "$(db "SELECT count(*) FROM user_account")" 5
 
@@ -135,7 +135,7 @@ run "$SHINSA" audit verify
 eq "the trail holds" "$rc:$(echo "$out" | cut -d, -f1)" "0:audit trail intact: 11 events"
 
 run "$SHINSA" help user
-eq "help user" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa user add --org NAME --email E --role R [--password-stdin] | list --org NAME [--json]"
+eq "help user" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa user add --org NAME --email E --role R [--name N] [--department D] [--password-stdin] | list --org NAME [--json] | update --email E [--name N] [--department D] | reset EMAIL"
 run "$SHINSA" token create --help
 eq "token create --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa token create --user EMAIL [--name TEXT]"
 

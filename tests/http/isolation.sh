@@ -53,6 +53,7 @@ GET /admin/users|/admin/users|-
 GET /audit|/audit|-
 POST /api/v1/session|/api/v1/session|{}
 GET /api/v1/me|/api/v1/me|-
+PUT /api/v1/me|/api/v1/me|{}
 POST /api/v1/me/password|/api/v1/me/password|{}
 POST /api/v1/me/totp|/api/v1/me/totp|{\"password\":\"$TEST_PASSWORD\"}
 POST /api/v1/me/totp/confirm|/api/v1/me/totp/confirm|{}
@@ -62,6 +63,7 @@ DELETE /api/v1/me/tokens/{id}|/api/v1/me/tokens/2|-
 GET /api/v1/users|/api/v1/users|-
 POST /api/v1/users|/api/v1/users|{}
 PUT /api/v1/users/{id}|/api/v1/users/1|{\"disabled\":true,\"password\":\"correct horse battery staple\"}
+POST /api/v1/users/{id}/password-reset|/api/v1/users/1/password-reset|{\"password\":\"correct horse battery staple\"}
 GET /api/v1/catalogs|/api/v1/catalogs|-
 GET /api/v1/catalogs/{id}|/api/v1/catalogs/api-checklist-2018-08|-
 GET /api/v1/answers|/api/v1/answers|-
@@ -196,10 +198,11 @@ want() {
 	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3"}}' ;;
 	"PUT /api/v1/notifications/email") echo '200 {"email":true}' ;;
 	# Users: an admin's own organisation's only (user 1 is A's admin).
-	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}")
+	"PUT /api/v1/me") echo '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department"}}' ;;
+	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}" | "POST /api/v1/users/{id}/password-reset")
 		if [ "$role" != admin ]; then echo "$ROLE_NO"
 		elif [ "${pat%% *}" = GET ]; then echo "200 *"
-		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"email is required"}}'
+		elif [ "$pat" = "POST /api/v1/users" ]; then echo '400 {"error":{"code":"bad_request","message":"email is required"}}'
 		else echo '404 {"error":{"code":"not_found","message":"no user 1"}}'; fi ;;
 	"DELETE /api/v1/me/tokens/{id}") echo '404 {"error":{"code":"not_found","message":"no API token 2"}}' ;;
 	"DELETE /api/v1/session")

@@ -20,13 +20,13 @@ eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message
 
 login admin@a.test
 eq "sign in" "$code $(jq -c 'del(.csrf_token)' "$T/b")" \
-	'200 {"email":"admin@a.test","role":"admin","org":{"id":1,"name":"接続先A","kind":"connector"},"must_change_password":false,"totp_enabled":false,"expires_at":"2026-05-01T21:00:00Z"}'
+	'200 {"email":"admin@a.test","role":"admin","org":{"id":1,"name":"接続先A","kind":"connector"},"must_change_password":false,"totp_enabled":false,"name":"","department":"","expires_at":"2026-05-01T21:00:00Z"}'
 eq "the session cookie" "$(header Set-Cookie | sed 's/=shs_[A-Za-z0-9_-]*;/=TOKEN;/')" \
 	'shinsa_session=TOKEN; Path=/; HttpOnly; SameSite=Strict'
 eq "a CSRF token" "$(printf %s "$CSRF" | wc -c)" 43
 api GET /api/v1/me
 eq "GET /api/v1/me" "$code $(jq -c . "$T/b")" \
-	"200 {\"email\":\"admin@a.test\",\"role\":\"admin\",\"org\":{\"id\":1,\"name\":\"接続先A\",\"kind\":\"connector\"},\"must_change_password\":false,\"totp_enabled\":false,\"csrf_token\":\"$CSRF\"}"
+	"200 {\"email\":\"admin@a.test\",\"role\":\"admin\",\"org\":{\"id\":1,\"name\":\"接続先A\",\"kind\":\"connector\"},\"must_change_password\":false,\"totp_enabled\":false,\"name\":\"\",\"department\":\"\",\"csrf_token\":\"$CSRF\"}"
 req "$URL/api/v1/me"
 eq "no cookie" "$code $body" '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
 req -H 'Cookie: shinsa_session=shs_forged' "$URL/api/v1/me"

@@ -19,11 +19,11 @@ eq "an editor may not" "$code $body" '403 {"error":{"code":"forbidden","message"
 login admin@a.test
 api GET /api/v1/users
 eq "the organisation's users" "$code $body" \
-	'200 [{"id":1,"email":"admin@a.test","role":"admin","must_change_password":false,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"},{"id":2,"email":"editor@a.test","role":"editor","must_change_password":false,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"}]'
+	'200 [{"id":1,"email":"admin@a.test","name":"","department":"","role":"admin","must_change_password":false,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"},{"id":2,"email":"editor@a.test","name":"","department":"","role":"editor","must_change_password":false,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"}]'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"New@A.test","role":"viewer"}'
 eq "a new user, with a one-time password shown once" \
 	"$code $(jq -c 'del(.one_time_password)' "$T/b") $(jq -r '.one_time_password | length > 0' "$T/b")" \
-	'201 {"id":4,"email":"new@a.test","role":"viewer","must_change_password":true,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"} true'
+	'201 {"id":4,"email":"new@a.test","name":"","department":"","role":"viewer","must_change_password":true,"totp_enabled":false,"disabled":false,"created_at":"2026-05-01T09:00:00Z"} true'
 OTP=$(jq -r .one_time_password "$T/b")
 login new@a.test "$OTP"
 eq "it signs in, to change it first" "$code $(jq -c .must_change_password "$T/b")" "200 true"
@@ -44,11 +44,11 @@ eq "role changed" "$code $(jq -c '[.role, .disabled]' "$T/b")" '200 ["editor",fa
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","role":"editor"}'
 eq "again: nothing changes" "$code $(jq -c '[.role]' "$T/b")" '200 ["editor"]'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple"}'
-eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give role, disabled or totp_reset"}}'
+eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give role, disabled, totp_reset, name or department"}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","disabled":"yes"}'
 eq "disabled is a boolean" "$code $body" '400 {"error":{"code":"bad_request","message":"disabled must be true or false"}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","pass":"x"}'
-eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"pass\" (allowed: role, disabled, totp_reset, password)"}}'
+eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"pass\" (allowed: role, disabled, totp_reset, password, name, department)"}}'
 # The administrator's own password, every time: a stolen session adds no one.
 api PUT /api/v1/users/4 '{"role":"viewer"}'
 eq "a change without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change"}}'

@@ -29,15 +29,15 @@ static void test_add_and_update(void **state)
 	struct err e = { 0 };
 	char otp[PASSWORD_GENERATED_LEN + 1];
 	struct user *u = NULL;
-	assert_int_equal(users_add(f->st, f->org_id, "Carol@Example.jp", "editor", "alice@example.jp", otp, &u, &e), 0);
+	assert_int_equal(users_add(f->st, f->org_id, "Carol@Example.jp", "editor", NULL, "alice@example.jp", otp, &u, &e), 0);
 	assert_string_equal(u->email, "carol@example.jp");
 	assert_true(u->must_change_password);
 	long long carol = u->id;
 	user_free(u);
-	assert_int_equal(users_add(f->st, f->org_id, "carol@example.jp", "viewer", "alice@example.jp", otp, &u, &e),
+	assert_int_equal(users_add(f->st, f->org_id, "carol@example.jp", "viewer", NULL, "alice@example.jp", otp, &u, &e),
 			 OUTCOME_CONFLICT);
 	assert_string_equal(e.msg, "a user with email carol@example.jp already exists");
-	assert_int_equal(users_add(f->st, f->org_id, "d@example.jp", "boss", "alice@example.jp", otp, &u, &e),
+	assert_int_equal(users_add(f->st, f->org_id, "d@example.jp", "boss", NULL, "alice@example.jp", otp, &u, &e),
 			 OUTCOME_INVALID);
 
 	struct users_change c = { .role = "reviewer", .disabled = 1 };
@@ -56,7 +56,7 @@ static void test_add_and_update(void **state)
 	struct users_change none = { .disabled = -1 };
 	assert_int_equal(users_update(f->st, f->org_id, f->alice, carol, &none, "alice@example.jp", NULL, &e),
 			 OUTCOME_INVALID);
-	assert_string_equal(e.msg, "nothing to change: give role, disabled or totp_reset");
+	assert_string_equal(e.msg, "nothing to change: give role, disabled, totp_reset, name or department");
 }
 
 static void test_own_org_and_self(void **state)
