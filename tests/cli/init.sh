@@ -75,7 +75,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   catalog    list, show and cross-walk the catalogs
   form       write the blank checklist form as an A3-landscape Excel file
   org        add, list and set up organisations (connectors and banks)
-  user       add and list the people who sign in
+  user       add, list and change the people who sign in
   token      API tokens for scripts (Authorization: Bearer)
   answers    a connector's master answer set
   submit     freeze a connector's answers into a signed submission

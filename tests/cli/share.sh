@@ -49,7 +49,7 @@ fails "no such bank" 1 'shinsa: no bank "みずなし銀行"' \
 	"$SHINSA" share add 1 --bank みずなし銀行
 fails "a connector is no bank" 1 'shinsa: no bank "別の接続先"' \
 	"$SHINSA" share add 1 --bank 別の接続先
-fails "an expiry that is no date" 1 'shinsa: expiry "2026-02-30" is not a date (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)' \
+fails "an expiry that is no date" 1 'shinsa: expiry: 2026-02-30 is not a day' \
 	"$SHINSA" share add 1 --bank サンプル銀行 --expires 2026-02-30
 fails "an expiry in the past" 1 'shinsa: expiry "2026-03-31" is in the past (it is now 2026-04-01T09:00:00Z)' \
 	"$SHINSA" share add 1 --bank サンプル銀行 --expires 2026-03-31

@@ -61,7 +61,7 @@ has "the criteria with their mapping, suggestions and forms" \
 	'<th scope="row">(1)-1</th>' '<span class="chip warn">一部重複</span>' \
 	'<form id="map-0" class="mapping" data-api="/api/v1/criteria/%281%29-1/mapping" data-method="PUT">' \
 	'<option value="intersects" selected>一部重複</option>' \
-	'<input id="map-0-items" class="items-text" value="1" inputmode="numeric" aria-describedby="map-0-help">' \
+	'<input id="map-0-items" class="items-text" name="items_text" value="1" inputmode="numeric" aria-describedby="map-0-help">' \
 	'<input type="hidden" name="items" data-type="json" value="[1]">' \
 	'<button type="button" class="secondary take" data-take="2" data-form="map-0">通番2を追加</button>' \
 	'<li>通番2 <span class="muted">セキュリティ管理ルールを整備する。</span> <span class="chip info">類似度 17%</span>' \
@@ -167,8 +167,8 @@ has "the connector sees the review with a reply form naming the bank" '<h1>接�
 lacks "and no verdict form" 'id="verdict-7"'
 lacks "nor the decision form" 'id="decide"'
 has "the bank's supplementary questions, each with an answer form" \
-	'<form id="q-3-form" data-api="/api/v1/banks/X%E9%8A%80%E8%A1%8C/questions/%282%29-2" data-method="PUT">' \
-	'<textarea id="q-3-a" name="answer" maxlength="4000" aria-describedby="q-3-h"></textarea>'
+	'<form id="q-2-form" data-api="/api/v1/banks/X%E9%8A%80%E8%A1%8C/questions/%282%29-2" data-method="PUT">' \
+	'<textarea id="q-2-a" name="answer" maxlength="4000" aria-describedby="q-2-h"></textarea>'
 page /reviews/1
 eq "without ?bank= the connector gets the 400 page" "$code" 400
 page /inbox

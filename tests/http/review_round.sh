@@ -44,7 +44,8 @@ done
 # the checklist, answered for this bank only.
 api GET "/api/v1/banks/$X/questions"
 QUESTIONS=$(echo "$body" | jq -r '.[].key')
-eq "the questions are the shipped cross-walk's criteria with no counterpart" "$code $(echo $QUESTIONS)" "200 $(jq -r '[.rows[] | select(.relation == "none") | .criterion] | join(" ")' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+# (1)-12 is seed 000's unreadable row: never put to a connector.
+eq "the questions are the shipped cross-walk's criteria with no counterpart" "$code $(echo $QUESTIONS)" "200 $(jq -r '[.rows[] | select(.relation == "none" and .criterion != "(1)-12") | .criterion] | join(" ")' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
 for k in $QUESTIONS; do
 	api PUT "/api/v1/banks/$X/questions/$(printf '%s' "$k" | jq -sRr @uri)" "{\"answer\":\"A社の補足回答 $k\"}"
 	[ "$code" = 200 ] || not_ok "answer question $k" "$code $body"
