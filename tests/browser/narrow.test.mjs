@@ -79,7 +79,7 @@ const PAGES = {
 async function brokenTexts(page) {
   return page.evaluate((names) => {
     const out = [];
-    const sel = "th, h1, h2, h3, label, .chip, nav a, button, summary";
+    const sel = "caption, th, h1, h2, h3, label, .chip, nav a, button, summary";
     const els = [...document.querySelectorAll(sel)];
     for (const el of document.querySelectorAll("main *"))
       if (names.includes(el.textContent.trim()) && !els.includes(el)) els.push(el);
