@@ -27,6 +27,10 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 SHINSA_SHOTS=$build/browser-shots
 export SHINSA_SHOTS
+# The binary, for a test that seeds more organisations with the CLI
+# (on SHINSA_DB, the server's database, exported below).
+SHINSA=$bin
+export SHINSA
 
 passed=0 failed=0
 check() { # what, then the condition as a command

@@ -360,3 +360,39 @@
     problemText: problemText,
   };
 })();
+
+// Phones and narrow windows: under 700px (shinsa.css) a table of the page
+// is read as one block per row, each cell under its column's header. The
+// header's words go on each cell as data-label (the page's own words, so
+// this speaks no language either) and the table gets class "stack". Rows
+// a script adds later (a refreshed list) are labelled as they come. A table
+// whose head spans columns is left as it is: its cells have no one header.
+(function () {
+  "use strict";
+  function label(table) {
+    const head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!head) return;
+    const names = [];
+    for (const th of head.cells) {
+      if (th.colSpan > 1) return;
+      names.push(th.textContent.replace(/\s+/g, " ").trim());
+    }
+    for (const body of table.tBodies) {
+      for (const row of body.rows) {
+        // A row whose cells span columns (a group's title) stays whole.
+        if (row.cells.length !== names.length) continue;
+        for (let i = 0; i < row.cells.length; i++)
+          if (names[i] && !row.cells[i].hasAttribute("data-label")) row.cells[i].setAttribute("data-label", names[i]);
+      }
+    }
+    table.classList.add("stack");
+  }
+  function labelAll() {
+    document.querySelectorAll("main table").forEach(label);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    labelAll();
+    const main = document.querySelector("main");
+    if (main) new MutationObserver(labelAll).observe(main, { childList: true, subtree: true });
+  });
+})();
