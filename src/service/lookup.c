@@ -76,7 +76,7 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 		return 0;
 	org_free(*out);
 	*out = NULL;
-	err_set(e, "no bank \"%s\"", name);
+	err_coded(e, NULL, "no_bank", "no bank \"{1}\"", name, NULL);
 	return OUTCOME_NOT_FOUND;
 }
 
