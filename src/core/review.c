@@ -263,7 +263,7 @@ int review_verdict_check(const struct review_item *item, enum review_verdict v, 
 		return -1;
 	}
 	if (comment && chars(comment) > REVIEW_TEXT_MAX) {
-		err_set(e, "the comment is longer than %d characters", REVIEW_TEXT_MAX);
+		err_too_long(e, "the comment", REVIEW_TEXT_MAX);
 		return -1;
 	}
 	return 0;

@@ -185,3 +185,23 @@ test("a plan's history is worded in Japanese", async () => {
   await look(page, "noenglish-4-plan");
   await page.close();
 });
+
+// The same words in English, on a phone: the refusal's own line, the name
+// as typed, the page not scrolling sideways.
+test("in English at 390px, a refusal is worded from the English texts", async () => {
+  const page = await session(C.admin);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE_URL}/lang/en?next=${encodeURIComponent(`/submissions/${submission}`)}`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  const share = page.locator("form").filter({ has: page.getByLabel("Bank name", { exact: true }) });
+  await page.getByLabel("Bank name", { exact: true }).fill("存在しない銀行");
+  const said = await refused(page, share, () => share.getByRole("button", { name: "Share", exact: true }).click());
+  assert.equal(said, "Check what you entered.\nThere is no bank named “存在しない銀行”. Type the bank's name as registered.");
+  expectProblem(page, /status of 4\d\d/);
+  await share.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-5-en-390-no-bank.png") });
+  await page.goto(`${BASE_URL}/plans/${planId}`);
+  const cells = await page.locator("#history tbody tr td:nth-child(4)").allInnerTexts();
+  assert.ok(cells.some((t) => t.trim() === "Answer: Partly implemented, due 2027-03-31"), cells.join(" | "));
+  await look(page, "noenglish-6-en-390-plan");
+  await page.close();
+});
