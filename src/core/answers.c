@@ -190,7 +190,7 @@ static int set_field(struct answer *a, enum answer_field f, const char *value, s
 		return -1;
 	}
 	if (answer_text_length(value) > max) {
-		err_set(e, "%s is longer than %zu characters", field_names[f], max);
+		err_too_long(e, field_names[f], (long long)max);
 		return -1;
 	}
 	free(*slot);

@@ -1,5 +1,6 @@
 #include "core/mapping.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,8 +48,17 @@ void mapping_row_add_item(struct mapping_row *row, int no)
 	row->items[row->n_items++] = no;
 }
 
+/* An item's number as text, for an error's values. */
+static const char *item_text(char *buf, size_t size, int no)
+{
+	if (snprintf(buf, size, "%d", no) >= (int)size)
+		buf[0] = '\0'; /* cannot be: buf holds any int */
+	return buf;
+}
+
 int mapping_validate(const struct mapping *m, const struct catalog *criteria, const struct catalog *checklist, struct err *e)
 {
+	char no[16];
 	if (criteria->kind != CATALOG_CRITERIA) {
 		err_set(e, "%s is not a criteria catalog", criteria->id);
 		return -1;
@@ -60,17 +70,17 @@ int mapping_validate(const struct mapping *m, const struct catalog *criteria, co
 	for (size_t i = 0; i < m->n_rows; i++) {
 		const struct mapping_row *row = &m->rows[i];
 		if (!catalog_find_key(criteria, row->criterion)) {
-			err_set(e, "criterion %s is not in %s", row->criterion, criteria->id);
+			err_coded(e, NULL, "map_unknown_criterion", "criterion {1} is not in {2}", row->criterion, criteria->id, NULL);
 			return -1;
 		}
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(m->rows[j].criterion, row->criterion) == 0) {
-				err_set(e, "criterion %s: mapped twice", row->criterion);
+				err_coded(e, NULL, "map_twice", "criterion {1}: mapped twice", row->criterion, NULL);
 				return -1;
 			}
 		}
 		if (row->relation == RELATION_UNSET && row->n_items) {
-			err_set(e, "criterion %s: not mapped yet, but names items", row->criterion);
+			err_coded(e, NULL, "map_unset_items", "criterion {1}: not mapped yet, but names items", row->criterion, NULL);
 			return -1;
 		}
 		if (row->relation != RELATION_UNSET && !relation_name(row->relation)) {
@@ -78,21 +88,24 @@ int mapping_validate(const struct mapping *m, const struct catalog *criteria, co
 			return -1;
 		}
 		if (row->relation == RELATION_NONE && row->n_items) {
-			err_set(e, "criterion %s: relation none names items", row->criterion);
+			err_coded(e, NULL, "map_none_items", "criterion {1}: relation none names items", row->criterion, NULL);
 			return -1;
 		}
 		if (row->relation != RELATION_NONE && row->relation != RELATION_UNSET && !row->n_items) {
-			err_set(e, "criterion %s: relation %s names no item", row->criterion, relation_name(row->relation));
+			err_coded(e, NULL, "map_no_item", "criterion {1}: relation {2} names no item", row->criterion,
+				  relation_name(row->relation), NULL);
 			return -1;
 		}
 		for (size_t k = 0; k < row->n_items; k++) {
 			if (!catalog_find_no(checklist, row->items[k])) {
-				err_set(e, "criterion %s: item %d is not in %s", row->criterion, row->items[k], checklist->id);
+				err_coded(e, NULL, "map_unknown_item", "criterion {1}: item {2} is not in {3}", row->criterion,
+					  item_text(no, sizeof no, row->items[k]), checklist->id, NULL);
 				return -1;
 			}
 			for (size_t l = 0; l < k; l++) {
 				if (row->items[l] == row->items[k]) {
-					err_set(e, "criterion %s: item %d named twice", row->criterion, row->items[k]);
+					err_coded(e, NULL, "map_item_twice", "criterion {1}: item {2} named twice", row->criterion,
+						  item_text(no, sizeof no, row->items[k]), NULL);
 					return -1;
 				}
 			}

@@ -53,7 +53,7 @@ static int text_check(const char *what, const char *text, struct err *e)
 		chars++;
 	}
 	if (chars > 100) {
-		err_set(e, "%s is longer than 100 characters", what);
+		err_too_long(e, what, 100);
 		return -1;
 	}
 	return 0;

@@ -176,7 +176,7 @@ int plan_note_check(const char *note, struct err *e)
 		return -1;
 	}
 	if (n > PLAN_NOTE_MAX) {
-		err_set(e, "note is longer than %d characters", PLAN_NOTE_MAX);
+		err_too_long(e, "note", PLAN_NOTE_MAX);
 		return -1;
 	}
 	return 0;

@@ -236,11 +236,11 @@ int review_text_check(const char *what, const char *text, struct err *e)
 		return -1;
 	}
 	if (text_is_blank(text)) {
-		err_set(e, "%s is empty", what);
+		err_coded(e, NULL, "required", "{1} is empty", what, NULL);
 		return -1;
 	}
 	if (chars(text) > REVIEW_TEXT_MAX) {
-		err_set(e, "%s is longer than %d characters", what, REVIEW_TEXT_MAX);
+		err_too_long(e, what, REVIEW_TEXT_MAX);
 		return -1;
 	}
 	return 0;
@@ -263,7 +263,7 @@ int review_verdict_check(const struct review_item *item, enum review_verdict v, 
 		return -1;
 	}
 	if (comment && chars(comment) > REVIEW_TEXT_MAX) {
-		err_set(e, "the comment is longer than %d characters", REVIEW_TEXT_MAX);
+		err_too_long(e, "the comment", REVIEW_TEXT_MAX);
 		return -1;
 	}
 	return 0;

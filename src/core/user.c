@@ -107,7 +107,7 @@ char *user_email_normalise(const char *email, struct err *e)
 		uint32_t cp = text_utf8_next(&p);
 		/* U+3000, the full-width space an IME types, counts as a space. */
 		if (cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x3000) {
-			err_set(e, "email contains a space or a control character");
+			err_coded(e, NULL, "email_form", "email contains a space or a control character", NULL);
 			return NULL;
 		}
 		if (cp == '@') {
@@ -116,13 +116,13 @@ char *user_email_normalise(const char *email, struct err *e)
 		}
 	}
 	if (ats != 1) {
-		err_set(e, "email \"%s\" must contain exactly one @", email);
+		err_coded(e, NULL, "email_form", "email \"{1}\" must contain exactly one @", email, NULL);
 		return NULL;
 	}
 	size_t local = (size_t)(at - email);
 	const char *domain = at + 1;
 	if (local == 0) {
-		err_set(e, "email \"%s\" has nothing before the @", email);
+		err_coded(e, NULL, "email_form", "email \"{1}\" has nothing before the @", email, NULL);
 		return NULL;
 	}
 	if (local > USER_EMAIL_LOCAL_MAX) {
@@ -131,7 +131,7 @@ char *user_email_normalise(const char *email, struct err *e)
 	}
 	size_t dlen = strlen(domain);
 	if (dlen == 0 || domain[0] == '.' || domain[dlen - 1] == '.' || !strchr(domain, '.') || strstr(domain, "..")) {
-		err_set(e, "email \"%s\" needs a domain after the @, like example.jp", email);
+		err_coded(e, NULL, "email_form", "email \"{1}\" needs a domain after the @, like example.jp", email, NULL);
 		return NULL;
 	}
 	char *out = xstrdup(email);

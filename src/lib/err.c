@@ -120,3 +120,11 @@ bool err_isset(const struct err *e)
 {
 	return e && e->msg[0];
 }
+
+void err_too_long(struct err *e, const char *what, long long max)
+{
+	char n[24];
+	if (snprintf(n, sizeof n, "%lld", max) >= (int)sizeof n)
+		n[0] = '\0'; /* cannot be: a long long has at most 20 characters */
+	err_coded(e, NULL, "too_long", "{1} is longer than {2} characters", what, n, NULL);
+}

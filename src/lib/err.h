@@ -40,6 +40,9 @@ void err_set(struct err *e, const char *fmt, ...) __attribute__((format(printf, 
  */
 void err_coded(struct err *e, const char *where, const char *code, const char *tmpl, ...)
 	__attribute__((sentinel));
+/* "WHAT is longer than MAX characters", coded "too_long" with the values
+ * WHAT and MAX: the one wording of every length limit on typed text. */
+void err_too_long(struct err *e, const char *what, long long max);
 /* Puts "prefix: " in front of e's current message. */
 void err_prefix(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Puts "where: " in front of e's message and makes where its place in

@@ -115,7 +115,7 @@ enum outcome account_password_change(struct store *st, const struct auth_config 
 	} else if (password_check(new_password, e) < 0) {
 		rc = OUTCOME_INVALID;
 	} else if (strcmp(current, new_password) == 0) {
-		err_set(e, "the new password must differ from the current one");
+		err_coded(e, NULL, "password_same", "the new password must differ from the current one", NULL);
 		rc = OUTCOME_INVALID;
 	} else if (password_hash(new_password, hash, e) < 0 || store_begin(st, e) < 0) {
 		rc = -1;
@@ -310,7 +310,7 @@ enum outcome account_totp_confirm(struct store *st, const struct auth_config *cf
 		sodium_memzero(secret, sizeof secret);
 		rc = OUTCOME_INVALID;
 		if (!match) {
-			err_set(e, "wrong code");
+			err_coded(e, NULL, "wrong_code", "wrong code", NULL);
 		} else {
 			char hashes[TOTP_RECOVERY_COUNT][HASH_HEX_LEN + 1];
 			totp_recovery_new(codes);
@@ -318,7 +318,7 @@ enum outcome account_totp_confirm(struct store *st, const struct auth_config *cf
 				totp_recovery_hash(codes[i], hashes[i]);
 			int taken = store_begin(st, e) < 0 ? -1 : store_user_take_totp_step(st, user_id, step, e);
 			if (taken == STORE_NOT_FOUND)
-				err_set(e, "wrong code"); /* the same code, used in between */
+				err_coded(e, NULL, "wrong_code", "wrong code", NULL); /* the same code, used in between */
 			else
 				rc = -1;
 			if (taken == STORE_OK && store_user_set_totp(st, user_id, u->totp_sealed, true, e) == 0 &&

@@ -404,7 +404,7 @@ enum outcome auth_password_recheck(struct store *st, const struct auth_config *c
 		auth_policy_throttle_message(*retry_after, e);
 		rc = OUTCOME_THROTTLED;
 	} else if (rc == 0 && !password_verify(u->password_hash, password)) {
-		err_set(e, AUTH_MSG_WRONG_PASSWORD);
+		err_coded(e, NULL, "wrong_password", AUTH_MSG_WRONG_PASSWORD, NULL);
 		rc = OUTCOME_INVALID;
 	} else if (rc == 0 && a.id && store_login_attempt_delete(st, a.id, e) < 0) {
 		rc = -1;

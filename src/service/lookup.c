@@ -112,7 +112,7 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 	*out = NULL;
 	if ((rc = bank_by_key(st, name, out, e)) != 1)
 		return rc;
-	err_set(e, "no bank \"%s\"", name);
+	err_coded(e, NULL, "no_bank", "no bank \"{1}\"", name, NULL);
 	return OUTCOME_NOT_FOUND;
 }
 

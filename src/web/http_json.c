@@ -53,6 +53,22 @@ void http_json_error(struct http_response *resp, int status, const char *code, c
 	http_json_send(resp, status, body);
 }
 
+void http_json_problem(struct http_response *resp, int status, const char *code, const char *problem,
+		       const char *const *args, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	json_t *body = error_body(code, fmt, ap);
+	va_end(ap);
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(args[i]));
+	json_t *p = json_pack("{s:s, s:s, s:o}", "cell", "", "code", problem, "args", a);
+	if (p && body) /* should one not be made, the message says it all */
+		json_object_set_new(json_object_get(body, "error"), "problems", json_pack("[o]", p));
+	http_json_send(resp, status, body);
+}
+
 static int is_json_type(const char *type)
 {
 	if (!type)
@@ -172,7 +188,8 @@ static int check_field(const json_t *body, const struct http_json_field *f, stru
 	if (!v) {
 		if (!f->required)
 			return 0;
-		http_json_error(resp, 400, "bad_request", "%s is required", f->name);
+		http_json_problem(resp, 400, "bad_request", "required", (const char *[]){ f->name }, 1,
+				  "%s is required", f->name);
 		return -1;
 	}
 	if (json_is_null(v) && f->nullable)
@@ -185,7 +202,11 @@ static int check_field(const json_t *body, const struct http_json_field *f, stru
 	if (f->type != HTTP_JSON_STRING)
 		return 0;
 	if (f->max && utf16_length(json_string_value(v), json_string_length(v)) > f->max) {
-		http_json_error(resp, 400, "bad_request", "%s is longer than %zu characters", f->name, f->max);
+		char max[24];
+		if (snprintf(max, sizeof max, "%zu", f->max) >= (int)sizeof max)
+			max[0] = '\0'; /* cannot be: a size_t has at most 20 digits */
+		http_json_problem(resp, 400, "bad_request", "too_long", (const char *[]){ f->name, max }, 2,
+				  "%s is longer than %zu characters", f->name, f->max);
 		return -1;
 	}
 	return 0;

@@ -28,6 +28,11 @@ void http_json_send(struct http_response *resp, int status, json_t *value);
 /* Sends the error shape above. The message is cut to stay one short line. */
 void http_json_error(struct http_response *resp, int status, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same error with "problems": [{"cell": "", "code": PROBLEM, "args":
+ * the n values}], so that a page says the refusal in its own words (its
+ * data-problem-PROBLEM); the message stays for API clients. */
+void http_json_problem(struct http_response *resp, int status, const char *code, const char *problem,
+		       const char *const *args, size_t n, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* The same error as a new object (yours), for a handler that adds members
  * to "error" before it sends it. */
 json_t *http_json_error_body(const char *code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

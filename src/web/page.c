@@ -197,9 +197,11 @@ void page_refused(struct http_request *req, struct http_response *resp, int stat
 		status = status >= 500 ? 500 : 400;
 	if (snprintf(key, sizeof key, "error.%d", status) >= (int)sizeof key)
 		key[0] = 0;
+	/* The API's message is English, for its clients: a Japanese page
+	 * keeps to its own words for the status. */
+	const char *said = message && page_lang(req) == LANG_EN ? message : "";
 	page_render(req, resp, status, "error", key,
-		    json_pack("{s:i, s:s, s:s}", "status", status, "code", code ? code : "", "message",
-			      message ? message : ""));
+		    json_pack("{s:i, s:s, s:s}", "status", status, "code", code ? code : "", "message", said));
 }
 
 /* Splits query (percent-encoded "a=1&b") into sub's arguments: 0, or -1 having answered r. */

@@ -6,6 +6,7 @@
 #include "core/user.h"
 #include "lib/xalloc.h"
 #include "web/page.h"
+#include "web/plan_detail.h"
 #include "web/review_screen.h"
 
 static bool is_bank(const struct http_request *req)
@@ -110,6 +111,7 @@ void page_plan(struct http_request *req, struct http_response *resp)
 	json_t *h;
 	json_array_foreach(json_object_get(plan, "history"), i, h) {
 		json_object_set_new(h, "w", review_screen_flag(json_object_get(h, "what")));
+		json_object_set_new(h, "dw", plan_detail_words(page_text(h, "what"), page_text(h, "detail")));
 	}
 	json_object_set_new(plan, "nav", json_pack("{s:b}", "plans", true));
 	/* page_render sets "connector" to the caller's kind. */

@@ -97,7 +97,8 @@ test("the connector submits and shares with the bank", async () => {
   ]);
   submission = Number(new URL(connector.url()).pathname.split("/").pop());
   assert.ok(submission > 0);
-  // A bank that is not there: the page's own words first, the API's under them.
+  // A bank that is not there: the page's own words first, the refusal's (its
+  // problem "no_bank", worded by the page) under them.
   const share = connector.locator("form").filter({ has: connector.getByLabel("銀行名", { exact: true }) });
   await connector.getByLabel("銀行名", { exact: true }).fill("存在しない銀行");
   await share.getByRole("button", { name: "共有する", exact: true }).click();
@@ -105,7 +106,7 @@ test("the connector submits and shares with the bank", async () => {
   await alert.locator("li").waitFor();
   assert.deepEqual(await alert.evaluate((a) => [...a.querySelectorAll("p, li")].map((x) => x.textContent)), [
     "入力内容を確認してください。",
-    "詳細：no bank \"存在しない銀行\"",
+    "「存在しない銀行」という銀行は登録されていません。銀行名を登録どおりに入力してください。",
   ]);
   expectProblem(connector, /status of 400 .*\/shares\)$/);
   await connector.getByLabel("銀行名", { exact: true }).fill(B.org);

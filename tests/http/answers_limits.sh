@@ -14,10 +14,10 @@ EMPTY='{"no":3,"status":null,"current":"","issues":"","plan":"","plan_due":null,
 login admin@a.test
 api PUT /api/v1/answers/3 "{\"status\":\"partial\",\"current\":\"$(rep x 32767)\"}"
 eq "32,767 characters refused" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"item 3: current is longer than 32000 characters"}}'
+	'400 {"error":{"code":"bad_request","message":"item 3: current is longer than 32000 characters","problems":[{"cell":"","code":"too_long","args":["current","32000"]}]}}'
 api PUT /api/v1/answers/3 "{\"plan\":\"$(rep 😀 16001)\"}"
 eq "U+1F600 counts two" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"item 3: plan is longer than 32000 characters"}}'
+	'400 {"error":{"code":"bad_request","message":"item 3: plan is longer than 32000 characters","problems":[{"cell":"","code":"too_long","args":["plan","32000"]}]}}'
 eq "nothing written" "$(item3)" "$EMPTY"
 
 api PUT /api/v1/answers/3 "{\"status\":\"partial\",\"current\":\"$(rep x 32000)\",\"plan\":\"$(rep 😀 16000)\",\"plan_due\":\"2026-09-30\"}"

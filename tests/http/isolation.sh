@@ -160,7 +160,7 @@ want() {
 		elif [ "$kind" = bank ]; then echo "403 *"
 		else echo "404 *"; fi
 		return ;;
-	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required"}}'; return ;;
+	"POST /api/v1/session") echo '400 {"error":{"code":"bad_request","message":"email is required","problems":[{"cell":"","code":"required","args":["email"]}]}}'; return ;;
 	# One's own account pages: any signed-in caller; a page sends the
 	# unauthenticated to the sign-in page.
 	"GET /account" | "GET /account/password")
@@ -185,8 +185,8 @@ want() {
 	fi
 	case "$pat" in
 	"GET /api/v1/me" | "POST /api/v1/me/totp" | "GET /api/v1/catalogs" | "GET /api/v1/catalogs/{id}") echo "200 *" ;;
-	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required"}}' ;;
-	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required"}}' ;;
+	"POST /api/v1/me/password") echo '400 {"error":{"code":"bad_request","message":"current is required","problems":[{"cell":"","code":"required","args":["current"]}]}}' ;;
+	"POST /api/v1/me/totp/confirm" | "POST /api/v1/me/tokens") echo '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}' ;;
 	"GET /api/v1/me/tokens") echo "200 *" ;;
 	# Notifications: the caller's own only. X's admin and reviewer were
 	# told of A's share (by consent); nobody else has any, and id 3, the
@@ -202,7 +202,7 @@ want() {
 	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}" | "POST /api/v1/users/{id}/password-reset")
 		if [ "$role" != admin ]; then echo "$ROLE_NO"
 		elif [ "${pat%% *}" = GET ]; then echo "200 *"
-		elif [ "$pat" = "POST /api/v1/users" ]; then echo '400 {"error":{"code":"bad_request","message":"email is required"}}'
+		elif [ "$pat" = "POST /api/v1/users" ]; then echo '400 {"error":{"code":"bad_request","message":"email is required","problems":[{"cell":"","code":"required","args":["email"]}]}}'
 		else echo '404 {"error":{"code":"not_found","message":"no user 1"}}'; fi ;;
 	"DELETE /api/v1/me/tokens/{id}") echo '404 {"error":{"code":"not_found","message":"no API token 2"}}' ;;
 	"DELETE /api/v1/session")

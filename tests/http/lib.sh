@@ -140,3 +140,21 @@ answer_all() {
 			{ echo "answer_all $1: item $n failed"; exit 1; }
 	done
 }
+
+# problems_of MESSAGE (as JSON-escaped in a golden): the "problems" the API
+# adds to a refusal whose rule every page words (docs/api.md, Errors):
+# "X is required" and "X is empty" (required [X]), "X is longer than N
+# characters" (too_long [X, N]), no bank "NAME" (no_bank [NAME]); nothing
+# for any other message.
+problems_of() {
+	case $1 in
+	*' is required') printf ',"problems":[{"cell":"","code":"required","args":["%s"]}]' "${1% is required}" ;;
+	*' is empty') printf ',"problems":[{"cell":"","code":"required","args":["%s"]}]' "${1% is empty}" ;;
+	*' is longer than '*' characters')
+		n=${1##* is longer than }
+		printf ',"problems":[{"cell":"","code":"too_long","args":["%s","%s"]}]' "${1%% is longer than *}" "${n% characters}" ;;
+	'no bank \"'*'\"')
+		n=${1#no bank \\\"}
+		printf ',"problems":[{"cell":"","code":"no_bank","args":["%s"]}]' "${n%\\\"}" ;;
+	esac
+}

@@ -41,9 +41,9 @@ login editor@a.test
 api GET /api/v1/me/tokens
 eq "no tokens yet" "$code $body" "200 []"
 api POST /api/v1/me/tokens '{"name":"ci"}'
-eq "making one needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+eq "making one needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 api POST /api/v1/me/tokens '{"name":"ci","password":"not my password"}'
-eq "a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api POST /api/v1/me/tokens "{\"name\":\"$(printf 'x%.0s' $(seq 1 101))\",\"password\":\"$TEST_PASSWORD\"}"
 eq "a name too long" "$code $body" '400 {"error":{"code":"bad_request","message":"token name is longer than 100 characters"}}'
 api POST /api/v1/me/tokens "{\"name\":\"集計スクリプト\",\"password\":\"$TEST_PASSWORD\",\"x\":1}"
@@ -55,7 +55,7 @@ TOK=$(jq -r .token "$T/b")
 bearer "$TOK" GET /api/v1/me
 eq "it works" "$code $(jq -r .email "$T/b")" "200 editor@a.test"
 bearer "$TOK" POST /api/v1/me/tokens '{"name":"more"}'
-eq "a token cannot mint another without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+eq "a token cannot mint another without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 api GET /api/v1/me/tokens
 eq "the list" "$code $body" '200 [{"id":1,"name":"集計スクリプト","created_at":"2026-05-01T09:00:00Z","last_used_at":"2026-05-01T09:00:00Z","revoked":false}]'
 
@@ -176,7 +176,10 @@ grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\
 eq "down to the first event" "$(cat "$T/n")" 1
 eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
 page "/audit?before=x"
-eq "a bad page number is the error page" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
+# The API's English message is not on a Japanese page (only on an English one).
+eq "a bad page number is the error page" "$code $(grep -c 'before wants an event number' "$T/b")" "400 0"
+page "/audit?before=x" -b shinsa_lang=en
+eq "a bad page number, in English" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
 page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
 grep -c '<td>Answer edited</td><td><code>answer:1</code></td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"

@@ -61,7 +61,7 @@ eq "the same date again changes nothing" "$code $(echo "$body" | jq -c '.history
 api PUT /api/v1/plans/1/required '{"due":"2026-02-30"}'
 eq "required: a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"due: 2026-02-30 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-02-30"]}]}}'
 api PUT /api/v1/plans/1/required '{}'
-eq "required: due is required" "$code $body" '400 {"error":{"code":"bad_request","message":"due is required"}}'
+eq "required: due is required" "$code $body" '400 {"error":{"code":"bad_request","message":"due is required","problems":[{"cell":"","code":"required","args":["due"]}]}}'
 api PUT /api/v1/plans/1/required '{"due":20260531}'
 eq "required: due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"due must be a string or null"}}'
 api PUT /api/v1/plans/1/required '{"due":null,"note":"x"}'
@@ -109,9 +109,9 @@ eq "due and milestones" "$code $(echo "$body" | jq -c '[.due, (.history[-2:][] |
 	'200 ["2026-07-31",["due","2026-06-30 → 2026-07-31"],["milestones","2 milestones, 1 done"]]'
 
 # Every refusal, exactly; nothing changes.
-put_fails() { # WHAT BODY MESSAGE
+put_fails() { # WHAT BODY MESSAGE [PROBLEMS: the "problems" a page words]
 	api PUT /api/v1/plans/1 "$2"
-	eq "update refused: $1" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":$(printf '%s' "$3" | jq -Rs .)}}"
+	eq "update refused: $1" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":$(printf '%s' "$3" | jq -Rs .)${4:+,\"problems\":$4}}}"
 }
 LONG=$(printf '審%.0s' $(seq 1 4001))
 TITLE=$(printf '査%.0s' $(seq 1 201))
@@ -126,7 +126,8 @@ eq "update refused: a bad due date" "$code $body" \
 put_fails "due is text or null" '{"due":true}' 'due must be a string or null'
 put_fails "note is text" '{"note":["x"]}' 'note must be a string'
 put_fails "an empty note" '{"note":""}' 'note is empty'
-put_fails "a note too long" "{\"note\":\"$LONG\"}" 'note is longer than 4000 characters'
+put_fails "a note too long" "{\"note\":\"$LONG\"}" 'note is longer than 4000 characters' \
+	'[{"cell":"","code":"too_long","args":["note","4000"]}]'
 put_fails "milestones is an array" '{"milestones":{"title":"x"}}' 'milestones must be an array of {title, due, done_at}'
 put_fails "too many milestones" "{\"milestones\":[$MANY]}" 'too many milestones (at most 50)'
 put_fails "a milestone is an object" '{"milestones":["x"]}' 'milestone 1 must be an object {title, due, done_at}'

@@ -21,7 +21,7 @@ answer_all "$A"
 "$SHINSA" share add 1 --bank "$X" >/dev/null
 start_server
 
-E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
 XQ=/api/v1/banks/$(jq -rn --arg n "$X" '$n | @uri')/questions
 keys() { echo "$body" | jq -c '[.[] | [.key, .answer]]'; }
 

@@ -22,7 +22,7 @@ answer_all "$A"
 "$SHINSA" share add 1 --bank "$X" >/dev/null
 start_server
 
-E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
 # A decision refused for its items: the line, and the items as data.
 EP() { printf '{"error":{"code":"conflict","message":"%s","problems":[{"cell":"","code":"%s","args":["%s","%s"],"items":[%s]}]}}' "$2" "$1" "$3" "$4" "$5"; }
 FOR_BANKS=$(E forbidden "this is for banks")

@@ -14,7 +14,7 @@ eq "a wrong password" "$code $body" '401 {"error":{"code":"unauthorized","messag
 login nobody@a.test
 eq "an unknown account" "$code $body" '401 {"error":{"code":"unauthorized","message":"wrong email, password or code"}}'
 req -H 'Content-Type: application/json' -d '{"email":"admin@a.test"}' "$URL/api/v1/session"
-eq "a missing password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+eq "a missing password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 req -H 'Content-Type: application/json' -d '{"email":"admin@a.test","password":"x","remember":true}' "$URL/api/v1/session"
 eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"remember\" (allowed: email, password, totp)"}}'
 
@@ -42,9 +42,9 @@ eq "a wrong X-CSRF-Token" "$code" 403
 # turn it on and keep the recovery codes); a code computed here from the
 # secret (RFC 6238) confirms it.
 api POST /api/v1/me/totp '{}'
-eq "enrolment needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+eq "enrolment needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 api POST /api/v1/me/totp '{"password":"not my password"}'
-eq "enrolment: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "enrolment: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api POST /api/v1/me/totp "{\"password\":\"$TEST_PASSWORD\"}"
 SECRET=$(jq -r .secret "$T/b")
 eq "enrolment starts" "$code $(jq -r .otpauth_uri "$T/b")" \
@@ -57,11 +57,11 @@ o=h[-1]&15;print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))'
 }
 NOW=$(date -u -d 2026-05-01T09:00:00Z +%s)
 api POST /api/v1/me/totp/confirm "{\"code\":\"$(totp "$SECRET" "$NOW")\"}"
-eq "confirming needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required"}}'
+eq "confirming needs the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 api POST /api/v1/me/totp/confirm "{\"password\":\"not my password\",\"code\":\"$(totp "$SECRET" "$NOW")\"}"
-eq "confirming: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "confirming: a wrong password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api POST /api/v1/me/totp/confirm "{\"password\":\"$TEST_PASSWORD\",\"code\":\"000000x\"}"
-eq "a wrong code" "$code $body" '400 {"error":{"code":"bad_request","message":"wrong code"}}'
+eq "a wrong code" "$code $body" '400 {"error":{"code":"bad_request","message":"wrong code","problems":[{"cell":"","code":"wrong_code","args":[]}]}}'
 api POST /api/v1/me/totp/confirm "{\"password\":\"$TEST_PASSWORD\",\"code\":\"$(totp "$SECRET" "$NOW")\"}"
 eq "enrolment confirmed" "$code $(jq -c '[.totp_enabled, (.recovery_codes | length)]' "$T/b")" '200 [true,10]'
 RECOVERY=$(jq -r '.recovery_codes[0]' "$T/b")
@@ -88,7 +88,7 @@ api GET /api/v1/catalogs
 eq "only the password change is open" "$code $body" \
 	'403 {"error":{"code":"password_change_required","message":"change your one-time password first (POST /api/v1/me/password)"}}'
 api POST /api/v1/me/password '{"current":"nope","new":"a new password of mine"}'
-eq "the current password is checked" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "the current password is checked" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api POST /api/v1/me/password "{\"current\":\"$OTP\",\"new\":\"a new password of mine\"}"
 eq "password changed" "$code $body" '200 {"changed":true}'
 api GET /api/v1/catalogs
@@ -127,7 +127,7 @@ eq "refusals for the account's organisation" \
 add_user 接続先A guess@a.test viewer
 login guess@a.test
 for i in 1 2 3 4 5; do api POST /api/v1/me/password '{"current":"a guess at it","new":"a new password of mine"}'; done
-eq "the fifth wrong current password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "the fifth wrong current password" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api POST /api/v1/me/password "{\"current\":\"$TEST_PASSWORD\",\"new\":\"a new password of mine\"}"
 eq "then even the right one is refused" "$code $body $(header Retry-After)" \
 	'429 {"error":{"code":"too_many_attempts","message":"too many failed attempts; try again after 2026-05-01T09:15:00Z"}} 900'

@@ -45,9 +45,9 @@ eq "diff: none" "$code $body" '404 {"error":{"code":"not_found","message":"no su
 
 # Sharing.
 api POST /api/v1/submissions/1/shares '{"bank":"Z銀行"}'
-eq "share: no such bank" "$code $body" '400 {"error":{"code":"bad_request","message":"no bank \"Z銀行\""}}'
+eq "share: no such bank" "$code $body" '400 {"error":{"code":"bad_request","message":"no bank \"Z銀行\"","problems":[{"cell":"","code":"no_bank","args":["Z銀行"]}]}}'
 api POST /api/v1/submissions/1/shares "{\"bank\":\"$A\"}"
-eq "share: a connector is no bank" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":\"no bank \\\"$A\\\"\"}}"
+eq "share: a connector is no bank" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":\"no bank \\\"$A\\\"\",\"problems\":[{\"cell\":\"\",\"code\":\"no_bank\",\"args\":[\"$A\"]}]}}"
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-03-01"}'
 eq "share: a past expiry" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"expiry \"2026-03-01\" is in the past (it is now 2026-04-01T09:00:00Z)"}}'
@@ -56,7 +56,7 @@ eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","m
 api POST /api/v1/submissions/1/shares '{"bank":null}'
 eq "share: a null bank is not a string" "$code $body" '400 {"error":{"code":"bad_request","message":"bank must be a string"}}'
 api POST /api/v1/submissions/1/shares '{}'
-eq "share: bank is required" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required"}}'
+eq "share: bank is required" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required","problems":[{"cell":"","code":"required","args":["bank"]}]}}'
 api POST /api/v1/submissions/9/shares '{"bank":"X銀行"}'
 eq "share: no such submission" "$code $body" '404 {"error":{"code":"not_found","message":"no submission 9"}}'
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-04-30"}'

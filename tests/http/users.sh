@@ -33,11 +33,11 @@ eq "an email taken" "$code $body" '409 {"error":{"code":"conflict","message":"a 
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"admin@x.test","role":"viewer"}'
 eq "an email taken elsewhere (sign-in is by email alone)" "$code" 409
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"bad","role":"viewer"}'
-eq "a bad email" "$code $body" '400 {"error":{"code":"bad_request","message":"email \"bad\" must contain exactly one @"}}'
+eq "a bad email" "$code $body" '400 {"error":{"code":"bad_request","message":"email \"bad\" must contain exactly one @","problems":[{"cell":"","code":"email_form","args":["bad"]}]}}'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"b@a.test","role":"boss"}'
 eq "a bad role" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown role \"boss\" (want admin, editor, reviewer, viewer or approver)"}}'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"b@a.test"}'
-eq "the role is required" "$code $body" '400 {"error":{"code":"bad_request","message":"role is required"}}'
+eq "the role is required" "$code $body" '400 {"error":{"code":"bad_request","message":"role is required","problems":[{"cell":"","code":"required","args":["role"]}]}}'
 
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","role":"editor"}'
 eq "role changed" "$code $(jq -c '[.role, .disabled]' "$T/b")" '200 ["editor",false]'
@@ -53,7 +53,7 @@ eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message
 api PUT /api/v1/users/4 '{"role":"viewer"}'
 eq "a change without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change"}}'
 api POST /api/v1/users '{"email":"thief@a.test","role":"admin","password":"not mine"}'
-eq "a new user with a wrong one" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong"}}'
+eq "a new user with a wrong one" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api PUT /api/v1/users/4 '{"role":"admin","password":7}'
 eq "the password is text" "$code $body" '400 {"error":{"code":"bad_request","message":"password must be a string"}}'
 api GET /api/v1/users

@@ -191,26 +191,29 @@ static void test_rules(void **state)
 	assert_string_equal(http_json_str(obj, "expires", ""), "");
 	assert_null(http_json_str(obj, "nothing", ""));
 	json_decref(obj);
+#define TOO_LONG "{\"cell\":\"\",\"code\":\"too_long\",\"args\":[\"bank\",\"5\"]}"
 	static const struct {
-		const char *body, *msg;
+		const char *body, *msg, *problem; /* problem: the "problems" a page words, or none */
 	} refused[] = {
-		{ "{}", "bank is required" },
-		{ "{\"bank\":null}", "bank must be a string" },
-		{ "{\"bank\":1}", "bank must be a string" },
-		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string or null" },
-		{ "{\"bank\":\"X\",\"months\":1.0}", "months must be a whole number or null" },
-		{ "{\"bank\":\"X\",\"disabled\":null}", "disabled must be true or false" },
-		{ "{\"bank\":\"X\",\"items\":{}}", "items must be an array" },
-		{ "{\"bank\":\"X\",\"meta\":[]}", "meta must be an object" },
-		{ "{\"bank\":\"銀行銀行😀\"}", "bank is longer than 5 characters" },
-		{ "{\"bank\":\"ABCDEF\"}", "bank is longer than 5 characters" },
+		{ "{}", "bank is required", "{\"cell\":\"\",\"code\":\"required\",\"args\":[\"bank\"]}" },
+		{ "{\"bank\":null}", "bank must be a string", NULL },
+		{ "{\"bank\":1}", "bank must be a string", NULL },
+		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string or null", NULL },
+		{ "{\"bank\":\"X\",\"months\":1.0}", "months must be a whole number or null", NULL },
+		{ "{\"bank\":\"X\",\"disabled\":null}", "disabled must be true or false", NULL },
+		{ "{\"bank\":\"X\",\"items\":{}}", "items must be an array", NULL },
+		{ "{\"bank\":\"X\",\"meta\":[]}", "meta must be an object", NULL },
+		{ "{\"bank\":\"銀行銀行😀\"}", "bank is longer than 5 characters", TOO_LONG },
+		{ "{\"bank\":\"ABCDEF\"}", "bank is longer than 5 characters", TOO_LONG },
 		/* The first problem: unknown fields, then the table's order. */
-		{ "{\"x\":1,\"bank\":1}", "unknown field \\\"x\\\" (allowed: bank, expires, months, disabled, items, meta)" },
-		{ "{\"meta\":1,\"bank\":1}", "bank must be a string" },
-		{ "[]", "the request body must be a JSON object" },
+		{ "{\"x\":1,\"bank\":1}", "unknown field \\\"x\\\" (allowed: bank, expires, months, disabled, items, meta)", NULL },
+		{ "{\"meta\":1,\"bank\":1}", "bank must be a string", NULL },
+		{ "[]", "the request body must be a JSON object", NULL },
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-		char *want = xasprintf("{\"error\":{\"code\":\"bad_request\",\"message\":\"%s\"}}", refused[i].msg);
+		const char *p = refused[i].problem;
+		char *want = xasprintf("{\"error\":{\"code\":\"bad_request\",\"message\":\"%s\"%s%s%s}}", refused[i].msg,
+				       p ? ",\"problems\":[" : "", p ? p : "", p ? "]" : "");
 		assert_int_equal(check(refused[i].body, &obj, &msg), 400);
 		assert_null(obj); /* freed on a refusal */
 		assert_string_equal(msg, want);

@@ -118,6 +118,19 @@
     return lines;
   }
 
+  // The problems of a refusal in <body>'s words (data-problem-CODE); null
+  // when there are none or one has no words there.
+  function bodyProblems(e) {
+    if (!e || !Array.isArray(e.problems) || !e.problems.length) return null;
+    const out = [];
+    for (const p of e.problems) {
+      const words = problemText(document.body, p);
+      if (!words) return null;
+      out.push(words);
+    }
+    return out;
+  }
+
   // The API's error as lines for people: what failed, then each detail;
   // a file's problems in the words of holder (the form), when it has them.
   function errorLines(res, holder) {
@@ -128,7 +141,9 @@
     const worded = problemLines(holder, e);
     if (worded) return worded;
     if (res.status === 409) {
-      const m = e ? e.message : "";
+      const worded409 = bodyProblems(e);
+      if (worded409) return [msg("Conflict")].concat(worded409);
+      const m = e && document.documentElement.lang === "en" ? e.message : "";
       return [msg("Conflict"), m].filter(Boolean);
     }
     // The page's words for the error's code first; the API's own message
@@ -139,6 +154,14 @@
     if (!code && e && e.message) return [e.message];
     const said = code && document.body.dataset[dataKey("err", code)];
     const lines = [said || msg("Failed") + "（" + res.status + "）"];
+    // A refusal's problem (its rule, its values) in the words every page
+    // carries on <body> (problem_words.html); its English message is for
+    // API clients.
+    const refusal = bodyProblems(e);
+    if (refusal) return lines.concat(refusal);
+    // No words for it: the API's own message only on an English page; a
+    // Japanese page keeps to its generic line.
+    if (document.documentElement.lang !== "en") return lines;
     if (e && e.message) lines.push(msg("Detail") + e.message);
     if (e && Array.isArray(e.details)) for (const d of e.details) lines.push(String(d));
     return lines;

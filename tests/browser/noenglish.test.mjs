@@ -1,0 +1,207 @@
+// No English on a Japanese page: every page, as a connector (admin) and as a
+// bank (admin, reviewer), in Japanese, with each page's refusals triggered
+// (a bank that is not there, a wrong two-factor code, a wrong current
+// password, a bad e-mail address, an answer over its length, a
+// relation-only mapping): the visible text has no Latin-alphabet sentence
+// outside a short list (API, Excel, TOTP, JSON, e-mail addresses, file
+// names, catalog ids, URLs, ISO dates, sha256 hex). A failure prints what it
+// found, page by page.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { BASE_URL, accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
+
+const C = accounts.connector;
+const B = accounts.bank;
+let browser;
+let submission;
+let planId;
+
+// What may stay Latin on a Japanese page, taken out before looking.
+const ALLOWED = [
+  /https?:\/\/\S+/g, // URLs
+  /[\w.+-]+@[\w-]+(\.[\w-]+)+/g, // e-mail addresses
+  /\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g, // ISO dates
+  /\b[0-9a-f]{16,64}\b/g, // sha256 hex (and its short form)
+  /[\w.-]*\.?\b(xlsx|xls|csv|tsv|json|docx|txt|pdf)\b/gi, // file names and their kinds
+  /Authorization: Bearer/g, // how an API token is sent
+  /\b[a-z0-9]+(?:[-_][a-z0-9]+)+(?:@[\w.-]+)?\b/g, // catalog ids (jfsa-api-checklist, fisc-…)
+  /\b(API|Excel|TOTP|JSON|CSV|TSV|UTF-8|Shift_JIS|CP932|Shinsa|QR|ID|URL|Word|PDF|English|OK|UTC|JST|No|XLSX)\b/g,
+];
+
+// The Latin sentences left in text once the allowed is taken out: two or
+// more Latin words in a row, or a lowercase word of three letters or more.
+export function latinSentences(text) {
+  let t = text;
+  for (const re of ALLOWED) t = t.replace(re, " ");
+  const found = t.match(/[A-Za-z][A-Za-z'’]+(?:[ ,.:;()-]+[A-Za-z][A-Za-z'’]+)+|\b[a-z]{3,}\b/g) || [];
+  return found.map((s) => s.trim());
+}
+
+async function session(email) {
+  const page = await signedIn(browser, email);
+  await page.waitForLoadState("networkidle");
+  return page;
+}
+
+// The Latin sentences on the page now, as "PATH: …" lines.
+async function english(page, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  return latinSentences(text).map((s) => `${where}: ${s}`);
+}
+
+before(async () => {
+  browser = await launch();
+  const c = await session(C.admin);
+  for (let no = 1; no <= 45; no++) {
+    await api(c, "PUT", `/api/v1/answers/${no}`, {
+      status: no % 7 === 0 ? "partial" : "implemented",
+      current: "外部委託先の管理態勢を年1回点検しています。",
+      issues: no % 7 === 0 ? "一部の委託先で点検が未了です。" : "",
+      plan: no % 7 === 0 ? "【対応予定日】2027-03-31\n点検を完了します。" : "",
+      plan_due: no % 7 === 0 ? "2027-03-31" : null,
+      notes: "",
+    });
+  }
+  const s = await api(c, "POST", "/api/v1/submissions");
+  assert.equal(s.status, 201, JSON.stringify(s.json));
+  submission = s.json.id;
+  const sh = await api(c, "POST", `/api/v1/submissions/${submission}/shares`, { bank: B.org, expires: "2030-12-31" });
+  assert.equal(sh.status, 201, JSON.stringify(sh.json));
+  const plans = await api(c, "GET", "/api/v1/plans");
+  planId = (plans.json.plans || plans.json.items || plans.json)[0].id;
+  assert.ok(planId, JSON.stringify(plans.json).slice(0, 300));
+  await c.close();
+});
+after(async () => { await browser?.close(); });
+
+const PAGES = {
+  connector: () => ["/answers", "/submissions", `/submissions/${submission}`, `/submissions/${submission}/diff/working`,
+    "/shares", "/reviews", `/reviews/${submission}?bank=${encodeURIComponent(B.org)}`, "/plans", `/plans/${planId}`,
+    "/portfolio", "/account", "/account/password", "/admin/users", "/notifications"],
+  bank: () => ["/inbox", "/reviews", `/reviews/${submission}`, `/reviews/${submission}/criteria`, "/criteria",
+    "/plans", `/plans/${planId}`, "/portfolio", "/account", "/account/password", "/admin/users", "/notifications"],
+};
+
+for (const [kind, role] of [["connector", "admin"], ["bank", "admin"], ["bank", "reviewer"]]) {
+  test(`every ${kind} page in Japanese has no English (${role})`, async () => {
+    const page = await session(accounts[kind][role]);
+    const found = [];
+    for (const path of PAGES[kind]()) {
+      await page.goto(`${BASE_URL}${path}`);
+      await page.waitForLoadState("networkidle");
+      assert.equal(await page.getAttribute("html", "lang"), "ja", path);
+      found.push(...(await english(page, path)));
+    }
+    page.problems.length = 0; // a reviewer's refused pages log their 403s
+    assert.deepEqual(found, [], `English on Japanese pages:\n  ${found.join("\n  ")}`);
+    await page.close();
+  });
+}
+
+// The 4xx the browser logged for a refusal asked for, if the page asked the API.
+function dropRefusals(page) {
+  page.problems = page.problems.filter((p) => !/status of 4\d\d/.test(p));
+}
+
+// Submits form (a locator) and waits for its alert; returns its lines.
+async function refused(page, form, submit) {
+  await submit();
+  const alert = form.getByRole("alert");
+  await alert.waitFor({ state: "visible" });
+  await page.waitForLoadState("networkidle");
+  return (await alert.innerText()).trim().replace(/\n+/g, "\n");
+}
+
+test("the connector's refusals are said in Japanese", async () => {
+  const page = await session(C.admin);
+  const found = [];
+  const said = {};
+
+  await page.goto(`${BASE_URL}/submissions/${submission}`);
+  const share = page.locator("form").filter({ has: page.getByLabel("銀行名", { exact: true }) });
+  await page.getByLabel("銀行名", { exact: true }).fill("存在しない銀行");
+  said.bank = await refused(page, share, () => share.getByRole("button", { name: "共有する", exact: true }).click());
+  found.push(...(await english(page, "share")));
+  await share.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-1-no-bank.png") });
+  expectProblem(page, /status of 4\d\d/);
+
+  await page.goto(`${BASE_URL}/account`);
+  await page.locator("#totp-password").fill(process.env.TEST_PASSWORD);
+  await page.locator("#totp-begin").getByRole("button").click();
+  await page.locator("#totp-code").waitFor({ state: "visible" });
+  await page.locator("#totp-code").fill("000000");
+  const confirm = page.locator("#totp-confirm");
+  said.totp = await refused(page, confirm, () => confirm.getByRole("button").click());
+  found.push(...(await english(page, "totp")));
+  await confirm.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-2-wrong-code.png") });
+  expectProblem(page, /status of 4\d\d/);
+
+  await page.goto(`${BASE_URL}/account/password`);
+  await page.locator("#current").fill("wrong password here");
+  await page.locator("#new").fill("a new password long enough 2027");
+  await page.locator("#new-again").fill("a new password long enough 2027");
+  const pw = page.locator("#password-form");
+  said.password = await refused(page, pw, () => pw.getByRole("button").first().click());
+  found.push(...(await english(page, "password")));
+  dropRefusals(page);
+
+  await page.goto(`${BASE_URL}/admin/users`);
+  const add = page.locator("#user-add");
+  await page.locator("#reauth-password").fill(process.env.TEST_PASSWORD);
+  await page.locator("#add-email").fill("宛先なし");
+  said.user = await refused(page, add, () => add.getByRole("button").last().click());
+  found.push(...(await english(page, "user-add")));
+  dropRefusals(page);
+
+  await page.goto(`${BASE_URL}/answers`);
+  const item = page.locator("form#answer-2");
+  await item.locator('textarea[name="current"]').fill("当".repeat(32001));
+  await item.locator('textarea[name="current"]').blur();
+  const box = item.locator(".conflict");
+  await box.waitFor({ state: "visible" });
+  said.long = (await box.innerText()).trim().replace(/\n+/g, "\n");
+  found.push(...(await english(page, "answers")));
+  expectProblem(page, /status of 400/);
+  assert.equal((await item.locator('textarea[name="current"]').inputValue()).length, 32001, "the text stays");
+  await look(page, "noenglish-3-answers");
+
+  assert.deepEqual(found, [], `English in refusals:\n  ${found.join("\n  ")}`);
+  assert.deepEqual(said, {
+    bank: "入力内容を確認してください。\n「存在しない銀行」という銀行は登録されていません。銀行名を登録どおりに入力してください。",
+    totp: "入力内容を確認してください。\n確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。",
+    password: "入力内容を確認してください。\nパスワードが正しくありません。現在お使いのパスワードを入力してください。",
+    user: "入力内容を確認してください。\nメールアドレスの形式が正しくありません。name@example.jp のように、@ の前後を入力してください。",
+    long: "入力内容を確認してください。\n入力が長すぎます。32000 文字以内にしてください（入力した文字は消えていません）。",
+  });
+  await page.close();
+});
+
+test("a plan's history is worded in Japanese", async () => {
+  const page = await session(C.admin);
+  await page.goto(`${BASE_URL}/plans/${planId}`);
+  const cells = await page.locator("#history tbody tr td:nth-child(4)").allInnerTexts();
+  assert.ok(cells.some((t) => /^回答：一部対応、期限：2027-03-31$/.test(t.trim())), cells.join(" | "));
+  await look(page, "noenglish-4-plan");
+  await page.close();
+});
+
+// The same words in English, on a phone: the refusal's own line, the name
+// as typed, the page not scrolling sideways.
+test("in English at 390px, a refusal is worded from the English texts", async () => {
+  const page = await session(C.admin);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE_URL}/lang/en?next=${encodeURIComponent(`/submissions/${submission}`)}`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  const share = page.locator("form").filter({ has: page.getByLabel("Bank name", { exact: true }) });
+  await page.getByLabel("Bank name", { exact: true }).fill("存在しない銀行");
+  const said = await refused(page, share, () => share.getByRole("button", { name: "Share", exact: true }).click());
+  assert.equal(said, "Check what you entered.\nThere is no bank named “存在しない銀行”. Type the bank's name as registered.");
+  expectProblem(page, /status of 4\d\d/);
+  await share.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-5-en-390-no-bank.png") });
+  await page.goto(`${BASE_URL}/plans/${planId}`);
+  const cells = await page.locator("#history tbody tr td:nth-child(4)").allInnerTexts();
+  assert.ok(cells.some((t) => t.trim() === "Answer: Partly implemented, due 2027-03-31"), cells.join(" | "));
+  await look(page, "noenglish-6-en-390-plan");
+  await page.close();
+});
