@@ -130,8 +130,11 @@ void page_audit(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "actions",
 			    audit_action_choices(l, json_string_value(json_object_get(typed, "action"))));
 	if (rc == 400) {
-		/* A filter the API refused: the page again, the filter as typed and why. */
-		json_object_set_new(data, "bad_filter", json_string(why.message));
+		/* A filter the API refused: the page again, the filter as typed and
+		 * why — the API's words on an English page, what the filters take on
+		 * a Japanese one (no English on a Japanese page). */
+		json_object_set_new(data, "bad_filter",
+				    json_string(l == LANG_EN ? why.message : page_message(l, "audit.bad_filter_hint")));
 		json_object_set_new(data, "events", json_array());
 		page_render(req, resp, 400, "account_audit", "account.audit_title", data);
 		return;

@@ -20,6 +20,6 @@ api POST /api/v1/submissions/1/shares '{"bank":"ｙ銀行 株式会社","expires
 eq "share: a day that does not exist" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"expiry: 2026-02-30 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-02-30"]}]}}'
 api POST /api/v1/submissions/1/shares '{"bank":"株式会社Z銀行"}'
-eq "share: still no bank for a name that matches none" "$code $body" '400 {"error":{"code":"bad_request","message":"no bank \"株式会社Z銀行\""}}'
+eq "share: still no bank for a name that matches none" "$code $body" '400 {"error":{"code":"bad_request","message":"no bank \"株式会社Z銀行\"","problems":[{"cell":"","code":"no_bank","args":["株式会社Z銀行"]}]}}'
 stop_server
 finish

@@ -24,7 +24,7 @@ eq "a department cleared, the name kept" "$code $(jq -c '[.name, .department]' "
 api PUT /api/v1/me '{}'
 eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department"}}'
 api PUT /api/v1/me "{\"name\":\"$LONG\"}"
-eq "too long" "$code $body" '400 {"error":{"code":"bad_request","message":"name is longer than 100 characters"}}'
+eq "too long" "$code $body" '400 {"error":{"code":"bad_request","message":"name is longer than 100 characters","problems":[{"cell":"","code":"too_long","args":["name","100"]}]}}'
 api PUT /api/v1/me '{"department":"審査部\n"}'
 eq "a control character" "$code $body" '400 {"error":{"code":"bad_request","message":"department contains a control character or invalid UTF-8"}}'
 api PUT /api/v1/me '{"name":7}'
@@ -38,7 +38,7 @@ eq "added with a name" "$code $(jq -c '[.id, .name, .department]' "$T/b")" '201 
 api PUT /api/v1/users/2 "{$PW,\"department\":\"システムリスク管理部\"}"
 eq "an admin sets another's department" "$code $(jq -c '[.name, .department]' "$T/b")" '200 ["山田 花子","システムリスク管理部"]'
 api PUT /api/v1/users/2 "{$PW,\"name\":\"$LONG\"}"
-eq "too long, from an admin too" "$code $body" '400 {"error":{"code":"bad_request","message":"name is longer than 100 characters"}}'
+eq "too long, from an admin too" "$code $body" '400 {"error":{"code":"bad_request","message":"name is longer than 100 characters","problems":[{"cell":"","code":"too_long","args":["name","100"]}]}}'
 
 # The reset: the old password stops, the one-time one signs in to be changed.
 api POST /api/v1/users/2/password-reset "{$PW}"
