@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/jpinput.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "store/store_org.h"
@@ -61,9 +62,14 @@ enum outcome cycles_set(struct store *st, const char *actor, const struct org *b
 		err_set(e, "nothing to set (give months or next_due)");
 		return OUTCOME_INVALID;
 	}
-	if ((u->months_set && cycle_months_check(u->months, e) < 0) ||
-	    (u->next_due && plan_date_check("next_due", u->next_due, e) < 0))
+	if (u->months_set && cycle_months_check(u->months, e) < 0)
 		return OUTCOME_INVALID;
+	/* A day as people in Japan type it (lib/jpinput.h), stored as ISO. */
+	char next_due[11];
+	if (u->next_due && jpinput_date(u->next_due, next_due, e) < 0) {
+		err_prefix(e, "next_due");
+		return OUTCOME_INVALID;
+	}
 	struct org *c = NULL;
 	struct cycle *cy = NULL;
 	if (store_begin(st, e) < 0)
@@ -78,7 +84,7 @@ enum outcome cycles_set(struct store *st, const char *actor, const struct org *b
 		if (u->months_set)
 			cy->months = (int)u->months;
 		if (u->next_due_set)
-			set_str(&cy->next_due, u->next_due);
+			set_str(&cy->next_due, u->next_due ? next_due : NULL);
 		json_t *details = json_pack("{s:s, s:i, s:o}", "connector", cy->connector, "months", cy->months,
 					    "next_due", cy->next_due ? json_string(cy->next_due) : json_null());
 		rc = store_cycle_put(st, cy, e) < 0 ||

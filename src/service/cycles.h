@@ -56,8 +56,9 @@ struct cycle_update {
 	const char *next_due;
 };
 
-/* The bank sets its cycle with the connector named connector. *out (may
- * be NULL) is the cycle as stored, yours. */
+/* The bank sets its cycle with the connector named connector; next_due is
+ * read as lib/jpinput.h reads a day (2027/7/31, 令和9年7月31日, ...; refused
+ * "next_due: ..."). *out (may be NULL) is the cycle as stored, yours. */
 enum outcome cycles_set(struct store *st, const char *actor, const struct org *bank, const char *connector,
 			const struct cycle_update *u, struct cycle **out, struct err *e);
 

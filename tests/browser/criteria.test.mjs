@@ -84,9 +84,16 @@ test("the filters: the criteria without a counterpart, and a search", async () =
 
 test("a suggestion taken into the mapping and saved", async () => {
   const r = row("(1)-1");
-  await r.getByRole("button", { name: "通番2を追加", exact: true }).click();
   const form = r.locator("form.mapping");
-  assert.equal(await form.getByLabel("チェックリストの通番", { exact: true }).inputValue(), "1, 2");
+  await r.getByRole("button", { name: "通番2を追加", exact: true }).click();
+  assert.equal(await form.getByLabel("チェックリストの通番", { exact: true }).inputValue(), "1、2");
+  // The item typed in full width, as a Japanese input method gives it: the
+  // suggestion is added to the text as typed, and the server reads both.
+  await form.getByLabel("チェックリストの通番", { exact: true }).fill("１");
+  await r.getByRole("button", { name: "通番2を追加", exact: true }).click();
+  assert.equal(await form.getByLabel("チェックリストの通番", { exact: true }).inputValue(), "１、2");
+  await r.getByRole("button", { name: "通番2を追加", exact: true }).click();
+  assert.equal(await form.getByLabel("チェックリストの通番", { exact: true }).inputValue(), "１、2", "once only");
   assert.equal(await form.getByLabel("対応関係", { exact: true }).inputValue(), "intersects");
   await Promise.all([bank.waitForEvent("load"), form.getByRole("button", { name: "対応関係を保存", exact: true }).click()]);
   const after = await api(bank, "GET", "/api/v1/criteria");

@@ -18,7 +18,8 @@ eq "no pair before a share" "$rc:$out" "0:$X has no re-assessment cycles yet (a 
 "$SHINSA" share add 1 --bank "$X" >/dev/null
 run "$SHINSA" cycles list --org "$X"
 eq "the pair, never assessed" "$rc:$out" "0:$X × $A  every 12 months  last none  next none  not_assessed"
-run "$SHINSA" cycles set --org "$X" --connector "$A" --months 6 --next-due 2026-04-20
+# The date as typed in Japan, stored as 2026-04-20.
+run "$SHINSA" cycles set --org "$X" --connector "$A" --months 6 --next-due 令和8年4月20日
 eq "the bank sets its cycle" "$rc:$out" "0:$X × $A  every 6 months  last none  next 2026-04-20  due"
 run "$SHINSA" cycles list --org "$A" --json
 eq "the connector sees it, as GET /api/v1/cycles" "$rc:$(printf '%s' "$out" | jq -c .)" \
@@ -29,7 +30,7 @@ fails "months: a number from 1 to 60" 1 "shinsa: months must be a whole number f
 	"$SHINSA" cycles set --org "$X" --connector "$A" --months 61
 fails "months: not a number" 1 "shinsa: months must be a whole number from 1 to 60" \
 	"$SHINSA" cycles set --org "$X" --connector "$A" --months twelve
-fails "a bad date" 1 'shinsa: next_due "2026-02-30" is not a date (want YYYY-MM-DD)' \
+fails "a bad date" 1 'shinsa: next_due: 2026-02-30 is not a day' \
 	"$SHINSA" cycles set --org "$X" --connector "$A" --next-due 2026-02-30
 fails "nothing to set" 1 "shinsa: nothing to set (give months or next_due)" \
 	"$SHINSA" cycles set --org "$X" --connector "$A"

@@ -243,7 +243,7 @@ eq "cycle: months too few" "$code $body" '400 {"error":{"code":"bad_request","me
 api PUT "/api/v1/cycles/$A" '{"months":"12"}'
 eq "cycle: months is a number" "$code $body" '400 {"error":{"code":"bad_request","message":"months must be a whole number"}}'
 api PUT "/api/v1/cycles/$A" '{"next_due":"2026-06-31"}'
-eq "cycle: a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due \"2026-06-31\" is not a date (want YYYY-MM-DD)"}}'
+eq "cycle: a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due: 2026-06-31 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-06-31"]}]}}'
 api PUT "/api/v1/cycles/$A" '{"next_due":1}'
 eq "cycle: next_due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due must be a string or null"}}'
 api PUT "/api/v1/cycles/$A" '{}'

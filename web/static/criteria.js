@@ -24,8 +24,17 @@
     update();
   }
 
+  // The numbers in text as typed in Japan (全角 digits, 2〜5 ranges), for
+  // the hidden field and to see whether a suggestion is there already; the
+  // server reads the text itself (items_text, lib/jpinput.h).
   function numbers(text) {
-    return text.split(/[^0-9]+/).filter(Boolean).map(Number);
+    const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    const out = [];
+    for (const m of t.matchAll(/(\d+)\s*(?:[〜～~\-－]\s*(\d+))?/g)) {
+      const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
+      for (let k = a; k <= b && k - a < 1000; k++) out.push(k);
+    }
+    return out;
   }
 
   function sync(input) {
@@ -43,10 +52,12 @@
     const f = document.getElementById(b.dataset.form);
     if (!f) return;
     const input = f.querySelector(".items-text");
-    const have = numbers(input.value);
     const no = Number(b.dataset.take);
-    if (!have.includes(no)) have.push(no);
-    input.value = have.join(", ");
+    // Added to the text as it was typed (never rewritten: 2〜5 stays 2〜5).
+    if (!numbers(input.value).includes(no)) {
+      const typed = input.value.replace(/[\s、,，・]+$/, "");
+      input.value = typed ? typed + "、" + no : String(no);
+    }
     sync(input);
     const rel = f.querySelector('select[name="relation"]');
     if (rel && rel.value === "none") rel.value = "intersects";
