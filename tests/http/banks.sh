@@ -43,4 +43,5 @@ eq "a bank's user: refused" "$code $body" '403 {"error":{"code":"forbidden","mes
 req "$URL/api/v1/banks?q=%E3%83%87%E3%83%A2"
 eq "anonymous: refused" "$code $body" '401 {"error":{"code":"unauthorized","message":"not signed in"}}'
 stop_server
+eq "the server stopped cleanly (no leak under ASan)" "$server_rc" 0
 finish
