@@ -117,6 +117,18 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 	return OUTCOME_NOT_FOUND;
 }
 
+/* Whether a query's key is the company mark alone (株式会社 typed first,
+ * the name still to come; jpinput_name_key keeps a mark that is the whole
+ * text): then it narrows nothing yet. */
+static bool only_mark(const char *key)
+{
+	static const char *const marks[] = { "株式会社", "(株)", "（株）", "㈱" };
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strcmp(key, marks[i]) == 0)
+			return true;
+	return false;
+}
+
 int lookup_banks(struct store *st, const char *q, size_t max, char ***names, size_t *n, bool *more, struct err *e)
 {
 	struct org **all = NULL;
@@ -127,6 +139,8 @@ int lookup_banks(struct store *st, const char *q, size_t max, char ***names, siz
 	if (store_org_list(st, &all, &count, e) < 0)
 		return -1;
 	char *key = jpinput_name_key(q);
+	if (only_mark(key))
+		*key = '\0';
 	*names = xcalloc(max ? max : 1, sizeof **names);
 	for (size_t i = 0; i < count; i++) {
 		if (all[i]->kind != ORG_BANK)

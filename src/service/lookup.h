@@ -33,7 +33,7 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
  * The names of the banks on this server (connectors left out) whose name
  * key (lib/jpinput.h) holds q's key, in the store's order (by name): the
  * share form's list, so that 株式会社デモ and ﾃﾞﾓ both offer デモ銀行. q
- * NULL or "" is every bank. At most max names into *names (the array and each
+ * NULL, "" or the company mark alone (株式会社, (株), ㈱) is every bank. At most max names into *names (the array and each
  * name yours, *n of them); *more says whether more banks matched. 0, or -1
  * with e set when the store fails.
  */

@@ -20,6 +20,10 @@ eq "no q: the first 20 banks by name, no connector, more" "$code $body" \
 	'200 {"banks":[{"name":"DEMO Bank"},{"name":"X銀行"},{"name":"Y銀行"},{"name":"デモ銀行"},{"name":"地方銀行01"},{"name":"地方銀行02"},{"name":"地方銀行03"},{"name":"地方銀行04"},{"name":"地方銀行05"},{"name":"地方銀行06"},{"name":"地方銀行07"},{"name":"地方銀行08"},{"name":"地方銀行09"},{"name":"地方銀行10"},{"name":"地方銀行11"},{"name":"地方銀行12"},{"name":"地方銀行13"},{"name":"地方銀行14"},{"name":"地方銀行15"},{"name":"地方銀行16"}],"more":true}'
 banks ""
 eq "q empty: the same" "$code $(echo "$body" | jq -c '[(.banks | length), .more]')" '200 [20,true]'
+banks "（株）"
+eq "q=（株）: the company mark alone narrows nothing yet" "$code $(echo "$body" | jq -c '[(.banks | length), .more]')" '200 [20,true]'
+banks 株式会社
+eq "q=株式会社: the same" "$code $(echo "$body" | jq -c '[(.banks | length), .more]')" '200 [20,true]'
 banks 株式会社デモ
 eq "q=株式会社デモ finds デモ銀行" "$code $body" '200 {"banks":[{"name":"デモ銀行"}],"more":false}'
 banks ﾃﾞﾓ
