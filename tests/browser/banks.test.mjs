@@ -3,7 +3,8 @@
 // 株式会社デモ into 銀行名, sees デモ銀行 offered (the server compares name
 // keys, so 株式会社 typed does not hide it as a <datalist> would), chooses
 // it with the keyboard and shares; the share row says デモ銀行. Then the
-// list's other ways: empty (the first 20 and a note that more match),
+// list's other ways: an input method composing (nothing asked until the
+// text is committed), empty (the first 20 and a note that more match),
 // half-width ﾃﾞﾓ, a name that matches none, Escape (the text kept), a
 // click. In Japanese and English, at 1366 and 390 px wide (the list no
 // wider than the screen), with long bank names.
@@ -106,6 +107,28 @@ test("en, 390 px: the same on a phone", async () => {
   const page = await signedIn(browser, C.editor);
   await shareWith(page, "en", subs[1], 390);
   await page.goto(`${BASE_URL}/lang/ja?next=%2F`);
+  await page.close();
+});
+
+test("while an input method composes (でも), nothing is asked; committed as デモ, デモ銀行 is offered", async () => {
+  const page = await signedIn(browser, C.editor);
+  await page.goto(`${BASE_URL}/submissions/${subs[0]}`);
+  const asked = [];
+  page.on("request", (q) => q.url().startsWith(`${BASE_URL}/api/v1/banks`) && asked.push(decodeURIComponent(q.url().split("q=")[1])));
+  await box(page).focus();
+  const ime = await page.context().newCDPSession(page);
+  await ime.send("Input.imeSetComposition", { text: "でも", selectionStart: 2, selectionEnd: 2 });
+  await page.waitForTimeout(500);
+  assert.equal(await box(page).inputValue(), "でも");
+  assert.deepEqual(asked, []);
+  await Promise.all([
+    page.waitForResponse((r) => r.url() === `${BASE_URL}/api/v1/banks?q=${encodeURIComponent("デモ")}`),
+    ime.send("Input.insertText", { text: "デモ" }),
+  ]);
+  await page.locator(".bank-popup").waitFor();
+  assert.deepEqual(asked, ["デモ"]);
+  assert.deepEqual(await options(page).allTextContents(), ["デモ銀行"]);
+  assertClean(page);
   await page.close();
 });
 

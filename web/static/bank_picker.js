@@ -92,7 +92,12 @@
     input.focus();
   }
 
-  input.addEventListener("input", soon);
+  // While an input method composes (でも before it becomes デモ) the text
+  // is not yet what the person means: ask once it is committed.
+  input.addEventListener("input", function (ev) {
+    if (!ev.isComposing) soon();
+  });
+  input.addEventListener("compositionend", soon);
   input.addEventListener("click", function () {
     if (popup.hidden) soon();
   });
