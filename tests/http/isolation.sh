@@ -80,6 +80,7 @@ GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/$SUB|-
 POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
+GET /api/v1/banks|/api/v1/banks?q=%E9%8A%80%E8%A1%8C|-
 GET /api/v1/inbox|/api/v1/inbox|-
 POST /api/v1/criteria|/api/v1/criteria|-
 GET /api/v1/criteria|/api/v1/criteria|-
@@ -215,6 +216,11 @@ want() {
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif $may_share; then echo "422 *"
 		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"; fi ;;
+	# The banks to share with (q=銀行): on one server their names are no
+	# secret; a connector's never listed, the body compared whole.
+	"GET /api/v1/banks")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		else echo "200 {\"banks\":[{\"name\":\"$X\"},{\"name\":\"$Y\"}],\"more\":false}"; fi ;;
 	"GET /api/v1/submissions" | "GET /api/v1/shares")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 []"; fi ;;
 	"GET /api/v1/submissions/{id}")
@@ -372,6 +378,7 @@ call() {
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
 		[ "$pat" = "PUT /api/v1/banks/{bank}/questions/{key}" ] && [ "$code" = 404 ] && consent=true
+		[ "$pat" = "GET /api/v1/banks" ] && [ "$code" = 200 ] && consent=true
 		leak=
 		$consent || leak=$(leaks "$org")
 		if [ "$got" = "$w" ] && [ -z "$leak" ]; then
