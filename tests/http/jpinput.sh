@@ -3,13 +3,14 @@
 # does not exist refused with its code; a plan's due and its milestones
 # as 令和9年7月31日, R9.7.31 and full-width digits, a bank's required date
 # likewise; a criterion mapped to items typed 「２、３」 and 「２〜５」; each
-# refusal with its code and values.
+# refusal with its code and values; the audit trail's days as typed.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
 seed_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$X" reviewer@x.test reviewer
+add_user "$A" admin@a.test admin
 for n in $(seq 1 38); do
 	"$SHINSA" answers set --org "$A" --item "$n" --status implemented --current "回答${n}" >/dev/null
 done
@@ -78,5 +79,13 @@ refused "items: more than 1000" "$M" '{"relation":"intersects","items_text":"1�
 	'items: "1〜2000" names more than 1000 numbers' '[{"cell":"","code":"list_too_long","args":["1〜2000"]}]'
 eq "the refusals left the mapping" "$("$SHINSA" criteria show --org "$X" --json | jq -c '.criteria[9] | [.relation, .items]')" \
 	'["intersects",[1,3,7,8,9]]'
+
+# The audit trail's days as typed: the same events as 2026-04-01.
+login admin@a.test
+api GET "/api/v1/audit?from=2026-04-01&to=2026-04-01&limit=10000"
+iso=$(echo "$body" | jq -c '[.[].id]')
+eq "the audit trail of 2026-04-01 has events" "$code $(echo "$iso" | jq 'length > 10')" '200 true'
+api GET "/api/v1/audit?from=$(printf '令和8年4月1日' | jq -sRr @uri)&to=$(printf 'Ｒ８．４．１' | jq -sRr @uri)&limit=10000"
+eq "audit days 令和8年4月1日 to Ｒ８．４．１" "$code $(echo "$body" | jq -c '[.[].id]')" "200 $iso"
 stop_server
 finish
