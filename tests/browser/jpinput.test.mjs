@@ -1,9 +1,10 @@
 // Dates as people in Japan type them, in Chromium (issue 17 item 3): the
-// connector types an era date and full-width digits into its plan's due
-// field and into a share's expiry, sees them saved as 2027-07-31, and a day
-// that does not exist (令和9年2月30日) refused in the page's own language,
-// what was typed kept in the field. Japanese and English, 1366 px and
-// 390 px, with long answers.
+// connector types era dates and full-width digits into its plan's due
+// field, a share's expiry and an answer's 対応予定日, sees them saved as
+// days (2027-07-31), and a day that does not exist (令和9年2月30日)
+// refused in the page's own language, what was typed kept in the field;
+// the bank does the same with its required date and a re-assessment.
+// Japanese and English, 1366 px and 390 px, with long answers.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -53,6 +54,13 @@ async function refused(page, form, field, text, button, words) {
   expectProblem(page, /status of 400 .*\/api\/v1\/.*\)$/);
 }
 
+// shoot(page, first), then at width px wide (390 or 1366) shoot(page, then).
+async function twice(page, shoot, first, width, then) {
+  await shoot(page, first);
+  await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 });
+  await shoot(page, then);
+}
+
 // Types text into field and submits form: saved, the page reloads.
 async function saved(page, form, field, text, button) {
   await field.fill(text);
@@ -88,16 +96,12 @@ test("ja: the plan's due typed 令和9年2月30日 is refused in Japanese, 令�
   assert.equal(await form.locator("#plan-due-hint").textContent(),
     "日付は 2027-07-31、2027/7/31、2027年7月31日、令和9年7月31日、R9.7.31 のいずれの形でも入力できます（全角数字も可）。");
   await refused(page, form, due, "令和9年2月30日", "更新する", NO_DAY_JA);
-  await look(page, "jpinput-1-plan-ja-refused-1366");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await look(page, "jpinput-2-plan-ja-refused-390");
+  await twice(page, look, "jpinput-1-plan-ja-refused-1366", 390, "jpinput-2-plan-ja-refused-390");
   await saved(page, form, due, "令和９年７月３１日", "更新する");
   assert.equal(await page.locator("#plan-due").inputValue(), "2027-07-31");
   const got = await api(page, "GET", `/api/v1/plans/${plan}`);
   assert.equal(got.json.due, "2027-07-31");
-  await look(page, "jpinput-3-plan-ja-saved-390");
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await look(page, "jpinput-4-plan-ja-saved-1366");
+  await twice(page, look, "jpinput-3-plan-ja-saved-390", 1366, "jpinput-4-plan-ja-saved-1366");
   await page.close();
 });
 
@@ -108,9 +112,7 @@ test("ja: a share's expiry typed 令和9年2月30日 is refused in Japanese, 令
   await form.getByLabel("銀行名", { exact: true }).fill(B.org);
   const expires = form.getByLabel("有効期限（任意）", { exact: true });
   await refused(page, form, expires, "令和9年2月30日", "共有する", NO_DAY_JA);
-  await panel(page, "jpinput-5-share-ja-refused-1366");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await panel(page, "jpinput-6-share-ja-refused-390");
+  await twice(page, panel, "jpinput-5-share-ja-refused-1366", 390, "jpinput-6-share-ja-refused-390");
   await saved(page, form, expires, "令和9年7月31日", "共有する");
   const shares = await api(page, "GET", "/api/v1/shares");
   assert.deepEqual(shares.json.map((s) => [s.bank, s.expires_at]), [[B.org, "2027-08-01T00:00:00Z"]]);
@@ -142,9 +144,7 @@ test("en: R9.7.30 and ２０２７／７／３１ saved; 2027-02-30 refused in E
   await saved(page, share, share.getByLabel("Expiry date (optional)", { exact: true }), "２０２７／７／３１", "Share");
   const shares = await api(page, "GET", "/api/v1/shares");
   assert.deepEqual(shares.json.map((s) => [s.expires_at, s.in_force]), [["2027-08-01T00:00:00Z", false], ["2027-08-01T00:00:00Z", true]]);
-  await panel(page, "jpinput-9-share-en-saved-390");
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await panel(page, "jpinput-10-share-en-saved-1366");
+  await twice(page, panel, "jpinput-9-share-en-saved-390", 1366, "jpinput-10-share-en-saved-1366");
   await page.close();
 });
 
@@ -186,5 +186,35 @@ test("the answers page: 令和9年2月30日 refused in Japanese as the field is 
   assert.equal((await good.json()).plan_due, "2027-08-31");
   await box.waitFor({ state: "hidden" });
   await card(page, 3, "jpinput-13-answers-ja-saved-390");
+  await page.close();
+});
+
+test("the bank: its required date 令和9年6月30日 and a re-assessment on Ｒ９．１０．１, saved as days", async () => {
+  const page = await signedIn(browser, B.reviewer);
+  await page.goto(`${BASE_URL}/plans/${plan}`);
+  const form = page.locator("#plan-required");
+  await saved(page, form, form.getByLabel("銀行の求める期限", { exact: true }), "令和9年6月30日", "期限を保存");
+  assert.equal(await page.locator("#required-due").inputValue(), "2027-06-30");
+  await look(page, "jpinput-14-required-ja-saved-1366");
+  await page.goto(`${BASE_URL}/portfolio`);
+  await page.getByText("再審査の周期を設定", { exact: true }).click();
+  const cycle = page.locator("form[id^=cycle-]");
+  await cycle.getByLabel("周期（月）", { exact: false }).fill("12");
+  await saved(page, cycle, cycle.getByLabel("次回再審査日", { exact: true }), "Ｒ９．１０．１", "周期を保存");
+  const cycles = await api(page, "GET", "/api/v1/cycles");
+  assert.deepEqual(cycles.json.map((c) => [c.connector, c.months, c.next_due]), [[C.org, 12, "2027-10-01"]]);
+  await page.getByText("再審査の周期を設定", { exact: true }).click();
+  await twice(page, look, "jpinput-15-portfolio-ja-saved-1366", 390, "jpinput-16-portfolio-ja-saved-390");
+  await page.close();
+});
+
+test("the bank in English: a re-assessment on 2027-02-29 refused in English", async () => {
+  const page = await signedIn(browser, B.reviewer);
+  await page.goto(`${BASE_URL}/lang/en?next=%2Fportfolio`);
+  await page.getByText("Set the re-assessment cycle", { exact: true }).click();
+  const cycle = page.locator("form[id^=cycle-]");
+  await refused(page, cycle, cycle.getByLabel("Next re-assessment", { exact: true }), "2027-02-29", "Save the cycle",
+    "Check what you entered.2027-02-29 is not a real date: check the month and the day (what you typed is kept).");
+  await twice(page, look, "jpinput-17-portfolio-en-refused-1366", 390, "jpinput-18-portfolio-en-refused-390");
   await page.close();
 });
