@@ -26,8 +26,14 @@ static char *put(char *o, uint32_t cp)
 	} else if (cp < 0x800) {
 		*o++ = (char)(0xC0 | cp >> 6);
 		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else {
+	} else if (cp < 0x10000) {
 		*o++ = (char)(0xE0 | cp >> 12);
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		/* Beyond the BMP (絵文字, 𠮷): four bytes, as it was typed. */
+		*o++ = (char)(0xF0 | cp >> 18);
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
 		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
 		*o++ = (char)(0x80 | (cp & 0x3F));
 	}

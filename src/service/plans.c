@@ -187,6 +187,21 @@ static const char *unknown_member(const json_t *obj, const char *const *allowed)
 	return NULL;
 }
 
+/* A milestone's date as typed (令和9年7月31日, R9.7.31, ２０２７/７/３１) read
+ * into iso, *text then pointing there: the same reader as the plan's due,
+ * its coded refusal placed as "milestone N: due". */
+static int milestone_day(size_t index, const char *name, const char **text, char iso[11], struct err *e)
+{
+	if (!*text)
+		return 0;
+	if (jpinput_date(*text, iso, e) < 0) {
+		err_prefix(e, "milestone %zu: %s", index, name);
+		return -1;
+	}
+	*text = iso;
+	return 0;
+}
+
 static int parse_milestones(const json_t *arr, struct plan_update *u, struct err *e)
 {
 	static const char *const allowed[] = { "title", "due", "done_at", NULL };
@@ -219,7 +234,10 @@ static int parse_milestones(const json_t *arr, struct plan_update *u, struct err
 			err_set(e, "milestone %zu: title is required", i + 1);
 		if (trc != 0)
 			return -1;
+		char due_iso[11], done_iso[11];
 		if (opt_string(m, "due", true, prefix, &due, e) < 0 || opt_string(m, "done_at", true, prefix, &done_at, e) < 0 ||
+		    milestone_day(i + 1, "due", &due, due_iso, e) < 0 ||
+		    milestone_day(i + 1, "done_at", &done_at, done_iso, e) < 0 ||
 		    plan_milestone_check(i + 1, title, due, done_at, e) < 0)
 			return -1;
 		plan_add_milestone(u->milestones, title, due, done_at);

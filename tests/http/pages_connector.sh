@@ -49,7 +49,7 @@ page /answers
 eq "item 3: the form carries the revision the API gave" \
 	"$(has "<form class=\"answer-form\" id=\"answer-3\" data-no=\"3\" data-revision=\"$REV3\" novalidate>")" yes
 eq "item 3: the values, escaped" \
-	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="date" value="2026-09-30" data-empty="null"></div>')" \
+	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="text" placeholder="例：2027-07-31、令和9年7月31日" autocomplete="off" value="2026-09-30" data-empty="null"></div>')" \
 	"yes yes yes"
 eq "every input has its label" "$(grep -c '<label for="status-3">対応状況</label>' "$T/b") $(grep -c '<label for="current-3">現在の対応状況</label>' "$T/b")" "1 1"
 eq "a bank item: read-only" \

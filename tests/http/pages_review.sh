@@ -264,7 +264,7 @@ api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
 eq "the required form's request" "$code" 200
 page /plans/1
 has "the required date shows" '<dt>銀行の求める期限</dt><dd>2026-05-31</dd>' '<td>銀行の期限指定</td>' \
-	'<input id="required-due" name="due" type="date" value="2026-05-31" data-empty="null" aria-describedby="required-help">'
+	'<input id="required-due" name="due" type="text" placeholder="例：2027-07-31、令和9年7月31日" autocomplete="off" value="2026-05-31" data-empty="null" aria-describedby="required-help required-due-hint">'
 as viewer@x.test
 page /plans/1
 lacks "a bank's viewer gets no form" 'data-api='

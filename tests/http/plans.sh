@@ -137,9 +137,11 @@ put_fails "a milestone's title is text" '{"milestones":[{"title":7}]}' 'mileston
 put_fails "an empty title" '{"milestones":[{"title":" "}]}' 'milestone 1: title is empty'
 put_fails "a title too long" "{\"milestones\":[{\"title\":\"$TITLE\"}]}" 'milestone 1: title is longer than 200 characters'
 put_fails "a title with a line break" '{"milestones":[{"title":"a\nb"}]}' 'milestone 1: title contains a control character or invalid UTF-8'
-put_fails "a milestone's bad due" '{"milestones":[{"title":"a","due":"2026-04-31"}]}' 'milestone 1: due "2026-04-31" is not a date (want YYYY-MM-DD)'
+put_fails "a milestone's bad due" '{"milestones":[{"title":"a","due":"2026-04-31"}]}' 'milestone 1: due: 2026-04-31 is not a day' \
+	'[{"cell":"","code":"not_a_day","args":["2026-04-31"]}]'
 put_fails "a milestone's due is text" '{"milestones":[{"title":"a","due":5}]}' 'milestone 1: due must be a string or null'
-put_fails "a milestone's bad done_at" '{"milestones":[{"title":"a","done_at":"yes"}]}' 'milestone 1: done_at "yes" is not a date (want YYYY-MM-DD)'
+put_fails "a milestone's bad done_at" '{"milestones":[{"title":"a","done_at":"yes"}]}' 'milestone 1: done_at: "yes" is not a date (want 2027-07-31, 2027/7/31, 2027年7月31日 or 令和9年7月31日)' \
+	'[{"cell":"","code":"not_a_date","args":["yes"]}]'
 api PUT /api/v1/plans/99 '{"status":"done"}'
 eq "update: no such plan" "$code $body" '404 {"error":{"code":"not_found","message":"no plan 99"}}'
 api GET /api/v1/plans/1

@@ -134,6 +134,9 @@ static void test_name_key(void **state)
 	want_key("株式会社　デモ銀行", "デモ銀行");
 	want_key("Ｄｅｍｏ Bank", "demobank");
 	want_key("株式会社", "株式会社");
+	/* Characters beyond the BMP stay as typed (they were cut to bad UTF-8). */
+	want_key("株式会社𠮷野銀行", "𠮷野銀行");
+	want_key("😀 Bank", "😀bank");
 }
 
 int main(void)
