@@ -45,4 +45,19 @@
  * e set (cat then holds what was read so far: free it). */
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e);
 
+/* The lines a list leaves out (its title, its preamble, what follows
+ * 以上), for a person to see before the list replaces the bank's. */
+struct criteria_left {
+	char **at;   /* "NAME:LINE" */
+	char **text; /* the line as read, trimmed */
+	size_t n;
+};
+
+void criteria_left_release(struct criteria_left *l);
+
+/* criteria_list_read(), and the lines it left out added to *left (NULL:
+ * not kept), whatever it returns. */
+int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t max_items, struct criteria_left *left,
+			    struct err *e);
+
 #endif

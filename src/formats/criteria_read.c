@@ -53,6 +53,7 @@ void criteria_warnings_release(struct criteria_warnings *w)
 	free(w->lines);
 	w->lines = NULL;
 	w->n = 0;
+	criteria_left_release(&w->left);
 }
 
 __attribute__((format(printf, 2, 3))) static void warn(struct criteria_warnings *w, const char *fmt, ...)
@@ -496,7 +497,7 @@ static int read_tables(struct reader *r, struct ctable **tables, size_t n)
 		if (r->format == CRITERIA_TEXT && n == 1) {
 			if (tables[0]->cp932)
 				warn(r->warn, "read as Shift_JIS (CP932): the file is not UTF-8");
-			if (criteria_list_read(tables[0], r->cat, CRITERIA_MAX_ITEMS, r->e) < 0)
+			if (criteria_list_read_left(tables[0], r->cat, CRITERIA_MAX_ITEMS, &r->warn->left, r->e) < 0)
 				return -1;
 			r->title = r->cat->title;
 			r->cat->title = NULL;

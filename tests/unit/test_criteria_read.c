@@ -296,8 +296,20 @@ static void test_list_form(void **state)
 		assert_int_equal(cat->items[i].no, (int)i + 1);
 	}
 	assert_int_equal(w.n, 0);
+	/* the lines left out, for the page's preview: title, preamble, 以上 */
+	static const char *const left[][2] = {
+		{ "list.txt:1", "電子決済等代行業者に求める基準" },
+		{ "list.txt:3", "当行は、電子決済等代行業者との接続にあたり、以下の基準を求めます。基準は以下のとおりです。" },
+		{ "list.txt:17", "以上" },
+	};
+	assert_int_equal(w.left.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(w.left.at[i], left[i][0]);
+		assert_string_equal(w.left.text[i], left[i][1]);
+	}
 	catalog_free(cat);
 	criteria_warnings_release(&w);
+	assert_int_equal(w.left.n, 0);
 	free(txt);
 	read_fails("l.txt", "基準\n当行は、以下のとおりです。\n", 0, CRITERIA_TEXT,
 		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "list_empty");
