@@ -68,6 +68,14 @@ test("a pasted list refused, corrected, previewed as a tree and replacing the li
   await bank.getByText("審査基準はまだ取り込まれていません。", { exact: false }).waitFor();
   const box = bank.getByLabel("公表している基準を貼り付ける", { exact: true });
   const paste = bank.locator("#criteria-paste");
+  // Nothing pasted, and more than a file may be: said before anything is sent.
+  await paste.getByRole("button", { name: "読み取って確認する", exact: true }).click();
+  assert.equal(await paste.locator("[role=alert]").textContent(), "貼り付ける文章を入力してください。");
+  await box.evaluate((el) => { el.value = "あ".repeat(1500000); }); // 4,500,000 bytes in UTF-8
+  await paste.getByRole("button", { name: "読み取って確認する", exact: true }).click();
+  assert.equal(await paste.locator("[role=alert]").textContent(),
+    "貼り付けた文章が大きすぎます（4 MB まで。現在 4.3 MB）。ファイルと同じ上限です。");
+  assert.equal((await box.inputValue()).length, 1500000, "the text is kept");
   // As typed by hand: ① twice under the same heading.
   const wrong = PUBLISHED.replace("②内部規程", "①内部規程");
   await box.fill(wrong);
