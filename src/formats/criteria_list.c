@@ -154,11 +154,15 @@ static void left_out(struct lister *l, unsigned at, const char *s)
 		return;
 	char where[160];
 	where_of(l->t, at, where, sizeof where);
-	struct criteria_left *o = l->left;
+	criteria_left_add(l->left, where, s);
+}
+
+void criteria_left_add(struct criteria_left *o, const char *at, const char *text)
+{
 	o->at = xrealloc(o->at, (o->n + 1) * sizeof *o->at);
 	o->text = xrealloc(o->text, (o->n + 1) * sizeof *o->text);
-	o->at[o->n] = xstrdup(where);
-	o->text[o->n++] = xstrdup(s);
+	o->at[o->n] = xstrdup(at);
+	o->text[o->n++] = xstrdup(text);
 }
 
 static void lister_release(struct lister *l)

@@ -46,7 +46,8 @@
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e);
 
 /* The lines a list leaves out (its title, its preamble, what follows
- * 以上), for a person to see before the list replaces the bank's. */
+ * 以上), and the rows a table skips (criteria_read.h), for a person to
+ * see before they replace the bank's list. */
 struct criteria_left {
 	char **at;   /* "NAME:LINE" */
 	char **text; /* the line as read, trimmed */
@@ -54,6 +55,8 @@ struct criteria_left {
 };
 
 void criteria_left_release(struct criteria_left *l);
+/* Adds a line left out at place at (copies of both). */
+void criteria_left_add(struct criteria_left *l, const char *at, const char *text);
 
 /* criteria_list_read(), and the lines it left out added to *left (NULL:
  * not kept), whatever it returns. */

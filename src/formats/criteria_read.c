@@ -424,12 +424,18 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 		return 0; /* page debris */
 	}
 	if (!no && !cat && !txt) {
+		struct strbuf seen = STRBUF_INIT; /* what the row holds, for a preview */
 		for (size_t i = 0; i < row->n_cells; i++) {
-			if (!text_is_blank(row->cells[i].text)) {
-				warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
-				break;
-			}
+			char *s = clean(row->cells[i].text, r->format);
+			if (s)
+				strbuf_addf(&seen, "%s%s", seen.len ? " " : "", s);
+			free(s);
 		}
+		if (seen.len) {
+			warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
+			criteria_left_add(&r->warn->left, where, seen.buf);
+		}
+		strbuf_release(&seen);
 		return 0;
 	}
 	long part, n;
@@ -439,6 +445,7 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 			return 0;
 		}
 		warn(r->warn, "%s: 通番 %s has neither 区分 nor 項目: skipped", where, no);
+		criteria_left_add(&r->warn->left, where, no);
 		free(no);
 		return 0;
 	}

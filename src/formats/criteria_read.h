@@ -87,7 +87,8 @@ enum criteria_format criteria_format_parse(const char *s);
 enum criteria_format criteria_format_guess(const char *filename);
 
 /* What the reader noticed and did about it, one line each; and the lines
- * a list left out (title, preamble: criteria_list.h), for a preview. */
+ * it left out (a list's title and preamble, a table's skipped rows:
+ * criteria_list.h), for a preview. */
 struct criteria_warnings {
 	char **lines;
 	size_t n;

@@ -27,7 +27,7 @@
  * list now, "none" without one: give it to criteria_replace()), title,
  * count, damaged (how many of them), criteria:[{key, no, section,
  * category, text, damaged}], left_out:[{at, text}] (a list's title and
- * preamble), warnings:[...]}.
+ * preamble, a table's skipped rows: criteria_list.h), warnings:[...]}.
  */
 enum outcome criteria_preview(struct store *st, const struct org *bank, const char *name, enum criteria_format f,
 			      const void *data, size_t len, json_t **out, struct err *e);

@@ -51,6 +51,11 @@ eq "preview: what was read, as a tree's leaves" "$code $(echo "$body" | jq -c .)
 eq "a preview saves nothing" "$(audits)" "0
 0"
 
+printf '通番,区分,項目\n1,体制,経営陣が関与していること\n,,,備考：改訂予定\n2,,\n' >"$T/t.csv"
+send "/api/v1/criteria/preview?name=t.csv" "$T/t.csv"
+eq "a table's preview: its skipped rows, with what they hold" "$code $(echo "$body" | jq -c '[.format, .count, .left_out, .warnings]')" \
+	'200 ["csv",1,[{"at":"t.csv:3","text":"備考：改訂予定"},{"at":"t.csv:4","text":"2"}],["t.csv:3: skipped: nothing under 通番, 区分 or 項目","t.csv:4: 通番 2 has neither 区分 nor 項目: skipped"]]'
+
 printf '基準\n1．体制\n（1）経営管理の体制\n（1）苦情処理の体制\n' >"$T/dup.txt"
 send "/api/v1/criteria/preview?format=text&name=$PASTE" "$T/dup.txt"
 eq "a refused preview: the reader's message, its problem as data" "$code $body" \

@@ -181,6 +181,12 @@ static void test_csv_quoting(void **state)
 		"c.csv:9: 通番 4 has neither 区分 nor 項目: skipped",
 	};
 	assert_warnings(&w, want, 2);
+	/* the same rows as a preview shows them, with what they hold */
+	assert_int_equal(w.left.n, 2);
+	assert_string_equal(w.left.at[0], "c.csv:8");
+	assert_string_equal(w.left.text[0], "備考だけ");
+	assert_string_equal(w.left.at[1], "c.csv:9");
+	assert_string_equal(w.left.text[1], "4");
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 }
