@@ -280,7 +280,13 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 					  NULL);
 				rc = -1;
 			}
-		const char *category = d > 0 ? heads[d - 1] : l.title;
+		/* the nearest heading with words ("1." alone has none), else the title */
+		const char *category = l.title;
+		for (int j = d - 1; j >= 0; j--)
+			if (*heads[j]) {
+				category = heads[j];
+				break;
+			}
 		if (rc == 0 && !category) {
 			err_coded(e, where, "list_no_category", "a criterion with no heading above it and no title", NULL);
 			rc = -1;
@@ -300,7 +306,7 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 		wheres[cat->n_items - 1] = xstrdup(where);
 		it->key = strbuf_detach(&key);
 		it->no = (int)cat->n_items;
-		it->section = d > 0 ? xstrdup(heads[0]) : NULL;
+		it->section = d > 0 && *heads[0] ? xstrdup(heads[0]) : NULL;
 		it->category = xstrdup(category);
 		it->text = xstrdup(en->text);
 	}

@@ -16,7 +16,8 @@
  * Depth: a kind of marker first seen is one level deeper than the line
  * above; a kind seen before is back at its level. A marked line with lines
  * deeper under it is a heading, and it is the 区分 of what is under it
- * (the nearest); the top heading is the section. The others are criteria:
+ * (the nearest with words: a bare "1." has none); the top heading is the
+ * section (none when it has no words). The others are criteria:
  * the key is the path of numbers as written, joined with "-" ("3-(2)",
  * "1-(1)-①"); bullets are numbered in order under their heading ("2-1").
  * A criterion with no heading above has the title as its 区分. no is the

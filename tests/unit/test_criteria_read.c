@@ -321,6 +321,14 @@ static void test_list_form(void **state)
 		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "list_empty");
 	read_fails("l.txt", "基準\n1. 管理\n(1) a\n(1) b\n", 0, CRITERIA_TEXT,
 		   "l.txt:4: 通番 1-(1) again (first at l.txt:3)", "number_again");
+	/* a heading with no words: its criteria take the title as their 区分 */
+	struct catalog *bare = read_ok("l.txt", "基準\n1.\n(1) a\n", 0, CRITERIA_TEXT, &w);
+	assert_int_equal(bare->n_items, 1);
+	assert_string_equal(bare->items[0].key, "1-(1)");
+	assert_string_equal(bare->items[0].category, "基準");
+	assert_null(bare->items[0].section);
+	catalog_free(bare);
+	criteria_warnings_release(&w);
 	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
 		   "l.txt:1: a criterion with no heading above it and no title", "list_no_category");
 }
