@@ -4,8 +4,9 @@
  * text); the rest is the file. Whatever the bytes, the reader returns a
  * catalog whose every item has a key, a category and text unless damaged,
  * or -1 with a message that is also kept as data (a code, and a place the
- * message starts with; values that are UTF-8, as JSON needs them); it never
- * crashes or leaks.
+ * message starts with; values that are UTF-8, as JSON needs them); the
+ * lines it left out each have a place and are UTF-8; it never crashes or
+ * leaks.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!text_utf8_valid(e.args[i], strlen(e.args[i])))
 				__builtin_trap();
 	}
+	/* the lines left out go to a preview as JSON: placed, and UTF-8 */
+	for (size_t i = 0; i < w.left.n; i++)
+		if (!w.left.at[i][0] || !text_utf8_valid(w.left.text[i], strlen(w.left.text[i])))
+			__builtin_trap();
 	criteria_warnings_release(&w);
 	return 0;
 }

@@ -129,7 +129,41 @@ struct lister {
 	struct entry *v;
 	size_t n;
 	char *title;
+	struct criteria_left *left; /* NULL: not kept */
 };
+
+void criteria_left_release(struct criteria_left *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->at[i]);
+		free(l->text[i]);
+	}
+	free(l->at);
+	free(l->text);
+	memset(l, 0, sizeof *l);
+}
+
+static void where_of(const struct ctable *t, unsigned line, char *buf, size_t size);
+
+/* Line s (row at) left out of the list, kept when the caller asked. */
+static void left_out(struct lister *l, unsigned at, const char *s)
+{
+	if (!l->left)
+		return;
+	char where[160];
+	where_of(l->t, at, where, sizeof where);
+	criteria_left_add(l->left, where, s);
+}
+
+void criteria_left_add(struct criteria_left *o, const char *at, const char *text)
+{
+	o->at = xrealloc(o->at, (o->n + 1) * sizeof *o->at);
+	o->text = xrealloc(o->text, (o->n + 1) * sizeof *o->text);
+	o->at[o->n] = xstrdup(at);
+	o->text[o->n++] = xstrdup(text);
+}
 
 static void lister_release(struct lister *l)
 {
@@ -151,8 +185,16 @@ static void scan(struct lister *l)
 		if (!*s || (l->n && strcmp(s, "以上") == 0)) {
 			bool end = *s != '\0';
 			free(s);
-			if (end)
+			if (end) {
+				/* 以上 and all after it (a signature, a date) are not the list */
+				for (size_t j = i; j < l->t->n_rows; j++) {
+					char *rest = line_text(&l->t->rows[j]);
+					if (*rest)
+						left_out(l, l->t->rows[j].at, rest);
+					free(rest);
+				}
 				break;
+			}
 			continue;
 		}
 		char *mark;
@@ -165,8 +207,10 @@ static void scan(struct lister *l)
 				strbuf_addstr(&sb, s);
 				free(l->v[l->n - 1].text);
 				l->v[l->n - 1].text = strbuf_detach(&sb);
-			} else if (!l->title) {
-				l->title = xstrdup(s);
+			} else {
+				if (!l->title)
+					l->title = xstrdup(s);
+				left_out(l, l->t->rows[i].at, s);
 			}
 			free(s);
 			continue;
@@ -195,7 +239,13 @@ static void where_of(const struct ctable *t, unsigned line, char *buf, size_t si
 
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e)
 {
-	struct lister l = { .t = t };
+	return criteria_list_read_left(t, cat, max_items, NULL, e);
+}
+
+int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t max_items, struct criteria_left *left,
+			    struct err *e)
+{
+	struct lister l = { .t = t, .left = left };
 	scan(&l);
 	const char *path[DEPTH_MAX] = { 0 };    /* the marks of the headings above, by depth */
 	const char *heads[DEPTH_MAX] = { 0 };   /* their texts */
@@ -230,7 +280,13 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 					  NULL);
 				rc = -1;
 			}
-		const char *category = d > 0 ? heads[d - 1] : l.title;
+		/* the nearest heading with words ("1." alone has none), else the title */
+		const char *category = l.title;
+		for (int j = d - 1; j >= 0; j--)
+			if (*heads[j]) {
+				category = heads[j];
+				break;
+			}
 		if (rc == 0 && !category) {
 			err_coded(e, where, "list_no_category", "a criterion with no heading above it and no title", NULL);
 			rc = -1;
@@ -250,7 +306,7 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 		wheres[cat->n_items - 1] = xstrdup(where);
 		it->key = strbuf_detach(&key);
 		it->no = (int)cat->n_items;
-		it->section = d > 0 ? xstrdup(heads[0]) : NULL;
+		it->section = d > 0 && *heads[0] ? xstrdup(heads[0]) : NULL;
 		it->category = xstrdup(category);
 		it->text = xstrdup(en->text);
 	}

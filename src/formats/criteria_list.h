@@ -16,7 +16,8 @@
  * Depth: a kind of marker first seen is one level deeper than the line
  * above; a kind seen before is back at its level. A marked line with lines
  * deeper under it is a heading, and it is the 区分 of what is under it
- * (the nearest); the top heading is the section. The others are criteria:
+ * (the nearest with words: a bare "1." has none); the top heading is the
+ * section (none when it has no words). The others are criteria:
  * the key is the path of numbers as written, joined with "-" ("3-(2)",
  * "1-(1)-①"); bullets are numbered in order under their heading ("2-1").
  * A criterion with no heading above has the title as its 区分. no is the
@@ -44,5 +45,23 @@
  * title. 0, or -1 with
  * e set (cat then holds what was read so far: free it). */
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e);
+
+/* The lines a list leaves out (its title, its preamble, what follows
+ * 以上), and the rows a table skips (criteria_read.h), for a person to
+ * see before they replace the bank's list. */
+struct criteria_left {
+	char **at;   /* "NAME:LINE" */
+	char **text; /* the line as read, trimmed */
+	size_t n;
+};
+
+void criteria_left_release(struct criteria_left *l);
+/* Adds a line left out at place at (copies of both). */
+void criteria_left_add(struct criteria_left *l, const char *at, const char *text);
+
+/* criteria_list_read(), and the lines it left out added to *left (NULL:
+ * not kept), whatever it returns. */
+int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t max_items, struct criteria_left *left,
+			    struct err *e);
 
 #endif

@@ -53,6 +53,7 @@ void criteria_warnings_release(struct criteria_warnings *w)
 	free(w->lines);
 	w->lines = NULL;
 	w->n = 0;
+	criteria_left_release(&w->left);
 }
 
 __attribute__((format(printf, 2, 3))) static void warn(struct criteria_warnings *w, const char *fmt, ...)
@@ -423,12 +424,18 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 		return 0; /* page debris */
 	}
 	if (!no && !cat && !txt) {
+		struct strbuf seen = STRBUF_INIT; /* what the row holds, for a preview */
 		for (size_t i = 0; i < row->n_cells; i++) {
-			if (!text_is_blank(row->cells[i].text)) {
-				warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
-				break;
-			}
+			char *s = clean(row->cells[i].text, r->format);
+			if (s)
+				strbuf_addf(&seen, "%s%s", seen.len ? " " : "", s);
+			free(s);
 		}
+		if (seen.len) {
+			warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
+			criteria_left_add(&r->warn->left, where, seen.buf);
+		}
+		strbuf_release(&seen);
 		return 0;
 	}
 	long part, n;
@@ -438,6 +445,7 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 			return 0;
 		}
 		warn(r->warn, "%s: 通番 %s has neither 区分 nor 項目: skipped", where, no);
+		criteria_left_add(&r->warn->left, where, no);
 		free(no);
 		return 0;
 	}
@@ -496,7 +504,7 @@ static int read_tables(struct reader *r, struct ctable **tables, size_t n)
 		if (r->format == CRITERIA_TEXT && n == 1) {
 			if (tables[0]->cp932)
 				warn(r->warn, "read as Shift_JIS (CP932): the file is not UTF-8");
-			if (criteria_list_read(tables[0], r->cat, CRITERIA_MAX_ITEMS, r->e) < 0)
+			if (criteria_list_read_left(tables[0], r->cat, CRITERIA_MAX_ITEMS, &r->warn->left, r->e) < 0)
 				return -1;
 			r->title = r->cat->title;
 			r->cat->title = NULL;

@@ -63,6 +63,7 @@
 #include <stddef.h>
 
 #include "core/catalog.h"
+#include "formats/criteria_list.h"  /* struct criteria_left */
 #include "formats/criteria_table.h" /* CRITERIA_MAX_BYTES, CRITERIA_MAX_CELL */
 #include "lib/err.h"
 
@@ -85,10 +86,13 @@ enum criteria_format criteria_format_parse(const char *s);
  * another. */
 enum criteria_format criteria_format_guess(const char *filename);
 
-/* What the reader noticed and did about it, one line each. */
+/* What the reader noticed and did about it, one line each; and the lines
+ * it left out (a list's title and preamble, a table's skipped rows:
+ * criteria_list.h), for a preview. */
 struct criteria_warnings {
 	char **lines;
 	size_t n;
+	struct criteria_left left;
 };
 
 void criteria_warnings_release(struct criteria_warnings *w);

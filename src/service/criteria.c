@@ -115,16 +115,34 @@ static int shipped_for(struct store *st, const struct org *bank, const char *che
 	return rc;
 }
 
+/* Whether the list before is still the one a preview saw (base: its
+ * sha256, CRITERIA_BASE_NONE for none; NULL: not asked). */
+static int base_check(const char *base, const struct criteria_list *old, struct err *e)
+{
+	if (!base || strcmp(base, old ? old->sha256 : CRITERIA_BASE_NONE) == 0)
+		return 0;
+	if (old)
+		err_coded(e, NULL, "criteria_changed",
+			  "the criteria list changed since the preview (now {1}, imported at {2} by {3})", old->source,
+			  old->imported_at, old->imported_by, NULL);
+	else
+		err_coded(e, NULL, "criteria_changed_none", "the criteria list changed since the preview (now none)",
+			  NULL);
+	return OUTCOME_CONFLICT;
+}
+
 /* Inside the transaction: the list before, the carry, the rows, the event. */
 static int import_locked(struct store *st, const char *actor, struct criteria_list *l, const char *checklist_id,
-			 const struct shipped_set *shipped, struct catalog **checklist, struct criteria_import_result *res,
-			 struct err *e)
+			 const char *base, const struct shipped_set *shipped, struct catalog **checklist,
+			 struct criteria_import_result *res, struct err *e)
 {
 	struct criteria_list *old = NULL;
 	int rc = store_criteria_get(st, l->org_id, &old, e);
 	if (rc < 0)
 		return -1;
-	rc = checklist_for(st, checklist_id, old, checklist, e);
+	rc = base_check(base, old, e);
+	if (rc == 0)
+		rc = checklist_for(st, checklist_id, old, checklist, e);
 	if (rc == 0) {
 		l->checklist_id = xstrdup((*checklist)->id);
 		l->map->checklist_id = xstrdup((*checklist)->id);
@@ -146,6 +164,14 @@ static int import_locked(struct store *st, const char *actor, struct criteria_li
 enum outcome criteria_import(struct store *st, const char *actor, const struct org *bank, const char *name,
 			     enum criteria_format f, const void *data, size_t len, const char *checklist_id,
 			     struct criteria_list **out, struct criteria_import_result *res, struct err *e)
+{
+	return criteria_replace(st, actor, bank, name, f, data, len, checklist_id, NULL, out, res, e);
+}
+
+enum outcome criteria_replace(struct store *st, const char *actor, const struct org *bank, const char *name,
+			      enum criteria_format f, const void *data, size_t len, const char *checklist_id,
+			      const char *base, struct criteria_list **out, struct criteria_import_result *res,
+			      struct err *e)
 {
 	struct criteria_import_result local = { 0 };
 	if (out)
@@ -184,7 +210,7 @@ enum outcome criteria_import(struct store *st, const char *actor, const struct o
 	rc = clock_stamp(now, e) < 0 ? -1 : 0;
 	l->imported_at = xstrdup(now);
 	if (rc == 0)
-		rc = store_begin(st, e) < 0 ? -1 : import_locked(st, actor, l, checklist_id, &shipped, &checklist, res, e);
+		rc = store_begin(st, e) < 0 ? -1 : import_locked(st, actor, l, checklist_id, base, &shipped, &checklist, res, e);
 	if (rc == 0 && store_commit(st, e) < 0)
 		rc = -1;
 	if (rc != 0)

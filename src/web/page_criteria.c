@@ -6,6 +6,7 @@
 
 #include "lib/strbuf.h"
 #include "lib/text.h"
+#include "web/api_criteria.h"
 #include "web/page.h"
 #include "web/review_screen.h"
 
@@ -91,8 +92,8 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	if (status == 404) {
 		/* None imported yet: the page offers the import. */
 		page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title",
-			    json_pack("{s:b, s:{s:b}, s:[s]}", "none", true, "nav", "criteria", true, "scripts",
-				      "criteria.js"));
+			    json_pack("{s:b, s:{s:b}, s:[s, s], s:I}", "none", true, "nav", "criteria", true, "scripts",
+				      "criteria.js", "criteria_preview.js", "paste_max", (json_int_t)CRITERIA_UPLOAD_MAX));
 		return;
 	}
 	if (status != 200) {
@@ -119,6 +120,8 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	json_object_set_new(list, "count", json_integer((json_int_t)json_array_size(json_object_get(list, "criteria"))));
 	json_object_set_new(list, "mapped_count", json_integer((json_int_t)n_mapped));
 	json_object_set_new(list, "nav", json_pack("{s:b}", "criteria", true));
-	json_object_set_new(list, "scripts", json_pack("[s]", "criteria.js"));
+	json_object_set_new(list, "scripts", json_pack("[s, s]", "criteria.js", "criteria_preview.js"));
+	/* A pasted list is held to the file's limit (the route's). */
+	json_object_set_new(list, "paste_max", json_integer((json_int_t)CRITERIA_UPLOAD_MAX));
 	page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title", list);
 }

@@ -114,6 +114,7 @@ const struct route routes[] = {
 
 	/* A bank's own criteria and its cross-walk (api_criteria.h) */
 	{ "POST", "/api/v1/criteria", api_criteria_import, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },
+	{ "POST", "/api/v1/criteria/preview", api_criteria_preview, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },
 	{ "GET", "/api/v1/criteria", api_criteria_show, ROUTE_BANK, 0, ACTION_READ },
 	{ "PUT", "/api/v1/criteria/{key}/mapping", api_criteria_map, ROUTE_BANK, 0, ACTION_CRITERIA_EDIT },
 	{ "GET", "/api/v1/criteria/suggestions", api_criteria_suggest, ROUTE_BANK, 0, ACTION_READ },

@@ -83,6 +83,7 @@ GET /api/v1/shares|/api/v1/shares|-
 GET /api/v1/banks|/api/v1/banks?q=%E9%8A%80%E8%A1%8C|-
 GET /api/v1/inbox|/api/v1/inbox|-
 POST /api/v1/criteria|/api/v1/criteria|-
+POST /api/v1/criteria/preview|/api/v1/criteria/preview|-
 GET /api/v1/criteria|/api/v1/criteria|-
 PUT /api/v1/criteria/{key}/mapping|/api/v1/criteria/(1)-1/mapping|{\"relation\":\"none\"}
 GET /api/v1/criteria/suggestions|/api/v1/criteria/suggestions|-
@@ -244,7 +245,7 @@ want() {
 		# read of A's submission (the matrix lists it first).
 		if [ "$role" = admin ]; then echo "200 *"
 		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role (${role}) may not do this\"}}"; fi ;;
-	"POST /api/v1/criteria" | "PUT /api/v1/criteria/{key}/mapping")
+	"POST /api/v1/criteria" | "POST /api/v1/criteria/preview" | "PUT /api/v1/criteria/{key}/mapping")
 		# A bank's own criteria: banks only, CRITERIA_EDIT to change. X and
 		# Y have imported none, so a permitted call finds nothing.
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"

@@ -181,6 +181,12 @@ static void test_csv_quoting(void **state)
 		"c.csv:9: 通番 4 has neither 区分 nor 項目: skipped",
 	};
 	assert_warnings(&w, want, 2);
+	/* the same rows as a preview shows them, with what they hold */
+	assert_int_equal(w.left.n, 2);
+	assert_string_equal(w.left.at[0], "c.csv:8");
+	assert_string_equal(w.left.text[0], "備考だけ");
+	assert_string_equal(w.left.at[1], "c.csv:9");
+	assert_string_equal(w.left.text[1], "4");
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 }
@@ -296,13 +302,33 @@ static void test_list_form(void **state)
 		assert_int_equal(cat->items[i].no, (int)i + 1);
 	}
 	assert_int_equal(w.n, 0);
+	/* the lines left out, for the page's preview: title, preamble, 以上 */
+	static const char *const left[][2] = {
+		{ "list.txt:1", "電子決済等代行業者に求める基準" },
+		{ "list.txt:3", "当行は、電子決済等代行業者との接続にあたり、以下の基準を求めます。基準は以下のとおりです。" },
+		{ "list.txt:17", "以上" },
+	};
+	assert_int_equal(w.left.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(w.left.at[i], left[i][0]);
+		assert_string_equal(w.left.text[i], left[i][1]);
+	}
 	catalog_free(cat);
 	criteria_warnings_release(&w);
+	assert_int_equal(w.left.n, 0);
 	free(txt);
 	read_fails("l.txt", "基準\n当行は、以下のとおりです。\n", 0, CRITERIA_TEXT,
 		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "list_empty");
 	read_fails("l.txt", "基準\n1. 管理\n(1) a\n(1) b\n", 0, CRITERIA_TEXT,
 		   "l.txt:4: 通番 1-(1) again (first at l.txt:3)", "number_again");
+	/* a heading with no words: its criteria take the title as their 区分 */
+	struct catalog *bare = read_ok("l.txt", "基準\n1.\n(1) a\n", 0, CRITERIA_TEXT, &w);
+	assert_int_equal(bare->n_items, 1);
+	assert_string_equal(bare->items[0].key, "1-(1)");
+	assert_string_equal(bare->items[0].category, "基準");
+	assert_null(bare->items[0].section);
+	catalog_free(bare);
+	criteria_warnings_release(&w);
 	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
 		   "l.txt:1: a criterion with no heading above it and no title", "list_no_category");
 }
