@@ -50,6 +50,13 @@ enum criteria_format criteria_format_guess(const char *filename)
 	return 0;
 }
 
+/* A Word document by what it holds, whatever its name or the format chosen
+ * said: the user picked the file, not its kind. */
+enum criteria_format criteria_format_of(const void *data, size_t len, enum criteria_format f)
+{
+	return f && criteria_docx_is(data, len) ? CRITERIA_DOCX : f;
+}
+
 void criteria_warnings_release(struct criteria_warnings *w)
 {
 	for (size_t i = 0; i < w->n; i++)
@@ -526,10 +533,7 @@ int criteria_read(const char *name, const void *data, size_t len, enum criteria_
 	struct ctable **tables = NULL, *one = NULL;
 	size_t n = 0;
 	int rc;
-	/* A Word document by what it holds, whatever its name or the format
-	 * chosen said: the user picked the file, not its kind. */
-	if (f && criteria_docx_is(data, len))
-		f = CRITERIA_DOCX;
+	f = criteria_format_of(data, len, f);
 	if (f == CRITERIA_DOCX) {
 		rc = criteria_docx_read(name, data, len, NULL, &one, e);
 		tables = &one;

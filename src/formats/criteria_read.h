@@ -91,6 +91,10 @@ enum criteria_format criteria_format_parse(const char *s);
  * case); 0 for another. */
 enum criteria_format criteria_format_guess(const char *filename);
 
+/* The format data is read as when f is asked for: CRITERIA_DOCX for a zip
+ * holding word/document.xml (criteria_docx_is()), else f. */
+enum criteria_format criteria_format_of(const void *data, size_t len, enum criteria_format f);
+
 /* What the reader noticed and did about it, one line each. */
 struct criteria_warnings {
 	char **lines;
