@@ -159,6 +159,51 @@ static void test_numbering(void **state)
 		  "8|          iv) G\n9|  １-3 H\n10|    (ア) I\n11|第５条 J\n12|第６条 K\n13|L\n14|・ M\n15|x y\n15|z\n");
 }
 
+static struct catalog *read_bytes(const char *name, const char *data, size_t len, enum criteria_format f)
+{
+	struct catalog *cat;
+	struct criteria_warnings w = { 0 };
+	struct err e = { 0 };
+	if (criteria_read(name, data, len, f, &cat, &w, &e) < 0)
+		fail_msg("%s", e.msg);
+	criteria_warnings_release(&w);
+	return cat;
+}
+
+/* Katakana numbers, as Word's aiueo numbering shows them and as typed:
+ * "(ア)" and "ア." are markers of the list form, in a .txt and a .docx. */
+static void test_kana(void **state)
+{
+	(void)state;
+	static const char txt[] = "基準\n1. 管理\n（ア）規程を定めていること\n(イ) 周知していること\n2. 運用\n"
+				  "ア. 監視していること\nイ、記録していること\n";
+	static const char num[] = "<w:numbering " W "><w:abstractNum w:abstractNumId=\"0\">" LVL(0, "decimal", "%1.", 1)
+		LVL(1, "aiueo", "(%2)", 1) "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\">" LVL(1, "aiueo", "%2.", 1)
+		"</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+		"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+	static const char doc[] = "<w:document " W "><w:body><w:p><w:r><w:t>基準</w:t></w:r></w:p>" P(1, 0, "管理")
+		P(1, 1, "規程を定めていること") P(1, 1, "周知していること") P(1, 0, "運用") P(2, 1, "監視していること")
+			P(2, 1, "記録していること") "</w:body></w:document>";
+	struct part parts[] = { { "word/document.xml", doc, 0, false }, { "word/numbering.xml", num, 0, false } };
+	size_t len;
+	char *zip = zip_parts(parts, 2, &len);
+	struct catalog *a = read_bytes("k.docx", zip, len, CRITERIA_DOCX), *b = read_bytes("k.txt", txt, 0 + sizeof txt - 1, CRITERIA_TEXT);
+	static const char *const want[][3] = {
+		{ "1-(ア)", "管理", "規程を定めていること" }, { "1-(イ)", "管理", "周知していること" },
+		{ "2-ア", "運用", "監視していること" },     { "2-イ", "運用", "記録していること" },
+	};
+	assert_int_equal(b->n_items, 4);
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(b->items[i].key, want[i][0]);
+		assert_string_equal(b->items[i].category, want[i][1]);
+		assert_string_equal(b->items[i].text, want[i][2]);
+	}
+	assert_same(a, b);
+	catalog_free(a);
+	catalog_free(b);
+	free(zip);
+}
+
 /* Fails with message want and code. */
 static void fails(const char *data, size_t len, enum criteria_format f, const char *want, const char *code)
 {
@@ -266,7 +311,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_list_same_as_text), cmocka_unit_test(test_headings_same_as_text),
 		cmocka_unit_test(test_by_content),	  cmocka_unit_test(test_numbering),
-		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_kana),		  cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
