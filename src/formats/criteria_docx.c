@@ -60,7 +60,7 @@ enum part { P_NUMBERING, P_STYLES, P_DOCUMENT };
 enum el {
 	E_OTHER, E_SKIP, E_P, E_PPR, E_NUMPR, E_ILVL, E_NUMID, E_PSTYLE, E_R, E_T, E_TAB, E_BR, E_CR,
 	E_ABSTRACTNUM, E_LVL, E_START, E_NUMFMT, E_LVLTEXT, E_NUM, E_ABSTRACTNUMID, E_LVLOVERRIDE,
-	E_STARTOVERRIDE, E_STYLE, E_BASEDON,
+	E_STARTOVERRIDE, E_STYLE, E_BASEDON, E_NBHYPHEN,
 };
 
 static const char *const el_names[] = {
@@ -69,7 +69,7 @@ static const char *const el_names[] = {
 	[E_ABSTRACTNUM] = "abstractNum", [E_LVL] = "lvl", [E_START] = "start", [E_NUMFMT] = "numFmt",
 	[E_LVLTEXT] = "lvlText", [E_NUM] = "num", [E_ABSTRACTNUMID] = "abstractNumId",
 	[E_LVLOVERRIDE] = "lvlOverride", [E_STARTOVERRIDE] = "startOverride", [E_STYLE] = "style",
-	[E_BASEDON] = "basedOn",
+	[E_BASEDON] = "basedOn", [E_NBHYPHEN] = "noBreakHyphen",
 };
 
 /* Left out with everything in them: what is not the text a reader sees
@@ -365,8 +365,8 @@ static void on_document(struct parse *ps, enum el k, enum el parent, const XML_C
 	} else if (k == E_ILVL && in_numpr) {
 		const char *v = attr(atts, "val");
 		ps->p_ilvl = v && v[0] >= '0' && v[0] <= '8' && !v[1] ? v[0] - '0' : -1;
-	} else if (ps->p_depth && parent == E_R && (k == E_TAB || k == E_BR || k == E_CR)) {
-		strbuf_addch(&ps->text, k == E_TAB ? ' ' : '\n');
+	} else if (ps->p_depth && parent == E_R && (k == E_TAB || k == E_BR || k == E_CR || k == E_NBHYPHEN)) {
+		strbuf_addch(&ps->text, k == E_TAB ? ' ' : k == E_NBHYPHEN ? '-' : '\n');
 	}
 }
 

@@ -24,7 +24,8 @@
  *     bullet glyph as 「・」, the glyph being a font's private character
  *     as often as not), none; any other as decimal.
  * A paragraph is then the line "NUMBER TEXT" (two spaces of indent a
- * level), its text its runs' w:t joined, w:tab as a space, w:br and w:cr
+ * level), its text its runs' w:t joined, w:tab as a space, w:noBreakHyphen
+ * as "-", w:br and w:cr
  * starting a new line (a wrapped line, which the list joins back).
  * Deleted text, field codes, drawings, text boxes and mc:Choice are left
  * out. Row "at" is the paragraph's place (1-based), so messages say

@@ -152,11 +152,11 @@ static void test_numbering(void **state)
 	(void)state;
 	lines_are(P(1, 0, "A") P(1, 1, "B") P(1, 1, "C") P(1, 2, "D") P(1, 3, "E") P(1, 3, "E2") P(1, 4, "F")
 			  P(1, 5, "G") P(1, 1, "H") P(1, 2, "I") P(2, 0, "J") P(1, 0, "K") P(0, 0, "L") P(3, 0, "M")
-				  "<w:p><w:r><w:t>x</w:t><w:tab/><w:t>y</w:t><w:br/><w:t>z</w:t></w:r>"
+				  "<w:p><w:r><w:t>x</w:t><w:tab/><w:t>y</w:t><w:br/><w:t>z</w:t><w:noBreakHyphen/><w:t>1</w:t></w:r>"
 				  "<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
 				  "<w:r><w:instrText>PAGE</w:instrText></w:r></w:p>",
 		  "1|第１条 A\n2|  １-1 B\n3|  １-2 C\n4|    (ア) D\n5|      Z. E\n6|      AA. E2\n7|        ⑳ F\n"
-		  "8|          iv) G\n9|  １-3 H\n10|    (ア) I\n11|第５条 J\n12|第６条 K\n13|L\n14|・ M\n15|x y\n15|z\n");
+		  "8|          iv) G\n9|  １-3 H\n10|    (ア) I\n11|第５条 J\n12|第６条 K\n13|L\n14|・ M\n15|x y\n15|z-1\n");
 }
 
 static struct catalog *read_bytes(const char *name, const char *data, size_t len, enum criteria_format f)
