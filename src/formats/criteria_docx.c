@@ -27,6 +27,13 @@ const struct docx_limits docx_default_limits = {
 #define CHUNK 65536
 /* Styles are based on styles: a chain longer than this is a loop. */
 #define BASED_MAX 16
+/* Lists, list instances and styles a document may define, each: Word's
+ * own documents have dozens; this bounds the memory a small part can ask
+ * for. */
+#define DEFS_MAX 4096
+/* A level's text ("%1." "(%2)"): Word's are a few characters; a longer one
+ * is not shown, so that no number is longer than a paragraph. */
+#define LVLTEXT_MAX 64
 
 struct level {
 	long start;
@@ -288,6 +295,12 @@ static void on_numbering(struct parse *ps, enum el k, enum el parent, const XML_
 {
 	struct doc *d = ps->d;
 	struct level *lv;
+	if ((k == E_ABSTRACTNUM && d->n_abs == DEFS_MAX) || (k == E_NUM && d->n_nums == DEFS_MAX)) {
+		char why[160];
+		snprintf(why, sizeof why, "part %s: more than %d lists", ps->pname, DEFS_MAX); /* part names are ours: fits */
+		damaged(d, why);
+		return;
+	}
 	switch (k) {
 	case E_ABSTRACTNUM:
 		d->abs = xrealloc(d->abs, (d->n_abs + 1) * sizeof *d->abs);
@@ -321,7 +334,10 @@ static void on_numbering(struct parse *ps, enum el k, enum el parent, const XML_
 			lv->start = long_attr(atts);
 			lv->has_start = true;
 		} else {
-			set_str(k == E_NUMFMT ? &lv->fmt : k == E_LVLTEXT ? &lv->text : &lv->pstyle, attr(atts, "val"));
+			const char *v = attr(atts, "val");
+			if (k == E_LVLTEXT && v && strlen(v) > LVLTEXT_MAX)
+				v = NULL; /* shown as no number */
+			set_str(k == E_NUMFMT ? &lv->fmt : k == E_LVLTEXT ? &lv->text : &lv->pstyle, v);
 		}
 		break;
 	default:
@@ -335,7 +351,11 @@ static void on_styles(struct parse *ps, enum el k, enum el parent, const XML_Cha
 	struct style *s = d->n_styles ? &d->styles[d->n_styles - 1] : NULL;
 	bool in_numpr = ps->depth >= 4 && parent == E_NUMPR && ps->stack[ps->depth - 2] == E_PPR &&
 			ps->stack[ps->depth - 3] == E_STYLE;
-	if (k == E_STYLE) {
+	if (k == E_STYLE && d->n_styles == DEFS_MAX) {
+		char why[160];
+		snprintf(why, sizeof why, "part %s: more than %d styles", ps->pname, DEFS_MAX); /* part names are ours: fits */
+		damaged(d, why);
+	} else if (k == E_STYLE) {
 		d->styles = xrealloc(d->styles, (d->n_styles + 1) * sizeof *d->styles);
 		d->styles[d->n_styles++] = (struct style){ .id = dup_attr(atts, "styleId"), .ilvl = -1 };
 	} else if (s && k == E_BASEDON && parent == E_STYLE) {
@@ -467,6 +487,8 @@ static void paragraph_number(struct parse *ps, struct strbuf *sb)
 		strbuf_addch(sb, ' ');
 }
 
+/* A line break makes a row too: end_paragraph() counts rows, not
+ * paragraphs, against max_paragraphs. */
 static void add_row(struct ctable *t, unsigned at, const char *s, size_t n)
 {
 	t->rows = xrealloc(t->rows, (t->n_rows + 1) * sizeof *t->rows);
@@ -479,15 +501,18 @@ static void end_paragraph(struct parse *ps)
 {
 	struct doc *d = ps->d;
 	ps->p_depth = 0;
-	if (++d->n_paras > d->lim->max_paragraphs) {
+	d->n_paras++;
+	size_t chars = 0, lines = 1;
+	for (const char *p = ps->text.buf; *p; p++) {
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+		lines += *p == '\n';
+	}
+	if (lines > d->lim->max_paragraphs - d->t->n_rows) {
 		char max[24];
 		snprintf(max, sizeof max, "%zu", d->lim->max_paragraphs); /* a size_t: fits */
 		fail(d, NULL, "docx_too_many", "more than {1} paragraphs", max, NULL);
 		return;
 	}
-	size_t chars = 0;
-	for (const char *p = ps->text.buf; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	char where[320];
 	int n = snprintf(where, sizeof where, "%s:%zu", d->name, d->n_paras);
 	if (n < 0 || (size_t)n >= sizeof where)

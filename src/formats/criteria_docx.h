@@ -33,8 +33,10 @@
  *
  * The bytes are untrusted: the file at most CRITERIA_MAX_BYTES; each part
  * at most max_part bytes uncompressed (counted as it comes out, whatever
- * the zip says); at most max_paragraphs paragraphs, each at most
- * CRITERIA_MAX_CELL characters; XML nested at most max_depth deep; no DTD
+ * the zip says); at most max_paragraphs paragraphs (a line break in one
+ * counting as one more), each at most CRITERIA_MAX_CELL characters; 4096
+ * lists, list instances and styles; a level's text at most 64 bytes (a
+ * longer one shows no number); XML nested at most max_depth deep; no DTD
  * (so no entity is ever expanded); max_cpu_ms of CPU for the whole read.
  * Errors, each one line naming the file, kept as data (err_coded):
  *   NAME: the file is empty                                     empty []
@@ -50,8 +52,9 @@
  *   NAME: docx file takes more than 5000 ms of CPU to read      docx_too_slow [ms]
  *   NAME: damaged docx file: REASON                             docx_damaged [REASON]
  *     REASON: libzip's ("zip archive is truncated (no central directory)",
- *     "part P: CRC error"), or "part P: DTDs are not allowed", or "part P:
- *     XML error at line L: expat's reason".
+ *     "part P: CRC error"), or "part P: DTDs are not allowed", "part P: XML
+ *     error at line L: expat's reason", "part P: more than 4096 lists"
+ *     (or styles).
  */
 #ifndef SHINSA_FORMATS_CRITERIA_DOCX_H
 #define SHINSA_FORMATS_CRITERIA_DOCX_H

@@ -118,7 +118,9 @@ static const char numbering[] =
 	"</w:abstractNum><w:abstractNum w:abstractNumId=\"1\">" LVL(0, "bullet", "\xef\x82\xb7", 1)
 	"</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
 	"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride></w:num>"
-	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num>"
+	"<w:abstractNum w:abstractNumId=\"2\">" LVL(0, "decimal", "%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1%1", 1)
+	"</w:abstractNum><w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
 
 /* The lines of a document of body, with numbering above. */
 static void lines_are(const char *body, const char *want)
@@ -144,19 +146,20 @@ static void lines_are(const char *body, const char *want)
 }
 
 /* Numbers as Word counts and shows them: formats, "%1-%2", deeper levels
- * starting again, a start override, numId 0, a symbol-font bullet as ・;
+ * starting again, a start override, numId 0, a symbol-font bullet as ・, a
+ * level text too long to be a number shown as none;
  * a tab as a space, a line break a line of its own, deleted text and field
  * codes left out. */
 static void test_numbering(void **state)
 {
 	(void)state;
 	lines_are(P(1, 0, "A") P(1, 1, "B") P(1, 1, "C") P(1, 2, "D") P(1, 3, "E") P(1, 3, "E2") P(1, 4, "F")
-			  P(1, 5, "G") P(1, 1, "H") P(1, 2, "I") P(2, 0, "J") P(1, 0, "K") P(0, 0, "L") P(3, 0, "M")
+			  P(1, 5, "G") P(1, 1, "H") P(1, 2, "I") P(2, 0, "J") P(1, 0, "K") P(0, 0, "L") P(3, 0, "M") P(4, 0, "N")
 				  "<w:p><w:r><w:t>x</w:t><w:tab/><w:t>y</w:t><w:br/><w:t>z</w:t><w:noBreakHyphen/><w:t>1</w:t></w:r>"
 				  "<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
 				  "<w:r><w:instrText>PAGE</w:instrText></w:r></w:p>",
 		  "1|第１条 A\n2|  １-1 B\n3|  １-2 C\n4|    (ア) D\n5|      Z. E\n6|      AA. E2\n7|        ⑳ F\n"
-		  "8|          iv) G\n9|  １-3 H\n10|    (ア) I\n11|第５条 J\n12|第６条 K\n13|L\n14|・ M\n15|x y\n15|z-1\n");
+		  "8|          iv) G\n9|  １-3 H\n10|    (ア) I\n11|第５条 J\n12|第６条 K\n13|L\n14|・ M\n15|N\n16|x y\n16|z-1\n");
 }
 
 static struct catalog *read_bytes(const char *name, const char *data, size_t len, enum criteria_format f)
@@ -299,6 +302,32 @@ static void test_refusals(void **state)
 	lim = docx_default_limits;
 	lim.max_cpu_ms = 0;
 	fails_limited(&lim, "x.docx: docx file takes more than 0 ms of CPU to read", "docx_too_slow");
+	/* lists beyond DEFS_MAX: a small part asking for much memory */
+	strbuf_addstr(&sb, "<w:numbering " W ">");
+	for (int i = 0; i < 4097; i++)
+		strbuf_addstr(&sb, "<w:num/>");
+	strbuf_addstr(&sb, "</w:numbering>");
+	struct part many[] = { { "word/document.xml", "<w:document " W "/>", 0, false }, { "word/numbering.xml", sb.buf, 0, false } };
+	zip = zip_parts(many, 2, &len);
+	fails(zip, len, CRITERIA_DOCX, "x.docx: damaged docx file: part word/numbering.xml: more than 4096 lists", "docx_damaged");
+	free(zip);
+	strbuf_release(&sb);
+	/* a line break is a line more against the limit */
+	struct part three[] = { { "word/document.xml",
+				  "<w:document " W "><w:body><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t><w:br/>"
+				  "<w:t>c</w:t></w:r></w:p></w:body></w:document>", 0, false } };
+	zip = zip_parts(three, 1, &len);
+	struct ctable *t = NULL;
+	struct err e = { 0 };
+	lim = docx_default_limits;
+	lim.max_paragraphs = 2;
+	assert_int_equal(criteria_docx_read("x.docx", zip, len, &lim, &t, &e), -1);
+	assert_string_equal(e.msg, "x.docx: more than 2 paragraphs");
+	lim.max_paragraphs = 3;
+	assert_int_equal(criteria_docx_read("x.docx", zip, len, &lim, &t, &e), 0);
+	assert_int_equal(t->n_rows, 3);
+	ctable_free(t);
+	free(zip);
 	/* no list in it */
 	fails_doc("<w:document " W "><w:body><w:p><w:r><w:t>基準</w:t></w:r></w:p><w:p><w:r><w:t>当行は、以下のとおりです。"
 		  "</w:t></w:r></w:p></w:body></w:document>",
