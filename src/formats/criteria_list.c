@@ -9,7 +9,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
-enum kind { K_NONE, K_DECIMAL, K_PAREN, K_CIRCLED, K_BULLET };
+enum kind { K_NONE, K_DECIMAL, K_PAREN, K_CIRCLED, K_BULLET, K_KANA, K_PAREN_KANA };
 
 #define DEPTH_MAX 8
 
@@ -58,6 +58,12 @@ static bool is_circled(uint32_t cp)
 	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF);
 }
 
+/* ア to ン: the katakana Word's aiueo and iroha numbering count in. */
+static bool is_kana(uint32_t cp)
+{
+	return cp >= 0x30A2 && cp <= 0x30F3;
+}
+
 static bool is_bullet(uint32_t cp)
 {
 	return cp == 0x30FB || cp == 0xFF65 || cp == 0x2022 || cp == 0x25CF || cp == 0x25CB || cp == 0x25A0 ||
@@ -80,9 +86,23 @@ static enum kind marker(const char *s, char **mark, const char **rest)
 		k = K_CIRCLED;
 	} else if (fold(cp) == '(') {
 		strbuf_addch(&sb, '(');
-		if (digits(&p, &sb) > 0 && fold(text_utf8_next(&p)) == ')') {
+		const char *at = p;
+		uint32_t in = text_utf8_next(&p);
+		const char *in_end = p;
+		if (is_kana(in) && fold(text_utf8_next(&p)) == ')') {
+			strbuf_add(&sb, at, (size_t)(in_end - at));
+			strbuf_addch(&sb, ')');
+			k = K_PAREN_KANA;
+		} else if ((p = at, digits(&p, &sb) > 0) && fold(text_utf8_next(&p)) == ')') {
 			strbuf_addch(&sb, ')');
 			k = K_PAREN;
+		}
+	} else if (is_kana(cp)) {
+		const char *end = p;
+		uint32_t after = text_utf8_next(&p);
+		if (fold(after) == '.' || after == 0x3001 /* 、 */) {
+			strbuf_add(&sb, s, (size_t)(end - s));
+			k = K_KANA;
 		}
 	} else {
 		p = s;

@@ -6,9 +6,10 @@
  *
  * Each line (blank lines skipped, whitespace trimmed, tabs as spaces) is
  * one of:
- *   - a marked line: "1." / "1．" / "1、", "(1)" / "（1）", "①"…"㊿", or a
- *     bullet "・" "•" "●" "○" "■" "◆", then its text (digits full-width
- *     too);
+ *   - a marked line: "1." / "1．" / "1、", "(1)" / "（1）", "①"…"㊿",
+ *     "ア." / "ア、", "(ア)" / "（ア）" (katakana, as Word's aiueo and iroha
+ *     number), or a bullet "・" "•" "●" "○" "■" "◆", then its text (digits
+ *     full-width too);
  *   - "以上", which ends the list;
  *   - any other line: before the first marked line the title (the first)
  *     and the preamble, left out; after it, the rest of the line above
@@ -19,7 +20,7 @@
  * (the nearest with words: a bare "1." has none); the top heading is the
  * section (none when it has no words). The others are criteria:
  * the key is the path of numbers as written, joined with "-" ("3-(2)",
- * "1-(1)-①"); bullets are numbered in order under their heading ("2-1").
+ * "1-(1)-①", "1-(ア)"); bullets are numbered in order under their heading ("2-1").
  * A criterion with no heading above has the title as its 区分. no is the
  * criterion's place in the list.
  *

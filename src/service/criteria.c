@@ -188,6 +188,7 @@ enum outcome criteria_replace(struct store *st, const char *actor, const struct 
 	if (rc == 0)
 		rc = shipped_for(st, bank, checklist_id, &shipped, e);
 	struct catalog *cat = NULL;
+	f = criteria_format_of(data, len, f); /* a Word document is kept as one, whatever its name */
 	if (rc == 0 && criteria_read(name, data, len, f, &cat, &res->warnings, e) < 0)
 		rc = OUTCOME_INVALID;
 	if (rc != 0) {

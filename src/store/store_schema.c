@@ -556,6 +556,26 @@ const struct store_migration store_migrations[] = {
 	{ 14, "names and departments of users",
 	  "ALTER TABLE user_account ADD COLUMN name TEXT NOT NULL DEFAULT '';\n"
 	  "ALTER TABLE user_account ADD COLUMN department TEXT NOT NULL DEFAULT '';\n" },
+	/* Criteria read from a Word document (formats/criteria_docx.h) say
+	 * so: format 'docx'. SQLite cannot widen a CHECK in place, so
+	 * criteria_list is made again with its rows (foreign keys off, as in
+	 * 12: criterion refers to it by name, which stays). */
+	{ 15, "criteria from a Word document",
+	  "CREATE TABLE criteria_list_new (\n"
+	  "  org_id INTEGER PRIMARY KEY REFERENCES org (id),\n"
+	  "  title TEXT NOT NULL,\n"
+	  "  source TEXT NOT NULL,\n"
+	  "  format TEXT NOT NULL CHECK (format IN ('tsv', 'csv', 'xlsx', 'text', 'docx')),\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  imported_at TEXT NOT NULL,\n"
+	  "  imported_by TEXT NOT NULL,\n"
+	  "  checklist_id TEXT NOT NULL REFERENCES catalog (id)\n"
+	  ") STRICT;\n"
+	  "INSERT INTO criteria_list_new SELECT org_id, title, source, format, sha256, imported_at, imported_by,\n"
+	  "  checklist_id FROM criteria_list;\n"
+	  "DROP TABLE criteria_list;\n"
+	  "ALTER TABLE criteria_list_new RENAME TO criteria_list;\n",
+	  .foreign_keys_off = true },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -20,13 +20,13 @@ static enum criteria_format upload_format(const struct http_request *req, const 
 	if (f) {
 		enum criteria_format fmt = criteria_format_parse(f);
 		if (!fmt)
-			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx or text, not \"%s\"", f);
+			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx, text or docx, not \"%s\"", f);
 		return fmt;
 	}
 	enum criteria_format fmt = criteria_format_guess(name);
 	if (!fmt)
 		http_json_error(resp, 400, "bad_request",
-				"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)");
+				"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)");
 	return fmt;
 }
 

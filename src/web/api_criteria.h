@@ -4,7 +4,7 @@
  * the gate); reading needs READ, changing CRITERIA_EDIT (admin, reviewer).
  * Always the caller's own bank's list: another bank's is never reachable.
  *
- *   POST /api/v1/criteria?format=tsv|csv|xlsx|text&name=FILE[&checklist=ID]
+ *   POST /api/v1/criteria?format=tsv|csv|xlsx|text|docx&name=FILE[&checklist=ID]
  *        body: the file's bytes (any Content-Type; at most
  *        CRITERIA_MAX_BYTES, 413 beyond) → 201 the list as GET gives it,
  *        with "warnings": [...]; 422 "invalid" with the reader's message for

@@ -12,16 +12,16 @@ B=サンプル銀行
 ME=$(id -un)
 cp catalog/sources/000_facbf1237c5cd287.txt "$T/基準.txt"
 SEED_SHA=$(sha256sum "$T/基準.txt" | cut -d' ' -f1)
-U_IMPORT='(usage: shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text] [--checklist ID])'
+U_IMPORT='(usage: shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text|docx] [--checklist ID])'
 U_MAP='(usage: shinsa criteria map --org BANK KEY --relation R [--items 1,2] [--note TEXT])'
 U_SUGGEST='(usage: shinsa criteria suggest --org BANK [--json] [--top N])'
 
 # Usage mistakes.
 fails "import needs a file" 2 "shinsa: criteria import: which file? $U_IMPORT" "$SHINSA" criteria import --org "$B"
 fails "import needs --org" 2 "shinsa: criteria import: --org is required $U_IMPORT" "$SHINSA" criteria import x.txt
-fails "import: an unknown format" 2 "shinsa: criteria import: --format wants tsv, csv, xlsx or text, not \"xls\" $U_IMPORT" \
+fails "import: an unknown format" 2 "shinsa: criteria import: --format wants tsv, csv, xlsx, text or docx, not \"xls\" $U_IMPORT" \
 	"$SHINSA" criteria import x.xls --org "$B" --format xls
-fails "import: no format from the name" 2 "shinsa: criteria import: say the format with --format (x.xls does not end .tsv, .csv, .xlsx or .txt) $U_IMPORT" \
+fails "import: no format from the name" 2 "shinsa: criteria import: say the format with --format (x.xls does not end .tsv, .csv, .xlsx, .txt or .docx) $U_IMPORT" \
 	"$SHINSA" criteria import x.xls --org "$B"
 fails "map needs a key" 2 "shinsa: criteria map: which criterion? give its key, e.g. (1)-12 $U_MAP" \
 	"$SHINSA" criteria map --org "$B" --relation none
@@ -153,6 +153,17 @@ out=$("$SHINSA" criteria import tests/fixtures/criteria/list.txt --org 第三銀
 eq "list form: imported" "$out" "imported 7 criteria for 第三銀行 (7 to map)"
 eq "list form: keys and 区分" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.title, [.criteria[] | .key + " " + .category]]')" \
 	'["電子決済等代行業者に求める基準",["1-(1)-① 経営陣の関与","1-(1)-② 経営陣の関与","1-(2) 経営管理","2-1 セキュリティ","2-2 セキュリティ","3-(1) 利用者保護","3-(2) 利用者保護"]]'
+# The same text as a Word .docx made by LibreOffice (its own numbering), and
+# the same document named .xlsx: read as Word by what it holds.
+for f in list.docx list-named.xlsx; do
+	cp tests/fixtures/criteria/docx/list.docx "$T/$f"
+	out=$("$SHINSA" criteria import "$T/$f" --org 第三銀行 2>&1)
+	eq "$f: imported" "$out" "imported 7 criteria for 第三銀行 (7 kept, 0 to map)"
+	eq "$f: keys and 区分, format docx" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.title, .format, [.criteria[] | .key + " " + .category]]')" \
+		'["電子決済等代行業者に求める基準","docx",["1-(1)-① 経営陣の関与","1-(1)-② 経営陣の関与","1-(2) 経営管理","2-1 セキュリティ","2-2 セキュリティ","3-(1) 利用者保護","3-(2) 利用者保護"]]'
+done
+printf '1. 管理\n' >"$T/not.docx"
+fails "a .docx that is not one" 1 "shinsa: $T/not.docx: not a docx file (not a zip archive)" "$SHINSA" criteria import "$T/not.docx" --org 第三銀行
 # A second checklist: an import names which (cli_refused's OUTCOME_CHOOSE).
 mkdir "$T/cat2"
 jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"

@@ -2,7 +2,7 @@
 # show and suggestions equal to the CLI's JSON, mapping a criterion by a key
 # with parentheses (raw and percent-encoded), the roles (a viewer reads, may
 # not import or map; a connector gets 403 from the gate), another bank never
-# seeing the list, the audit events, and the body limit.
+# seeing the list, the audit events, and the body limit; a Word .docx.
 . tests/http/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
@@ -37,9 +37,9 @@ eq "no suggestions yet" "$code $body" '404 {"error":{"code":"not_found","message
 login reviewer@x.test
 upload "/api/v1/criteria" "$T/seed.txt"
 eq "import: no format" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)"}}'
+	'400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)"}}'
 upload "/api/v1/criteria?format=xls" "$T/seed.txt"
-eq "import: an unknown format" "$code $body" '400 {"error":{"code":"bad_request","message":"format wants tsv, csv, xlsx or text, not \"xls\""}}'
+eq "import: an unknown format" "$code $body" '400 {"error":{"code":"bad_request","message":"format wants tsv, csv, xlsx, text or docx, not \"xls\""}}'
 upload "/api/v1/criteria?format=text&checklist=nope" "$T/seed.txt"
 eq "import: an unknown checklist" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 printf '通番\t区分\t項目\n1\tA\tx\n1\t\ty\n' >"$T/dup.tsv"
@@ -116,5 +116,18 @@ eq "Y cannot map X's criterion" "$code $body" '404 {"error":{"code":"not_found",
 api GET /api/v1/criteria/suggestions
 eq "Y gets no suggestions from X's list" "$code $body" '404 {"error":{"code":"not_found","message":"no criteria imported yet"}}'
 eq "X's row is as X left it" "$("$SHINSA" criteria show --org "$X" --json | jq -c '.criteria[9] | [.relation, .items]')" '["intersects",[2,3]]'
+
+# Y's list as published in Word (made by LibreOffice): read by its numbering,
+# kept as docx; a .docx that is none refused with its problem as data.
+printf '1. 管理\n' >"$T/not.docx"
+upload "/api/v1/criteria?name=not.docx" "$T/not.docx"
+eq "import: a .docx that is no Word document" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"not.docx: not a docx file (not a zip archive)","problems":[{"cell":"not.docx","code":"docx_not_zip","args":[]}]}}'
+NAME=$(jq -rn --arg n 基準.docx '$n | @uri')
+upload "/api/v1/criteria?name=$NAME" tests/fixtures/criteria/docx/headings.docx
+eq "import a .docx" "$code $(echo "$body" | jq -c '[.title, .source, .format, [.criteria[] | .key + " " + .category + " " + .text], .warnings]')" \
+	'201 ["接続基準","基準.docx","docx",["1-(1)-① 管理者 責任者を定めていること","1-(1)-② 管理者 責任者の連絡先を当行に届け出ていること","1-(2)-① 委託先 委託先を管理していること","2-1 情報管理 暗号化していること","2-2 情報管理 アクセス記録を保存していること"],[]]'
+eq "the .docx import is audited as docx" "$("$SHINSA" audit list --org "$Y" --json | jq -r '.[0] | [.actor, .action, .details] | join(" ")')" \
+	'admin@y.test criteria_import {"criteria":5,"file":"基準.docx","format":"docx","mapped":0,"warnings":0}'
 stop_server
 finish

@@ -250,7 +250,7 @@ want() {
 		# Y have imported none, so a permitted call finds nothing.
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$role" != admin ] && [ "$role" != reviewer ]; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
-		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)"}}'
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)"}}'
 		else echo "404 $NO_CRITERIA"; fi ;;
 	"GET /api/v1/criteria" | "GET /api/v1/criteria/suggestions")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"; else echo "404 $NO_CRITERIA"; fi ;;

@@ -18,15 +18,6 @@
 
 #define SEED "catalog/sources/000_facbf1237c5cd287.txt"
 
-static char *slurp(const char *path, size_t *len)
-{
-	char *buf;
-	struct err e = { 0 };
-	if (fs_read_file(path, 1u << 24, &buf, len, &e) < 0)
-		fail_msg("%s", e.msg);
-	return buf;
-}
-
 /* Reads s as format f; fails the test on an error. */
 static struct catalog *read_ok(const char *name, const char *s, size_t len, enum criteria_format f,
 			       struct criteria_warnings *w)
@@ -61,7 +52,7 @@ static void read_fails(const char *name, const char *s, size_t len, enum criteri
 static void assert_is_sample(const struct catalog *got)
 {
 	size_t len;
-	char *json = slurp("catalog/bank-criteria-sample.json", &len);
+	char *json = fixture_bytes("catalog/bank-criteria-sample.json", &len);
 	struct catalog *want;
 	struct err e = { 0 };
 	assert_int_equal(catalog_json_parse("sample", json, len, &want, &e), 0);
@@ -101,7 +92,7 @@ static void test_seed_text(void **state)
 {
 	(void)state;
 	size_t len;
-	char *seed = slurp(SEED, &len);
+	char *seed = fixture_bytes(SEED, &len);
 	struct criteria_warnings w = { 0 };
 	struct catalog *cat = read_ok("000.txt", seed, len, CRITERIA_TEXT, &w);
 	assert_is_sample(cat);
@@ -123,7 +114,7 @@ static void test_seed_csv(void **state)
 {
 	(void)state;
 	size_t len;
-	char *seed = slurp(SEED, &len);
+	char *seed = fixture_bytes(SEED, &len);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "\xEF\xBB\xBF");
 	for (char *line = strtok(seed, "\n"); line; line = strtok(NULL, "\n")) {
@@ -280,7 +271,7 @@ static void test_list_form(void **state)
 {
 	(void)state;
 	size_t len;
-	char *txt = slurp("tests/fixtures/criteria/list.txt", &len);
+	char *txt = fixture_bytes("tests/fixtures/criteria/list.txt", &len);
 	struct criteria_warnings w = { 0 };
 	struct catalog *cat = read_ok("list.txt", txt, len, CRITERIA_TEXT, &w);
 	assert_string_equal(cat->title, "電子決済等代行業者に求める基準");
@@ -359,7 +350,7 @@ static void test_xlsx(void **state)
 	worksheet_write_number(ws, 5, 2, 2, NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	size_t len;
-	char *data = slurp(path, &len);
+	char *data = fixture_bytes(path, &len);
 	unlink(path);
 	struct catalog *cat = (struct catalog *)1;
 	struct criteria_warnings w = { 0 };
@@ -381,7 +372,7 @@ static void test_xlsx(void **state)
 	worksheet_write_number(ws, 4, 2, 2, NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	free(data);
-	data = slurp(path, &len);
+	data = fixture_bytes(path, &len);
 	unlink(path);
 	cat = read_ok("k.xlsx", data, len, CRITERIA_XLSX, &w);
 	assert_string_equal(cat->title, "当行の基準");
