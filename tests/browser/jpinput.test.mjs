@@ -67,7 +67,7 @@ async function saved(page, form, field, text, button) {
   await Promise.all([page.waitForEvent("load"), send(page, form, button)]);
 }
 
-const NO_DAY_JA = "入力内容を確認してください。2027-02-30 は存在しない日付です。月と日を確かめてください（入力した文字は消えていません）。";
+const NO_DAY_JA = "入力内容を確認してください。令和9年2月30日 (2027-02-30) は存在しない日付です。月と日を確かめてください（入力した文字は消えていません）。";
 
 test("setup: long answers, item 3 partial (a plan), one submission", async () => {
   const page = await signedIn(browser, C.editor);

@@ -48,7 +48,7 @@ refused() { # WHAT PATH BODY MESSAGE PROBLEMS
 	eq "$1" "$code $body" "400 {\"error\":{\"code\":\"bad_request\",\"message\":$(printf '%s' "$4" | jq -Rs .),\"problems\":$5}}"
 }
 refused "plan due: 令和9年2月30日 is no day" /api/v1/plans/1 '{"due":"令和9年2月30日"}' \
-	'due: 2027-02-30 is not a day' '[{"cell":"","code":"not_a_day","args":["2027-02-30"]}]'
+	'due: 令和9年2月30日 (2027-02-30) is not a day' '[{"cell":"","code":"not_a_day","args":["令和9年2月30日 (2027-02-30)"]}]'
 refused "milestone due: not in 平成" /api/v1/plans/1 '{"milestones":[{"title":"a","due":"平成31年5月1日"}]}' \
 	'milestone 1: due: "平成31年5月1日" is not in 平成' '[{"cell":"","code":"not_in_era","args":["平成31年5月1日","平成"]}]'
 refused "milestone done_at: not a date" /api/v1/plans/1 '{"milestones":[{"title":"a"},{"title":"b","done_at":"来月"}]}' \
