@@ -83,10 +83,10 @@ login reviewer@x.test
 export SHINSA_NOW=2026-04-01T09:00:00Z
 api PUT '/api/v1/criteria/%281%29-10/mapping' '{"relation":"intersects","items":[2,3],"note":"3.3.1 d で代替"}'
 eq "map by a percent-encoded key" "$code $body" \
-	'200 {"key":"(1)-10","no":10,"section":"(1)業務に関して取得する利用者に関する情報の適正な取扱い及び安全管理のために行うべき措置","category":"情報・セキュリティ管理態勢","text":"セキュリティ管理態勢が整備されていることを客観的に証明する","damaged":false,"relation":"intersects","items":[2,3],"note":"3.3.1 d で代替","changed_by":"reviewer@x.test","changed_at":"2026-04-01T09:00:00Z"}'
+	'200 {"key":"(1)-10","no":10,"section":"(1)業務に関して取得する利用者に関する情報の適正な取扱い及び安全管理のために行うべき措置","category":"情報・セキュリティ管理態勢","text":"セキュリティ管理態勢が整備されていることを客観的に証明する","damaged":false,"relation":"intersects","items":[2,3],"note":"3.3.1 d で代替","note_en":"","changed_by":"reviewer@x.test","changed_at":"2026-04-01T09:00:00Z"}'
 api PUT '/api/v1/criteria/(1)-12/mapping' '{"relation":"none","items":[]}'
-eq "map by a raw key; the note stays" "$code $(echo "$body" | jq -c '[.key, .damaged, .relation, .items, .note]')" \
-	'200 ["(1)-12",true,"none",[],"damaged row in seed 000: only the category word 外部委託管理 survives"]'
+eq "map by a raw key; the note stays" "$code $(echo "$body" | jq -c '[.key, .damaged, .relation, .items, .note, .note_en]')" \
+	'200 ["(1)-12",true,"none",[],"原文の判読できない行。読み取れるのは区分の「外部委託管理」のみ","a damaged row in the source list: only the category word 外部委託管理 survives"]'
 eq "map is audited" "$("$SHINSA" audit list --org "$X" --json --limit 2 | jq -c '[.[] | [.actor, .action, .object, .details]]')" \
 	'[["reviewer@x.test","criteria_map","criterion:(1)-12","{\"items\":[],\"relation\":\"none\"}"],["reviewer@x.test","criteria_map","criterion:(1)-10","{\"items\":[2,3],\"relation\":\"intersects\"}"]]'
 api PUT '/api/v1/criteria/(9)-9/mapping' '{"relation":"none"}'
