@@ -212,7 +212,8 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 {
 	enum relation rel = relation_parse(relation);
 	if (!rel) {
-		err_set(e, "unknown relation \"%s\" (want equal, subset, superset, intersects or none)", relation);
+		err_coded(e, NULL, "unknown_relation",
+			  "unknown relation \"{1}\" (want equal, subset, superset, intersects or none)", relation, NULL);
 		return OUTCOME_INVALID;
 	}
 	if (note && !text_utf8_valid(note, strlen(note))) {
@@ -223,7 +224,7 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 	for (const char *p = note ? note : ""; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > CRITERIA_NOTE_MAX) {
-		err_set(e, "the note is longer than %d characters", CRITERIA_NOTE_MAX);
+		err_too_long(e, "the note", CRITERIA_NOTE_MAX);
 		return OUTCOME_INVALID;
 	}
 	struct mapping_row *row = mapping_add_row(m, l->cat->items[i].key, rel);

@@ -28,7 +28,7 @@ upload "/api/v1/criteria?format=text" "$T/seed.txt"
 eq "a connector: 403 from the gate" "$code $body" '403 {"error":{"code":"forbidden","message":"this is for banks"}}'
 login viewer@x.test
 upload "/api/v1/criteria?format=text" "$T/seed.txt"
-eq "a viewer may not import" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a viewer may not import" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 api GET /api/v1/criteria
 eq "nothing imported yet" "$code $body" '404 {"error":{"code":"not_found","message":"no criteria imported yet"}}'
 api GET /api/v1/criteria/suggestions
@@ -77,7 +77,7 @@ eq "suggestions" "$code $body" "200 $("$SHINSA" criteria suggest --org "$X" --to
 api GET '/api/v1/criteria/suggestions?top=101'
 eq "suggestions: top too big" "$code $body" '400 {"error":{"code":"bad_request","message":"top wants a number from 1 to 100, not \"101\""}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"none"}'
-eq "a viewer may not map" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a viewer may not map" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 
 login reviewer@x.test
 export SHINSA_NOW=2026-04-01T09:00:00Z
@@ -93,7 +93,7 @@ api PUT '/api/v1/criteria/(9)-9/mapping' '{"relation":"none"}'
 eq "map: no such criterion" "$code $body" '404 {"error":{"code":"not_found","message":"no criterion \"(9)-9\""}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"same"}'
 eq "map: an unknown relation" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"unknown relation \"same\" (want equal, subset, superset, intersects or none)"}}'
+	'400 {"error":{"code":"bad_request","message":"unknown relation \"same\" (want equal, subset, superset, intersects or none)","problems":[{"cell":"","code":"unknown_relation","args":["same"]}]}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":[46]}'
 eq "map: an item not in the checklist" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"criterion (1)-10: item 46 is not in api-checklist-2018-08","problems":[{"cell":"","code":"map_unknown_item","args":["(1)-10","46","api-checklist-2018-08"]}]}}'
@@ -102,9 +102,9 @@ eq "map: none names no items" "$code $body" '400 {"error":{"code":"bad_request",
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"items":[1]}'
 eq "map: relation is required" "$code $body" '400 {"error":{"code":"bad_request","message":"relation is required","problems":[{"cell":"","code":"required","args":["relation"]}]}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":"1"}'
-eq "map: items are an array" "$code $body" '400 {"error":{"code":"bad_request","message":"items must be an array"}}'
+eq "map: items are an array" "$code $body" '400 {"error":{"code":"bad_request","message":"items must be an array","problems":[{"cell":"","code":"wrong_type","args":["items"]}]}}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"equal","items":[1],"by":"x"}'
-eq "map: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"by\" (allowed: relation, items, items_text, note)"}}'
+eq "map: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"by\" (allowed: relation, items, items_text, note)","problems":[{"cell":"","code":"unknown_field","args":["by"]}]}}'
 eq "refusals changed nothing" "$("$SHINSA" criteria show --org "$X" --json | jq -c '.criteria[9] | [.relation, .items]')" '["intersects",[2,3]]'
 
 # Another bank sees none of X's list, and cannot map it.
