@@ -38,6 +38,7 @@ static const struct says sayings[] = {
 	{ "questions_read", { "#", "bank" }, { NULL } },
 	{ "plans_read", { "#", "bank" }, { NULL } },
 	{ "review_open", { "#" }, { NULL } },
+	{ "plan_create", { "no" }, { NULL } },
 	{ "answers_export", { "file" }, { NULL } },
 	{ "decision_export", { "submission", "bank" }, { NULL } },
 	{ "password_reset", { "#" }, { NULL } },

@@ -126,6 +126,11 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	json_decref(catalog);
 	/* page_render sets "title" to the page's own. */
 	json_object_set_new(list, "list_title", json_incref(json_object_get(list, "title")));
+	/* The format in words (review_criteria_format.html), not its code. */
+	const char *format = json_string_value(json_object_get(list, "format"));
+	bool worded = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "csv") == 0 || strcmp(format, "tsv") == 0 ||
+				 strcmp(format, "text") == 0);
+	json_object_set_new(list, "fmt", json_pack("{s:b}", worded ? format : "other", true));
 	json_object_set_new(list, "count", json_integer((json_int_t)json_array_size(json_object_get(list, "criteria"))));
 	json_object_set_new(list, "mapped_count", json_integer((json_int_t)n_mapped));
 	json_object_set_new(list, "nav", json_pack("{s:b}", "criteria", true));

@@ -38,6 +38,9 @@ login reviewer@x.test
 upload "/api/v1/criteria" "$T/seed.txt"
 eq "import: no format" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)"}}'
+upload "/api/v1/criteria?format=text&name=$(printf 'a%.0s' $(seq 1 256)).txt" "$T/seed.txt"
+eq "a file name too long" "$code $body" \
+	'400 {"error":{"code":"bad_request","message":"name is longer than 255 bytes","problems":[{"cell":"","code":"file_name_too_long","args":["255"]}]}}'
 upload "/api/v1/criteria?format=xls" "$T/seed.txt"
 eq "import: an unknown format" "$code $body" '400 {"error":{"code":"bad_request","message":"format wants tsv, csv, xlsx or text, not \"xls\""}}'
 upload "/api/v1/criteria?format=text&checklist=nope" "$T/seed.txt"

@@ -70,6 +70,7 @@ has "the shipped cross-walk's notes in Japanese" \
 	'<p class="help wrap">経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する</p>' \
 	'<p class="help wrap">基準の「役員」は、チェックリストでは「役職員」</p>'
 lacks "and not in English" 'management ownership is absorbed'
+has "the file's format in words" '<dd>000.txt（テキスト (.txt)）</dd>'
 api PUT "/api/v1/criteria/%281%29-1/mapping" '{"relation":"equal","items":[1,2],"note":"見直し"}'
 eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .items]')" '200 ["equal",[1,2]]'
 page /criteria -H 'Accept-Language: en'
