@@ -239,7 +239,8 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 {
 	enum relation rel = relation_parse(relation);
 	if (!rel) {
-		err_set(e, "unknown relation \"%s\" (want equal, subset, superset, intersects or none)", relation);
+		err_coded(e, NULL, "unknown_relation",
+			  "unknown relation \"{1}\" (want equal, subset, superset, intersects or none)", relation, NULL);
 		return OUTCOME_INVALID;
 	}
 	if (note && !text_utf8_valid(note, strlen(note))) {
@@ -250,7 +251,7 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 	for (const char *p = note ? note : ""; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > CRITERIA_NOTE_MAX) {
-		err_set(e, "the note is longer than %d characters", CRITERIA_NOTE_MAX);
+		err_too_long(e, "the note", CRITERIA_NOTE_MAX);
 		return OUTCOME_INVALID;
 	}
 	struct mapping_row *row = mapping_add_row(m, l->cat->items[i].key, rel);
@@ -258,6 +259,12 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 		mapping_row_add_item(row, items[k]);
 	free(row->note);
 	row->note = xstrdup(note ? note : l->map->rows[i].note);
+	/* A shipped note keeps its English alternate while it stands as
+	 * shipped; a note the bank wrote is one text in both languages. */
+	if (strcmp(row->note, l->map->rows[i].note) == 0) {
+		free(row->note_en);
+		row->note_en = xstrdup(l->map->rows[i].note_en);
+	}
 	struct catalog *checklist = NULL;
 	int rc = store_catalog_get(st, l->checklist_id, &checklist, e);
 	if (rc != STORE_OK)
@@ -361,10 +368,10 @@ json_t *criteria_row_json(const struct criteria_list *l, size_t i)
 	json_t *items = json_array();
 	for (size_t k = 0; k < row->n_items; k++)
 		json_array_append_new(items, json_integer(row->items[k]));
-	return json_pack("{s:s, s:i, s:s?, s:s, s:s?, s:b, s:s?, s:o, s:s, s:s?, s:s?}", "key", it->key, "no", it->no,
+	return json_pack("{s:s, s:i, s:s?, s:s, s:s?, s:b, s:s?, s:o, s:s, s:s, s:s?, s:s?}", "key", it->key, "no", it->no,
 			 "section", it->section, "category", it->category, "text", it->text, "damaged", it->damaged,
-			 "relation", relation_name(row->relation), "items", items, "note", row->note, "changed_by",
-			 row->changed_by, "changed_at", row->changed_at);
+			 "relation", relation_name(row->relation), "items", items, "note", row->note, "note_en",
+			 row->note_en, "changed_by", row->changed_by, "changed_at", row->changed_at);
 }
 
 json_t *criteria_json(const struct criteria_list *l, const char *org_name)

@@ -109,7 +109,9 @@ enum outcome criteria_suggest(struct store *st, const struct org *bank, size_t t
  * criteria:[criteria_row_json()]}: `criteria show --json`. */
 json_t *criteria_json(const struct criteria_list *l, const char *org_name);
 /* {key, no, section, category, text, damaged, relation, items, note,
- * changed_by, changed_at} of row i (relation null: not mapped yet). */
+ * note_en, changed_by, changed_at} of row i (relation null: not mapped yet;
+ * note_en the shipped note's English alternate while the note stands as
+ * shipped, "" otherwise). */
 json_t *criteria_row_json(const struct criteria_list *l, size_t i);
 
 #endif

@@ -44,7 +44,8 @@ static struct store *upload_start(struct http_request *req, struct http_response
 {
 	const char *name = http_query(req, "name");
 	if (name && strlen(name) > 255) {
-		http_json_error(resp, 400, "bad_request", "name is longer than 255 bytes");
+		http_json_problem(resp, 400, "bad_request", "file_name_too_long", (const char *[]){ "255" }, 1,
+				  "name is longer than 255 bytes");
 		return NULL;
 	}
 	*up = (struct upload){ name ? name : "upload", upload_format(req, name, resp), req->body ? req->body : "",

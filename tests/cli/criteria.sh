@@ -70,8 +70,11 @@ eq "show: the items are the shipped catalog's" \
 	"$(jq -c '[.criteria[] | {key, no, section, category, text} + (if .damaged then {damaged} else {} end)]' "$T/show.json")" \
 	"$(jq -c '[.items[] | {key, no, section, category, text} + (if .damaged then {damaged} else {} end)]' catalog/bank-criteria-sample.json)"
 eq "show: the rows are the shipped cross-walk's" \
-	"$(jq -c '[.criteria[] | {criterion: .key, items, relation, note}]' "$T/show.json")" \
-	"$(jq -c '[.rows[] | {criterion, items, relation, note}]' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+	"$(jq -c '[.criteria[] | {criterion: .key, items, relation, note, note_en}]' "$T/show.json")" \
+	"$(jq -c '[.rows[] | {criterion, items, relation, note, note_en: (.note_en // "")}]' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+eq "show: a shipped note in Japanese, English the alternate" "$(jq -c '.criteria[0] | [.note, .note_en]' "$T/show.json")" \
+	'["経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する","management ownership is absorbed into 責任の所在 (統4)"]'
+eq "show: every shipped note is Japanese" "$(jq -r '[.criteria[] | select(.note != "") | .note | select(test("^[ -~]*$"))] | length' "$T/show.json")" 0
 eq "show: who set them" "$(jq -c '[.criteria[] | [.changed_by, .changed_at]] | unique' "$T/show.json")" \
 	'[["mapping:bank-criteria-sample.api-checklist-2018-08","2026-04-01T09:00:00Z"]]'
 run "$SHINSA" criteria show --org "$B"
@@ -111,10 +114,20 @@ export SHINSA_NOW=2026-04-02T10:00:00Z
 run "$SHINSA" criteria map --org "$B" "(1)-10" --relation intersects --items 2,3 --note "3.3.1 d の認証取得で代替"
 eq "map" "$rc:$out" "0:mapped (1)-10 of $B: intersects 2, 3"
 run "$SHINSA" criteria map --org "$B" "(1)-1" --relation equal --items 1
-eq "map keeps the note when none is given" "$rc:$out:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[0] | [.relation, .items, .note, .changed_by, .changed_at]')" \
-	"0:mapped (1)-1 of $B: equal 1:[\"equal\",[1],\"management ownership is absorbed into 責任の所在 (統4)\",\"cli:$ME\",\"2026-04-02T10:00:00Z\"]"
+eq "map keeps the note when none is given" "$rc:$out:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[0] | [.relation, .items, .note, .note_en, .changed_by, .changed_at]')" \
+	"0:mapped (1)-1 of $B: equal 1:[\"equal\",[1],\"経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する\",\"management ownership is absorbed into 責任の所在 (統4)\",\"cli:$ME\",\"2026-04-02T10:00:00Z\"]"
+
 eq "map is audited" "$("$SHINSA" audit list --json --limit 2 | jq -c '[.[] | [.org, .action, .object, .details]]')" \
 	"[[\"$B\",\"criteria_map\",\"criterion:(1)-1\",\"{\\\"items\\\":[1],\\\"relation\\\":\\\"equal\\\"}\"],[\"$B\",\"criteria_map\",\"criterion:(1)-10\",\"{\\\"items\\\":[2,3],\\\"relation\\\":\\\"intersects\\\"}\"]]"
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "基準の「役員」は、チェックリストでは「役職員」"
+eq "map with the shipped note as it stands keeps its English" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["基準の「役員」は、チェックリストでは「役職員」","役員 in the criterion, 役職員 in the checklist"]'
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "役員を役職員と読み替えて確認"
+eq "a note the bank types is one text, no English alternate" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["役員を役職員と読み替えて確認",""]'
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "基準の「役員」は、チェックリストでは「役職員」"
+eq "the shipped words typed again are the bank's own" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["基準の「役員」は、チェックリストでは「役職員」",""]'
 
 # Re-import as CSV with (1)-2 reworded, (1)-13 gone and a new (3)-1: the
 # unchanged keep their rows (including the two just edited), the reworded

@@ -70,12 +70,20 @@ has "the criteria with their mapping, suggestions and forms" \
 	'<section id="criteria-preview" class="panel criteria-preview" aria-labelledby="preview-h" hidden' \
 	' data-problem-criteria-changed="確認している間に、審査基準が「{1}」（{2}、{3}）に置き換えられました。もう一度読み取って確認してください。"' \
 	'<div class="actions"><button type="submit">この内容で置き換える</button>'
+has "the shipped cross-walk's notes in Japanese" \
+	'<p class="help wrap">経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する</p>' \
+	'<p class="help wrap">基準の「役員」は、チェックリストでは「役職員」</p>'
+lacks "and not in English" 'management ownership is absorbed'
+has "the file's format in words" '<dd>000.txt（テキスト (.txt)）</dd>'
 api PUT "/api/v1/criteria/%281%29-1/mapping" '{"relation":"equal","items":[1,2],"note":"見直し"}'
 eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .items]')" '200 ["equal",[1,2]]'
 page /criteria -H 'Accept-Language: en'
 has "the criteria page in English" '<option value="equal" selected>Equal</option>' \
 	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>' \
 	' data-problem-not-a-number="通番 &quot;{1}&quot; is not a number."'
+has "a shipped note in English, the bank's own as typed" \
+	'<p class="help wrap">役員 in the criterion, 役職員 in the checklist</p>' '<p class="help wrap">見直し</p>'
+lacks "no shipped note in Japanese on the English page" '基準の「役員」は、チェックリストでは「役職員」</p>'
 login viewer@x.test
 login rev@y.test
 
