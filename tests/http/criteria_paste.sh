@@ -31,7 +31,7 @@ send "/api/v1/criteria/preview?format=text" tests/fixtures/criteria/published.tx
 eq "a connector: 403 from the gate" "$code $body" '403 {"error":{"code":"forbidden","message":"this is for banks"}}'
 login viewer@x.test
 send "/api/v1/criteria/preview?format=text" tests/fixtures/criteria/published.txt
-eq "a viewer may not preview" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a viewer may not preview" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 
 login reviewer@x.test
 send "/api/v1/criteria/preview?format=text&name=$PASTE" tests/fixtures/criteria/published.txt

@@ -65,7 +65,7 @@ eq "required date: 令和9年6月30日" "$code $(echo "$body" | jq -c '[.require
 	'200 ["2027-06-30","X銀行: 2027-06-30"]'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"intersects","items_text":"２、３"}'
 eq "items typed ２、３" "$code $body" \
-	'200 {"key":"(1)-10","no":10,"section":"(1)業務に関して取得する利用者に関する情報の適正な取扱い及び安全管理のために行うべき措置","category":"情報・セキュリティ管理態勢","text":"セキュリティ管理態勢が整備されていることを客観的に証明する","damaged":false,"relation":"intersects","items":[2,3],"note":"objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)","changed_by":"reviewer@x.test","changed_at":"2026-04-01T09:00:00Z"}'
+	'200 {"key":"(1)-10","no":10,"section":"(1)業務に関して取得する利用者に関する情報の適正な取扱い及び安全管理のために行うべき措置","category":"情報・セキュリティ管理態勢","text":"セキュリティ管理態勢が整備されていることを客観的に証明する","damaged":false,"relation":"intersects","items":[2,3],"note":"セキュリティ体制を客観的に示す資料を求める基準で、対応する項目はない。最も近いのは 3.3.1 d（第三者認証）による通番2・3","note_en":"objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)","changed_by":"reviewer@x.test","changed_at":"2026-04-01T09:00:00Z"}'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"intersects","items_text":"２〜５"}'
 eq "items typed ２〜５" "$code $(echo "$body" | jq -c '.items')" '200 [2,3,4,5]'
 api PUT '/api/v1/criteria/(1)-10/mapping' '{"relation":"intersects","items_text":"１・３、７～９"}'
