@@ -46,7 +46,7 @@ static int read_filter(const struct http_request *req, struct http_response *res
 		if (!days[i])
 			continue;
 		if (audit_query_day(days[i], i == 1, bounds[i]) < 0) {
-			http_json_error(resp, 400, "bad_request", "%s wants a day as 2027-07-31 or 2027/7/31, not \"%s\"",
+			http_json_error(resp, 400, "bad_request", "%s wants a day as 2027-07-31, 2027/7/31 or 令和9年7月31日, not \"%s\"",
 					names[i], days[i]);
 			return -1;
 		}

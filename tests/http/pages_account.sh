@@ -193,7 +193,7 @@ eq "a day after every event" "$code $(jq -c 'length' "$T/b")" "200 0"
 api GET "/api/v1/audit?object=answer:1&limit=2"
 eq "object and paging" "$code $(jq -c '[.[] | .object]' "$T/b")" '200 ["answer:1","answer:1"]'
 api GET "/api/v1/audit?from=2026-02-30"
-eq "a day that does not exist" "$code $(jq -c . "$T/b")" '400 {"error":{"code":"bad_request","message":"from wants a day as 2027-07-31 or 2027/7/31, not \"2026-02-30\""}}'
+eq "a day that does not exist" "$code $(jq -c . "$T/b")" '400 {"error":{"code":"bad_request","message":"from wants a day as 2027-07-31, 2027/7/31 or 令和9年7月31日, not \"2026-02-30\""}}'
 api GET "/api/v1/audit?action=nothing"
 eq "an unknown action" "$code $(jq -r .error.message "$T/b")" '400 action wants an action'"'"'s name, not "nothing"'
 api GET "/api/v1/audit?from=2026-05-02&to=2026-05-01"
