@@ -45,8 +45,8 @@ void page_account(struct http_request *req, struct http_response *resp)
 	json_object_set_new(me, "is", flags_of(json_string_value(json_object_get(me, "role")),
 					       json_string_value(json_object_get(org, "kind"))));
 	page_render(req, resp, 200, "account", "account.title",
-		    json_pack("{s:o, s:o, s:{s:b}, s:[s]}", "account", me, "tokens", tokens, "nav", "account", true,
-			      "scripts", "account.js"));
+		    json_pack("{s:o, s:o, s:{s:b}, s:[s, s]}", "account", me, "tokens", tokens, "nav", "account", true,
+			      "scripts", "account.js", "people.js"));
 }
 
 /* A bank's setting for the users page (GET /api/v1/org): null for a
@@ -74,8 +74,9 @@ void page_admin_users(struct http_request *req, struct http_response *resp)
 							    req->who.user->id));
 	}
 	page_render(req, resp, 200, "admin_users", "account.users_title",
-		    json_pack("{s:o, s:I, s:{s:b}, s:[s], s:o}", "users", users, "count",
-			      (json_int_t)json_array_size(users), "nav", "users", true, "scripts", "account.js", "setting",
+		    json_pack("{s:o, s:I, s:{s:b}, s:[s, s], s:o}", "users", users, "count",
+			      (json_int_t)json_array_size(users), "nav", "users", true, "scripts", "account.js", "people.js",
+			      "setting",
 			      bank_setting(req, resp)));
 }
 
