@@ -10,6 +10,7 @@
 #include "service/audit_log.h"
 #include "web/audit_words.h"
 #include "web/page.h"
+#include "web/person.h"
 
 /* {"admin": true} for role "admin": the template chooses messages and
  * selected options by flags, its keys being fixed words. */
@@ -146,8 +147,9 @@ void page_audit(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	size_t i, n = json_array_size(events);
-	json_t *ev;
+	json_t *ev, *book = person_book(req, resp);
 	json_array_foreach(events, i, ev) {
+		person_set(ev, "actor", book);
 		const char *action = json_string_value(json_object_get(ev, "action"));
 		json_object_set_new(ev, "action_words", json_string(action ? audit_words_action(l, action) : ""));
 		char *words = audit_words(l, action, json_string_value(json_object_get(ev, "object")),
@@ -155,6 +157,7 @@ void page_audit(struct http_request *req, struct http_response *resp)
 		json_object_set_new(ev, "words", json_string(words));
 		free(words);
 	}
+	json_decref(book);
 	json_object_set_new(data, "events", events);
 	if (n) {
 		/* Newest first: the page runs from the first event's number down

@@ -188,6 +188,14 @@ page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
 grep -c '<td>Answer edited</td><td><code>answer:1</code></td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"
 eq "actions in English" "$(cat "$T/n")" 50
+# The who column names a person by 氏名（部署）, the e-mail kept beneath
+# (web/person.c); one without a name stays an e-mail.
+api PUT /api/v1/me '{"name":"山田 花子","department":"審査部"}'
+page "/audit?action=user_update"
+grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td><code>user:3</code></td>' "$T/b" >"$T/n"
+eq "the who column: 氏名（部署）, the e-mail beneath" "$(cat "$T/n")" 1
+page "/audit?action=login&actor=editor@a.test"
+eq "no name: the e-mail alone" "$(grep -c '<td class="wrap">editor@a.test</td><td>サインイン</td>' "$T/b")" 1
 
 # Filters, in the API and the page's URL; the CSV download of what is shown.
 api GET "/api/v1/audit?action=org_add&actor=cli:&from=2026/5/1&to=2026-05-01"
