@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { after, before, test } from "node:test";
-import { BASE_URL, PASSWORD, accounts, api, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, PASSWORD, accounts, api, expectProblem, launch, look, newPage, signedIn } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,13 +17,13 @@ const LONG_NAME = "長谷川 五十鈴之助左衛門三郎兵衛太郎次郎";
 const LONG_DEPT = "システムリスク管理部 オープンAPI接続審査グループ 第二チーム（外部委託先管理担当）";
 
 // RFC 6238 with the defaults the server uses: SHA-1, 30 s, 6 digits.
-function totp(base32) {
+function totp(base32, steps = 0) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   let bits = "";
   for (const ch of base32.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
   const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + steps));
   const h = createHmac("sha1", key).update(counter).digest();
   const o = h[h.length - 1] & 0xf;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, "0");
@@ -39,12 +39,15 @@ const RUNS = [
 const WORDS = {
   ja: { name: "氏名", dept: "部署", save: "保存", saved: "保存しました。", off: "未設定", on: "設定済",
     begin: "設定を開始", confirm: "確認して有効にする", current: "現在のパスワード（本人確認）",
-    code: "2. 認証アプリに表示された6桁の確認コード", heads: ["氏名", "部署", "メールアドレス", "権限", "状態", "操作"],
+    code: "2. 認証アプリに表示された6桁の確認コード",
+    loginCode: "確認コードが正しくないか、入力されていません。パスワードは入力したままです。認証アプリに表示されている最新の6桁の確認コード（またはリカバリーコード）を入力してください。",
+    heads: ["氏名", "部署", "メールアドレス", "権限", "状態", "操作"],
     count: (n) => `この組織のユーザーは${n}名です。権限の変更、利用停止、二段階認証の解除、パスワードの再発行ができます。`,
     yours: "あなたのパスワード", email: "メールアドレス", add: "追加", edit: "氏名・部署を変更",
     reset: (e) => `${e}のパスワードを再発行`, once: (e) => `${e}の仮パスワードです。この画面でしか表示されません。本人に安全な方法で伝えてください。初回サインイン時に変更が求められます。`,
     confirmReset: (e) => `${e}のパスワードを再発行しますか？現在のパスワードは使えなくなり、サインイン中のセッションも終了します。` },
-  en: { name: "Name", dept: "Department", save: "Save", saved: "Saved.", off: null, on: null,
+  en: { name: "Name", dept: "Department", save: "Save", saved: "Saved.", off: "Off", on: "On",
+    loginCode: "The code was wrong or missing. Your password is still filled in: enter the latest 6-digit code from your authenticator app (or a recovery code).",
     heads: ["Name", "Department", null, null, null, null], count: null, yours: null, email: null, add: null,
     edit: "Change name and department", reset: (e) => `Issue a new password for ${e}`,
     once: (e) => `The one-time password of ${e}, shown only now. Give it to them by a safe route; they must change it at their next sign-in.`,
@@ -84,7 +87,8 @@ for (const run of RUNS) {
     await page.locator("#totp-password").fill(PASSWORD);
     await page.locator("#totp-begin").getByRole("button").click();
     await page.locator("#totp-code").waitFor({ state: "visible" });
-    await page.locator("#totp-code").fill(totp(await page.locator("#totp-secret").textContent()));
+    const secret = await page.locator("#totp-secret").textContent();
+    await page.locator("#totp-code").fill(totp(secret));
     await page.locator("#totp-confirm").getByRole("button").click();
     await page.locator("#totp-done").waitFor({ state: "visible" });
     const on = await chip.textContent();
@@ -95,6 +99,27 @@ for (const run of RUNS) {
     assert.equal((await page.locator("#totp-h + p .chip").textContent()), on, "the same words as after a reload");
     await look(page, `people-2-account-totp-${tag}`);
     await page.close();
+
+    // Signing in with a wrong code: the password stays typed, only the code
+    // is asked for again; the next step's code then signs in (the one just
+    // used for enrolment is never taken twice).
+    const login = await newPage(browser, { lang: run.lang === "en" ? "en-US" : "ja-JP" });
+    await login.setViewportSize({ width: run.width, height: run.width === 390 ? 844 : 768 });
+    await login.goto(`${BASE_URL}/login`);
+    await login.locator("#email").fill(run.me);
+    await login.locator("#password").fill(PASSWORD);
+    await login.locator("#totp").fill("000000");
+    await login.locator("#login button[type=submit]").click();
+    const alert = login.locator("#login [role=alert]");
+    await alert.filter({ hasText: w.loginCode }).waitFor();
+    expectProblem(login, /status of 401 .*\/api\/v1\/session\)$/);
+    assert.equal(await login.locator("#password").inputValue(), PASSWORD, "the password stays typed");
+    assert.equal(await login.locator("#totp").inputValue(), "");
+    assert.equal(await login.evaluate(() => document.activeElement.id), "totp", "the code is asked for");
+    await look(login, `people-2b-login-code-${tag}`);
+    await login.locator("#totp").fill(totp(secret, 1));
+    await Promise.all([login.waitForURL((u) => u.pathname !== "/login"), login.locator("#login button[type=submit]").click()]);
+    await login.close();
   });
 
   test(`admin users ${tag}: columns, added at once, edited, a new password`, async () => {
