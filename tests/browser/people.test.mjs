@@ -172,3 +172,36 @@ for (const run of RUNS) {
     await page.close();
   });
 }
+
+// The submit panel's list of what is missing: each line opens its item
+// with the missing field focused and marked in words.
+const MISSING = { ja: { issues: "未記入：課題認識" }, en: { issues: "To fill in: Issues identified" } };
+for (const lang of ["ja", "en"]) {
+  for (const width of [1366, 390]) {
+    const tag = `${lang}-${width}`;
+    test(`submit panel ${tag}: a missing field opened, focused and marked`, async () => {
+      const page = await as(C.admin, { lang, width }, "/submissions");
+      let r = await api(page, "PUT", "/api/v1/answers/5", { status: "partial", current: LONG_DEPT.repeat(20), issues: "", plan: "計画", plan_due: "2027-03-31" });
+      assert.equal(r.status, 200);
+      r = await api(page, "PUT", "/api/v1/answers/6", { status: "not_applicable", current: "", notes: "" });
+      assert.equal(r.status, 200);
+      await page.reload();
+      const link = page.locator('ul.problems a[href^="/answers?missing=issues#item-5"]');
+      assert.equal(await link.getAttribute("href"), "/answers?missing=issues#item-5");
+      assert.equal(await page.locator('ul.problems a[href="/answers?missing=current#item-6"]').count(), 1, "対象外 without a reason: 現在の対応状況");
+      await Promise.all([page.waitForURL(/\/answers\?missing=issues#item-5$/), link.click()]);
+      const field = page.locator("#issues-5");
+      await page.locator("#item-5 .missing-mark").waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement.id), "issues-5", "the field is focused");
+      const mark = await page.locator("#item-5 .missing-mark").textContent();
+      assert.equal(mark, MISSING[lang].issues);
+      assert.equal(await field.getAttribute("aria-describedby"), "missing-issues-item-5");
+      // What the person sees on arrival (the whole page is 45 items long).
+      await page.screenshot({ path: `${process.env.SHINSA_SHOTS}/people-5-missing-${tag}-view.png` });
+      await look(page, `people-5-missing-${tag}`);
+      await field.pressSequentially("課題");
+      assert.equal(await page.locator("#item-5 .missing-mark").count(), 0, "the mark goes once typed in");
+      await page.close();
+    });
+  }
+}
