@@ -38,15 +38,34 @@ json_t *person_book(struct http_request *req, struct http_response *resp)
 	return book;
 }
 
+static void set_who(json_t *obj, const char *email, const char *name, const char *department)
+{
+	char *label = person_label(name, department, email);
+	json_object_set_new(obj, "who",
+			    json_pack("{s:s, s:s, s:b}", "label", label, "email", email, "named", strcmp(label, email) != 0));
+	free(label);
+}
+
 void person_set(json_t *obj, const char *key_email, json_t *book)
 {
 	const char *email = json_string_value(json_object_get(obj, key_email));
 	if (!email)
 		return;
 	json_t *p = json_object_get(book, email);
-	char *label = person_label(json_string_value(json_object_get(p, "name")),
-				   json_string_value(json_object_get(p, "department")), email);
-	json_object_set_new(obj, "who",
-			    json_pack("{s:s, s:s, s:b}", "label", label, "email", email, "named", strcmp(label, email) != 0));
-	free(label);
+	set_who(obj, email, json_string_value(json_object_get(p, "name")),
+		json_string_value(json_object_get(p, "department")));
+}
+
+void person_set_own(json_t *obj, const char *key_email)
+{
+	const char *email = json_string_value(json_object_get(obj, key_email));
+	if (!email)
+		return;
+	struct strbuf name = STRBUF_INIT, dept = STRBUF_INIT;
+	strbuf_addf(&name, "%s_name", key_email);
+	strbuf_addf(&dept, "%s_department", key_email);
+	set_who(obj, email, json_string_value(json_object_get(obj, name.buf)),
+		json_string_value(json_object_get(obj, dept.buf)));
+	strbuf_release(&name);
+	strbuf_release(&dept);
 }

@@ -32,4 +32,9 @@ json_t *person_book(struct http_request *req, struct http_response *resp);
  * string at key_email. */
 void person_set(json_t *obj, const char *key_email, json_t *book);
 
+/* The same from obj itself: the e-mail at key_email, the name and
+ * department at key_email + "_name" and "_department" (as the review's
+ * messages carry their author's). */
+void person_set_own(json_t *obj, const char *key_email);
+
 #endif

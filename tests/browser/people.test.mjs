@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { after, before, test } from "node:test";
-import { BASE_URL, PASSWORD, accounts, api, expectProblem, launch, look, newPage, signedIn } from "./lib.mjs";
+import { BASE_URL, PASSWORD, accounts, api, assertClean, assertNoSideScroll, expectProblem, launch, look, newPage, signedIn } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -205,3 +205,43 @@ for (const lang of ["ja", "en"]) {
     });
   }
 }
+
+// A thread names its people: 氏名（部署）, the e-mail after it, on both sides.
+test("a review thread names people by 氏名（部署）", async () => {
+  const connector = await signedIn(browser, C.admin);
+  assert.equal((await api(connector, "PUT", "/api/v1/me", { name: "佐藤 一郎", department: "コンプライアンス部" })).status, 200);
+  const cat = await api(connector, "GET", "/api/v1/catalogs/api-checklist-2018-08");
+  for (const it of cat.json.items.filter((i) => i.party !== "bank")) {
+    const r = await api(connector, "PUT", `/api/v1/answers/${it.no}`, { status: "implemented", current: `当社の対応${it.no}`, issues: "", plan: "", plan_due: null, notes: "" });
+    assert.equal(r.status, 200, `item ${it.no}: ${JSON.stringify(r.json)}`);
+  }
+  const sub = await api(connector, "POST", "/api/v1/submissions", {});
+  assert.equal(sub.status, 201, JSON.stringify(sub.json));
+  const id = sub.json.id;
+  assert.equal((await api(connector, "POST", `/api/v1/submissions/${id}/shares`, { bank: B.org })).status, 201);
+  const bank = await signedIn(browser, B.approver);
+  assert.equal((await api(bank, "PUT", "/api/v1/me", { name: LONG_NAME, department: LONG_DEPT })).status, 200);
+  await bank.goto(`${BASE_URL}/reviews/${id}`);
+  let r = await api(bank, "PUT", `/api/v1/reviews/${id}/items/3`, { verdict: "query", text: "委託先の監査報告書を示してください。" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  r = await api(connector, "POST", `/api/v1/reviews/${id}/items/3/messages`, { text: "別紙2として添付しました。", bank: B.org });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  await connector.close();
+  await bank.close();
+  for (const lang of ["ja", "en"]) {
+    for (const width of [1366, 390]) {
+      for (const [who, path] of [[B.approver, `/reviews/${id}`], [C.admin, `/reviews/${id}?bank=${encodeURIComponent(B.org)}`]]) {
+        const page = await as(who, { lang, width }, path);
+        const item = page.locator("#item-3");
+        const by = (await item.locator(".message-entry .by .person").allTextContents());
+        assert.deepEqual(by, [`${LONG_NAME}（${LONG_DEPT}）${B.approver}`, `佐藤 一郎（コンプライアンス部）${C.admin}`]);
+        assert.equal(await item.locator(".message-entry .by .person").first().getAttribute("title"), B.approver);
+        await assertNoSideScroll(page);
+        const side = who === C.admin ? "connector" : "bank";
+        await item.screenshot({ path: `${process.env.SHINSA_SHOTS}/people-6-thread-${side}-${lang}-${width}.png` });
+        assertClean(page);
+        await page.close();
+      }
+    }
+  }
+});
