@@ -2,8 +2,8 @@
 #
 #   make            build build/shinsa and its manual page, build/shinsa.1
 #   make run        install what is missing, build, initialise var/ and write the blank form
-#   make check      install test dependencies, build, run every test, then all again
-#                   under ASan+UBSan (build/asan/)
+#   make check      install test dependencies, build, run every test on build/ and,
+#                   side by side, under ASan+UBSan (build/asan/; scripts/check.sh)
 #   make browser-test  install test dependencies, build, run the browser tests alone
 #                   (tests/browser/run.sh; screenshots in build/browser-shots/)
 #   make fuzz       run each libFuzzer target (or those in FUZZ) for FUZZ_SECONDS (default 60)
@@ -46,7 +46,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 
-.PHONY: all run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench install clean FORCE
+.PHONY: all all-tests run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench install clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/shinsa $(BUILD)/shinsa.1
@@ -134,7 +134,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/run.sh $(BUILD)/shinsa
 
-# The test suite on one build; `check` runs it twice.
+# The test suite on one build; `check` runs it on build/ and build/asan/.
 test: all $(UNIT_BIN)
 	@scripts/test.sh $(BUILD)
 
@@ -143,10 +143,15 @@ browser-test: deps-test
 	@$(MAKE) --no-print-directory all
 	@sh tests/browser/run.sh $(BUILD)
 
+# Both builds first, then the suite on each side by side (scripts/check.sh).
 check: deps-test
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory fuzz-replay
-	@$(MAKE) --no-print-directory test BUILD=build/asan SAN=1 CFLAGS="-O1 -g"
+	@$(MAKE) --no-print-directory all-tests BUILD=build/asan SAN=1 CFLAGS="-O1 -g"
+	@scripts/check.sh
+
+# The program and the unit test binaries of one build, without running them.
+all-tests: all $(UNIT_BIN)
 
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
 #include "cli/cmd_answers.h"
+#include "lib/jpinput.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
@@ -177,10 +178,15 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("answers set", &sub_set, "unexpected argument \"%s\"", argv[0]);
 	if (!org || !item)
 		return cli_usage("answers set", &sub_set, "--org and --item are required");
-	char *end;
-	long no = strtol(item, &end, 10);
-	if (*end || no < 1 || no > 100000)
+	/* One number, as typed in Japan too (３, ３ with full-width digits). */
+	int *nos;
+	size_t n_nos;
+	if (jpinput_numbers(item, &nos, &n_nos, NULL) < 0 || n_nos != 1) {
+		free(nos);
 		return cli_usage("answers set", &sub_set, "--item wants an item number (通番), not \"%s\"", item);
+	}
+	int no = nos[0];
+	free(nos);
 
 	bool any = false;
 	for (int f = 0; f < ANSWER_NFIELDS; f++)
@@ -192,11 +198,11 @@ static int answers_set(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_answers c;
 	const struct answer *ans;
 	if (actx_load(ctx, org, catalog, &c, &e) < 0 ||
-	    answers_set_item(&c.a, c.actor, (int)no, values, &ans, &e) != OUTCOME_OK) {
+	    answers_set_item(&c.a, c.actor, no, values, &ans, &e) != OUTCOME_OK) {
 		actx_release(&c);
 		return cli_fail("%s", e.msg);
 	}
-	printf("item %ld: %s\n", no, ans->status ? answer_status_name(ans->status) : "no status");
+	printf("item %d: %s\n", no, ans->status ? answer_status_name(ans->status) : "no status");
 	actx_release(&c);
 	return CLI_OK;
 }

@@ -194,9 +194,10 @@ static json_t *map_json(const struct mapping *m, const struct catalog *cr, const
 		json_t *items = json_array();
 		for (size_t k = 0; row && k < row->n_items; k++)
 			json_array_append_new(items, json_integer(row->items[k]));
-		json_array_append_new(fwd, json_pack("{s:s, s:s?, s:s?, s:o, s:s}", "criterion", it->key, "text",
+		json_array_append_new(fwd, json_pack("{s:s, s:s?, s:s?, s:o, s:s, s:s}", "criterion", it->key, "text",
 						     it->text, "relation", row ? relation_name(row->relation) : NULL,
-						     "items", items, "note", row ? row->note : ""));
+						     "items", items, "note", row ? row->note : "", "note_en",
+						     row ? row->note_en : ""));
 	}
 	for (size_t i = 0; i < ch->n_items; i++) {
 		const struct catalog_item *it = &ch->items[i];

@@ -17,7 +17,7 @@ static int crit_map(struct cli_ctx *ctx, int argc, char **argv);
 static int crit_suggest(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_import = {
-	.name = "criteria import", .args = "FILE --org BANK [--format tsv|csv|xlsx|text] [--checklist ID]",
+	.name = "criteria import", .args = "FILE --org BANK [--format tsv|csv|xlsx|text|docx] [--checklist ID]",
 	.summary = "read a bank's own criteria from its file", .help = "", .exec = crit_import,
 };
 static const struct cli_command sub_show = {
@@ -73,10 +73,10 @@ static int crit_import(struct cli_ctx *ctx, int argc, char **argv)
 	const char *path = argv[0];
 	enum criteria_format f = format ? criteria_format_parse(format) : criteria_format_guess(path);
 	if (format && !f)
-		return cli_usage("criteria import", &sub_import, "--format wants tsv, csv, xlsx or text, not \"%s\"", format);
+		return cli_usage("criteria import", &sub_import, "--format wants tsv, csv, xlsx, text or docx, not \"%s\"", format);
 	if (!f)
 		return cli_usage("criteria import", &sub_import,
-				 "say the format with --format (%s does not end .tsv, .csv, .xlsx or .txt)", path);
+				 "say the format with --format (%s does not end .tsv, .csv, .xlsx, .txt or .docx)", path);
 	struct store *st;
 	struct org *org;
 	if ((rc = open_bank(ctx, org_name, &st, &org)))
@@ -281,9 +281,10 @@ const struct cli_command cmd_criteria = {
 	.args = "import FILE --org BANK [--format F] [--checklist ID] | show --org BANK [--json] | map --org BANK KEY "
 		"--relation R [--items 1,2] [--note TEXT] | suggest --org BANK [--json] [--top N]",
 	.summary = "a bank's own criteria, its cross-walk to the checklist, and suggestions",
-	.help = "  shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text] [--checklist ID]\n"
+	.help = "  shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text|docx] [--checklist ID]\n"
 		"      read the bank's criteria from its file (the format from the extension\n"
-		"      .tsv, .csv, .xlsx, .txt unless given) and make them its list, replacing\n"
+		"      .tsv, .csv, .xlsx, .txt, .docx unless given; a Word document is read as\n"
+		"      one whatever its name) and make them its list, replacing\n"
 		"      the one before: a criterion unchanged keeps its mapping, one equal to a\n"
 		"      shipped criterion starts from the shipped cross-walk, the rest are to map.\n"
 		"      What the reader noticed is printed on stderr as warnings\n"

@@ -52,6 +52,8 @@ void criteria_row_copy(struct mapping_row *dst, const struct mapping_row *src)
 		mapping_row_add_item(dst, src->items[k]);
 	free(dst->note);
 	dst->note = xstrdup(src->note ? src->note : "");
+	free(dst->note_en);
+	dst->note_en = xstrdup(src->note_en ? src->note_en : "");
 	free(dst->changed_by);
 	dst->changed_by = xstrdup(src->changed_by);
 	free(dst->changed_at);

@@ -38,7 +38,7 @@ long criteria_list_find(const struct criteria_list *l, const char *key);
 /* Gives every criterion of l an unmapped row (l->map must have none yet). */
 void criteria_list_unmapped(struct criteria_list *l);
 
-/* Copies row (relation, items, note, changed_by, changed_at) into dst. */
+/* Copies row (relation, items, note, note_en, changed_by, changed_at) into dst. */
 void criteria_row_copy(struct mapping_row *dst, const struct mapping_row *src);
 
 /* A criterion read from a shipped catalog with a shipped mapping. */

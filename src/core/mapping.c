@@ -19,6 +19,7 @@ void mapping_free(struct mapping *m)
 		free(m->rows[i].criterion);
 		free(m->rows[i].items);
 		free(m->rows[i].note);
+		free(m->rows[i].note_en);
 		free(m->rows[i].changed_by);
 		free(m->rows[i].changed_at);
 	}
@@ -39,6 +40,7 @@ struct mapping_row *mapping_add_row(struct mapping *m, const char *criterion, en
 	row->criterion = xstrdup(criterion);
 	row->relation = rel;
 	row->note = xstrdup("");
+	row->note_en = xstrdup("");
 	return row;
 }
 

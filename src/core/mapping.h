@@ -26,7 +26,8 @@ struct mapping_row {
 	int *items;      /* checklist 通番, in the order given */
 	size_t n_items;
 	enum relation relation;
-	char *note;      /* never NULL */
+	char *note;      /* never NULL: as the file or the bank wrote it (a shipped file: Japanese) */
+	char *note_en;   /* never NULL: a shipped note's English alternate, "" when none (a bank's own note is one text for both languages) */
 	char *changed_by; /* who last set it (a bank's own list), or NULL */
 	char *changed_at; /* and when; NULL for a mapping file's rows */
 };
@@ -44,7 +45,7 @@ struct mapping {
 struct mapping *mapping_new(void);
 void mapping_free(struct mapping *m);
 
-/* Appends a row for criterion (copied) with note "" and returns it. */
+/* Appends a row for criterion (copied) with note and note_en "" and returns it. */
 struct mapping_row *mapping_add_row(struct mapping *m, const char *criterion, enum relation rel);
 void mapping_row_add_item(struct mapping_row *row, int no);
 

@@ -306,10 +306,18 @@ int review_reason_check(enum review_decision d, const char *reason, struct err *
 	return !text_is_blank(reason) && review_text_check("the reason", reason, e) < 0 ? -1 : 0;
 }
 
+void review_decided_err(const struct review *r, struct err *e)
+{
+	char id[24];
+	if (snprintf(id, sizeof id, "%lld", r->submission_id) >= (int)sizeof id)
+		abort(); /* a long long has at most 20 characters */
+	err_coded(e, NULL, "review_decided", "review of submission {1} is decided", id, NULL);
+}
+
 int review_decidable(const struct review *r, enum review_decision d, struct err *e)
 {
 	if (r->decision != DECISION_NONE) {
-		err_set(e, "review of submission %lld is decided", r->submission_id);
+		review_decided_err(r, e);
 		return -1;
 	}
 	struct strbuf list = STRBUF_INIT;

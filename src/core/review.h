@@ -206,10 +206,14 @@ int review_text_check(const char *what, const char *text, struct err *e);
  */
 int review_reason_check(enum review_decision d, const char *reason, struct err *e);
 
+/* Sets e to "review of submission N is decided" for decided r, coded
+ * review_decided with the value N (lib/err.h err_coded). */
+void review_decided_err(const struct review *r, struct err *e);
+
 /*
  * Whether r is in a state to take decision d (0), or -1 (the review's
  * state does not allow it):
- *   "review of submission N is decided"
+ *   "review of submission N is decided" (review_decided_err)
  *   "3 items have no verdict: 12, 14, 20" ("1 item has no verdict: 12")
  *   "meets needs no open item: 2 items are query or improvement: 5, 7"
  * The last two are set with err_coded() (lib/err.h), so that a page says

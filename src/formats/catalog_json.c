@@ -252,7 +252,7 @@ fail:
 
 static int parse_row(struct mapping *m, json_t *obj, size_t index, struct err *e)
 {
-	static const char *const fields[] = { "criterion", "items", "relation", "note", NULL };
+	static const char *const fields[] = { "criterion", "items", "relation", "note", "note_en", NULL };
 	char where[64];
 	int n = snprintf(where, sizeof where, "row %zu: ", index + 1);
 	if (n < 0 || (size_t)n >= sizeof where)
@@ -285,6 +285,12 @@ static int parse_row(struct mapping *m, json_t *obj, size_t index, struct err *e
 	if (note) {
 		free(row->note);
 		row->note = note;
+	}
+	if (get_string(obj, "note_en", false, &note, where, e) < 0)
+		return -1;
+	if (note) {
+		free(row->note_en);
+		row->note_en = note;
 	}
 	json_t *items = json_object_get(obj, "items");
 	if (!json_is_array(items)) {

@@ -9,7 +9,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
-enum kind { K_NONE, K_DECIMAL, K_PAREN, K_CIRCLED, K_BULLET };
+enum kind { K_NONE, K_DECIMAL, K_PAREN, K_CIRCLED, K_BULLET, K_KANA, K_PAREN_KANA };
 
 #define DEPTH_MAX 8
 
@@ -58,6 +58,12 @@ static bool is_circled(uint32_t cp)
 	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF);
 }
 
+/* ア to ン: the katakana Word's aiueo and iroha numbering count in. */
+static bool is_kana(uint32_t cp)
+{
+	return cp >= 0x30A2 && cp <= 0x30F3;
+}
+
 static bool is_bullet(uint32_t cp)
 {
 	return cp == 0x30FB || cp == 0xFF65 || cp == 0x2022 || cp == 0x25CF || cp == 0x25CB || cp == 0x25A0 ||
@@ -80,9 +86,23 @@ static enum kind marker(const char *s, char **mark, const char **rest)
 		k = K_CIRCLED;
 	} else if (fold(cp) == '(') {
 		strbuf_addch(&sb, '(');
-		if (digits(&p, &sb) > 0 && fold(text_utf8_next(&p)) == ')') {
+		const char *at = p;
+		uint32_t in = text_utf8_next(&p);
+		const char *in_end = p;
+		if (is_kana(in) && fold(text_utf8_next(&p)) == ')') {
+			strbuf_add(&sb, at, (size_t)(in_end - at));
+			strbuf_addch(&sb, ')');
+			k = K_PAREN_KANA;
+		} else if ((p = at, digits(&p, &sb) > 0) && fold(text_utf8_next(&p)) == ')') {
 			strbuf_addch(&sb, ')');
 			k = K_PAREN;
+		}
+	} else if (is_kana(cp)) {
+		const char *end = p;
+		uint32_t after = text_utf8_next(&p);
+		if (fold(after) == '.' || after == 0x3001 /* 、 */) {
+			strbuf_add(&sb, s, (size_t)(end - s));
+			k = K_KANA;
 		}
 	} else {
 		p = s;
@@ -129,7 +149,41 @@ struct lister {
 	struct entry *v;
 	size_t n;
 	char *title;
+	struct criteria_left *left; /* NULL: not kept */
 };
+
+void criteria_left_release(struct criteria_left *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->at[i]);
+		free(l->text[i]);
+	}
+	free(l->at);
+	free(l->text);
+	memset(l, 0, sizeof *l);
+}
+
+static void where_of(const struct ctable *t, unsigned line, char *buf, size_t size);
+
+/* Line s (row at) left out of the list, kept when the caller asked. */
+static void left_out(struct lister *l, unsigned at, const char *s)
+{
+	if (!l->left)
+		return;
+	char where[160];
+	where_of(l->t, at, where, sizeof where);
+	criteria_left_add(l->left, where, s);
+}
+
+void criteria_left_add(struct criteria_left *o, const char *at, const char *text)
+{
+	o->at = xrealloc(o->at, (o->n + 1) * sizeof *o->at);
+	o->text = xrealloc(o->text, (o->n + 1) * sizeof *o->text);
+	o->at[o->n] = xstrdup(at);
+	o->text[o->n++] = xstrdup(text);
+}
 
 static void lister_release(struct lister *l)
 {
@@ -151,8 +205,16 @@ static void scan(struct lister *l)
 		if (!*s || (l->n && strcmp(s, "以上") == 0)) {
 			bool end = *s != '\0';
 			free(s);
-			if (end)
+			if (end) {
+				/* 以上 and all after it (a signature, a date) are not the list */
+				for (size_t j = i; j < l->t->n_rows; j++) {
+					char *rest = line_text(&l->t->rows[j]);
+					if (*rest)
+						left_out(l, l->t->rows[j].at, rest);
+					free(rest);
+				}
 				break;
+			}
 			continue;
 		}
 		char *mark;
@@ -165,8 +227,10 @@ static void scan(struct lister *l)
 				strbuf_addstr(&sb, s);
 				free(l->v[l->n - 1].text);
 				l->v[l->n - 1].text = strbuf_detach(&sb);
-			} else if (!l->title) {
-				l->title = xstrdup(s);
+			} else {
+				if (!l->title)
+					l->title = xstrdup(s);
+				left_out(l, l->t->rows[i].at, s);
 			}
 			free(s);
 			continue;
@@ -195,7 +259,13 @@ static void where_of(const struct ctable *t, unsigned line, char *buf, size_t si
 
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e)
 {
-	struct lister l = { .t = t };
+	return criteria_list_read_left(t, cat, max_items, NULL, e);
+}
+
+int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t max_items, struct criteria_left *left,
+			    struct err *e)
+{
+	struct lister l = { .t = t, .left = left };
 	scan(&l);
 	const char *path[DEPTH_MAX] = { 0 };    /* the marks of the headings above, by depth */
 	const char *heads[DEPTH_MAX] = { 0 };   /* their texts */
@@ -230,7 +300,13 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 					  NULL);
 				rc = -1;
 			}
-		const char *category = d > 0 ? heads[d - 1] : l.title;
+		/* the nearest heading with words ("1." alone has none), else the title */
+		const char *category = l.title;
+		for (int j = d - 1; j >= 0; j--)
+			if (*heads[j]) {
+				category = heads[j];
+				break;
+			}
 		if (rc == 0 && !category) {
 			err_coded(e, where, "list_no_category", "a criterion with no heading above it and no title", NULL);
 			rc = -1;
@@ -250,7 +326,7 @@ int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_i
 		wheres[cat->n_items - 1] = xstrdup(where);
 		it->key = strbuf_detach(&key);
 		it->no = (int)cat->n_items;
-		it->section = d > 0 ? xstrdup(heads[0]) : NULL;
+		it->section = d > 0 && *heads[0] ? xstrdup(heads[0]) : NULL;
 		it->category = xstrdup(category);
 		it->text = xstrdup(en->text);
 	}

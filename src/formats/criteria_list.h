@@ -6,9 +6,10 @@
  *
  * Each line (blank lines skipped, whitespace trimmed, tabs as spaces) is
  * one of:
- *   - a marked line: "1." / "1．" / "1、", "(1)" / "（1）", "①"…"㊿", or a
- *     bullet "・" "•" "●" "○" "■" "◆", then its text (digits full-width
- *     too);
+ *   - a marked line: "1." / "1．" / "1、", "(1)" / "（1）", "①"…"㊿",
+ *     "ア." / "ア、", "(ア)" / "（ア）" (katakana, as Word's aiueo and iroha
+ *     number), or a bullet "・" "•" "●" "○" "■" "◆", then its text (digits
+ *     full-width too);
  *   - "以上", which ends the list;
  *   - any other line: before the first marked line the title (the first)
  *     and the preamble, left out; after it, the rest of the line above
@@ -16,9 +17,10 @@
  * Depth: a kind of marker first seen is one level deeper than the line
  * above; a kind seen before is back at its level. A marked line with lines
  * deeper under it is a heading, and it is the 区分 of what is under it
- * (the nearest); the top heading is the section. The others are criteria:
+ * (the nearest with words: a bare "1." has none); the top heading is the
+ * section (none when it has no words). The others are criteria:
  * the key is the path of numbers as written, joined with "-" ("3-(2)",
- * "1-(1)-①"); bullets are numbered in order under their heading ("2-1").
+ * "1-(1)-①", "1-(ア)"); bullets are numbered in order under their heading ("2-1").
  * A criterion with no heading above has the title as its 区分. no is the
  * criterion's place in the list.
  *
@@ -44,5 +46,23 @@
  * title. 0, or -1 with
  * e set (cat then holds what was read so far: free it). */
 int criteria_list_read(const struct ctable *t, struct catalog *cat, size_t max_items, struct err *e);
+
+/* The lines a list leaves out (its title, its preamble, what follows
+ * 以上), and the rows a table skips (criteria_read.h), for a person to
+ * see before they replace the bank's list. */
+struct criteria_left {
+	char **at;   /* "NAME:LINE" */
+	char **text; /* the line as read, trimmed */
+	size_t n;
+};
+
+void criteria_left_release(struct criteria_left *l);
+/* Adds a line left out at place at (copies of both). */
+void criteria_left_add(struct criteria_left *l, const char *at, const char *text);
+
+/* criteria_list_read(), and the lines it left out added to *left (NULL:
+ * not kept), whatever it returns. */
+int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t max_items, struct criteria_left *left,
+			    struct err *e);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "formats/criteria_docx.h"
 #include "formats/criteria_list.h"
 #include "formats/criteria_table.h"
 #include "lib/strbuf.h"
@@ -15,16 +16,17 @@
 
 static const char *const format_names[] = {
 	[CRITERIA_TSV] = "tsv", [CRITERIA_CSV] = "csv", [CRITERIA_XLSX] = "xlsx", [CRITERIA_TEXT] = "text",
+	[CRITERIA_DOCX] = "docx",
 };
 
 const char *criteria_format_name(enum criteria_format f)
 {
-	return f >= CRITERIA_TSV && f <= CRITERIA_TEXT ? format_names[f] : NULL;
+	return f >= CRITERIA_TSV && f <= CRITERIA_DOCX ? format_names[f] : NULL;
 }
 
 enum criteria_format criteria_format_parse(const char *s)
 {
-	for (int f = CRITERIA_TSV; s && f <= CRITERIA_TEXT; f++)
+	for (int f = CRITERIA_TSV; s && f <= CRITERIA_DOCX; f++)
 		if (strcmp(s, format_names[f]) == 0)
 			return (enum criteria_format)f;
 	return 0;
@@ -43,7 +45,16 @@ enum criteria_format criteria_format_guess(const char *filename)
 		return CRITERIA_XLSX;
 	if (strcasecmp(dot, ".txt") == 0)
 		return CRITERIA_TEXT;
+	if (strcasecmp(dot, ".docx") == 0)
+		return CRITERIA_DOCX;
 	return 0;
+}
+
+/* A Word document by what it holds, whatever its name or the format chosen
+ * said: the user picked the file, not its kind. */
+enum criteria_format criteria_format_of(const void *data, size_t len, enum criteria_format f)
+{
+	return f && criteria_docx_is(data, len) ? CRITERIA_DOCX : f;
 }
 
 void criteria_warnings_release(struct criteria_warnings *w)
@@ -53,6 +64,7 @@ void criteria_warnings_release(struct criteria_warnings *w)
 	free(w->lines);
 	w->lines = NULL;
 	w->n = 0;
+	criteria_left_release(&w->left);
 }
 
 __attribute__((format(printf, 2, 3))) static void warn(struct criteria_warnings *w, const char *fmt, ...)
@@ -423,12 +435,18 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 		return 0; /* page debris */
 	}
 	if (!no && !cat && !txt) {
+		struct strbuf seen = STRBUF_INIT; /* what the row holds, for a preview */
 		for (size_t i = 0; i < row->n_cells; i++) {
-			if (!text_is_blank(row->cells[i].text)) {
-				warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
-				break;
-			}
+			char *s = clean(row->cells[i].text, r->format);
+			if (s)
+				strbuf_addf(&seen, "%s%s", seen.len ? " " : "", s);
+			free(s);
 		}
+		if (seen.len) {
+			warn(r->warn, "%s: skipped: nothing under 通番, 区分 or 項目", where);
+			criteria_left_add(&r->warn->left, where, seen.buf);
+		}
+		strbuf_release(&seen);
 		return 0;
 	}
 	long part, n;
@@ -438,6 +456,7 @@ static int body_row(struct reader *r, const struct ctable_row *row)
 			return 0;
 		}
 		warn(r->warn, "%s: 通番 %s has neither 区分 nor 項目: skipped", where, no);
+		criteria_left_add(&r->warn->left, where, no);
 		free(no);
 		return 0;
 	}
@@ -492,11 +511,12 @@ static int read_tables(struct reader *r, struct ctable **tables, size_t n)
 		return -1;
 	}
 	if (!find_header(tables, n, r->cols, &which, &row)) {
-		/* A text with no header row is a list as banks publish them. */
-		if (r->format == CRITERIA_TEXT && n == 1) {
+		/* A text with no header row is a list as banks publish them;
+		 * a Word document is one always. */
+		if ((r->format == CRITERIA_TEXT || r->format == CRITERIA_DOCX) && n == 1) {
 			if (tables[0]->cp932)
 				warn(r->warn, "read as Shift_JIS (CP932): the file is not UTF-8");
-			if (criteria_list_read(tables[0], r->cat, CRITERIA_MAX_ITEMS, r->e) < 0)
+			if (criteria_list_read_left(tables[0], r->cat, CRITERIA_MAX_ITEMS, &r->warn->left, r->e) < 0)
 				return -1;
 			r->title = r->cat->title;
 			r->cat->title = NULL;
@@ -521,7 +541,12 @@ int criteria_read(const char *name, const void *data, size_t len, enum criteria_
 	struct ctable **tables = NULL, *one = NULL;
 	size_t n = 0;
 	int rc;
-	if (f == CRITERIA_XLSX) {
+	f = criteria_format_of(data, len, f);
+	if (f == CRITERIA_DOCX) {
+		rc = criteria_docx_read(name, data, len, NULL, &one, e);
+		tables = &one;
+		n = rc == 0;
+	} else if (f == CRITERIA_XLSX) {
 		rc = ctable_read_xlsx(name, data, len, &tables, &n, e);
 	} else if (f >= CRITERIA_TSV && f <= CRITERIA_TEXT) {
 		rc = ctable_read_text(name, data, len, syntaxes[f], &one, e);

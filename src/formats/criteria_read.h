@@ -1,7 +1,12 @@
 /*
  * criteria_read: a bank's own criteria (「電子決済等代行業者に求める基準」)
- * from whatever file its staff made — TSV, CSV, an .xlsx workbook, or a
- * text export like seed 000 — as a catalog of kind CATALOG_CRITERIA.
+ * from whatever file its staff made — TSV, CSV, an .xlsx workbook, a
+ * text export like seed 000, or the list as published in a Word .docx —
+ * as a catalog of kind CATALOG_CRITERIA.
+ *
+ * A zip holding word/document.xml is read as a Word document whatever
+ * format is asked for (criteria_docx.h: the lines Word shows, read by
+ * criteria_list as a text's are, with its own bounds and messages).
  *
  * The bytes become rows of cells (criteria_table.h: encodings, quoting,
  * bounds), and then:
@@ -63,6 +68,7 @@
 #include <stddef.h>
 
 #include "core/catalog.h"
+#include "formats/criteria_list.h"  /* struct criteria_left */
 #include "formats/criteria_table.h" /* CRITERIA_MAX_BYTES, CRITERIA_MAX_CELL */
 #include "lib/err.h"
 
@@ -76,19 +82,27 @@ enum criteria_format {
 	CRITERIA_CSV,
 	CRITERIA_XLSX,
 	CRITERIA_TEXT,
+	CRITERIA_DOCX,
 };
 
-/* "tsv", "csv", "xlsx", "text"; and back (0 if unknown). */
+/* "tsv", "csv", "xlsx", "text", "docx"; and back (0 if unknown). */
 const char *criteria_format_name(enum criteria_format f);
 enum criteria_format criteria_format_parse(const char *s);
-/* By the file name's extension: .tsv, .csv, .xlsx, .txt (any case); 0 for
- * another. */
+/* By the file name's extension: .tsv, .csv, .xlsx, .txt, .docx (any
+ * case); 0 for another. */
 enum criteria_format criteria_format_guess(const char *filename);
 
-/* What the reader noticed and did about it, one line each. */
+/* The format data is read as when f is asked for: CRITERIA_DOCX for a zip
+ * holding word/document.xml (criteria_docx_is()), else f. */
+enum criteria_format criteria_format_of(const void *data, size_t len, enum criteria_format f);
+
+/* What the reader noticed and did about it, one line each; and the lines
+ * it left out (a list's title and preamble, a table's skipped rows:
+ * criteria_list.h), for a preview. */
 struct criteria_warnings {
 	char **lines;
 	size_t n;
+	struct criteria_left left;
 };
 
 void criteria_warnings_release(struct criteria_warnings *w);

@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "formats/xlsx_xml.h"
+#include "formats/zip_bytes.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
@@ -49,19 +50,16 @@ struct reader {
 	struct err *e;
 };
 
-/* libzip says "Not a zip archive" or "CRC error": lower the first letter
- * unless it starts an acronym. */
+/* libzip's reason, after "damaged xlsx file: part P: " or "damaged xlsx file: ". */
 static void set_zip_error(struct err *e, const char *part, zip_error_t *ze)
 {
-	const char *r = zip_error_strerror(ze);
-	char first = r[0] && islower((unsigned char)r[1]) ? (char)tolower((unsigned char)r[0]) : r[0], quoted[XLSX_PRINTABLE_SIZE];
-	if (!first)
-		r = " unknown error", first = 'a';
+	char why[128], quoted[XLSX_PRINTABLE_SIZE];
+	zip_bytes_reason(ze, why);
 	if (part) {
 		xlsx_xml_printable(part, quoted);
-		err_set(e, "damaged xlsx file: part %s: %c%s", quoted, first, r + 1);
+		err_set(e, "damaged xlsx file: part %s: %s", quoted, why);
 	} else {
-		err_set(e, "damaged xlsx file: %c%s", first, r + 1);
+		err_set(e, "damaged xlsx file: %s", why);
 	}
 }
 
@@ -325,22 +323,15 @@ static void xlsx_pool_release(struct xlsx_pool *pool)
 /* Opens the zip, or says why these bytes are not one. */
 static zip_t *open_zip(const void *data, size_t len, struct err *e)
 {
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
-	if (!za) {
-		zip_source_free(src);
-		/* A zip cut short has lost its directory, at the end: libzip
-		 * then sees no zip at all, but its first entry is still there. */
-		if (zip_error_code_zip(&ze) != ZIP_ER_NOZIP)
-			set_zip_error(e, NULL, &ze);
-		else if (len >= 4 && !memcmp(data, "PK\3\4", 4))
-			err_set(e, "damaged xlsx file: zip archive is truncated (no central directory)");
-		else
-			err_coded(e, NULL, "not_zip", "not an xlsx file (not a zip archive)", NULL);
-	}
-	zip_error_fini(&ze);
+	enum zip_bytes_fail fail;
+	char why[128];
+	zip_t *za = zip_bytes_open(data, len, &fail, why);
+	if (!za && fail == ZIP_BYTES_DAMAGED)
+		err_set(e, "damaged xlsx file: %s", why);
+	else if (!za && fail == ZIP_BYTES_TRUNCATED)
+		err_set(e, "damaged xlsx file: zip archive is truncated (no central directory)");
+	else if (!za)
+		err_coded(e, NULL, "not_zip", "not an xlsx file (not a zip archive)", NULL);
 	return za;
 }
 

@@ -26,8 +26,14 @@ static char *put(char *o, uint32_t cp)
 	} else if (cp < 0x800) {
 		*o++ = (char)(0xC0 | cp >> 6);
 		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else {
+	} else if (cp < 0x10000) {
 		*o++ = (char)(0xE0 | cp >> 12);
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		/* Beyond the BMP (絵文字, 𠮷): four bytes, as it was typed. */
+		*o++ = (char)(0xF0 | cp >> 18);
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
 		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
 		*o++ = (char)(0x80 | (cp & 0x3F));
 	}
@@ -185,6 +191,25 @@ static long ymd(long y, long m, long d)
 	return y * 10000 + m * 100 + d;
 }
 
+/* "2027-02-30 is not a day", naming the day as it was typed too when that
+ * was another form ("令和9年2月30日 (2027-02-30)"): a user looks for what
+ * they typed, and the Western day says which one it was read as. */
+static void day_error(struct err *e, const char *text, const char *shown)
+{
+	size_t len = strlen(text);
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	while (len && (*text == ' ' || *text == '\t'))
+		text++, len--;
+	if (len == strlen(shown) && strncmp(text, shown, len) == 0) {
+		err_coded(e, NULL, "not_a_day", "{1} is not a day", shown, NULL);
+		return;
+	}
+	char *both = xasprintf("%.*s (%s)", (int)len, text, shown);
+	err_coded(e, NULL, "not_a_day", "{1} is not a day", both, NULL);
+	free(both);
+}
+
 int jpinput_date(const char *text, char out[11], struct err *e)
 {
 	out[0] = '\0';
@@ -247,7 +272,7 @@ int jpinput_date(const char *text, char out[11], struct err *e)
 		if (year < 1970 || year > 9999)
 			err_coded(e, NULL, "not_a_date", "\"{1}\" is not a date (want a year from 1970 to 9999)", text, NULL);
 		else
-			err_coded(e, NULL, "not_a_day", "{1} is not a day", shown, NULL);
+			day_error(e, text ? text : "", shown);
 		goto done;
 	}
 	snprintf(out, 11, "%04ld-%02ld-%02ld", year, m, d); /* 10 characters: the ranges are checked */

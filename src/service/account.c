@@ -261,7 +261,7 @@ enum outcome account_totp_begin(struct store *st, const struct auth_config *cfg,
 	if (rc != OUTCOME_OK) {
 		;
 	} else if (u->totp_enabled) {
-		err_set(e, "TOTP is already on for %s", u->email);
+		err_coded(e, NULL, "totp_on", "TOTP is already on for {1}", u->email, NULL);
 		rc = OUTCOME_INVALID;
 	} else {
 		unsigned char secret[TOTP_SECRET_BYTES];
@@ -295,10 +295,10 @@ enum outcome account_totp_confirm(struct store *st, const struct auth_config *cf
 	if (rc != OUTCOME_OK) {
 		;
 	} else if (u->totp_enabled) {
-		err_set(e, "TOTP is already on for %s", u->email);
+		err_coded(e, NULL, "totp_on", "TOTP is already on for {1}", u->email, NULL);
 		rc = OUTCOME_INVALID;
 	} else if (!u->totp_sealed) {
-		err_set(e, "no TOTP enrolment was started for %s", u->email);
+		err_coded(e, NULL, "totp_not_started", "no TOTP enrolment was started for {1}", u->email, NULL);
 		rc = OUTCOME_INVALID;
 	} else if (!cfg->has_secret) {
 		err_set(e, "no server secret loaded: cannot open the TOTP secret");

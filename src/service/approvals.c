@@ -1,6 +1,7 @@
 #include "service/approvals.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,10 @@ static int tell(struct store *st, const struct review *r, enum notify_kind kind,
 
 static int pending_conflict(const struct review *r, struct err *e)
 {
-	err_set(e, "a decision of submission %lld is awaiting approval", r->submission_id);
+	char id[24];
+	if (snprintf(id, sizeof id, "%lld", r->submission_id) >= (int)sizeof id)
+		abort(); /* a long long has at most 20 characters */
+	err_coded(e, NULL, "awaiting_approval", "a decision of submission {1} is awaiting approval", id, NULL);
 	return OUTCOME_CONFLICT;
 }
 
@@ -89,8 +93,7 @@ static int resolvable(struct review *r, const char *actor, const char *verb, str
 		      struct err *e)
 {
 	if (r->decision != DECISION_NONE) {
-		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return OUTCOME_CONFLICT;
+		return reviews_decided(r, e);
 	}
 	*out = review_pending_draft(r);
 	if (!*out) {
@@ -99,7 +102,7 @@ static int resolvable(struct review *r, const char *actor, const char *verb, str
 	}
 	/* 起案 and 承認 by two people: the drafter's own approval is no approval. */
 	if (strcmp((*out)->drafted_by, actor) == 0) {
-		err_set(e, "you drafted this decision: another approver must %s it", verb);
+		err_coded(e, NULL, "own_draft", "you drafted this decision: another approver must {1} it", verb, NULL);
 		return OUTCOME_REFUSED;
 	}
 	return 0;
@@ -154,7 +157,7 @@ static int do_reject(struct store *st, struct review *r, const char *actor, cons
 	if (rc != 0)
 		return rc;
 	if (!reason || text_is_blank(reason)) {
-		err_set(e, "a rejection needs a reason: say what to change");
+		err_coded(e, NULL, "reason_required", "a rejection needs a reason: say what to change", NULL);
 		return OUTCOME_INVALID;
 	}
 	if (review_text_check("the reason", reason, e) < 0)

@@ -5,37 +5,18 @@
 #include <string.h>
 
 #include "lib/clock.h"
+#include "lib/jpinput.h"
 #include "service/export.h"
 
 _Static_assert(AUDIT_QUERY_STAMP == CLOCK_TEXT_SIZE, "a bound is a clock stamp");
 
-/* Digits from *s, at least 1 and at most max of them; -1 when none. */
-static int digits(const char **s, int max)
-{
-	int v = 0, n = 0;
-	while (n < max && **s >= '0' && **s <= '9') {
-		v = v * 10 + (**s - '0');
-		(*s)++;
-		n++;
-	}
-	return n ? v : -1;
-}
-
 int audit_query_day(const char *text, bool end, char out[AUDIT_QUERY_STAMP])
 {
-	char day[16];
-	if (strchr(text, '/')) {
-		/* 2027/7/31 as 2027-07-31; clock_parse() checks the rest. */
-		const char *s = text;
-		int y = digits(&s, 4), m = *s == '/' ? (s++, digits(&s, 2)) : -1;
-		int d = *s == '/' ? (s++, digits(&s, 2)) : -1;
-		if (y < 0 || m < 0 || d < 0 || *s || s - text < 8)
-			return -1;
-		if (snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d) != 10)
-			return -1;
-	} else if (snprintf(day, sizeof day, "%s", text) >= (int)sizeof day) {
+	char day[11];
+	/* The day as typed in Japan (2027/7/31, 令和9年7月31日, R9.7.31):
+	 * the one reader every date field uses. */
+	if (jpinput_date(text, day, NULL) < 0)
 		return -1;
-	}
 	time_t t;
 	if (clock_parse(day, &t) < 0)
 		return -1;

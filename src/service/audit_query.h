@@ -21,8 +21,9 @@
 #define AUDIT_QUERY_STAMP 21
 
 /*
- * The UTC bound of JST day text: its start, or with end the next day's
- * start. 0, or -1 when text is not a day that exists (2027-02-30).
+ * The UTC bound of JST day text (as lib/jpinput.h reads it: 2027/7/31,
+ * 令和9年7月31日 too): its start, or with end the next day's start. 0, or
+ * -1 when text is not a day that exists (2027-02-30).
  */
 int audit_query_day(const char *text, bool end, char out[AUDIT_QUERY_STAMP]);
 

@@ -115,16 +115,34 @@ static int shipped_for(struct store *st, const struct org *bank, const char *che
 	return rc;
 }
 
+/* Whether the list before is still the one a preview saw (base: its
+ * sha256, CRITERIA_BASE_NONE for none; NULL: not asked). */
+static int base_check(const char *base, const struct criteria_list *old, struct err *e)
+{
+	if (!base || strcmp(base, old ? old->sha256 : CRITERIA_BASE_NONE) == 0)
+		return 0;
+	if (old)
+		err_coded(e, NULL, "criteria_changed",
+			  "the criteria list changed since the preview (now {1}, imported at {2} by {3})", old->source,
+			  old->imported_at, old->imported_by, NULL);
+	else
+		err_coded(e, NULL, "criteria_changed_none", "the criteria list changed since the preview (now none)",
+			  NULL);
+	return OUTCOME_CONFLICT;
+}
+
 /* Inside the transaction: the list before, the carry, the rows, the event. */
 static int import_locked(struct store *st, const char *actor, struct criteria_list *l, const char *checklist_id,
-			 const struct shipped_set *shipped, struct catalog **checklist, struct criteria_import_result *res,
-			 struct err *e)
+			 const char *base, const struct shipped_set *shipped, struct catalog **checklist,
+			 struct criteria_import_result *res, struct err *e)
 {
 	struct criteria_list *old = NULL;
 	int rc = store_criteria_get(st, l->org_id, &old, e);
 	if (rc < 0)
 		return -1;
-	rc = checklist_for(st, checklist_id, old, checklist, e);
+	rc = base_check(base, old, e);
+	if (rc == 0)
+		rc = checklist_for(st, checklist_id, old, checklist, e);
 	if (rc == 0) {
 		l->checklist_id = xstrdup((*checklist)->id);
 		l->map->checklist_id = xstrdup((*checklist)->id);
@@ -147,6 +165,14 @@ enum outcome criteria_import(struct store *st, const char *actor, const struct o
 			     enum criteria_format f, const void *data, size_t len, const char *checklist_id,
 			     struct criteria_list **out, struct criteria_import_result *res, struct err *e)
 {
+	return criteria_replace(st, actor, bank, name, f, data, len, checklist_id, NULL, out, res, e);
+}
+
+enum outcome criteria_replace(struct store *st, const char *actor, const struct org *bank, const char *name,
+			      enum criteria_format f, const void *data, size_t len, const char *checklist_id,
+			      const char *base, struct criteria_list **out, struct criteria_import_result *res,
+			      struct err *e)
+{
 	struct criteria_import_result local = { 0 };
 	if (out)
 		*out = NULL;
@@ -162,6 +188,7 @@ enum outcome criteria_import(struct store *st, const char *actor, const struct o
 	if (rc == 0)
 		rc = shipped_for(st, bank, checklist_id, &shipped, e);
 	struct catalog *cat = NULL;
+	f = criteria_format_of(data, len, f); /* a Word document is kept as one, whatever its name */
 	if (rc == 0 && criteria_read(name, data, len, f, &cat, &res->warnings, e) < 0)
 		rc = OUTCOME_INVALID;
 	if (rc != 0) {
@@ -184,7 +211,7 @@ enum outcome criteria_import(struct store *st, const char *actor, const struct o
 	rc = clock_stamp(now, e) < 0 ? -1 : 0;
 	l->imported_at = xstrdup(now);
 	if (rc == 0)
-		rc = store_begin(st, e) < 0 ? -1 : import_locked(st, actor, l, checklist_id, &shipped, &checklist, res, e);
+		rc = store_begin(st, e) < 0 ? -1 : import_locked(st, actor, l, checklist_id, base, &shipped, &checklist, res, e);
 	if (rc == 0 && store_commit(st, e) < 0)
 		rc = -1;
 	if (rc != 0)
@@ -212,7 +239,8 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 {
 	enum relation rel = relation_parse(relation);
 	if (!rel) {
-		err_set(e, "unknown relation \"%s\" (want equal, subset, superset, intersects or none)", relation);
+		err_coded(e, NULL, "unknown_relation",
+			  "unknown relation \"{1}\" (want equal, subset, superset, intersects or none)", relation, NULL);
 		return OUTCOME_INVALID;
 	}
 	if (note && !text_utf8_valid(note, strlen(note))) {
@@ -223,7 +251,7 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 	for (const char *p = note ? note : ""; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > CRITERIA_NOTE_MAX) {
-		err_set(e, "the note is longer than %d characters", CRITERIA_NOTE_MAX);
+		err_too_long(e, "the note", CRITERIA_NOTE_MAX);
 		return OUTCOME_INVALID;
 	}
 	struct mapping_row *row = mapping_add_row(m, l->cat->items[i].key, rel);
@@ -231,6 +259,12 @@ static int new_row(struct store *st, const struct criteria_list *l, size_t i, co
 		mapping_row_add_item(row, items[k]);
 	free(row->note);
 	row->note = xstrdup(note ? note : l->map->rows[i].note);
+	/* A shipped note keeps its English alternate while it stands as
+	 * shipped; a note the bank wrote is one text in both languages. */
+	if (strcmp(row->note, l->map->rows[i].note) == 0) {
+		free(row->note_en);
+		row->note_en = xstrdup(l->map->rows[i].note_en);
+	}
 	struct catalog *checklist = NULL;
 	int rc = store_catalog_get(st, l->checklist_id, &checklist, e);
 	if (rc != STORE_OK)
@@ -334,10 +368,10 @@ json_t *criteria_row_json(const struct criteria_list *l, size_t i)
 	json_t *items = json_array();
 	for (size_t k = 0; k < row->n_items; k++)
 		json_array_append_new(items, json_integer(row->items[k]));
-	return json_pack("{s:s, s:i, s:s?, s:s, s:s?, s:b, s:s?, s:o, s:s, s:s?, s:s?}", "key", it->key, "no", it->no,
+	return json_pack("{s:s, s:i, s:s?, s:s, s:s?, s:b, s:s?, s:o, s:s, s:s, s:s?, s:s?}", "key", it->key, "no", it->no,
 			 "section", it->section, "category", it->category, "text", it->text, "damaged", it->damaged,
-			 "relation", relation_name(row->relation), "items", items, "note", row->note, "changed_by",
-			 row->changed_by, "changed_at", row->changed_at);
+			 "relation", relation_name(row->relation), "items", items, "note", row->note, "note_en",
+			 row->note_en, "changed_by", row->changed_by, "changed_at", row->changed_at);
 }
 
 json_t *criteria_json(const struct criteria_list *l, const char *org_name)

@@ -66,6 +66,23 @@ enum outcome criteria_import(struct store *st, const char *actor, const struct o
 			     enum criteria_format f, const void *data, size_t len, const char *checklist_id,
 			     struct criteria_list **out, struct criteria_import_result *res, struct err *e);
 
+/* What a preview gives as its base when the bank has no list yet. */
+#define CRITERIA_BASE_NONE "none"
+
+/*
+ * criteria_import() after a preview (service/criteria_preview.h): base is
+ * the sha256 of the list the preview saw (its "base"), CRITERIA_BASE_NONE
+ * when it saw none, NULL to replace whatever is there. Should the list be
+ * another now, nothing changes: OUTCOME_CONFLICT, coded criteria_changed
+ * ("the criteria list changed since the preview (now FILE, imported at T
+ * by WHO)", values FILE, T, WHO) or criteria_changed_none ("… (now
+ * none)"), checked inside the import's transaction.
+ */
+enum outcome criteria_replace(struct store *st, const char *actor, const struct org *bank, const char *name,
+			      enum criteria_format f, const void *data, size_t len, const char *checklist_id,
+			      const char *base, struct criteria_list **out, struct criteria_import_result *res,
+			      struct err *e);
+
 /* The bank's list into *out (yours). */
 enum outcome criteria_show(struct store *st, const struct org *bank, struct criteria_list **out, struct err *e);
 
@@ -92,7 +109,9 @@ enum outcome criteria_suggest(struct store *st, const struct org *bank, size_t t
  * criteria:[criteria_row_json()]}: `criteria show --json`. */
 json_t *criteria_json(const struct criteria_list *l, const char *org_name);
 /* {key, no, section, category, text, damaged, relation, items, note,
- * changed_by, changed_at} of row i (relation null: not mapped yet). */
+ * note_en, changed_by, changed_at} of row i (relation null: not mapped yet;
+ * note_en the shipped note's English alternate while the note stands as
+ * shipped, "" otherwise). */
 json_t *criteria_row_json(const struct criteria_list *l, size_t i);
 
 #endif

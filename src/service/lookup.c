@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/jpinput.h"
+#include "lib/xalloc.h"
 
 int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e)
 {
@@ -114,6 +115,50 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 		return rc;
 	err_coded(e, NULL, "no_bank", "no bank \"{1}\"", name, NULL);
 	return OUTCOME_NOT_FOUND;
+}
+
+/* Whether a query's key is the company mark alone (株式会社 typed first,
+ * the name still to come; jpinput_name_key keeps a mark that is the whole
+ * text): then it narrows nothing yet. */
+static bool only_mark(const char *key)
+{
+	static const char *const marks[] = { "株式会社", "(株)", "（株）", "㈱" };
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strcmp(key, marks[i]) == 0)
+			return true;
+	return false;
+}
+
+int lookup_banks(struct store *st, const char *q, size_t max, char ***names, size_t *n, bool *more, struct err *e)
+{
+	struct org **all = NULL;
+	size_t count = 0;
+	*names = NULL;
+	*n = 0;
+	*more = false;
+	if (store_org_list(st, &all, &count, e) < 0)
+		return -1;
+	char *key = jpinput_name_key(q);
+	if (only_mark(key))
+		*key = '\0';
+	*names = xcalloc(max ? max : 1, sizeof **names);
+	for (size_t i = 0; i < count; i++) {
+		if (all[i]->kind != ORG_BANK)
+			continue;
+		char *k = jpinput_name_key(all[i]->name);
+		if (strstr(k, key)) {
+			if (*n < max)
+				(*names)[(*n)++] = xstrdup(all[i]->name);
+			else
+				*more = true;
+		}
+		free(k);
+	}
+	free(key);
+	for (size_t i = 0; i < count; i++)
+		org_free(all[i]);
+	free(all);
+	return 0;
 }
 
 /* What a store lookup's answer is as an outcome (e says what was not found

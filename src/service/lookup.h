@@ -10,6 +10,9 @@
 #ifndef SHINSA_SERVICE_LOOKUP_H
 #define SHINSA_SERVICE_LOOKUP_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "core/catalog.h"
 #include "core/mapping.h"
 #include "core/org.h"
@@ -25,6 +28,16 @@ int lookup_org(struct store *st, const char *name, struct org **out, struct err 
  * that a connector learns nothing of the other connectors' names; -1 when
  * the store fails. */
 enum outcome lookup_bank(struct store *st, const char *name, struct org **out, struct err *e);
+
+/*
+ * The names of the banks on this server (connectors left out) whose name
+ * key (lib/jpinput.h) holds q's key, in the store's order (by name): the
+ * share form's list, so that 株式会社デモ and ﾃﾞﾓ both offer デモ銀行. q
+ * NULL, "" or the company mark alone (株式会社, (株), ㈱) is every bank. At most max names into *names (the array and each
+ * name yours, *n of them); *more says whether more banks matched. 0, or -1
+ * with e set when the store fails.
+ */
+int lookup_banks(struct store *st, const char *q, size_t max, char ***names, size_t *n, bool *more, struct err *e);
 
 int lookup_catalog(struct store *st, const char *id, struct catalog **out, struct err *e);
 

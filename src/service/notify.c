@@ -1,5 +1,6 @@
 #include "service/notify.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,7 +155,10 @@ enum outcome notify_read(struct store *st, long long user_id, const long long *i
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = store_notify_mark(st, user_id, ids[i], now, e);
 		if (rc == STORE_NOT_FOUND) {
-			err_set(e, "no notification %lld", ids[i]);
+			char id[24];
+			if (snprintf(id, sizeof id, "%lld", ids[i]) >= (int)sizeof id)
+				abort(); /* a long long has at most 20 characters */
+			err_coded(e, NULL, "no_notification", "no notification {1}", id, NULL);
 			rc = OUTCOME_NOT_FOUND;
 		}
 	}

@@ -1,5 +1,6 @@
 #include "service/plans.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,7 +169,10 @@ static int opt_string(const json_t *obj, const char *name, bool nullable, const 
 	}
 	if (nullable && json_is_null(v))
 		return 0;
-	err_set(e, "%s%s must be a string%s", prefix, name, nullable ? " or null" : "");
+	/* Coded as the API's own type check codes it (web/http_json.c). */
+	const char *line = prefix[0] ? (nullable ? "{2}{1} must be a string or null" : "{2}{1} must be a string")
+				     : (nullable ? "{1} must be a string or null" : "{1} must be a string");
+	err_coded(e, NULL, "wrong_type", line, name, prefix[0] ? prefix : NULL, NULL);
 	return -1;
 }
 
@@ -187,15 +191,33 @@ static const char *unknown_member(const json_t *obj, const char *const *allowed)
 	return NULL;
 }
 
+/* A milestone's date as typed (令和9年7月31日, R9.7.31, ２０２７/７/３１) read
+ * into iso, *text then pointing there: the same reader as the plan's due,
+ * its coded refusal placed as "milestone N: due". */
+static int milestone_day(size_t index, const char *name, const char **text, char iso[11], struct err *e)
+{
+	if (!*text)
+		return 0;
+	if (jpinput_date(*text, iso, e) < 0) {
+		err_prefix(e, "milestone %zu: %s", index, name);
+		return -1;
+	}
+	*text = iso;
+	return 0;
+}
+
 static int parse_milestones(const json_t *arr, struct plan_update *u, struct err *e)
 {
 	static const char *const allowed[] = { "title", "due", "done_at", NULL };
 	if (!json_is_array(arr)) {
-		err_set(e, "milestones must be an array of {title, due, done_at}");
+		err_coded(e, NULL, "wrong_type", "{1} must be an array of {title, due, done_at}", "milestones", NULL);
 		return -1;
 	}
 	if (json_array_size(arr) > PLAN_MILESTONES_MAX) {
-		err_set(e, "too many milestones (at most %d)", PLAN_MILESTONES_MAX);
+		char max[16];
+		if (snprintf(max, sizeof max, "%d", PLAN_MILESTONES_MAX) >= (int)sizeof max)
+			abort(); /* a small constant */
+		err_coded(e, NULL, "milestones_too_many", "too many milestones (at most {1})", max, NULL);
 		return -1;
 	}
 	u->milestones = plan_new();
@@ -203,23 +225,29 @@ static int parse_milestones(const json_t *arr, struct plan_update *u, struct err
 	json_t *m;
 	json_array_foreach(arr, i, m) {
 		const char *title, *due, *done_at, *bad;
-		char prefix[40];
-		if (snprintf(prefix, sizeof prefix, "milestone %zu: ", i + 1) >= (int)sizeof prefix)
+		char prefix[40], nth[24];
+		if (snprintf(prefix, sizeof prefix, "milestone %zu: ", i + 1) >= (int)sizeof prefix ||
+		    snprintf(nth, sizeof nth, "%zu", i + 1) >= (int)sizeof nth)
 			return -1; /* i is at most 50 */
 		if (!json_is_object(m)) {
-			err_set(e, "milestone %zu must be an object {title, due, done_at}", i + 1);
+			err_coded(e, NULL, "wrong_type", "milestone {2} must be an object {title, due, done_at}", "milestones", nth,
+				  NULL);
 			return -1;
 		}
 		if ((bad = unknown_member(m, allowed))) {
-			err_set(e, "milestone %zu: unknown field \"%s\" (allowed: title, due, done_at)", i + 1, bad);
+			err_coded(e, NULL, "unknown_field", "milestone {2}: unknown field \"{1}\" (allowed: title, due, done_at)",
+				  bad, nth, NULL);
 			return -1;
 		}
 		int trc = opt_string(m, "title", false, prefix, &title, e);
 		if (trc > 0)
-			err_set(e, "milestone %zu: title is required", i + 1);
+			err_coded(e, NULL, "milestone_title", "milestone {1}: title is required", nth, NULL);
 		if (trc != 0)
 			return -1;
+		char due_iso[11], done_iso[11];
 		if (opt_string(m, "due", true, prefix, &due, e) < 0 || opt_string(m, "done_at", true, prefix, &done_at, e) < 0 ||
+		    milestone_day(i + 1, "due", &due, due_iso, e) < 0 ||
+		    milestone_day(i + 1, "done_at", &done_at, done_iso, e) < 0 ||
 		    plan_milestone_check(i + 1, title, due, done_at, e) < 0)
 			return -1;
 		plan_add_milestone(u->milestones, title, due, done_at);
@@ -236,7 +264,7 @@ enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struc
 	const char *bad = unknown_member(body, allowed);
 	enum plan_status s;
 	if (bad) {
-		err_set(e, "unknown field \"%s\" (allowed: status, due, note, milestones)", bad);
+		err_coded(e, NULL, "unknown_field", "unknown field \"{1}\" (allowed: status, due, note, milestones)", bad, NULL);
 		return OUTCOME_INVALID;
 	}
 	if (json_object_size(body) == 0) {

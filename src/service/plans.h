@@ -88,7 +88,10 @@ struct plan_update {
  *   "milestone N must be an object {title, due, done_at}",
  *   "milestone N: unknown field \"x\" (allowed: title, due, done_at)",
  *   "milestone N: title is required", "milestone N: title must be a string",
- *   "milestone N: due must be a string or null" (done_at alike)
+ *   "milestone N: due must be a string or null" (done_at alike);
+ * due and a milestone's due and done_at read as typed in Japan
+ * (lib/jpinput.h: 令和9年7月31日, R9.7.31), refused with its coded
+ * message ("milestone N: due: 2027-02-30 is not a day").
  * 0, or OUTCOME_INVALID. plans_update_release() frees what it made.
  */
 enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struct err *e);

@@ -1,6 +1,7 @@
 #include "service/reviews.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@
 #include "store/store_org.h"
 #include "store/store_review.h"
 #include "store/store_submission.h"
+
+enum outcome reviews_decided(const struct review *r, struct err *e)
+{
+	review_decided_err(r, e);
+	return OUTCOME_CONFLICT;
+}
 
 /* Inside the transaction: a new review of rec by bank_id, the earlier
  * review's verdicts carried, stored with its event. */
@@ -122,14 +129,16 @@ static int bank_write(struct store *st, long long bank_id, long long submission_
 /* The item numbered no of r, open for the bank's changes. */
 static int open_item(struct review *r, int no, struct review_item **it, struct err *e)
 {
-	if (r->decision != DECISION_NONE) {
-		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return OUTCOME_CONFLICT;
-	}
+	if (r->decision != DECISION_NONE)
+		return reviews_decided(r, e);
 	/* An approver approves what was drafted: the verdicts under a pending
 	 * draft stay as they were until it is approved or rejected. */
 	if (review_pending_draft(r)) {
-		err_set(e, "review of submission %lld has a decision awaiting approval", r->submission_id);
+		char id[24];
+		if (snprintf(id, sizeof id, "%lld", r->submission_id) >= (int)sizeof id)
+			abort(); /* a long long has at most 20 characters */
+		err_coded(e, NULL, "awaiting_approval", "review of submission {1} has a decision awaiting approval", id,
+			  NULL);
 		return OUTCOME_CONFLICT;
 	}
 	*it = review_find(r, no);
@@ -383,8 +392,7 @@ int reviews_record_decision(struct store *st, struct review *r, const unsigned c
 	if (sign_decision(st, r, secret, e) < 0 || (rc = store_review_decide(st, r, e)) < 0)
 		return -1;
 	if (rc == STORE_NOT_FOUND) { /* decided since it was read: cannot happen under the write lock */
-		err_set(e, "review of submission %lld is decided", r->submission_id);
-		return OUTCOME_CONFLICT;
+		return reviews_decided(r, e);
 	}
 	json_t *details = json_pack("{s:s, s:s, s:I}", "decision", review_decision_name(r->decision), "sha256",
 				    r->decision_sha256, "submission", (json_int_t)r->submission_id);

@@ -134,4 +134,8 @@ enum outcome reviews_get(struct store *st, long long connector_id, long long sub
 enum outcome reviews_bank_own(struct store *st, long long bank_id, long long submission_id, struct review **out,
 		     struct err *e);
 
+/* The refusal of a change to a decided review r: CONFLICT with e
+ * "review of submission N is decided", coded review_decided. */
+enum outcome reviews_decided(const struct review *r, struct err *e);
+
 #endif

@@ -1,5 +1,6 @@
 #include "service/shares.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,8 +58,12 @@ static int add_locked(struct store *st, const char *actor, long long owner, stru
 	if (rc < 0)
 		return -1;
 	if (rc == STORE_OK) {
-		err_set(e, "submission %lld is already shared with %s (share %lld)", s->submission_id, s->bank_name,
-			old->id);
+		char sub[24], share[24];
+		if (snprintf(sub, sizeof sub, "%lld", s->submission_id) >= (int)sizeof sub ||
+		    snprintf(share, sizeof share, "%lld", old->id) >= (int)sizeof share)
+			abort(); /* a long long has at most 20 characters */
+		err_coded(e, NULL, "already_shared", "submission {2} is already shared with {1} (share {3})", s->bank_name,
+			  sub, share, NULL);
 		share_free(old);
 		return OUTCOME_CONFLICT;
 	}
@@ -132,7 +137,10 @@ enum outcome shares_revoke(struct store *st, const char *actor, long long connec
 		err_set(e, "no share %lld", share_id);
 		rc = OUTCOME_NOT_FOUND;
 	} else if (rc == STORE_OK && s->revoked_at) {
-		err_set(e, "share %lld is already revoked", share_id);
+		char id[24];
+		if (snprintf(id, sizeof id, "%lld", share_id) >= (int)sizeof id)
+			abort(); /* a long long has at most 20 characters */
+		err_coded(e, NULL, "already_revoked", "share {1} is already revoked", id, NULL);
 		rc = OUTCOME_CONFLICT;
 	} else if (rc == STORE_OK) {
 		json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "submission", (json_int_t)s->submission_id);

@@ -46,7 +46,7 @@ enum outcome users_add(struct store *st, long long org_id, const char *email, co
 	rc = store_user_get_by_email(st, norm, &other, e);
 	user_free(other);
 	if (rc == STORE_OK) {
-		err_set(e, "a user with email %s already exists", norm);
+		err_coded(e, NULL, "user_exists", "a user with email {1} already exists", norm, NULL);
 		rc = OUTCOME_CONFLICT;
 	} else if (rc == STORE_NOT_FOUND) {
 		rc = account_user_add_named(st, org_id, norm, role, p, NULL, otp, actor, out, e) < 0 ? -1 : 0;
@@ -131,8 +131,9 @@ enum outcome users_update(struct store *st, long long org_id, long long self_id,
 	/* Only a secret there is to forget makes a reset. */
 	bool totp_reset = c->totp_reset && (u->totp_enabled || u->totp_sealed);
 	if (id == self_id && ((role && role != ROLE_ADMIN) || c->disabled == 1)) {
-		err_set(e, "you cannot remove your own administrator role or disable yourself: ask another "
-			   "administrator");
+		err_coded(e, NULL, "self_lockout",
+			  "you cannot remove your own administrator role or disable yourself: ask another administrator",
+			  NULL);
 		rc = OUTCOME_CONFLICT;
 	} else if (!json_object_size(changes) && !totp_reset) {
 		; /* already so: a PUT may be repeated, and records nothing */
@@ -161,7 +162,8 @@ enum outcome users_reset_password(struct store *st, long long org_id, long long 
 		return rc;
 	user_free(u);
 	if (id == self_id) {
-		err_set(e, "you cannot reset your own password here: change it on your account page");
+		err_coded(e, NULL, "self_reset", "you cannot reset your own password here: change it on your account page",
+			  NULL);
 		return OUTCOME_CONFLICT;
 	}
 	char fresh[PASSWORD_GENERATED_LEN + 1], hash[PASSWORD_HASH_MAX];

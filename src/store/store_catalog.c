@@ -256,8 +256,8 @@ int store_mapping_put(struct store *st, const struct mapping *m, enum store_put 
 		goto fail;
 	for (size_t r = 0; r < m->n_rows; r++) {
 		const struct mapping_row *row = &m->rows[r];
-		q = sql_prepare(db, "INSERT INTO mapping_row (mapping_id, seq, criteria_id, criterion_key, relation, note)"
-				    " VALUES (?, ?, ?, ?, ?, ?)", e);
+		q = sql_prepare(db, "INSERT INTO mapping_row (mapping_id, seq, criteria_id, criterion_key, relation, note, note_en)"
+				    " VALUES (?, ?, ?, ?, ?, ?, ?)", e);
 		if (!q)
 			goto fail;
 		sql_bind_text(q, 1, m->id);
@@ -266,6 +266,7 @@ int store_mapping_put(struct store *st, const struct mapping *m, enum store_put 
 		sql_bind_text(q, 4, row->criterion);
 		sql_bind_text(q, 5, relation_name(row->relation));
 		sql_bind_text(q, 6, row->note);
+		sql_bind_text(q, 7, row->note_en);
 		if (sql_run(q, e) < 0)
 			goto fail;
 		for (size_t i = 0; i < row->n_items; i++) {
@@ -316,7 +317,7 @@ int store_mapping_get(struct store *st, const char *criteria_id, const char *che
 	m->checklist_id = xstrdup(checklist_id);
 
 	q = sql_prepare(db,
-		"SELECT r.seq, r.criterion_key, r.relation, r.note, ci.no FROM mapping_row r"
+		"SELECT r.seq, r.criterion_key, r.relation, r.note, ci.no, r.note_en FROM mapping_row r"
 		" LEFT JOIN mapping_item mi ON mi.mapping_id = r.mapping_id AND mi.row_seq = r.seq"
 		" LEFT JOIN catalog_item ci ON ci.catalog_id = mi.checklist_id AND ci.key = mi.item_key"
 		" WHERE r.mapping_id = ? ORDER BY r.seq, mi.seq", e);
@@ -332,6 +333,8 @@ int store_mapping_get(struct store *st, const char *criteria_id, const char *che
 			row = mapping_add_row(m, sql_text(q, 1), relation_parse(sql_text(q, 2)));
 			free(row->note);
 			row->note = xstrdup(sql_text(q, 3));
+			free(row->note_en);
+			row->note_en = xstrdup(sql_text(q, 5));
 			last = sql_int(q, 0);
 		}
 		if (!sql_is_null(q, 4))

@@ -39,7 +39,7 @@ static int put_criterion(struct sql *db, const struct criteria_list *l, size_t i
 	const struct mapping_row *row = &l->map->rows[i];
 	struct sql_stmt *q = sql_prepare(db,
 		"INSERT INTO criterion (org_id, key, seq, no, section, category, text, damaged, relation, note,"
-		" changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
+		" changed_by, changed_at, note_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e);
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, l->org_id);
@@ -54,6 +54,7 @@ static int put_criterion(struct sql *db, const struct criteria_list *l, size_t i
 	sql_bind_text(q, 10, row->note);
 	sql_bind_text(q, 11, row->changed_by);
 	sql_bind_text(q, 12, row->changed_at);
+	sql_bind_text(q, 13, row->note_en);
 	if (sql_run(q, e) < 0)
 		return -1;
 	return put_items(db, l->org_id, row, e);
@@ -90,7 +91,7 @@ int store_criteria_put(struct store *st, const struct criteria_list *l, struct e
 static int get_criteria(struct sql *db, struct criteria_list *l, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(db,
-		"SELECT key, no, section, category, text, damaged, relation, note, changed_by, changed_at"
+		"SELECT key, no, section, category, text, damaged, relation, note, changed_by, changed_at, note_en"
 		" FROM criterion WHERE org_id = ? ORDER BY seq", e);
 	if (!q)
 		return -1;
@@ -109,6 +110,8 @@ static int get_criteria(struct sql *db, struct criteria_list *l, struct err *e)
 		row->note = xstrdup(sql_text(q, 7));
 		row->changed_by = xstrdup(sql_text(q, 8));
 		row->changed_at = xstrdup(sql_text(q, 9));
+		free(row->note_en);
+		row->note_en = xstrdup(sql_text(q, 10));
 	}
 	sql_finalize(q);
 	if (rc < 0)
@@ -166,14 +169,15 @@ int store_criteria_map(struct store *st, long long org_id, const struct mapping_
 {
 	struct sql *db = store_sql(st);
 	struct sql_stmt *q = sql_prepare(db,
-		"UPDATE criterion SET relation = ?, note = ?, changed_by = ?, changed_at = ? WHERE org_id = ? AND key = ?"
+		"UPDATE criterion SET relation = ?, note = ?, changed_by = ?, changed_at = ?, note_en = ? WHERE org_id = ? AND key = ?"
 		" RETURNING seq", e);
 	sql_bind_text(q, 1, relation_name(row->relation));
 	sql_bind_text(q, 2, row->note);
 	sql_bind_text(q, 3, row->changed_by);
 	sql_bind_text(q, 4, row->changed_at);
-	sql_bind_int(q, 5, org_id);
-	sql_bind_text(q, 6, row->criterion);
+	sql_bind_text(q, 5, row->note_en);
+	sql_bind_int(q, 6, org_id);
+	sql_bind_text(q, 7, row->criterion);
 	int rc = sql_write_one(q, NULL, e);
 	if (rc != STORE_OK)
 		return rc;

@@ -556,6 +556,92 @@ const struct store_migration store_migrations[] = {
 	{ 14, "names and departments of users",
 	  "ALTER TABLE user_account ADD COLUMN name TEXT NOT NULL DEFAULT '';\n"
 	  "ALTER TABLE user_account ADD COLUMN department TEXT NOT NULL DEFAULT '';\n" },
+	/* Criteria read from a Word document (formats/criteria_docx.h) say
+	 * so: format 'docx'. SQLite cannot widen a CHECK in place, so
+	 * criteria_list is made again with its rows (foreign keys off, as in
+	 * 12: criterion refers to it by name, which stays). */
+	{ 15, "criteria from a Word document",
+	  "CREATE TABLE criteria_list_new (\n"
+	  "  org_id INTEGER PRIMARY KEY REFERENCES org (id),\n"
+	  "  title TEXT NOT NULL,\n"
+	  "  source TEXT NOT NULL,\n"
+	  "  format TEXT NOT NULL CHECK (format IN ('tsv', 'csv', 'xlsx', 'text', 'docx')),\n"
+	  "  sha256 TEXT NOT NULL,\n"
+	  "  imported_at TEXT NOT NULL,\n"
+	  "  imported_by TEXT NOT NULL,\n"
+	  "  checklist_id TEXT NOT NULL REFERENCES catalog (id)\n"
+	  ") STRICT;\n"
+	  "INSERT INTO criteria_list_new SELECT org_id, title, source, format, sha256, imported_at, imported_by,\n"
+	  "  checklist_id FROM criteria_list;\n"
+	  "DROP TABLE criteria_list;\n"
+	  "ALTER TABLE criteria_list_new RENAME TO criteria_list;\n",
+	  .foreign_keys_off = true },
+	/* The shipped cross-walk's notes in Japanese, English the alternate
+	 * (note_en). A database loaded before has the English notes: they are
+	 * put in Japanese here, in the shipped mapping and in every bank's row
+	 * whose note is still exactly a shipped one (a note the bank typed
+	 * differs and stays as typed), and the mapping's sha256 becomes the new
+	 * file's, so that `shinsa init` finds it unchanged. */
+	{ 16, "the cross-walk's notes in Japanese, with English as the alternate",
+	  "ALTER TABLE mapping_row ADD COLUMN note_en TEXT NOT NULL DEFAULT '';\n"
+	  "ALTER TABLE criterion ADD COLUMN note_en TEXT NOT NULL DEFAULT '';\n"
+	  "CREATE TEMP TABLE note_16 (old TEXT PRIMARY KEY, ja TEXT NOT NULL, en TEXT NOT NULL);\n"
+	  "INSERT INTO note_16 (old, ja, en) VALUES\n"
+	  "  ('management ownership is absorbed into 責任の所在 (統4)',\n"
+	  "   '経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する',\n"
+	  "   'management ownership is absorbed into 責任の所在 (統4)'),\n"
+	  "  ('役員 -> 役職員',\n"
+	  "   '基準の「役員」は、チェックリストでは「役職員」',\n"
+	  "   '役員 in the criterion, 役職員 in the checklist'),\n"
+	  "  ('確認 -> 整備',\n"
+	  "   '基準の「確認」は、チェックリストでは「整備」',\n"
+	  "   '確認 in the criterion, 整備 in the checklist'),\n"
+	  "  ('役職員の不正対策 (3.3.3 c)',\n"
+	  "   '役職員による不正への対策（3.3.3 c）',\n"
+	  "   'fraud by officers and staff (3.3.3 c)'),\n"
+	  "  ('objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)',\n"
+	  "   'セキュリティ体制を客観的に示す資料を求める基準で、対応する項目はない。最も近いのは 3.3.1 d（第三者認証）による通番2・3',\n"
+	  "   'objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)'),\n"
+	  "  ('004 adds 障害 and makes it 共通',\n"
+	  "   'チェックリストでは「障害」が加わり、対象者が「共通」となる',\n"
+	  "   'the checklist adds 障害 and makes it 共通'),\n"
+	  "  ('damaged row in seed 000: only the category word 外部委託管理 survives',\n"
+	  "   '原文の判読できない行。読み取れるのは区分の「外部委託管理」のみ',\n"
+	  "   'a damaged row in the source list: only the category word 外部委託管理 survives'),\n"
+	  "  ('political/legal-change (data location) risk; dropped or merged in 004',\n"
+	  "   'データの保管場所に関する政治・法制度の変更リスク。チェックリストでは削除または他の項目に統合',\n"
+	  "   'political/legal-change (data location) risk; dropped or merged in the checklist'),\n"
+	  "  ('ウィルス -> ウイルス',\n"
+	  "   '表記の違い：基準は「ウィルス」、チェックリストは「ウイルス」',\n"
+	  "   'spelling: ウィルス in the criterion, ウイルス in the checklist'),\n"
+	  "  ('shortened in 004',\n"
+	  "   'チェックリストでは文言が簡略化されている',\n"
+	  "   'shortened in the checklist'),\n"
+	  "  ('becomes 共通 in 004',\n"
+	  "   'チェックリストでは対象者が「共通」',\n"
+	  "   '共通 (both sides) in the checklist'),\n"
+	  "  ('把握する -> 回避する',\n"
+	  "   '基準の「把握する」は、チェックリストでは「回避する」',\n"
+	  "   '把握する in the criterion, 回避する in the checklist'),\n"
+	  "  ('45 is the bank-side counterpart',\n"
+	  "   '通番45は銀行側の対応項目',\n"
+	  "   'item 45 is the bank-side counterpart'),\n"
+	  "  ('BCP: outside the checklist''s security scope',\n"
+	  "   '業務継続計画（BCP）はチェックリストのセキュリティの範囲外',\n"
+	  "   'BCP: outside the checklist''s security scope'),\n"
+	  "  ('anti-social forces: outside the checklist''s security scope',\n"
+	  "   '反社会的勢力への対応はチェックリストのセキュリティの範囲外',\n"
+	  "   'anti-social forces: outside the checklist''s security scope');\n"
+	  "UPDATE mapping_row SET note_en = (SELECT en FROM note_16 WHERE old = note),\n"
+	  "  note = (SELECT ja FROM note_16 WHERE old = note)\n"
+	  "  WHERE mapping_id = 'bank-criteria-sample.api-checklist-2018-08' AND note IN (SELECT old FROM note_16);\n"
+	  "UPDATE mapping SET sha256 = '8d8de8cc8ff38643dbb67e494fc429d7a81b179573ba185f3c6f97bbb83a20e6'\n"
+	  "  WHERE id = 'bank-criteria-sample.api-checklist-2018-08'\n"
+	  "  AND sha256 = '5d88ae496f3fb0213e8fcf75313643b4c2afa7868eaeb8757f572402d6230055';\n"
+	  "UPDATE criterion SET note_en = (SELECT en FROM note_16 WHERE old = note),\n"
+	  "  note = (SELECT ja FROM note_16 WHERE old = note)\n"
+	  "  WHERE note IN (SELECT old FROM note_16);\n"
+	  "DROP TABLE note_16;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

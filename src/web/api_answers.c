@@ -186,7 +186,8 @@ void api_answers_import(struct http_request *req, struct http_response *resp)
 		return;
 	const char *file = http_query(req, "filename");
 	if (file && strlen(file) > 255) {
-		http_json_error(resp, 400, "bad_request", "filename is longer than 255 bytes");
+		http_json_problem(resp, 400, "bad_request", "file_name_too_long", (const char *[]){ "255" }, 1,
+				  "filename is longer than 255 bytes");
 		return;
 	}
 	struct answers_ctx a;

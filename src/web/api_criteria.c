@@ -1,5 +1,6 @@
 #include "web/api_criteria.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "lib/jpinput.h"
 #include "lib/xalloc.h"
 #include "service/criteria.h"
+#include "service/criteria_preview.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -18,32 +20,79 @@ static enum criteria_format upload_format(const struct http_request *req, const 
 	if (f) {
 		enum criteria_format fmt = criteria_format_parse(f);
 		if (!fmt)
-			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx or text, not \"%s\"", f);
+			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx, text or docx, not \"%s\"", f);
 		return fmt;
 	}
 	enum criteria_format fmt = criteria_format_guess(name);
 	if (!fmt)
 		http_json_error(resp, 400, "bad_request",
-				"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)");
+				"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)");
 	return fmt;
+}
+
+/* An upload (the import's, a preview's): its name ("upload" without
+ * ?name=), its format and its bytes. */
+struct upload {
+	const char *name;
+	enum criteria_format f;
+	const void *data;
+	size_t len;
+};
+
+/* The upload's query and body, and the store: NULL having answered 400. */
+static struct store *upload_start(struct http_request *req, struct http_response *resp, struct upload *up)
+{
+	const char *name = http_query(req, "name");
+	if (name && strlen(name) > 255) {
+		http_json_problem(resp, 400, "bad_request", "file_name_too_long", (const char *[]){ "255" }, 1,
+				  "name is longer than 255 bytes");
+		return NULL;
+	}
+	*up = (struct upload){ name ? name : "upload", upload_format(req, name, resp), req->body ? req->body : "",
+			       req->body_len };
+	return up->f ? api_store(req, resp) : NULL;
+}
+
+/* A preview's base: 64 hex digits, or CRITERIA_BASE_NONE. */
+static bool base_ok(const char *b)
+{
+	if (strcmp(b, CRITERIA_BASE_NONE) == 0)
+		return true;
+	size_t n = strspn(b, "0123456789abcdef");
+	return n == 64 && !b[n];
+}
+
+void api_criteria_preview(struct http_request *req, struct http_response *resp)
+{
+	struct upload up;
+	struct store *st = upload_start(req, resp, &up);
+	struct err e = { 0 };
+	json_t *out = NULL;
+	int rc = st ? criteria_preview(st, req->org, up.name, up.f, up.data, up.len, &out, &e) : 0;
+	if (!st)
+		return;
+	if (rc != 0)
+		api_refused(resp, rc, &e, NULL);
+	else
+		http_json_send(resp, 200, out);
 }
 
 void api_criteria_import(struct http_request *req, struct http_response *resp)
 {
-	const char *name = http_query(req, "name");
-	if (name && strlen(name) > 255) {
-		http_json_error(resp, 400, "bad_request", "name is longer than 255 bytes");
+	const char *base = http_query(req, "base");
+	if (base && !base_ok(base)) {
+		http_json_error(resp, 400, "bad_request", "base wants the base a preview gave (a sha256, or none)");
 		return;
 	}
-	enum criteria_format f = upload_format(req, name, resp);
-	struct store *st = f ? api_store(req, resp) : NULL;
+	struct upload up;
+	struct store *st = upload_start(req, resp, &up);
 	if (!st)
 		return;
 	struct err e = { 0 };
 	struct criteria_list *l = NULL;
 	struct criteria_import_result res = { 0 };
-	int rc = criteria_import(st, req->who.user->email, req->org, name ? name : "upload", f,
-				 req->body ? req->body : "", req->body_len, http_query(req, "checklist"), &l, &res, &e);
+	int rc = criteria_replace(st, req->who.user->email, req->org, up.name, up.f, up.data, up.len,
+				  http_query(req, "checklist"), base, &l, &res, &e);
 	if (rc != 0) {
 		api_refused(resp, rc, &e, "checklist");
 	} else {

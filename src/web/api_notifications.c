@@ -47,7 +47,8 @@ static int ids_of(const json_t *arr, struct http_response *resp, long long **ids
 	const json_t *v;
 	*n = json_array_size(arr);
 	if (*n > PAGE_MAX) {
-		http_json_error(resp, 400, "bad_request", "ids holds more than %d numbers", PAGE_MAX);
+		http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0, "ids holds more than %d numbers",
+				  PAGE_MAX);
 		return -1;
 	}
 	*ids = xcalloc(*n ? *n : 1, sizeof **ids);
@@ -55,7 +56,8 @@ static int ids_of(const json_t *arr, struct http_response *resp, long long **ids
 		if (!json_is_integer(v) || json_integer_value(v) < 1) {
 			free(*ids);
 			*ids = NULL;
-			http_json_error(resp, 400, "bad_request", "ids must be notification numbers");
+			http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0,
+					  "ids must be notification numbers");
 			return -1;
 		}
 		(*ids)[i] = json_integer_value(v);
@@ -84,13 +86,13 @@ void api_notifications_read(struct http_request *req, struct http_response *resp
 	size_t n = 0;
 	int rc;
 	if (bank && !sub)
-		http_json_error(resp, 400, "bad_request", "bank goes with submission");
+		http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0, "bank goes with submission");
 	else if (!!ids_j + !!all + !!sub > 1)
-		http_json_error(resp, 400, "bad_request", "give one of ids, all or submission");
+		http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0, "give one of ids, all or submission");
 	else if (!ids_j && !all && !sub)
-		http_json_error(resp, 400, "bad_request", "give ids, all or submission");
+		http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0, "give ids, all or submission");
 	else if (all && !json_is_true(all))
-		http_json_error(resp, 400, "bad_request", "all must be true");
+		http_json_problem(resp, 400, "bad_request", "notification_ids", NULL, 0, "all must be true");
 	else if (ids_j && ids_of(ids_j, resp, &ids, &n) < 0)
 		;
 	else {

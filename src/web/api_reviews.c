@@ -303,7 +303,8 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 	const struct user *u = req->who.user;
 	/* Both kinds post here, each with its own action: the gate checked READ. */
 	if (!user_role_can(u->role, is_bank ? ACTION_REVIEW : ACTION_ANSWERS_EDIT)) {
-		http_json_error(resp, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		http_json_problem(resp, 403, "forbidden", "role", (const char *[]){ user_role_name(u->role) }, 1,
+				  "your role (%s) may not do this", user_role_name(u->role));
 		return;
 	}
 	const char *v[2] = { NULL, NULL };

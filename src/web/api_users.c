@@ -49,7 +49,8 @@ static bool reauthenticated(struct http_request *req, struct http_response *resp
 	struct err e = { 0 };
 	time_t until = 0;
 	if (!password) {
-		http_json_error(resp, 400, "bad_request", "password is required: your own, to confirm the change");
+		http_json_problem(resp, 400, "bad_request", "confirm_password", NULL, 0,
+				  "password is required: your own, to confirm the change");
 		return false;
 	}
 	int rc = account_recheck(st, req->auth, req->who.user, password, req->who.user->email, action, &until, &e);

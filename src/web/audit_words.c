@@ -28,6 +28,21 @@ static const struct says sayings[] = {
 	{ "share_revoke", { "#", "bank", "submission" }, { NULL } },
 	{ "review_verdict", { "no", "verdict", "submission" }, { NULL, "review.v_", NULL } },
 	{ "audit_export", { "rows" }, { NULL } },
+	{ "user_add", { "email", "role" }, { NULL, "role." } },
+	{ "org_add", { "name", "kind" }, { NULL, "audit.val_kind_" } },
+	{ "criteria_map", { "#", "relation" }, { NULL, "review.rel_" } },
+	{ "criteria_import", { "criteria", "mapped" }, { NULL } },
+	{ "submission_read", { "#", "bank" }, { NULL } },
+	{ "review_read", { "#", "bank" }, { NULL } },
+	{ "review_criteria_read", { "#", "bank" }, { NULL } },
+	{ "questions_read", { "#", "bank" }, { NULL } },
+	{ "plans_read", { "#", "bank" }, { NULL } },
+	{ "review_open", { "#" }, { NULL } },
+	{ "plan_create", { "no" }, { NULL } },
+	{ "answers_export", { "file" }, { NULL } },
+	{ "decision_export", { "submission", "bank" }, { NULL } },
+	{ "password_reset", { "#" }, { NULL } },
+	{ "totp_reset", { "#" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,
@@ -102,19 +117,58 @@ static char *sentence(enum lang l, const char *action, const char *object, const
 	return strbuf_detach(&sb);
 }
 
+/* The message audit.PREFIXname (spaces in name as "_"), or NULL. */
+static const char *word_of(enum lang l, const char *prefix, const char *name)
+{
+	char key[96];
+	int n = snprintf(key, sizeof key, "audit.%s%s", prefix, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NULL; /* no word has so long a name */
+	for (char *p = key; *p; p++)
+		if (*p == ' ')
+			*p = '_';
+	return page_message(l, key);
+}
+
+/* A detail's value in words: a value with a word of its own
+ * (audit.val_KEY_VALUE: a reason, a result, a field's name), true and
+ * false, a list item by item; else as value_text() has it. */
+static void add_value(struct strbuf *sb, enum lang l, const char *k, const json_t *v)
+{
+	if (json_is_array(v)) {
+		size_t i;
+		const json_t *x;
+		json_array_foreach(v, i, x) {
+			if (i)
+				strbuf_addstr(sb, page_message(l, "audit.list_sep"));
+			add_value(sb, l, k, x);
+		}
+		return;
+	}
+	char *text = value_text(v);
+	char prefix[72];
+	int n = snprintf(prefix, sizeof prefix, "val_%s_", k);
+	const char *word = json_is_boolean(v) ? word_of(l, "val_", text)
+			   : n > 0 && (size_t)n < sizeof prefix && json_is_string(v) ? word_of(l, prefix, text)
+			   : NULL;
+	strbuf_addstr(sb, word ? word : text);
+	free(text);
+}
+
 char *audit_words(enum lang l, const char *action, const char *object, const char *details)
 {
 	json_t *d = details ? json_loads(details, 0, NULL) : NULL;
 	char *said = action ? sentence(l, action, object, d) : NULL;
 	if (!said) {
-		/* No sentence: the details as lines, in their stored order. */
+		/* No sentence: the details as lines, in their stored order, each
+		 * key and value in words where web/i18n has them. */
 		struct strbuf sb = STRBUF_INIT;
 		const char *k;
 		json_t *v;
 		json_object_foreach(d, k, v) {
-			char *text = value_text(v);
-			strbuf_addf(&sb, "%s%s: %s", sb.len ? "\n" : "", k, text);
-			free(text);
+			const char *name = word_of(l, "key_", k);
+			strbuf_addf(&sb, "%s%s%s", sb.len ? "\n" : "", name ? name : k, page_message(l, "audit.key_sep"));
+			add_value(&sb, l, k, v);
 		}
 		said = strbuf_detach(&sb);
 	}

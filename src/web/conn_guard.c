@@ -183,14 +183,52 @@ int conn_guard_start(struct conn_guard *g, struct err *e)
 	return 0;
 }
 
-/* How many connections from a are open, under the lock. */
+/* How many connections from a are open, under the lock. One the guard has
+ * shut down no longer counts: libmicrohttpd is closing it. */
 static unsigned open_from(const struct conn_guard *g, const struct ipaddr *a)
 {
 	unsigned n = 0;
 	for (const struct tracked *t = g->head; t; t = t->next)
-		if (!t->exempt && ipaddr_equal(&t->addr, a))
+		if (!t->exempt && !t->shut && ipaddr_equal(&t->addr, a))
 			n++;
 	return n;
+}
+
+/*
+ * Makes room for one more connection from a, under the lock: shuts down the
+ * one of a's connections that has waited longest for its next request after
+ * an answer, if any. An office behind one NAT address is many browsers, each
+ * keeping several spare connections open; closing a spare one is what a
+ * browser expects of any server (it opens another when it needs one), so
+ * the cap turns away only connections that are all at work or still
+ * sending their first request. True if one was shut down.
+ */
+static bool evict_idle(struct conn_guard *g, const struct ipaddr *a)
+{
+	struct tracked *oldest = NULL;
+	for (struct tracked *t = g->head; t; t = t->next)
+		if (!t->exempt && !t->shut && t->served && t->phase == CONN_HEAD && t->fd >= 0 &&
+		    ipaddr_equal(&t->addr, a) &&
+		    (!oldest || t->since.tv_sec < oldest->since.tv_sec ||
+		     (t->since.tv_sec == oldest->since.tv_sec && t->since.tv_nsec < oldest->since.tv_nsec)))
+			oldest = t;
+	if (!oldest)
+		return false;
+	/* As in reap(): the fd is still this connection's under the lock. */
+	shutdown(oldest->fd, SHUT_RDWR);
+	oldest->shut = true;
+	return true;
+}
+
+/* Whether a connection from a over its cap must be turned away, under the
+ * lock (after making room, if an idle one can go); counts a refusal. */
+static bool over_cap(struct conn_guard *g, const struct ipaddr *a)
+{
+	if (open_from(g, a) < g->cfg.per_address || evict_idle(g, a))
+		return false;
+	g->refused++;
+	g->last_refused = *a;
+	return true;
 }
 
 static bool exempt(const struct conn_guard *g, const struct ipaddr *a)
@@ -206,11 +244,7 @@ enum MHD_Result conn_guard_accept(void *cls, const struct sockaddr *addr, sockle
 	if (!ipaddr_from_sockaddr(addr, &a) || exempt(g, &a))
 		return MHD_YES;
 	pthread_mutex_lock(&g->lock);
-	bool full = open_from(g, &a) >= g->cfg.per_address;
-	if (full) {
-		g->refused++;
-		g->last_refused = a;
-	}
+	bool full = over_cap(g, &a);
 	pthread_mutex_unlock(&g->lock);
 	return full ? MHD_NO : MHD_YES;
 }
@@ -231,11 +265,9 @@ static void track(struct conn_guard *g, struct MHD_Connection *con, void **socke
 	pthread_mutex_lock(&g->lock);
 	/* Two connections from one address accepted at once on two threads
 	 * both passed conn_guard_accept(); the one over the cap goes now. */
-	if (!t->exempt && open_from(g, &t->addr) >= g->cfg.per_address && t->fd >= 0) {
+	if (!t->exempt && t->fd >= 0 && over_cap(g, &t->addr)) {
 		shutdown(t->fd, SHUT_RDWR);
 		t->shut = true;
-		g->refused++;
-		g->last_refused = t->addr;
 	}
 	t->next = g->head;
 	if (g->head)

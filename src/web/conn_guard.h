@@ -14,11 +14,17 @@
  *    (Apache's mod_reqtimeout body=20,MinRate=500 is the model);
  *  - a cap on the connections one client address holds open at once
  *    (per_address; a trusted proxy's address is exempt: every client of
- *    the proxy comes from it, and the proxy has limits of its own).
+ *    the proxy comes from it, and the proxy has limits of its own). At the
+ *    cap, a new connection first takes the place of the address's
+ *    longest-idle kept-alive one (answered, waiting for its next request),
+ *    which is closed: many browsers behind one office NAT each keep spare
+ *    connections; only an address whose connections are all at work or
+ *    still sending their first request is turned away.
  *
  * A connection past its deadline is shut down (shutdown(2) on its socket,
  * which libmicrohttpd sees as the client leaving and cleans up as usual);
- * one over its address's cap is refused when it is accepted. A reaper
+ * one over its address's cap is refused when it is accepted (unless an
+ * idle one of the address's makes room). A reaper
  * thread looks at the deadlines CONN_GUARD_TICK_MS apart.
  *
  * Ownership: conn_guard_new() copies the config but not trusted, which the

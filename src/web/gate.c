@@ -27,6 +27,7 @@ __attribute__((format(printf, 4, 5))) static void refuse(struct route_refusal *w
 		why->message[0] = 0; /* a message cut short by the buffer is still a message */
 	why->status = status;
 	why->code = code;
+	why->problem = NULL;
 }
 
 static bool changes_state(const char *method)
@@ -110,6 +111,12 @@ int router_authorize(const struct route *route, struct http_request *req, struct
 	}
 	if (route->action && !user_role_can(u->role, route->action)) {
 		refuse(why, 403, "forbidden", "your role (%s) may not do this", user_role_name(u->role));
+		/* A role name is a short word of ours: it always fits; were it
+		 * cut, the page's words would still stand without it. */
+		why->problem = "role";
+		int n = snprintf(why->problem_arg, sizeof why->problem_arg, "%s", user_role_name(u->role));
+		if (n < 0 || (size_t)n >= sizeof why->problem_arg)
+			why->problem_arg[0] = '\0';
 		return -1;
 	}
 	return 0;

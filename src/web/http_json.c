@@ -92,19 +92,19 @@ int http_json_parse(const struct http_request *req, struct http_response *resp, 
 		return -1;
 	}
 	if (!req->body || req->body_len == 0) {
-		http_json_error(resp, 400, "bad_request", "the request body is empty (want a JSON object)");
+		http_json_problem(resp, 400, "bad_request", "bad_body", NULL, 0, "the request body is empty (want a JSON object)");
 		return -1;
 	}
 	json_error_t je;
 	json_t *v = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!v) {
-		http_json_error(resp, 400, "bad_request", "the request body is not JSON: line %d, column %d: %s", je.line,
-				je.column, je.text);
+		http_json_problem(resp, 400, "bad_request", "bad_body", NULL, 0,
+				  "the request body is not JSON: line %d, column %d: %s", je.line, je.column, je.text);
 		return -1;
 	}
 	if (!json_is_object(v)) {
 		json_decref(v);
-		http_json_error(resp, 400, "bad_request", "the request body must be a JSON object");
+		http_json_problem(resp, 400, "bad_request", "bad_body", NULL, 0, "the request body must be a JSON object");
 		return -1;
 	}
 	*out = v;
@@ -134,7 +134,8 @@ static int check_unknown(const json_t *obj, const struct http_json_field *fields
 			strbuf_addf(&list, "%s%s", i ? ", " : "", fields[i].name);
 		if (!fields[0].name)
 			strbuf_addstr(&list, "none");
-		http_json_error(resp, 400, "bad_request", "unknown field \"%s\" (allowed: %s)", name, list.buf);
+		http_json_problem(resp, 400, "bad_request", "unknown_field", (const char *[]){ name }, 1,
+				  "unknown field \"%s\" (allowed: %s)", name, list.buf);
 		strbuf_release(&list);
 		return -1;
 	}
@@ -195,8 +196,8 @@ static int check_field(const json_t *body, const struct http_json_field *f, stru
 	if (json_is_null(v) && f->nullable)
 		return 0;
 	if (!is_type(v, f->type)) {
-		http_json_error(resp, 400, "bad_request", "%s must be %s%s", f->name, type_words(f->type),
-				f->nullable ? " or null" : "");
+		http_json_problem(resp, 400, "bad_request", "wrong_type", (const char *[]){ f->name }, 1, "%s must be %s%s",
+				  f->name, type_words(f->type), f->nullable ? " or null" : "");
 		return -1;
 	}
 	if (f->type != HTTP_JSON_STRING)

@@ -312,6 +312,9 @@ void page_refusal_answer(const struct route *route, struct http_request *req, st
 		return;
 	if (route->flags & ROUTE_PAGE)
 		page_refused(req, resp, why->status, why->code, why->message);
+	else if (why->problem)
+		http_json_problem(resp, why->status, why->code, why->problem, (const char *[]){ why->problem_arg }, 1, "%s",
+				  why->message);
 	else
 		http_json_error(resp, why->status, why->code, "%s", why->message);
 }

@@ -6,6 +6,7 @@
 
 #include "lib/strbuf.h"
 #include "lib/text.h"
+#include "web/api_criteria.h"
 #include "web/page.h"
 #include "web/review_screen.h"
 
@@ -51,11 +52,21 @@ static json_t *suggestions_for(const json_t *suggestions, const char *key, const
 	return out;
 }
 
+/* The note in the page's language: a shipped note (Japanese) has its
+ * English alternate in note_en; a bank's own note is shown as typed. */
+static void note_shown(json_t *c, enum lang l)
+{
+	const char *en = json_string_value(json_object_get(c, "note_en"));
+	const json_t *note = json_object_get(c, "note");
+	json_object_set_new(c, "note_shown", l == LANG_EN && en && en[0] ? json_string(en) : json_incref((json_t *)note));
+}
+
 /* Adds to criterion c what the page shows: r {RELATION: true} ({unset:
  * true} when not mapped), items_text "1, 2", items_json "[1,2]", rows
- * [{no, objective}], idx (its place) and its suggestions. */
-static void dress(json_t *c, size_t idx, const json_t *suggestions, const json_t *catalog)
+ * [{no, objective}], idx (its place), its suggestions and note_shown. */
+static void dress(json_t *c, size_t idx, const json_t *suggestions, const json_t *catalog, enum lang l)
 {
+	note_shown(c, l);
 	/* The row's number names its form: keys like "(1)-1" make poor ids. */
 	json_object_set_new(c, "idx", json_integer((json_int_t)idx));
 	const json_t *items = json_object_get(c, "items");
@@ -91,8 +102,8 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	if (status == 404) {
 		/* None imported yet: the page offers the import. */
 		page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title",
-			    json_pack("{s:b, s:{s:b}, s:[s]}", "none", true, "nav", "criteria", true, "scripts",
-				      "criteria.js"));
+			    json_pack("{s:b, s:{s:b}, s:[s, s], s:I}", "none", true, "nav", "criteria", true, "scripts",
+				      "criteria.js", "criteria_preview.js", "paste_max", (json_int_t)CRITERIA_UPLOAD_MAX));
 		return;
 	}
 	if (status != 200) {
@@ -108,7 +119,7 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	size_t i, n_mapped = 0;
 	json_t *c;
 	json_array_foreach(json_object_get(list, "criteria"), i, c) {
-		dress(c, i, suggestions, catalog);
+		dress(c, i, suggestions, catalog, page_lang(req));
 		if (json_is_string(json_object_get(c, "relation")))
 			n_mapped++;
 	}
@@ -116,9 +127,16 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	json_decref(catalog);
 	/* page_render sets "title" to the page's own. */
 	json_object_set_new(list, "list_title", json_incref(json_object_get(list, "title")));
+	/* The format in words (review_criteria_format.html), not its code. */
+	const char *format = json_string_value(json_object_get(list, "format"));
+	bool worded = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "csv") == 0 || strcmp(format, "tsv") == 0 ||
+				 strcmp(format, "text") == 0);
+	json_object_set_new(list, "fmt", json_pack("{s:b}", worded ? format : "other", true));
 	json_object_set_new(list, "count", json_integer((json_int_t)json_array_size(json_object_get(list, "criteria"))));
 	json_object_set_new(list, "mapped_count", json_integer((json_int_t)n_mapped));
 	json_object_set_new(list, "nav", json_pack("{s:b}", "criteria", true));
-	json_object_set_new(list, "scripts", json_pack("[s]", "criteria.js"));
+	json_object_set_new(list, "scripts", json_pack("[s, s]", "criteria.js", "criteria_preview.js"));
+	/* A pasted list is held to the file's limit (the route's). */
+	json_object_set_new(list, "paste_max", json_integer((json_int_t)CRITERIA_UPLOAD_MAX));
 	page_render(req, resp, 200, "review_criteria_list", "review.criteria_list_title", list);
 }

@@ -97,23 +97,6 @@ static int fetch_with(struct http_request *req, struct http_response *resp, cons
 	return rc;
 }
 
-/* The distinct banks of the shares (for the share form's suggestions). */
-static json_t *banks_of(const json_t *shares)
-{
-	json_t *banks = json_array(), *seen = json_object();
-	size_t i;
-	const json_t *s;
-	json_array_foreach (shares, i, s) {
-		const char *b = page_text(s, "bank");
-		if (*b && !json_object_get(seen, b)) {
-			json_object_set_new(seen, b, json_true());
-			json_array_append_new(banks, json_string(b));
-		}
-	}
-	json_decref(seen);
-	return banks;
-}
-
 /* The check's problem_details as [{no, k: {KEY: true}}], KEY naming the
  * message connector.problem.KEY: "no_status", "no_reason", or for a
  * required field STATUS_FIELD ("partial_plan_due"). */
@@ -226,10 +209,11 @@ void page_submission(struct http_request *req, struct http_response *resp)
 	json_t *answers = json_pack("{s:O}", "items", json_object_get(sub, "answers"));
 	json_t *grid = page_connector_answer_grid(answers, cat, false);
 	json_t *id = json_object_get(sub, "id");
-	json_t *data = json_pack("{s:O, s:o, s:o, s:o, s:I, s:{s:b}}", "sub", sub, "grid",
+	/* bank_picker.js: the share form's list of banks (GET /api/v1/banks). */
+	json_t *data = json_pack("{s:O, s:o, s:o, s:I, s:{s:b}, s:[s]}", "sub", sub, "grid",
 				 grid ? grid : json_object(), "shares",
-				 page_share_rows(shares, json_integer_value(id)), "banks", banks_of(shares), "previous",
-				 previous_of(list, sub), "nav", "submissions", 1);
+				 page_share_rows(shares, json_integer_value(id)), "previous",
+				 previous_of(list, sub), "nav", "submissions", 1, "scripts", "bank_picker.js");
 	json_object_del(json_object_get(data, "sub"), "answers");
 	json_decref(answers);
 	json_decref(sub);

@@ -87,6 +87,10 @@ struct route_refusal {
 	int status;        /* 0: resp is answered already (503, no database) */
 	const char *code;  /* static: "unauthorized", "forbidden", ... */
 	char message[512];
+	/* A problem code (static) for a page's own words, with its one value
+	 * (http_json_problem); NULL when the message is the only word. */
+	const char *problem;
+	char problem_arg[32];
 };
 
 /* The access gate (see above): 0 to go on, or -1 with *why the refusal,

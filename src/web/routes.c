@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api_answers.h"
+#include "web/api_banks.h"
 #include "web/api_approvals.h"
 #include "web/api_audit.h"
 #include "web/api_catalog.h"
@@ -98,6 +99,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/submissions/{id}/shares", api_share_create, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	/* The banks to share with, for the share form's list (api_banks.h) */
+	{ "GET", "/api/v1/banks", api_banks_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },
 
 	/* The connector's answer set, and the organisation's audit trail */
@@ -111,6 +114,7 @@ const struct route routes[] = {
 
 	/* A bank's own criteria and its cross-walk (api_criteria.h) */
 	{ "POST", "/api/v1/criteria", api_criteria_import, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },
+	{ "POST", "/api/v1/criteria/preview", api_criteria_preview, ROUTE_BANK, CRITERIA_UPLOAD_MAX, ACTION_CRITERIA_EDIT },
 	{ "GET", "/api/v1/criteria", api_criteria_show, ROUTE_BANK, 0, ACTION_READ },
 	{ "PUT", "/api/v1/criteria/{key}/mapping", api_criteria_map, ROUTE_BANK, 0, ACTION_CRITERIA_EDIT },
 	{ "GET", "/api/v1/criteria/suggestions", api_criteria_suggest, ROUTE_BANK, 0, ACTION_READ },

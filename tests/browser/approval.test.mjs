@@ -116,7 +116,8 @@ test("a reviewer drafts; the drafter sees 承認待ち and cannot approve", asyn
   assert.equal(await panel(rev).getByRole("button", { name: "承認して署名する" }).count(), 0);
   assert.equal(await rev.locator("#item-1 form[id^=\"verdict-\"]").count(), 0, "no verdict forms while a draft is pending");
   const r = await api(rev, "POST", `/api/v1/reviews/${submission}/decision/approve`);
-  assert.deepEqual([r.status, r.json], [403, { error: { code: "forbidden", message: "your role (reviewer) may not do this" } }]);
+  assert.deepEqual([r.status, r.json], [403, { error: { code: "forbidden", message: "your role (reviewer) may not do this",
+    problems: [{ cell: "", code: "role", args: ["reviewer"] }] } }]);
   assertClean(rev);
   await rev.close();
 });
@@ -167,7 +168,8 @@ test("an approver returns it with a reason; the drafter sees it and drafts again
   assert.equal(await panel(boss).getByRole("button", { name: "承認して署名する" }).count(), 0);
   const r = await api(boss, "POST", `/api/v1/reviews/${submission}/decision/approve`);
   assert.deepEqual([r.status, r.json],
-    [403, { error: { code: "forbidden", message: "you drafted this decision: another approver must approve it" } }]);
+    [403, { error: { code: "forbidden", message: "you drafted this decision: another approver must approve it",
+      problems: [{ cell: "", code: "own_draft", args: ["approve"] }] } }]);
   await boss.close();
 });
 

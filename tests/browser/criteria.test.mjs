@@ -44,7 +44,9 @@ test("the bank imports its criteria: every one with its relation to the checklis
   await bank.getByText("審査基準はまだ取り込まれていません。", { exact: false }).waitFor();
   await bank.getByLabel("ファイル形式", { exact: true }).selectOption("text");
   await bank.getByLabel("取り込むファイル", { exact: true }).setInputFiles(SEED);
-  await Promise.all([bank.waitForEvent("load"), bank.getByRole("button", { name: "取り込む", exact: true }).click()]);
+  // First what was read (criteria_paste.test.mjs has the preview), then the replace.
+  await bank.locator("#criteria-import").getByRole("button", { name: "読み取って確認する", exact: true }).click();
+  await Promise.all([bank.waitForEvent("load"), bank.getByRole("button", { name: "この内容で置き換える", exact: true }).click()]);
   assert.equal(await bank.locator("main .lead").textContent(),
     "「電子決済等代行業者に求める基準」の基準 57 件のうち、57 件はチェックリストとの対応が設定されています。");
   assert.equal(await bank.locator("#criteria-map tbody tr").count(), 57);
@@ -60,13 +62,13 @@ test("a file it cannot read: the problem in the page's words, where it is, and n
   writeFileSync(file, "通番\t区分\t項目\n1\tガバナンス\t経営陣の関与\n1\t\t情報管理\n");
   await bank.getByLabel("ファイル形式", { exact: true }).selectOption("");
   await bank.getByLabel("取り込むファイル", { exact: true }).setInputFiles(file);
-  await bank.getByRole("button", { name: "取り込む", exact: true }).click();
+  await bank.locator("#criteria-import").getByRole("button", { name: "読み取って確認する", exact: true }).click();
   const alert = bank.locator("#criteria-import [role=alert]");
   await alert.locator("li").waitFor();
   assert.equal(await alert.locator("p").textContent(), "ファイルを取り込めませんでした。現在の審査基準は変わっていません。");
   assert.deepEqual(await alert.locator("li").allTextContents(),
     ["基準（改訂案）.tsv:3：通番 1 が2回あります（最初は 基準（改訂案）.tsv:2）。"]);
-  expectProblem(bank, /status of 400 .*\/api\/v1\/criteria/);
+  expectProblem(bank, /status of 400 .*\/api\/v1\/criteria\/preview/);
   await look(bank, "criteria-1b-refused");
   assert.equal(await bank.locator("#criteria-map tbody tr").count(), 57);
   const still = await api(bank, "GET", "/api/v1/criteria");

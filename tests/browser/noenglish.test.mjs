@@ -7,10 +7,13 @@
 // names, catalog ids, URLs, ISO dates, sha256 hex). A failure prints what it
 // found, page by page.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { BASE_URL, accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
 
+const SEED = fileURLToPath(new URL("../../catalog/sources/000_facbf1237c5cd287.txt", import.meta.url));
 const C = accounts.connector;
 const B = accounts.bank;
 let browser;
@@ -204,4 +207,121 @@ test("in English at 390px, a refusal is worded from the English texts", async ()
   assert.ok(cells.some((t) => t.trim() === "Answer: Partly implemented, due 2027-03-31"), cells.join(" | "));
   await look(page, "noenglish-6-en-390-plan");
   await page.close();
+});
+
+// The shipped cross-walk's notes on /criteria: Japanese on a Japanese page,
+// English on an English one; at 1366 and 390 px.
+test("the cross-walk's notes are in the page's language", async () => {
+  const page = await session(B.admin);
+  const seed = readFileSync(SEED);
+  const csrf = await page.locator('meta[name="csrf-token"]').getAttribute("content");
+  const r = await page.request.fetch(`${BASE_URL}/api/v1/criteria?format=text&name=000.txt`, {
+    method: "POST", headers: { "X-CSRF-Token": csrf, "Content-Type": "application/octet-stream" }, data: seed,
+  });
+  assert.equal(r.status(), 201, await r.text());
+  const note = (key) => page.locator("#criteria-map tbody tr")
+    .filter({ has: page.locator("th", { hasText: new RegExp(`^${key.replace(/[()]/g, "\\$&")}$`) }) })
+    .locator("p.help").first();
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${BASE_URL}/criteria`);
+    assert.equal(await note("(1)-1").innerText(), "経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する");
+    assert.equal(await note("(2)-1").innerText(), "業務継続計画（BCP）はチェックリストのセキュリティの範囲外");
+    assert.deepEqual(await english(page, "/criteria"), []);
+    await note("(1)-10").scrollIntoViewIfNeeded();
+    await look(page, `noenglish-7-criteria-notes-${width}`);
+    await page.locator("#criteria-map tbody tr").first()
+      .screenshot({ path: join(process.env.SHINSA_SHOTS, `noenglish-7-criteria-note-row-${width}.png`) });
+  }
+  await page.goto(`${BASE_URL}/lang/en?next=%2Fcriteria`);
+  assert.equal(await note("(1)-1").innerText(), "management ownership is absorbed into 責任の所在 (統4)");
+  await note("(1)-10").scrollIntoViewIfNeeded();
+  await look(page, "noenglish-8-en-criteria-notes-390");
+  await page.locator("#criteria-map tbody tr").first()
+    .screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-8-en-criteria-note-row-390.png") });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await look(page, "noenglish-8-en-criteria-notes-1366");
+  await page.goto(`${BASE_URL}/lang/ja?next=%2Fcriteria`);
+  await page.close();
+});
+
+// Refusals with codes of their own, said by the page's words (<body>'s
+// data-problem-CODE): through a form where a page's user can meet them,
+// and for the rest as the API answers them, worded by the page's script.
+test("the remaining refusals are said in Japanese", async () => {
+  const page = await session(C.admin);
+  const said = {};
+  await page.goto(`${BASE_URL}/admin/users`);
+  const add = page.locator("#user-add");
+  await page.locator("#reauth-password").fill(process.env.TEST_PASSWORD);
+  await page.locator("#add-email").fill(C.editor);
+  said.exists = await refused(page, add, () => add.getByRole("button").last().click());
+  dropRefusals(page);
+  await add.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-9-user-exists.png") });
+
+  // The API's refusals, each worded as any page's script words it.
+  const words = async (method, path, data, raw) => {
+    const csrf = await page.locator('meta[name="csrf-token"]').getAttribute("content");
+    const r = await page.request.fetch(`${BASE_URL}${path}`, {
+      method, headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },
+      data: raw ?? JSON.stringify(data),
+    });
+    const e = (await r.json()).error;
+    assert.ok(Array.isArray(e.problems), `${path}: ${JSON.stringify(e)}`);
+    return page.evaluate((p) => window.shinsa.problemText(document.body, p), e.problems[0]);
+  };
+  const many = Array.from({ length: 51 }, (_, i) => ({ title: `m${i}` }));
+  said.bad_body = await words("PUT", `/api/v1/plans/${planId}`, null, "{");
+  said.unknown_field = await words("PUT", `/api/v1/plans/${planId}`, { state: "done" });
+  said.wrong_type = await words("PUT", "/api/v1/notifications/email", { email: "yes" });
+  said.milestone_title = await words("PUT", `/api/v1/plans/${planId}`, { milestones: [{ title: "a" }, { due: "2027-01-31" }] });
+  said.milestones_too_many = await words("PUT", `/api/v1/plans/${planId}`, { milestones: many });
+  said.notification_ids = await words("POST", "/api/v1/notifications/read", {});
+  said.no_notification = await words("POST", "/api/v1/notifications/read", { ids: [99999] });
+  said.already_shared = await words("POST", `/api/v1/submissions/${submission}/shares`, { bank: B.org, expires: "2030-12-31" });
+  await page.close();
+  const viewer = await session(C.viewer);
+  await viewer.goto(`${BASE_URL}/answers`);
+  said.role = await (async () => {
+    const csrf = await viewer.locator('meta[name="csrf-token"]').getAttribute("content");
+    const r = await viewer.request.fetch(`${BASE_URL}/api/v1/answers/3`, {
+      method: "PUT", headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" }, data: '{"current":"x"}',
+    });
+    const e = (await r.json()).error;
+    return viewer.evaluate((p) => window.shinsa.problemText(document.body, p), e.problems[0]);
+  })();
+  await viewer.close();
+  const found = Object.entries(said).flatMap(([k, v]) => latinSentences(v).map((s) => `${k}: ${s}`));
+  assert.deepEqual(found, [], `English in refusals:\n  ${found.join("\n  ")}`);
+  assert.deepEqual(said, {
+    exists: `${C.editor} はすでにユーザーとして登録されています。`,
+    bad_body: "送信された内容を読み取れませんでした。ページを再読み込みしてから、もう一度お試しください。",
+    unknown_field: "送信された内容に、受け付けていない項目が含まれています。ページを再読み込みしてから、もう一度お試しください。",
+    wrong_type: "送信された値の形式が正しくありません。ページを再読み込みしてから、もう一度お試しください。",
+    milestone_title: "2番目のマイルストーンの件名を入力してください。",
+    milestones_too_many: "マイルストーンは 50 件までです。",
+    notification_ids: "お知らせの指定を読み取れませんでした。ページを再読み込みしてから、もう一度お試しください。",
+    no_notification: "お知らせ（番号 99999）が見つかりません。ページを再読み込みしてください。",
+    already_shared: `この提出は、すでに${B.org}に共有されています。`,
+    role: "ご利用の権限では、この操作は行えません。必要な場合は、組織の管理者に権限の変更を依頼してください。",
+  });
+});
+
+// The audit page after actions of every kind above (sign-ins, answers,
+// a submission, a share, imports, refusals): its actions and details in
+// Japanese, and every action of the filter's list named in Japanese.
+test("the audit page says every action and its details in Japanese", async () => {
+  for (const [who, name] of [[C.admin, "connector"], [B.admin, "bank"]]) {
+    const page = await session(who);
+    await page.goto(`${BASE_URL}/audit`);
+    const text = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll("#audit tbody td:nth-child(4), #audit tbody td:nth-child(6)")];
+      const options = [...document.querySelectorAll('select[name="action"] option')];
+      return [...cells, ...options].map((c) => c.innerText).join("\n");
+    });
+    const found = latinSentences(text).map((s) => `${name}: ${s}`);
+    assert.deepEqual(found, [], `English on the audit page:\n  ${found.join("\n  ")}`);
+    await look(page, `noenglish-10-audit-${name}`);
+    await page.close();
+  }
 });

@@ -53,6 +53,10 @@ fails "a bad status" 1 'shinsa: item 3: bad status "done" (want implemented, par
 	"$SHINSA" answers set --org "$C" --item 3 --status done
 fails "a bad date" 1 'shinsa: item 2: 2026-02-30 is not a day' \
 	"$SHINSA" answers set --org "$C" --item 2 --plan-due 2026-02-30
+run "$SHINSA" answers set --org "$C" --item ２ --notes "改訂中（全角の通番）"
+eq "--item as typed in Japan: ２" "$rc:$out" "0:item 2: partial"
+fails "--item names one item" 2 'shinsa: answers set: --item wants an item number (通番), not "2、3" (usage: shinsa answers set --org NAME --item N [--status S] [--current T] [--issues T] [--plan T] [--plan-due D] [--notes T])' \
+	"$SHINSA" answers set --org "$C" --item 2、3 --notes x
 fails "an item that does not exist" 1 'shinsa: api-checklist-2018-08 has no item 46' \
 	"$SHINSA" answers set --org "$C" --item 46 --status implemented
 fails "a bank has no answer set" 1 "shinsa: $B is a bank: answer sets belong to connectors" \

@@ -3,14 +3,14 @@
 
 run "$SHINSA" init
 eq "init succeeds" "$rc" 0
-eq "init reports what it loaded" "$out" "database $SHINSA_DB: schema version 14 (was 0)
+eq "init reports what it loaded" "$out" "database $SHINSA_DB: schema version 16 (was 0)
 catalog api-checklist-2018-08: 45 items, added
 catalog bank-criteria-sample: 57 items, added
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, added
 server secret: created $T/secret.key (keep it: without it the signing keys cannot be used)"
 eq "the secret is the owner's alone" "$(stat -c %a "$T/secret.key")" 600
 run "$SHINSA" init
-eq "init again changes nothing" "$out" "database $SHINSA_DB: schema version 14, up to date
+eq "init again changes nothing" "$out" "database $SHINSA_DB: schema version 16, up to date
 catalog api-checklist-2018-08: 45 items, unchanged
 catalog bank-criteria-sample: 57 items, unchanged
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, unchanged"
@@ -63,7 +63,7 @@ eq "damaged row in text output" "$(echo "$out" | grep -A1 '^(1)-12 ')" "(1)-12  
 run "$SHINSA" catalog map bank-criteria-sample api-checklist-2018-08 --json
 j=$out
 eq "map: criterion to items" "$(echo "$j" | jq -c '.criteria_to_items[22]')" \
-	'{"criterion":"(1)-23","text":"政治状況、法規制の変化に対応しやすい状況下におく","relation":"intersects","items":[18,11],"note":"political/legal-change (data location) risk; dropped or merged in 004"}'
+	'{"criterion":"(1)-23","text":"政治状況、法規制の変化に対応しやすい状況下におく","relation":"intersects","items":[18,11],"note":"データの保管場所に関する政治・法制度の変更リスク。チェックリストでは削除または他の項目に統合","note_en":"political/legal-change (data location) risk; dropped or merged in the checklist"}'
 eq "map: item to criteria" "$(echo "$j" | jq -c '.items_to_criteria[21]')" \
 	'{"no":22,"objective":"システムや情報資産への不正アクセスを抑制し、顧客情報の漏洩や改竄の防止を図る。","criteria":[{"criterion":"(1)-28","relation":"subset"},{"criterion":"(1)-29","relation":"subset"},{"criterion":"(1)-39","relation":"subset"},{"criterion":"(1)-40","relation":"intersects"}]}'
 eq "map: criteria with no counterpart" "$(echo "$j" | jq -c '[.criteria_to_items[] | select(.relation == "none") | .criterion]')" \
@@ -72,7 +72,7 @@ eq "map: items no criterion covers" "$(echo "$j" | jq -c '[.items_to_criteria[] 
 	'[8,39,40,41,42,43]'
 run "$SHINSA" catalog map bank-criteria-sample api-checklist-2018-08
 eq "map: text output" "$(echo "$out" | sed -n '1,3p;60,61p')" "bank-criteria-sample -> api-checklist-2018-08
-  (1)-1   intersects 1  # management ownership is absorbed into 責任の所在 (統4)
+  (1)-1   intersects 1  # 経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する
   (1)-2   equal      1
 api-checklist-2018-08 -> bank-criteria-sample
     1  (1)-1 intersects, (1)-2 equal"

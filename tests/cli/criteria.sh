@@ -12,16 +12,16 @@ B=サンプル銀行
 ME=$(id -un)
 cp catalog/sources/000_facbf1237c5cd287.txt "$T/基準.txt"
 SEED_SHA=$(sha256sum "$T/基準.txt" | cut -d' ' -f1)
-U_IMPORT='(usage: shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text] [--checklist ID])'
+U_IMPORT='(usage: shinsa criteria import FILE --org BANK [--format tsv|csv|xlsx|text|docx] [--checklist ID])'
 U_MAP='(usage: shinsa criteria map --org BANK KEY --relation R [--items 1,2] [--note TEXT])'
 U_SUGGEST='(usage: shinsa criteria suggest --org BANK [--json] [--top N])'
 
 # Usage mistakes.
 fails "import needs a file" 2 "shinsa: criteria import: which file? $U_IMPORT" "$SHINSA" criteria import --org "$B"
 fails "import needs --org" 2 "shinsa: criteria import: --org is required $U_IMPORT" "$SHINSA" criteria import x.txt
-fails "import: an unknown format" 2 "shinsa: criteria import: --format wants tsv, csv, xlsx or text, not \"xls\" $U_IMPORT" \
+fails "import: an unknown format" 2 "shinsa: criteria import: --format wants tsv, csv, xlsx, text or docx, not \"xls\" $U_IMPORT" \
 	"$SHINSA" criteria import x.xls --org "$B" --format xls
-fails "import: no format from the name" 2 "shinsa: criteria import: say the format with --format (x.xls does not end .tsv, .csv, .xlsx or .txt) $U_IMPORT" \
+fails "import: no format from the name" 2 "shinsa: criteria import: say the format with --format (x.xls does not end .tsv, .csv, .xlsx, .txt or .docx) $U_IMPORT" \
 	"$SHINSA" criteria import x.xls --org "$B"
 fails "map needs a key" 2 "shinsa: criteria map: which criterion? give its key, e.g. (1)-12 $U_MAP" \
 	"$SHINSA" criteria map --org "$B" --relation none
@@ -70,8 +70,11 @@ eq "show: the items are the shipped catalog's" \
 	"$(jq -c '[.criteria[] | {key, no, section, category, text} + (if .damaged then {damaged} else {} end)]' "$T/show.json")" \
 	"$(jq -c '[.items[] | {key, no, section, category, text} + (if .damaged then {damaged} else {} end)]' catalog/bank-criteria-sample.json)"
 eq "show: the rows are the shipped cross-walk's" \
-	"$(jq -c '[.criteria[] | {criterion: .key, items, relation, note}]' "$T/show.json")" \
-	"$(jq -c '[.rows[] | {criterion, items, relation, note}]' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+	"$(jq -c '[.criteria[] | {criterion: .key, items, relation, note, note_en}]' "$T/show.json")" \
+	"$(jq -c '[.rows[] | {criterion, items, relation, note, note_en: (.note_en // "")}]' catalog/bank-criteria-sample.api-checklist-2018-08.mapping.json)"
+eq "show: a shipped note in Japanese, English the alternate" "$(jq -c '.criteria[0] | [.note, .note_en]' "$T/show.json")" \
+	'["経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する","management ownership is absorbed into 責任の所在 (統4)"]'
+eq "show: every shipped note is Japanese" "$(jq -r '[.criteria[] | select(.note != "") | .note | select(test("^[ -~]*$"))] | length' "$T/show.json")" 0
 eq "show: who set them" "$(jq -c '[.criteria[] | [.changed_by, .changed_at]] | unique' "$T/show.json")" \
 	'[["mapping:bank-criteria-sample.api-checklist-2018-08","2026-04-01T09:00:00Z"]]'
 run "$SHINSA" criteria show --org "$B"
@@ -111,10 +114,20 @@ export SHINSA_NOW=2026-04-02T10:00:00Z
 run "$SHINSA" criteria map --org "$B" "(1)-10" --relation intersects --items 2,3 --note "3.3.1 d の認証取得で代替"
 eq "map" "$rc:$out" "0:mapped (1)-10 of $B: intersects 2, 3"
 run "$SHINSA" criteria map --org "$B" "(1)-1" --relation equal --items 1
-eq "map keeps the note when none is given" "$rc:$out:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[0] | [.relation, .items, .note, .changed_by, .changed_at]')" \
-	"0:mapped (1)-1 of $B: equal 1:[\"equal\",[1],\"management ownership is absorbed into 責任の所在 (統4)\",\"cli:$ME\",\"2026-04-02T10:00:00Z\"]"
+eq "map keeps the note when none is given" "$rc:$out:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[0] | [.relation, .items, .note, .note_en, .changed_by, .changed_at]')" \
+	"0:mapped (1)-1 of $B: equal 1:[\"equal\",[1],\"経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する\",\"management ownership is absorbed into 責任の所在 (統4)\",\"cli:$ME\",\"2026-04-02T10:00:00Z\"]"
+
 eq "map is audited" "$("$SHINSA" audit list --json --limit 2 | jq -c '[.[] | [.org, .action, .object, .details]]')" \
 	"[[\"$B\",\"criteria_map\",\"criterion:(1)-1\",\"{\\\"items\\\":[1],\\\"relation\\\":\\\"equal\\\"}\"],[\"$B\",\"criteria_map\",\"criterion:(1)-10\",\"{\\\"items\\\":[2,3],\\\"relation\\\":\\\"intersects\\\"}\"]]"
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "基準の「役員」は、チェックリストでは「役職員」"
+eq "map with the shipped note as it stands keeps its English" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["基準の「役員」は、チェックリストでは「役職員」","役員 in the criterion, 役職員 in the checklist"]'
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "役員を役職員と読み替えて確認"
+eq "a note the bank types is one text, no English alternate" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["役員を役職員と読み替えて確認",""]'
+run "$SHINSA" criteria map --org "$B" "(1)-5" --relation subset --items 3 --note "基準の「役員」は、チェックリストでは「役職員」"
+eq "the shipped words typed again are the bank's own" "$rc:$("$SHINSA" criteria show --org "$B" --json | jq -c '.criteria[4] | [.note, .note_en]')" \
+	'0:["基準の「役員」は、チェックリストでは「役職員」",""]'
 
 # Re-import as CSV with (1)-2 reworded, (1)-13 gone and a new (3)-1: the
 # unchanged keep their rows (including the two just edited), the reworded
@@ -153,6 +166,17 @@ out=$("$SHINSA" criteria import tests/fixtures/criteria/list.txt --org 第三銀
 eq "list form: imported" "$out" "imported 7 criteria for 第三銀行 (7 to map)"
 eq "list form: keys and 区分" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.title, [.criteria[] | .key + " " + .category]]')" \
 	'["電子決済等代行業者に求める基準",["1-(1)-① 経営陣の関与","1-(1)-② 経営陣の関与","1-(2) 経営管理","2-1 セキュリティ","2-2 セキュリティ","3-(1) 利用者保護","3-(2) 利用者保護"]]'
+# The same text as a Word .docx made by LibreOffice (its own numbering), and
+# the same document named .xlsx: read as Word by what it holds.
+for f in list.docx list-named.xlsx; do
+	cp tests/fixtures/criteria/docx/list.docx "$T/$f"
+	out=$("$SHINSA" criteria import "$T/$f" --org 第三銀行 2>&1)
+	eq "$f: imported" "$out" "imported 7 criteria for 第三銀行 (7 kept, 0 to map)"
+	eq "$f: keys and 区分, format docx" "$("$SHINSA" criteria show --org 第三銀行 --json | jq -c '[.title, .format, [.criteria[] | .key + " " + .category]]')" \
+		'["電子決済等代行業者に求める基準","docx",["1-(1)-① 経営陣の関与","1-(1)-② 経営陣の関与","1-(2) 経営管理","2-1 セキュリティ","2-2 セキュリティ","3-(1) 利用者保護","3-(2) 利用者保護"]]'
+done
+printf '1. 管理\n' >"$T/not.docx"
+fails "a .docx that is not one" 1 "shinsa: $T/not.docx: not a docx file (not a zip archive)" "$SHINSA" criteria import "$T/not.docx" --org 第三銀行
 # A second checklist: an import names which (cli_refused's OUTCOME_CHOOSE).
 mkdir "$T/cat2"
 jq '.id = "api-checklist-2030-01"' catalog/api-checklist-2018-08.json >"$T/cat2/second.json"

@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 14 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 16 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -104,5 +104,55 @@ run "$SHINSA" catalog show --help
 eq "catalog show --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa catalog show ID [--json]"
 fails "init takes no arguments" 2 'shinsa: init: unexpected argument "now" (usage: shinsa init [--catalog-dir DIR])' \
 	"$SHINSA" init now
+
+# Migration 16 on a database loaded before it: the shipped cross-walk's
+# English notes, in the mapping and in a bank's rows, become the Japanese
+# ones with English as the alternate; a note the bank typed stays; init
+# then finds the shipped file unchanged. The old state is made by hand from
+# a new database: the columns of 16 dropped, the notes and sha256 of before.
+DB16="$T/m16.db"
+"$SHINSA" --db "$DB16" init >/dev/null
+"$SHINSA" --db "$DB16" org add --kind bank --name 旧銀行 >/dev/null
+"$SHINSA" --db "$DB16" criteria import catalog/sources/000_facbf1237c5cd287.txt --org 旧銀行 >/dev/null 2>&1
+sqlite3 "$DB16" "
+UPDATE mapping_row SET note = (SELECT o FROM (SELECT column1 AS k, column2 AS o FROM (VALUES
+	('(1)-1', 'management ownership is absorbed into 責任の所在 (統4)'),
+	('(1)-5', '役員 -> 役職員'),
+	('(1)-6', '確認 -> 整備'),
+	('(1)-7', '役職員の不正対策 (3.3.3 c)'),
+	('(1)-10', 'objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)'),
+	('(1)-11', '004 adds 障害 and makes it 共通'),
+	('(1)-12', 'damaged row in seed 000: only the category word 外部委託管理 survives'),
+	('(1)-23', 'political/legal-change (data location) risk; dropped or merged in 004'),
+	('(1)-27', 'ウィルス -> ウイルス'),
+	('(1)-48', 'shortened in 004'),
+	('(1)-49', 'becomes 共通 in 004'),
+	('(1)-50', 'becomes 共通 in 004'),
+	('(1)-52', '把握する -> 回避する'),
+	('(1)-54', '45 is the bank-side counterpart'),
+	('(2)-1', 'BCP: outside the checklist''s security scope'),
+	('(2)-2', 'anti-social forces: outside the checklist''s security scope'))) WHERE k = criterion_key)
+  WHERE note_en <> '';
+UPDATE mapping SET sha256 = '5d88ae496f3fb0213e8fcf75313643b4c2afa7868eaeb8757f572402d6230055';
+UPDATE criterion SET note = (SELECT r.note FROM mapping_row r WHERE r.criterion_key = criterion.key);
+UPDATE criterion SET note = 'BCP は別途、業務継続計画の提出で確認' WHERE key = '(2)-1';
+ALTER TABLE mapping_row DROP COLUMN note_en;
+ALTER TABLE criterion DROP COLUMN note_en;
+DELETE FROM schema_migration WHERE version = 16;"
+run "$SHINSA" --db "$DB16" init
+eq "migration 16, then the shipped files unchanged" "$rc:$(echo "$out" | grep -v '^catalog')" "0:database $DB16: schema version 16 (was 15)
+mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, unchanged"
+eq "the shipped notes in Japanese, English the alternate" \
+	"$(sqlite3 -separator '|' "$DB16" "SELECT criterion_key, note, note_en FROM mapping_row WHERE criterion_key IN ('(1)-1', '(1)-5', '(1)-12') ORDER BY seq")" \
+	"(1)-1|経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する|management ownership is absorbed into 責任の所在 (統4)
+(1)-5|基準の「役員」は、チェックリストでは「役職員」|役員 in the criterion, 役職員 in the checklist
+(1)-12|原文の判読できない行。読み取れるのは区分の「外部委託管理」のみ|a damaged row in the source list: only the category word 外部委託管理 survives"
+eq "the bank's rows as the shipped ones, its own note as typed" \
+	"$(sqlite3 -separator '|' "$DB16" "SELECT key, note, note_en FROM criterion WHERE key IN ('(1)-1', '(2)-1', '(2)-2') ORDER BY seq")" \
+	"(1)-1|経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する|management ownership is absorbed into 責任の所在 (統4)
+(2)-1|BCP は別途、業務継続計画の提出で確認|
+(2)-2|反社会的勢力への対応はチェックリストのセキュリティの範囲外|anti-social forces: outside the checklist's security scope"
+eq "the mapping as a new database has it" "$(sqlite3 "$DB16" "SELECT * FROM mapping_row ORDER BY seq" | sha256sum)" \
+	"$(sqlite3 "$T/home/var/shinsa.db" "SELECT * FROM mapping_row ORDER BY seq" | sha256sum)"
 
 finish

@@ -63,11 +63,11 @@ eq "a bad status" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"item 3: bad status \"done\" (want implemented, partial, not_implemented or not_applicable)"}}'
 api PUT /api/v1/answers/3 '{"status":"partial","due":"2026-09-30"}'
 eq "an unknown field" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"unknown field \"due\" (allowed: status, current, issues, plan, plan_due, notes, revision)"}}'
+	'400 {"error":{"code":"bad_request","message":"unknown field \"due\" (allowed: status, current, issues, plan, plan_due, notes, revision)","problems":[{"cell":"","code":"unknown_field","args":["due"]}]}}'
 api PUT /api/v1/answers/3 '{"current":null}'
-eq "null text" "$code $body" '400 {"error":{"code":"bad_request","message":"current must be a string"}}'
+eq "null text" "$code $body" '400 {"error":{"code":"bad_request","message":"current must be a string","problems":[{"cell":"","code":"wrong_type","args":["current"]}]}}'
 api PUT /api/v1/answers/3 '{"status":1}'
-eq "a number for a status" "$code $body" '400 {"error":{"code":"bad_request","message":"status must be a string or null"}}'
+eq "a number for a status" "$code $body" '400 {"error":{"code":"bad_request","message":"status must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["status"]}]}}'
 api PUT /api/v1/answers/3 '{}'
 eq "nothing to set" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)"}}'
@@ -84,7 +84,7 @@ api PUT /api/v1/answers/3 '{"revision":"16977b96c1ce1ccc"}'
 eq "a revision alone sets nothing" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)"}}'
 api PUT /api/v1/answers/3 '{"notes":"x","revision":16}'
-eq "a revision that is not text" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string"}}'
+eq "a revision that is not text" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string","problems":[{"cell":"","code":"wrong_type","args":["revision"]}]}}'
 eq "refusals write nothing" "$(cli_show 接続先A)" "$before"
 
 # ---- export ----
@@ -150,12 +150,12 @@ login viewer@a.test
 api GET /api/v1/answers
 eq "a viewer reads" "$code $(jq -r '.items[1].status' "$T/b")" "200 implemented"
 api PUT /api/v1/answers/2 '{"status":"partial"}'
-eq "a viewer may not edit" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a viewer may not edit" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 upload /api/v1/answers/import "$T/a.xlsx"
-eq "a viewer may not import" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a viewer may not import" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 api GET /api/v1/audit
 eq "a viewer may not read the audit trail" "$code $body" \
-	'403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+	'403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 login admin@b.test
 for r in "GET /api/v1/answers" "PUT /api/v1/answers/1" "GET /api/v1/answers/export"; do
 	if [ "${r%% *}" = PUT ]; then api PUT "${r#* }" '{"status":"implemented"}'; else api GET "${r#* }"; fi

@@ -20,7 +20,7 @@ answer_all "$A"
 "$SHINSA" share add 1 --bank "$Y" >/dev/null
 start_server
 
-E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
 
 # The refused decision names its items as data.
 login rev@x.test

@@ -78,6 +78,12 @@ within_1s yes"
 eq "the refusals are logged, counted" \
 	"$(grep '"event":"guard"' "$T/serve.err" | jq -r .message | sed -n 's/^refused \([0-9]*\) connections over the cap of 32 per address (the last from 127.0.0.2)$/\1/p' | awk '{ n += $1 } END { print n }')" \
 	"268"
+# An office behind one NAT address: 32 browsers' spare connections, idle
+# after their answers, fill the cap; one more from that address is answered,
+# and the longest-idle spare is closed to make room (one, not all).
+$SLOW office "$PORT" 32 127.0.0.6 >"$T/office"
+eq "an office's idle connections make room for a new one" "$(cat "$T/office")" "answered HTTP/1.1 200 OK
+closed 1"
 # 300 from 20 addresses, 15 each: under the cap, and the server still has
 # room for everyone else.
 addrs=$(python3 -c "print(','.join('127.0.0.%d' % i for i in range(10, 30)))")

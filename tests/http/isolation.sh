@@ -80,8 +80,10 @@ GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/$SUB|-
 POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
+GET /api/v1/banks|/api/v1/banks?q=%E9%8A%80%E8%A1%8C|-
 GET /api/v1/inbox|/api/v1/inbox|-
 POST /api/v1/criteria|/api/v1/criteria|-
+POST /api/v1/criteria/preview|/api/v1/criteria/preview|-
 GET /api/v1/criteria|/api/v1/criteria|-
 PUT /api/v1/criteria/{key}/mapping|/api/v1/criteria/(1)-1/mapping|{\"relation\":\"none\"}
 GET /api/v1/criteria/suggestions|/api/v1/criteria/suggestions|-
@@ -138,7 +140,7 @@ want() {
 	may_share=false may_review=false
 	case $role in admin | editor) may_share=true ;; esac
 	case $role in admin | reviewer | approver) may_review=true ;; esac
-	ROLE_NO="403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+	ROLE_NO="403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
 	case "$pat" in
 	"GET /healthz" | "GET /api/v1/openapi.json" | "GET /login" | "GET /static/{name}") echo "200 *"; return ;;
 	"GET /" | "GET /lang/{code}") echo "303 *"; return ;;
@@ -195,7 +197,7 @@ want() {
 	"GET /api/v1/notifications")
 		if [ "$org" = X ] && { [ "$role" = admin ] || [ "$role" = reviewer ]; }; then echo "200 *"
 		else echo '200 {"unread":0,"email":true,"notifications":[],"next":null,"unread_threads":[]}'; fi ;;
-	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3"}}' ;;
+	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3","problems":[{"cell":"","code":"no_notification","args":["3"]}]}}' ;;
 	"PUT /api/v1/notifications/email") echo '200 {"email":true}' ;;
 	# Users: an admin's own organisation's only (user 1 is A's admin).
 	"PUT /api/v1/me") echo '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department"}}' ;;
@@ -214,7 +216,12 @@ want() {
 	"POST /api/v1/submissions")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif $may_share; then echo "422 *"
-		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"; fi ;;
+		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"; fi ;;
+	# The banks to share with (q=銀行): on one server their names are no
+	# secret; a connector's never listed, the body compared whole.
+	"GET /api/v1/banks")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		else echo "200 {\"banks\":[{\"name\":\"$X\"},{\"name\":\"$Y\"}],\"more\":false}"; fi ;;
 	"GET /api/v1/submissions" | "GET /api/v1/shares")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 []"; fi ;;
 	"GET /api/v1/submissions/{id}")
@@ -223,27 +230,27 @@ want() {
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"POST /api/v1/submissions/{id}/shares" | "DELETE /api/v1/submissions/{id}/shares/{share}")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
-		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
 		elif [ "${pat%% *}" = POST ]; then echo "404 $NOT_FOUND"
 		else echo '404 {"error":{"code":"not_found","message":"no share 1"}}'; fi ;;
 	"GET /api/v1/answers" | "GET /api/v1/answers/export" | "GET /api/v1/answers/check")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 *"; fi ;;
 	"PUT /api/v1/answers/{no}" | "POST /api/v1/answers/import")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
-		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
 		elif [ "${pat%% *}" = PUT ]; then echo "200 *"
 		else echo '415 {"error":{"code":"unsupported_media_type","message":"the request body must be an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)"}}'; fi ;;
 	"GET /api/v1/audit" | "GET /api/v1/audit/csv")
 		# The caller's own organisation's trail: read before any bank
 		# read of A's submission (the matrix lists it first).
 		if [ "$role" = admin ]; then echo "200 *"
-		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role (${role}) may not do this\"}}"; fi ;;
-	"POST /api/v1/criteria" | "PUT /api/v1/criteria/{key}/mapping")
+		else echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role (${role}) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"${role}\"]}]}}"; fi ;;
+	"POST /api/v1/criteria" | "POST /api/v1/criteria/preview" | "PUT /api/v1/criteria/{key}/mapping")
 		# A bank's own criteria: banks only, CRITERIA_EDIT to change. X and
 		# Y have imported none, so a permitted call finds nothing.
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
-		elif [ "$role" != admin ] && [ "$role" != reviewer ]; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
-		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text (or a name ending .tsv, .csv, .xlsx or .txt)"}}'
+		elif [ "$role" != admin ] && [ "$role" != reviewer ]; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)"}}'
 		else echo "404 $NO_CRITERIA"; fi ;;
 	"GET /api/v1/criteria" | "GET /api/v1/criteria/suggestions")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"; else echo "404 $NO_CRITERIA"; fi ;;
@@ -267,7 +274,7 @@ want() {
 	"PUT /api/v1/reviews/{submission}/items/{no}" | "PUT /api/v1/reviews/{submission}/items/{no}/answer" | \
 	"POST /api/v1/reviews/{submission}/decision")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
-		elif ! $may_review; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+		elif ! $may_review; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		elif [ "${pat##*/}" = decision ]; then echo "409 *"
 		else echo "200 *"; fi ;;
@@ -286,7 +293,7 @@ want() {
 		# The action depends on the kind: REVIEW for a bank, ANSWERS_EDIT
 		# for a connector, which must also say whose review.
 		if { [ "$kind" = bank ] && ! $may_review; } || { [ "$kind" != bank ] && ! $may_share; }; then
-			echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\"}}"
+			echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
 		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review"}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
@@ -372,6 +379,7 @@ call() {
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
 		[ "$pat" = "PUT /api/v1/banks/{bank}/questions/{key}" ] && [ "$code" = 404 ] && consent=true
+		[ "$pat" = "GET /api/v1/banks" ] && [ "$code" = 200 ] && consent=true
 		leak=
 		$consent || leak=$(leaks "$org")
 		if [ "$got" = "$w" ] && [ -z "$leak" ]; then

@@ -156,5 +156,31 @@ problems_of() {
 	'no bank \"'*'\"')
 		n=${1#no bank \\\"}
 		printf ',"problems":[{"cell":"","code":"no_bank","args":["%s"]}]' "${n%\\\"}" ;;
+	# The refusals a page words by their codes (web/i18n/LANG-refusal.json).
+	'your role ('*') may not do this')
+		n=${1#your role (}
+		printf ',"problems":[{"cell":"","code":"role","args":["%s"]}]' "${n%%)*}" ;;
+	'unknown field \"'*)
+		n=${1#unknown field \\\"}
+		printf ',"problems":[{"cell":"","code":"unknown_field","args":["%s"]}]' "${n%%\\\"*}" ;;
+	'the request body '*) printf ',"problems":[{"cell":"","code":"bad_body","args":[]}]' ;;
+	*' must be a string' | *' must be a string or null' | *' must be true or false' | *' must be true or false or null' | \
+		*' must be a whole number' | *' must be a whole number or null' | *' must be an array' | \
+		*' must be an array or null' | *' must be an object' | *' must be an object or null')
+		printf ',"problems":[{"cell":"","code":"wrong_type","args":["%s"]}]' "${1%% must be *}" ;;
+	'review of submission '*' is decided')
+		n=${1#review of submission }
+		printf ',"problems":[{"cell":"","code":"review_decided","args":["%s"]}]' "${n%% *}" ;;
+	'review of submission '*' has a decision awaiting approval' | 'a decision of submission '*' is awaiting approval')
+		n=${1#*of submission }
+		printf ',"problems":[{"cell":"","code":"awaiting_approval","args":["%s"]}]' "${n%% *}" ;;
+	'a rejection needs a reason: say what to change') printf ',"problems":[{"cell":"","code":"reason_required","args":[]}]' ;;
+	'you drafted this decision: another approver must '*' it')
+		n=${1#*must }
+		printf ',"problems":[{"cell":"","code":"own_draft","args":["%s"]}]' "${n% it}" ;;
+	'no notification '*) printf ',"problems":[{"cell":"","code":"no_notification","args":["%s"]}]' "${1#no notification }" ;;
+	'give ids, all or submission' | 'give one of ids, all or submission' | 'all must be true' | \
+		'ids must be notification numbers' | 'bank goes with submission' | 'ids holds more than '*)
+		printf ',"problems":[{"cell":"","code":"notification_ids","args":[]}]' ;;
 	esac
 }

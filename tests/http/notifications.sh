@@ -21,7 +21,7 @@ answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 "$SHINSA" submit --org "$A" >/dev/null
 start_server
-E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
+E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
 for u in admin@a.test editor@a.test viewer@a.test admin@b.test admin@x.test rev@x.test viewer@x.test rev@y.test; do
 	login "$u"
 done

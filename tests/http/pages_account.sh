@@ -176,8 +176,8 @@ has "the audit page" '<h1>監査ログ</h1>' \
 eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
 page "/audit?before=$((NEWEST - 49))"
 has "the older page" '<a href="/audit">← 最新の記録へ</a>'
-grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録</td><td><code>org:1</code></td><td class=\"wrap audit-words\">kind: connector" "$T/b" >"$T/n"
-eq "down to the first event" "$(cat "$T/n")" 1
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録</td><td><code>org:1</code></td><td class=\"wrap audit-words\">「接続先A」を登録しました（API接続先）</td></tr>" "$T/b" >"$T/n"
+eq "down to the first event, said in words" "$(cat "$T/n")" 1
 eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
 page "/audit?before=x"
 # The API's English message is not on a Japanese page (only on an English one).
@@ -215,6 +215,16 @@ eq "the filtered page" "$(grep -c -F -e '<option value="org_add" selected>組織
 	-e '<label>開始日<input name="from" value="2026/5/1" inputmode="numeric" placeholder="2027-07-01" aria-describedby="audit-date-hint"></label>' \
 	-e '<p class="actions"><a href="/api/v1/audit/csv?action&#61;org_add&amp;from&#61;2026%2F5%2F1" download id="audit-csv">表示中の条件でCSVをダウンロード</a></p>' "$T/b")" 3
 eq "only org_add rows" "$(grep -c '<td>組織の登録</td>' "$T/b") $(grep -c '<td>回答の編集</td>' "$T/b")" "1 0"
+# Details in words: a sentence for a common action, else each key and
+# value in words (a failed sign-in's reason), never English on a Japanese page.
+req -X POST -H 'Content-Type: application/json' -d '{"email":"editor@a.test","password":"not the password"}' "$URL/api/v1/session"
+page "/audit?action=login_failed"
+eq "a failed sign-in's details in words" "$(grep -o 'audit-words">[^<]*' "$T/b" | head -1)" 'audit-words">理由：パスワードの誤り'
+eq "and its second line" "$(grep -A1 '理由：パスワードの誤り' "$T/b" | tail -1)" '接続元：127.0.0.1</td></tr>'
+page "/audit?action=login_failed" -b shinsa_lang=en
+eq "in English" "$(grep -A1 'Reason: wrong password' "$T/b" | tail -1)" 'From: 127.0.0.1</td></tr>'
+page "/audit?action=user_add"
+eq "a user added, in a sentence" "$(grep -c '<td class="wrap audit-words">「editor@a.test」を追加しました（権限：編集者）</td>' "$T/b")" 1
 page "/audit?from=2026-13-01&actor=%E5%A4%AA%E9%83%8E"
 eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '条件を確認してください：操作者・対象は文字の一部で' "$T/b") $(grep -c 'from wants a day' "$T/b")" "400 3 0"
 page "/api/v1/audit/csv?action=audit_export"

@@ -49,7 +49,7 @@ page /answers
 eq "item 3: the form carries the revision the API gave" \
 	"$(has "<form class=\"answer-form\" id=\"answer-3\" data-no=\"3\" data-revision=\"$REV3\" novalidate>")" yes
 eq "item 3: the values, escaped" \
-	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="date" value="2026-09-30" data-empty="null"></div>')" \
+	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="text" placeholder="例：2027-07-31、令和9年7月31日" autocomplete="off" value="2026-09-30" data-empty="null"></div>')" \
 	"yes yes yes"
 eq "every input has its label" "$(grep -c '<label for="status-3">対応状況</label>' "$T/b") $(grep -c '<label for="current-3">現在の対応状況</label>' "$T/b")" "1 1"
 eq "a bank item: read-only" \
@@ -130,9 +130,9 @@ eq "its share: state, expiry, the bank's read" \
 	"$(has '<td><span class="chip good">有効</span></td>') $(has '<td>2026-12-31まで</td>') $(has '<ul class="plain"><li>2026-05-01 18:00 JST admin@b.test</li></ul></details></td>')" \
 	"yes yes yes"
 eq "revoke, asking first" "$(has '<td><form class="revoke" id="revoke-1" data-api="/api/v1/submissions/1/shares/1" data-method="DELETE"')" yes
-eq "the share form, with the banks shared with before" \
-	"$(has '<form id="share" class="share-form" data-api="/api/v1/submissions/1/shares" data-method="POST">') $(has '<datalist id="bank-names"><option value="銀行B"></datalist>')" \
-	"yes yes"
+eq "the share form: the bank's box, its list filled by bank_picker.js" \
+	"$(has '<form id="share" class="share-form" data-api="/api/v1/submissions/1/shares" data-method="POST">') $(has '<input id="share-bank" name="bank" required autocomplete="off" spellcheck="false" aria-describedby="share-bank-hint">') $(has '<div class="bank-popup" hidden><ul id="share-bank-list" role="listbox" aria-label="候補の銀行"></ul>') $(has '<script src="/static/bank_picker.js" defer></script>') $(grep -c '<datalist' "$T/b")" \
+	"yes yes yes yes 0"
 eq "version 1 has no version before" "$(grep -c 'diff_previous\|前の版との差分' "$T/b") $(grep -c 'href="/submissions/1/diff/working"' "$T/b")" "0 1"
 page /submissions/2
 eq "version 2: the diff with version 1" "$(grep -c 'href="/submissions/1/diff/2">前の版との差分</a>' "$T/b")" 1

@@ -47,7 +47,7 @@ page /inbox
 has "an empty inbox says so" "共有されている提出はまだありません。"
 page /criteria
 has "without criteria the criteria page offers the import" '審査基準はまだ取り込まれていません。' \
-	'<form id="criteria-import" data-api="/api/v1/criteria" data-upload data-method="POST"' \
+	'<form id="criteria-import" class="criteria-source"' \
 	' data-msg-problems="ファイルを取り込めませんでした。現在の審査基準は変わっていません。"' \
 	' data-problem-number-again="通番 {1} が2回あります（最初は {2}）。"' \
 	' data-problem-quote-text="閉じの「&quot;」のあとに文字があります。「&quot;」で囲んだセルの中の「&quot;」は「&quot;&quot;」と書いてください。"' \
@@ -65,13 +65,25 @@ has "the criteria with their mapping, suggestions and forms" \
 	'<input type="hidden" name="items" data-type="json" value="[1]">' \
 	'<button type="button" class="secondary take" data-take="2" data-form="map-0">通番2を追加</button>' \
 	'<li>通番2 <span class="muted">セキュリティ管理ルールを整備する。</span> <span class="chip info">類似度 17%</span>' \
-	'data-confirm="現在の審査基準を、選択したファイルの内容で置き換えます。よろしいですか。"'
+	'<form id="criteria-paste" class="criteria-source" data-max-bytes="4194304" data-name="貼り付けた文章"' \
+	'<textarea id="paste-text" rows="12" aria-describedby="paste-help" spellcheck="false"></textarea>' \
+	'<section id="criteria-preview" class="panel criteria-preview" aria-labelledby="preview-h" hidden' \
+	' data-problem-criteria-changed="確認している間に、審査基準が「{1}」（{2}、{3}）に置き換えられました。もう一度読み取って確認してください。"' \
+	'<div class="actions"><button type="submit">この内容で置き換える</button>'
+has "the shipped cross-walk's notes in Japanese" \
+	'<p class="help wrap">経営陣による主体的な管理は、チェックリストでは「責任の所在」（統4）に含めて確認する</p>' \
+	'<p class="help wrap">基準の「役員」は、チェックリストでは「役職員」</p>'
+lacks "and not in English" 'management ownership is absorbed'
+has "the file's format in words" '<dd>000.txt（テキスト (.txt)）</dd>'
 api PUT "/api/v1/criteria/%281%29-1/mapping" '{"relation":"equal","items":[1,2],"note":"見直し"}'
 eq "the mapping form's request" "$code $(echo "$body" | jq -c '[.relation, .items]')" '200 ["equal",[1,2]]'
 page /criteria -H 'Accept-Language: en'
 has "the criteria page in English" '<option value="equal" selected>Equal</option>' \
 	'<input type="hidden" name="items" data-type="json" value="[1,2]">' '<span class="chip good">Mapped</span>' \
 	' data-problem-not-a-number="通番 &quot;{1}&quot; is not a number."'
+has "a shipped note in English, the bank's own as typed" \
+	'<p class="help wrap">役員 in the criterion, 役職員 in the checklist</p>' '<p class="help wrap">見直し</p>'
+lacks "no shipped note in Japanese on the English page" '基準の「役員」は、チェックリストでは「役職員」</p>'
 login viewer@x.test
 login rev@y.test
 
@@ -264,7 +276,7 @@ api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
 eq "the required form's request" "$code" 200
 page /plans/1
 has "the required date shows" '<dt>銀行の求める期限</dt><dd>2026-05-31</dd>' '<td>銀行の期限指定</td>' \
-	'<input id="required-due" name="due" type="date" value="2026-05-31" data-empty="null" aria-describedby="required-help">'
+	'<input id="required-due" name="due" type="text" placeholder="例：2027-07-31、令和9年7月31日" autocomplete="off" value="2026-05-31" data-empty="null" aria-describedby="required-help required-due-hint">'
 as viewer@x.test
 page /plans/1
 lacks "a bank's viewer gets no form" 'data-api='

@@ -28,9 +28,9 @@ eq "too long" "$code $body" '400 {"error":{"code":"bad_request","message":"name 
 api PUT /api/v1/me '{"department":"審査部\n"}'
 eq "a control character" "$code $body" '400 {"error":{"code":"bad_request","message":"department contains a control character or invalid UTF-8"}}'
 api PUT /api/v1/me '{"name":7}'
-eq "not text" "$code $body" '400 {"error":{"code":"bad_request","message":"name must be a string"}}'
+eq "not text" "$code $body" '400 {"error":{"code":"bad_request","message":"name must be a string","problems":[{"cell":"","code":"wrong_type","args":["name"]}]}}'
 api PUT /api/v1/me '{"role":"admin"}'
-eq "nothing else" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"role\" (allowed: name, department)"}}'
+eq "nothing else" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"role\" (allowed: name, department)","problems":[{"cell":"","code":"unknown_field","args":["role"]}]}}'
 
 login admin@x.test
 api POST /api/v1/users "{$PW,\"email\":\"new@x.test\",\"role\":\"viewer\",\"name\":\"佐藤 一郎\",\"department\":\"リスク管理部\"}"
@@ -54,9 +54,9 @@ login rev@x.test "$OTP"
 eq "the new one does, to be changed" "$code $(jq -c .must_change_password "$T/b")" '200 true'
 as admin@x.test
 api POST /api/v1/users/2/password-reset '{}'
-eq "the admin's own password first" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change"}}'
+eq "the admin's own password first" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change","problems":[{"cell":"","code":"confirm_password","args":[]}]}}'
 api POST /api/v1/users/1/password-reset "{$PW}"
-eq "not one's own" "$code $body" '409 {"error":{"code":"conflict","message":"you cannot reset your own password here: change it on your account page"}}'
+eq "not one's own" "$code $body" '409 {"error":{"code":"conflict","message":"you cannot reset your own password here: change it on your account page","problems":[{"cell":"","code":"self_reset","args":[]}]}}'
 api POST /api/v1/users/3/password-reset "{$PW}"
 eq "another organisation's user" "$code $body" '404 {"error":{"code":"not_found","message":"no user 3"}}'
 as rev@x.test

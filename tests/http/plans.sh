@@ -63,16 +63,16 @@ eq "required: a bad date" "$code $body" '400 {"error":{"code":"bad_request","mes
 api PUT /api/v1/plans/1/required '{}'
 eq "required: due is required" "$code $body" '400 {"error":{"code":"bad_request","message":"due is required","problems":[{"cell":"","code":"required","args":["due"]}]}}'
 api PUT /api/v1/plans/1/required '{"due":20260531}'
-eq "required: due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"due must be a string or null"}}'
+eq "required: due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"due must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["due"]}]}}'
 api PUT /api/v1/plans/1/required '{"due":null,"note":"x"}'
-eq "required: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"note\" (allowed: due)"}}'
+eq "required: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"note\" (allowed: due)","problems":[{"cell":"","code":"unknown_field","args":["note"]}]}}'
 api PUT /api/v1/plans/x/required '{"due":null}'
 eq "required: not an id" "$code $body" '404 {"error":{"code":"not_found","message":"no plan \"x\""}}'
 login viewer@x.test
 api GET /api/v1/plans/1
 eq "a bank viewer reads the plan" "$code $(echo "$body" | jq -c '[.id, .due]')" '200 [1,"2026-05-31"]'
 api PUT /api/v1/plans/1/required '{"due":null}'
-eq "a bank viewer cannot set a date" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a bank viewer cannot set a date" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 api PUT /api/v1/plans/1 '{"status":"done"}'
 eq "a bank cannot update a plan" "$code $body" '403 {"error":{"code":"forbidden","message":"this is for connectors"}}'
 
@@ -95,7 +95,7 @@ eq "another connector cannot update it" "$code $body" '404 {"error":{"code":"not
 # The connector updates progress once, every bank sees it.
 login viewer@a.test
 api PUT /api/v1/plans/1 '{"status":"done"}'
-eq "a connector viewer cannot update" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "a connector viewer cannot update" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 as editor@a.test
 api PUT /api/v1/plans/1/required '{"due":"2026-05-01"}'
 eq "a connector cannot set a required date" "$code $body" '403 {"error":{"code":"forbidden","message":"this is for banks"}}'
@@ -116,30 +116,43 @@ put_fails() { # WHAT BODY MESSAGE [PROBLEMS: the "problems" a page words]
 LONG=$(printf '審%.0s' $(seq 1 4001))
 TITLE=$(printf '査%.0s' $(seq 1 201))
 MANY=$(for i in $(seq 1 51); do printf '{"title":"m%d"},' "$i"; done | sed 's/,$//')
-put_fails "an unknown field" '{"state":"done"}' 'unknown field "state" (allowed: status, due, note, milestones)'
+put_fails "an unknown field" '{"state":"done"}' 'unknown field "state" (allowed: status, due, note, milestones)' \
+	'[{"cell":"","code":"unknown_field","args":["state"]}]'
 put_fails "nothing to set" '{}' 'nothing to set (give any of status, due, note, milestones)'
 put_fails "a bad status" '{"status":"closed"}' 'unknown status "closed" (want open, in_progress or done)'
-put_fails "status is text" '{"status":1}' 'status must be a string'
+put_fails "status is text" '{"status":1}' 'status must be a string' \
+	'[{"cell":"","code":"wrong_type","args":["status"]}]'
 api PUT /api/v1/plans/1 '{"due":"2026-13-01"}'
 eq "update refused: a bad due date" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"due: 2026-13-01 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-13-01"]}]}}'
-put_fails "due is text or null" '{"due":true}' 'due must be a string or null'
-put_fails "note is text" '{"note":["x"]}' 'note must be a string'
+put_fails "due is text or null" '{"due":true}' 'due must be a string or null' \
+	'[{"cell":"","code":"wrong_type","args":["due"]}]'
+put_fails "note is text" '{"note":["x"]}' 'note must be a string' \
+	'[{"cell":"","code":"wrong_type","args":["note"]}]'
 put_fails "an empty note" '{"note":""}' 'note is empty'
 put_fails "a note too long" "{\"note\":\"$LONG\"}" 'note is longer than 4000 characters' \
 	'[{"cell":"","code":"too_long","args":["note","4000"]}]'
-put_fails "milestones is an array" '{"milestones":{"title":"x"}}' 'milestones must be an array of {title, due, done_at}'
-put_fails "too many milestones" "{\"milestones\":[$MANY]}" 'too many milestones (at most 50)'
-put_fails "a milestone is an object" '{"milestones":["x"]}' 'milestone 1 must be an object {title, due, done_at}'
-put_fails "a milestone's unknown field" '{"milestones":[{"title":"a"},{"title":"b","owner":"c"}]}' 'milestone 2: unknown field "owner" (allowed: title, due, done_at)'
-put_fails "a milestone needs a title" '{"milestones":[{"due":"2026-05-01"}]}' 'milestone 1: title is required'
-put_fails "a milestone's title is text" '{"milestones":[{"title":7}]}' 'milestone 1: title must be a string'
+put_fails "milestones is an array" '{"milestones":{"title":"x"}}' 'milestones must be an array of {title, due, done_at}' \
+	'[{"cell":"","code":"wrong_type","args":["milestones"]}]'
+put_fails "too many milestones" "{\"milestones\":[$MANY]}" 'too many milestones (at most 50)' \
+	'[{"cell":"","code":"milestones_too_many","args":["50"]}]'
+put_fails "a milestone is an object" '{"milestones":["x"]}' 'milestone 1 must be an object {title, due, done_at}' \
+	'[{"cell":"","code":"wrong_type","args":["milestones","1"]}]'
+put_fails "a milestone's unknown field" '{"milestones":[{"title":"a"},{"title":"b","owner":"c"}]}' 'milestone 2: unknown field "owner" (allowed: title, due, done_at)' \
+	'[{"cell":"","code":"unknown_field","args":["owner","2"]}]'
+put_fails "a milestone needs a title" '{"milestones":[{"due":"2026-05-01"}]}' 'milestone 1: title is required' \
+	'[{"cell":"","code":"milestone_title","args":["1"]}]'
+put_fails "a milestone's title is text" '{"milestones":[{"title":7}]}' 'milestone 1: title must be a string' \
+	'[{"cell":"","code":"wrong_type","args":["title","milestone 1: "]}]'
 put_fails "an empty title" '{"milestones":[{"title":" "}]}' 'milestone 1: title is empty'
 put_fails "a title too long" "{\"milestones\":[{\"title\":\"$TITLE\"}]}" 'milestone 1: title is longer than 200 characters'
 put_fails "a title with a line break" '{"milestones":[{"title":"a\nb"}]}' 'milestone 1: title contains a control character or invalid UTF-8'
-put_fails "a milestone's bad due" '{"milestones":[{"title":"a","due":"2026-04-31"}]}' 'milestone 1: due "2026-04-31" is not a date (want YYYY-MM-DD)'
-put_fails "a milestone's due is text" '{"milestones":[{"title":"a","due":5}]}' 'milestone 1: due must be a string or null'
-put_fails "a milestone's bad done_at" '{"milestones":[{"title":"a","done_at":"yes"}]}' 'milestone 1: done_at "yes" is not a date (want YYYY-MM-DD)'
+put_fails "a milestone's bad due" '{"milestones":[{"title":"a","due":"2026-04-31"}]}' 'milestone 1: due: 2026-04-31 is not a day' \
+	'[{"cell":"","code":"not_a_day","args":["2026-04-31"]}]'
+put_fails "a milestone's due is text" '{"milestones":[{"title":"a","due":5}]}' 'milestone 1: due must be a string or null' \
+	'[{"cell":"","code":"wrong_type","args":["due","milestone 1: "]}]'
+put_fails "a milestone's bad done_at" '{"milestones":[{"title":"a","done_at":"yes"}]}' 'milestone 1: done_at: "yes" is not a date (want 2027-07-31, 2027/7/31, 2027年7月31日 or 令和9年7月31日)' \
+	'[{"cell":"","code":"not_a_date","args":["yes"]}]'
 api PUT /api/v1/plans/99 '{"status":"done"}'
 eq "update: no such plan" "$code $body" '404 {"error":{"code":"not_found","message":"no plan 99"}}'
 api GET /api/v1/plans/1
@@ -241,15 +254,15 @@ eq "no date and never assessed" "$code $(echo "$body" | jq -c '[.next_due, .stat
 api PUT "/api/v1/cycles/$A" '{"months":0}'
 eq "cycle: months too few" "$code $body" '400 {"error":{"code":"bad_request","message":"months must be a whole number from 1 to 60"}}'
 api PUT "/api/v1/cycles/$A" '{"months":"12"}'
-eq "cycle: months is a number" "$code $body" '400 {"error":{"code":"bad_request","message":"months must be a whole number"}}'
+eq "cycle: months is a number" "$code $body" '400 {"error":{"code":"bad_request","message":"months must be a whole number","problems":[{"cell":"","code":"wrong_type","args":["months"]}]}}'
 api PUT "/api/v1/cycles/$A" '{"next_due":"2026-06-31"}'
 eq "cycle: a bad date" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due: 2026-06-31 is not a day","problems":[{"cell":"","code":"not_a_day","args":["2026-06-31"]}]}}'
 api PUT "/api/v1/cycles/$A" '{"next_due":1}'
-eq "cycle: next_due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due must be a string or null"}}'
+eq "cycle: next_due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["next_due"]}]}}'
 api PUT "/api/v1/cycles/$A" '{}'
 eq "cycle: nothing to set" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to set (give months or next_due)"}}'
 api PUT "/api/v1/cycles/$A" '{"every":1}'
-eq "cycle: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"every\" (allowed: months, next_due)"}}'
+eq "cycle: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"every\" (allowed: months, next_due)","problems":[{"cell":"","code":"unknown_field","args":["every"]}]}}'
 api PUT "/api/v1/cycles/$B" '{"months":6}'
 eq "cycle: a connector that never shared with the bank" "$code $body" "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no connector \\\"$B\\\"\"}}"
 api PUT /api/v1/cycles/Z社 '{"months":6}'
@@ -258,7 +271,7 @@ api PUT /api/v1/cycles/Y銀行 '{"months":6}'
 eq "cycle: a bank is no connector" "$code $body" '404 {"error":{"code":"not_found","message":"no connector \"Y銀行\""}}'
 login viewer@x.test
 api PUT "/api/v1/cycles/$A" '{"months":6}'
-eq "cycle: a bank viewer cannot set it" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this"}}'
+eq "cycle: a bank viewer cannot set it" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (viewer) may not do this","problems":[{"cell":"","code":"role","args":["viewer"]}]}}'
 login reviewer@y.test
 api GET /api/v1/cycles
 eq "Y's pair stays after its share was revoked" "$code $(echo "$body" | jq -c '[.[] | [.bank, .connector, .months]]')" "200 [[\"Y銀行\",\"$A\",12]]"

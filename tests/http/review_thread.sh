@@ -56,7 +56,7 @@ eq "an acceptance without a note" "$code $(echo "$body" | jq -c '[.comment, [.me
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","text":"a","comment":"b"}'
 eq "text or comment, not both" "$code $body" "400 $(printf '{"error":{"code":"bad_request","message":"give text or comment, not both"}}')"
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","revision":5}'
-eq "a revision is a string" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string or null"}}'
+eq "a revision is a string" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["revision"]}]}}'
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","revision":"bad3c1fa355dc552"}'
 eq "a query needs its text even at the right revision" "$code $body" '400 {"error":{"code":"bad_request","message":"a query needs a comment: say what to ask"}}'
 api GET /api/v1/reviews/1

@@ -16,7 +16,7 @@ eq "an unknown account" "$code $body" '401 {"error":{"code":"unauthorized","mess
 req -H 'Content-Type: application/json' -d '{"email":"admin@a.test"}' "$URL/api/v1/session"
 eq "a missing password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required","problems":[{"cell":"","code":"required","args":["password"]}]}}'
 req -H 'Content-Type: application/json' -d '{"email":"admin@a.test","password":"x","remember":true}' "$URL/api/v1/session"
-eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"remember\" (allowed: email, password, totp)"}}'
+eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"remember\" (allowed: email, password, totp)","problems":[{"cell":"","code":"unknown_field","args":["remember"]}]}}'
 
 login admin@a.test
 eq "sign in" "$code $(jq -c 'del(.csrf_token)' "$T/b")" \

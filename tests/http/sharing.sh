@@ -22,7 +22,7 @@ api POST /api/v1/submissions '{"catalog":"nope"}'
 eq "submit: an unknown checklist" "$code $body" \
 	'404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 api POST /api/v1/submissions '{"org":"x"}'
-eq "submit: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"org\" (allowed: catalog)"}}'
+eq "submit: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"org\" (allowed: catalog)","problems":[{"cell":"","code":"unknown_field","args":["org"]}]}}'
 api POST /api/v1/submissions
 SHA1=$(sqlite3 "$SHINSA_DB" "SELECT sha256 FROM submission WHERE id = 1")
 eq "submit" "$code $body $(header Location)" \
@@ -52,9 +52,9 @@ api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-03-01"}
 eq "share: a past expiry" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"expiry \"2026-03-01\" is in the past (it is now 2026-04-01T09:00:00Z)"}}'
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":20260501}'
-eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","message":"expires must be a string or null"}}'
+eq "share: expires is text" "$code $body" '400 {"error":{"code":"bad_request","message":"expires must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["expires"]}]}}'
 api POST /api/v1/submissions/1/shares '{"bank":null}'
-eq "share: a null bank is not a string" "$code $body" '400 {"error":{"code":"bad_request","message":"bank must be a string"}}'
+eq "share: a null bank is not a string" "$code $body" '400 {"error":{"code":"bad_request","message":"bank must be a string","problems":[{"cell":"","code":"wrong_type","args":["bank"]}]}}'
 api POST /api/v1/submissions/1/shares '{}'
 eq "share: bank is required" "$code $body" '400 {"error":{"code":"bad_request","message":"bank is required","problems":[{"cell":"","code":"required","args":["bank"]}]}}'
 api POST /api/v1/submissions/9/shares '{"bank":"X銀行"}'
@@ -62,7 +62,7 @@ eq "share: no such submission" "$code $body" '404 {"error":{"code":"not_found","
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行","expires":"2026-04-30"}'
 eq "share" "$code $body" '201 {"id":1,"submission":1,"version":1,"bank":"X銀行","created_by":"editor@a.test","created_at":"2026-04-01T09:00:00Z","expires_at":"2026-05-01T00:00:00Z","revoked_at":null,"in_force":true,"accesses":[]}'
 api POST /api/v1/submissions/1/shares '{"bank":"X銀行"}'
-eq "share: one in force" "$code $body" '409 {"error":{"code":"conflict","message":"submission 1 is already shared with X銀行 (share 1)"}}'
+eq "share: one in force" "$code $body" '409 {"error":{"code":"conflict","message":"submission 1 is already shared with X銀行 (share 1)","problems":[{"cell":"","code":"already_shared","args":["X銀行","1","1"]}]}}'
 
 # The bank: inbox and read.
 login reader@x.test
@@ -111,7 +111,7 @@ as editor@a.test
 api DELETE /api/v1/submissions/1/shares/2
 eq "revoke" "$code $body" '200 {"id":2,"revoked_at":"2026-05-01T00:00:00Z"}'
 api DELETE /api/v1/submissions/1/shares/2
-eq "revoke twice" "$code $body" '409 {"error":{"code":"conflict","message":"share 2 is already revoked"}}'
+eq "revoke twice" "$code $body" '409 {"error":{"code":"conflict","message":"share 2 is already revoked","problems":[{"cell":"","code":"already_revoked","args":["2"]}]}}'
 as reader@x.test
 api GET /api/v1/submissions/1
 eq "after revoke: 404" "$code $body" '404 {"error":{"code":"not_found","message":"no submission 1"}}'

@@ -9,6 +9,12 @@
         open K            connections of the crowd still open then
         answered STATUS   the new client's status line ("none" if no answer)
         within_1s yes|no  whether the answer came within 1 s
+  slow_clients.py office PORT N ADDR
+      an office behind one address: N connections from ADDR each ask
+      GET /healthz (keep-alive), read the answer and stay open, idle; then one
+      more from ADDR asks the same. Prints two lines:
+        answered STATUS   the last client's status line ("none" if no answer)
+        closed K          how many of the N idle ones the server closed
   slow_clients.py trickle PORT head|body
       one connection that sends a header line (head) or 10 body bytes of a
       100,000-byte POST (body) every 0.5 s; prints "closed" and the seconds it
@@ -80,6 +86,48 @@ def crowd(port, n, addrs):
         s.close()
 
 
+def ask(s):
+    """GET /healthz on s, kept alive; the status line, or "none"."""
+    try:
+        s.settimeout(5)
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(4096)
+            if not chunk:
+                return "none"
+            data += chunk
+        head, body = data.split(b"\r\n\r\n", 1)
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(body) < length:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            body += chunk
+        return head.split(b"\r\n", 1)[0].decode("ascii", "replace")
+    except OSError:
+        return "none"
+
+
+def office(port, n, addr):
+    idle = []
+    for _ in range(n):
+        s = connect(port, addr)
+        ask(s)
+        idle.append(s)
+    last = connect(port, addr)
+    status = ask(last)
+    time.sleep(0.3)
+    print("answered %s" % status)
+    print("closed %d" % sum(1 for s in idle if is_closed(s)))
+    for s in idle + [last]:
+        s.close()
+
+
 def trickle(port, what):
     s = connect(port, "127.0.0.1")
     if what == "head":
@@ -103,10 +151,12 @@ def main():
     mode, port = sys.argv[1], int(sys.argv[2])
     if mode == "crowd":
         crowd(port, int(sys.argv[3]), sys.argv[4].split(","))
+    elif mode == "office":
+        office(port, int(sys.argv[3]), sys.argv[4])
     elif mode == "trickle":
         trickle(port, sys.argv[3])
     else:
-        sys.exit("usage: slow_clients.py crowd PORT N ADDRS | trickle PORT head|body")
+        sys.exit("usage: slow_clients.py crowd PORT N ADDRS | office PORT N ADDR | trickle PORT head|body")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ start_server
 
 login editor@a.test
 api GET /api/v1/users
-eq "an editor may not" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (editor) may not do this"}}'
+eq "an editor may not" "$code $body" '403 {"error":{"code":"forbidden","message":"your role (editor) may not do this","problems":[{"cell":"","code":"role","args":["editor"]}]}}'
 
 login admin@a.test
 api GET /api/v1/users
@@ -29,7 +29,7 @@ login new@a.test "$OTP"
 eq "it signs in, to change it first" "$code $(jq -c .must_change_password "$T/b")" "200 true"
 as admin@a.test
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"new@a.test","role":"viewer"}'
-eq "an email taken" "$code $body" '409 {"error":{"code":"conflict","message":"a user with email new@a.test already exists"}}'
+eq "an email taken" "$code $body" '409 {"error":{"code":"conflict","message":"a user with email new@a.test already exists","problems":[{"cell":"","code":"user_exists","args":["new@a.test"]}]}}'
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"admin@x.test","role":"viewer"}'
 eq "an email taken elsewhere (sign-in is by email alone)" "$code" 409
 api POST /api/v1/users '{"password":"correct horse battery staple","email":"bad","role":"viewer"}'
@@ -46,16 +46,16 @@ eq "again: nothing changes" "$code $(jq -c '[.role]' "$T/b")" '200 ["editor"]'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple"}'
 eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give role, disabled, totp_reset, name or department"}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","disabled":"yes"}'
-eq "disabled is a boolean" "$code $body" '400 {"error":{"code":"bad_request","message":"disabled must be true or false"}}'
+eq "disabled is a boolean" "$code $body" '400 {"error":{"code":"bad_request","message":"disabled must be true or false","problems":[{"cell":"","code":"wrong_type","args":["disabled"]}]}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","pass":"x"}'
-eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"pass\" (allowed: role, disabled, totp_reset, password, name, department)"}}'
+eq "an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"pass\" (allowed: role, disabled, totp_reset, password, name, department)","problems":[{"cell":"","code":"unknown_field","args":["pass"]}]}}'
 # The administrator's own password, every time: a stolen session adds no one.
 api PUT /api/v1/users/4 '{"role":"viewer"}'
-eq "a change without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change"}}'
+eq "a change without the password" "$code $body" '400 {"error":{"code":"bad_request","message":"password is required: your own, to confirm the change","problems":[{"cell":"","code":"confirm_password","args":[]}]}}'
 api POST /api/v1/users '{"email":"thief@a.test","role":"admin","password":"not mine"}'
 eq "a new user with a wrong one" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
 api PUT /api/v1/users/4 '{"role":"admin","password":7}'
-eq "the password is text" "$code $body" '400 {"error":{"code":"bad_request","message":"password must be a string"}}'
+eq "the password is text" "$code $body" '400 {"error":{"code":"bad_request","message":"password must be a string","problems":[{"cell":"","code":"wrong_type","args":["password"]}]}}'
 api GET /api/v1/users
 eq "nobody was added, nothing changed" "$(jq -c '[.[] | [.email, .role]]' "$T/b")" '[["admin@a.test","admin"],["editor@a.test","editor"],["new@a.test","editor"]]'
 api PUT /api/v1/users/3 '{"password":"correct horse battery staple","disabled":true}'
@@ -63,7 +63,7 @@ eq "another organisation's user is not found" "$code $body" '404 {"error":{"code
 api PUT /api/v1/users/99 '{"password":"correct horse battery staple","disabled":true}'
 eq "nor one that does not exist" "$code $body" '404 {"error":{"code":"not_found","message":"no user 99"}}'
 api PUT /api/v1/users/1 '{"password":"correct horse battery staple","role":"viewer"}'
-eq "not one's own admin role" "$code $body" '409 {"error":{"code":"conflict","message":"you cannot remove your own administrator role or disable yourself: ask another administrator"}}'
+eq "not one's own admin role" "$code $body" '409 {"error":{"code":"conflict","message":"you cannot remove your own administrator role or disable yourself: ask another administrator","problems":[{"cell":"","code":"self_lockout","args":[]}]}}'
 api PUT /api/v1/users/1 '{"password":"correct horse battery staple","disabled":true}'
 eq "nor oneself disabled" "$code" 409
 

@@ -396,6 +396,10 @@ static void test_totp(void **state)
 	time_t until;
 	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, "123456", "alice@example.jp", &until, codes, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "no TOTP enrolment was started for alice@example.jp");
+	/* Coded for a page's words, the address as its value. */
+	assert_string_equal(e.code, "totp_not_started");
+	assert_int_equal(e.n_args, 1);
+	assert_string_equal(e.args[0], "alice@example.jp");
 	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), 0);
 	assert_int_equal(strlen(en.base32), 32);
 	char *want = xasprintf("otpauth://totp/Shinsa:alice%%40example.jp%%20%%28A%%E7%%A4%%BE%%29?secret=%s"
@@ -414,8 +418,11 @@ static void test_totp(void **state)
 	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), 0);
 	assert_int_equal(account_totp_confirm(f->st, &f->cfg, f->alice, PW, code, "alice@example.jp", &until, codes, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
+	assert_string_equal(e.code, "totp_on");
 	assert_int_equal(account_totp_begin(f->st, &f->cfg, f->alice, "A社", PW, "alice@example.jp", &until, &en, &e), OUTCOME_INVALID);
 	assert_string_equal(e.msg, "TOTP is already on for alice@example.jp");
+	assert_string_equal(e.code, "totp_on");
+	assert_string_equal(e.args[0], "alice@example.jp");
 
 	/* Now the password alone is not enough. */
 	denied(f, "alice@example.jp", PW, NULL, NULL, AUTH_FAIL_CODE);

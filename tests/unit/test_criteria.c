@@ -122,8 +122,10 @@ static void test_import_and_map(void **state)
 	assert_int_equal(l->map->rows[i].relation, RELATION_INTERSECTS);
 	assert_int_equal(l->map->rows[i].n_items, 2);
 	assert_string_equal(l->map->rows[i].changed_by, "x@x.test");
-	/* The note was kept (none given). */
-	assert_string_equal(l->map->rows[i].note,
+	/* The note was kept (none given), in Japanese with its English. */
+	assert_string_equal(l->map->rows[i].note, "セキュリティ体制を客観的に示す資料を求める基準で、対応する項目はない。"
+						  "最も近いのは 3.3.1 d（第三者認証）による通番2・3");
+	assert_string_equal(l->map->rows[i].note_en,
 			    "objective proof of the security set-up; nearest are items 2/3 via 3.3.1 d (certifications)");
 	criteria_list_free(l);
 	assert_int_equal(criteria_map(f->st, "x@x.test", f->bank, "(1)-10", "equal", NULL, 0, NULL, NULL, NULL, &e),

@@ -18,15 +18,6 @@
 
 #define SEED "catalog/sources/000_facbf1237c5cd287.txt"
 
-static char *slurp(const char *path, size_t *len)
-{
-	char *buf;
-	struct err e = { 0 };
-	if (fs_read_file(path, 1u << 24, &buf, len, &e) < 0)
-		fail_msg("%s", e.msg);
-	return buf;
-}
-
 /* Reads s as format f; fails the test on an error. */
 static struct catalog *read_ok(const char *name, const char *s, size_t len, enum criteria_format f,
 			       struct criteria_warnings *w)
@@ -61,7 +52,7 @@ static void read_fails(const char *name, const char *s, size_t len, enum criteri
 static void assert_is_sample(const struct catalog *got)
 {
 	size_t len;
-	char *json = slurp("catalog/bank-criteria-sample.json", &len);
+	char *json = fixture_bytes("catalog/bank-criteria-sample.json", &len);
 	struct catalog *want;
 	struct err e = { 0 };
 	assert_int_equal(catalog_json_parse("sample", json, len, &want, &e), 0);
@@ -101,7 +92,7 @@ static void test_seed_text(void **state)
 {
 	(void)state;
 	size_t len;
-	char *seed = slurp(SEED, &len);
+	char *seed = fixture_bytes(SEED, &len);
 	struct criteria_warnings w = { 0 };
 	struct catalog *cat = read_ok("000.txt", seed, len, CRITERIA_TEXT, &w);
 	assert_is_sample(cat);
@@ -123,7 +114,7 @@ static void test_seed_csv(void **state)
 {
 	(void)state;
 	size_t len;
-	char *seed = slurp(SEED, &len);
+	char *seed = fixture_bytes(SEED, &len);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addstr(&sb, "\xEF\xBB\xBF");
 	for (char *line = strtok(seed, "\n"); line; line = strtok(NULL, "\n")) {
@@ -181,6 +172,12 @@ static void test_csv_quoting(void **state)
 		"c.csv:9: 通番 4 has neither 区分 nor 項目: skipped",
 	};
 	assert_warnings(&w, want, 2);
+	/* the same rows as a preview shows them, with what they hold */
+	assert_int_equal(w.left.n, 2);
+	assert_string_equal(w.left.at[0], "c.csv:8");
+	assert_string_equal(w.left.text[0], "備考だけ");
+	assert_string_equal(w.left.at[1], "c.csv:9");
+	assert_string_equal(w.left.text[1], "4");
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 }
@@ -274,7 +271,7 @@ static void test_list_form(void **state)
 {
 	(void)state;
 	size_t len;
-	char *txt = slurp("tests/fixtures/criteria/list.txt", &len);
+	char *txt = fixture_bytes("tests/fixtures/criteria/list.txt", &len);
 	struct criteria_warnings w = { 0 };
 	struct catalog *cat = read_ok("list.txt", txt, len, CRITERIA_TEXT, &w);
 	assert_string_equal(cat->title, "電子決済等代行業者に求める基準");
@@ -296,13 +293,33 @@ static void test_list_form(void **state)
 		assert_int_equal(cat->items[i].no, (int)i + 1);
 	}
 	assert_int_equal(w.n, 0);
+	/* the lines left out, for the page's preview: title, preamble, 以上 */
+	static const char *const left[][2] = {
+		{ "list.txt:1", "電子決済等代行業者に求める基準" },
+		{ "list.txt:3", "当行は、電子決済等代行業者との接続にあたり、以下の基準を求めます。基準は以下のとおりです。" },
+		{ "list.txt:17", "以上" },
+	};
+	assert_int_equal(w.left.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(w.left.at[i], left[i][0]);
+		assert_string_equal(w.left.text[i], left[i][1]);
+	}
 	catalog_free(cat);
 	criteria_warnings_release(&w);
+	assert_int_equal(w.left.n, 0);
 	free(txt);
 	read_fails("l.txt", "基準\n当行は、以下のとおりです。\n", 0, CRITERIA_TEXT,
 		   "l.txt: no criteria in the list form (want numbered lines: 1. (1) ① ・)", "list_empty");
 	read_fails("l.txt", "基準\n1. 管理\n(1) a\n(1) b\n", 0, CRITERIA_TEXT,
 		   "l.txt:4: 通番 1-(1) again (first at l.txt:3)", "number_again");
+	/* a heading with no words: its criteria take the title as their 区分 */
+	struct catalog *bare = read_ok("l.txt", "基準\n1.\n(1) a\n", 0, CRITERIA_TEXT, &w);
+	assert_int_equal(bare->n_items, 1);
+	assert_string_equal(bare->items[0].key, "1-(1)");
+	assert_string_equal(bare->items[0].category, "基準");
+	assert_null(bare->items[0].section);
+	catalog_free(bare);
+	criteria_warnings_release(&w);
 	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
 		   "l.txt:1: a criterion with no heading above it and no title", "list_no_category");
 }
@@ -333,7 +350,7 @@ static void test_xlsx(void **state)
 	worksheet_write_number(ws, 5, 2, 2, NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	size_t len;
-	char *data = slurp(path, &len);
+	char *data = fixture_bytes(path, &len);
 	unlink(path);
 	struct catalog *cat = (struct catalog *)1;
 	struct criteria_warnings w = { 0 };
@@ -355,7 +372,7 @@ static void test_xlsx(void **state)
 	worksheet_write_number(ws, 4, 2, 2, NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	free(data);
-	data = slurp(path, &len);
+	data = fixture_bytes(path, &len);
 	unlink(path);
 	cat = read_ok("k.xlsx", data, len, CRITERIA_XLSX, &w);
 	assert_string_equal(cat->title, "当行の基準");

@@ -28,16 +28,24 @@ static void test_bom_rows_and_quoting(void **state)
 static void test_days_in_jst(void **state)
 {
 	(void)state;
+	/* The era forms and full-width digits as typed in Japan too. */
+	static const struct {
+		const char *text;
+		bool end;
+		const char *want;
+	} good[] = {
+		{ "2027-07-31", false, "2027-07-30T15:00:00Z" }, { "2027/7/31", true, "2027-07-31T15:00:00Z" },
+		{ "2028/2/29", true, "2028-02-29T15:00:00Z" },   { "2027-01-01", false, "2026-12-31T15:00:00Z" },
+		{ "令和9年7月31日", false, "2027-07-30T15:00:00Z" }, { "R9.7.31", true, "2027-07-31T15:00:00Z" },
+		{ "２０２７／７／３１", false, "2027-07-30T15:00:00Z" },
+	};
 	char out[AUDIT_QUERY_STAMP];
-	assert_int_equal(audit_query_day("2027-07-31", false, out), 0);
-	assert_string_equal(out, "2027-07-30T15:00:00Z");
-	assert_int_equal(audit_query_day("2027/7/31", true, out), 0);
-	assert_string_equal(out, "2027-07-31T15:00:00Z");
-	assert_int_equal(audit_query_day("2028/2/29", true, out), 0);
-	assert_string_equal(out, "2028-02-29T15:00:00Z");
-	assert_int_equal(audit_query_day("2027-01-01", false, out), 0);
-	assert_string_equal(out, "2026-12-31T15:00:00Z");
-	const char *bad[] = { "2027-02-29", "2027-7-31", "2027/13/1", "2027/07/31x", "27-07-31", "", "2027-07/31" };
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		assert_int_equal(audit_query_day(good[i].text, good[i].end, out), 0);
+		assert_string_equal(out, good[i].want);
+	}
+	const char *bad[] = { "2027-02-29", "令和9年2月30日", "2027/13/1", "2027/07/31x", "27-07-31", "", "2027-07/31",
+			      "平成31年5月1日" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_equal(audit_query_day(bad[i], false, out), -1);
 }

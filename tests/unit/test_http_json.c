@@ -86,21 +86,21 @@ static void test_parse_refusals(void **state)
 	expect_refusal("application/jsonx", "{}", 415, type415);
 	expect_refusal("application/x-www-form-urlencoded", "a=1", 415, type415);
 	expect_refusal("application/json", NULL, 400,
-		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is empty (want a JSON object)\"}}");
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is empty (want a JSON object)\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 	expect_refusal("application/json", "{\"a\":1,\"a\":2}", 400,
 		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 10: "
-		       "duplicate object key near '\\\"a\\\"'\"}}");
+		       "duplicate object key near '\\\"a\\\"'\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 	expect_refusal("application/json", "{\"a\":\n 1,}", 400,
 		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 2, column 4: "
-		       "string or '}' expected near '}'\"}}");
+		       "string or '}' expected near '}'\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 	expect_refusal("application/json", "{} {}", 400,
 		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 4: "
-		       "end of file expected near '{'\"}}");
+		       "end of file expected near '{'\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 	expect_refusal("application/json", "{\"a\":\"\\u0000\"}", 400,
 		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body is not JSON: line 1, column 13: "
-		       "\\\\u0000 is not allowed without JSON_ALLOW_NUL near '\\\"\\\\u0000\\\"'\"}}");
+		       "\\\\u0000 is not allowed without JSON_ALLOW_NUL near '\\\"\\\\u0000\\\"'\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 	expect_refusal("application/json", "[1]", 400,
-		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body must be a JSON object\"}}");
+		       "{\"error\":{\"code\":\"bad_request\",\"message\":\"the request body must be a JSON object\",\"problems\":[{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}]}}");
 }
 
 static const struct http_json_field status_fields[] = {
@@ -124,13 +124,15 @@ static void test_unknown_fields(void **state)
 	assert_int_equal(http_json_check(v, status_fields, &resp), -1);
 	assert_int_equal(resp.status, 400);
 	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"plan_du\\\" "
-				       "(allowed: status, current, notes)\"}}");
+				       "(allowed: status, current, notes)\",\"problems\":[{\"cell\":\"\",\"code\":\"unknown_field\","
+				       "\"args\":[\"plan_du\"]}]}}");
 	http_response_release(&resp);
 	json_decref(v);
 	v = json_loads("{\"a\":1}", 0, NULL);
 	assert_int_equal(http_json_check(v, none, &resp), -1);
 	assert_string_equal(resp.body, "{\"error\":{\"code\":\"bad_request\",\"message\":\"unknown field \\\"a\\\" "
-				       "(allowed: none)\"}}");
+				       "(allowed: none)\",\"problems\":[{\"cell\":\"\",\"code\":\"unknown_field\","
+				       "\"args\":[\"a\"]}]}}");
 	http_response_release(&resp);
 	json_decref(v);
 	/* A long name is cut at a character. */
@@ -192,23 +194,25 @@ static void test_rules(void **state)
 	assert_null(http_json_str(obj, "nothing", ""));
 	json_decref(obj);
 #define TOO_LONG "{\"cell\":\"\",\"code\":\"too_long\",\"args\":[\"bank\",\"5\"]}"
+#define TYPE(name) "{\"cell\":\"\",\"code\":\"wrong_type\",\"args\":[\"" name "\"]}"
 	static const struct {
 		const char *body, *msg, *problem; /* problem: the "problems" a page words, or none */
 	} refused[] = {
 		{ "{}", "bank is required", "{\"cell\":\"\",\"code\":\"required\",\"args\":[\"bank\"]}" },
-		{ "{\"bank\":null}", "bank must be a string", NULL },
-		{ "{\"bank\":1}", "bank must be a string", NULL },
-		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string or null", NULL },
-		{ "{\"bank\":\"X\",\"months\":1.0}", "months must be a whole number or null", NULL },
-		{ "{\"bank\":\"X\",\"disabled\":null}", "disabled must be true or false", NULL },
-		{ "{\"bank\":\"X\",\"items\":{}}", "items must be an array", NULL },
-		{ "{\"bank\":\"X\",\"meta\":[]}", "meta must be an object", NULL },
+		{ "{\"bank\":null}", "bank must be a string", TYPE("bank") },
+		{ "{\"bank\":1}", "bank must be a string", TYPE("bank") },
+		{ "{\"bank\":\"X\",\"expires\":20260501}", "expires must be a string or null", TYPE("expires") },
+		{ "{\"bank\":\"X\",\"months\":1.0}", "months must be a whole number or null", TYPE("months") },
+		{ "{\"bank\":\"X\",\"disabled\":null}", "disabled must be true or false", TYPE("disabled") },
+		{ "{\"bank\":\"X\",\"items\":{}}", "items must be an array", TYPE("items") },
+		{ "{\"bank\":\"X\",\"meta\":[]}", "meta must be an object", TYPE("meta") },
 		{ "{\"bank\":\"銀行銀行😀\"}", "bank is longer than 5 characters", TOO_LONG },
 		{ "{\"bank\":\"ABCDEF\"}", "bank is longer than 5 characters", TOO_LONG },
 		/* The first problem: unknown fields, then the table's order. */
-		{ "{\"x\":1,\"bank\":1}", "unknown field \\\"x\\\" (allowed: bank, expires, months, disabled, items, meta)", NULL },
-		{ "{\"meta\":1,\"bank\":1}", "bank must be a string", NULL },
-		{ "[]", "the request body must be a JSON object", NULL },
+		{ "{\"x\":1,\"bank\":1}", "unknown field \\\"x\\\" (allowed: bank, expires, months, disabled, items, meta)",
+		  "{\"cell\":\"\",\"code\":\"unknown_field\",\"args\":[\"x\"]}" },
+		{ "{\"meta\":1,\"bank\":1}", "bank must be a string", TYPE("bank") },
+		{ "[]", "the request body must be a JSON object", "{\"cell\":\"\",\"code\":\"bad_body\",\"args\":[]}" },
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		const char *p = refused[i].problem;

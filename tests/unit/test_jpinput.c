@@ -99,7 +99,8 @@ static void test_dates(void **state)
 	want_date_error("平成31年5月1日", "not_in_era", "\"平成31年5月1日\" is not in 平成");
 	want_date_error("令和元年4月30日", "not_in_era", "\"令和元年4月30日\" is not in 令和");
 	want_date_error("2027-02-30", "not_a_day", "2027-02-30 is not a day");
-	want_date_error("令和9年2月30日", "not_a_day", "2027-02-30 is not a day");
+	want_date_error("令和9年2月30日", "not_a_day", "令和9年2月30日 (2027-02-30) is not a day");
+	want_date_error(" 2027/2/30 ", "not_a_day", "2027/2/30 (2027-02-30) is not a day");
 	want_date_error("2026-13-01", "not_a_day", "2026-13-01 is not a day");
 	want_date_error("2027-7/31", "not_a_date",
 			"\"2027-7/31\" is not a date (want 2027-07-31, 2027/7/31, 2027年7月31日 or 令和9年7月31日)");
@@ -134,6 +135,9 @@ static void test_name_key(void **state)
 	want_key("株式会社　デモ銀行", "デモ銀行");
 	want_key("Ｄｅｍｏ Bank", "demobank");
 	want_key("株式会社", "株式会社");
+	/* Characters beyond the BMP stay as typed (they were cut to bad UTF-8). */
+	want_key("株式会社𠮷野銀行", "𠮷野銀行");
+	want_key("😀 Bank", "😀bank");
 }
 
 int main(void)

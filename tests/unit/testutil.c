@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "formats/xlsx_form.h"
+#include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/store_audit.h"
@@ -134,4 +135,13 @@ char *scratch_events(struct store *st, const char *skip)
 	}
 	free(evs);
 	return strbuf_detach(&out);
+}
+
+char *fixture_bytes(const char *path, size_t *len)
+{
+	char *buf;
+	struct err e = { 0 };
+	if (fs_read_file(path, 1u << 24, &buf, len, &e) < 0)
+		fail_msg("%s", e.msg);
+	return buf;
 }

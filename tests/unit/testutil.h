@@ -42,6 +42,10 @@ struct part {
 	bool store; /* uncompressed */
 };
 
+/* The file at path (at most 16 MiB), as bytes you own (*len of them, a
+ * NUL after them); fails the test if it cannot be read. */
+char *fixture_bytes(const char *path, size_t *len);
+
 /* A zip of the parts, as bytes you own (*len of them); fails the test if
  * libzip does. */
 char *zip_parts(const struct part *parts, size_t n, size_t *len);

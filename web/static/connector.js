@@ -1,8 +1,9 @@
 // The connector's answers page (/answers): each item's form saves itself
 // as it is typed (800 ms after the last keystroke, and when a field loses
-// focus) with PUT /api/v1/answers/{no}, sending the revision it read; a
-// 409 means someone else changed the item: nothing was saved, the other
-// version is shown beside what the person typed, and a button loads it.
+// focus; the 対応予定日 only when it loses focus) with PUT
+// /api/v1/answers/{no}, sending the revision it read; a 409 means someone
+// else changed the item: nothing was saved, the other version is shown
+// beside what the person typed, and a button loads it.
 // Also the Excel import: a dry run first, then the import itself.
 // Messages come from the page (data-msg-* / data-label-*).
 "use strict";
@@ -125,9 +126,12 @@
       const chip = form.closest("[data-row]").querySelector(".answer-head .chip");
       if (chip && form.elements.status.value === "") chip.dataset.unset = chip.textContent;
       form.addEventListener("submit", (ev) => ev.preventDefault());
-      form.addEventListener("input", function () {
+      form.addEventListener("input", function (ev) {
         form._dirty = true;
         clearTimeout(form._timer);
+        // A date is saved when its field is left: 令和9年 half typed is
+        // no date yet, and a refusal while typing would only distract.
+        if (ev.target.name === "plan_due") return;
         form._timer = setTimeout(() => save(form), 800);
       });
       form.addEventListener("change", function () {

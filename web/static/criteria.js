@@ -1,7 +1,8 @@
 // The criteria page (web/templates/review_criteria_list.html). Its forms
 // are the data-api forms of shinsa.js; this fills in what they cannot:
-//   - the import form's query: ?format= from the select (none: the API
-//     guesses from the name) and &name= the chosen file's name;
+//   - the import form's query (its data-query, for criteria_preview.js):
+//     format= from the select (none: the API guesses from the name) and
+//     name= the chosen file's name;
 //   - a mapping form's items: the numbers typed ("1, 2") into the hidden
 //     JSON field the form sends ([1,2]);
 //   - a suggestion's button adds its item to that criterion's form and
@@ -17,7 +18,7 @@
       const q = [];
       if (format.value) q.push("format=" + encodeURIComponent(format.value));
       if (file.files[0]) q.push("name=" + encodeURIComponent(file.files[0].name));
-      form.dataset.api = "/api/v1/criteria" + (q.length ? "?" + q.join("&") : "");
+      form.dataset.query = q.join("&");
     };
     format.addEventListener("change", update);
     file.addEventListener("change", update);

@@ -142,7 +142,9 @@
     if (worded) return worded;
     if (res.status === 409) {
       const worded409 = bodyProblems(e);
-      if (worded409) return [msg("Conflict")].concat(worded409);
+      // A refusal with words of its own says just that: the generic
+      // line is about an edit made elsewhere, which this may not be.
+      if (worded409) return worded409;
       const m = e && document.documentElement.lang === "en" ? e.message : "";
       return [msg("Conflict"), m].filter(Boolean);
     }
