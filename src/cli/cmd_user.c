@@ -1,4 +1,5 @@
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
 #include "lib/strbuf.h"
+#include "lib/text.h"
 #include "service/account.h"
 #include "service/users.h"
 
@@ -119,6 +121,37 @@ done:
 	return rc;
 }
 
+/* A blank 氏名 or 部署 in the list: a dash, so the columns stay columns. */
+static const char *list_cell(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+/* s's width on a terminal: two columns for a wide character. */
+static size_t list_width(const char *s)
+{
+	size_t w = 0;
+	while (*s) {
+		uint32_t cp = text_utf8_next(&s);
+		w += text_is_wide(cp) ? 2 : 1;
+	}
+	return w;
+}
+
+static size_t list_max(size_t w, const char *s)
+{
+	size_t v = list_width(s);
+	return v > w ? v : w;
+}
+
+/* s, then spaces up to width columns and two more between columns. */
+static void list_pad(struct strbuf *line, const char *s, size_t width)
+{
+	strbuf_addstr(line, s);
+	for (size_t w = list_width(s); w < width + 2; w++)
+		strbuf_addch(line, ' ');
+}
+
 static int user_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org_name = NULL;
@@ -146,25 +179,42 @@ static int user_list(struct cli_ctx *ctx, int argc, char **argv)
 	org_free(org);
 	store_close(st);
 	json_t *arr = json_array();
+	/* The widths of the e-mail, 氏名 and 部署 columns, in terminal
+	 * columns (a kanji takes two), so the names line up. */
+	size_t w_email = 0, w_name = 0, w_dept = 0;
+	for (size_t i = 0; i < n; i++) {
+		w_email = list_max(w_email, users[i]->email);
+		w_name = list_max(w_name, list_cell(users[i]->name));
+		w_dept = list_max(w_dept, list_cell(users[i]->department));
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct user *u = users[i];
 		if (json) {
-			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:b, s:b, s:b, s:s}", "id",
-							     (json_int_t)u->id, "email", u->email, "role",
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}", "id",
+							     (json_int_t)u->id, "email", u->email, "name", u->name,
+							     "department", u->department, "role",
 							     user_role_name(u->role), "must_change_password",
 							     u->must_change_password, "totp_enabled", u->totp_enabled,
 							     "disabled", u->disabled, "created_at", u->created_at));
 		} else {
-			struct strbuf flags = STRBUF_INIT;
+			struct strbuf line = STRBUF_INIT;
+			strbuf_addf(&line, "%-9s ", user_role_name(u->role));
+			list_pad(&line, u->email, w_email);
+			list_pad(&line, list_cell(u->name), w_name);
+			list_pad(&line, list_cell(u->department), w_dept);
 			if (u->must_change_password)
-				strbuf_addstr(&flags, ", one-time password");
+				strbuf_addstr(&line, "[one-time password");
 			if (u->totp_enabled)
-				strbuf_addstr(&flags, ", TOTP");
+				strbuf_addstr(&line, line.buf[line.len - 1] == ' ' ? "[TOTP" : ", TOTP");
 			if (u->disabled)
-				strbuf_addstr(&flags, ", disabled");
-			printf("%-9s %s%s%s%s\n", user_role_name(u->role), u->email, flags.len ? "  [" : "",
-			       flags.len ? flags.buf + 2 : "", flags.len ? "]" : "");
-			strbuf_release(&flags);
+				strbuf_addstr(&line, line.buf[line.len - 1] == ' ' ? "[disabled" : ", disabled");
+			if (line.buf[line.len - 1] != ' ')
+				strbuf_addch(&line, ']');
+			/* No spaces at the end of a line: diff and grep see none. */
+			while (line.len && line.buf[line.len - 1] == ' ')
+				line.buf[--line.len] = '\0';
+			printf("%s\n", line.buf);
+			strbuf_release(&line);
 		}
 		user_free(users[i]);
 	}

@@ -13,6 +13,7 @@
 #include "service/submissions.h"
 #include "store/store_org.h"
 #include "store/store_review.h"
+#include "store/store_user.h"
 
 bool review_view_signature_valid(struct store *st, const struct review *r)
 {
@@ -149,6 +150,40 @@ static int mark_flags(struct store *st, const struct review *r, json_t *items, s
 	return rc;
 }
 
+/* author_name and author_department on every message of items: the
+ * poster's 氏名 and 部署 as they are now ("" for none, for a cli: author,
+ * or for a user since removed), so the pages name people rather than
+ * e-mail addresses. Each author is looked up once. 0, or -1. */
+static int name_authors(struct store *st, json_t *items, struct err *e)
+{
+	json_t *seen = json_object(), *it, *m;
+	size_t i, j;
+	int rc = 0;
+	json_array_foreach(items, i, it) {
+		json_array_foreach(json_object_get(it, "messages"), j, m) {
+			const char *author = json_string_value(json_object_get(m, "author"));
+			json_t *p = json_object_get(seen, author);
+			if (!p) {
+				struct user *u = NULL;
+				int got = store_user_get_by_email(st, author, &u, e);
+				if (got < 0) {
+					rc = -1;
+					goto done;
+				}
+				p = json_pack("{s:s, s:s}", "name", got == STORE_OK ? u->name : "", "department",
+					      got == STORE_OK ? u->department : "");
+				json_object_set_new(seen, author, p);
+				user_free(u);
+			}
+			json_object_set(m, "author_name", json_object_get(p, "name"));
+			json_object_set(m, "author_department", json_object_get(p, "department"));
+		}
+	}
+done:
+	json_decref(seen);
+	return rc;
+}
+
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e)
 {
 	struct review *old = NULL;
@@ -158,7 +193,7 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->n_items; i++)
 		json_array_append_new(items, review_view_item(&r->items[i]));
-	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0) {
+	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0 || name_authors(st, items, e) < 0) {
 		json_decref(items);
 		review_free(old);
 		return NULL;

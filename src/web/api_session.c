@@ -64,7 +64,15 @@ void api_session_create(struct http_request *req, struct http_response *resp)
 		http_response_note(resp, login.first_refusal
 						 ? "throttled; recorded as the lock's first refusal"
 						 : "throttled; not recorded in the audit trail (not the lock's first refusal)");
-	if (rc != OUTCOME_OK) {
+	if (rc == OUTCOME_DENIED && login.failure == AUTH_FAIL_CODE) {
+		/* Refused only for the TOTP code (the password right, the account
+		 * in use): said as such, so the page keeps the password typed and
+		 * asks for the code alone. Nothing is weakened: the retry sends
+		 * the password again and every check runs again; the answer tells
+		 * only one who already has the password, and the failure counted
+		 * towards the account's lock as every other (docs/security.md). */
+		http_json_error(resp, 401, "code_required", "wrong or missing code: send the password again with the code");
+	} else if (rc != OUTCOME_OK) {
 		api_refused_until(resp, rc, login.retry_after, &e);
 	} else {
 		struct org *org = NULL;

@@ -10,6 +10,7 @@
 #include "service/audit_log.h"
 #include "web/audit_words.h"
 #include "web/page.h"
+#include "web/person.h"
 
 /* {"admin": true} for role "admin": the template chooses messages and
  * selected options by flags, its keys being fixed words. */
@@ -45,8 +46,8 @@ void page_account(struct http_request *req, struct http_response *resp)
 	json_object_set_new(me, "is", flags_of(json_string_value(json_object_get(me, "role")),
 					       json_string_value(json_object_get(org, "kind"))));
 	page_render(req, resp, 200, "account", "account.title",
-		    json_pack("{s:o, s:o, s:{s:b}, s:[s]}", "account", me, "tokens", tokens, "nav", "account", true,
-			      "scripts", "account.js"));
+		    json_pack("{s:o, s:o, s:{s:b}, s:[s, s]}", "account", me, "tokens", tokens, "nav", "account", true,
+			      "scripts", "account.js", "people.js"));
 }
 
 /* A bank's setting for the users page (GET /api/v1/org): null for a
@@ -74,8 +75,9 @@ void page_admin_users(struct http_request *req, struct http_response *resp)
 							    req->who.user->id));
 	}
 	page_render(req, resp, 200, "admin_users", "account.users_title",
-		    json_pack("{s:o, s:I, s:{s:b}, s:[s], s:o}", "users", users, "count",
-			      (json_int_t)json_array_size(users), "nav", "users", true, "scripts", "account.js", "setting",
+		    json_pack("{s:o, s:I, s:{s:b}, s:[s, s], s:o}", "users", users, "count",
+			      (json_int_t)json_array_size(users), "nav", "users", true, "scripts", "account.js", "people.js",
+			      "setting",
 			      bank_setting(req, resp)));
 }
 
@@ -145,8 +147,9 @@ void page_audit(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	size_t i, n = json_array_size(events);
-	json_t *ev;
+	json_t *ev, *book = person_book(req, resp);
 	json_array_foreach(events, i, ev) {
+		person_set(ev, "actor", book);
 		const char *action = json_string_value(json_object_get(ev, "action"));
 		json_object_set_new(ev, "action_words", json_string(action ? audit_words_action(l, action) : ""));
 		char *words = audit_words(l, action, json_string_value(json_object_get(ev, "object")),
@@ -154,6 +157,7 @@ void page_audit(struct http_request *req, struct http_response *resp)
 		json_object_set_new(ev, "words", json_string(words));
 		free(words);
 	}
+	json_decref(book);
 	json_object_set_new(data, "events", events);
 	if (n) {
 		/* Newest first: the page runs from the first event's number down

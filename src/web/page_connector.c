@@ -100,7 +100,7 @@ void page_answers(struct http_request *req, struct http_response *resp)
 	json_object_set(grid, "catalog", json_object_get(answers, "catalog"));
 	json_object_set(grid, "org", json_object_get(answers, "org"));
 	json_object_set_new(grid, "nav", json_pack("{s:b}", "answers", 1));
-	json_object_set_new(grid, "scripts", json_pack("[s, s, s]", "connector.js", "table_view.js", "answers_table.js"));
+	json_object_set_new(grid, "scripts", json_pack("[s, s, s, s]", "connector.js", "table_view.js", "answers_table.js", "missing.js"));
 	json_object_set_new(grid, "view_target", json_string("grid"));
 	json_decref(answers);
 	page_render(req, resp, 200, "connector_answers", "connector.answers.title", grid);

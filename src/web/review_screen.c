@@ -5,6 +5,7 @@
 
 #include "web/page.h"
 #include "web/page_refs.h"
+#include "web/person.h"
 
 /* {name: true}, or {} for a NULL name. */
 static json_t *flag(const char *name)
@@ -63,6 +64,7 @@ static void thread_row(json_t *row)
 	json_array_foreach(json_object_get(row, "messages"), i, m) {
 		const char *v = json_string_value(json_object_get(m, "verdict"));
 		json_object_set_new(m, "v", flag(v));
+		person_set_own(m, "author");
 		if (v && comment && strcmp(json_string_value(json_object_get(m, "text")) ?: "", comment) == 0)
 			threaded = true;
 	}

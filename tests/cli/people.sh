@@ -30,4 +30,16 @@ run "$SHINSA" user reset nobody@b.test
 eq "reset: nobody" "$rc $err" "1 shinsa: no user nobody@b.test"
 eq "the trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("password_reset|user_update")) | [.action, .object, (.details | fromjson)]]')" \
 	'[["user_update","user:1",{"department":"システムリスク管理部"}],["user_update","user:1",{"name":""}],["password_reset","user:1",{}]]'
+# The list: 氏名 and 部署 as columns, lined up by terminal columns (a kanji
+# takes two), a dash for one not given.
+printf 'correct horse battery staple\n' | "$SHINSA" user add --org B銀行 --email admin@b.test --role admin \
+	--name "Alex Tanaka" --password-stdin >/dev/null
+"$SHINSA" user update --email rev@b.test --name "山田 花子" >/dev/null
+run "$SHINSA" user list --org B銀行
+eq "list: name and department columns" "$rc
+$out" "0
+admin     admin@b.test  Alex Tanaka  -
+reviewer  rev@b.test    山田 花子    システムリスク管理部  [one-time password]"
+run "$SHINSA" user list --org B銀行 --json
+eq "list --json: name and department" "$(echo "$out" | jq -c '[.[] | [.name, .department]]')" '[["Alex Tanaka",""],["山田 花子","システムリスク管理部"]]'
 finish

@@ -69,14 +69,14 @@ fails "user without a subcommand" 2 "shinsa: user: which one? add, list, update 
 eq "nothing was added by the failures" "$(db "SELECT count(*) FROM user_account")" 5
 
 run "$SHINSA" user list --org A社
-eq "user list" "$out" "admin     alice@example.jp  [one-time password]
-editor    bob@example.jp
-viewer    e@example.jp"
+eq "user list" "$out" "admin     alice@example.jp  -  -  [one-time password]
+editor    bob@example.jp    -  -
+viewer    e@example.jp      -  -"
 db "UPDATE user_account SET totp_enabled = 1, disabled = 1 WHERE id = 2"
 run "$SHINSA" user list --org A社 --json
-eq "user list --json" "$(echo "$out" | jq -c '.[1]')" '{"id":2,"email":"bob@example.jp","role":"editor","must_change_password":false,"totp_enabled":true,"disabled":true,"created_at":"2026-04-01T09:00:00Z"}'
+eq "user list --json" "$(echo "$out" | jq -c '.[1]')" '{"id":2,"email":"bob@example.jp","name":"","department":"","role":"editor","must_change_password":false,"totp_enabled":true,"disabled":true,"created_at":"2026-04-01T09:00:00Z"}'
 run "$SHINSA" user list --org A社
-eq "user list flags" "$(echo "$out" | sed -n 2p)" "editor    bob@example.jp  [TOTP, disabled]"
+eq "user list flags" "$(echo "$out" | sed -n 2p)" "editor    bob@example.jp    -  -  [TOTP, disabled]"
 run "$SHINSA" user list --org B銀行 --json
 eq "another organisation's users only" "$(echo "$out" | jq -r '[.[].email] | join(" ")')" "carol@bank.example dave@bank.example"
 fails "user list without --org" 2 "shinsa: user list: --org is required (usage: shinsa user list --org NAME [--json])" \

@@ -137,9 +137,12 @@ login admin@a.test
 page /admin/users
 eq "/admin/users" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the users page" '<h1>ユーザー管理</h1>' \
-	'<p class="lead">この組織のユーザーは3名です。権限の変更、利用停止、二段階認証の解除ができます。</p>' \
-	'<th scope="row">admin@a.test <span class="muted">（あなた）</span></th>' \
-	'<th scope="row">editor@a.test</th>' \
+	'<p class="lead" id="users-lead">この組織のユーザーは3名です。権限の変更、利用停止、二段階認証の解除、パスワードの再発行ができます。</p>' \
+	'<th scope="row"><span class="muted">（氏名未登録）</span> <span class="muted">（あなた）</span></th>' \
+	'<td>admin@a.test</td>' \
+	'<td>editor@a.test</td>' \
+	'<input id="name-1" name="name" value="" autocomplete="off">' \
+	'<form class="people-reset" data-api="/api/v1/users/1/password-reset" data-method="POST" data-stay data-confirm="editor@a.testのパスワードを再発行しますか？現在のパスワードは使えなくなり、サインイン中のセッションも終了します。">' \
 	'<option value="editor" selected>編集者</option>' \
 	'<label class="inline" for="role-1"><span class="muted">editor@a.testの権限</span></label>' \
 	'<td><span class="chip good">利用中</span>' \
@@ -147,6 +150,7 @@ has "the users page" '<h1>ユーザー管理</h1>' \
 	'<form id="user-add" data-api="/api/v1/users" data-method="POST" data-stay novalidate>'
 eq "another organisation's users are not there" "$(grep -c 'x.test' "$T/b")" 0
 eq "no way to lock oneself out" "$(grep -c -e 'admin@a.testを利用停止' "$T/b")" 0
+eq "no new password for oneself here" "$(grep -c -e 'admin@a.testのパスワードを再発行' "$T/b")" 0
 grep -F 'editor@a.testを利用停止' "$T/b" | grep -c 'data-api="/api/v1/users/1" data-method="PUT"' >"$T/n"
 eq "a disable form per other user" "$(cat "$T/n")" 1
 eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
@@ -184,6 +188,14 @@ page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
 grep -c '<td>Answer edited</td><td><code>answer:1</code></td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"
 eq "actions in English" "$(cat "$T/n")" 50
+# The who column names a person by 氏名（部署）, the e-mail kept beneath
+# (web/person.c); one without a name stays an e-mail.
+api PUT /api/v1/me '{"name":"山田 花子","department":"審査部"}'
+page "/audit?action=user_update"
+grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td><code>user:3</code></td>' "$T/b" >"$T/n"
+eq "the who column: 氏名（部署）, the e-mail beneath" "$(cat "$T/n")" 1
+page "/audit?action=login&actor=editor@a.test"
+eq "no name: the e-mail alone" "$(grep -c '<td class="wrap">editor@a.test</td><td>サインイン</td>' "$T/b")" 1
 
 # Filters, in the API and the page's URL; the CSV download of what is shown.
 api GET "/api/v1/audit?action=org_add&actor=cli:&from=2026/5/1&to=2026-05-01"

@@ -81,7 +81,7 @@ eq "the old revision: 409, the item as it is, nothing written" "$code $body" \
 page /submissions
 eq "the submissions page" "$code $(header Content-Type) $(has '<h1>提出履歴</h1>')" "200 text/html; charset=utf-8 yes"
 eq "not ready: the count, the problems, no button" \
-	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li><a href="/answers#item-2">通番 2：対応状況が選択されていません。</a></li>') $(grep -c 'id="submit"' "$T/b")" \
+	"$(has '<p class="notice warn">提出前に対応が必要な点が 37 件あります。</p>') $(has '<li><a href="/answers?missing=status#item-2">通番 2：対応状況が選択されていません。</a></li>') $(grep -c 'id="submit"' "$T/b")" \
 	"yes yes 0"
 eq "nothing submitted yet" "$(has '<p>まだ提出していません。回答を入力し、上のボタンから提出してください。</p>')" yes
 api GET /api/v1/answers/check
@@ -95,9 +95,9 @@ api GET /api/v1/answers/check
 eq "required fields and a reason" "$(jq -c '[.problems[0,1,2], .problem_details[0,1,2]]' "$T/b")" \
 	'["item 2: partial needs a plan (課題への対応計画)","item 2: partial needs a due date (plan_due)","item 4: not_applicable needs a reason in current or notes",{"no":2,"code":"required","field":"plan","status":"partial"},{"no":2,"code":"required","field":"plan_due","status":"partial"},{"no":4,"code":"no_reason","field":"current","status":"not_applicable"}]'
 page /submissions
-eq "in Japanese on the page" "$(has '<li><a href="/answers#item-2">通番 2：「一部対応」の場合は「課題への対応計画」の記入が必要です。</a></li>') $(has '<li><a href="/answers#item-4">通番 4：「対象外」の場合は、その理由を「現在の対応状況」または「備考」に記入してください。</a></li>')" "yes yes"
+eq "in Japanese on the page" "$(has '<li><a href="/answers?missing=plan#item-2">通番 2：「一部対応」の場合は「課題への対応計画」の記入が必要です。</a></li>') $(has '<li><a href="/answers?missing=current#item-4">通番 4：「対象外」の場合は、その理由を「現在の対応状況」または「備考」に記入してください。</a></li>')" "yes yes"
 page /submissions -b shinsa_lang=en
-eq "in English on the page" "$(has '<li><a href="/answers#item-2">Item 2: “Partly implemented” needs a due date (対応予定日).</a></li>')" yes
+eq "in English on the page" "$(has '<li><a href="/answers?missing=plan_due#item-2">Item 2: “Partly implemented” needs a due date (対応予定日).</a></li>')" yes
 for n in 2 $(seq 4 38) 44; do
 	"$SHINSA" answers set --org 接続先A --item "$n" --status implemented --current "回答${n}" >/dev/null
 done

@@ -61,5 +61,15 @@ api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","revision":"bad3c1fa355dc5
 eq "a query needs its text even at the right revision" "$code $body" '400 {"error":{"code":"bad_request","message":"a query needs a comment: say what to ask"}}'
 api GET /api/v1/reviews/1
 eq "refusals write nothing" "$(echo "$body" | jq -c '.items[7] | [.verdict, (.messages | length)]')" '[null,0]'
+
+# Who posted: 氏名 and 部署 as they are now beside the e-mail, "" for none;
+# the review page names them so (web/person.h), the e-mail after the name.
+api PUT /api/v1/me '{"name":"山田 花子","department":"審査部"}'
+api GET /api/v1/reviews/1
+eq "each message names its poster" "$(echo "$body" | jq -c '[.items[32].messages[] | [.author, .author_name, .author_department]]')" \
+	'[["rev@x.test","山田 花子","審査部"],["editor@a.test","",""],["rev@x.test","山田 花子","審査部"]]'
+req -b "$T/jar.$WHO" "$URL/reviews/1"
+eq "the thread's by-line: 氏名（部署）, the e-mail after it; an e-mail alone without a name" \
+	"$(grep -c '<p class="by">X銀行 ・ <span class="person" title="rev@x.test">山田 花子（審査部）<span class="person-email">rev@x.test</span></span> ・ ' "$T/b") $(grep -c '<p class="by">接続先A ・ editor@a.test ・ ' "$T/b")" "3 1"
 stop_server
 finish

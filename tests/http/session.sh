@@ -69,7 +69,7 @@ api DELETE /api/v1/session
 eq "sign out" "$code $body $(header Set-Cookie)" \
 	'200 {"signed_out":true} shinsa_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0'
 login admin@a.test
-eq "TOTP on: a password alone is not enough" "$code $body" '401 {"error":{"code":"unauthorized","message":"wrong email, password or code"}}'
+eq "TOTP on: a password alone is not enough, and the code is asked for" "$code $body" '401 {"error":{"code":"code_required","message":"wrong or missing code: send the password again with the code"}}'
 login admin@a.test "$TEST_PASSWORD" "$(totp "$SECRET" "$NOW")"
 eq "the code just used is not taken twice" "$code" 401
 login admin@a.test "$TEST_PASSWORD" "$RECOVERY"
@@ -78,6 +78,10 @@ OLD_COOKIE=$(awk '$6 == "shinsa_session" {print $7}' "$T/jar.admin@a.test")
 api DELETE /api/v1/session
 req -H "Cookie: shinsa_session=$OLD_COOKIE" "$URL/api/v1/me"
 eq "a session ended by sign-out is dead" "$code $body" '401 {"error":{"code":"unauthorized","message":"signed out; sign in again"}}'
+login admin@a.test "$TEST_PASSWORD" 000000
+eq "a wrong code: the code again" "$code $body" '401 {"error":{"code":"code_required","message":"wrong or missing code: send the password again with the code"}}'
+login admin@a.test "not my password" "$(totp "$SECRET" "$NOW")"
+eq "a wrong password with a code: the one answer for every other failure" "$code $body" '401 {"error":{"code":"unauthorized","message":"wrong email, password or code"}}'
 
 # A one-time password must be changed before anything else.
 "$SHINSA" user add --org 接続先A --email new@a.test --role editor >"$T/added"
@@ -142,9 +146,9 @@ eq "the failed changes are on the trail" \
 eq "five of them" "$("$SHINSA" audit list --json | jq '[.[] | select(.action == "password_change" and .actor == "guess@a.test")] | length')" 5
 
 # Every sign-in, failure, sign-out, password change and enrolment is on the trail.
-eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("login|logout|password|totp")) | [.actor, .action, (.details | fromjson | del(.remote))]] | .[0:14]')" \
-	'[["admin@a.test","login_failed",{"reason":"wrong password"}],["unknown","login_failed",{"email":"nobody@a.test","reason":"no such user"}],["admin@a.test","login",{}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{}],["admin@a.test","logout",{}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login",{}],["admin@a.test","logout",{}],["new@a.test","login",{}],["new@a.test","password_change",{"result":"failed"}],["new@a.test","password_change",{}]]'
-eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail intact: 34 events"
+eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[reverse[] | select(.action | test("login|logout|password|totp")) | [.actor, .action, (.details | fromjson | del(.remote))]] | .[0:16]')" \
+	'[["admin@a.test","login_failed",{"reason":"wrong password"}],["unknown","login_failed",{"email":"nobody@a.test","reason":"no such user"}],["admin@a.test","login",{}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{"result":"failed"}],["admin@a.test","totp_enrol",{}],["admin@a.test","logout",{}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login",{}],["admin@a.test","logout",{}],["admin@a.test","login_failed",{"reason":"wrong code"}],["admin@a.test","login_failed",{"reason":"wrong password"}],["new@a.test","login",{}],["new@a.test","password_change",{"result":"failed"}],["new@a.test","password_change",{}]]'
+eq "the trail is intact" "$("$SHINSA" audit verify | cut -d, -f1)" "audit trail intact: 36 events"
 
 # The sign-in page: no inline script, its files from this origin.
 req "$URL/login"

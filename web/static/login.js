@@ -26,6 +26,15 @@
     } catch (e) {
       res = null;
     }
+    // Refused only for the TOTP code: the password stays typed (in this
+    // page only; the retry sends it again and the server checks it again)
+    // and the code is asked for alone. Any other answer clears it.
+    if (res && res.status === 401 && res.json && res.json.error && res.json.error.code === "code_required") {
+      form.totp.value = "";
+      show(form.dataset.msgCode);
+      form.totp.focus();
+      return;
+    }
     form.password.value = "";
     if (!res) show(window.shinsa.msg("Network"));
     else if (res.ok) window.location.assign(res.json.must_change_password ? "/account/password" : form.dataset.next || "/");

@@ -1,0 +1,71 @@
+#include "web/person.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/strbuf.h"
+#include "web/page.h"
+
+char *person_label(const char *name, const char *department, const char *email)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (name && *name) {
+		strbuf_addstr(&sb, name);
+		if (department && *department)
+			strbuf_addf(&sb, "（%s）", department);
+	} else {
+		strbuf_addstr(&sb, email ? email : "");
+	}
+	return strbuf_detach(&sb);
+}
+
+json_t *person_book(struct http_request *req, struct http_response *resp)
+{
+	json_t *book = json_object(), *users = NULL;
+	/* false: a refusal is no answer of this page, only no names. */
+	if (page_fetch(req, resp, "/api/v1/users", false, &users) != 200)
+		return book;
+	size_t i;
+	json_t *u;
+	json_array_foreach(users, i, u) {
+		const char *email = json_string_value(json_object_get(u, "email"));
+		if (email)
+			json_object_set_new(book, email,
+					    json_pack("{s:O, s:O}", "name", json_object_get(u, "name"), "department",
+						      json_object_get(u, "department")));
+	}
+	json_decref(users);
+	return book;
+}
+
+static void set_who(json_t *obj, const char *email, const char *name, const char *department)
+{
+	char *label = person_label(name, department, email);
+	json_object_set_new(obj, "who",
+			    json_pack("{s:s, s:s, s:b}", "label", label, "email", email, "named", strcmp(label, email) != 0));
+	free(label);
+}
+
+void person_set(json_t *obj, const char *key_email, json_t *book)
+{
+	const char *email = json_string_value(json_object_get(obj, key_email));
+	if (!email)
+		return;
+	json_t *p = json_object_get(book, email);
+	set_who(obj, email, json_string_value(json_object_get(p, "name")),
+		json_string_value(json_object_get(p, "department")));
+}
+
+void person_set_own(json_t *obj, const char *key_email)
+{
+	const char *email = json_string_value(json_object_get(obj, key_email));
+	if (!email)
+		return;
+	struct strbuf name = STRBUF_INIT, dept = STRBUF_INIT;
+	strbuf_addf(&name, "%s_name", key_email);
+	strbuf_addf(&dept, "%s_department", key_email);
+	set_who(obj, email, json_string_value(json_object_get(obj, name.buf)),
+		json_string_value(json_object_get(obj, dept.buf)));
+	strbuf_release(&name);
+	strbuf_release(&dept);
+}
