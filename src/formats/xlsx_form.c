@@ -512,16 +512,21 @@ static int write_form(const struct catalog *cat, const struct answer_set *set, c
 	return 0;
 }
 
-int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
+struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set, const char *path,
+				    struct err *e)
 {
 	struct fs_tmp *tmp = fs_tmp_begin(path, e);
-	if (!tmp)
-		return -1;
-	if (write_form(cat, set, path, fs_tmp_name(tmp), e) < 0) {
+	if (tmp && write_form(cat, set, path, fs_tmp_name(tmp), e) < 0) {
 		fs_tmp_abort(tmp);
-		return -1;
+		tmp = NULL;
 	}
-	return fs_tmp_commit(tmp, path, e);
+	return tmp;
+}
+
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
+{
+	struct fs_tmp *tmp = xlsx_form_export_tmp(cat, set, path, e);
+	return tmp ? fs_tmp_commit(tmp, path, e) : -1;
 }
 
 int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set, const char *dir, size_t max,

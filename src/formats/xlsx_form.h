@@ -80,6 +80,11 @@ int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e);
  * answer per item, in catalog order). Written whole or not at all, as above.
  */
 int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e);
+/* Its first half: the form written to a file of fs_tmp_begin(path) not yet
+ * given path's name (lib/fsutil.h; yours to fs_tmp_commit() or
+ * fs_tmp_abort()). NULL with e set, nothing left behind. */
+struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set, const char *path,
+				    struct err *e);
 
 /*
  * The same form as bytes (you own *out; free() it), for the server: written

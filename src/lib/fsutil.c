@@ -206,11 +206,11 @@ int fs_mkdir(const char *path, struct err *e)
 	return -1;
 }
 
-int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
+struct fs_tmp *fs_tmp_write(const char *path, const void *buf, size_t len, struct err *e)
 {
 	struct fs_tmp *tmp = fs_tmp_begin(path, e);
 	if (!tmp)
-		return -1;
+		return NULL;
 	FILE *f = fopen(fs_tmp_name(tmp), "wb");
 	/* fclose() once, whatever happened: a second call on a stream whose
 	 * close failed is undefined. */
@@ -223,9 +223,15 @@ int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
 	if (!ok) {
 		err_set(e, "cannot write %s: %s", path, strerror(saved));
 		fs_tmp_abort(tmp);
-		return -1;
+		return NULL;
 	}
-	return fs_tmp_commit(tmp, path, e);
+	return tmp;
+}
+
+int fs_write_file(const char *path, const void *buf, size_t len, struct err *e)
+{
+	struct fs_tmp *tmp = fs_tmp_write(path, buf, len, e);
+	return tmp ? fs_tmp_commit(tmp, path, e) : -1;
 }
 
 int fs_sync(const char *path, struct err *e)

@@ -54,6 +54,10 @@ char *fs_tmp_named(const char *path, struct err *e);
 /* Writes len bytes of buf as the whole of path, atomically as above.
  * 0, or -1 with e set ("cannot write PATH: REASON"). */
 int fs_write_file(const char *path, const void *buf, size_t len, struct err *e);
+/* The first half of fs_write_file(): the bytes written to a file of
+ * fs_tmp_begin(path) and not yet given path's name; fs_tmp_commit() or
+ * fs_tmp_abort() it (yours). NULL with e set, nothing left behind. */
+struct fs_tmp *fs_tmp_write(const char *path, const void *buf, size_t len, struct err *e);
 
 /*
  * For copies that must survive a crash (backup and restore). fs_sync()

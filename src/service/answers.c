@@ -434,31 +434,45 @@ json_t *answers_import_json(const struct answers_ctx *a, const struct answers_im
 			 imp->written);
 }
 
-/* The form as a file, or (bytes set) as bytes read back from a file
- * without a name in the directory path: the sink of export_audited(). */
+/* The form as a file (named only once its event has committed), or
+ * (bytes set) as bytes read back from a file without a name in the
+ * directory path: the sink of export_audited(). */
 struct form_export {
 	const struct answers_ctx *a;
 	const char *path;
 	char **bytes;
 	size_t *len;
+	struct fs_tmp *tmp;
 };
 
 static int form_write(void *arg, struct err *e)
 {
-	const struct form_export *x = arg;
-	return x->bytes ? xlsx_form_export_bytes(x->a->cat, x->a->set, x->path, EXPORT_MAX_BYTES, x->bytes, x->len, e)
-			: xlsx_form_export(x->a->cat, x->a->set, x->path, e);
+	struct form_export *x = arg;
+	if (x->bytes)
+		return xlsx_form_export_bytes(x->a->cat, x->a->set, x->path, EXPORT_MAX_BYTES, x->bytes, x->len, e);
+	x->tmp = xlsx_form_export_tmp(x->a->cat, x->a->set, x->path, e);
+	return x->tmp ? 0 : -1;
 }
 
 static void form_undo(void *arg)
 {
-	const struct form_export *x = arg;
+	struct form_export *x = arg;
 	if (x->bytes) {
 		free(*x->bytes);
 		*x->bytes = NULL;
-	} else {
-		unlink(x->path);
 	}
+	fs_tmp_abort(x->tmp);
+	x->tmp = NULL;
+}
+
+static int form_publish(void *arg, struct err *e)
+{
+	struct form_export *x = arg;
+	if (!x->tmp)
+		return 0;
+	int rc = fs_tmp_commit(x->tmp, x->path, e);
+	x->tmp = NULL;
+	return rc;
 }
 
 /* The export and its event (service/export.h); file names it in the event. */
@@ -469,8 +483,8 @@ static int export_form(struct answers_ctx *a, const char *actor, const char *fil
 	 * said first, naming the item, as the one thing to mend. */
 	if (answer_set_check_lengths(a->set, e) < 0)
 		return OUTCOME_CONFLICT;
-	struct form_export x = { a, path, bytes, len };
-	const struct export_sink sink = { form_write, form_undo, &x };
+	struct form_export x = { a, path, bytes, len, NULL };
+	const struct export_sink sink = { form_write, form_undo, form_publish, &x };
 	json_t *details = json_pack("{s:s, s:s}", "file", file, "catalog", a->cat->id);
 	int rc = export_audited(a->st, &sink, actor, a->org->id, AUDIT_ANSWERS_EXPORT, details, e, "answer_set:%s",
 				a->cat->id);

@@ -1,7 +1,6 @@
 #include "service/export.h"
 
 #include <stdarg.h>
-#include <unistd.h>
 
 #include "lib/fsutil.h"
 #include "service/audit_log.h"
@@ -17,26 +16,38 @@ int export_audited(struct store *st, const struct export_sink *sink, const char 
 	va_end(ap);
 	if (rc == 0 && (rc = sink->write(sink->arg, e)) == 0 && (rc = store_commit(st, e)) < 0)
 		sink->undo(sink->arg);
-	if (rc < 0)
+	if (rc < 0) {
 		store_rollback(st);
-	return rc < 0 ? -1 : 0;
+		return -1;
+	}
+	return sink->publish && sink->publish(sink->arg, e) < 0 ? -1 : 0;
 }
 
 static int file_write(void *arg, struct err *e)
 {
-	const struct export_file *f = arg;
-	return fs_write_file(f->path, f->data, f->len, e);
+	struct export_file *f = arg;
+	f->tmp = fs_tmp_write(f->path, f->data, f->len, e);
+	return f->tmp ? 0 : -1;
 }
 
 static void file_undo(void *arg)
 {
-	const struct export_file *f = arg;
-	unlink(f->path);
+	struct export_file *f = arg;
+	fs_tmp_abort(f->tmp);
+	f->tmp = NULL;
+}
+
+static int file_publish(void *arg, struct err *e)
+{
+	struct export_file *f = arg;
+	int rc = fs_tmp_commit(f->tmp, f->path, e);
+	f->tmp = NULL;
+	return rc;
 }
 
 struct export_sink export_file_sink(struct export_file *f)
 {
-	return (struct export_sink){ file_write, file_undo, f };
+	return (struct export_sink){ file_write, file_undo, file_publish, f };
 }
 
 static int move_write(void *arg, struct err *e)
@@ -57,5 +68,5 @@ static void move_undo(void *arg)
 
 struct export_sink export_move_sink(struct export_move *m)
 {
-	return (struct export_sink){ move_write, move_undo, m };
+	return (struct export_sink){ move_write, move_undo, NULL, m };
 }

@@ -4,11 +4,16 @@
  * command line and the web alike. Layer: service.
  *
  * The event is appended first, in a transaction of its own; then the bytes
- * are written (to a file, or handed over in memory for an HTTP response);
- * the event commits only once they are. A write that fails leaves no event;
- * an event that cannot commit takes the write back (a file is removed,
- * bytes in memory freed). So no export goes unrecorded, and no event names
- * an export that did not happen.
+ * are written (a file, still without its name; or handed over in memory for
+ * an HTTP response, sent after the return); the event commits only once
+ * they are; then the file gets its name. A write that fails leaves no
+ * event; an event that cannot commit takes the write back (the nameless
+ * file is dropped: a file of that name from before stays as it was). So no
+ * export is ever seen without its event, even when the process is killed
+ * at any point (tests/cli/export_kill.sh): killed before the commit, there
+ * is neither; between the commit and the naming, the event names an export
+ * that did not arrive, the only window, and the safe way round for an
+ * audit trail; the naming failing there says so.
  */
 #ifndef SHINSA_SERVICE_EXPORT_H
 #define SHINSA_SERVICE_EXPORT_H
@@ -18,6 +23,7 @@
 
 #include "core/audit.h"
 #include "lib/err.h"
+#include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "store/store.h"
 
@@ -25,8 +31,12 @@
 struct export_sink {
 	/* Writes: 0, or -1 with e set, having left nothing behind. */
 	int (*write)(void *arg, struct err *e);
-	/* Takes back what write wrote; called only after write succeeded. */
+	/* Takes back what write wrote; called only after write succeeded and
+	 * the event could not commit. */
 	void (*undo)(void *arg);
+	/* Makes what write wrote visible once the event has committed (a
+	 * file's name): 0, or -1 with e set. NULL: nothing to do. */
+	int (*publish)(void *arg, struct err *e);
 	void *arg;
 };
 
@@ -41,11 +51,13 @@ int export_audited(struct store *st, const struct export_sink *sink, const char 
 	__attribute__((format(printf, 8, 9)));
 
 /* len bytes at data as the whole of the file at path (fs_write_file():
- * whole or not at all), removed on undo. All borrowed. */
+ * whole or not at all): written without a name, dropped on undo, named on
+ * publish. path and data borrowed; tmp is the sink's (start it NULL). */
 struct export_file {
 	const char *path;
 	const void *data;
 	size_t len;
+	struct fs_tmp *tmp;
 };
 struct export_sink export_file_sink(struct export_file *f);
 

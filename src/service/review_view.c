@@ -261,7 +261,7 @@ static int decision_export(struct store *st, const char *actor, long long org_id
 	struct strbuf bytes = STRBUF_INIT;
 	int rc = decision_file(st, r, &bytes, e);
 	if (rc == 0) {
-		struct export_file f = { path, bytes.buf, bytes.len };
+		struct export_file f = { path, bytes.buf, bytes.len, NULL };
 		struct export_move m = { &bytes, out };
 		const struct export_sink sink = path ? export_file_sink(&f) : export_move_sink(&m);
 		json_t *details = json_pack("{s:s, s:s, s:s, s:I}", "bank", r->bank_name, "file", file, "sha256",

@@ -214,7 +214,7 @@ int submissions_export(struct store *st, const char *actor, const struct submiss
 		strbuf_release(&bytes);
 		return -1;
 	}
-	struct export_file file = { path, bytes.buf, bytes.len };
+	struct export_file file = { path, bytes.buf, bytes.len, NULL };
 	const struct export_sink sink = export_file_sink(&file);
 	json_t *details = json_pack("{s:s, s:i, s:s}", "file", path, "version", rec->version, "sha256", rec->sha256);
 	int rc = export_audited(st, &sink, actor, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld",

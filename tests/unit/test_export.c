@@ -1,6 +1,8 @@
 /* An export and its audit event (service/export.h): a failed write leaves
- * no event and no file, a successful one exactly one event, and an event
- * that cannot commit takes the write back. */
+ * no event and no file, a successful one exactly one event, the file gets
+ * its name only once the event has committed, and an event that cannot
+ * commit takes the write back, leaving a file of that name from before as
+ * it was. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,9 +48,21 @@ static void assert_events(struct fixture *f, const char *want)
 	free(got);
 }
 
+/* The file at path holds exactly the len bytes at want. */
+static void assert_file(const char *path, const char *want, size_t len)
+{
+	struct err e = { 0 };
+	char *data;
+	size_t n;
+	assert_int_equal(fs_read_file(path, 100, &data, &n, &e), 0);
+	assert_int_equal(n, len);
+	assert_memory_equal(data, want, len);
+	free(data);
+}
+
 static int export_file(struct fixture *f, const char *path, struct err *e)
 {
-	struct export_file file = { path, "{}\n", 3 };
+	struct export_file file = { path, "{}\n", 3, NULL };
 	const struct export_sink sink = export_file_sink(&file);
 	json_t *details = json_pack("{s:s}", "file", path);
 	int rc = export_audited(f->st, &sink, ACTOR, f->org->id, AUDIT_SUBMISSION_EXPORT, details, e,
@@ -63,12 +77,7 @@ static void test_file_written(void **state)
 	struct err e = { 0 };
 	char *path = xasprintf("%s/out.json", f->dir);
 	assert_int_equal(export_file(f, path, &e), 0);
-	char *data;
-	size_t len;
-	assert_int_equal(fs_read_file(path, 100, &data, &len, &e), 0);
-	assert_int_equal(len, 3);
-	assert_memory_equal(data, "{}\n", 3);
-	free(data);
+	assert_file(path, "{}\n", 3);
 	char *want = xasprintf(ACTOR " submission_export submission:7 {\"file\":\"%s\"}\n", path);
 	assert_events(f, want);
 	free(want);
@@ -95,7 +104,7 @@ static void test_file_write_fails(void **state)
 struct lost {
 	struct store *st;
 	struct export_file file;
-	int undone;
+	int undone, published;
 };
 
 static int lost_write(void *arg, struct err *e)
@@ -105,6 +114,13 @@ static int lost_write(void *arg, struct err *e)
 	int rc = inner.write(inner.arg, e);
 	store_rollback(l->st);
 	return rc;
+}
+
+static int lost_publish(void *arg, struct err *e)
+{
+	(void)e;
+	((struct lost *)arg)->published++;
+	return 0;
 }
 
 static void lost_undo(void *arg)
@@ -120,15 +136,63 @@ static void test_commit_fails(void **state)
 	struct fixture *f = *state;
 	struct err e = { 0 };
 	char *path = xasprintf("%s/out.json", f->dir);
-	struct lost l = { f->st, { path, "{}\n", 3 }, 0 };
-	const struct export_sink sink = { lost_write, lost_undo, &l };
+	assert_int_equal(fs_write_file(path, "old", 3, &e), 0); /* the export of before */
+	struct lost l = { f->st, { path, "{}\n", 3, NULL }, 0, 0 };
+	const struct export_sink sink = { lost_write, lost_undo, lost_publish, &l };
 	assert_int_equal(export_audited(f->st, &sink, ACTOR, f->org->id, AUDIT_SUBMISSION_EXPORT, NULL, &e,
 					"submission:%d", 7),
 			 -1);
 	assert_int_equal(l.undone, 1);
-	struct stat sb;
-	assert_int_equal(stat(path, &sb), -1);
+	assert_int_equal(l.published, 0);
+	assert_file(path, "old", 3);
 	assert_events(f, "");
+	free(path);
+}
+
+/* While the event is not yet committed the file has no name: a kill then
+ * leaves neither (tests/cli/export_kill.sh kills for real). */
+struct early {
+	struct export_file file;
+	int named_before_commit;
+};
+
+static int early_write(void *arg, struct err *e)
+{
+	struct early *x = arg;
+	struct export_sink inner = export_file_sink(&x->file);
+	int rc = inner.write(inner.arg, e);
+	struct stat sb;
+	x->named_before_commit = stat(x->file.path, &sb) == 0;
+	return rc;
+}
+
+static void early_undo(void *arg)
+{
+	struct early *x = arg;
+	struct export_sink inner = export_file_sink(&x->file);
+	inner.undo(inner.arg);
+}
+
+static int early_publish(void *arg, struct err *e)
+{
+	struct early *x = arg;
+	struct export_sink inner = export_file_sink(&x->file);
+	return inner.publish(inner.arg, e);
+}
+
+static void test_named_after_commit(void **state)
+{
+	struct fixture *f = *state;
+	struct err e = { 0 };
+	char *path = xasprintf("%s/late.json", f->dir);
+	struct early x = { { path, "{}\n", 3, NULL }, -1 };
+	const struct export_sink sink = { early_write, early_undo, early_publish, &x };
+	assert_int_equal(export_audited(f->st, &sink, ACTOR, f->org->id, AUDIT_SUBMISSION_EXPORT, NULL, &e,
+					"submission:%d", 7),
+			 0);
+	assert_int_equal(x.named_before_commit, 0);
+	assert_file(path, "{}\n", 3);
+	assert_events(f, ACTOR " submission_export submission:7 {}\n");
 	free(path);
 }
 
@@ -163,7 +227,7 @@ static void test_event_fails(void **state)
 	struct fixture *f = *state;
 	struct err e = { 0 };
 	int writes = 0;
-	const struct export_sink sink = { never_write, NULL, &writes };
+	const struct export_sink sink = { never_write, NULL, NULL, &writes };
 	char *big = xcalloc(AUDIT_OBJECT_MAX + 1, 1);
 	memset(big, 'x', AUDIT_OBJECT_MAX);
 	assert_int_equal(export_audited(f->st, &sink, ACTOR, f->org->id, AUDIT_DECISION_EXPORT, NULL, &e,
@@ -180,6 +244,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_write_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_named_after_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_move, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_event_fails, setup, teardown),
 	};
