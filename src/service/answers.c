@@ -196,7 +196,7 @@ enum outcome answers_set_item_at(struct answers_ctx *a, const char *actor, int n
 	for (int f = 0; f < ANSWER_NFIELDS; f++)
 		any |= values[f] != NULL;
 	if (!any) {
-		err_set(e, "nothing to set");
+		err_coded(e, NULL, "nothing_to_set", "nothing to set", NULL);
 		return OUTCOME_INVALID;
 	}
 	const struct catalog_item *it = catalog_find_no(a->cat, no);

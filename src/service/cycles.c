@@ -59,7 +59,7 @@ enum outcome cycles_set(struct store *st, const char *actor, const struct org *b
 		return OUTCOME_REFUSED;
 	}
 	if (!u->months_set && !u->next_due_set) {
-		err_set(e, "nothing to set (give months or next_due)");
+		err_coded(e, NULL, "nothing_to_set", "nothing to set (give months or next_due)", NULL);
 		return OUTCOME_INVALID;
 	}
 	if (u->months_set && cycle_months_check(u->months, e) < 0)

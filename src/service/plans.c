@@ -268,7 +268,7 @@ enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struc
 		return OUTCOME_INVALID;
 	}
 	if (json_object_size(body) == 0) {
-		err_set(e, "nothing to set (give any of status, due, note, milestones)");
+		err_coded(e, NULL, "nothing_to_set", "nothing to set (give any of status, due, note, milestones)", NULL);
 		return OUTCOME_INVALID;
 	}
 	int due_rc = opt_string(body, "due", true, "", &u->due, e);
@@ -286,7 +286,7 @@ enum outcome plans_update_parse(const json_t *body, struct plan_update *u, struc
 	    (u->note && plan_note_check(u->note, e) < 0))
 		return OUTCOME_INVALID;
 	if (u->note && !*u->note) {
-		err_set(e, "note is empty");
+		err_coded(e, NULL, "note_empty", "note is empty", NULL);
 		return OUTCOME_INVALID;
 	}
 	const json_t *m = json_object_get(body, "milestones");

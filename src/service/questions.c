@@ -142,7 +142,7 @@ static int write_answer(struct store *st, const char *actor, const struct org *c
 	while (i < l->n && strcmp(l->items[i].key, key) != 0)
 		i++;
 	if (i == l->n) {
-		err_set(e, "%s has no question \"%s\"", bank->name, key);
+		err_coded(e, NULL, "no_question", "{1} has no question \"{2}\"", bank->name, key, NULL);
 		question_list_free(l);
 		return OUTCOME_NOT_FOUND;
 	}

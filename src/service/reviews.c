@@ -286,7 +286,7 @@ static int do_bank_answer(struct store *st, struct review *r, const struct write
 		json_array_append_new(names, json_string(answer_field_name(fields[i])));
 	}
 	if (json_array_size(names) == 0) {
-		err_set(e, "nothing to set (give any of status, current, notes)");
+		err_coded(e, NULL, "nothing_to_set", "nothing to set (give any of status, current, notes)", NULL);
 		json_decref(names);
 		return OUTCOME_INVALID;
 	}

@@ -114,7 +114,7 @@ enum outcome users_update(struct store *st, long long org_id, long long self_id,
 	if (out)
 		*out = NULL;
 	if (!c->role && c->disabled < 0 && !c->totp_reset && !c->name && !c->department) {
-		err_set(e, "nothing to change: give role, disabled, totp_reset, name or department");
+		err_coded(e, NULL, "nothing_to_set", "nothing to change: give role, disabled, totp_reset, name or department", NULL);
 		return OUTCOME_INVALID;
 	}
 	enum user_role role = 0;

@@ -82,8 +82,8 @@ static int put_values(const json_t *body, const char *values[ANSWER_NFIELDS], co
 		return -1;
 	*revision = http_json_str(body, "revision", NULL);
 	if (json_object_size(body) == (*revision ? 1u : 0u)) {
-		http_json_error(resp, 400, "bad_request",
-				"nothing to set (give any of status, current, issues, plan, plan_due, notes)");
+		http_json_problem(resp, 400, "bad_request", "nothing_to_set", NULL, 0,
+				  "nothing to set (give any of status, current, issues, plan, plan_due, notes)");
 		return -1;
 	}
 	for (int f = 0; f < ANSWER_NFIELDS; f++)

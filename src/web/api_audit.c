@@ -54,7 +54,7 @@ static int read_filter(const struct http_request *req, struct http_response *res
 	q->f.from = days[0] ? q->from : NULL;
 	q->f.to = days[1] ? q->to : NULL;
 	if (q->f.from && q->f.to && strcmp(q->f.from, q->f.to) >= 0) {
-		http_json_error(resp, 400, "bad_request", "to wants a day on or after from");
+		http_json_problem(resp, 400, "bad_request", "day_order", NULL, 0, "to wants a day on or after from");
 		return -1;
 	}
 	return 0;

@@ -20,13 +20,14 @@ static enum criteria_format upload_format(const struct http_request *req, const 
 	if (f) {
 		enum criteria_format fmt = criteria_format_parse(f);
 		if (!fmt)
-			http_json_error(resp, 400, "bad_request", "format wants tsv, csv, xlsx, text or docx, not \"%s\"", f);
+			http_json_problem(resp, 400, "bad_request", "criteria_format", (const char *[]){ f }, 1,
+					  "format wants tsv, csv, xlsx, text or docx, not \"%s\"", f);
 		return fmt;
 	}
 	enum criteria_format fmt = criteria_format_guess(name);
 	if (!fmt)
-		http_json_error(resp, 400, "bad_request",
-				"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)");
+		http_json_problem(resp, 400, "bad_request", "criteria_format_unknown", NULL, 0,
+				  "say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)");
 	return fmt;
 }
 
@@ -143,7 +144,7 @@ static int map_body(const json_t *body, const char **relation, int **items, size
 	*items = xcalloc(json_array_size(its) + 1, sizeof **items);
 	json_array_foreach(its, i, v) {
 		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 99999) {
-			http_json_error(resp, 400, "bad_request", "items must be an array of 通番");
+			http_json_problem(resp, 400, "bad_request", "criteria_items", NULL, 0, "items must be an array of 通番");
 			return -1;
 		}
 		(*items)[(*n)++] = (int)json_integer_value(v);

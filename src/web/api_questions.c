@@ -51,7 +51,8 @@ void api_questions_review(struct http_request *req, struct http_response *resp)
 		return;
 	const char *bank = http_query(req, "bank");
 	if (req->org->kind != ORG_BANK && !bank) {
-		http_json_error(resp, 400, "bad_request", "bank is required: say whose review with ?bank=NAME");
+		http_json_problem(resp, 400, "bad_request", "bank_required", NULL, 0,
+				  "bank is required: say whose review with ?bank=NAME");
 		return;
 	}
 	struct err e = { 0 };

@@ -77,7 +77,8 @@ static int read_review(struct http_request *req, struct http_response *resp, str
 	} else {
 		const char *bank = http_query(req, "bank");
 		if (!bank) {
-			http_json_error(resp, 400, "bad_request", "bank is required: say whose review with ?bank=NAME");
+			http_json_problem(resp, 400, "bad_request", "bank_required", NULL, 0,
+					  "bank is required: say whose review with ?bank=NAME");
 			return -1;
 		}
 		rc = reviews_get(*st, req->org->id, id, bank, r, &e);
@@ -240,7 +241,7 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	if (json_is_string(json_object_get(body, "text")) && json_is_string(json_object_get(body, "comment"))) {
-		http_json_error(resp, 400, "bad_request", "give text or comment, not both");
+		http_json_problem(resp, 400, "bad_request", "text_or_comment", NULL, 0, "give text or comment, not both");
 		json_decref(body);
 		return;
 	}
@@ -317,7 +318,7 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 		return;
 	}
 	if (!is_bank && !v[1]) {
-		http_json_error(resp, 400, "bad_request", "bank is required: say whose review");
+		http_json_problem(resp, 400, "bad_request", "bank_required", NULL, 0, "bank is required: say whose review");
 		json_decref(body);
 		return;
 	}

@@ -192,7 +192,8 @@ void api_me_update(struct http_request *req, struct http_response *resp)
 	c.department = http_json_str(body, "department", NULL);
 	struct user *u = NULL;
 	if (!c.name && !c.department) {
-		http_json_error(resp, 400, "bad_request", "nothing to change: give name or department");
+		http_json_problem(resp, 400, "bad_request", "nothing_to_set", NULL, 0,
+				  "nothing to change: give name or department");
 	} else {
 		const struct user *me = req->who.user;
 		int rc = users_update(st, me->org_id, me->id, me->id, &c, me->email, &u, &e);

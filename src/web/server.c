@@ -141,7 +141,11 @@ static unsigned long long body_length(struct MHD_Connection *con)
 
 static void too_large(struct exchange *x)
 {
-	http_json_error(&x->resp, 413, "payload_too_large", "the request body is larger than %zu bytes", x->limit);
+	char max[32];
+	if (snprintf(max, sizeof max, "%zu", x->limit) >= (int)sizeof max)
+		max[0] = '\0'; /* cannot happen: a size_t has at most 20 digits */
+	http_json_problem(&x->resp, 413, "payload_too_large", "body_too_large", (const char *[]){ max }, 1,
+			  "the request body is larger than %zu bytes", x->limit);
 }
 
 struct forwarded {

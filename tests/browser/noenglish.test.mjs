@@ -325,3 +325,116 @@ test("the audit page says every action and its details in Japanese", async () =>
     await page.close();
   }
 });
+
+// The last refusals given codes (web/i18n/LANG-request.json): a criteria
+// file of a kind the page cannot read, through the page's own form; the
+// rest as the API answers them, worded by the page's script.
+test("the last coded refusals are said in Japanese", async () => {
+  const page = await session(B.admin);
+  await page.goto(`${BASE_URL}/criteria`);
+  const form = page.locator("#criteria-import");
+  await page.getByLabel("取り込むファイル", { exact: true })
+    .setInputFiles({ name: "基準.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") });
+  const said = {};
+  said.criteria_format_unknown = await refused(page, form,
+    () => form.getByRole("button", { name: "読み取って確認する", exact: true }).click());
+  expectProblem(page, /status of 400/);
+  await form.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-11-criteria-pdf.png") });
+
+  const words = async (p, method, path, data, headers = { "Content-Type": "application/json" }) => {
+    const csrf = await p.locator('meta[name="csrf-token"]').getAttribute("content");
+    const r = await p.request.fetch(`${BASE_URL}${path}`, {
+      method, headers: { "X-CSRF-Token": csrf, ...headers },
+      data: typeof data === "string" ? data : JSON.stringify(data),
+    });
+    const e = (await r.json()).error;
+    assert.ok(Array.isArray(e.problems), `${path}: ${JSON.stringify(e)}`);
+    return p.evaluate((x) => window.shinsa.problemText(document.body, x), e.problems[0]);
+  };
+  said.criteria_format = await words(page, "POST", "/api/v1/criteria/preview?format=xls&name=a.xls", "x",
+    { "Content-Type": "application/octet-stream" });
+  said.criteria_items = await words(page, "PUT", `/api/v1/criteria/${encodeURIComponent("(1)-1")}/mapping`,
+    { relation: "partial", items: ["二"] });
+  said.text_or_comment = await words(page, "PUT", `/api/v1/reviews/${submission}/items/1`,
+    { verdict: "accepted", text: "確認しました", comment: "確認しました" });
+  said.day_order = await words(page, "GET", "/api/v1/audit?from=2027-08-01&to=2027-07-01", "");
+  await page.close();
+
+  const c = await session(C.admin);
+  await c.goto(`${BASE_URL}/plans/${planId}`);
+  said.nothing_to_set = await words(c, "PUT", `/api/v1/plans/${planId}`, {});
+  said.note_empty = await words(c, "PUT", `/api/v1/plans/${planId}`, { note: "" });
+  said.body_too_large = await words(c, "PUT", `/api/v1/plans/${planId}`, { note: "審".repeat(400000) });
+  said.bank_required = await words(c, "POST", `/api/v1/reviews/${submission}/items/1/messages`, { text: "ご確認ください" });
+  said.no_question = await words(c, "PUT", `/api/v1/banks/${encodeURIComponent(B.org)}/questions/${encodeURIComponent("(9)-9")}`, { answer: "回答" });
+  dropRefusals(c);
+  await c.close();
+
+  const found = Object.entries(said).flatMap(([k, v]) => latinSentences(v).map((s) => `${k}: ${s}`));
+  assert.deepEqual(found, [], `English in refusals:\n  ${found.join("\n  ")}`);
+  assert.deepEqual(said, {
+    criteria_format_unknown: "入力内容を確認してください。\nファイルの形式が分かりません。名前が .xlsx、.csv、.tsv、.txt、.docx のいずれかで終わるファイルを選ぶか、形式を指定してください。",
+    criteria_format: "「xls」という形式は読み取れません。Excel（.xlsx）、CSV、TSV、テキスト、Word（.docx）のいずれかを選んでください。",
+    criteria_items: "選んだ項目を読み取れませんでした。ページを再読み込みしてから、もう一度お試しください。",
+    text_or_comment: "本文とコメントは同時に送れません。ページを再読み込みしてから、もう一度お試しください。",
+    day_order: "終了日は、開始日と同じ日かそれより後の日付にしてください。",
+    nothing_to_set: "変更する内容がありません。内容を変更してから保存してください。",
+    note_empty: "経過メモが空欄です。記入してから保存してください。",
+    body_too_large: "送信した内容が大きすぎます（上限 1048576 バイト）。ファイルの場合は、小さくしてからもう一度お試しください。",
+    bank_required: "どの金融機関の審査かが指定されていません。審査の一覧から開き直してください。",
+    no_question: `${B.org}の追加質問「(9)-9」は見つかりません。ページを再読み込みしてください。`,
+  });
+});
+
+// The file inputs speak the page's language, not the browser's: a button
+// 「ファイルを選択」 / "Choose a file" and the chosen file's name (or none),
+// the native control hidden but still focused by the keyboard; without
+// the script the native control shows. At 1366 and 390 px, ja and en.
+const FILE_INPUTS = [
+  { who: C.admin, path: "/answers", form: "#import", label: { ja: "取り込む Excel ファイル（.xlsx）", en: "Excel file to import (.xlsx)" }, file: "回答.xlsx" },
+  { who: B.admin, path: "/criteria", form: "#criteria-import", label: { ja: "取り込むファイル", en: "File" }, file: "基準.txt" },
+];
+const PICK_WORDS = { ja: ["ファイルを選択", "選択されていません"], en: ["Choose a file", "No file chosen"] };
+
+for (const f of FILE_INPUTS) {
+  test(`the file input of ${f.path} is in the page's language`, async () => {
+    const page = await session(f.who);
+    for (const lang of ["ja", "en"]) {
+      await page.goto(`${BASE_URL}/lang/${lang}?next=${encodeURIComponent(f.path)}`);
+      const form = page.locator(f.form);
+      const input = page.getByLabel(f.label[lang], { exact: true });
+      const [choose, none] = PICK_WORDS[lang];
+      assert.equal(await form.locator(".file-pick-button").innerText(), choose);
+      assert.equal(await form.locator(".file-pick-name").innerText(), none);
+      const box = await input.boundingBox();
+      assert.ok(box && box.width <= 1 && box.height <= 1, `the native control is hidden: ${JSON.stringify(box)}`);
+      await input.focus();
+      assert.equal(await page.evaluate(() => document.activeElement.type), "file");
+      const ring = await form.locator(".file-pick-button").evaluate((b) => getComputedStyle(b).outlineStyle);
+      assert.equal(ring, "solid", "the focused input rings its button");
+      await input.setInputFiles({ name: f.file, mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+      assert.equal(await form.locator(".file-pick-name").innerText(), f.file);
+      if (lang === "ja") assert.deepEqual(await english(page, `${f.path} ${lang}`), []);
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await form.scrollIntoViewIfNeeded();
+        await look(page, `noenglish-12-file${f.path.replace("/", "-")}-${lang}-${width}`);
+        await form.screenshot({ path: join(process.env.SHINSA_SHOTS, `noenglish-12-file${f.path.replace("/", "-")}-form-${lang}-${width}.png`) });
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    await page.goto(`${BASE_URL}/lang/ja?next=${encodeURIComponent(f.path)}`);
+
+    // Without the script: the native control, and no words of ours.
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(),
+      locale: "ja-JP", viewport: { width: 1366, height: 768 } });
+    const plain = await context.newPage();
+    await plain.goto(`${BASE_URL}${f.path}`);
+    const box = await plain.getByLabel(f.label.ja, { exact: true }).boundingBox();
+    assert.ok(box && box.width > 50, `the native control shows: ${JSON.stringify(box)}`);
+    const pick = plain.locator(`${f.form} .file-pick`);
+    assert.equal(await pick.isVisible(), false, await pick.evaluate((e) => `${e.outerHTML} ${getComputedStyle(e).display}`));
+    await context.close();
+    await page.close();
+  });
+}

@@ -70,7 +70,7 @@ api PUT /api/v1/answers/3 '{"status":1}'
 eq "a number for a status" "$code $body" '400 {"error":{"code":"bad_request","message":"status must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["status"]}]}}'
 api PUT /api/v1/answers/3 '{}'
 eq "nothing to set" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)"}}'
+	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}'
 api PUT '/api/v1/answers/3?catalog=bank-criteria-sample' '{"notes":"x"}'
 eq "a criteria catalog" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"bank-criteria-sample is a criteria catalog, not a checklist"}}'
@@ -82,7 +82,7 @@ eq "a stale revision: 409 and the item as it now is" "$code $body" \
 	'409 {"error":{"code":"conflict","message":"item 3 was changed since you loaded it","current":{"no":3,"status":"partial","current":"","issues":"規程が古い","plan":"改訂する","plan_due":"2026-09-30","notes":"","revision":"16977b96c1ce1ccc"}}}'
 api PUT /api/v1/answers/3 '{"revision":"16977b96c1ce1ccc"}'
 eq "a revision alone sets nothing" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)"}}'
+	'400 {"error":{"code":"bad_request","message":"nothing to set (give any of status, current, issues, plan, plan_due, notes)","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}'
 api PUT /api/v1/answers/3 '{"notes":"x","revision":16}'
 eq "a revision that is not text" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string","problems":[{"cell":"","code":"wrong_type","args":["revision"]}]}}'
 eq "refusals write nothing" "$(cli_show 接続先A)" "$before"

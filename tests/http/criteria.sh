@@ -37,12 +37,12 @@ eq "no suggestions yet" "$code $body" '404 {"error":{"code":"not_found","message
 login reviewer@x.test
 upload "/api/v1/criteria" "$T/seed.txt"
 eq "import: no format" "$code $body" \
-	'400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)"}}'
+	'400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)","problems":[{"cell":"","code":"criteria_format_unknown","args":[]}]}}'
 upload "/api/v1/criteria?format=text&name=$(printf 'a%.0s' $(seq 1 256)).txt" "$T/seed.txt"
 eq "a file name too long" "$code $body" \
 	'400 {"error":{"code":"bad_request","message":"name is longer than 255 bytes","problems":[{"cell":"","code":"file_name_too_long","args":["255"]}]}}'
 upload "/api/v1/criteria?format=xls" "$T/seed.txt"
-eq "import: an unknown format" "$code $body" '400 {"error":{"code":"bad_request","message":"format wants tsv, csv, xlsx, text or docx, not \"xls\""}}'
+eq "import: an unknown format" "$code $body" '400 {"error":{"code":"bad_request","message":"format wants tsv, csv, xlsx, text or docx, not \"xls\"","problems":[{"cell":"","code":"criteria_format","args":["xls"]}]}}'
 upload "/api/v1/criteria?format=text&checklist=nope" "$T/seed.txt"
 eq "import: an unknown checklist" "$code $body" '404 {"error":{"code":"not_found","message":"no catalog \"nope\""}}'
 printf '通番\t区分\t項目\n1\tA\tx\n1\t\ty\n' >"$T/dup.tsv"

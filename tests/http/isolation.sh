@@ -200,7 +200,7 @@ want() {
 	"POST /api/v1/notifications/read") echo '404 {"error":{"code":"not_found","message":"no notification 3","problems":[{"cell":"","code":"no_notification","args":["3"]}]}}' ;;
 	"PUT /api/v1/notifications/email") echo '200 {"email":true}' ;;
 	# Users: an admin's own organisation's only (user 1 is A's admin).
-	"PUT /api/v1/me") echo '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department"}}' ;;
+	"PUT /api/v1/me") echo '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}' ;;
 	"GET /api/v1/users" | "POST /api/v1/users" | "PUT /api/v1/users/{id}" | "POST /api/v1/users/{id}/password-reset")
 		if [ "$role" != admin ]; then echo "$ROLE_NO"
 		elif [ "${pat%% *}" = GET ]; then echo "200 *"
@@ -250,7 +250,7 @@ want() {
 		# Y have imported none, so a permitted call finds nothing.
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
 		elif [ "$role" != admin ] && [ "$role" != reviewer ]; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
-		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)"}}'
+		elif [ "${pat%% *}" = POST ]; then echo '400 {"error":{"code":"bad_request","message":"say the format with ?format=tsv|csv|xlsx|text|docx (or a name ending .tsv, .csv, .xlsx, .txt or .docx)","problems":[{"cell":"","code":"criteria_format_unknown","args":[]}]}}'
 		else echo "404 $NO_CRITERIA"; fi ;;
 	"GET /api/v1/criteria" | "GET /api/v1/criteria/suggestions")
 		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"; else echo "404 $NO_CRITERIA"; fi ;;
@@ -294,7 +294,7 @@ want() {
 		# for a connector, which must also say whose review.
 		if { [ "$kind" = bank ] && ! $may_review; } || { [ "$kind" != bank ] && ! $may_share; }; then
 			echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
-		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review"}}'
+		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review","problems":[{"cell":"","code":"bank_required","args":[]}]}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
 	# Supplementary questions: a bank's are for any connector (X has
@@ -305,7 +305,7 @@ want() {
 	"PUT /api/v1/banks/{bank}/questions/{key}")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif ! $may_share; then echo "$ROLE_NO"
-		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"$X has no question \\\"(2)-1\\\"\"}}"; fi ;;
+		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"$X has no question \\\"(2)-1\\\"\",\"problems\":[{\"cell\":\"\",\"code\":\"no_question\",\"args\":[\"$X\",\"(2)-1\"]}]}}"; fi ;;
 	"GET /api/v1/reviews/{submission}/questions")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.

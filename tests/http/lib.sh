@@ -182,5 +182,12 @@ problems_of() {
 	'give ids, all or submission' | 'give one of ids, all or submission' | 'all must be true' | \
 		'ids must be notification numbers' | 'bank goes with submission' | 'ids holds more than '*)
 		printf ',"problems":[{"cell":"","code":"notification_ids","args":[]}]' ;;
+	# The refusals of a request a page's script sent wrongly (LANG-request.json).
+	'nothing to set'* | 'nothing to change'*) printf ',"problems":[{"cell":"","code":"nothing_to_set","args":[]}]' ;;
+	'bank is required: say whose review'*) printf ',"problems":[{"cell":"","code":"bank_required","args":[]}]' ;;
+	'give text or comment, not both') printf ',"problems":[{"cell":"","code":"text_or_comment","args":[]}]' ;;
+	*' has no question \"'*)
+		n=${1#* has no question \\\"}
+		printf ',"problems":[{"cell":"","code":"no_question","args":["%s","%s"]}]' "${1%% has no question *}" "${n%\\\"}" ;;
 	esac
 }

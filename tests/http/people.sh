@@ -22,7 +22,7 @@ eq "/me says them" "$(jq -c '[.name, .department]' "$T/b")" '["山田 花子","�
 api PUT /api/v1/me '{"department":""}'
 eq "a department cleared, the name kept" "$code $(jq -c '[.name, .department]' "$T/b")" '200 ["山田 花子",""]'
 api PUT /api/v1/me '{}'
-eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department"}}'
+eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give name or department","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}'
 api PUT /api/v1/me "{\"name\":\"$LONG\"}"
 eq "too long" "$code $body" '400 {"error":{"code":"bad_request","message":"name is longer than 100 characters","problems":[{"cell":"","code":"too_long","args":["name","100"]}]}}'
 api PUT /api/v1/me '{"department":"審査部\n"}'

@@ -118,7 +118,8 @@ TITLE=$(printf '査%.0s' $(seq 1 201))
 MANY=$(for i in $(seq 1 51); do printf '{"title":"m%d"},' "$i"; done | sed 's/,$//')
 put_fails "an unknown field" '{"state":"done"}' 'unknown field "state" (allowed: status, due, note, milestones)' \
 	'[{"cell":"","code":"unknown_field","args":["state"]}]'
-put_fails "nothing to set" '{}' 'nothing to set (give any of status, due, note, milestones)'
+put_fails "nothing to set" '{}' 'nothing to set (give any of status, due, note, milestones)' \
+	'[{"cell":"","code":"nothing_to_set","args":[]}]'
 put_fails "a bad status" '{"status":"closed"}' 'unknown status "closed" (want open, in_progress or done)'
 put_fails "status is text" '{"status":1}' 'status must be a string' \
 	'[{"cell":"","code":"wrong_type","args":["status"]}]'
@@ -129,7 +130,8 @@ put_fails "due is text or null" '{"due":true}' 'due must be a string or null' \
 	'[{"cell":"","code":"wrong_type","args":["due"]}]'
 put_fails "note is text" '{"note":["x"]}' 'note must be a string' \
 	'[{"cell":"","code":"wrong_type","args":["note"]}]'
-put_fails "an empty note" '{"note":""}' 'note is empty'
+put_fails "an empty note" '{"note":""}' 'note is empty' \
+	'[{"cell":"","code":"note_empty","args":[]}]'
 put_fails "a note too long" "{\"note\":\"$LONG\"}" 'note is longer than 4000 characters' \
 	'[{"cell":"","code":"too_long","args":["note","4000"]}]'
 put_fails "milestones is an array" '{"milestones":{"title":"x"}}' 'milestones must be an array of {title, due, done_at}' \
@@ -260,7 +262,7 @@ eq "cycle: a bad date" "$code $body" '400 {"error":{"code":"bad_request","messag
 api PUT "/api/v1/cycles/$A" '{"next_due":1}'
 eq "cycle: next_due is text" "$code $body" '400 {"error":{"code":"bad_request","message":"next_due must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["next_due"]}]}}'
 api PUT "/api/v1/cycles/$A" '{}'
-eq "cycle: nothing to set" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to set (give months or next_due)"}}'
+eq "cycle: nothing to set" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to set (give months or next_due)","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}'
 api PUT "/api/v1/cycles/$A" '{"every":1}'
 eq "cycle: an unknown field" "$code $body" '400 {"error":{"code":"bad_request","message":"unknown field \"every\" (allowed: months, next_due)","problems":[{"cell":"","code":"unknown_field","args":["every"]}]}}'
 api PUT "/api/v1/cycles/$B" '{"months":6}'

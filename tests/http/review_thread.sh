@@ -54,7 +54,7 @@ eq "an acceptance without a note" "$code $(echo "$body" | jq -c '[.comment, [.me
 	'200 ["",[["ログの保存期間を延ばすこと","improvement",true]]]'
 
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","text":"a","comment":"b"}'
-eq "text or comment, not both" "$code $body" "400 $(printf '{"error":{"code":"bad_request","message":"give text or comment, not both"}}')"
+eq "text or comment, not both" "$code $body" "400 $(printf '{"error":{"code":"bad_request","message":"give text or comment, not both","problems":[{"cell":"","code":"text_or_comment","args":[]}]}}')"
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","revision":5}'
 eq "a revision is a string" "$code $body" '400 {"error":{"code":"bad_request","message":"revision must be a string or null","problems":[{"cell":"","code":"wrong_type","args":["revision"]}]}}'
 api PUT /api/v1/reviews/1/items/8 '{"verdict":"query","revision":"bad3c1fa355dc552"}'

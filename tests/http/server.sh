@@ -60,7 +60,7 @@ eq "a query that is not UTF-8" "$code $body" '400 {"error":{"code":"bad_request"
 
 # Bodies over the limit (1 MiB).
 head -c 2097152 /dev/zero >"$T/2m"
-too_large='413 {"error":{"code":"payload_too_large","message":"the request body is larger than 1048576 bytes"}}'
+too_large='413 {"error":{"code":"payload_too_large","message":"the request body is larger than 1048576 bytes","problems":[{"cell":"","code":"body_too_large","args":["1048576"]}]}}'
 req -X GET --data-binary @"$T/2m" "$URL/healthz"
 eq "413 for a large body" "$code $body" "$too_large"
 eq "security headers on 413" "$(security_headers)" "$SECURITY_HEADERS"

@@ -44,7 +44,7 @@ eq "role changed" "$code $(jq -c '[.role, .disabled]' "$T/b")" '200 ["editor",fa
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","role":"editor"}'
 eq "again: nothing changes" "$code $(jq -c '[.role]' "$T/b")" '200 ["editor"]'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple"}'
-eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give role, disabled, totp_reset, name or department"}}'
+eq "nothing asked" "$code $body" '400 {"error":{"code":"bad_request","message":"nothing to change: give role, disabled, totp_reset, name or department","problems":[{"cell":"","code":"nothing_to_set","args":[]}]}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","disabled":"yes"}'
 eq "disabled is a boolean" "$code $body" '400 {"error":{"code":"bad_request","message":"disabled must be true or false","problems":[{"cell":"","code":"wrong_type","args":["disabled"]}]}}'
 api PUT /api/v1/users/4 '{"password":"correct horse battery staple","pass":"x"}'

@@ -421,3 +421,32 @@
     if (main) new MutationObserver(labelAll).observe(main, { childList: true, subtree: true });
   });
 })();
+
+// File inputs in the page's language (templates/file_pick.html): the
+// browser's own "Choose File / No file chosen" is in the browser's
+// language, so each input followed by a .file-pick is hidden visually
+// (it keeps its focus and keys: Space opens the chooser) and the
+// .file-pick shows a label styled as a button and the chosen file's
+// name, or its "none" words when none is chosen.
+(function () {
+  "use strict";
+  function filePick(pick) {
+    const input = pick.previousElementSibling;
+    if (!input || input.type !== "file" || !input.id) return;
+    const name = pick.querySelector(".file-pick-name");
+    pick.querySelector("label").htmlFor = input.id;
+    const show = function () {
+      const names = Array.from(input.files || [], (f) => f.name);
+      name.textContent = names.length ? names.join("、") : name.dataset.none;
+    };
+    input.addEventListener("change", show);
+    // A reset (or a script's reset) empties the input without "change".
+    if (input.form) input.form.addEventListener("reset", () => setTimeout(show, 0));
+    input.classList.add("file-pick-input");
+    pick.hidden = false;
+    show();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".file-pick").forEach(filePick);
+  });
+})();
