@@ -282,7 +282,7 @@ done:
 	return rc;
 }
 
-char *jpinput_name_key(const char *name)
+char *jpinput_name_folded(const char *name)
 {
 	char *f = fold(name ? name : "");
 	char *o = f;
@@ -292,6 +292,12 @@ char *jpinput_name_key(const char *name)
 		*o++ = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
 	}
 	*o = '\0';
+	return f;
+}
+
+char *jpinput_name_key(const char *name)
+{
+	char *f = jpinput_name_folded(name);
 	static const char *const marks[] = { "株式会社", "(株)", "（株）", "㈱" };
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
 		size_t n = strlen(marks[i]), len = strlen(f);

@@ -46,5 +46,9 @@ int jpinput_date(const char *text, char out[11], struct err *e);
  * "(株)デモ銀行" and "ﾃﾞﾓ銀行" all give "デモ銀行".
  */
 char *jpinput_name_key(const char *name);
+/* The same folding with 株式会社 and its marks kept: the name as typed,
+ * for "starts with what was typed" ("株式会社み" is a start of
+ * "株式会社みらい銀行", not of "みなと信用金庫"). Yours to free. */
+char *jpinput_name_folded(const char *name);
 
 #endif

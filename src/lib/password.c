@@ -9,6 +9,9 @@
 
 #define OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
+/* A limit as the text of an error's value. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 /* The counting semaphore: a mutex and a condition rather than sem_t, so
  * that the limit can change and the peak can be measured. */
@@ -63,18 +66,19 @@ int password_check(const char *pw, struct err *e)
 {
 	size_t len = strlen(pw);
 	if (len > PASSWORD_MAX_BYTES) {
-		err_set(e, "the password is too long: at most %d bytes", PASSWORD_MAX_BYTES);
+		err_coded(e, NULL, "password_long", "the password is too long: at most {1} bytes", STR(PASSWORD_MAX_BYTES), NULL);
 		return -1;
 	}
 	if (!text_utf8_valid(pw, len)) {
-		err_set(e, "the password is not valid UTF-8");
+		err_coded(e, NULL, "password_utf8", "the password is not valid UTF-8", NULL);
 		return -1;
 	}
 	size_t chars = 0;
 	for (const char *p = pw; text_utf8_next(&p);)
 		chars++;
 	if (chars < PASSWORD_MIN_CHARS) {
-		err_set(e, "the password is too short: it needs at least %d characters", PASSWORD_MIN_CHARS);
+		err_coded(e, NULL, "password_short", "the password is too short: it needs at least {1} characters",
+			  STR(PASSWORD_MIN_CHARS), NULL);
 		return -1;
 	}
 	return 0;

@@ -32,10 +32,11 @@
 #define PASSWORD_GENERATED_LEN 23 /* 4 groups of 5, joined by '-' */
 
 /*
- * The rules for a password someone chooses. Messages (exact):
- *   "the password is too short: it needs at least 10 characters"
- *   "the password is too long: at most 1024 bytes"
- *   "the password is not valid UTF-8"
+ * The rules for a password someone chooses. Messages (exact), each coded
+ * (err_coded, no place) so a page can say the rule in its own words:
+ *   password_short {1}=10   "the password is too short: it needs at least 10 characters"
+ *   password_long {1}=1024  "the password is too long: at most 1024 bytes"
+ *   password_utf8           "the password is not valid UTF-8"
  */
 int password_check(const char *pw, struct err *e);
 

@@ -129,31 +129,67 @@ static bool only_mark(const char *key)
 	return false;
 }
 
+/* A bank that matched, and how well: 0 its name starts with the text as
+ * typed (width folded), 1 its key starts with the typed key, 2 the key
+ * holds it elsewhere; at is its place in the store's order (by name). */
+struct bank_match {
+	int rank;
+	size_t at;
+	const char *name;
+};
+
+static int bank_match_cmp(const void *a, const void *b)
+{
+	const struct bank_match *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* name's rank (see struct bank_match) for the folded text typed and its
+ * key, or -1 when name does not match. */
+static int bank_rank(const char *name, const char *typed, const char *key)
+{
+	char *k = jpinput_name_key(name);
+	const char *in = strstr(k, key);
+	int rank = -1;
+	if (in) {
+		char *f = jpinput_name_folded(name);
+		rank = strncmp(f, typed, strlen(typed)) == 0 ? 0 : in == k ? 1 : 2;
+		free(f);
+	}
+	free(k);
+	return rank;
+}
+
 int lookup_banks(struct store *st, const char *q, size_t max, char ***names, size_t *n, bool *more, struct err *e)
 {
 	struct org **all = NULL;
-	size_t count = 0;
+	size_t count = 0, found = 0;
 	*names = NULL;
 	*n = 0;
 	*more = false;
 	if (store_org_list(st, &all, &count, e) < 0)
 		return -1;
 	char *key = jpinput_name_key(q);
+	char *typed = jpinput_name_folded(q);
 	if (only_mark(key))
 		*key = '\0';
-	*names = xcalloc(max ? max : 1, sizeof **names);
+	struct bank_match *m = xcalloc(count ? count : 1, sizeof *m);
 	for (size_t i = 0; i < count; i++) {
-		if (all[i]->kind != ORG_BANK)
-			continue;
-		char *k = jpinput_name_key(all[i]->name);
-		if (strstr(k, key)) {
-			if (*n < max)
-				(*names)[(*n)++] = xstrdup(all[i]->name);
-			else
-				*more = true;
-		}
-		free(k);
+		int rank = all[i]->kind == ORG_BANK ? bank_rank(all[i]->name, typed, key) : -1;
+		if (rank >= 0)
+			m[found++] = (struct bank_match){ rank, i, all[i]->name };
 	}
+	/* The name someone is typing first: 株式会社み offers 株式会社みらい
+	 * 銀行 above みなと信用金庫, whose key merely starts with み. */
+	qsort(m, found, sizeof *m, bank_match_cmp);
+	*names = xcalloc(max ? max : 1, sizeof **names);
+	for (size_t i = 0; i < found && i < max; i++)
+		(*names)[(*n)++] = xstrdup(m[i].name);
+	*more = found > max;
+	free(m);
+	free(typed);
 	free(key);
 	for (size_t i = 0; i < count; i++)
 		org_free(all[i]);

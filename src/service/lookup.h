@@ -31,8 +31,10 @@ enum outcome lookup_bank(struct store *st, const char *name, struct org **out, s
 
 /*
  * The names of the banks on this server (connectors left out) whose name
- * key (lib/jpinput.h) holds q's key, in the store's order (by name): the
- * share form's list, so that 株式会社デモ and ﾃﾞﾓ both offer デモ銀行. q
+ * key (lib/jpinput.h) holds q's key: the share form's list, so that
+ * 株式会社デモ and ﾃﾞﾓ both offer デモ銀行. First the names that start
+ * with q as typed (width folded, 株式会社 kept), then those whose key
+ * starts with q's key, then the rest; each group by name. q
  * NULL, "" or the company mark alone (株式会社, (株), ㈱) is every bank. At most max names into *names (the array and each
  * name yours, *n of them); *more says whether more banks matched. 0, or -1
  * with e set when the store fails.

@@ -110,6 +110,21 @@ static json_t *audit_action_choices(enum lang l, const char *chosen)
 	return arr;
 }
 
+/* Which filter the API refused, from its message (web/api_audit.c):
+ * {"from"|"to"|"order": true}, or {"other": true} for any other. The page
+ * names that field; the API's words stay for API clients. */
+static json_t *audit_refused_field(const char *message)
+{
+	const char *field = "other";
+	if (strncmp(message, "from wants a day as ", 20) == 0)
+		field = "from";
+	else if (strcmp(message, "to wants a day on or after from") == 0)
+		field = "order";
+	else if (strncmp(message, "to wants a day as ", 18) == 0)
+		field = "to";
+	return json_pack("{s:b}", field, true);
+}
+
 void page_audit(struct http_request *req, struct http_response *resp)
 {
 	const char *before = http_query(req, "before");
@@ -137,6 +152,7 @@ void page_audit(struct http_request *req, struct http_response *resp)
 		 * a Japanese one (no English on a Japanese page). */
 		json_object_set_new(data, "bad_filter",
 				    json_string(l == LANG_EN ? why.message : page_message(l, "audit.bad_filter_hint")));
+		json_object_set_new(data, "bad", audit_refused_field(why.message));
 		json_object_set_new(data, "events", json_array());
 		page_render(req, resp, 400, "account_audit", "account.audit_title", data);
 		return;

@@ -89,7 +89,10 @@ static json_t *item_row(const json_t *it, const json_t *cat_item, const json_t *
 	json_object_set_new(row, "objective", json_string(json_string_value(json_object_get(cat_item, "objective")) ?: ""));
 	json_object_set_new(row, "key", json_string(json_string_value(json_object_get(cat_item, "key")) ?: ""));
 	json_object_set_new(row, "answer", ans ? json_deep_copy(ans) : json_null());
-	json_object_set_new(row, "st", flag(ans ? json_string_value(json_object_get(ans, "status")) : NULL));
+	/* No status yet is a choice the form shows selected ("unset"), so the
+	 * page's unsaved-text check sees the select as it was rendered. */
+	const char *status = ans ? json_string_value(json_object_get(ans, "status")) : NULL;
+	json_object_set_new(row, "st", flag(status && *status ? status : "unset"));
 	json_object_set_new(row, "v", flag(vkey));
 	thread_row(row);
 	json_object_set_new(row, "verdict_key", json_string(vkey));

@@ -7,7 +7,9 @@
 // text is committed), empty (the first 20 and a note that more match),
 // half-width ﾃﾞﾓ, a name that matches none, Escape (the text kept), a
 // click. In Japanese and English, at 1366 and 390 px wide (the list no
-// wider than the screen), with long bank names.
+// wider than the screen), with long bank names. Last, the ranking as typed
+// (株式会社み: 株式会社みらい銀行 first) and Enter that never sends the
+// text as typed while several candidates are listed.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
@@ -171,6 +173,45 @@ test("the list's other ways: empty, ﾃﾞﾓ, no match, Escape, a click (ja and
       assert.equal(await page.locator(".bank-popup").isHidden(), true);
     }
   }
+  await page.goto(`${BASE_URL}/lang/ja?next=%2F`);
+  assertClean(page);
+  await page.close();
+});
+
+// 株式会社み is someone typing 株式会社みらい銀行: it is offered first,
+// above みなと信用金庫 (whose key merely starts with み). Enter with two
+// candidates and none marked sends nothing and says to choose; Enter with
+// one candidate chooses it.
+test("株式会社み offers 株式会社みらい銀行 first; Enter never sends the text as typed (ja 1366, en 390)", async () => {
+  for (const name of ["株式会社みらい銀行", "みなと信用金庫"])
+    execFileSync(process.env.SHINSA, ["org", "add", "--kind", "bank", "--name", name], { stdio: "ignore" });
+  const page = await signedIn(browser, C.editor);
+  const posted = [];
+  page.on("request", (q) => q.method() === "POST" && posted.push(new URL(q.url()).pathname));
+  for (const [lang, width] of [["ja", 1366], ["en", 390]]) {
+    await page.goto(`${BASE_URL}/lang/${lang}?next=${encodeURIComponent(`/submissions/${subs[0]}`)}`);
+    await page.setViewportSize({ width, height: width > 700 ? 768 : 844 });
+    await typeAndWait(page, "株式会社み");
+    assert.deepEqual(await options(page).allTextContents(), ["株式会社みらい銀行", "みなと信用金庫"]);
+    await box(page).press("Enter");
+    assert.equal(await note(page).textContent(), lang === "ja"
+      ? "候補から選んでください。↑↓キーで選び、Enterで決定します。"
+      : "Choose one from the list: ↑ and ↓ to pick, Enter to choose.");
+    assert.equal(await page.locator(".bank-popup").isHidden(), false, "the list stays open");
+    assert.equal(await box(page).inputValue(), "株式会社み");
+    await look(page, `banks-06-${lang}-${width}-choose`);
+    await box(page).press("ArrowDown");
+    await box(page).press("Enter");
+    assert.equal(await box(page).inputValue(), "株式会社みらい銀行");
+    // One candidate: Enter chooses it.
+    await box(page).fill("");
+    await typeAndWait(page, "みなと");
+    assert.deepEqual(await options(page).allTextContents(), ["みなと信用金庫"]);
+    await box(page).press("Enter");
+    assert.equal(await box(page).inputValue(), "みなと信用金庫");
+    assert.equal(await page.locator(".bank-popup").isHidden(), true);
+  }
+  assert.deepEqual(posted.filter((p) => p.endsWith("/shares")), [], "nothing was shared");
   await page.goto(`${BASE_URL}/lang/ja?next=%2F`);
   assertClean(page);
   await page.close();

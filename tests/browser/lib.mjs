@@ -190,3 +190,20 @@ export async function api(page, method, path, data) {
   });
   return { status: r.status(), json: await r.json().catch(() => null) };
 }
+
+// The connector (a signed-in page) answers every item of catalog that is
+// its own, item longNo with long, submits, and shares with bankOrg: the
+// submission's id.
+export async function answeredAndShared(connector, catalog, bankOrg, long, longNo = 33) {
+  const cat = await api(connector, "GET", `/api/v1/catalogs/${catalog}`);
+  for (const it of cat.json.items.filter((i) => i.party !== "bank")) {
+    const r = await api(connector, "PUT", `/api/v1/answers/${it.no}`,
+      { status: "implemented", current: it.no === longNo ? long : `当社の対応${it.no}` });
+    assert.equal(r.status, 200, `item ${it.no}: ${JSON.stringify(r.json)}`);
+  }
+  const sub = await api(connector, "POST", "/api/v1/submissions", {});
+  assert.equal(sub.status, 201, JSON.stringify(sub.json));
+  const share = await api(connector, "POST", `/api/v1/submissions/${sub.json.id}/shares`, { bank: bankOrg });
+  assert.equal(share.status, 201, JSON.stringify(share.json));
+  return sub.json.id;
+}

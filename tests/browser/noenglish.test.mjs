@@ -171,7 +171,7 @@ test("the connector's refusals are said in Japanese", async () => {
 
   assert.deepEqual(found, [], `English in refusals:\n  ${found.join("\n  ")}`);
   assert.deepEqual(said, {
-    bank: "入力内容を確認してください。\n「存在しない銀行」という銀行は登録されていません。銀行名を登録どおりに入力してください。",
+    bank: "入力内容を確認してください。\n「存在しない銀行」という銀行は登録されていません。銀行名を入力し、候補から選んでください。",
     totp: "入力内容を確認してください。\n確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。",
     password: "入力内容を確認してください。\nパスワードが正しくありません。現在お使いのパスワードを入力してください。",
     user: "入力内容を確認してください。\nメールアドレスの形式が正しくありません。name@example.jp のように、@ の前後を入力してください。",
@@ -199,7 +199,7 @@ test("in English at 390px, a refusal is worded from the English texts", async ()
   const share = page.locator("form").filter({ has: page.getByLabel("Bank name", { exact: true }) });
   await page.getByLabel("Bank name", { exact: true }).fill("存在しない銀行");
   const said = await refused(page, share, () => share.getByRole("button", { name: "Share", exact: true }).click());
-  assert.equal(said, "Check what you entered.\nThere is no bank named “存在しない銀行”. Type the bank's name as registered.");
+  assert.equal(said, "Check what you entered.\nThere is no bank named “存在しない銀行”. Type the bank's name and choose one from the list.");
   expectProblem(page, /status of 4\d\d/);
   await share.screenshot({ path: join(process.env.SHINSA_SHOTS, "noenglish-5-en-390-no-bank.png") });
   await page.goto(`${BASE_URL}/plans/${planId}`);

@@ -106,7 +106,7 @@ test("the connector submits and shares with the bank", async () => {
   await alert.locator("li").waitFor();
   assert.deepEqual(await alert.evaluate((a) => [...a.querySelectorAll("p, li")].map((x) => x.textContent)), [
     "入力内容を確認してください。",
-    "「存在しない銀行」という銀行は登録されていません。銀行名を登録どおりに入力してください。",
+    "「存在しない銀行」という銀行は登録されていません。銀行名を入力し、候補から選んでください。",
   ]);
   expectProblem(connector, /status of 400 .*\/shares\)$/);
   await connector.getByLabel("銀行名", { exact: true }).fill(B.org);

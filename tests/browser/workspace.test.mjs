@@ -14,7 +14,7 @@
 // long answer on item 33.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, accounts, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, answeredAndShared, api, expectProblem, launch, look, signedIn } from "./lib.mjs";
 
 const C = accounts.connector;
 const B = accounts.bank;
@@ -31,17 +31,7 @@ let submission;
 before(async () => {
   browser = await launch();
   connector = await signedIn(browser, C.editor);
-  const cat = await api(connector, "GET", `/api/v1/catalogs/${CATALOG}`);
-  for (const it of cat.json.items.filter((i) => i.party !== "bank")) {
-    const r = await api(connector, "PUT", `/api/v1/answers/${it.no}`,
-      { status: "implemented", current: it.no === 33 ? LONG : `当社の対応${it.no}` });
-    assert.equal(r.status, 200, `item ${it.no}: ${JSON.stringify(r.json)}`);
-  }
-  const sub = await api(connector, "POST", "/api/v1/submissions", {});
-  assert.equal(sub.status, 201, JSON.stringify(sub.json));
-  submission = sub.json.id;
-  const share = await api(connector, "POST", `/api/v1/submissions/${submission}/shares`, { bank: B.org });
-  assert.equal(share.status, 201, JSON.stringify(share.json));
+  submission = await answeredAndShared(connector, CATALOG, B.org, LONG);
   bank = await signedIn(browser, B.reviewer);
 });
 after(async () => {

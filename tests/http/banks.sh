@@ -35,6 +35,18 @@ eq "q=さくら銀行㈱ finds 株式会社さくら銀行 as registered" "$code
 banks 銀行1
 eq "q=銀行1: a substring of the key" "$code $body" \
 	'200 {"banks":[{"name":"地方銀行10"},{"name":"地方銀行11"},{"name":"地方銀行12"},{"name":"地方銀行13"},{"name":"地方銀行14"},{"name":"地方銀行15"},{"name":"地方銀行16"},{"name":"地方銀行17"},{"name":"地方銀行18"}],"more":false}'
+# Ranked: the names that start with the text as typed (width folded,
+# 株式会社 kept) first, then those whose key starts with it, then the rest;
+# each group by name. 株式会社み is someone typing 株式会社みらい銀行.
+for name in 株式会社みらい銀行 みなと信用金庫 うみの銀行; do
+	"$SHINSA" org add --kind bank --name "$name" >/dev/null || { echo "adding $name failed"; exit 1; }
+done
+banks 株式会社み
+eq "q=株式会社み: the name as typed first" "$code $body" \
+	'200 {"banks":[{"name":"株式会社みらい銀行"},{"name":"みなと信用金庫"},{"name":"うみの銀行"}],"more":false}'
+banks み
+eq "q=み: みなと信用金庫 starts so, then the key 株式会社みらい銀行 starts so, then the rest" "$code $body" \
+	'200 {"banks":[{"name":"みなと信用金庫"},{"name":"株式会社みらい銀行"},{"name":"うみの銀行"}],"more":false}'
 banks none
 eq "q=none: no bank" "$code $body" '200 {"banks":[],"more":false}'
 banks 接続先

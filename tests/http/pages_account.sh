@@ -215,6 +215,20 @@ eq "the filtered page" "$(grep -c -F -e '<option value="org_add" selected>組織
 	-e '<label>開始日<input name="from" value="2026/5/1" inputmode="numeric" placeholder="2027-07-01" aria-describedby="audit-date-hint"></label>' \
 	-e '<p class="actions"><a href="/api/v1/audit/csv?action&#61;org_add&amp;from&#61;2026%2F5%2F1" download id="audit-csv">表示中の条件でCSVをダウンロード</a></p>' "$T/b")" 3
 eq "only org_add rows" "$(grep -c '<td>組織の登録</td>' "$T/b") $(grep -c '<td>回答の編集</td>' "$T/b")" "1 0"
+# A refused filter names its field, and the page shows no table: an empty
+# one would read as "no events".
+refused() { # the status, the refusal's line, the page's line instead of the table, the number of tables
+	echo "$code $(grep -o '<p class="error" role="alert" id="audit-filter-error">[^<]*</p>' "$T/b")" \
+		"$(grep -o '<p class="notice warn" id="audit-fix-filter">[^<]*</p>' "$T/b") $(grep -c '<table id="audit">' "$T/b")"
+}
+page "/audit?from=%E5%85%88%E9%80%B1"
+eq "a start day not read" "$(refused)" '400 <p class="error" role="alert" id="audit-filter-error">開始日「先週」を日付として読み取れません。2027-07-31、2027/7/31、令和9年7月31日 などの形で入力してください。</p> <p class="notice warn" id="audit-fix-filter">絞り込み条件を直してください。直すと、条件に合う記録を表示します。</p> 0'
+page "/audit?to=%E6%98%8E%E6%97%A5"
+eq "an end day not read" "$(refused)" '400 <p class="error" role="alert" id="audit-filter-error">終了日「明日」を日付として読み取れません。2027-07-31、2027/7/31、令和9年7月31日 などの形で入力してください。</p> <p class="notice warn" id="audit-fix-filter">絞り込み条件を直してください。直すと、条件に合う記録を表示します。</p> 0'
+page "/audit?from=2026-05-02&to=2026-05-01"
+eq "an end before the start" "$(refused)" '400 <p class="error" role="alert" id="audit-filter-error">終了日は開始日と同じ日か、それより後の日にしてください。</p> <p class="notice warn" id="audit-fix-filter">絞り込み条件を直してください。直すと、条件に合う記録を表示します。</p> 0'
+page "/audit?from=last+week" -b shinsa_lang=en
+eq "a start day not read, in English" "$(refused)" '400 <p class="error" role="alert" id="audit-filter-error">From: “last week” cannot be read as a day. Write it as 2027-07-31, 2027/7/31 or 令和9年7月31日.</p> <p class="notice warn" id="audit-fix-filter">Correct the filter: the records that match it are shown then.</p> 0'
 # Details in words: a sentence for a common action, else each key and
 # value in words (a failed sign-in's reason), never English on a Japanese page.
 req -X POST -H 'Content-Type: application/json' -d '{"email":"editor@a.test","password":"not the password"}' "$URL/api/v1/session"
@@ -226,7 +240,7 @@ eq "in English" "$(grep -A1 'Reason: wrong password' "$T/b" | tail -1)" 'From: 1
 page "/audit?action=user_add"
 eq "a user added, in a sentence" "$(grep -c '<td class="wrap audit-words">「editor@a.test」を追加しました（権限：編集者）</td>' "$T/b")" 1
 page "/audit?from=2026-13-01&actor=%E5%A4%AA%E9%83%8E"
-eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '条件を確認してください：操作者・対象は文字の一部で' "$T/b") $(grep -c 'from wants a day' "$T/b")" "400 3 0"
+eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '開始日「2026-13-01」を日付として読み取れません。' "$T/b") $(grep -c 'from wants a day' "$T/b")" "400 3 0"
 page "/api/v1/audit/csv?action=audit_export"
 printf '\357\273\277日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）\r\n' >"$T/want.csv"
 eq "the CSV of no events: its header" "$code $(cmp "$T/b" "$T/want.csv" && echo same)" "200 same"

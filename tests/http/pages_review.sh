@@ -144,6 +144,8 @@ lacks "with no previous version nothing is marked changed" 'id="f-changed"'
 has "a bank item takes the bank's own answer, not a verdict" \
 	'<form id="bank-answer-39" data-work data-api="/api/v1/reviews/1/items/39/answer" data-method="PUT" data-stay>'
 lacks "no verdict form on a bank item" 'id="verdict-39"'
+has "a bank item with no status yet: its empty choice rendered selected (nothing reads as typed)" \
+	'<option value="" selected>（未選択）</option>'
 api PUT /api/v1/reviews/1/items/39/answer '{"status":"implemented","current":"当行で監視している"}'
 eq "the bank answer form's request" "$code" 200
 page /reviews/1

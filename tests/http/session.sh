@@ -93,6 +93,8 @@ eq "only the password change is open" "$code $body" \
 	'403 {"error":{"code":"password_change_required","message":"change your one-time password first (POST /api/v1/me/password)"}}'
 api POST /api/v1/me/password '{"current":"nope","new":"a new password of mine"}'
 eq "the current password is checked" "$code $body" '400 {"error":{"code":"bad_request","message":"the current password is wrong","problems":[{"cell":"","code":"wrong_password","args":[]}]}}'
+api POST /api/v1/me/password "{\"current\":\"$OTP\",\"new\":\"short\"}"
+eq "a new password too short: the rule, coded for the page's words" "$code $body" '400 {"error":{"code":"bad_request","message":"the password is too short: it needs at least 10 characters","problems":[{"cell":"","code":"password_short","args":["10"]}]}}'
 api POST /api/v1/me/password "{\"current\":\"$OTP\",\"new\":\"a new password of mine\"}"
 eq "password changed" "$code $body" '200 {"changed":true}'
 api GET /api/v1/catalogs

@@ -65,6 +65,11 @@ static void test_rules(void **state)
 	check_msg("審査審査審査審査審", "the password is too short: it needs at least 10 characters");
 	assert_int_equal(password_check("審査審査審査審査審査", &e), 0);
 	check_msg("abcdefghij\xff", "the password is not valid UTF-8");
+	/* Each rule is coded, with its limit, for a page to say in its words. */
+	assert_int_equal(password_check("short", &e), -1);
+	assert_string_equal(e.code, "password_short");
+	assert_int_equal(e.n_args, 1);
+	assert_string_equal(e.args[0], "10");
 	char *big = malloc(PASSWORD_MAX_BYTES + 2);
 	memset(big, 'a', PASSWORD_MAX_BYTES);
 	big[PASSWORD_MAX_BYTES] = '\0';

@@ -27,6 +27,29 @@
     });
   }
 
+  // A new password refused for a rule (password_short, _long, _utf8,
+  // _same): the rule in the page's words under the field, which is marked
+  // invalid until it is typed in again.
+  const rule = byId("new-problem");
+  if (pw && rule) {
+    const field = pw.elements["new"];
+    pw.addEventListener("shinsa:failed", function (ev) {
+      const e = ev.detail && ev.detail.json && ev.detail.json.error;
+      const p = e && Array.isArray(e.problems) ? e.problems.find((x) => /^password_/.test(x.code)) : null;
+      const words = p ? window.shinsa.problemText(document.body, p) : "";
+      if (!words) return;
+      rule.textContent = words;
+      rule.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", "new-problem new-help");
+    });
+    field.addEventListener("input", function () {
+      rule.hidden = true;
+      field.removeAttribute("aria-invalid");
+      field.setAttribute("aria-describedby", "new-help");
+    });
+  }
+
   // TOTP, step 1 answered: the QR code and secret; the password goes on
   // to the confirming form and leaves the first one.
   const begin = byId("totp-begin");

@@ -5,7 +5,9 @@
 // so 株式会社デモ銀行 would hide デモ銀行; the server compares name keys.
 // The script only helps: choosing fills the registered name, and a name
 // typed and sent as it is still finds its bank on the server. Escape
-// closes the list and keeps what was typed.
+// closes the list and keeps what was typed. Enter with the list open
+// chooses the marked option, or the only one; with several and none
+// marked it sends nothing and says to choose.
 "use strict";
 
 (function () {
@@ -122,6 +124,16 @@
     } else if (ev.key === "Enter" && open && active >= 0) {
       ev.preventDefault(); // chooses; a second Enter sends the form
       choose(active);
+    } else if (ev.key === "Enter" && open && names.length === 1) {
+      ev.preventDefault(); // the one candidate is what was meant
+      choose(0);
+    } else if (ev.key === "Enter" && open && names.length > 1) {
+      // Several candidates, none chosen: the text as typed (株式会社み)
+      // is no bank's name; the list stays and says to choose.
+      ev.preventDefault();
+      note.textContent = box.dataset.msgChoose;
+      note.hidden = false;
+      status.textContent = box.dataset.msgChoose;
     } else if (ev.key === "Escape" && open) {
       ev.preventDefault();
       close();

@@ -19,6 +19,12 @@
   // Whether a field holds something other than what the page was given.
   function edited(el) {
     if (el.type === "hidden" || el.type === "submit" || el.type === "button") return false;
+    // A select with no option marked selected shows its first: that is
+    // what was rendered, not a change.
+    if (el.tagName === "SELECT" && !el.multiple) {
+      const shown = Array.from(el.options).find((o) => o.defaultSelected) || el.options[0];
+      return el.value !== (shown ? shown.value : "");
+    }
     if (el.tagName === "SELECT") return Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
     return el.value !== el.defaultValue;
   }
