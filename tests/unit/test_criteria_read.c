@@ -378,6 +378,16 @@ static void test_list_walk(void **state)
 	assert_string_equal(cat->items[1].text, "規程があること。\n年1回見直すこと");
 	catalog_free(cat);
 	criteria_warnings_release(&w);
+	/* a heading's paragraph with criteria under it is no criterion: left out, at the heading's line */
+	cat = read_ok("l.txt", "基準\n1. 基本方針\n当行は、次を求めます。\n(1) 態勢があること\n", 0, CRITERIA_TEXT, &w);
+	assert_int_equal(cat->n_items, 1);
+	assert_string_equal(cat->items[0].key, "1-(1)");
+	assert_string_equal(cat->items[0].category, "基本方針");
+	assert_int_equal(w.left.n, 2);
+	assert_string_equal(w.left.at[1], "l.txt:2");
+	assert_string_equal(w.left.text[1], "当行は、次を求めます。");
+	catalog_free(cat);
+	criteria_warnings_release(&w);
 }
 
 /* A workbook: a cover sheet without the header, then the list with its
