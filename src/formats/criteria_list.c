@@ -19,6 +19,8 @@ struct entry {
 	int depth;
 	char *mark;  /* the number as written: "3", "(2)", "①"; NULL for a bullet */
 	char *text;
+	bool points; /* ・ sub-points joined into text */
+	char *head;  /* a heading's words when a paragraph follows it (text is then the paragraph); else NULL */
 	unsigned line;
 };
 
@@ -123,6 +125,41 @@ static enum kind marker(const char *s, char **mark, const char **rest)
 	return k;
 }
 
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+	return n >= m && memcmp(s + n - m, tail, m) == 0;
+}
+
+/* Whether s ends as a sentence or a criterion ends (「…こと」「…ます。」):
+ * a line after it is a new line, not the rest of a wrapped one. */
+static bool ends_sentence(const char *s)
+{
+	static const char *const tails[] = { "。", "．", "こと", "ます", "です", "いる", "する", "ない", "れる", "ある" };
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+		if (ends_with(s, tails[i]))
+			return true;
+	return false;
+}
+
+/* Whether s reads as a heading's words (「基本方針」): short, no 、 or 。,
+ * not a sentence, not cut after a particle (「…態勢が」 wraps). */
+static bool heading_like(const char *s)
+{
+	static const char *const particles[] = { "が", "を", "に", "は", "の", "と", "で", "も", "や", "、" };
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		text_utf8_next(&p);
+		n++;
+	}
+	if (!*s || n > 30 || strstr(s, "、") || strstr(s, "。") || ends_sentence(s))
+		return false;
+	for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+		if (ends_with(s, particles[i]))
+			return false;
+	return true;
+}
+
 /* Row r's text as one line: its cells (split at tabs) joined by a space, trimmed. */
 static char *line_text(const struct ctable_row *r)
 {
@@ -190,9 +227,38 @@ static void lister_release(struct lister *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].mark);
 		free(l->v[i].text);
+		free(l->v[i].head);
 	}
 	free(l->v);
 	free(l->title);
+}
+
+/* A line with no marker after entry en: the paragraph under a heading's
+ * words (「1. 基本方針」 then 「当行は、…」) becomes en's text, its words
+ * its head; else the rest of en's text, joined with no break when en was
+ * cut mid-sentence (a wrapped line), on a new line when it had ended. */
+static void continue_line(struct entry *en, const char *s)
+{
+	if (!en->head && en->kind != K_BULLET && heading_like(en->text)) {
+		en->head = en->text;
+		en->text = xstrdup(s);
+		return;
+	}
+	char *joined = xasprintf("%s%s%s", en->text, *en->text && ends_sentence(en->text) ? "\n" : "", s);
+	free(en->text);
+	en->text = joined;
+}
+
+/* Whether a bullet at depth d (depth: the levels seen) is a sub-point of
+ * the entry above it, parent: a sentence (「…規程が整備されていること」)
+ * with bullets deeper under it. Its sub-points are parts of that one
+ * criterion, as a bank's reviewer reads them, so they join its text as
+ * 「・…」 lines; bullets under a heading's words stay criteria ("2-1"). */
+static bool absorbs(const struct entry *parent, int d, int depth)
+{
+	if (parent->kind == K_BULLET || !(parent->points || ends_sentence(parent->text)))
+		return false;
+	return d == depth || d > parent->depth;
 }
 
 /* The lines of t as entries, with their depths. */
@@ -222,11 +288,7 @@ static void scan(struct lister *l)
 		enum kind k = marker(s, &mark, &rest);
 		if (k == K_NONE) {
 			if (l->n) {
-				struct strbuf sb = STRBUF_INIT;
-				strbuf_addstr(&sb, l->v[l->n - 1].text);
-				strbuf_addstr(&sb, s);
-				free(l->v[l->n - 1].text);
-				l->v[l->n - 1].text = strbuf_detach(&sb);
+				continue_line(&l->v[l->n - 1], s);
 			} else {
 				if (!l->title)
 					l->title = xstrdup(s);
@@ -238,6 +300,15 @@ static void scan(struct lister *l)
 		int d = 0;
 		while (d < depth && stack[d] != k)
 			d++;
+		if (k == K_BULLET && l->n && absorbs(&l->v[l->n - 1], d, depth)) {
+			struct entry *parent = &l->v[l->n - 1];
+			char *joined = xasprintf("%s\n・%s", parent->text, rest);
+			free(parent->text);
+			parent->text = joined;
+			parent->points = true;
+			free(s);
+			continue;
+		}
 		if (d == depth && depth < DEPTH_MAX)
 			stack[depth++] = k;
 		else if (d == depth)
@@ -283,8 +354,10 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 			en->mark = xstrdup(num);
 		}
 		path[d] = en->mark;
-		heads[d] = en->text;
+		heads[d] = en->head ? en->head : en->text;
 		bool heading = i + 1 < l.n && l.v[i + 1].depth > d;
+		if (heading && en->head)
+			left_out(&l, en->line, en->text); /* a heading's paragraph: not a criterion */
 		if (heading || !*en->text)
 			continue;
 		struct strbuf key = STRBUF_INIT;
@@ -301,8 +374,8 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 				rc = -1;
 			}
 		/* the nearest heading with words ("1." alone has none), else the title */
-		const char *category = l.title;
-		for (int j = d - 1; j >= 0; j--)
+		const char *category = en->head ? en->head : l.title;
+		for (int j = d - 1; j >= 0 && !en->head; j--)
 			if (*heads[j]) {
 				category = heads[j];
 				break;
@@ -326,7 +399,7 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 		wheres[cat->n_items - 1] = xstrdup(where);
 		it->key = strbuf_detach(&key);
 		it->no = (int)cat->n_items;
-		it->section = d > 0 && *heads[0] ? xstrdup(heads[0]) : NULL;
+		it->section = *heads[0] && (d > 0 || en->head) ? xstrdup(heads[0]) : NULL;
 		it->category = xstrdup(category);
 		it->text = xstrdup(en->text);
 	}

@@ -12,8 +12,15 @@
  *     full-width too);
  *   - "以上", which ends the list;
  *   - any other line: before the first marked line the title (the first)
- *     and the preamble, left out; after it, the rest of the line above
- *     (a wrapped line), joined without a space.
+ *     and the preamble, left out; after it, under a heading's words (short,
+ *     no 、 or 。, not a sentence: 「1. 基本方針」) the paragraph that is
+ *     that item's text, its words its 区分, never glued to them; else the
+ *     rest of the line above, joined with no break when that was cut
+ *     mid-sentence (a wrapped line), on a new line when it had ended
+ *     (「…こと」「…ます。」).
+ * Bullets under a sentence (「①…整備されていること」 then 「・…」 lines)
+ * are parts of that one criterion, as a bank's reviewer reads them: they
+ * join its text as 「・…」 lines, each on its own line, not criteria.
  * Depth: a kind of marker first seen is one level deeper than the line
  * above; a kind seen before is back at its level. A marked line with lines
  * deeper under it is a heading, and it is the 区分 of what is under it
@@ -21,7 +28,8 @@
  * section (none when it has no words). The others are criteria:
  * the key is the path of numbers as written, joined with "-" ("3-(2)",
  * "1-(1)-①", "1-(ア)"); bullets are numbered in order under their heading ("2-1").
- * A criterion with no heading above has the title as its 区分. no is the
+ * A criterion with no heading above and no words of its own (a flat
+ * list: 「1. …こと」) has the title as its 区分: there is nothing else. no is the
  * criterion's place in the list.
  *
  * Errors (err_coded: place, code, values), besides criteria_read's:

@@ -64,6 +64,18 @@ static void note_shown(json_t *c, enum lang l)
 /* Adds to criterion c what the page shows: r {RELATION: true} ({unset:
  * true} when not mapped), items_text "1, 2", items_json "[1,2]", rows
  * [{no, objective}], idx (its place), its suggestions and note_shown. */
+/* The name a pasted list is sent under (data-name of
+ * review_criteria_paste.html): such a list's source is said as pasted
+ * text, with no file format (it had none). */
+#define PASTE_NAME "貼り付けた文章"
+
+static bool pasted(const json_t *list)
+{
+	const char *source = json_string_value(json_object_get(list, "source"));
+	const char *format = json_string_value(json_object_get(list, "format"));
+	return source && format && strcmp(source, PASTE_NAME) == 0 && strcmp(format, "text") == 0;
+}
+
 static void dress(json_t *c, size_t idx, const json_t *suggestions, const json_t *catalog, enum lang l)
 {
 	note_shown(c, l);
@@ -132,6 +144,7 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	bool worded = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "csv") == 0 || strcmp(format, "tsv") == 0 ||
 				 strcmp(format, "text") == 0);
 	json_object_set_new(list, "fmt", json_pack("{s:b}", worded ? format : "other", true));
+	json_object_set_new(list, "pasted", json_boolean(pasted(list)));
 	json_object_set_new(list, "count", json_integer((json_int_t)json_array_size(json_object_get(list, "criteria"))));
 	json_object_set_new(list, "mapped_count", json_integer((json_int_t)n_mapped));
 	json_object_set_new(list, "nav", json_pack("{s:b}", "criteria", true));

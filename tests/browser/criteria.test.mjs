@@ -48,7 +48,7 @@ test("the bank imports its criteria: every one with its relation to the checklis
   await bank.locator("#criteria-import").getByRole("button", { name: "読み取って確認する", exact: true }).click();
   await Promise.all([bank.waitForEvent("load"), bank.getByRole("button", { name: "この内容で置き換える", exact: true }).click()]);
   assert.equal(await bank.locator("main .lead").textContent(),
-    "「電子決済等代行業者に求める基準」の基準 57 件のうち、57 件はチェックリストとの対応が設定されています。");
+    "「電子決済等代行業者に求める基準」：対応付け済みの基準は 57 件中 57 件です。");
   assert.equal(await bank.locator("#criteria-map tbody tr").count(), 57);
   assert.equal((await row("(1)-2").locator("td").nth(1).innerText()).split("\n")[0], "同等");
   // Damaged in the source: its text is gone, and the row says so.

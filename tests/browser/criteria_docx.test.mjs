@@ -59,7 +59,7 @@ test("a Word document imported as it was published (ja, 1366 px and 390 px)", as
   writeFileSync(file, readFileSync(fixture("list.docx")));
   await importFile(bank, "取り込むファイル", "読み取って確認する", file, "この内容で置き換える");
   assert.equal(await bank.locator("main .lead").textContent(),
-    "「電子決済等代行業者に求める基準」の基準 7 件のうち、0 件はチェックリストとの対応が設定されています。");
+    "「電子決済等代行業者に求める基準」：対応付け済みの基準は 7 件中 0 件です。");
   assert.equal(await bank.locator("main dl.facts dd").first().textContent(), "基準.docx（docx）");
   assert.deepEqual(await keys(bank), ["1-(1)-①", "1-(1)-②", "1-(2)", "2-1", "2-2", "3-(1)", "3-(2)"]);
   await look(bank, "criteria-docx-1-imported-ja-1366");

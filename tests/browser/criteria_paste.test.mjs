@@ -16,6 +16,7 @@ const B = accounts.bank;
 const fixture = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const PUBLISHED = readFileSync(fixture("fixtures/criteria/published.txt"), "utf8");
 const LIST = fixture("fixtures/criteria/list.txt");
+const WALK = readFileSync(fixture("fixtures/criteria/walk.txt"), "utf8");
 const SEED = fileURLToPath(new URL("../../catalog/sources/000_facbf1237c5cd287.txt", import.meta.url));
 
 let browser;
@@ -95,7 +96,7 @@ test("a pasted list refused, corrected, previewed as a tree and replacing the li
   const preview = bank.locator("#criteria-preview");
   await preview.getByRole("heading", { name: "読み取った内容の確認", exact: true }).waitFor();
   assert.equal(await preview.locator("[data-counts]").textContent(),
-    "「電子決済等代行業者との連携及び協働に係る基準」から、4 の区分に基準 7 件を読み取りました。「この内容で置き換える」を押すまで、現在の審査基準は変わりません。");
+    "「電子決済等代行業者との連携及び協働に係る基準」から、4 区分・基準 7 件を読み取りました。「この内容で置き換える」を押すまで、現在の審査基準は変わりません。");
   assert.deepEqual(await treeLines(bank), TREE_JA);
   assert.ok(await preview.locator("[data-damaged]").isHidden(), "nothing unreadable in this list");
   const left = preview.locator("details[data-left]");
@@ -104,11 +105,11 @@ test("a pasted list refused, corrected, previewed as a tree and replacing the li
   await look(bank, "criteria-paste-2-tree");
   await left.locator("summary").click();
   assert.deepEqual(await left.locator("li").allTextContents(), [
-    "貼り付けた文章:1：電子決済等代行業者との連携及び協働に係る基準",
-    "貼り付けた文章:3：当行は、銀行法第52条の61の11第1項に基づき、電子決済等代行業者との連携及び協働に係る基準を以下のとおり定め、公表いたします。",
-    "貼り付けた文章:17：以上",
-    "貼り付けた文章:19：2026年4月1日",
-    "貼り付けた文章:20：株式会社X銀行",
+    "1行目：電子決済等代行業者との連携及び協働に係る基準",
+    "3行目：当行は、銀行法第52条の61の11第1項に基づき、電子決済等代行業者との連携及び協働に係る基準を以下のとおり定め、公表いたします。",
+    "17行目：以上",
+    "19行目：2026年4月1日",
+    "20行目：株式会社X銀行",
   ]);
   const still = await api(bank, "GET", "/api/v1/criteria");
   assert.equal(still.status, 404, "the preview saved nothing");
@@ -124,7 +125,7 @@ test("a pasted list refused, corrected, previewed as a tree and replacing the li
 
   await Promise.all([bank.waitForEvent("load"), replace.click()]);
   assert.equal(await bank.locator("main .lead").textContent(),
-    "「電子決済等代行業者との連携及び協働に係る基準」の基準 7 件のうち、0 件はチェックリストとの対応が設定されています。");
+    "「電子決済等代行業者との連携及び協働に係る基準」：対応付け済みの基準は 7 件中 0 件です。");
   assert.deepEqual(await bank.locator("#criteria-map tbody th").allTextContents(),
     ["1-(1)-①", "1-(1)-②", "1-(2)", "2-1", "2-2", "3-(1)", "3-(2)"]);
   await look(bank, "criteria-paste-3-replaced");
@@ -171,7 +172,7 @@ test("in English at 390 px: paste, the tree, replace", async () => {
   const preview = bank.locator("#criteria-preview");
   await preview.getByRole("heading", { name: "Check what was read", exact: true }).waitFor();
   assert.equal(await preview.locator("[data-counts]").textContent(),
-    "Read from “電子決済等代行業者との連携及び協働に係る基準”: 7 criteria under 4 headings. The current criteria stay as they are until you press “Replace with this”.");
+    "Read from “電子決済等代行業者との連携及び協働に係る基準”: 4 headings, 7 criteria. The current criteria stay as they are until you press “Replace with this”.");
   assert.deepEqual(await treeLines(bank), TREE_JA);
   await preview.locator("details[data-left] summary").click();
   assert.equal(await preview.locator("details[data-left] summary").textContent(), "Lines left out (5)");
@@ -189,4 +190,107 @@ test("in English at 390 px: paste, the tree, replace", async () => {
   await look(bank, "criteria-paste-8-ja-390-tree");
   await bank.setViewportSize({ width: 1366, height: 768 });
   await look(bank, "criteria-paste-9-ja-1366-over-a-list");
+});
+
+// The list a new user pasted: a heading's paragraph is its criterion under
+// those words, a ① with ・ points one criterion keeping its lines, in the
+// document's order; the title is no 区分; lines left out by line number.
+const TREE_WALK = [
+  "基本方針",
+  "  1 当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。",
+  "契約締結の基準",
+  "  法令等の遵守態勢",
+  "    2-(1)-① 銀行法その他関係法令を遵守する態勢が整備されていること",
+  "    2-(1)-② 反社会的勢力との関係を遮断する態勢が整備されていること",
+  "  情報セキュリティ管理態勢",
+  "    2-(2)-① 情報セキュリティに関する規程が整備され、定期的に見直されていること\n・アクセス権限の管理が適切に行われていること\n・アクセスログを１年以上保存していること",
+  "    2-(2)-② 外部委託先の管理が適切に行われていること",
+  "  利用者保護態勢",
+  "    2-(3)-① 利用者からの苦情・相談に対応する体制が整備されていること",
+  "    2-(3)-② 不正取引発生時の補償方針が定められていること",
+  "基準の見直し",
+  "  3 本基準は、必要に応じて見直しを行います。",
+];
+
+// A close look at one part of the page, beside the full-page shots.
+const part = (loc, name) => loc.screenshot({ path: `${process.env.SHINSA_SHOTS}/${name}.png` });
+
+// How many lines the element's text takes on the screen.
+const linesOf = (loc) => loc.evaluate((el) => {
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size;
+});
+
+test("the walk's list: read as written, replacing the list; keys on one line", async () => {
+  await bank.goto(`${BASE_URL}/lang/ja?next=%2Fcriteria`);
+  await bank.setViewportSize({ width: 1366, height: 768 });
+  await bank.getByLabel("公表している基準を貼り付ける", { exact: true }).fill(WALK);
+  await bank.locator("#criteria-paste").getByRole("button", { name: "読み取って確認する", exact: true }).click();
+  const preview = bank.locator("#criteria-preview");
+  await preview.locator("[data-tree] li").first().waitFor();
+  assert.equal(await preview.locator("[data-counts]").textContent(),
+    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」から、6 区分・基準 8 件を読み取りました。「この内容で置き換える」を押すまで、現在の審査基準は変わりません。");
+  assert.deepEqual(await treeLines(bank), TREE_WALK);
+  const points = preview.locator(".tree-leaf .tree-text").nth(3);
+  assert.equal(await linesOf(points), 3, "the ・ points on their own lines");
+  const left = preview.locator("details[data-left]");
+  await left.locator("summary").click();
+  assert.deepEqual(await left.locator("li").allTextContents(), [
+    "1行目：株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針",
+    "3行目：当行は、銀行法第52条の61の11第1項の規定に基づき、電子決済等代行業者との契約の締結に係る基準を以下のとおり公表します。",
+    "5行目：令和9年4月1日 制定",
+    "24行目：以上",
+  ]);
+  await preview.scrollIntoViewIfNeeded();
+  await look(bank, "criteria-paste-10-walk-ja-1366-tree");
+  await bank.setViewportSize({ width: 390, height: 844 });
+  await look(bank, "criteria-paste-11-walk-ja-390-tree");
+  await part(preview, "criteria-paste-11b-walk-ja-390-tree-part");
+  await bank.setViewportSize({ width: 1366, height: 768 });
+  await Promise.all([bank.waitForEvent("load"), preview.getByRole("button", { name: "この内容で置き換える", exact: true }).click()]);
+  assert.equal(await bank.locator("main .lead").textContent(),
+    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」：対応付け済みの基準は 8 件中 0 件です。");
+  assert.equal(await bank.locator("dl.facts dd").first().textContent(), "貼り付けた文章");
+  const keys = bank.locator("#criteria-map tbody th");
+  assert.deepEqual(await keys.allTextContents(),
+    ["1", "2-(1)-①", "2-(1)-②", "2-(2)-①", "2-(2)-②", "2-(3)-①", "2-(3)-②", "3"]);
+  for (let i = 0; i < 8; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks");
+  assert.equal(await linesOf(bank.locator("#criteria-map thead th").first()), 1, "基準番号 on one line");
+  await look(bank, "criteria-paste-12-walk-ja-1366-list");
+  await part(bank.locator("#criteria-map thead"), "criteria-paste-12b-walk-ja-1366-head");
+  await bank.setViewportSize({ width: 390, height: 844 });
+  for (let i = 0; i < 8; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks at 390 px");
+  await keys.nth(3).scrollIntoViewIfNeeded();
+  await look(bank, "criteria-paste-13-walk-ja-390-list");
+  await part(bank.locator("#criteria-map tbody tr").nth(3), "criteria-paste-13b-walk-ja-390-list-row");
+
+  // The same list as a file: its lines left out by its name and line.
+  await bank.setViewportSize({ width: 1366, height: 768 });
+  await bank.getByLabel("ファイル形式", { exact: true }).selectOption("text");
+  await bank.getByLabel("取り込むファイル", { exact: true }).setInputFiles({ name: "基準.txt", mimeType: "text/plain", buffer: Buffer.from(WALK) });
+  await bank.locator("#criteria-import").getByRole("button", { name: "読み取って確認する", exact: true }).click();
+  await preview.locator("[data-tree] li").first().waitFor();
+  await preview.locator("details[data-left] summary").click();
+  assert.deepEqual((await preview.locator("details[data-left] li").allTextContents()).map((t) => t.split("：")[0]),
+    ["基準.txt 1行目", "基準.txt 3行目", "基準.txt 5行目", "基準.txt 24行目"]);
+
+  await bank.goto(`${BASE_URL}/lang/en?next=%2Fcriteria`);
+  assert.equal(await bank.locator("main .lead").textContent(),
+    "株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針: 0 of 8 criteria mapped to the checklist.");
+  assert.equal(await bank.locator("dl.facts dd").first().textContent(), "Pasted text");
+  await bank.getByLabel("Paste your criteria as published", { exact: true }).fill(WALK);
+  await bank.locator("#criteria-paste").getByRole("button", { name: "Read and check", exact: true }).click();
+  await preview.locator("[data-tree] li").first().waitFor();
+  assert.equal(await preview.locator("[data-counts]").textContent(),
+    "Read from “株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針”: 6 headings, 8 criteria. The current criteria stay as they are until you press “Replace with this”.");
+  await preview.locator("details[data-left] summary").click();
+  assert.equal(await preview.locator("details[data-left] li").first().textContent(),
+    "Line 1: 株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針");
+  await preview.scrollIntoViewIfNeeded();
+  await look(bank, "criteria-paste-14-walk-en-1366-tree");
+  await bank.setViewportSize({ width: 390, height: 844 });
+  await look(bank, "criteria-paste-15-walk-en-390-tree");
+  await part(preview, "criteria-paste-15b-walk-en-390-tree-part");
+  await bank.goto(`${BASE_URL}/lang/ja?next=%2Fcriteria`);
 });

@@ -51,6 +51,21 @@ eq "preview: what was read, as a tree's leaves" "$code $(echo "$body" | jq -c .)
 eq "a preview saves nothing" "$(audits)" "0
 0"
 
+# The list a new user pasted (walk.txt): 基本方針 and its paragraph one
+# criterion under those words, a ① with ・ points one criterion with them
+# as lines of its text, the title no one's 区分.
+send "/api/v1/criteria/preview?format=text&name=$PASTE" tests/fixtures/criteria/walk.txt
+eq "preview of the walk's list" "$code $(printf '%s' "$body" | jq -c '[.count, [.criteria[] | [.key, .section, .category, .text]], [.left_out[] | .at]]')" \
+	"200 [8,[[\"1\",\"基本方針\",\"基本方針\",\"当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。\"],\
+[\"2-(1)-①\",\"契約締結の基準\",\"法令等の遵守態勢\",\"銀行法その他関係法令を遵守する態勢が整備されていること\"],\
+[\"2-(1)-②\",\"契約締結の基準\",\"法令等の遵守態勢\",\"反社会的勢力との関係を遮断する態勢が整備されていること\"],\
+[\"2-(2)-①\",\"契約締結の基準\",\"情報セキュリティ管理態勢\",\"情報セキュリティに関する規程が整備され、定期的に見直されていること\\n・アクセス権限の管理が適切に行われていること\\n・アクセスログを１年以上保存していること\"],\
+[\"2-(2)-②\",\"契約締結の基準\",\"情報セキュリティ管理態勢\",\"外部委託先の管理が適切に行われていること\"],\
+[\"2-(3)-①\",\"契約締結の基準\",\"利用者保護態勢\",\"利用者からの苦情・相談に対応する体制が整備されていること\"],\
+[\"2-(3)-②\",\"契約締結の基準\",\"利用者保護態勢\",\"不正取引発生時の補償方針が定められていること\"],\
+[\"3\",\"基準の見直し\",\"基準の見直し\",\"本基準は、必要に応じて見直しを行います。\"]],\
+[\"貼り付けた文章:1\",\"貼り付けた文章:3\",\"貼り付けた文章:5\",\"貼り付けた文章:24\"]]"
+
 printf '通番,区分,項目\n1,体制,経営陣が関与していること\n,,,備考：改訂予定\n2,,\n' >"$T/t.csv"
 send "/api/v1/criteria/preview?name=t.csv" "$T/t.csv"
 eq "a table's preview: its skipped rows, with what they hold" "$code $(echo "$body" | jq -c '[.format, .count, .left_out, .warnings]')" \
@@ -81,6 +96,12 @@ eq "replace refused: a preview saw a list there is none of now" "$code $body" \
 replace none
 eq "replace after the preview" "$code $(echo "$body" | jq -c '[.title, .source, .sha256, [.criteria[] | .key], .warnings]')" \
 	"201 [\"電子決済等代行業者との連携及び協働に係る基準\",\"貼り付けた文章\",\"$SHA\",[\"1-(1)-①\",\"1-(1)-②\",\"1-(2)\",\"2-1\",\"2-2\",\"3-(1)\",\"3-(2)\"],[]]"
+page_get() { req -b "$T/jar.$WHO" "$URL$1"; }
+page_get /criteria
+eq "the criteria page: a pasted list's source in words, with no format" "$(echo "$body" | grep -o '<dt>取込元</dt><dd>[^<]*</dd>')" \
+	'<dt>取込元</dt><dd>貼り付けた文章</dd>'
+eq "the criteria page: how many are mapped" "$(echo "$body" | grep -o '<p class="lead">[^<]*</p>')" \
+	'<p class="lead">「電子決済等代行業者との連携及び協働に係る基準」：対応付け済みの基準は 7 件中 0 件です。</p>'
 eq "replace: the import's audit event" "$("$SHINSA" audit list --org "$X" --json | jq -r '.[0] | [.actor, .action, .object, .details] | join(" ")')" \
 	'reviewer@x.test criteria_import criteria:1 {"criteria":7,"file":"貼り付けた文章","format":"text","mapped":0,"warnings":0}'
 

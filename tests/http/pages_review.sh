@@ -57,7 +57,7 @@ req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: applicat
 eq "X imports its criteria" "$code" 201
 page /criteria
 has "the criteria with their mapping, suggestions and forms" \
-	'<p class="lead">「電子決済等代行業者に求める基準」の基準 57 件のうち、57 件はチェックリストとの対応が設定されています。</p>' \
+	'<p class="lead">「電子決済等代行業者に求める基準」：対応付け済みの基準は 57 件中 57 件です。</p>' \
 	'<th scope="row">(1)-1</th>' '<span class="chip warn">一部重複</span>' \
 	'<form id="map-0" class="mapping" data-api="/api/v1/criteria/%281%29-1/mapping" data-method="PUT">' \
 	'<option value="intersects" selected>一部重複</option>' \

@@ -264,6 +264,29 @@ static void test_keys_as_written(void **state)
 	criteria_warnings_release(&w);
 }
 
+/* cat's items are want's n rows of key, section, 区分, text, in order. */
+static void assert_items(const struct catalog *cat, const char *const want[][4], size_t n)
+{
+	assert_int_equal(cat->n_items, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(cat->items[i].key, want[i][0]);
+		assert_string_equal(cat->items[i].section, want[i][1]);
+		assert_string_equal(cat->items[i].category, want[i][2]);
+		assert_string_equal(cat->items[i].text, want[i][3]);
+		assert_int_equal(cat->items[i].no, (int)i + 1);
+	}
+}
+
+/* The lines left out are want's n rows of place and text. */
+static void assert_left(const struct criteria_left *l, const char *const want[][2], size_t n)
+{
+	assert_int_equal(l->n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(l->at[i], want[i][0]);
+		assert_string_equal(l->text[i], want[i][1]);
+	}
+}
+
 /* The list form as banks publish it: a title and a preamble left out,
  * nested numbered headings, ①, bullets numbered under their heading, a
  * wrapped line joined, 以上 ending the list. */
@@ -284,14 +307,7 @@ static void test_list_form(void **state)
 		{ "3-(1)", "利用者保護", "利用者保護", "苦情処理の体制があること" },
 		{ "3-(2)", "利用者保護", "利用者保護", "利用規約を公表していること" },
 	};
-	assert_int_equal(cat->n_items, 7);
-	for (size_t i = 0; i < 7; i++) {
-		assert_string_equal(cat->items[i].key, want[i][0]);
-		assert_string_equal(cat->items[i].section, want[i][1]);
-		assert_string_equal(cat->items[i].category, want[i][2]);
-		assert_string_equal(cat->items[i].text, want[i][3]);
-		assert_int_equal(cat->items[i].no, (int)i + 1);
-	}
+	assert_items(cat, want, 7);
 	assert_int_equal(w.n, 0);
 	/* the lines left out, for the page's preview: title, preamble, 以上 */
 	static const char *const left[][2] = {
@@ -299,11 +315,7 @@ static void test_list_form(void **state)
 		{ "list.txt:3", "当行は、電子決済等代行業者との接続にあたり、以下の基準を求めます。基準は以下のとおりです。" },
 		{ "list.txt:17", "以上" },
 	};
-	assert_int_equal(w.left.n, 3);
-	for (size_t i = 0; i < 3; i++) {
-		assert_string_equal(w.left.at[i], left[i][0]);
-		assert_string_equal(w.left.text[i], left[i][1]);
-	}
+	assert_left(&w.left, left, 3);
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 	assert_int_equal(w.left.n, 0);
@@ -322,6 +334,60 @@ static void test_list_form(void **state)
 	criteria_warnings_release(&w);
 	read_fails("l.txt", "1. a\n", 0, CRITERIA_TEXT,
 		   "l.txt:1: a criterion with no heading above it and no title", "list_no_category");
+}
+
+/* A list as a new user pasted it (walk.txt): a heading's paragraph is a
+ * criterion under those words, never glued to them; a ① sentence with ・
+ * sub-points is one criterion, its points on lines of its text, in the
+ * document's order; the title is left out and is no one's 区分. */
+static void test_list_walk(void **state)
+{
+	(void)state;
+	size_t len;
+	char *txt = fixture_bytes("tests/fixtures/criteria/walk.txt", &len);
+	struct criteria_warnings w = { 0 };
+	struct catalog *cat = read_ok("walk.txt", txt, len, CRITERIA_TEXT, &w);
+	static const char *const want[][4] = {
+		{ "1", "基本方針", "基本方針", "当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。" },
+		{ "2-(1)-①", "契約締結の基準", "法令等の遵守態勢", "銀行法その他関係法令を遵守する態勢が整備されていること" },
+		{ "2-(1)-②", "契約締結の基準", "法令等の遵守態勢", "反社会的勢力との関係を遮断する態勢が整備されていること" },
+		{ "2-(2)-①", "契約締結の基準", "情報セキュリティ管理態勢",
+		  "情報セキュリティに関する規程が整備され、定期的に見直されていること\n"
+		  "・アクセス権限の管理が適切に行われていること\n・アクセスログを１年以上保存していること" },
+		{ "2-(2)-②", "契約締結の基準", "情報セキュリティ管理態勢", "外部委託先の管理が適切に行われていること" },
+		{ "2-(3)-①", "契約締結の基準", "利用者保護態勢", "利用者からの苦情・相談に対応する体制が整備されていること" },
+		{ "2-(3)-②", "契約締結の基準", "利用者保護態勢", "不正取引発生時の補償方針が定められていること" },
+		{ "3", "基準の見直し", "基準の見直し", "本基準は、必要に応じて見直しを行います。" },
+	};
+	assert_items(cat, want, 8);
+	static const char *const left[][2] = {
+		{ "walk.txt:1", "株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針" },
+		{ "walk.txt:3", "当行は、銀行法第52条の61の11第1項の規定に基づき、電子決済等代行業者との契約の締結に係る基準を以下のとおり公表します。" },
+		{ "walk.txt:5", "令和9年4月1日 制定" },
+		{ "walk.txt:24", "以上" },
+	};
+	assert_left(&w.left, left, 4);
+	catalog_free(cat);
+	criteria_warnings_release(&w);
+	free(txt);
+	/* a wrapped line joins with no break; one after a finished sentence keeps its line */
+	cat = read_ok("l.txt", "基準\n1. 管理\n(1) 態勢が\n整備されていること\n(2) 規程があること。\n年1回見直すこと\n", 0,
+		      CRITERIA_TEXT, &w);
+	assert_int_equal(cat->n_items, 2);
+	assert_string_equal(cat->items[0].text, "態勢が整備されていること");
+	assert_string_equal(cat->items[1].text, "規程があること。\n年1回見直すこと");
+	catalog_free(cat);
+	criteria_warnings_release(&w);
+	/* a heading's paragraph with criteria under it is no criterion: left out, at the heading's line */
+	cat = read_ok("l.txt", "基準\n1. 基本方針\n当行は、次を求めます。\n(1) 態勢があること\n", 0, CRITERIA_TEXT, &w);
+	assert_int_equal(cat->n_items, 1);
+	assert_string_equal(cat->items[0].key, "1-(1)");
+	assert_string_equal(cat->items[0].category, "基本方針");
+	assert_int_equal(w.left.n, 2);
+	assert_string_equal(w.left.at[1], "l.txt:2");
+	assert_string_equal(w.left.text[1], "当行は、次を求めます。");
+	catalog_free(cat);
+	criteria_warnings_release(&w);
 }
 
 /* A workbook: a cover sheet without the header, then the list with its
@@ -523,7 +589,7 @@ int main(void)
 		cmocka_unit_test(test_seed_text), cmocka_unit_test(test_seed_csv),  cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_cp932),	  cmocka_unit_test(test_sections),  cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_formats),	  cmocka_unit_test(test_errors),    cmocka_unit_test(test_tsv_quotes),
-		cmocka_unit_test(test_error_values), cmocka_unit_test(test_keys_as_written), cmocka_unit_test(test_list_form),
+		cmocka_unit_test(test_error_values), cmocka_unit_test(test_keys_as_written), cmocka_unit_test(test_list_form), cmocka_unit_test(test_list_walk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,6 +80,16 @@
     return n;
   }
 
+  // A left-out line's place ("NAME:LINE") in words: 「3行目」 in the
+  // pasted text (its name is the paste form's), 「基準.txt 3行目」 in a file.
+  function place(at) {
+    const i = at.lastIndexOf(":");
+    if (i < 0) return at;
+    const name = at.slice(0, i), line = at.slice(i + 1);
+    if (name === pasteForm.dataset.name) return S.fill(words.wordsLine, [line]);
+    return S.fill(words.wordsFileLine, [name, line]);
+  }
+
   function show(p) {
     const t = panel.querySelector("[data-tree]");
     t.textContent = "";
@@ -92,7 +102,7 @@
     left.querySelector("summary").textContent = S.fill(words.wordsLeft, [p.left_out.length]);
     const ol = left.querySelector("ol");
     ol.textContent = "";
-    for (const l of p.left_out) ol.append(S.el("li", l.at + S.msg("Placesep") + l.text));
+    for (const l of p.left_out) ol.append(S.el("li", place(l.at) + S.msg("Placesep") + l.text));
     left.open = false;
     left.hidden = p.left_out.length === 0;
     replaceForm.querySelector('[role="alert"]').hidden = true;
