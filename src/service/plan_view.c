@@ -6,6 +6,7 @@
 #include "core/plan.h"
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "service/people.h"
 #include "service/plans.h"
 #include "service/shares.h"
 #include "store/store_catalog.h"
@@ -236,8 +237,12 @@ enum outcome plan_view_show(struct store *st, const struct org *viewer, const st
 		*out = plan_json(p, viewer, obj, today);
 		json_object_set_new(*out, "created_at", json_string(p->created_at));
 		json_object_set_new(*out, "closed_at", date_or_null(p->closed_at));
-		json_object_set_new(*out, "history", history_json(p, is_bank(viewer) ? viewer->id : 0));
-		if (recorded)
+		json_t *history = history_json(p, is_bank(viewer) ? viewer->id : 0), *people = json_object();
+		/* Who changed what, by name (service/people.h). */
+		rc = people_name_all(st, people, history, "actor", e);
+		json_decref(people);
+		json_object_set_new(*out, "history", history);
+		if (rc == 0 && recorded)
 			rc = record_read(st, viewer, reader, plans_visible_submission(&v, p), now, e);
 	}
 	rc = end(st, recorded, rc, e);

@@ -6,6 +6,7 @@
 #include "formats/submission_json.h"
 #include "lib/clock.h"
 #include "service/outcome.h"
+#include "service/people.h"
 #include "service/review_view.h"
 #include "service/shares.h"
 #include "service/submissions.h"
@@ -69,18 +70,22 @@ static int add_items(struct store *st, const struct review *r, const struct revi
 	struct submission *then = NULL;
 	if (shown && submissions_load(st, old->submission_id, &rec, &then, e) != 0)
 		return -1;
-	json_t *items = json_object_get(view, "items");
-	for (size_t i = 0; i < r->n_items && i < json_array_size(items); i++) {
+	json_t *items = json_object_get(view, "items"), *cache = json_object();
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < r->n_items && i < json_array_size(items); i++) {
 		json_t *row = json_array_get(items, i);
 		const struct answer *a = then ? answer_set_find_key(then->answers, r->items[i].item_key) : NULL;
 		bool changed = json_is_true(json_object_get(row, "changed"));
 		json_object_set_new(row, "previous_answer", changed && a ? submission_json_answer(a) : json_null());
 		json_object_set_new(row, "previous_messages",
 				    messages_json(shown ? item_of(old, r->items[i].item_key) : NULL));
+		/* Named as the current thread's messages are (service/people.h). */
+		rc = people_name_all(st, cache, json_object_get(row, "previous_messages"), "author", e);
 	}
+	json_decref(cache);
 	submission_free(then);
 	submission_record_free(rec);
-	return 0;
+	return rc;
 }
 
 int review_before_add(struct store *st, const struct user *reader, const struct review *r, json_t *view,
@@ -94,7 +99,11 @@ int review_before_add(struct store *st, const struct user *reader, const struct 
 	if (rc != STORE_OK)
 		return rc < 0 ? -1 : 0;
 	int show = may_show(st, reader, old, e);
-	json_object_set_new(previous, "decision", decision_json(old));
+	json_t *decision = decision_json(old), *cache = json_object();
+	if (show >= 0 && json_is_object(decision) && people_name(st, cache, decision, "decided_by", e) < 0)
+		show = -1;
+	json_decref(cache);
+	json_object_set_new(previous, "decision", decision);
 	json_object_set_new(previous, "shared", json_boolean(show == 1));
 	rc = show < 0 ? -1 : add_items(st, r, old, show == 1, view, e);
 	review_free(old);

@@ -5,7 +5,8 @@
  * review_before_add() adds to view, the review_view_json() of r (borrowed,
  * changed in place):
  *   previous.decision   the previous review's decision {decision, reason,
- *                       decided_at, decided_by}, or null while undecided:
+ *                       decided_at, decided_by, decided_by_name,
+ *                       decided_by_department}, or null while undecided:
  *                       the bank's own judgement, always shown
  *   previous.shared     whether the previous version's answers and threads
  *                       are shown (below)
@@ -13,7 +14,8 @@
  *                       answer {status, current, issues, plan, plan_due,
  *                       notes} (as submissions show it); null otherwise
  *   items[].previous_messages  the item's thread in the previous review
- *                       [{org, author, at, text}], [] when none
+ *                       [{org, author, author_name, author_department, at,
+ *                       text, ...}] as items[].messages, [] when none
  * with view's previous null, nothing is added. The previous answers and
  * threads are the connector's data: for reader NULL (the connector reading
  * the review of its own submission) they are always shown and nothing is

@@ -1,5 +1,6 @@
 #include "service/review_view.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "formats/sealed_file.h"
@@ -9,6 +10,7 @@
 #include "service/audit_log.h"
 #include "service/export.h"
 #include "service/lookup.h"
+#include "service/people.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -68,20 +70,49 @@ json_t *review_view_item(const struct review_item *it)
 			 "messages", messages, "revision", rev);
 }
 
+/* KEY_name and KEY_department beside each signer of decision d (and of a
+ * draft): the names live only in this view, never in the signed document.
+ * A store failure leaves them "" (the e-mail still names the person);
+ * approved_by null has null names. */
+static void name_signers(struct store *st, json_t *d)
+{
+	static const char *const keys[] = { "decided_by", "drafted_by", "approved_by", "resolved_by" };
+	json_t *cache = json_object();
+	struct err e = { 0 };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		json_t *v = json_object_get(d, keys[i]);
+		if (!v)
+			continue;
+		char name[32], dept[32];
+		/* The keys above are short: neither can be cut. */
+		if (snprintf(name, sizeof name, "%s_name", keys[i]) >= (int)sizeof name ||
+		    snprintf(dept, sizeof dept, "%s_department", keys[i]) >= (int)sizeof dept)
+			continue;
+		if (json_is_null(v) || people_name(st, cache, d, keys[i], &e) < 0) {
+			json_object_set_new(d, name, json_is_null(v) ? json_null() : json_string(""));
+			json_object_set_new(d, dept, json_is_null(v) ? json_null() : json_string(""));
+		}
+	}
+	json_decref(cache);
+}
+
 json_t *review_view_decision(struct store *st, const struct review *r)
 {
 	if (r->decision == DECISION_NONE)
 		return json_null();
 	/* drafted_by: who drafted it (the decider, in one step); approved_by:
 	 * null when no approval was asked. */
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:b}", "decision", review_decision_name(r->decision),
-			 "reason", r->reason, "decided_at", r->decided_at, "decided_by", r->decided_by, "drafted_by",
-			 r->drafted_by ? r->drafted_by : r->decided_by, "approved_by",
-			 r->drafted_by ? json_string(r->decided_by) : json_null(), "sha256", r->decision_sha256,
-			 "signature", r->decision_signature, "signature_valid", review_view_signature_valid(st, r));
+	json_t *d = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:b}", "decision",
+			      review_decision_name(r->decision), "reason", r->reason, "decided_at", r->decided_at,
+			      "decided_by", r->decided_by, "drafted_by", r->drafted_by ? r->drafted_by : r->decided_by,
+			      "approved_by", r->drafted_by ? json_string(r->decided_by) : json_null(), "sha256",
+			      r->decision_sha256, "signature", r->decision_signature, "signature_valid",
+			      review_view_signature_valid(st, r));
+	name_signers(st, d);
+	return d;
 }
 
-json_t *review_view_drafts(const struct review *r)
+json_t *review_view_drafts(struct store *st, const struct review *r)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < r->n_drafts; i++) {
@@ -93,6 +124,7 @@ json_t *review_view_drafts(const struct review *r)
 						     string_or_null(d->resolved_by), "resolved_at",
 						     string_or_null(d->resolved_at), "rejection",
 						     string_or_null(d->rejection)));
+		name_signers(st, json_array_get(arr, i));
 	}
 	return arr;
 }
@@ -151,37 +183,31 @@ static int mark_flags(struct store *st, const struct review *r, json_t *items, s
 }
 
 /* author_name and author_department on every message of items: the
- * poster's 氏名 and 部署 as they are now ("" for none, for a cli: author,
- * or for a user since removed), so the pages name people rather than
- * e-mail addresses. Each author is looked up once. 0, or -1. */
+ * poster's 氏名 and 部署 as they are now (service/people.h), so the pages
+ * name people rather than e-mail addresses. 0, or -1. */
 static int name_authors(struct store *st, json_t *items, struct err *e)
 {
-	json_t *seen = json_object(), *it, *m;
-	size_t i, j;
+	json_t *cache = json_object(), *it;
+	size_t i;
 	int rc = 0;
 	json_array_foreach(items, i, it) {
-		json_array_foreach(json_object_get(it, "messages"), j, m) {
-			const char *author = json_string_value(json_object_get(m, "author"));
-			json_t *p = json_object_get(seen, author);
-			if (!p) {
-				struct user *u = NULL;
-				int got = store_user_get_by_email(st, author, &u, e);
-				if (got < 0) {
-					rc = -1;
-					goto done;
-				}
-				p = json_pack("{s:s, s:s}", "name", got == STORE_OK ? u->name : "", "department",
-					      got == STORE_OK ? u->department : "");
-				json_object_set_new(seen, author, p);
-				user_free(u);
-			}
-			json_object_set(m, "author_name", json_object_get(p, "name"));
-			json_object_set(m, "author_department", json_object_get(p, "department"));
+		if (people_name_all(st, cache, json_object_get(it, "messages"), "author", e) < 0) {
+			rc = -1;
+			break;
 		}
 	}
-done:
-	json_decref(seen);
+	json_decref(cache);
 	return rc;
+}
+
+json_t *review_view_item_named(struct store *st, const struct review_item *it)
+{
+	json_t *item = review_view_item(it), *cache = json_object();
+	struct err e = { 0 };
+	/* A store failure leaves the names out: the e-mails still name them. */
+	people_name_all(st, cache, json_object_get(item, "messages"), "author", &e);
+	json_decref(cache);
+	return item;
 }
 
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e)

@@ -52,16 +52,26 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
  * review_item_revision() gives it. */
 json_t *review_view_item(const struct review_item *it);
 
+/* review_view_item() with author_name and author_department on each
+ * message, as review_view_json() gives them (service/people.h): the
+ * answer to a write of one item. */
+json_t *review_view_item_named(struct store *st, const struct review_item *it);
+
 /* null, or {decision, reason, decided_at, decided_by, drafted_by,
  * approved_by, sha256, signature, signature_valid}: drafted_by is the
- * decider when it was decided in one step, approved_by then null. */
+ * decider when it was decided in one step, approved_by then null. Beside
+ * each of decided_by, drafted_by and approved_by: KEY_name and
+ * KEY_department (service/people.h; null with approved_by null), which the
+ * signed document does not hold. */
 json_t *review_view_decision(struct store *st, const struct review *r);
 
 /* The drafts of r's decision, oldest first (service/approvals.h): [{decision,
  * reason, drafted_by, drafted_at, state ("pending_approval", "approved",
- * "rejected"), resolved_by, resolved_at, rejection}]. The bank's own
+ * "rejected"), resolved_by, resolved_at, rejection}], with drafted_by_name,
+ * drafted_by_department and resolved_by_name, resolved_by_department (null
+ * while unresolved) as for the decision. The bank's own
  * deliberation: for the bank only. */
-json_t *review_view_drafts(const struct review *r);
+json_t *review_view_drafts(struct store *st, const struct review *r);
 
 /*
  * Exports the decision file of r (formats/review_decision.h): the stored

@@ -44,9 +44,9 @@ static void refuse_items(struct http_request *req, struct http_response *resp, s
 }
 
 /* The last of r's drafts (the one just made or resolved). */
-static json_t *last_draft(const struct review *r)
+static json_t *last_draft(struct store *st, const struct review *r)
 {
-	json_t *all = review_view_drafts(r);
+	json_t *all = review_view_drafts(st, r);
 	json_t *d = json_incref(json_array_get(all, json_array_size(all) - 1));
 	json_decref(all);
 	return d ? d : json_null();
@@ -89,7 +89,7 @@ void api_approval_decide(struct http_request *req, struct http_response *resp)
 	else if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else if (r->decision == DECISION_NONE)
-		http_json_send(resp, 202, last_draft(r));
+		http_json_send(resp, 202, last_draft(st, r));
 	else
 		http_json_send(resp, 201, review_view_decision(st, r));
 	review_free(r);
@@ -130,7 +130,7 @@ void api_approval_reject(struct http_request *req, struct http_response *resp)
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
-		http_json_send(resp, 200, last_draft(r));
+		http_json_send(resp, 200, last_draft(st, r));
 	review_free(r);
 	json_decref(body);
 }

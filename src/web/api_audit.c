@@ -8,12 +8,14 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/audit_query.h"
+#include "service/people.h"
 #include "store/store.h"
 #include "web/api_reply.h"
 #include "web/audit_words.h"
 #include "web/http_json.h"
 #include "web/page.h"
 #include "web/page_time.h"
+#include "web/person.h"
 
 /* The filters of ?actor, action, object, from, to; an empty one is none,
  * as a form sends a field left blank. */
@@ -88,13 +90,30 @@ void api_audit_list(struct http_request *req, struct http_response *resp)
 	http_json_send(resp, 200, arr);
 }
 
-static void csv_event(struct strbuf *out, enum lang l, const struct audit_event *ev)
+/* The actor's 氏名（部署） (web/person.h), "" for none (a cli: actor, a
+ * user without a name or since removed): the actor column keeps the
+ * e-mail. people caches each actor's look-up. */
+static char *actor_name(struct store *st, json_t *people, const char *actor)
+{
+	json_t *o = json_pack("{s:s}", "actor", actor ? actor : "");
+	struct err e = { 0 };
+	char *label = NULL;
+	if (people_name(st, people, o, "actor", &e) == 0) {
+		const char *name = json_string_value(json_object_get(o, "actor_name"));
+		label = name && *name ? person_label(name, json_string_value(json_object_get(o, "actor_department")), "")
+				      : NULL;
+	}
+	json_decref(o);
+	return label ? label : xstrdup("");
+}
+
+static void csv_event(struct strbuf *out, enum lang l, const struct audit_event *ev, const char *name)
 {
 	char at[PAGE_TIME_MAX];
 	if (!page_time_jst(ev->at, at))
 		snprintf(at, sizeof at, "%s", ev->at ? ev->at : "");
 	char *words = audit_words(l, ev->action, ev->object, ev->details);
-	const char *cells[] = { at, ev->org_name, ev->actor, audit_words_action(l, ev->action), ev->object, words,
+	const char *cells[] = { at, ev->org_name, ev->actor, name, audit_words_action(l, ev->action), ev->object, words,
 				ev->details };
 	csv_row(out, cells, sizeof cells / sizeof *cells);
 	free(words);
@@ -119,14 +138,21 @@ void api_audit_csv(struct http_request *req, struct http_response *resp)
 	struct strbuf csv = STRBUF_INIT, out = STRBUF_INIT;
 	if (n <= AUDIT_LOG_EXPORT_MAX) {
 		csv_bom(&csv);
-		static const char *const keys[] = { "audit.csv_at", "audit.csv_org", "audit.csv_actor", "audit.csv_action",
-						    "audit.csv_object", "audit.csv_words", "audit.csv_details" };
-		const char *head[7];
-		for (size_t i = 0; i < 7; i++)
+		static const char *const keys[] = { "audit.csv_at",     "audit.csv_org",    "audit.csv_actor",
+						    "audit.csv_name",   "audit.csv_action", "audit.csv_object",
+						    "audit.csv_words",  "audit.csv_details" };
+		enum { COLUMNS = sizeof keys / sizeof *keys };
+		const char *head[COLUMNS];
+		for (size_t i = 0; i < COLUMNS; i++)
 			head[i] = page_message(l, keys[i]);
-		csv_row(&csv, head, 7);
-		for (size_t i = 0; i < n; i++)
-			csv_event(&csv, l, evs[i]);
+		csv_row(&csv, head, COLUMNS);
+		json_t *people = json_object();
+		for (size_t i = 0; i < n; i++) {
+			char *name = actor_name(st, people, evs[i]->actor);
+			csv_event(&csv, l, evs[i], name);
+			free(name);
+		}
+		json_decref(people);
 	}
 	for (size_t i = 0; i < n; i++)
 		audit_event_free(evs[i]);

@@ -5,6 +5,7 @@
 #include "core/org.h"
 #include "lib/xalloc.h"
 #include "service/notify.h"
+#include "service/people.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -28,6 +29,10 @@ void api_notifications_list(struct http_request *req, struct http_response *resp
 	json_t *arr = json_array();
 	for (size_t i = 0; i < p.n; i++)
 		json_array_append_new(arr, notify_json(p.items[i], req->org->kind == ORG_BANK));
+	/* Who did it, by name (service/people.h); a failure leaves the names out. */
+	json_t *people = json_object();
+	people_name_all(st, people, arr, "actor", &e);
+	json_decref(people);
 	json_t *next = p.n == (size_t)limit ? json_integer(p.items[p.n - 1]->id) : json_null();
 	json_t *threads = json_array();
 	for (size_t i = 0; i < p.n_threads; i++)

@@ -127,7 +127,7 @@ void api_review_show(struct http_request *req, struct http_response *resp)
 	}
 	/* The drafts are the bank's own deliberation (service/approvals.h). */
 	if (view && req->org->kind == ORG_BANK)
-		json_object_set_new(view, "drafts", review_view_drafts(r));
+		json_object_set_new(view, "drafts", review_view_drafts(st, r));
 	if (!view)
 		api_internal(resp, &e);
 	else if (note_read(req, resp, st, r, AUDIT_REVIEW_READ) == 0)
@@ -206,18 +206,19 @@ void api_review_criteria(struct http_request *req, struct http_response *resp)
 }
 
 /* The item numbered no of r as the answer to a write. */
-static void send_item(struct http_response *resp, int status, struct review *r, int no)
+static void send_item(struct store *st, struct http_response *resp, int status, struct review *r, int no)
 {
-	http_json_send(resp, status, review_view_item(review_find(r, no)));
+	http_json_send(resp, status, review_view_item_named(st, review_find(r, no)));
 }
 
 /* 409 of a verdict sent at a revision the item is no longer at: nothing
  * was written; the item as it now is goes with it, for the client to show
  * beside what was typed. */
-static void verdict_conflict(struct http_response *resp, const struct err *e, const struct review_item *now)
+static void verdict_conflict(struct store *st, struct http_response *resp, const struct err *e,
+			     const struct review_item *now)
 {
 	http_json_send(resp, 409, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "conflict", "message", e->msg,
-					    "current", review_view_item(now)));
+					    "current", review_view_item_named(st, now)));
 }
 
 void api_review_verdict(struct http_request *req, struct http_response *resp)
@@ -252,11 +253,11 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], text, revision, &r, &e);
 	const struct review_item *now = r ? review_find(r, no) : NULL;
 	if (rc == OUTCOME_CONFLICT && now)
-		verdict_conflict(resp, &e, now);
+		verdict_conflict(st, resp, &e, now);
 	else if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
-		send_item(resp, 200, r, no);
+		send_item(st, resp, 200, r, no);
 	review_free(r);
 	json_decref(body);
 }
@@ -284,7 +285,7 @@ void api_review_bank_answer(struct http_request *req, struct http_response *resp
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
-		send_item(resp, 200, r, no);
+		send_item(st, resp, 200, r, no);
 	review_free(r);
 	json_decref(body);
 }
@@ -328,7 +329,7 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else
-		send_item(resp, 201, r, no);
+		send_item(st, resp, 201, r, no);
 	review_free(r);
 	json_decref(body);
 }

@@ -391,6 +391,11 @@ void page_render(struct http_request *req, struct http_response *resp, int statu
 					      user_role_name(u->role), "org", req->org->name, "kind",
 					      org_kind_name(req->org->kind), "totp", u->totp_enabled, "is",
 					      user_role_name(u->role), 1, org_kind_name(req->org->kind), 1));
+		/* The header names the signed-in person by 氏名, the e-mail its title. */
+		json_t *me = json_object_get(d, "me");
+		bool named = u->name && *u->name;
+		json_object_set_new(me, "label", json_string(named ? u->name : u->email));
+		json_object_set_new(me, "named", json_boolean(named));
 		json_object_set_new(d, "connector", json_boolean(req->org->kind == ORG_CONNECTOR));
 		json_object_set_new(d, "bank", json_boolean(req->org->kind == ORG_BANK));
 		json_object_set_new(d, "can", abilities(u->role));

@@ -5,6 +5,7 @@
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "web/page.h"
+#include "web/person.h"
 
 void page_notifications(struct http_request *req, struct http_response *resp)
 {
@@ -27,6 +28,7 @@ void page_notifications(struct http_request *req, struct http_response *resp)
 	json_array_foreach(json_object_get(list, "notifications"), i, n) {
 		const char *kind = json_string_value(json_object_get(n, "kind"));
 		json_object_set_new(n, "is", json_pack("{s:b}", kind ? kind : "", 1));
+		person_set_own(n, "actor");
 		const char *detail = json_string_value(json_object_get(n, "detail"));
 		if (kind && strcmp(kind, "decision") == 0 && detail)
 			json_object_set_new(n, "d", json_pack("{s:b}", detail, 1));

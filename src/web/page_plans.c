@@ -8,6 +8,7 @@
 #include "web/page.h"
 #include "web/plan_detail.h"
 #include "web/review_screen.h"
+#include "web/person.h"
 
 static bool is_bank(const struct http_request *req)
 {
@@ -112,6 +113,7 @@ void page_plan(struct http_request *req, struct http_response *resp)
 	json_array_foreach(json_object_get(plan, "history"), i, h) {
 		json_object_set_new(h, "w", review_screen_flag(json_object_get(h, "what")));
 		json_object_set_new(h, "dw", plan_detail_words(page_text(h, "what"), page_text(h, "detail")));
+		person_set_own(h, "actor");
 	}
 	json_object_set_new(plan, "nav", json_pack("{s:b}", "plans", true));
 	/* page_render sets "connector" to the caller's kind. */

@@ -11,6 +11,7 @@
 #include "web/page.h"
 #include "web/page_notifications.h"
 #include "web/page_time.h"
+#include "web/person.h"
 #include "web/review_approval.h"
 #include "web/review_compare.h"
 #include "web/review_screen.h"
@@ -149,6 +150,33 @@ static void add_questions(struct http_request *req, struct http_response *resp, 
 	json_object_set_new(data, "may_answer_q", json_boolean(connector && u && user_role_can(u->role, ACTION_ANSWERS_EDIT)));
 }
 
+/* The people of the decision, its drafts, the previous decision and the
+ * previous threads named
+ * 氏名（部署） (web/person.h: KEY_who for a dd, KEY_label for a sentence),
+ * from the names the API sets beside each e-mail. */
+static void name_signers(json_t *data)
+{
+	json_t *decision = json_object_get(data, "decision"), *d;
+	person_set_named(decision, "decided_by");
+	person_set_named(decision, "drafted_by");
+	person_set_named(decision, "approved_by");
+	person_set_named(json_object_get(json_object_get(data, "previous"), "decision"), "decided_by");
+	size_t i;
+	json_array_foreach(json_object_get(data, "drafts"), i, d) {
+		person_set_named(d, "drafted_by");
+		person_set_named(d, "resolved_by");
+	}
+	/* The previous version's threads, named as the current ones are. */
+	json_t *g, *it, *m;
+	size_t k, j;
+	json_array_foreach(json_object_get(data, "groups"), i, g) {
+		json_array_foreach(json_object_get(g, "items"), k, it) {
+			json_array_foreach(json_object_get(it, "previous_messages"), j, m)
+				person_set_own(m, "author");
+		}
+	}
+}
+
 /*
  * The bank's approval state as "approval" (web/review_approval.h): its
  * drafts and its setting (GET /api/v1/org; off should the API refuse: the
@@ -207,6 +235,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_t *decision = json_object_get(data, "decision");
 	json_object_set_new(data, "d", review_screen_flag(json_object_get(decision, "decision")));
 	allow(req, data, json_is_object(decision));
+	name_signers(data);
 	add_approval(req, resp, data);
 	add_questions(req, resp, id, data);
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));

@@ -69,3 +69,30 @@ void person_set_own(json_t *obj, const char *key_email)
 	strbuf_release(&name);
 	strbuf_release(&dept);
 }
+
+/* sb = key + suffix, anew. */
+static const char *key_of(struct strbuf *sb, const char *key, const char *suffix)
+{
+	strbuf_reset(sb);
+	strbuf_addf(sb, "%s%s", key, suffix);
+	return sb->buf;
+}
+
+void person_set_named(json_t *obj, const char *key_email)
+{
+	if (!json_is_string(json_object_get(obj, key_email)))
+		return;
+	static const char *const own[] = { "", "_name", "_department" };
+	struct strbuf key = STRBUF_INIT;
+	json_t *one = json_object();
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		const char *k = key_of(&key, key_email, own[i]);
+		json_object_set(one, k, json_object_get(obj, k));
+	}
+	person_set_own(one, key_email);
+	json_t *who = json_object_get(one, "who");
+	json_object_set(obj, key_of(&key, key_email, "_label"), json_object_get(who, "label"));
+	json_object_set_new(obj, key_of(&key, key_email, "_who"), json_pack("[{s:O}]", "who", who));
+	json_decref(one);
+	strbuf_release(&key);
+}

@@ -37,4 +37,13 @@ void person_set(json_t *obj, const char *key_email, json_t *book);
  * messages carry their author's). */
 void person_set_own(json_t *obj, const char *key_email);
 
+/* For an object naming several people (a decision: drafted_by,
+ * approved_by, ...), each from its own KEY_name and KEY_department as
+ * person_set_own reads them: obj[KEY + "_who"] = [{who}], a one-element
+ * list so a template renders it with {{#each KEY_who}}{{> person}}{{/each}}
+ * (the templates have no #with), and obj[KEY + "_label"], the label alone
+ * for a sentence ({{t ... KEY_label}}). Leaves obj alone when obj has no
+ * string at key_email. */
+void person_set_named(json_t *obj, const char *key_email);
+
 #endif

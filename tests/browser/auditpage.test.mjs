@@ -35,12 +35,12 @@ after(async () => { await browser?.close(); });
 const WORDS = {
   ja: {
     apply: "絞り込む", edit: "回答の編集", update: "ユーザー情報の変更",
-    header: "日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）",
+    header: "日時（JST）,組織,利用者,氏名（部署）,操作,対象,内容,詳細（JSON）",
     said: (n) => `通番${n}の回答を編集しました`,
   },
   en: {
     apply: "Filter", edit: "Answer edited", update: "User changed",
-    header: "Time (JST),Organisation,User,Action,Object,What,Details (JSON)",
+    header: "Time (JST),Organisation,User,Name (department),Action,Object,What,Details (JSON)",
     said: (n) => `answer to item ${n} edited`,
   },
 };
@@ -120,9 +120,9 @@ for (const lang of ["ja", "en"]) {
       const got = lines.slice(1, -1);
       const org = C.org;
       assert.deepEqual(got, [
-        `2026-05-03 18:00,${org},${CLI},${w.edit},answer:3,${w.said(3)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status""]}"`,
-        `2026-05-02 18:00,${org},${CLI},${w.edit},answer:2,${w.said(2)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status"",""current""]}"`,
-        `2026-05-01 18:00,${org},${CLI},${w.edit},answer:1,${w.said(1)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status"",""current""]}"`,
+        `2026-05-03 18:00,${org},${CLI},,${w.edit},answer:3,${w.said(3)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status""]}"`,
+        `2026-05-02 18:00,${org},${CLI},,${w.edit},answer:2,${w.said(2)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status"",""current""]}"`,
+        `2026-05-01 18:00,${org},${CLI},,${w.edit},answer:1,${w.said(1)},"{""catalog"":""api-checklist-2018-08"",""fields"":[""status"",""current""]}"`,
       ]);
       assert.equal(download.suggestedFilename(), lang === "ja" ? "監査ログ.csv" : "audit-log.csv");
       await look(page, `auditpage-3-csv-${tag}`);

@@ -245,3 +245,66 @@ test("a review thread names people by 氏名（部署）", async () => {
     }
   }
 });
+
+// A decision and a plan's history name their people too (issue 17 item 6):
+// the drafter and the approver of a decision that needed approval, on the
+// bank's and the connector's review page, and who made a plan and who set
+// the bank's date, in ja and en at 1366 and 390 px, with long names.
+test("a decision's drafter and approver and a plan's history by 氏名（部署）", async () => {
+  const connector = await signedIn(browser, C.admin);
+  // The thread test above named C.admin 佐藤 一郎（コンプライアンス部）; a plan of item 7.
+  let r = await api(connector, "PUT", "/api/v1/answers/7", { status: "partial", current: "一部対応済み", issues: "委託先の監査が未了", plan: "2027年3月末までに監査を完了する", plan_due: "2027-03-31", notes: "" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  const plan = (await api(connector, "GET", "/api/v1/plans")).json.find((p) => p.no === 7);
+  const subs = await api(connector, "GET", "/api/v1/submissions");
+  const id = Math.max(...subs.json.map((s) => s.id));
+  const admin = await signedIn(browser, B.admin);
+  assert.equal((await api(admin, "PUT", "/api/v1/org", { require_approval: true })).status, 200);
+  await admin.close();
+  // approver2 drafts (the reviewer has TOTP on from the account test).
+  const rev = await signedIn(browser, B.approver2);
+  assert.equal((await api(rev, "PUT", "/api/v1/me", { name: "山田 花子", department: "審査部" })).status, 200);
+  await rev.goto(`${BASE_URL}/reviews/${id}`);
+  const cat = await api(rev, "GET", "/api/v1/catalogs/api-checklist-2018-08");
+  for (const it of cat.json.items.filter((i) => i.party !== "bank")) {
+    r = await api(rev, "PUT", `/api/v1/reviews/${id}/items/${it.no}`, { verdict: "accepted" });
+    assert.equal(r.status, 200, `item ${it.no}: ${JSON.stringify(r.json)}`);
+  }
+  r = await api(rev, "POST", `/api/v1/reviews/${id}/decision`, { decision: "meets", reason: "" });
+  assert.equal(r.status, 202, JSON.stringify(r.json));
+  assert.deepEqual([r.json.drafted_by_name, r.json.drafted_by_department], ["山田 花子", "審査部"]);
+  await rev.close();
+  const boss = await signedIn(browser, B.approver);
+  r = await api(boss, "POST", `/api/v1/reviews/${id}/decision/approve`);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.deepEqual([r.json.approved_by, r.json.approved_by_name, r.json.approved_by_department], [B.approver, LONG_NAME, LONG_DEPT]);
+  await boss.close();
+  await connector.close();
+  const signers = [`山田 花子（審査部）${B.approver2}`, `${LONG_NAME}（${LONG_DEPT}）${B.approver}`];
+  for (const lang of ["ja", "en"]) {
+    for (const width of [1366, 390]) {
+      const tag = `${lang}-${width}`;
+      for (const [who, path] of [[B.approver2, `/reviews/${id}`], [C.admin, `/reviews/${id}?bank=${encodeURIComponent(B.org)}`]]) {
+        const page = await as(who, { lang, width }, path);
+        const panel = page.locator("#decision");
+        assert.deepEqual(await panel.locator("dd .person").allTextContents(), signers);
+        assert.equal(await panel.locator("dd .person").last().getAttribute("title"), B.approver);
+        await assertNoSideScroll(page);
+        const side = who === C.admin ? "connector" : "bank";
+        await panel.screenshot({ path: `${process.env.SHINSA_SHOTS}/people-7-decision-${side}-${tag}.png` });
+        assertClean(page);
+        await page.close();
+      }
+      const page = await as(C.admin, { lang, width }, `/plans/${plan.id}`);
+      const first = page.locator("#history tbody tr").first();
+      assert.equal(await first.locator(".person").textContent(), `佐藤 一郎（コンプライアンス部）${C.admin}`);
+      assert.equal(await first.locator(".person").getAttribute("title"), C.admin);
+      assert.equal(await page.locator(".who").getAttribute("title"), C.admin, "the header: the name, the e-mail its title");
+      assert.equal((await page.locator(".who").textContent()).startsWith("佐藤 一郎"), true);
+      await assertNoSideScroll(page);
+      await page.locator("#history").screenshot({ path: `${process.env.SHINSA_SHOTS}/people-8-plan-history-${tag}.png` });
+      await look(page, `people-8-plan-${tag}`);
+      await page.close();
+    }
+  }
+});

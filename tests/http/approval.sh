@@ -13,6 +13,10 @@ add_user "$X" admin@x.test admin
 add_user "$X" rev@x.test reviewer
 add_user "$X" boss@x.test approver
 add_user "$X" boss2@x.test approver
+# The approvers have names (rev@x.test none): the pages and the JSON views
+# name them 氏名（部署）, the signed document only by e-mail.
+"$SHINSA" user update --email boss@x.test --name '鈴木 一郎' --department リスク管理部 >/dev/null
+"$SHINSA" user update --email boss2@x.test --name '高橋 美咲' --department 審査部 >/dev/null
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
 "$SHINSA" submit --org "$A" >/dev/null
@@ -67,7 +71,7 @@ eq "a reviewer may not change it" "$code $body" "403 $(E forbidden "your role (r
 api PUT /api/v1/reviews/1/items/3 '{"verdict":"accepted"}'
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"年1回の報告を条件とする"}'
 eq "a reviewer's decision is a draft" "$code $body" \
-	'202 {"decision":"conditional","reason":"年1回の報告を条件とする","drafted_by":"rev@x.test","drafted_at":"2026-04-01T09:00:00Z","state":"pending_approval","resolved_by":null,"resolved_at":null,"rejection":null}'
+	'202 {"decision":"conditional","reason":"年1回の報告を条件とする","drafted_by":"rev@x.test","drafted_at":"2026-04-01T09:00:00Z","state":"pending_approval","resolved_by":null,"resolved_at":null,"rejection":null,"drafted_by_name":"","drafted_by_department":"","resolved_by_name":null,"resolved_by_department":null}'
 eq "nothing is signed" "$(sqlite3 "$SHINSA_DB" "SELECT decision IS NULL, decision_signature IS NULL FROM review WHERE id = 1")" "1|1"
 api GET /reviews/1
 eq "the drafter's page: the draft, waiting for another approver, no decide form" \
@@ -96,7 +100,7 @@ login rev@x.test
 api GET /reviews/1
 eq "the drafter sees who returned it and why, and may draft again" \
 	"$code $(echo "$body" | sed -n '/id="draft-rejected"/,/<\/div>/p' | tr '\n' '|') $(echo "$body" | grep -o '<button type="submit">起案する</button>')" \
-	'200 <div class="notice warn" id="draft-rejected">|<p>boss@x.testが差し戻しました（2026-04-01 18:00）。</p>|<p class="wrap">条件の期限を明記してください</p>|</div>| <button type="submit">起案する</button>'
+	'200 <div class="notice warn" id="draft-rejected">|<p>鈴木 一郎（リスク管理部）が差し戻しました（2026-04-01 18:00）。</p>|<p class="wrap">条件の期限を明記してください</p>|</div>| <button type="submit">起案する</button>'
 login boss@x.test
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"2026年9月末までの年次報告を条件とする"}'
 eq "an approver drafts too" "$code $(echo "$body" | jq -c '[.state, .drafted_by]')" '202 ["pending_approval","boss@x.test"]'
@@ -108,13 +112,15 @@ api POST /api/v1/reviews/1/decision/approve
 SHA=$(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 1")
 SIG=$(sqlite3 "$SHINSA_DB" "SELECT decision_signature FROM review WHERE id = 1")
 eq "another approver approves: signed" "$code $body" \
-	"200 {\"decision\":\"conditional\",\"reason\":\"2026年9月末までの年次報告を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"boss2@x.test\",\"drafted_by\":\"boss@x.test\",\"approved_by\":\"boss2@x.test\",\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
+	"200 {\"decision\":\"conditional\",\"reason\":\"2026年9月末までの年次報告を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"boss2@x.test\",\"drafted_by\":\"boss@x.test\",\"approved_by\":\"boss2@x.test\",\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true,\"decided_by_name\":\"高橋 美咲\",\"decided_by_department\":\"審査部\",\"drafted_by_name\":\"鈴木 一郎\",\"drafted_by_department\":\"リスク管理部\",\"approved_by_name\":\"高橋 美咲\",\"approved_by_department\":\"審査部\"}"
 api GET /reviews/1
-eq "the signed panel names the drafter and the approver" "$code $(echo "$body" | grep -o '<dt>\(起案者\|承認者\|決定者\)</dt><dd>[^<]*</dd>' | tr '\n' '|')" \
-	'200 <dt>起案者</dt><dd>boss@x.test</dd>|<dt>承認者</dt><dd>boss2@x.test</dd>|'
+eq "the signed panel names the drafter and the approver" "$code $(echo "$body" | grep -o '<dt>\(起案者\|承認者\|決定者\)</dt><dd>.*</dd>' | tr '\n' '|')" \
+	'200 <dt>起案者</dt><dd><span class="person" title="boss@x.test">鈴木 一郎（リスク管理部）<span class="person-email">boss@x.test</span></span></dd>|<dt>承認者</dt><dd><span class="person" title="boss2@x.test">高橋 美咲（審査部）<span class="person-email">boss2@x.test</span></span></dd>|'
+eq "the history of drafts on the page, by name (rev@x.test has none)" "$(echo "$body" | sed -n '/id="drafts"/,/<\/details>/p' | sed 's/<[^>]*>//g' | grep 'しました' | tr '\n' '|')" \
+	' rev@x.testが起案しました（2026-04-01 18:00）。|鈴木 一郎（リスク管理部）が差し戻しました（2026-04-01 18:00）。| 鈴木 一郎（リスク管理部）が起案しました（2026-04-01 18:00）。|高橋 美咲（審査部）が承認しました（2026-04-01 18:00）。|'
 api GET /api/v1/reviews/1
-eq "the history of drafts" "$code $(echo "$body" | jq -c '[.drafts[] | [.state, .drafted_by, .resolved_by, .rejection]]')" \
-	'200 [["rejected","rev@x.test","boss@x.test","条件の期限を明記してください"],["approved","boss@x.test","boss2@x.test",null]]'
+eq "the history of drafts" "$code $(echo "$body" | jq -c '[.drafts[] | [.state, .drafted_by, .resolved_by, .rejection, .drafted_by_name, .drafted_by_department, .resolved_by_name, .resolved_by_department]]')" \
+	'200 [["rejected","rev@x.test","boss@x.test","条件の期限を明記してください","","","鈴木 一郎","リスク管理部"],["approved","boss@x.test","boss2@x.test",null,"鈴木 一郎","リスク管理部","高橋 美咲","審査部"]]'
 sqlite3 "$SHINSA_DB" "SELECT decision_document FROM review WHERE id = 1" | tr -d '\n' >"$T/decision.json"
 eq "the document names the drafter and the approver" \
 	"$(jq -c '[.format, .drafted_by, .drafted_at, .approved_by, .decided_at, has("decided_by")]' "$T/decision.json")" \

@@ -9,6 +9,9 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 seed_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
+# The reviewer has a name (the connector's editor none): the previous
+# decision and threads carry it beside the e-mail.
+"$SHINSA" user update --email rev@x.test --name '山田 花子' --department 審査部 >/dev/null
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --current "多要素認証を導入済みです。" \
@@ -48,9 +51,9 @@ start_server
 login rev@x.test
 api GET /api/v1/reviews/2
 eq "v2: the previous review with its decision" "$code $(echo "$body" | jq -c '.previous')" \
-	'200 {"submission":1,"version":1,"decision":{"decision":"conditional","reason":"条件：通番3の管理画面の多要素認証を2026年9月末までに導入すること","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true}'
+	'200 {"submission":1,"version":1,"decision":{"decision":"conditional","reason":"条件：通番3の管理画面の多要素認証を2026年9月末までに導入すること","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"山田 花子","decided_by_department":"審査部"},"shared":true}'
 eq "v2: item 3 carries v1's answer and v1's thread" "$(echo "$body" | jq -c '.items[2] | [.changed, .previous_answer, .previous_messages]')" \
-	"[true,{\"no\":3,\"status\":\"partial\",\"current\":\"多要素認証を導入済みです。\",\"issues\":\"管理画面が未対応\",\"plan\":\"2026年9月末までに対応\",\"plan_due\":\"2026-09-30\",\"notes\":\"\"},[{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"管理画面の対応時期を教えてください\",\"verdict\":null,\"resolved\":false},{\"org\":\"$A\",\"author\":\"editor@a.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"9月末を予定しています\",\"verdict\":null,\"resolved\":false}]]"
+	"[true,{\"no\":3,\"status\":\"partial\",\"current\":\"多要素認証を導入済みです。\",\"issues\":\"管理画面が未対応\",\"plan\":\"2026年9月末までに対応\",\"plan_due\":\"2026-09-30\",\"notes\":\"\"},[{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"管理画面の対応時期を教えてください\",\"verdict\":null,\"resolved\":false,\"author_name\":\"山田 花子\",\"author_department\":\"審査部\"},{\"org\":\"$A\",\"author\":\"editor@a.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"9月末を予定しています\",\"verdict\":null,\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]]"
 eq "v2: an unchanged item has no previous answer" "$(echo "$body" | jq -c '.items[0] | [.changed, .previous_answer, .previous_messages]')" '[false,null,[]]'
 eq "reading v2's review reads v1's through its share too" "$(reads)" "rev@x.test review_read submission:1 1
 rev@x.test review_read submission:2 2"
@@ -78,6 +81,10 @@ cp "$T/b" "$T/review2.html"
 eq "the review page: the previous decision's condition at the top" \
 	"$code $(grep -o '<h2 id="prev-decision-h">[^<]*</h2>' "$T/b") $(grep -c '<dd class="wrap">条件：通番3の管理画面の多要素認証を2026年9月末までに導入すること</dd>' "$T/b")" \
 	'200 <h2 id="prev-decision-h">前回（第1版）の審査結果</h2> 1'
+eq "the previous thread names its poster 氏名（部署）, the e-mail where none" "$(grep -o '<p class="by">第1版 ・ [^|]*</p><p class="wrap">' "$T/b" | head -2 | tr '\n' '|')" \
+	'<p class="by">第1版 ・ X銀行 ・ <span class="person" title="rev@x.test">山田 花子（審査部）<span class="person-email">rev@x.test</span></span> ・ 2026-04-01 18:00 JST</p><p class="wrap">|<p class="by">第1版 ・ 接続先A ・ editor@a.test ・ 2026-04-01 18:00 JST</p><p class="wrap">|'
+eq "the previous decision names its decider 氏名（部署）" "$(grep -o '<dt>決定者</dt><dd>.*</dd>' "$T/b" | head -1)" \
+	'<dt>決定者</dt><dd><span class="person" title="rev@x.test">山田 花子（審査部）<span class="person-email">rev@x.test</span></span></dd>'
 eq "item 3: v1's answer with the words removed struck" \
 	"$(grep -o '<div class="ba-side ba-old">.*' "$T/b" | sed -n 2p)" \
 	'<div class="ba-side ba-old"><p class="ba-label">第1版（前回）</p><p class="wrap">多要素認証を導入済みです。</p></div>'

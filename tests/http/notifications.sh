@@ -15,6 +15,8 @@ add_user "$A" viewer@a.test viewer
 add_user "$B" admin@b.test admin
 add_user "$X" admin@x.test admin
 add_user "$X" rev@x.test reviewer
+# X's reviewer has a name (A's admin none): the notifications say who by it.
+"$SHINSA" user update --email rev@x.test --name '山田 花子' --department 審査部 >/dev/null
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
@@ -49,7 +51,7 @@ eq "A shares submission 1 with X" "$code" 201
 as rev@x.test
 api GET /api/v1/notifications
 eq "the share reaches X's reviewer: the whole answer" "$code $body" \
-	"200 {\"unread\":1,\"email\":true,\"notifications\":[{\"id\":2,\"kind\":\"shared\",\"submission\":1,\"no\":null,\"plan\":null,\"bank\":\"$X\",\"connector\":\"$A\",\"detail\":\"\",\"actor\":\"admin@a.test\",\"link\":\"/reviews/1\",\"created_at\":\"2026-04-01T09:00:00Z\",\"read\":false}],\"next\":null,\"unread_threads\":[]}"
+	"200 {\"unread\":1,\"email\":true,\"notifications\":[{\"id\":2,\"kind\":\"shared\",\"submission\":1,\"no\":null,\"plan\":null,\"bank\":\"$X\",\"connector\":\"$A\",\"detail\":\"\",\"actor\":\"admin@a.test\",\"link\":\"/reviews/1\",\"created_at\":\"2026-04-01T09:00:00Z\",\"read\":false,\"actor_name\":\"\",\"actor_department\":\"\"}],\"next\":null,\"unread_threads\":[]}"
 
 # 2-3. A query on item 3 and an improvement on item 5: A's admin and editor.
 api PUT /api/v1/reviews/1/items/3 '{"verdict":"query","comment":"規程の改訂時期を教えてください"}'
@@ -100,6 +102,8 @@ eq "A's お知らせ: newest first, each linking to its object" "$code $(grep -o
 <a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-3\">X銀行から通番3について連絡がありました（提出番号1）</a>
 <a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-5\">X銀行から通番5について改善要請（要改善）がありました（提出番号1）</a>
 <a href=\"/reviews/1?bank=X%E9%8A%80%E8%A1%8C#item-3\">X銀行から通番3について照会がありました（提出番号1）</a>"
+eq "each says who by 氏名（部署）, the e-mail after it" "$(grep -o '<p class="muted when">.*</p>' "$T/b" | head -1)" \
+	'<p class="muted when">2026-04-01 18:00　<span class="person" title="rev@x.test">山田 花子（審査部）<span class="person-email">rev@x.test</span></span></p>'
 
 # 8. The share revoked: X's admin and reviewer.
 as admin@a.test

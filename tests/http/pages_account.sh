@@ -242,10 +242,12 @@ eq "a user added, in a sentence" "$(grep -c '<td class="wrap audit-words">「edi
 page "/audit?from=2026-13-01&actor=%E5%A4%AA%E9%83%8E"
 eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '開始日「2026-13-01」を日付として読み取れません。' "$T/b") $(grep -c 'from wants a day' "$T/b")" "400 3 0"
 page "/api/v1/audit/csv?action=audit_export"
-printf '\357\273\277日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）\r\n' >"$T/want.csv"
+printf '\357\273\277日時（JST）,組織,利用者,氏名（部署）,操作,対象,内容,詳細（JSON）\r\n' >"$T/want.csv"
 eq "the CSV of no events: its header" "$code $(cmp "$T/b" "$T/want.csv" && echo same)" "200 same"
+# The actor's 氏名（部署） beside the e-mail, after it ("" for none).
+"$SHINSA" user update --email admin@a.test --name '佐藤 一郎' --department 'コンプライアンス部' >/dev/null
 page "/api/v1/audit/csv?action=audit_export"
-printf '\357\273\277日時（JST）,組織,利用者,操作,対象,内容,詳細（JSON）\r\n2026-05-01 18:00,接続先A,admin@a.test,監査ログの出力,org:1,監査ログをCSVで出力しました（0件）,"{""action"":""audit_export"",""rows"":0}"\r\n' >"$T/want.csv"
+printf '\357\273\277日時（JST）,組織,利用者,氏名（部署）,操作,対象,内容,詳細（JSON）\r\n2026-05-01 18:00,接続先A,admin@a.test,佐藤 一郎（コンプライアンス部）,監査ログの出力,org:1,監査ログをCSVで出力しました（0件）,"{""action"":""audit_export"",""rows"":0}"\r\n' >"$T/want.csv"
 eq "the CSV's bytes" "$code $(cmp "$T/b" "$T/want.csv" && echo same)" "200 same"
 eq "its headers" "$(header Content-Type) | $(header Content-Disposition)" \
 	"text/csv; charset=utf-8 | attachment; filename=\"audit-log.csv\"; filename*=UTF-8''%E7%9B%A3%E6%9F%BB%E3%83%AD%E3%82%B0.csv"
@@ -253,7 +255,8 @@ api GET "/api/v1/audit?action=audit_export"
 eq "the download is audited, with its filter" "$(jq -c '[.[] | [.actor, .object, (.details | fromjson)]]' "$T/b")" \
 	'[["admin@a.test","org:1",{"action":"audit_export","rows":1}],["admin@a.test","org:1",{"action":"audit_export","rows":0}]]'
 page "/api/v1/audit/csv?action=org_add" -b shinsa_lang=en
-eq "in English" "$(head -1 "$T/b" | tr -d '\r')" "$(printf '\357\273\277')Time (JST),Organisation,User,Action,Object,What,Details (JSON)"
+eq "in English" "$(head -1 "$T/b" | tr -d '\r')" "$(printf '\357\273\277')Time (JST),Organisation,User,Name (department),Action,Object,What,Details (JSON)"
+eq "a cli: actor has no name" "$(sed -n 2p "$T/b" | cut -d, -f3,4 | sed "s/^cli:[^,]*/cli:/")" "cli:,"
 
 # What the CSP forbids is in none of the pages.
 for p in /account /account/password /admin/users /audit; do

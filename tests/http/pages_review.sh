@@ -272,7 +272,7 @@ has "X's plans" '<p class="lead">改善計画は 1 件、うち期限超過は 0
 	'<td><a href="/plans/1">通番5</a> <span class="wrap">役職員の不正対策を整備する。</span></td>' '<td>2026-06-30</td>'
 page /plans/1
 has "X's reviewer may require a date" '<form id="plan-required" data-api="/api/v1/plans/1/required" data-method="PUT">' \
-	'<dt>接続先</dt><dd>接続先A</dd>' '<td>editor@a.test</td><td>作成</td>'
+	'<dt>接続先</dt><dd>接続先A</dd>' '<td class="wrap">editor@a.test</td><td>作成</td>'
 lacks "but not update the plan" 'id="plan-update"'
 api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
 eq "the required form's request" "$code" 200

@@ -19,6 +19,14 @@ eq "one's own name and department" "$code $(jq -c '[.email, .name, .department]'
 	'200 ["rev@x.test","山田 花子","審査部"]'
 api GET /api/v1/me
 eq "/me says them" "$(jq -c '[.name, .department]' "$T/b")" '["山田 花子","審査部"]'
+req -b "$T/jar.$WHO" "$URL/account"
+eq "the header names the signed-in person by 氏名, the e-mail its title" "$(grep -o '<a href="/account" class="who"[^>]*>[^<]*' "$T/b")" \
+	'<a href="/account" class="who" title="rev@x.test">山田 花子'
+login admin@x.test
+req -b "$T/jar.$WHO" "$URL/account"
+eq "the e-mail alone, no title, for one without a name" "$(grep -o '<a href="/account" class="who"[^>]*>[^<]*' "$T/b")" \
+	'<a href="/account" class="who">admin@x.test'
+login rev@x.test
 api PUT /api/v1/me '{"department":""}'
 eq "a department cleared, the name kept" "$code $(jq -c '[.name, .department]' "$T/b")" '200 ["山田 花子",""]'
 api PUT /api/v1/me '{}'

@@ -14,6 +14,9 @@ add_user "$B" editor@b.test editor
 add_user X銀行 reviewer@x.test reviewer
 add_user X銀行 viewer@x.test viewer
 add_user Y銀行 reviewer@y.test reviewer
+# Names for the history's 氏名（部署） (viewer@a.test and the others none).
+"$SHINSA" user update --email editor@a.test --name '田中 太郎' --department 企画部 >/dev/null
+"$SHINSA" user update --email reviewer@x.test --name '山田 花子' --department 審査部 >/dev/null
 answer_all "$A"
 start_server
 OBJ3=役職員に情報管理方法を周知し、セキュリティ管理態勢の定着を図る。
@@ -41,7 +44,7 @@ eq "A submits and shares with X" "$code" 201
 api PUT /api/v1/answers/7 '{"status":"partial","issues":"i","plan":"p","plan_due":"2026-12-31"}'
 api GET /api/v1/plans/3
 eq "a plan opened after the submission" "$code $(echo "$body" | jq -c '[.no, .status, .due, .history]')" \
-	'200 [7,"open","2026-12-31",[{"at":"2026-04-01T09:00:00Z","actor":"editor@a.test","what":"created","detail":"answer partial, due 2026-12-31"}]]'
+	'200 [7,"open","2026-12-31",[{"at":"2026-04-01T09:00:00Z","actor":"editor@a.test","what":"created","detail":"answer partial, due 2026-12-31","actor_name":"田中 太郎","actor_department":"企画部"}]]'
 
 # The bank: it sees the plans of the items partial or not_implemented in
 # what is shared with it, and nothing else.
@@ -55,7 +58,7 @@ api PUT /api/v1/plans/3/required '{"due":"2026-05-31"}'
 eq "nor can a date be set on it" "$code $body" '404 {"error":{"code":"not_found","message":"no plan 3"}}'
 api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
 eq "the bank sets its required date" "$code $(echo "$body" | jq -c '[.due, .connector_due, .required, .history[-1]]')" \
-	'200 ["2026-05-31","2026-06-30","2026-05-31",{"at":"2026-04-01T09:00:00Z","actor":"reviewer@x.test","what":"required","detail":"X銀行: 2026-05-31"}]'
+	'200 ["2026-05-31","2026-06-30","2026-05-31",{"at":"2026-04-01T09:00:00Z","actor":"reviewer@x.test","what":"required","detail":"X銀行: 2026-05-31","actor_name":"山田 花子","actor_department":"審査部"}]'
 api PUT /api/v1/plans/1/required '{"due":"2026-05-31"}'
 eq "the same date again changes nothing" "$code $(echo "$body" | jq -c '.history | length')" '200 2'
 api PUT /api/v1/plans/1/required '{"due":"2026-02-30"}'
@@ -101,7 +104,7 @@ api PUT /api/v1/plans/1/required '{"due":"2026-05-01"}'
 eq "a connector cannot set a required date" "$code $body" '403 {"error":{"code":"forbidden","message":"this is for banks"}}'
 api PUT /api/v1/plans/1 '{"status":"in_progress","note":"規程改訂に着手","milestones":[{"title":"規程案","due":"2026-05-01"},{"title":"承認","due":"2026-06-15","done_at":null}]}'
 eq "the connector updates its plan" "$code $body" \
-	"200 {\"id\":1,\"catalog\":\"api-checklist-2018-08\",\"no\":3,\"objective\":\"$OBJ3\",\"status\":\"in_progress\",\"due\":\"2026-06-30\",\"overdue\":false,\"milestones\":[{\"title\":\"規程案\",\"due\":\"2026-05-01\",\"done_at\":null},{\"title\":\"承認\",\"due\":\"2026-06-15\",\"done_at\":null}],\"required\":[{\"bank\":\"X銀行\",\"due\":\"2026-05-31\",\"overdue\":false}],\"updated_at\":\"2026-04-01T09:00:00Z\",\"created_at\":\"2026-04-01T09:00:00Z\",\"closed_at\":null,\"history\":[{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"created\",\"detail\":\"answer partial, due 2026-06-30\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"reviewer@x.test\",\"what\":\"required\",\"detail\":\"X銀行: 2026-05-31\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"status\",\"detail\":\"open → in_progress\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"note\",\"detail\":\"規程改訂に着手\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"milestones\",\"detail\":\"2 milestones, 0 done\"}]}"
+	"200 {\"id\":1,\"catalog\":\"api-checklist-2018-08\",\"no\":3,\"objective\":\"$OBJ3\",\"status\":\"in_progress\",\"due\":\"2026-06-30\",\"overdue\":false,\"milestones\":[{\"title\":\"規程案\",\"due\":\"2026-05-01\",\"done_at\":null},{\"title\":\"承認\",\"due\":\"2026-06-15\",\"done_at\":null}],\"required\":[{\"bank\":\"X銀行\",\"due\":\"2026-05-31\",\"overdue\":false}],\"updated_at\":\"2026-04-01T09:00:00Z\",\"created_at\":\"2026-04-01T09:00:00Z\",\"closed_at\":null,\"history\":[{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"created\",\"detail\":\"answer partial, due 2026-06-30\",\"actor_name\":\"田中 太郎\",\"actor_department\":\"企画部\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"reviewer@x.test\",\"what\":\"required\",\"detail\":\"X銀行: 2026-05-31\",\"actor_name\":\"山田 花子\",\"actor_department\":\"審査部\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"status\",\"detail\":\"open → in_progress\",\"actor_name\":\"田中 太郎\",\"actor_department\":\"企画部\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"note\",\"detail\":\"規程改訂に着手\",\"actor_name\":\"田中 太郎\",\"actor_department\":\"企画部\"},{\"at\":\"2026-04-01T09:00:00Z\",\"actor\":\"editor@a.test\",\"what\":\"milestones\",\"detail\":\"2 milestones, 0 done\",\"actor_name\":\"田中 太郎\",\"actor_department\":\"企画部\"}]}"
 api PUT /api/v1/plans/1 '{"status":"in_progress","milestones":[{"title":"規程案","due":"2026-05-01"},{"title":"承認","due":"2026-06-15"}]}'
 eq "the same again adds no history" "$code $(echo "$body" | jq -c '.history | length')" '200 5'
 api PUT /api/v1/plans/1 '{"due":"2026-07-31","milestones":[{"title":"規程案","due":"2026-05-01","done_at":"2026-04-01"},{"title":"承認","due":"2026-06-15"}]}'
@@ -214,7 +217,7 @@ as editor@a.test
 api PUT /api/v1/answers/5 '{"status":"implemented","current":"整備した"}'
 api GET /api/v1/plans/2
 eq "implemented closes the plan" "$code $(echo "$body" | jq -c '[.status, .overdue, .closed_at, .history[-1]]')" \
-	'200 ["done",false,"2026-06-01T00:00:00Z",{"at":"2026-06-01T00:00:00Z","actor":"editor@a.test","what":"closed","detail":"answer now implemented"}]'
+	'200 ["done",false,"2026-06-01T00:00:00Z",{"at":"2026-06-01T00:00:00Z","actor":"editor@a.test","what":"closed","detail":"answer now implemented","actor_name":"田中 太郎","actor_department":"企画部"}]'
 as reviewer@x.test
 api GET /api/v1/plans/2
 eq "the bank sees it done" "$code $(echo "$body" | jq -c '[.status, .overdue]')" '200 ["done",false]'
@@ -290,5 +293,10 @@ eq "cycle_set in the bank's trail" "$("$SHINSA" audit list --org X銀行 --json 
 	"[\"reviewer@x.test\",\"cycle:3-1\",\"{\\\"connector\\\":\\\"$A\\\",\\\"months\\\":6,\\\"next_due\\\":\\\"2026-06-30\\\"}\"]"
 run "$SHINSA" audit verify
 eq "the trail holds" "$rc" 0
+# The plan page's history names who changed what 氏名（部署）.
+as editor@a.test
+req -b "$T/jar.$WHO" "$URL/plans/1"
+eq "the history by name, the e-mail after it" "$(sed -n '/<table id="history">/,/<\/table>/p' "$T/b" | grep -o '<td class="wrap">.*</td><td>[^<]*</td>' | head -2 | tr '\n' '|')" \
+	'<td class="wrap"><span class="person" title="editor@a.test">田中 太郎（企画部）<span class="person-email">editor@a.test</span></span></td><td>作成</td>|<td class="wrap"><span class="person" title="reviewer@x.test">山田 花子（審査部）<span class="person-email">reviewer@x.test</span></span></td><td>銀行の期限指定</td>|'
 stop_server
 finish

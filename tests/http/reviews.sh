@@ -86,7 +86,7 @@ done
 api PUT /api/v1/reviews/1/items/1 '{"verdict":"確認済"}'
 eq "a verdict by its label" "$code $(echo "$body" | jq -c '[.verdict, .comment, .carried]')" '200 ["accepted","",false]'
 api PUT /api/v1/reviews/1/items/5 '{"verdict":"improvement","comment":"ログの保存期間を1年以上にすること"}'
-eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"ログの保存期間を1年以上にすること","verdict":"improvement","resolved":false}],"revision":"5e32f72188db22a9"}'
+eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"ログの保存期間を1年以上にすること","verdict":"improvement","resolved":false,"author_name":"","author_department":""}],"revision":"5e32f72188db22a9"}'
 api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
 eq "a query" "$code $(echo "$body" | jq -c '[.verdict, .comment]')" '200 ["query","委託先の一覧を示してください"]'
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"r"}'
@@ -142,7 +142,7 @@ eq "a viewer cannot answer" "$code $body" "403 $(viewer_may_not)"
 as rev@x.test
 api POST /api/v1/reviews/1/items/7/messages '{"text":"一覧を別紙でお送りください"}'
 eq "the bank posts" "$code $(echo "$body" | jq -c .messages)" \
-	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"委託先の一覧を示してください\",\"verdict\":\"query\",\"resolved\":false},{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\",\"verdict\":null,\"resolved\":false}]"
+	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"委託先の一覧を示してください\",\"verdict\":\"query\",\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"},{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\",\"verdict\":null,\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]"
 for c in \
 	'{"text":""}|400|the message is empty' \
 	'{"text":"  "}|400|the message is empty' \
@@ -228,7 +228,7 @@ api POST /api/v1/reviews/1/decision '{"decision":"条件付適合","reason":"項
 SHA=$(sqlite3 "$SHINSA_DB" "SELECT decision_sha256 FROM review WHERE id = 1")
 SIG=$(sqlite3 "$SHINSA_DB" "SELECT decision_signature FROM review WHERE id = 1")
 eq "decided: conditional, signed" "$code $body" \
-	"201 {\"decision\":\"conditional\",\"reason\":\"項目5の改善を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"rev@x.test\",\"drafted_by\":\"rev@x.test\",\"approved_by\":null,\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true}"
+	"201 {\"decision\":\"conditional\",\"reason\":\"項目5の改善を条件とする\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"decided_by\":\"rev@x.test\",\"drafted_by\":\"rev@x.test\",\"approved_by\":null,\"sha256\":\"$SHA\",\"signature\":\"$SIG\",\"signature_valid\":true,\"decided_by_name\":\"\",\"decided_by_department\":\"\",\"drafted_by_name\":\"\",\"drafted_by_department\":\"\",\"approved_by_name\":null,\"approved_by_department\":null}"
 sqlite3 "$SHINSA_DB" "SELECT decision_document FROM review WHERE id = 1" | tr -d '\n' >"$T/decision.json"
 eq "the document's SHA-256, by sha256sum" "$(sha256sum <"$T/decision.json" | cut -c1-64)" "$SHA"
 PK=$("$SHINSA" org list --json | jq -r ".[] | select(.name == \"$X\") | .public_key")
@@ -332,10 +332,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の一覧を示してください","verdict":"query","resolved":false},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください","verdict":null,"resolved":false},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました","verdict":null,"resolved":false},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました","verdict":null,"resolved":false}]}'
-eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の一覧を示してください","verdict":"query","resolved":false,"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください","verdict":null,"resolved":false,"author_name":"","author_department":""},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました","verdict":null,"resolved":false,"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました","verdict":null,"resolved":false,"author_name":"","author_department":""}]}'
+eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"","decided_by_department":""},"shared":true},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"revision\":\"bcda8a84911a91fe\",\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[{\"org\":\"X銀行\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"ログの保存期間を1年以上にすること\",\"verdict\":\"improvement\",\"resolved\":false}]}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"revision\":\"bcda8a84911a91fe\",\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[{\"org\":\"X銀行\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"ログの保存期間を1年以上にすること\",\"verdict\":\"improvement\",\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'
@@ -369,9 +369,9 @@ as rev@x.test
 as editor@a.test
 api GET "/api/v1/reviews/2?bank=$X"
 eq "revoked: the connector still sees the decided review" "$code $(echo "$body" | jq -c '.decision.decision')" '200 "meets"'
-eq "and what changed since the bank's previous review" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
+eq "and what changed since the bank's previous review" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"","decided_by_department":""},"shared":true},[7]]'
 run "$SHINSA" review show 2 --bank "$X" --json
-eq "review show --json: the same" "$(echo "$out" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test"},"shared":true},[7]]'
+eq "review show --json: the same" "$(echo "$out" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"","decided_by_department":""},"shared":true},[7]]'
 run "$SHINSA" review show 2 --bank "$X"
 printf '%s\n' "$out" >"$T/show.txt"
 eq "review show: the header" "$(head -n 1 "$T/show.txt")" "review of submission 2 (version 2 of $A) by $X, opened 2026-05-01T10:00:00Z"
