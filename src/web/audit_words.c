@@ -232,7 +232,10 @@ static void add_value(struct strbuf *sb, enum lang l, const char *k, const json_
 		return;
 	}
 	char *text = value_text(v);
-	const char *word = json_is_boolean(v) ? word_of(l, "val_", text) : json_is_string(v) ? coded_word(l, k, text) : NULL;
+	const char *word = json_is_boolean(v)		       ? word_of(l, "val_", text)
+			   : json_is_string(v) && strcmp(k, "action") == 0 ? audit_words_action(l, text)
+			   : json_is_string(v)			       ? coded_word(l, k, text)
+								       : NULL;
 	/* A plan closed by its answer: the system's reason "answer now STATUS". */
 	static const char answer_now[] = "answer now ";
 	if (!word && strcmp(k, "reason") == 0 && strncmp(text, answer_now, strlen(answer_now)) == 0) {
