@@ -144,7 +144,7 @@ has "the users page" '<h1>ユーザー管理</h1>' \
 	'<input id="name-1" name="name" value="" autocomplete="off">' \
 	'<form class="people-reset" data-api="/api/v1/users/1/password-reset" data-method="POST" data-stay data-confirm="editor@a.testのパスワードを再発行しますか？現在のパスワードは使えなくなり、サインイン中のセッションも終了します。">' \
 	'<option value="editor" selected>編集者</option>' \
-	'<label class="inline" for="role-1"><span class="muted">editor@a.testの権限</span></label>' \
+	'<label class="inline" for="role-1"><span class="muted">権限</span></label>' \
 	'<td><span class="chip good">利用中</span>' \
 	'<span class="chip warn">仮パスワード未変更</span>' \
 	'<form id="user-add" data-api="/api/v1/users" data-method="POST" data-stay novalidate>'
@@ -154,6 +154,9 @@ eq "no new password for oneself here" "$(grep -c -e 'admin@a.testのパスワー
 grep -F 'editor@a.testを利用停止' "$T/b" | grep -c 'data-api="/api/v1/users/1" data-method="PUT"' >"$T/n"
 eq "a disable form per other user" "$(cat "$T/n")" 1
 eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
+eq "short buttons, the address for screen readers" "$(grep -c -e '<button type="submit" class="danger" aria-label="editor@a.testを利用停止">利用停止</button>' \
+	-e '<button type="submit" class="secondary" aria-label="editor@a.testのパスワードを再発行">パスワード再発行</button>' \
+	-e '<select id="role-1" name="role" aria-label="editor@a.testの権限">' "$T/b")" 3
 page /admin/users -b shinsa_lang=en
 has "in English" '<h1>Users of your organisation</h1>' '<option value="editor" selected>Editor</option>'
 
