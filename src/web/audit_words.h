@@ -18,6 +18,10 @@
  * say. You own it. */
 char *audit_words(enum lang l, const char *action, const char *object, const char *details);
 
+/* The object (KIND:ID) in words, "審査（番号1）", "通番5の回答"; the
+ * object itself when its kind has no words. You own it. */
+char *audit_words_object(enum lang l, const char *object);
+
 /* The action's own name in words (account.audit_ACTION), else the name. */
 const char *audit_words_action(enum lang l, const char *action);
 

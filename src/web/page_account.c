@@ -141,8 +141,11 @@ void page_audit(struct http_request *req, struct http_response *resp)
 	struct page_error why;
 	int rc = page_fetch_why(req, resp, path.buf, &events, &why);
 	strbuf_release(&path);
-	json_t *data = json_pack("{s:{s:b}, s:s, s:o, s:i}", "nav", "audit", true, "query", filters.buf + (filters.len ? 1 : 0),
-				 "typed", typed, "csv_max", AUDIT_LOG_EXPORT_MAX);
+	/* The CSV's limit as people read numbers: 100,000. */
+	char csv_max[16];
+	int cm = snprintf(csv_max, sizeof csv_max, "%d,%03d", AUDIT_LOG_EXPORT_MAX / 1000, AUDIT_LOG_EXPORT_MAX % 1000);
+	json_t *data = json_pack("{s:{s:b}, s:s, s:o, s:s}", "nav", "audit", true, "query", filters.buf + (filters.len ? 1 : 0),
+				 "typed", typed, "csv_max", cm > 0 && (size_t)cm < sizeof csv_max ? csv_max : "");
 	strbuf_release(&filters);
 	json_object_set_new(data, "actions",
 			    audit_action_choices(l, json_string_value(json_object_get(typed, "action"))));
@@ -172,6 +175,9 @@ void page_audit(struct http_request *req, struct http_response *resp)
 					  json_string_value(json_object_get(ev, "details")));
 		json_object_set_new(ev, "words", json_string(words));
 		free(words);
+		char *object_words = audit_words_object(l, json_string_value(json_object_get(ev, "object")));
+		json_object_set_new(ev, "object_words", json_string(object_words));
+		free(object_words);
 	}
 	json_decref(book);
 	json_object_set_new(data, "events", events);

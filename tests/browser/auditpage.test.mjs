@@ -37,11 +37,13 @@ const WORDS = {
     apply: "絞り込む", edit: "回答の編集", update: "ユーザー情報の変更",
     header: "日時（JST）,組織,利用者,氏名（部署）,操作,対象,内容,詳細（JSON）",
     said: (n) => `通番${n}の回答を編集しました`,
+    object: (n) => `通番${n}の回答`, objects: ["ユーザー（番号2）", "改善計画（番号1）", "通番2の回答"],
   },
   en: {
     apply: "Filter", edit: "Answer edited", update: "User changed",
     header: "Time (JST),Organisation,User,Name (department),Action,Object,What,Details (JSON)",
     said: (n) => `answer to item ${n} edited`,
+    object: (n) => `answer to No. ${n}`, objects: ["user 2", "plan 1", "answer to No. 2"],
   },
 };
 
@@ -54,13 +56,14 @@ async function open(lang, width, query) {
   return page;
 }
 
-// The table's rows as [who, action, object] (who: its first line).
+// The table's rows as [who, action, object] (who: its first line; object:
+// its code, kept as the cell's title under its words).
 async function rows(page) {
   return page.locator("#audit tbody tr").evaluateAll((trs) => trs.map((tr) => {
     const c = tr.cells;
     if (c.length < 6) return [c[0].textContent.trim()];
     const who = c[2].querySelector(".person") ? c[2].querySelector(".person").firstChild.textContent : c[2].textContent;
-    return [who.trim(), c[3].textContent.trim(), c[4].textContent.trim()];
+    return [who.trim(), c[3].textContent.trim(), c[4].title];
   }));
 }
 
@@ -86,6 +89,7 @@ for (const lang of ["ja", "en"]) {
 
       await filter(page, w, { action: "answer_edit", object: "answer:2" });
       assert.deepEqual(await rows(page), [[CLI, w.edit, "answer:2"]]);
+      assert.equal(await page.locator("#audit tbody td:nth-child(5)").textContent(), w.object(2), "the object in words");
 
       // 2026/5/2 as typed in Japan: one JST day, every action.
       await filter(page, w, { from: "2026/5/2", to: "2026-05-02" });
@@ -93,6 +97,7 @@ for (const lang of ["ja", "en"]) {
       // The partial answer made its plan in the same change.
       assert.deepEqual(day.map((r) => r[2]), ["user:2", "plan:1", "answer:2"]);
       assert.equal(day[0][1], w.update);
+      assert.deepEqual(await page.locator("#audit tbody td:nth-child(5)").allTextContents(), w.objects);
 
       // Who: the editor, named 編集 太郎（業務推進部） with the e-mail beneath.
       await filter(page, w, { actor: C.editor });

@@ -41,6 +41,15 @@ export function latinSentences(text) {
   return found.map((s) => s.trim());
 }
 
+// Codes left raw in the audit page's 対象 and 詳細 columns: JSON, KIND:ID,
+// a snake_case or hyphenated id (a checklist's), once e-mails, URLs,
+// dates, hashes and file names are taken out.
+export function rawCodes(text) {
+  let t = text;
+  for (const re of ALLOWED.slice(0, 5)) t = t.replace(re, " ");
+  return t.match(/[{}[\]"]|\b[a-z_]+:[\w-]+|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b/g) || [];
+}
+
 async function session(email) {
   const page = await signedIn(browser, email);
   await page.waitForLoadState("networkidle");
@@ -321,6 +330,10 @@ test("the audit page says every action and its details in Japanese", async () =>
     });
     const found = latinSentences(text).map((s) => `${name}: ${s}`);
     assert.deepEqual(found, [], `English on the audit page:\n  ${found.join("\n  ")}`);
+    const said = await page.evaluate(() =>
+      [...document.querySelectorAll("#audit tbody td:nth-child(5), #audit tbody td:nth-child(6)")].map((c) => c.innerText).join("\n"));
+    const raw = rawCodes(said).map((s) => `${name}: ${s}`);
+    assert.deepEqual(raw, [], `codes on the audit page:\n  ${raw.join("\n  ")}`);
     await look(page, `noenglish-10-audit-${name}`);
     await page.close();
   }

@@ -161,7 +161,7 @@ test("the connector sets the status of 3 selected rows at once", async () => {
   await connector.getByRole("button", { name: "表形式", exact: true }).click();
   await connector.getByLabel("通番1を選択").click();
   await connector.getByLabel("通番3を選択").click({ modifiers: ["Shift"] });
-  assert.equal(await connector.locator("#bulk-status [data-selected]").textContent(), "3件を選択中");
+  assert.equal(await connector.locator("#bulk-status [data-selected]").textContent(), "3件選択中");
   await connector.getByLabel("変更後の対応状況").selectOption("partial");
   await connector.getByRole("button", { name: "選択した項目に適用", exact: true }).click();
   await connector.locator("#bulk-status [role=alert]").filter({ hasText: "3件の対応状況を変更しました。" }).waitFor();

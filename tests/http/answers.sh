@@ -109,6 +109,12 @@ upload '/api/v1/answers/import?filename=回答.xlsx' "$T/a.xlsx"
 eq "import: written" "$code $(jq -c '[(.changes | length), .written]' "$T/b")" "200 [2,true]"
 api GET /api/v1/answers
 eq "round trip over HTTP: lossless" "$(jq -c . "$T/b")" "$before"
+# The audit page says the import in words: each item's changed fields,
+# the checklist by name, never JSON.
+api GET "/audit?action=answers_import"
+eq "an import on the audit page, in words" \
+	"$(echo "$body" | grep -c -x -F -e '<tr><td class="num">'"$(sqlite3 "$SHINSA_DB" "SELECT max(seq) FROM audit_event WHERE action = 'answers_import'")"'</td><td>2026-05-01 18:00</td><td class="wrap">admin@a.test</td><td>回答の取込</td><td class="wrap" title="answer_set:api-checklist-2018-08">回答一式（API接続チェックリスト（2018年8月版））</td><td class="wrap audit-words">チェックリスト：API接続チェックリスト（2018年8月版）' \
+		-e '変更：通番1の対応状況・現在の対応状況を変更、通番4の備考を変更' -e 'ファイル：回答.xlsx' -e '読み込んだ通番の数：45</td></tr>')" 4
 upload /api/v1/answers/import "$T/a.xlsx"
 eq "the same file again: nothing to change" "$code $body" \
 	'200 {"file":null,"catalog":"api-checklist-2018-08","sheet":"API接続チェックリスト","items":45,"changes":[],"written":false}'

@@ -160,6 +160,13 @@ stop_server
 
 # A bank without the setting decides in one step, as before.
 start_server
+# The bank's audit page says the draft's details in words: the decision as
+# the review page says it, the draft's number, the reason as typed.
+as admin@x.test
+api GET "/audit?action=review_draft"
+eq "a draft on the audit page, in words" \
+	"$(echo "$body" | grep -o '<td class="wrap" title="review:1">[^<]*</td><td class="wrap audit-words">[^<]*\|^起案番号：[0-9]*$\|^提出番号：1</td></tr>$' | tr '\n' '|')" \
+	'<td class="wrap" title="review:1">審査（番号1）</td><td class="wrap audit-words">審査結果：条件付適合|起案番号：2|提出番号：1</td></tr>|<td class="wrap" title="review:1">審査（番号1）</td><td class="wrap audit-words">審査結果：条件付適合|起案番号：1|提出番号：1</td></tr>|'
 login rev@y.test
 for n in $(seq 1 38) 44; do
 	api PUT /api/v1/reviews/1/items/$n '{"verdict":"accepted"}'

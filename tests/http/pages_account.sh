@@ -144,7 +144,7 @@ has "the users page" '<h1>ユーザー管理</h1>' \
 	'<input id="name-1" name="name" value="" autocomplete="off">' \
 	'<form class="people-reset" data-api="/api/v1/users/1/password-reset" data-method="POST" data-stay data-confirm="editor@a.testのパスワードを再発行しますか？現在のパスワードは使えなくなり、サインイン中のセッションも終了します。">' \
 	'<option value="editor" selected>編集者</option>' \
-	'<label class="inline" for="role-1"><span class="muted">editor@a.testの権限</span></label>' \
+	'<label class="inline" for="role-1"><span class="muted">権限</span></label>' \
 	'<td><span class="chip good">利用中</span>' \
 	'<span class="chip warn">仮パスワード未変更</span>' \
 	'<form id="user-add" data-api="/api/v1/users" data-method="POST" data-stay novalidate>'
@@ -154,6 +154,9 @@ eq "no new password for oneself here" "$(grep -c -e 'admin@a.testのパスワー
 grep -F 'editor@a.testを利用停止' "$T/b" | grep -c 'data-api="/api/v1/users/1" data-method="PUT"' >"$T/n"
 eq "a disable form per other user" "$(cat "$T/n")" 1
 eq "nav marks the page" "$(grep -c '<a href="/admin/users" aria-current="page">' "$T/b")" 1
+eq "short buttons, the address for screen readers" "$(grep -c -e '<button type="submit" class="danger" aria-label="editor@a.testを利用停止">利用停止</button>' \
+	-e '<button type="submit" class="secondary" aria-label="editor@a.testのパスワードを再発行">パスワード再発行</button>' \
+	-e '<select id="role-1" name="role" aria-label="editor@a.testの権限">' "$T/b")" 3
 page /admin/users -b shinsa_lang=en
 has "in English" '<h1>Users of your organisation</h1>' '<option value="editor" selected>Editor</option>'
 
@@ -171,12 +174,12 @@ page /audit
 eq "/audit" "$code $(header Content-Type)" "200 text/html; charset=utf-8"
 has "the audit page" '<h1>監査ログ</h1>' \
 	"<p>通番${NEWEST}〜$((NEWEST - 49))を表示</p>" \
-	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集</td><td><code>answer:1</code></td><td class=\"wrap audit-words\">通番1の回答を編集しました</td></tr>" \
+	"<tr><td class=\"num\">${NEWEST}</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>回答の編集</td><td class=\"wrap\" title=\"answer:1\">通番1の回答</td><td class=\"wrap audit-words\">通番1の回答を編集しました</td></tr>" \
 	"<a href=\"/audit?before=$((NEWEST - 49))\" rel=\"next\">さらに古い記録 →</a>"
 eq "another organisation's events are not there" "$(grep -c 'x.test' "$T/b")" 0
 page "/audit?before=$((NEWEST - 49))"
 has "the older page" '<a href="/audit">← 最新の記録へ</a>'
-grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録</td><td><code>org:1</code></td><td class=\"wrap audit-words\">「接続先A」を登録しました（API接続先）</td></tr>" "$T/b" >"$T/n"
+grep -cF "<tr><td class=\"num\">1</td><td>2026-05-01 18:00</td><td class=\"wrap\">cli:$(id -un)</td><td>組織の登録</td><td class=\"wrap\" title=\"org:1\">組織（番号1）</td><td class=\"wrap audit-words\">「接続先A」を登録しました（API接続先）</td></tr>" "$T/b" >"$T/n"
 eq "down to the first event, said in words" "$(cat "$T/n")" 1
 eq "the last page has no older link" "$(grep -c 'rel="next"' "$T/b")" 0
 page "/audit?before=x"
@@ -186,13 +189,13 @@ page "/audit?before=x" -b shinsa_lang=en
 eq "a bad page number, in English" "$code $(grep -c 'before wants an event number' "$T/b")" "400 1"
 page /audit -b shinsa_lang=en
 has "in English" '<h1>Audit log</h1>'
-grep -c '<td>Answer edited</td><td><code>answer:1</code></td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"
+grep -c '<td>Answer edited</td><td class="wrap" title="answer:1">answer to No. 1</td><td class="wrap audit-words">answer to item 1 edited</td>' "$T/b" >"$T/n"
 eq "actions in English" "$(cat "$T/n")" 50
 # The who column names a person by 氏名（部署）, the e-mail kept beneath
 # (web/person.c); one without a name stays an e-mail.
 api PUT /api/v1/me '{"name":"山田 花子","department":"審査部"}'
 page "/audit?action=user_update"
-grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td><code>user:3</code></td>' "$T/b" >"$T/n"
+grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td class="wrap" title="user:3">ユーザー（番号3）</td>' "$T/b" >"$T/n"
 eq "the who column: 氏名（部署）, the e-mail beneath" "$(cat "$T/n")" 1
 page "/audit?action=login&actor=editor@a.test"
 eq "no name: the e-mail alone" "$(grep -c '<td class="wrap">editor@a.test</td><td>サインイン</td>' "$T/b")" 1
@@ -239,6 +242,19 @@ page "/audit?action=login_failed" -b shinsa_lang=en
 eq "in English" "$(grep -A1 'Reason: wrong password' "$T/b" | tail -1)" 'From: 127.0.0.1</td></tr>'
 page "/audit?action=user_add"
 eq "a user added, in a sentence" "$(grep -c '<td class="wrap audit-words">「editor@a.test」を追加しました（権限：編集者）</td>' "$T/b")" 1
+# Every detail in words: a field's name, a system-made reason, a coded
+# value; the object as words, its code kept in the title.
+"$SHINSA" answers set --org 接続先A --item 4 --status partial --issues 課題 --plan 計画 --plan-due 2026-06-30 >/dev/null
+"$SHINSA" answers set --org 接続先A --item 4 --status partial --issues 課題 --plan 計画 --plan-due 2026-07-31 >/dev/null
+"$SHINSA" answers set --org 接続先A --item 4 --status implemented --current 済 >/dev/null
+page "/audit?action=plan_update"
+eq "a plan's changed field in words" "$(grep -c -e '<td class="wrap" title="plan:1">改善計画（番号1）</td><td class="wrap audit-words">チェックリスト：API接続チェックリスト（2018年8月版）' -e '^変更した項目：対応予定日$' -e '^通番：4</td></tr>$' "$T/b")" 3
+page "/audit?action=plan_close"
+eq "a system-made reason in words" "$(grep -c -x '理由：回答が「対応済」になったため</td></tr>' "$T/b")" 1
+page "/audit?action=plan_close" -b shinsa_lang=en
+eq "and in English" "$(grep -c -x 'Reason: the answer is now “Implemented”</td></tr>' "$T/b")" 1
+page "/audit"
+has "the CSV's limit with a separator" '<p class="help">CSVはExcelでそのまま開けます（UTF-8、BOM付き）。最大100,000件まで出力できます。</p>'
 page "/audit?from=2026-13-01&actor=%E5%A4%AA%E9%83%8E"
 eq "a bad day: the page again, what was typed kept" "$code $(grep -c -e 'value="2026-13-01"' -e 'value="太郎"' -e '開始日「2026-13-01」を日付として読み取れません。' "$T/b") $(grep -c 'from wants a day' "$T/b")" "400 3 0"
 page "/api/v1/audit/csv?action=audit_export"
