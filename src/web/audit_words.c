@@ -268,6 +268,14 @@ char *audit_words_object(enum lang l, const char *object)
 	return strbuf_detach(&sb);
 }
 
+char *audit_words_user(enum lang l, const char *label)
+{
+	const char *text = page_message(l, "audit.obj_user_named");
+	struct strbuf sb = STRBUF_INIT;
+	add_filled(&sb, text ? text : "{1}", label, "");
+	return strbuf_detach(&sb);
+}
+
 char *audit_words(enum lang l, const char *action, const char *object, const char *details)
 {
 	json_t *d = details ? json_loads(details, 0, NULL) : NULL;

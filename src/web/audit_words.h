@@ -21,6 +21,9 @@ char *audit_words(enum lang l, const char *action, const char *object, const cha
 /* The object (KIND:ID) in words, "審査（番号1）", "通番5の回答"; the
  * object itself when its kind has no words. You own it. */
 char *audit_words_object(enum lang l, const char *object);
+/* A user object named by its label (web/person.h): 「ユーザー「山田 花子（審査部）」」;
+ * the caller frees it. */
+char *audit_words_user(enum lang l, const char *label);
 
 /* The action's own name in words (account.audit_ACTION), else the name. */
 const char *audit_words_action(enum lang l, const char *action);

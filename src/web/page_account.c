@@ -175,7 +175,12 @@ void page_audit(struct http_request *req, struct http_response *resp)
 					  json_string_value(json_object_get(ev, "details")));
 		json_object_set_new(ev, "words", json_string(words));
 		free(words);
-		char *object_words = audit_words_object(l, json_string_value(json_object_get(ev, "object")));
+		/* A user is named as the who column names people; by number only
+		 * when the users list does not know them. */
+		const char *object = json_string_value(json_object_get(ev, "object"));
+		char *user = person_label_of_object(book, object);
+		char *object_words = user ? audit_words_user(l, user) : audit_words_object(l, object);
+		free(user);
 		json_object_set_new(ev, "object_words", json_string(object_words));
 		free(object_words);
 	}

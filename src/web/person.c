@@ -29,13 +29,29 @@ json_t *person_book(struct http_request *req, struct http_response *resp)
 	json_t *u;
 	json_array_foreach(users, i, u) {
 		const char *email = json_string_value(json_object_get(u, "email"));
-		if (email)
-			json_object_set_new(book, email,
-					    json_pack("{s:O, s:O}", "name", json_object_get(u, "name"), "department",
-						      json_object_get(u, "department")));
+		if (!email)
+			continue;
+		json_t *name = json_object_get(u, "name"), *department = json_object_get(u, "department");
+		json_object_set_new(book, email, json_pack("{s:O, s:O}", "name", name, "department", department));
+		json_t *id = json_object_get(u, "id");
+		char key[32];
+		int n = json_is_integer(id) ? snprintf(key, sizeof key, "user:%lld", (long long)json_integer_value(id)) : -1;
+		if (n > 0 && (size_t)n < sizeof key)
+			json_object_set_new(book, key,
+					    json_pack("{s:s, s:O, s:O}", "email", email, "name", name, "department", department));
 	}
 	json_decref(users);
 	return book;
+}
+
+char *person_label_of_object(json_t *book, const char *object)
+{
+	const json_t *p = object ? json_object_get(book, object) : NULL;
+	const char *email = json_string_value(json_object_get(p, "email"));
+	if (!email)
+		return NULL;
+	return person_label(json_string_value(json_object_get(p, "name")),
+			    json_string_value(json_object_get(p, "department")), email);
 }
 
 static void set_who(json_t *obj, const char *email, const char *name, const char *department)

@@ -20,10 +20,16 @@ struct http_response;
 char *person_label(const char *name, const char *department, const char *email);
 
 /* The organisation's users as the API gives this person (GET
- * /api/v1/users): an object from e-mail to {name, department}; empty when
- * the API refuses (a role without the users list), so every name falls
- * back to its e-mail. */
+ * /api/v1/users): an object from e-mail to {name, department}, and from
+ * "user:ID" (an audit event's object) to {email, name, department}; empty
+ * when the API refuses (a role without the users list), so every name
+ * falls back to its e-mail. */
 json_t *person_book(struct http_request *req, struct http_response *resp);
+
+/* The label (person_label) of the user an audit object such as "user:8"
+ * names, from book; NULL when book does not know it (another
+ * organisation's user, or no users list). The caller frees it. */
+char *person_label_of_object(json_t *book, const char *object);
 
 /* Sets obj["who"] to {label, email, named} for the person whose e-mail is
  * obj[key_email], looked up in book (named: the label is a name, not the

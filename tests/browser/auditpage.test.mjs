@@ -37,13 +37,13 @@ const WORDS = {
     apply: "絞り込む", edit: "回答の編集", update: "ユーザー情報の変更",
     header: "日時（JST）,組織,利用者,氏名（部署）,操作,対象,内容,詳細（JSON）",
     said: (n) => `通番${n}の回答を編集しました`,
-    object: (n) => `通番${n}の回答`, objects: ["ユーザー（番号2）", "改善計画（番号1）", "通番2の回答"],
+    object: (n) => `通番${n}の回答`, objects: ["ユーザー「編集 太郎（業務推進部）」", "改善計画（番号1）", "通番2の回答"],
   },
   en: {
     apply: "Filter", edit: "Answer edited", update: "User changed",
     header: "Time (JST),Organisation,User,Name (department),Action,Object,What,Details (JSON)",
     said: (n) => `answer to item ${n} edited`,
-    object: (n) => `answer to No. ${n}`, objects: ["user 2", "plan 1", "answer to No. 2"],
+    object: (n) => `answer to No. ${n}`, objects: ["user 編集 太郎（業務推進部）", "plan 1", "answer to No. 2"],
   },
 };
 

@@ -195,8 +195,8 @@ eq "actions in English" "$(cat "$T/n")" 50
 # (web/person.c); one without a name stays an e-mail.
 api PUT /api/v1/me '{"name":"山田 花子","department":"審査部"}'
 page "/audit?action=user_update"
-grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td class="wrap" title="user:3">ユーザー（番号3）</td>' "$T/b" >"$T/n"
-eq "the who column: 氏名（部署）, the e-mail beneath" "$(cat "$T/n")" 1
+grep -cF '<td class="wrap"><span class="person" title="admin@a.test">山田 花子（審査部）<span class="person-email">admin@a.test</span></span></td><td>ユーザー情報の変更</td><td class="wrap" title="user:3">ユーザー「山田 花子（審査部）」</td>' "$T/b" >"$T/n"
+eq "the who column: 氏名（部署）, the e-mail beneath; a user object by name" "$(cat "$T/n")" 1
 page "/audit?action=login&actor=editor@a.test"
 eq "no name: the e-mail alone" "$(grep -c '<td class="wrap">editor@a.test</td><td>サインイン</td>' "$T/b")" 1
 
