@@ -157,10 +157,28 @@ export async function signIn(page, email, password, totp) {
   return response;
 }
 
+// Chromium captures at most 16,384 px in one texture; a taller page (45
+// long answers) is shot down to SHOT_MAX_HEIGHT, and a capture Chromium
+// refuses once under memory pressure (two suites side by side) is tried
+// again: the picture is for people to look at, the checks are elsewhere.
+const SHOT_MAX_HEIGHT = 16000;
+
 export async function shot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  const options = { path, fullPage: true };
+  if (height > SHOT_MAX_HEIGHT) options.clip = { x: 0, y: 0, width, height: SHOT_MAX_HEIGHT };
+  try {
+    await page.screenshot(options);
+  } catch (e) {
+    if (!/Unable to capture screenshot/.test(String(e))) throw e;
+    await page.waitForTimeout(500);
+    await page.screenshot(options);
+  }
   return path;
 }
 
