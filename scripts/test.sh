@@ -48,7 +48,11 @@ run() { # name, command...
 		echo "ok   $name ($p)"
 	else
 		failures="$failures $name"; echo "FAIL $name (log: $log)"
-		grep -v -e '^ok' -e '^\[       OK \]' -e '^\[ RUN      \]' "$log" | sed 's/^/     | /' | tail -n 40
+		# First what failed, with node's diagnostics (a TAP "not ok"
+		# line down to its closing "..."), since a long log's tail is
+		# mostly a server's access log; then the log's last lines.
+		awk '/^ *ok /{p=0} /^ *not ok /{p=1} p{print} /^ *\.\.\.$/{p=0}' "$log" | sed 's/^/     ! /' | head -n 80
+		grep -v -e '^ok' -e '^\[       OK \]' -e '^\[ RUN      \]' "$log" | sed 's/^/     | /' | tail -n 20
 	fi
 }
 
