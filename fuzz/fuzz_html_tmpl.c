@@ -17,7 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char data_json[] =
 	"{\"s\":\"<b>&'\\\"`=\",\"i\":7,\"r\":1.5,\"t\":true,\"f\":false,\"n\":null,\"e\":\"\","
 	"\"o\":{\"a\":{\"b\":\"x\"}},\"l\":[1,\"two\",{\"a\":\"y\"},[]],\"row\":{\"name\":\"日本\"}}";
-static const char messages_json[] = "{\"k\":\"a {1} b {2}\",\"m\":\"<{1}>\",\"x\":\"plain\",\"j\":\"審査\"}";
+static const char messages_json[] = "{\"k\":\"a {1} b {2}\",\"m\":\"<{1}>\",\"x\":\"plain\",\"j\":\"審査\","
+				    "\"p.a_b\":\"{1}\\\"\",\"p.c\":\"&\"}";
 
 static void must_say_why(int rc, const struct err *e)
 {

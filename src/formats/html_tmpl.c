@@ -223,6 +223,15 @@ static int tag_close(struct parser *p, unsigned line, unsigned col, const char *
 	return 0;
 }
 
+/* A {{patterns}} prefix: it becomes part of attribute names, so only a-z. */
+static bool is_prefix_word(const char *w, size_t wl)
+{
+	for (size_t i = 0; i < wl; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	return wl > 0;
+}
+
 /* One tag: the bytes between {{ and }}, spaces around them dropped. */
 static int tag(struct parser *p, unsigned line, unsigned col, const char *at, const char *end)
 {
@@ -275,6 +284,15 @@ static int tag(struct parser *p, unsigned line, unsigned col, const char *at, co
 		struct node *n = node_add(p, N_PATTERN, line, col);
 		if ((wl = word(&at, end, &w)) == 0 || at != end) {
 			err_set(p->e, "%s:%u:%u: {{pattern}} takes one message key", p->name, line, col);
+			return -1;
+		}
+		n->text = xstrndup(w, wl);
+		return 0;
+	}
+	if (is_word(w, wl, "patterns")) {
+		struct node *n = node_add(p, N_PATTERNS, line, col);
+		if ((wl = word(&at, end, &w)) == 0 || at != end || !is_prefix_word(w, wl)) {
+			err_set(p->e, "%s:%u:%u: {{patterns}} takes one prefix of lowercase letters", p->name, line, col);
 			return -1;
 		}
 		n->text = xstrndup(w, wl);

@@ -33,6 +33,11 @@
  *   {{pattern key}}     the message key escaped, its {1}..{9} kept as
  *                       written: words a page's script fills (a data-*
  *                       attribute), in the catalog's one placeholder syntax.
+ *   {{patterns prefix}} every message "prefix.CODE" (CODE of a-z, 0-9,
+ *                       '_') as an attribute data-prefix-CODE="pattern",
+ *                       '_' as '-', each after a space, in the catalog's
+ *                       order; prefix is lowercase letters. Keys come from
+ *                       the catalog, never from data.
  *   {{url path}}        the value percent-encoded for a URL path segment or
  *                       query value: only A-Z a-z 0-9 - . _ ~ are kept.
  *   {{> name}}          the template name of the same set, with the current
@@ -44,7 +49,7 @@
  * URL: href="{{link}}" with "javascript:..." stays a script link. Put the
  * scheme and path in the template and only {{url x}} parts in it.
  *
- * "t", "pattern", "url" and "else" are words of the syntax: {{t}} is never a member
+ * "t", "pattern", "patterns", "url" and "else" are words of the syntax: {{t}} is never a member
  * named t (reach one as {{row.t}}). A tag may span lines.
  *
  * Example:
@@ -67,6 +72,7 @@
  *   "NAME:L:C: {{t}} needs a message key"
  *   "NAME:L:C: {{t}} takes at most 9 values"
  *   "NAME:L:C: {{pattern}} takes one message key"
+ *   "NAME:L:C: {{patterns}} takes one prefix of lowercase letters"
  *   "NAME:L:C: empty partial name", "NAME:L:C: bad partial name"
  *   "NAME:L:C: no unescaped output: {{{ is not supported"
  *   "NAME:L:C: blocks nested more than 32 deep"

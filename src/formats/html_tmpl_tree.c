@@ -166,6 +166,39 @@ static int render_pattern(struct render *r, const struct node *n)
 	return m ? out_escaped(r, json_string_value(m), json_string_length(m)) : -1;
 }
 
+/*
+ * {{patterns PREFIX}}: every message "PREFIX.CODE" (CODE of a-z, 0-9 and
+ * '_') as an attribute ` data-PREFIX-CODE="pattern"` with '_' as '-', in
+ * the catalog's order: the words of every problem code a page's script can
+ * meet, from the catalog itself, so no code is forgotten in a list kept by
+ * hand. Other keys under the prefix are not attribute names and are left.
+ */
+static int render_patterns(struct render *r, const struct node *n, struct strbuf *buf)
+{
+	size_t plen = strlen(n->text);
+	const char *key;
+	const json_t *m;
+	json_object_foreach((json_t *)r->messages, key, m) {
+		if (strncmp(key, n->text, plen) != 0 || key[plen] != '.' || !json_is_string(m))
+			continue;
+		const char *code = key + plen + 1;
+		size_t i = 0;
+		while ((code[i] >= 'a' && code[i] <= 'z') || (code[i] >= '0' && code[i] <= '9') || code[i] == '_')
+			i++;
+		if (i == 0 || code[i] != '\0')
+			continue;
+		strbuf_reset(buf);
+		strbuf_addf(buf, " data-%s-", n->text);
+		for (size_t j = 0; j < i; j++)
+			strbuf_addch(buf, code[j] == '_' ? '-' : code[j]);
+		strbuf_add(buf, "=\"", 2);
+		if (out_add(r, buf->buf, buf->len) < 0 || out_escaped(r, json_string_value(m), json_string_length(m)) < 0 ||
+		    out_add(r, "\"", 1) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* {{t key a b}}: the message escaped, {N} replaced by value N escaped. */
 static int render_message(struct render *r, const struct node *n, struct strbuf *buf)
 {
@@ -254,6 +287,7 @@ static int render_nodes(struct render *r, const struct node *n, struct strbuf *b
 		case N_URL: rc = render_url(r, n, buf); break;
 		case N_T: rc = render_message(r, n, buf); break;
 		case N_PATTERN: rc = render_pattern(r, n); break;
+		case N_PATTERNS: rc = render_patterns(r, n, buf); break;
 		case N_IF:
 		case N_UNLESS:
 			rc = render_nodes(r, truthy(lookup(r, &n->path[0])) == (n->kind == N_IF) ? n->body : n->alt, buf);

@@ -14,7 +14,7 @@
 #include "lib/err.h"
 #include "lib/strbuf.h"
 
-enum kind { N_TEXT, N_VAR, N_URL, N_T, N_PATTERN, N_IF, N_UNLESS, N_EACH, N_PARTIAL };
+enum kind { N_TEXT, N_VAR, N_URL, N_T, N_PATTERN, N_PATTERNS, N_IF, N_UNLESS, N_EACH, N_PARTIAL };
 enum pkind { P_DOT, P_INDEX, P_FIRST, P_LAST, P_NAMES };
 
 struct path {
@@ -27,7 +27,7 @@ struct path {
 struct node {
 	enum kind kind;
 	unsigned line, col;      /* of its {{, for messages */
-	char *text;              /* N_TEXT bytes, N_T and N_PATTERN key, N_PARTIAL name */
+	char *text;              /* N_TEXT bytes, N_T and N_PATTERN key, N_PATTERNS prefix, N_PARTIAL name */
 	size_t len;              /* N_TEXT */
 	struct path *path;       /* N_VAR, N_URL, blocks: one; N_T: its values */
 	size_t npath;

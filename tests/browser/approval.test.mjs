@@ -78,6 +78,10 @@ test("deciding with items pending lists them in Japanese, each a link to its ite
   await rev.goto(review());
   await rev.locator("#f-verdict").selectOption("accepted"); // hides every item
   assert.equal(await rev.locator("#item-3").isHidden(), true);
+  // No outcome is chosen for the reviewer: 選択してください until one is.
+  const outcome = panel(rev).getByLabel("審査結果", { exact: true });
+  assert.equal(await outcome.evaluate((s) => s.options[s.selectedIndex].text), "選択してください");
+  await outcome.selectOption("meets");
   await panel(rev).getByRole("button", { name: "起案する", exact: true }).click();
   const alert = panel(rev).getByRole("alert");
   await alert.getByText("審査結果を確定できません。", { exact: true }).waitFor();

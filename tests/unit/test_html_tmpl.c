@@ -7,7 +7,9 @@
 #include "formats/html_tmpl.h"
 
 static const char *const messages_json =
-	"{\"title\":\"審査 <{1}>\",\"two\":\"{2} then {1}\",\"plain\":\"A&B\",\"three\":\"{3}\",\"num\":5}";
+	"{\"title\":\"審査 <{1}>\",\"two\":\"{2} then {1}\",\"plain\":\"A&B\",\"three\":\"{3}\",\"num\":5,"
+	"\"problem.too_long\":\"{1}は{2}文字まで\",\"problem.x\":\"<b>\",\"problem.Bad-Key\":\"no\","
+	"\"problem.n\":7,\"problems.other\":\"no\",\"problem.a.b\":\"no\"}";
 
 /* Renders the template "page" made of text (with "row" = row as a partial
  * when row is not NULL) against data: 0 or -1, output or message in got. */
@@ -129,6 +131,20 @@ static void test_pattern(void **state)
 	fails("{{pattern nokey}}", "{}", "page:1:1: no message \"nokey\"");
 	fails("{{pattern}}", "{}", "page:1:1: {{pattern}} takes one message key");
 	fails("{{pattern three n}}", "{}", "page:1:1: {{pattern}} takes one message key");
+}
+
+/* {{patterns}}: every problem code's words as body attributes, from the
+ * catalog; keys that cannot be attribute names, numbers and other
+ * prefixes are left out. */
+static void test_patterns(void **state)
+{
+	(void)state;
+	renders("<body{{patterns problem}}>", "{}",
+		"<body data-problem-too-long=\"{1}は{2}文字まで\" data-problem-x=\"&lt;b&gt;\">");
+	renders("<body{{patterns nothing}}>", "{}", "<body>");
+	fails("{{patterns}}", "{}", "page:1:1: {{patterns}} takes one prefix of lowercase letters");
+	fails("{{patterns Problem}}", "{}", "page:1:1: {{patterns}} takes one prefix of lowercase letters");
+	fails("{{patterns a b}}", "{}", "page:1:1: {{patterns}} takes one prefix of lowercase letters");
 }
 
 static void test_url(void **state)
@@ -279,7 +295,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),	       cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_if_unless),      cmocka_unit_test(test_each),
-		cmocka_unit_test(test_messages),       cmocka_unit_test(test_pattern),
+		cmocka_unit_test(test_messages),       cmocka_unit_test(test_pattern), cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_url),
 		cmocka_unit_test(test_partials),       cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_render_errors),  cmocka_unit_test(test_limits),

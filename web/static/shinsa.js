@@ -157,7 +157,7 @@
     const said = code && document.body.dataset[dataKey("err", code)];
     const lines = [said || msg("Failed") + "（" + res.status + "）"];
     // A refusal's problem (its rule, its values) in the words every page
-    // carries on <body> (problem_words.html); its English message is for
+    // carries on <body> ({{patterns problem}} in head.html); its English message is for
     // API clients.
     const refusal = bodyProblems(e);
     if (refusal) return lines.concat(refusal);
