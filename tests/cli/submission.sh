@@ -16,11 +16,11 @@ fails "submission show needs a number" 2 'shinsa: submission show: ID is a submi
 	"$SHINSA" submission show x
 fails "submission list needs --org" 2 'shinsa: submission list: --org is required (usage: shinsa submission list --org NAME [--json])' \
 	"$SHINSA" submission list
-fails "submission export needs -o" 2 'shinsa: submission export: missing -o FILE.json (usage: shinsa submission export ID -o FILE.json)' \
+fails "submission export needs -o" 2 'shinsa: submission export: missing -o FILE.json or -o FILE.zip (usage: shinsa submission export ID -o FILE.json|FILE.zip)' \
 	"$SHINSA" submission export 1
-fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list or export) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json)' \
+fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list or export) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip)' \
 	"$SHINSA" submission delete 1
-fails "verify needs a file" 2 'shinsa: verify: missing FILE.json (usage: shinsa verify FILE.json)' \
+fails "verify needs a file" 2 'shinsa: verify: missing FILE.json or FILE.zip (usage: shinsa verify FILE.json|FILE.zip)' \
 	"$SHINSA" verify
 fails "diff needs two" 2 'shinsa: diff: want two submissions, A and B (usage: shinsa diff A B [--json])' \
 	"$SHINSA" diff 1
@@ -31,7 +31,7 @@ eq "submit --help" "$rc:$(echo "$out" | head -n 3)" "0:usage: shinsa submit --or
 
 freeze a connector's answers into a signed submission"
 run "$SHINSA" help verify
-eq "help verify" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa verify FILE.json"
+eq "help verify" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa verify FILE.json|FILE.zip"
 run "$SHINSA" diff --help
 eq "diff --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa diff A B [--json]"
 
