@@ -182,10 +182,11 @@ static void test_decode_round_trip(void **state)
 	submission_free(back);
 }
 
-/* The exported file of small(), signed with sk, as parsed JSON. */
-static json_t *signed_file(void)
+/* The exported file of small() in format (1 or 2), signed with sk, as parsed JSON. */
+static json_t *signed_file_in(int format)
 {
 	struct submission *s = small(pk_hex);
+	s->format = format;
 	struct strbuf doc = STRBUF_INIT, file = STRBUF_INIT;
 	struct err e = { 0 };
 	assert_int_equal(submission_json_canonical(s, &doc, &e), 0);
@@ -203,6 +204,11 @@ static json_t *signed_file(void)
 	strbuf_release(&file);
 	submission_free(s);
 	return root;
+}
+
+static json_t *signed_file(void)
+{
+	return signed_file_in(2);
 }
 
 /* root's canonical bytes and "\n", as export writes them. */
@@ -263,6 +269,26 @@ static void test_verify_accepts(void **state)
 	assert_string_equal(doc->org_name, "株式会社フィンテック");
 	assert_int_equal(doc->version, 2);
 	assert_int_equal(doc->answers->n_items, 2);
+	submission_free(doc);
+	free(buf);
+	json_decref(root);
+}
+
+/* A /1 file exported before files existed still verifies, as it was signed. */
+static void test_verify_accepts_format_1(void **state)
+{
+	(void)state;
+	json_t *root = signed_file_in(1);
+	size_t len;
+	char *buf = file_bytes(root, &len);
+	assert_non_null(strstr(buf, "\"format\":\"shinsa-submission/1\""));
+	assert_null(strstr(buf, "attachments"));
+	struct submission *doc;
+	char sha[HASH_HEX_LEN + 1];
+	struct err e = { 0 };
+	assert_int_equal(submission_verify(buf, len, &doc, sha, &e), 0);
+	assert_int_equal(doc->format, 1);
+	assert_int_equal(doc->n_attachments, 0);
 	submission_free(doc);
 	free(buf);
 	json_decref(root);
@@ -406,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_new_takes_the_connectors_items),
 		cmocka_unit_test(test_decode_round_trip),
 		cmocka_unit_test(test_verify_accepts),
+		cmocka_unit_test(test_verify_accepts_format_1),
 		cmocka_unit_test(test_verify_bytes),
 		cmocka_unit_test(test_verify_shape),
 		cmocka_unit_test(test_verify_seal),
