@@ -159,6 +159,9 @@ static bool safe_path(const char *name)
 {
 	if (!*name || name[0] == '/' || strchr(name, '\\') || (name[0] && name[1] == ':'))
 		return false;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
 	for (const char *p = name; *p;) {
 		size_t seg = strcspn(p, "/");
 		if ((seg == 2 && p[0] == '.' && p[1] == '.') || (seg == 1 && p[0] == '.'))
@@ -242,7 +245,13 @@ static int check_names(zip_t *za, size_t n, char ***out, enum package_fail *fail
 		const char *name = zip_get_name(za, i, 0);
 		names[i] = xstrdup(name ? name : "");
 		if (!safe_path(names[i])) {
-			err_set(e, "%s: a member's name must be a relative path without .., \\ or a drive letter",
+			/* Said with its control characters as ?, so that a name
+			 * cannot write to the terminal that shows the message. */
+			for (char *p = names[i]; *p; p++)
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					*p = '?';
+			err_set(e, "%s: a member's name must be a relative path without .., \\, a drive letter or "
+				   "control characters",
 				names[i]);
 			return fail_with(fail, PACKAGE_BAD_PATH);
 		}

@@ -51,7 +51,7 @@ rezip p.zip bad.zip "" "dst.writestr('files/追加.txt', 'x')"
 fails "a file not listed" 1 "shinsa: bad.zip: not verified: files/追加.txt: in the package but not listed in the submission" \
 	"$SHINSA" verify bad.zip
 rezip p.zip bad.zip "" "dst.writestr('../../x', 'x')"
-fails "a path out of the folder" 1 "shinsa: bad.zip: not verified: ../../x: a member's name must be a relative path without .., \\ or a drive letter" \
+fails "a path out of the folder" 1 "shinsa: bad.zip: not verified: ../../x: a member's name must be a relative path without .., \\, a drive letter or control characters" \
 	"$SHINSA" verify bad.zip
 rezip p.zip bad.zip "    if m == 'submission.json': b = b.replace(b'\"version\":1', b'\"version\":2')" ""
 fails "the submission changed" 1 "shinsa: bad.zip: not verified: submission.json: not verified: the document was changed: its SHA-256 is $(unzip -p bad.zip submission.json | jq -j .document | python3 -c 'import sys,json,hashlib; d=json.load(sys.stdin); print(hashlib.sha256(json.dumps(d,sort_keys=True,separators=(",",":"),ensure_ascii=False).encode()).hexdigest())') but the file says $DOC" \

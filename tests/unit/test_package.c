@@ -166,13 +166,16 @@ static void test_read_refuses(void **state)
 	assert_int_equal(fail, PACKAGE_TOO_LARGE);
 
 	read_fails("../../x", "x", 1, 3, PACKAGE_BAD_PATH,
-		   "../../x: a member's name must be a relative path without .., \\ or a drive letter");
+		   "../../x: a member's name must be a relative path without .., \\, a drive letter or control characters");
 	read_fails("/etc/x", "x", 1, 3, PACKAGE_BAD_PATH,
-		   "/etc/x: a member's name must be a relative path without .., \\ or a drive letter");
+		   "/etc/x: a member's name must be a relative path without .., \\, a drive letter or control characters");
 	read_fails("files\\x", "x", 1, 3, PACKAGE_BAD_PATH,
-		   "files\\x: a member's name must be a relative path without .., \\ or a drive letter");
+		   "files\\x: a member's name must be a relative path without .., \\, a drive letter or control characters");
 	read_fails("C:x", "x", 1, 3, PACKAGE_BAD_PATH,
-		   "C:x: a member's name must be a relative path without .., \\ or a drive letter");
+		   "C:x: a member's name must be a relative path without .., \\, a drive letter or control characters");
+	read_fails("files/\tx\n.pdf", "x", 1, 3, PACKAGE_BAD_PATH,
+		   "files/?x?.pdf: a member's name must be a relative path without .., \\, a drive letter or control "
+		   "characters");
 	read_fails("README.txt", "x", 1, 3, PACKAGE_UNKNOWN_MEMBER,
 		   "README.txt: not a member of a package (submission.json, decision.json, files/…)");
 	read_fails("files/other.pdf", "x", 1, 3, PACKAGE_FILE_UNLISTED,
