@@ -44,6 +44,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# A test tool built beside them (not run as a test): tests/cli/verify_package.sh's packages.
+UNIT_BIN += $(BUILD)/tests/mkpackage
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 
 .PHONY: all all-tests run check test browser-test unit cli-test render-test deps deps-test fuzz fuzz-replay bench install clean FORCE

@@ -24,6 +24,18 @@ static void print_value(const char *v)
 	strbuf_release(&sb);
 }
 
+/* The changed files' lines (submission_view_files_text()); how many. */
+static size_t print_files(const struct submission_side *from, const struct submission_side *to)
+{
+	if (!to->rec)
+		return 0; /* the working answers' files are not a document's */
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = submission_view_files_text(from->doc, to->doc, &sb);
+	fputs(sb.len ? sb.buf : "", stdout);
+	strbuf_release(&sb);
+	return n;
+}
+
 static void print_diff(const struct submission_side *from, const struct submission_side *to, const struct answers_diff *d)
 {
 	printf("%s, %s: ", from->rec->org_name, from->rec->catalog_id);
@@ -42,9 +54,12 @@ static void print_diff(const struct submission_side *from, const struct submissi
 			printf("\n");
 		}
 	}
+	size_t files = print_files(from, to);
 	if (d->n_items)
 		printf("%zu item%s changed\n", d->n_items, d->n_items == 1 ? "" : "s");
-	else
+	if (files)
+		printf("%zu file%s changed\n", files, files == 1 ? "" : "s");
+	if (!d->n_items && !files)
 		printf("no changes\n");
 }
 
@@ -99,6 +114,11 @@ const struct cli_command cmd_diff = {
 		"(JSON strings, null when unset).\n"
 		"--json prints {org, catalog, from, to, items[{no, key, fields[{field, before,\n"
 		"after}]}]}, from and to being {kind: \"submission\", id, version, submitted_at}\n"
-		"or {kind: \"working\"}; only changed items and fields, in checklist order.\n",
+		"or {kind: \"working\"}; only changed items and fields, in checklist order.\n"
+		"Between two submissions, the files they list follow, one line each:\n"
+		"  file \"NAME\" (items N, M): added|removed|replaced SHA12 [→ SHA12]\n"
+		"(replaced: a file gone and a new one of the same name on the same items), and\n"
+		"--json adds files[{change, name, before, after}], before and after each the\n"
+		"file as the document lists it or null.\n",
 	.exec = diff_exec,
 };

@@ -21,7 +21,7 @@ static const struct cli_command sub_list = {
 	.help = "", .exec = submission_list,
 };
 static const struct cli_command sub_export = {
-	.name = "submission export", .args = "ID -o FILE.json", .summary = "write a submission to verify offline",
+	.name = "submission export", .args = "ID -o FILE.json|FILE.zip", .summary = "write a submission to verify offline",
 	.help = "", .exec = submission_export,
 };
 
@@ -137,7 +137,7 @@ static int submission_export(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = one_id("submission export", &sub_export, npos, argv, &id)) != CLI_OK)
 		return rc;
 	if (!out)
-		return cli_usage("submission export", &sub_export, "missing -o FILE.json");
+		return cli_usage("submission export", &sub_export, "missing -o FILE.json or -o FILE.zip");
 	struct err e = { 0 };
 	struct store *st = NULL;
 	struct submission_record *rec = NULL;
@@ -166,7 +166,7 @@ static int submission_exec(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_command cmd_submission = {
 	.name = "submission",
-	.args = "show ID [--json] | list --org NAME [--json] | export ID -o FILE.json",
+	.args = "show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip",
 	.summary = "look at and export stored submissions",
 	.help = "  shinsa submission show ID [--json]\n"
 		"      the submission and whether its hash and signature still hold against the\n"
@@ -175,8 +175,10 @@ const struct cli_command cmd_submission = {
 		"      issues, plan, plan_due, notes}]}\n"
 		"  shinsa submission list --org NAME [--json]\n"
 		"      --json prints [{id, catalog, version, submitted_at, sha256}]\n"
-		"  shinsa submission export ID -o FILE.json\n"
+		"  shinsa submission export ID -o FILE.json|FILE.zip\n"
 		"      writes the signed document with its SHA-256, signature and public key, for\n"
-		"      anyone to check with shinsa verify; written whole or not at all\n",
+		"      anyone to check with shinsa verify; written whole or not at all. A name\n"
+		"      ending in .zip writes the package that travels: that file as\n"
+		"      submission.json and the submission's files under files/\n",
 	.exec = submission_exec,
 };

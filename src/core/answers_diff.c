@@ -78,3 +78,65 @@ void answers_diff_free(struct answers_diff *d)
 	free(d->items);
 	free(d);
 }
+
+const char *file_change_name(enum file_change_kind kind)
+{
+	return kind == FILE_ADDED ? "added" : kind == FILE_REMOVED ? "removed" : "replaced";
+}
+
+static bool same_items(const struct submission_attachment *a, const struct submission_attachment *b)
+{
+	return a->n_items == b->n_items && (!a->n_items || !memcmp(a->items, b->items, a->n_items * sizeof *a->items));
+}
+
+static void add_change(struct files_diff *d, enum file_change_kind kind, const struct submission_attachment *before,
+		       const struct submission_attachment *after)
+{
+	d->changes = xrealloc(d->changes, (d->n_changes + 1) * sizeof *d->changes);
+	d->changes[d->n_changes++] = (struct file_change){ kind, before, after };
+}
+
+static int by_file(const void *a, const void *b)
+{
+	const struct file_change *x = a, *y = b;
+	const struct submission_attachment *fx = x->before ? x->before : x->after, *fy = y->before ? y->before : y->after;
+	int c = strcmp(fx->name, fy->name);
+	return c ? c : strcmp(fx->sha256, fy->sha256);
+}
+
+struct files_diff *files_diff_new(const struct submission *from, const struct submission *to)
+{
+	struct files_diff *d = xcalloc(1, sizeof *d);
+	/* Which of to's files are new, and which of those a removed file's
+	 * replacement has already taken. */
+	bool *taken = xcalloc(to->n_attachments + 1, sizeof *taken);
+	for (size_t i = 0; i < to->n_attachments; i++)
+		taken[i] = submission_find_attachment(from, to->attachments[i].sha256) != NULL;
+	for (size_t i = 0; i < from->n_attachments; i++) {
+		const struct submission_attachment *a = &from->attachments[i];
+		if (submission_find_attachment(to, a->sha256))
+			continue;
+		const struct submission_attachment *by = NULL;
+		for (size_t k = 0; k < to->n_attachments && !by; k++)
+			if (!taken[k] && strcmp(to->attachments[k].name, a->name) == 0 && same_items(a, &to->attachments[k])) {
+				taken[k] = true;
+				by = &to->attachments[k];
+			}
+		add_change(d, by ? FILE_REPLACED : FILE_REMOVED, a, by);
+	}
+	for (size_t k = 0; k < to->n_attachments; k++)
+		if (!taken[k])
+			add_change(d, FILE_ADDED, NULL, &to->attachments[k]);
+	free(taken);
+	if (d->n_changes)
+		qsort(d->changes, d->n_changes, sizeof *d->changes, by_file);
+	return d;
+}
+
+void files_diff_free(struct files_diff *d)
+{
+	if (!d)
+		return;
+	free(d->changes);
+	free(d);
+}

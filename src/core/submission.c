@@ -9,6 +9,7 @@ struct submission *submission_new_empty(void)
 {
 	struct submission *s = xcalloc(1, sizeof *s);
 	s->answers = xcalloc(1, sizeof *s->answers);
+	s->format = 2;
 	return s;
 }
 
@@ -23,6 +24,16 @@ void submission_free(struct submission *s)
 	free(s->catalog_sha256);
 	free(s->submitted_at);
 	answer_set_free(s->answers);
+	for (size_t i = 0; i < s->n_attachments; i++) {
+		struct submission_attachment *a = &s->attachments[i];
+		free(a->sha256);
+		free(a->name);
+		free(a->title);
+		free(a->type);
+		free(a->valid_until);
+		free(a->items);
+	}
+	free(s->attachments);
 	free(s);
 }
 
@@ -33,6 +44,82 @@ struct answer *submission_add_answer(struct submission *s, int no, const char *k
 	struct answer *a = &set->items[set->n_items++];
 	answer_init(a, no, key);
 	return a;
+}
+
+const char *const submission_attachment_types[] = {
+	"application/pdf",
+	"image/png",
+	"image/jpeg",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	"text/plain",
+	"text/csv",
+	NULL,
+};
+
+bool submission_attachment_type_known(const char *type)
+{
+	for (size_t i = 0; type && submission_attachment_types[i]; i++)
+		if (strcmp(type, submission_attachment_types[i]) == 0)
+			return true;
+	return false;
+}
+
+struct submission_attachment *submission_add_attachment(struct submission *s, const char *sha256, const char *name,
+							const char *title, const char *type, long long size,
+							const char *valid_until)
+{
+	s->attachments = xrealloc(s->attachments, (s->n_attachments + 1) * sizeof *s->attachments);
+	struct submission_attachment *a = &s->attachments[s->n_attachments++];
+	*a = (struct submission_attachment){ .sha256 = xstrdup(sha256), .name = xstrdup(name),
+					     .title = xstrdup(title ? title : ""), .type = xstrdup(type),
+					     .size = size, .valid_until = xstrdup(valid_until) };
+	return a;
+}
+
+void submission_attachment_add_item(struct submission_attachment *a, int no)
+{
+	a->items = xrealloc(a->items, (a->n_items + 1) * sizeof *a->items);
+	a->items[a->n_items++] = no;
+}
+
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static int by_name_sha(const void *a, const void *b)
+{
+	const struct submission_attachment *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : strcmp(x->sha256, y->sha256);
+}
+
+void submission_sort(struct submission *s)
+{
+	for (size_t i = 0; i < s->n_attachments; i++) {
+		struct submission_attachment *a = &s->attachments[i];
+		if (!a->n_items)
+			continue;
+		qsort(a->items, a->n_items, sizeof *a->items, by_int);
+		size_t n = 1;
+		for (size_t k = 1; k < a->n_items; k++)
+			if (a->items[k] != a->items[n - 1])
+				a->items[n++] = a->items[k];
+		a->n_items = n;
+	}
+	if (s->n_attachments)
+		qsort(s->attachments, s->n_attachments, sizeof *s->attachments, by_name_sha);
+}
+
+const struct submission_attachment *submission_find_attachment(const struct submission *s, const char *sha256)
+{
+	for (size_t i = 0; i < s->n_attachments; i++)
+		if (strcmp(s->attachments[i].sha256, sha256) == 0)
+			return &s->attachments[i];
+	return NULL;
 }
 
 static void replace(char **slot, const char *value)

@@ -15,13 +15,39 @@
 #ifndef SHINSA_CORE_SUBMISSION_H
 #define SHINSA_CORE_SUBMISSION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/answers.h"
 #include "core/catalog.h"
 #include "core/org.h"
 
-#define SUBMISSION_FORMAT "shinsa-submission/1"
+/* New documents are /2 (they list their files); /1 documents, signed before
+ * files existed, are read as they are and never rewritten. */
+#define SUBMISSION_FORMAT "shinsa-submission/2"
+#define SUBMISSION_FORMAT_1 "shinsa-submission/1"
+
+/*
+ * A file sealed into a submission: what the document says of it, not its
+ * bytes (those travel beside the document: formats/package.h). items are
+ * the numbers (通番) of the items it supports; submission_sort() puts them
+ * ascending without repeats.
+ */
+struct submission_attachment {
+	char *sha256;      /* 64 lowercase hex digits of the bytes */
+	char *name;        /* the file's name, no / \ or control characters */
+	char *title;       /* "" when none */
+	char *type;        /* one of submission_attachment_types */
+	long long size;    /* bytes, >= 0 */
+	char *valid_until; /* YYYY-MM-DD (有効期限), or NULL */
+	int *items;
+	size_t n_items;
+};
+
+/* The MIME types a sealed file may have, NULL-terminated: exactly these
+ * strings (the attachment store sniffs content into one of them). */
+extern const char *const submission_attachment_types[];
+bool submission_attachment_type_known(const char *type);
 
 struct submission {
 	long long id;          /* the store's id; 0 when not known */
@@ -33,6 +59,9 @@ struct submission {
 	int version;           /* 1, 2, ... for one organisation and checklist */
 	char *submitted_at;    /* YYYY-MM-DDTHH:MM:SSZ */
 	struct answer_set *answers; /* the connector's items only, in catalog order */
+	int format;            /* 2, or 1 for a document read in that format */
+	struct submission_attachment *attachments; /* by name, then sha256 */
+	size_t n_attachments;
 };
 
 /*
@@ -50,6 +79,18 @@ void submission_free(struct submission *s);
 /* Appends an empty answer (no status, "" texts) for item no/key to s and
  * returns it; valid until the next append. */
 struct answer *submission_add_answer(struct submission *s, int no, const char *key);
+
+/* Appends a copy of the attachment's strings (no items; valid_until may be
+ * NULL) and returns it; valid until the next append. */
+struct submission_attachment *submission_add_attachment(struct submission *s, const char *sha256, const char *name,
+							const char *title, const char *type, long long size,
+							const char *valid_until);
+void submission_attachment_add_item(struct submission_attachment *a, int no);
+/* Puts the attachments in the document's order (by name, then sha256) and
+ * each one's items ascending without repeats. */
+void submission_sort(struct submission *s);
+/* The attachment with that sha256, or NULL. */
+const struct submission_attachment *submission_find_attachment(const struct submission *s, const char *sha256);
 
 struct submission_record {
 	long long id;

@@ -17,6 +17,8 @@
 #define MAX_NAME_CHARS 100
 /* More than any checklist has; bounds the work before the signature is checked. */
 #define MAX_ANSWERS 10000
+#define MAX_FILE_NAME_CHARS 255
+#define MAX_TITLE_CHARS 200
 
 static json_t *nullable(const char *s)
 {
@@ -59,15 +61,48 @@ json_t *submission_json_answer(const struct answer *a)
 	return answer_json(a, false);
 }
 
+json_t *submission_json_attachment(const struct submission_attachment *a)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < a->n_items; i++)
+		json_array_append_new(items, json_integer(a->items[i]));
+	return json_pack("{s:o, s:s, s:s, s:s, s:I, s:s, s:o}", "items", items, "name", a->name, "title", a->title,
+			 "sha256", a->sha256, "size", (json_int_t)a->size, "type", a->type, "valid_until",
+			 nullable(a->valid_until));
+}
+
+/* The attachments in the order s has them (submission_sort()'s, for a
+ * document to be signed); NULL if a string is not UTF-8. */
+static json_t *attachments_json(const struct submission *s)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < s->n_attachments; i++)
+		if (json_array_append_new(list, submission_json_attachment(&s->attachments[i])) < 0) {
+			json_decref(list);
+			return NULL;
+		}
+	return list;
+}
+
 json_t *submission_json_document(const struct submission *s)
 {
 	json_t *answers = answers_json(s->answers, true);
 	if (!answers)
 		return NULL;
-	return json_pack("{s:s, s:{s:s, s:o, s:s}, s:{s:s, s:s}, s:i, s:s, s:o}", "format", SUBMISSION_FORMAT, "org",
-			 "name", s->org_name, "reg_no", nullable(s->org_reg_no), "public_key", s->org_public_key,
-			 "catalog", "id", s->catalog_id, "sha256", s->catalog_sha256, "version", s->version,
-			 "submitted_at", s->submitted_at, "answers", answers);
+	json_t *doc = json_pack("{s:s, s:{s:s, s:o, s:s}, s:{s:s, s:s}, s:i, s:s, s:o}", "format",
+				s->format == 1 ? SUBMISSION_FORMAT_1 : SUBMISSION_FORMAT, "org", "name", s->org_name,
+				"reg_no", nullable(s->org_reg_no), "public_key", s->org_public_key, "catalog", "id",
+				s->catalog_id, "sha256", s->catalog_sha256, "version", s->version, "submitted_at",
+				s->submitted_at, "answers", answers);
+	/* A /1 document read back is written back as it was signed. */
+	if (!doc || s->format == 1)
+		return doc;
+	json_t *files = attachments_json(s);
+	if (!files || json_object_set_new(doc, "attachments", files) < 0) {
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 int submission_json_canonical(const struct submission *s, struct strbuf *out, struct err *e)
@@ -154,6 +189,105 @@ static int decode_answer(const json_t *v, const char *path, struct submission *s
 	return 0;
 }
 
+typedef int decode_fn(const json_t *v, const char *path, struct submission *s, struct err *e);
+
+/* Decodes each element of doc's array field (at most max of them, what
+ * naming them in the message) with decode. */
+static int decode_each(const json_t *doc, const char *field, size_t max, const char *what, decode_fn *decode,
+		       struct submission *s, struct err *e)
+{
+	const json_t *list = json_object_get(doc, field);
+	if (!json_is_array(list))
+		return json_shape_fail("document", field, "must be an array", e);
+	if (json_array_size(list) > max) {
+		err_set(e, "document.%s has more than %zu %s", field, max, what);
+		return -1;
+	}
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		char path[48];
+		int w = snprintf(path, sizeof path, "document.%s[%zu]", field, i);
+		if (w < 0 || (size_t)w >= sizeof path)
+			return json_shape_fail("document", field, "is too long", e);
+		if (decode(json_array_get(list, i), path, s, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static bool name_ok(const char *name)
+{
+	return !strchr(name, '/') && !strchr(name, '\\');
+}
+
+static int decode_attachment(const json_t *v, const char *path, struct submission *s, struct err *e)
+{
+	static const char *const fields[] = { "items", "name", "sha256", "size", "title", "type", "valid_until", NULL };
+	const char *name, *type, *title;
+	if (json_shape_fields(v, path, fields, e) < 0 || json_shape_hex(v, path, "sha256", 32, e) < 0 ||
+	    !(name = json_shape_plain(v, path, "name", MAX_FILE_NAME_CHARS, e)))
+		return -1;
+	/* The name becomes part of a member's name in a package: it must not
+	 * be a path there. */
+	if (!name_ok(name))
+		return json_shape_fail(path, "name", "must not contain / or \\", e);
+	title = json_string_value(json_object_get(v, "title"));
+	if (!title || (*title && !json_shape_plain(v, path, "title", MAX_TITLE_CHARS, e)))
+		return title ? -1 : json_shape_fail(path, "title", "must be a string", e);
+	const json_t *size = json_object_get(v, "size");
+	if (!json_is_integer(size) || json_integer_value(size) < 0 || json_integer_value(size) > SUBMISSION_FILE_SIZE_MAX)
+		return json_shape_fail(path, "size", "must be an integer from 0 to " SUBMISSION_FILE_SIZE_MAX_TEXT, e);
+	type = json_string_value(json_object_get(v, "type"));
+	if (!submission_attachment_type_known(type))
+		return json_shape_fail(path, "type", "must be one of the known file types", e);
+	const json_t *until = json_object_get(v, "valid_until");
+	if (!json_is_null(until) && !clock_date_valid(json_string_value(until)))
+		return json_shape_fail(path, "valid_until", "must be null or a date YYYY-MM-DD", e);
+	const json_t *items = json_object_get(v, "items");
+	if (!json_is_array(items) || json_array_size(items) > MAX_ANSWERS)
+		return json_shape_fail(path, "items", "must be an array of item numbers", e);
+	struct submission_attachment *a =
+		submission_add_attachment(s, json_string_value(json_object_get(v, "sha256")), name, title, type,
+					  (long long)json_integer_value(size), json_string_value(until));
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		const json_t *no = json_array_get(items, i);
+		if (!json_is_integer(no) || json_integer_value(no) < 1 || json_integer_value(no) > MAX_ITEM_NO)
+			return json_shape_fail(path, "items", "must be an array of item numbers", e);
+		if (i && json_integer_value(no) <= a->items[i - 1])
+			return json_shape_fail(path, "items", "must be in ascending order without repeats", e);
+		submission_attachment_add_item(a, (int)json_integer_value(no));
+	}
+	return 0;
+}
+
+/* The document's order is the one submission_sort() gives, so one set of
+ * files has one spelling; a sha256 is listed once (a file is one file
+ * however many items it supports). */
+static int decode_attachments(const json_t *doc, struct submission *s, struct err *e)
+{
+	if (decode_each(doc, "attachments", SUBMISSION_MAX_ATTACHMENTS, "files", decode_attachment, s, e) < 0)
+		return -1;
+	long long total = 0;
+	for (size_t i = 0; i < s->n_attachments; i++) {
+		const struct submission_attachment *a = &s->attachments[i];
+		total += a->size;
+		if (i && strcmp(a[-1].name, a->name) > 0)
+			return json_shape_fail("document", "attachments", "must be in order by name, then sha256", e);
+		if (i && strcmp(a[-1].name, a->name) == 0 && strcmp(a[-1].sha256, a->sha256) >= 0)
+			return json_shape_fail("document", "attachments", "must be in order by name, then sha256", e);
+	}
+	if (total > SUBMISSION_FILES_MAX) {
+		err_set(e, "document.attachments add up to more than %lld bytes", (long long)SUBMISSION_FILES_MAX);
+		return -1;
+	}
+	for (size_t i = 0; i < s->n_attachments; i++)
+		for (size_t k = i + 1; k < s->n_attachments; k++)
+			if (strcmp(s->attachments[i].sha256, s->attachments[k].sha256) == 0) {
+				err_set(e, "document.attachments repeats sha256 %s", s->attachments[i].sha256);
+				return -1;
+			}
+	return 0;
+}
+
 static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 {
 	static const char *const org_fields[] = { "name", "public_key", "reg_no", NULL };
@@ -189,41 +323,33 @@ static int decode_parts(const json_t *doc, struct submission *s, struct err *e)
 		return json_shape_fail("document", "submitted_at", "must be a time YYYY-MM-DDTHH:MM:SSZ", e);
 	s->submitted_at = xstrdup(at);
 
-	const json_t *answers = json_object_get(doc, "answers");
-	if (!json_is_array(answers))
-		return json_shape_fail("document", "answers", "must be an array", e);
-	if (json_array_size(answers) > MAX_ANSWERS) {
-		err_set(e, "document.answers has more than %d items", MAX_ANSWERS);
+	if (decode_each(doc, "answers", MAX_ANSWERS, "items", decode_answer, s, e) < 0)
 		return -1;
-	}
-	for (size_t i = 0; i < json_array_size(answers); i++) {
-		char path[48];
-		int w = snprintf(path, sizeof path, "document.answers[%zu]", i);
-		if (w < 0 || (size_t)w >= sizeof path)
-			return json_shape_fail("document", "answers", "is too long", e);
-		if (decode_answer(json_array_get(answers, i), path, s, e) < 0)
-			return -1;
-	}
 	return check_repeats(s->answers, e);
 }
 
 int submission_json_decode(const json_t *doc, struct submission **out, struct err *e)
 {
-	static const char *const fields[] = { "answers", "catalog", "format", "org", "submitted_at", "version", NULL };
+	static const char *const fields_1[] = { "answers", "catalog", "format", "org", "submitted_at", "version", NULL };
+	static const char *const fields[] = { "answers",      "attachments", "catalog", "format", "org",
+					      "submitted_at", "version",     NULL };
 	*out = NULL;
 	/* The format first: a newer document gets that said, not a list of
 	 * fields this version does not know. */
 	const json_t *format = json_object_get(doc, "format");
 	if (json_is_object(doc) && format && !json_is_string(format))
 		return json_shape_fail("document", "format", "must be a string", e);
-	if (json_is_string(format) && strcmp(json_string_value(format), SUBMISSION_FORMAT) != 0) {
-		err_set(e, "unknown format \"%s\" (this shinsa reads %s)", json_string_value(format), SUBMISSION_FORMAT);
+	bool v1 = json_is_string(format) && strcmp(json_string_value(format), SUBMISSION_FORMAT_1) == 0;
+	if (json_is_string(format) && !v1 && strcmp(json_string_value(format), SUBMISSION_FORMAT) != 0) {
+		err_set(e, "unknown format \"%s\" (this shinsa reads %s and %s)", json_string_value(format),
+			SUBMISSION_FORMAT_1, SUBMISSION_FORMAT);
 		return -1;
 	}
-	if (json_shape_fields(doc, "document", fields, e) < 0)
+	if (json_shape_fields(doc, "document", v1 ? fields_1 : fields, e) < 0)
 		return -1;
 	struct submission *s = submission_new_empty();
-	if (decode_parts(doc, s, e) < 0) {
+	s->format = v1 ? 1 : 2;
+	if (decode_parts(doc, s, e) < 0 || (!v1 && decode_attachments(doc, s, e) < 0)) {
 		submission_free(s);
 		return -1;
 	}

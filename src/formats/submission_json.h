@@ -4,12 +4,19 @@
  * The document (docs/answers-and-submissions.md, "Submissions", is the
  * contract):
  *
- *   {"format":"shinsa-submission/1",
+ *   {"format":"shinsa-submission/2",
  *    "org":{"name":S,"reg_no":S|null,"public_key":HEX64},
  *    "catalog":{"id":S,"sha256":HEX64},
  *    "version":N, "submitted_at":"YYYY-MM-DDTHH:MM:SSZ",
  *    "answers":[{"no":N,"key":S,"status":S|null,"current":S,"issues":S,
- *                "plan":S,"plan_due":"YYYY-MM-DD"|null,"notes":S}, ...]}
+ *                "plan":S,"plan_due":"YYYY-MM-DD"|null,"notes":S}, ...],
+ *    "attachments":[{"items":[N,...],"name":S,"title":S,"sha256":HEX64,
+ *                    "size":N,"type":S,"valid_until":"YYYY-MM-DD"|null}, ...]}
+ *
+ * attachments are by name, then sha256, each sha256 once, items ascending
+ * without repeats; [] when there are none. A "shinsa-submission/1" document
+ * (signed before files existed) is the same without "attachments"; it is
+ * read as it is and written back as /1, never rewritten.
  *
  * Its bytes are always its canonical form (formats/canon_json.h); the
  * SHA-256 and the Ed25519 signature are over exactly those bytes. The
@@ -26,6 +33,17 @@
 #include "core/submission.h"
 #include "lib/err.h"
 #include "lib/strbuf.h"
+
+/* Limits a document's files are read within: a file at most 1 GiB (the
+ * default quota of a whole organisation), all of them together at most
+ * that too, and at most SUBMISSION_MAX_ATTACHMENTS of them. */
+#define SUBMISSION_FILE_SIZE_MAX (1LL << 30)
+#define SUBMISSION_FILE_SIZE_MAX_TEXT "1073741824"
+#define SUBMISSION_FILES_MAX (1LL << 30)
+#define SUBMISSION_MAX_ATTACHMENTS 2000
+
+/* One attachment as the document lists it; you own the reference. */
+json_t *submission_json_attachment(const struct submission_attachment *a);
 
 /* The document of s; you own the reference. */
 json_t *submission_json_document(const struct submission *s);

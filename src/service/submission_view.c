@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "formats/canon_json.h"
 #include "formats/submission_json.h"
 #include "lib/clock.h"
 #include "service/shares.h"
@@ -151,6 +152,63 @@ json_t *submission_view_diff(const struct submission_side *from, const struct su
 		json_array_append_new(items, json_pack("{s:i, s:s, s:o}", "no", it->no, "key", it->item_key, "fields",
 						       fields));
 	}
-	return json_pack("{s:s, s:s, s:o, s:o, s:o}", "org", from->rec->org_name, "catalog", from->rec->catalog_id,
-			 "from", side_json(from), "to", side_json(to), "items", items);
+	json_t *out = json_pack("{s:s, s:s, s:o, s:o, s:o}", "org", from->rec->org_name, "catalog",
+				from->rec->catalog_id, "from", side_json(from), "to", side_json(to), "items", items);
+	/* The working answers' files are the attachment store's, not a
+	 * document's: only two submissions compare their files here. */
+	if (out && to->rec && json_object_set_new(out, "files", submission_view_files_diff(from->doc, to->doc)) < 0) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+static json_t *file_json(const struct submission_attachment *a)
+{
+	return a ? submission_json_attachment(a) : json_null();
+}
+
+json_t *submission_view_files_diff(const struct submission *from, const struct submission *to)
+{
+	struct files_diff *d = files_diff_new(from, to);
+	json_t *list = json_array();
+	for (size_t i = 0; i < d->n_changes; i++) {
+		const struct file_change *c = &d->changes[i];
+		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}", "change", file_change_name(c->kind), "name",
+						      (c->before ? c->before : c->after)->name, "before",
+						      file_json(c->before), "after", file_json(c->after)));
+	}
+	files_diff_free(d);
+	return list;
+}
+
+/* A value as the document writes it: a JSON string. */
+static void quoted(struct strbuf *out, const char *s)
+{
+	canon_json_string(out, s, strlen(s));
+}
+
+size_t submission_view_files_text(const struct submission *from, const struct submission *to, struct strbuf *out)
+{
+	struct files_diff *d = files_diff_new(from, to);
+	for (size_t i = 0; i < d->n_changes; i++) {
+		const struct file_change *c = &d->changes[i];
+		const struct submission_attachment *f = c->after ? c->after : c->before;
+		strbuf_addstr(out, "file ");
+		quoted(out, f->name);
+		strbuf_addf(out, " (item%s", f->n_items == 1 ? "" : "s");
+		for (size_t k = 0; k < f->n_items; k++)
+			strbuf_addf(out, "%s%d", k ? ", " : " ", f->items[k]);
+		strbuf_addf(out, "): %s ", file_change_name(c->kind));
+		if (c->before)
+			strbuf_addf(out, "%.12s", c->before->sha256);
+		if (c->kind == FILE_REPLACED)
+			strbuf_addstr(out, " → ");
+		if (c->after)
+			strbuf_addf(out, "%.12s", c->after->sha256);
+		strbuf_addch(out, '\n');
+	}
+	size_t n = d->n_changes;
+	files_diff_free(d);
+	return n;
 }

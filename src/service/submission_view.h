@@ -12,6 +12,7 @@
 
 #include "core/answers_diff.h"
 #include "core/user.h"
+#include "lib/strbuf.h"
 #include "service/submissions.h"
 
 /* {id, catalog, version, submitted_at, sha256} */
@@ -61,5 +62,17 @@ enum outcome submission_sides_bank(struct store *st, const struct user *reader, 
  * {kind: "working"}. */
 json_t *submission_view_diff(const struct submission_side *from, const struct submission_side *to,
 			     const struct answers_diff *d);
+
+/* The files_diff of from and to (core/answers_diff.h) as the diff's
+ * "files": [{change: "added"|"removed"|"replaced", name, before, after}],
+ * before and after each an attachment as the document lists it, or null;
+ * only when both sides are submissions. You own the reference. */
+json_t *submission_view_files_diff(const struct submission *from, const struct submission *to);
+
+/* The same as `shinsa diff` prints it, one line a file, appended to out:
+ *   file "ISMS認証.pdf" (items 1, 2): replaced aaaaaaaaaaaa → bbbbbbbbbbbb
+ * (added/removed give one hash: the first 12 hex digits, as the package
+ * and the Excel form name a file). Returns how many files changed. */
+size_t submission_view_files_text(const struct submission *from, const struct submission *to, struct strbuf *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats/package.h"
 #include "formats/submission_json.h"
 #include "formats/submission_verify.h"
 #include "lib/clock.h"
@@ -213,6 +214,20 @@ int submissions_export(struct store *st, const char *actor, const struct submiss
 	if (submission_json_export(rec, doc->org_public_key, &bytes, e) < 0) {
 		strbuf_release(&bytes);
 		return -1;
+	}
+	size_t n = strlen(path);
+	if (n >= 4 && strcmp(path + n - 4, ".zip") == 0) {
+		/* The package: the same file as submission.json. Its files come
+		 * from the attachment store, which later wires them in; a
+		 * submission without files needs none. */
+		struct strbuf zip = STRBUF_INIT;
+		int zrc = package_write(bytes.buf, bytes.len, NULL, 0, NULL, 0, &zip, e);
+		strbuf_release(&bytes);
+		if (zrc < 0) {
+			strbuf_release(&zip);
+			return -1;
+		}
+		bytes = zip;
 	}
 	struct export_file file = { path, bytes.buf, bytes.len, NULL };
 	const struct export_sink sink = export_file_sink(&file);

@@ -89,7 +89,10 @@ enum outcome submissions_load_valid(struct store *st, long long id, struct submi
 
 /*
  * Writes rec, loaded and checked by submissions_load_valid() with doc its
- * document, as the export file (formats/submission_json.h) to path, with
+ * document, as the export file (formats/submission_json.h) to path — or,
+ * when path ends in .zip, as a package holding that file (formats/
+ * package.h; a submission that lists files is refused until the attachment
+ * store gives their bytes) — with
  * the submission_export event on "submission:ID" to its organisation's
  * trail by actor, details {file, version, sha256}: committed only once the
  * file is written (service/export.h). 0, or -1 with e set.

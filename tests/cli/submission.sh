@@ -16,11 +16,11 @@ fails "submission show needs a number" 2 'shinsa: submission show: ID is a submi
 	"$SHINSA" submission show x
 fails "submission list needs --org" 2 'shinsa: submission list: --org is required (usage: shinsa submission list --org NAME [--json])' \
 	"$SHINSA" submission list
-fails "submission export needs -o" 2 'shinsa: submission export: missing -o FILE.json (usage: shinsa submission export ID -o FILE.json)' \
+fails "submission export needs -o" 2 'shinsa: submission export: missing -o FILE.json or -o FILE.zip (usage: shinsa submission export ID -o FILE.json|FILE.zip)' \
 	"$SHINSA" submission export 1
-fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list or export) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json)' \
+fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list or export) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip)' \
 	"$SHINSA" submission delete 1
-fails "verify needs a file" 2 'shinsa: verify: missing FILE.json (usage: shinsa verify FILE.json)' \
+fails "verify needs a file" 2 'shinsa: verify: missing FILE.json or FILE.zip (usage: shinsa verify FILE.json|FILE.zip)' \
 	"$SHINSA" verify
 fails "diff needs two" 2 'shinsa: diff: want two submissions, A and B (usage: shinsa diff A B [--json])' \
 	"$SHINSA" diff 1
@@ -31,7 +31,7 @@ eq "submit --help" "$rc:$(echo "$out" | head -n 3)" "0:usage: shinsa submit --or
 
 freeze a connector's answers into a signed submission"
 run "$SHINSA" help verify
-eq "help verify" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa verify FILE.json"
+eq "help verify" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa verify FILE.json|FILE.zip"
 run "$SHINSA" diff --help
 eq "diff --help" "$rc:$(echo "$out" | head -n 1)" "0:usage: shinsa diff A B [--json]"
 
@@ -60,8 +60,8 @@ run "$SHINSA" submit --org "$C"
 SHA1=$(sqlite3 "$SHINSA_DB" "SELECT hex(document) FROM submission WHERE id = 1" | xxd -r -p | sha256sum | cut -c1-64)
 eq "submit" "$rc:$out" "0:submitted version 1 of $C (submission 1, sha256 $SHA1)"
 eq "the stored document is canonical JSON of 39 answers" \
-	"$(sqlite3 "$SHINSA_DB" "SELECT document FROM submission WHERE id = 1" | jq -c '[.format, .org, .catalog.id, .version, .submitted_at, (.answers | length), .answers[1], .answers[38].no]')" \
-	"[\"shinsa-submission/1\",{\"name\":\"$C\",\"public_key\":\"$PK\",\"reg_no\":\"関東財務局長（電代）第1号\"},\"api-checklist-2018-08\",1,\"2026-04-01T09:00:00Z\",39,{\"current\":\"第2項: 対応済み。\",\"issues\":\"委託先管理の規程がない。\",\"key\":\"ism-02\",\"no\":2,\"notes\":\"\",\"plan\":\"2026年度中に整備\",\"plan_due\":\"2026-09-30\",\"status\":\"partial\"},44]"
+	"$(sqlite3 "$SHINSA_DB" "SELECT document FROM submission WHERE id = 1" | jq -c '[.format, .org, .catalog.id, .version, .submitted_at, (.answers | length), .answers[1], .answers[38].no, .attachments]')" \
+	"[\"shinsa-submission/2\",{\"name\":\"$C\",\"public_key\":\"$PK\",\"reg_no\":\"関東財務局長（電代）第1号\"},\"api-checklist-2018-08\",1,\"2026-04-01T09:00:00Z\",39,{\"current\":\"第2項: 対応済み。\",\"issues\":\"委託先管理の規程がない。\",\"key\":\"ism-02\",\"no\":2,\"notes\":\"\",\"plan\":\"2026年度中に整備\",\"plan_due\":\"2026-09-30\",\"status\":\"partial\"},44,[]]"
 
 "$SHINSA" answers set --org "$C" --item 2 --status implemented --issues "" --plan "" --plan-due "" >/dev/null
 SHINSA_NOW=2026-04-02T10:00:00Z run "$SHINSA" submit --org "$C" --json
@@ -138,8 +138,8 @@ fails "one structural byte changed" 1 "shinsa: $T/bad.json: not verified: not JS
 V 's/"version":1}/"version": 1}/'
 fails "the same meaning in other bytes" 1 "shinsa: $T/bad.json: not verified: not in canonical form: it first differs at byte offset $(grep -ob '"version":1}' "$T/s1.json" | cut -d: -f1 | awk '{print $1 + 10}')" \
 	"$SHINSA" verify "$T/bad.json"
-V 's|shinsa-submission/1|shinsa-submission/9|'
-fails "an unknown format" 1 "shinsa: $T/bad.json: not verified: wrong shape: unknown format \"shinsa-submission/9\" (this shinsa reads shinsa-submission/1)" \
+V 's|shinsa-submission/2|shinsa-submission/9|'
+fails "an unknown format" 1 "shinsa: $T/bad.json: not verified: wrong shape: unknown format \"shinsa-submission/9\" (this shinsa reads shinsa-submission/1 and shinsa-submission/2)" \
 	"$SHINSA" verify "$T/bad.json"
 OTHER=$("$SHINSA" org list --json | jq -r '.[] | select(.name == "別の接続先") | .public_key')
 V "s/\"public_key\":\"$PK\",\"sha256\"/\"public_key\":\"$OTHER\",\"sha256\"/"

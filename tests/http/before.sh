@@ -60,7 +60,7 @@ rev@x.test review_read submission:2 2"
 
 # The diff of two versions shared with X.
 api GET /api/v1/submissions/2/diff/1
-eq "X's diff of v2 and v1" "$code $body" "200 {\"org\":\"$A\",\"catalog\":\"api-checklist-2018-08\",\"from\":{\"kind\":\"submission\",\"id\":2,\"version\":2,\"submitted_at\":\"2026-05-01T10:00:00Z\"},\"to\":{\"kind\":\"submission\",\"id\":1,\"version\":1,\"submitted_at\":\"2026-04-01T09:00:00Z\"},\"items\":[{\"no\":3,\"key\":\"ism-03\",\"fields\":[{\"field\":\"status\",\"before\":\"implemented\",\"after\":\"partial\"},{\"field\":\"current\",\"before\":\"多要素認証を管理画面にも導入済みです。\",\"after\":\"多要素認証を導入済みです。\"},{\"field\":\"issues\",\"before\":\"\",\"after\":\"管理画面が未対応\"},{\"field\":\"plan\",\"before\":\"\",\"after\":\"2026年9月末までに対応\"},{\"field\":\"plan_due\",\"before\":null,\"after\":\"2026-09-30\"}]}]}"
+eq "X's diff of v2 and v1" "$code $body" "200 {\"org\":\"$A\",\"catalog\":\"api-checklist-2018-08\",\"from\":{\"kind\":\"submission\",\"id\":2,\"version\":2,\"submitted_at\":\"2026-05-01T10:00:00Z\"},\"to\":{\"kind\":\"submission\",\"id\":1,\"version\":1,\"submitted_at\":\"2026-04-01T09:00:00Z\"},\"items\":[{\"no\":3,\"key\":\"ism-03\",\"fields\":[{\"field\":\"status\",\"before\":\"implemented\",\"after\":\"partial\"},{\"field\":\"current\",\"before\":\"多要素認証を管理画面にも導入済みです。\",\"after\":\"多要素認証を導入済みです。\"},{\"field\":\"issues\",\"before\":\"\",\"after\":\"管理画面が未対応\"},{\"field\":\"plan\",\"before\":\"\",\"after\":\"2026年9月末までに対応\"},{\"field\":\"plan_due\",\"before\":null,\"after\":\"2026-09-30\"}]}],\"files\":[]}"
 eq "a read of each share" "$(reads | tail -n 2)" "rev@x.test submission_read submission:2 2
 rev@x.test submission_read submission:1 1"
 N=$(reads | wc -l)

@@ -58,17 +58,44 @@ static struct submission *small(const char *public_key)
 	a = submission_add_answer(s, 2, "ism-02");
 	assert_int_equal(answer_set_field(a, FIELD_STATUS, "partial", &e), 0);
 	assert_int_equal(answer_set_field(a, FIELD_PLAN_DUE, "2026-09-30", &e), 0);
+	/* Added out of order, items repeated: submission_sort() orders them. */
+	struct submission_attachment *f = submission_add_attachment(
+		s, "bb00000000000000000000000000000000000000000000000000000000000000", "ISMS認証.pdf", "ISMS認証書",
+		"application/pdf", 1234, "2027-03-31");
+	submission_attachment_add_item(f, 2);
+	submission_attachment_add_item(f, 1);
+	submission_attachment_add_item(f, 2);
+	f = submission_add_attachment(s, "aa00000000000000000000000000000000000000000000000000000000000000",
+				      "ISMS認証.pdf", "", "application/pdf", 0, NULL);
+	submission_attachment_add_item(f, 1);
+	f = submission_add_attachment(s, "0000000000000000000000000000000000000000000000000000000000000001",
+				      "設定画面.png", "管理画面の設定", "image/png", 99, NULL);
+	submission_sort(s);
 	return s;
 }
 
-static const char small_doc[] =
-	"{\"answers\":[{\"current\":\"規程を整備\\n\\\"済\\\"\",\"issues\":\"\",\"key\":\"ism-01\",\"no\":1,\"notes\":\"\","
-	"\"plan\":\"\",\"plan_due\":null,\"status\":\"implemented\"},{\"current\":\"\",\"issues\":\"\",\"key\":\"ism-02\","
+#define SMALL_ANSWERS \
+	"{\"answers\":[{\"current\":\"規程を整備\\n\\\"済\\\"\",\"issues\":\"\",\"key\":\"ism-01\",\"no\":1,\"notes\":\"\"," \
+	"\"plan\":\"\",\"plan_due\":null,\"status\":\"implemented\"},{\"current\":\"\",\"issues\":\"\",\"key\":\"ism-02\"," \
 	"\"no\":2,\"notes\":\"\",\"plan\":\"\",\"plan_due\":\"2026-09-30\",\"status\":\"partial\"}],"
-	"\"catalog\":{\"id\":\"api-checklist-2018-08\","
-	"\"sha256\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"},"
-	"\"format\":\"shinsa-submission/1\",\"org\":{\"name\":\"株式会社フィンテック\",\"public_key\":\"PK\","
-	"\"reg_no\":null},\"submitted_at\":\"2026-04-01T09:00:00Z\",\"version\":2}";
+#define SMALL_REST \
+	"\"catalog\":{\"id\":\"api-checklist-2018-08\"," \
+	"\"sha256\":\"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"}," \
+	"\"format\":\"shinsa-submission/%d\",\"org\":{\"name\":\"株式会社フィンテック\",\"public_key\":\"%s\"," \
+	"\"reg_no\":null},\"submitted_at\":\"2026-04-01T09:00:00Z\",\"version\":2}"
+
+/* By name, then sha256; items ascending, once each. */
+static const char small_doc[] = SMALL_ANSWERS
+	"\"attachments\":[{\"items\":[1],\"name\":\"ISMS認証.pdf\","
+	"\"sha256\":\"aa00000000000000000000000000000000000000000000000000000000000000\",\"size\":0,"
+	"\"title\":\"\",\"type\":\"application/pdf\",\"valid_until\":null},"
+	"{\"items\":[1,2],\"name\":\"ISMS認証.pdf\","
+	"\"sha256\":\"bb00000000000000000000000000000000000000000000000000000000000000\",\"size\":1234,"
+	"\"title\":\"ISMS認証書\",\"type\":\"application/pdf\",\"valid_until\":\"2027-03-31\"},"
+	"{\"items\":[],\"name\":\"設定画面.png\","
+	"\"sha256\":\"0000000000000000000000000000000000000000000000000000000000000001\",\"size\":99,"
+	"\"title\":\"管理画面の設定\",\"type\":\"image/png\",\"valid_until\":null}],"
+	SMALL_REST;
 
 static void test_document_golden(void **state)
 {
@@ -77,9 +104,39 @@ static void test_document_golden(void **state)
 	struct strbuf out = STRBUF_INIT;
 	struct err e = { 0 };
 	assert_int_equal(submission_json_canonical(s, &out, &e), 0);
-	assert_string_equal(out.buf, small_doc);
+	char *want = xasprintf(small_doc, 2, "PK");
+	assert_string_equal(out.buf, want);
+	free(want);
 	strbuf_release(&out);
 	submission_free(s);
+}
+
+/* A /1 document (signed before files existed) still reads, and writes back
+ * byte for byte as it was signed: no "attachments", format /1. */
+static void test_format_1_still_read(void **state)
+{
+	(void)state;
+	char *doc = xasprintf(SMALL_ANSWERS SMALL_REST, 1, pk_hex);
+	struct submission *s;
+	struct err e = { 0 };
+	assert_int_equal(submission_json_parse(doc, strlen(doc), &s, &e), 0);
+	assert_int_equal(s->format, 1);
+	assert_int_equal(s->n_attachments, 0);
+	struct strbuf out = STRBUF_INIT;
+	assert_int_equal(submission_json_canonical(s, &out, &e), 0);
+	assert_string_equal(out.buf, doc);
+	submission_free(s);
+	/* /1 knows no attachments; /2 must have them. */
+	char *with = xasprintf(SMALL_ANSWERS "\"attachments\":[]," SMALL_REST, 1, pk_hex);
+	assert_int_equal(submission_json_parse(with, strlen(with), &s, &e), -1);
+	assert_string_equal(e.msg, "unexpected field \"document.attachments\"");
+	free(with);
+	char *without = xasprintf(SMALL_ANSWERS SMALL_REST, 2, pk_hex);
+	assert_int_equal(submission_json_parse(without, strlen(without), &s, &e), -1);
+	assert_string_equal(e.msg, "missing field \"document.attachments\"");
+	free(without);
+	strbuf_release(&out);
+	free(doc);
 }
 
 static void test_new_takes_the_connectors_items(void **state)
@@ -125,10 +182,11 @@ static void test_decode_round_trip(void **state)
 	submission_free(back);
 }
 
-/* The exported file of small(), signed with sk, as parsed JSON. */
-static json_t *signed_file(void)
+/* The exported file of small() in format (1 or 2), signed with sk, as parsed JSON. */
+static json_t *signed_file_in(int format)
 {
 	struct submission *s = small(pk_hex);
+	s->format = format;
 	struct strbuf doc = STRBUF_INIT, file = STRBUF_INIT;
 	struct err e = { 0 };
 	assert_int_equal(submission_json_canonical(s, &doc, &e), 0);
@@ -146,6 +204,11 @@ static json_t *signed_file(void)
 	strbuf_release(&file);
 	submission_free(s);
 	return root;
+}
+
+static json_t *signed_file(void)
+{
+	return signed_file_in(2);
 }
 
 /* root's canonical bytes and "\n", as export writes them. */
@@ -169,7 +232,7 @@ static void verify_fails(const char *buf, size_t len, const char *want)
 	assert_string_equal(e.msg, want);
 }
 
-/* Verifies root after setting path (a.b.c; "answers" items by [0]) to v. */
+/* Verifies root after setting path (a.b.c; array elements by number: a.0.c) to v. */
 static void mutated_fails(const char *path, json_t *v, const char *want)
 {
 	json_t *root = signed_file();
@@ -177,7 +240,7 @@ static void mutated_fails(const char *path, json_t *v, const char *want)
 	char *p = xstrdup(path), *save = NULL;
 	char *part = strtok_r(p, ".", &save), *next;
 	while ((next = strtok_r(NULL, ".", &save))) {
-		parent = strcmp(part, "0") == 0 ? json_array_get(parent, 0) : json_object_get(parent, part);
+		parent = json_is_array(parent) ? json_array_get(parent, (size_t)atoi(part)) : json_object_get(parent, part);
 		part = next;
 	}
 	if (v)
@@ -206,6 +269,26 @@ static void test_verify_accepts(void **state)
 	assert_string_equal(doc->org_name, "株式会社フィンテック");
 	assert_int_equal(doc->version, 2);
 	assert_int_equal(doc->answers->n_items, 2);
+	submission_free(doc);
+	free(buf);
+	json_decref(root);
+}
+
+/* A /1 file exported before files existed still verifies, as it was signed. */
+static void test_verify_accepts_format_1(void **state)
+{
+	(void)state;
+	json_t *root = signed_file_in(1);
+	size_t len;
+	char *buf = file_bytes(root, &len);
+	assert_non_null(strstr(buf, "\"format\":\"shinsa-submission/1\""));
+	assert_null(strstr(buf, "attachments"));
+	struct submission *doc;
+	char sha[HASH_HEX_LEN + 1];
+	struct err e = { 0 };
+	assert_int_equal(submission_verify(buf, len, &doc, sha, &e), 0);
+	assert_int_equal(doc->format, 1);
+	assert_int_equal(doc->n_attachments, 0);
 	submission_free(doc);
 	free(buf);
 	json_decref(root);
@@ -255,8 +338,38 @@ static void test_verify_shape(void **state)
 	mutated_fails("signature", NULL, "wrong shape: missing field \"signature\"");
 	mutated_fails("extra", json_true(), "wrong shape: unexpected field \"extra\"");
 	mutated_fails("sha256", json_string("ABCD"), "wrong shape: sha256 must be 64 lowercase hex digits");
-	mutated_fails("document.format", json_string("shinsa-submission/2"),
-		      "wrong shape: unknown format \"shinsa-submission/2\" (this shinsa reads shinsa-submission/1)");
+	mutated_fails("document.format", json_string("shinsa-submission/3"),
+		      "wrong shape: unknown format \"shinsa-submission/3\" (this shinsa reads shinsa-submission/1 and "
+		      "shinsa-submission/2)");
+	mutated_fails("document.attachments.0.sha256", json_string("AA"),
+		      "wrong shape: document.attachments[0].sha256 must be 64 lowercase hex digits");
+	mutated_fails("document.attachments.0.name", json_string("../x.pdf"),
+		      "wrong shape: document.attachments[0].name must not contain / or \\");
+	mutated_fails("document.attachments.0.name", json_string("a\\b.pdf"),
+		      "wrong shape: document.attachments[0].name must not contain / or \\");
+	mutated_fails("document.attachments.0.name", json_string("a\tb.pdf"),
+		      "wrong shape: document.attachments[0].name must be 1 to 255 characters and no control characters");
+	mutated_fails("document.attachments.0.size", json_integer(-1),
+		      "wrong shape: document.attachments[0].size must be an integer from 0 to 1073741824");
+	mutated_fails("document.attachments.0.type", json_string("text/html"),
+		      "wrong shape: document.attachments[0].type must be one of the known file types");
+	mutated_fails("document.attachments.0.valid_until", json_string("2027/03/31"),
+		      "wrong shape: document.attachments[0].valid_until must be null or a date YYYY-MM-DD");
+	mutated_fails("document.attachments.1.items", json_pack("[i,i]", 2, 1),
+		      "wrong shape: document.attachments[1].items must be in ascending order without repeats");
+	mutated_fails("document.attachments.1.items", json_pack("[i]", 0),
+		      "wrong shape: document.attachments[1].items must be an array of item numbers");
+	mutated_fails("document.attachments.2.name", json_string("A.pdf"),
+		      "wrong shape: document.attachments must be in order by name, then sha256");
+	mutated_fails("document.attachments.1.sha256",
+		      json_string("aa00000000000000000000000000000000000000000000000000000000000000"),
+		      "wrong shape: document.attachments must be in order by name, then sha256");
+	mutated_fails("document.attachments.2.sha256",
+		      json_string("aa00000000000000000000000000000000000000000000000000000000000000"),
+		      "wrong shape: document.attachments repeats sha256 "
+		      "aa00000000000000000000000000000000000000000000000000000000000000");
+	mutated_fails("document.attachments.0.extra", json_true(),
+		      "wrong shape: unexpected field \"document.attachments[0].extra\"");
 	mutated_fails("document.org.name", NULL, "wrong shape: missing field \"document.org.name\"");
 	mutated_fails("document.org.name", json_string("A\x1b[2J"),
 		      "wrong shape: document.org.name must be 1 to 100 characters and no control characters");
@@ -315,9 +428,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document_golden),
+		cmocka_unit_test(test_format_1_still_read),
 		cmocka_unit_test(test_new_takes_the_connectors_items),
 		cmocka_unit_test(test_decode_round_trip),
 		cmocka_unit_test(test_verify_accepts),
+		cmocka_unit_test(test_verify_accepts_format_1),
 		cmocka_unit_test(test_verify_bytes),
 		cmocka_unit_test(test_verify_shape),
 		cmocka_unit_test(test_verify_seal),

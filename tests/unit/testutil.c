@@ -5,7 +5,11 @@
 
 #include "testutil.h"
 
+#include "formats/sealed_file.h"
+#include "formats/submission_json.h"
 #include "formats/xlsx_form.h"
+#include "lib/hash.h"
+#include "lib/keys.h"
 #include "lib/fsutil.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
@@ -144,4 +148,31 @@ char *fixture_bytes(const char *path, size_t *len)
 	if (fs_read_file(path, 1u << 24, &buf, len, &e) < 0)
 		fail_msg("%s", e.msg);
 	return buf;
+}
+
+struct submission *fixture_submission(const char *public_key)
+{
+	struct submission *s = submission_new_empty();
+	s->org_name = xstrdup("株式会社フィンテック");
+	s->org_public_key = xstrdup(public_key);
+	s->catalog_id = xstrdup("api-checklist-2018-08");
+	s->catalog_sha256 = xstrdup("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+	s->version = 1;
+	s->submitted_at = xstrdup("2026-04-01T09:00:00Z");
+	submission_add_answer(s, 1, "ism-01");
+	return s;
+}
+
+void fixture_seal(const struct submission *s, const unsigned char *sk, struct strbuf *out)
+{
+	struct strbuf doc = STRBUF_INIT;
+	struct err e = { 0 };
+	unsigned char sig[KEYS_SIGNATURE_BYTES];
+	char sha[HASH_HEX_LEN + 1], sig_hex[2 * KEYS_SIGNATURE_BYTES + 1];
+	assert_int_equal(submission_json_canonical(s, &doc, &e), 0);
+	hash_sha256_hex(doc.buf, doc.len, sha);
+	keys_sign(sk, doc.buf, doc.len, sig);
+	keys_hex(sig, sizeof sig, sig_hex);
+	assert_int_equal(sealed_file_write(doc.buf, doc.len, sha, sig_hex, s->org_public_key, out, &e), 0);
+	strbuf_release(&doc);
 }

@@ -15,7 +15,9 @@
 #include <cmocka.h>
 
 #include "core/org.h"
+#include "core/submission.h"
 #include "formats/catalog_json.h"
+#include "lib/strbuf.h"
 #include "store/store.h"
 
 /*
@@ -59,6 +61,14 @@ char *zip_parts(const struct part *parts, size_t n, size_t *len);
  */
 int scratch_db_open(char dir[64], const char *prefix, const char *const *ids, struct store **out);
 int scratch_db_close(const char *dir, struct store *st);
+
+/* A one-answer submission of 株式会社フィンテック, version 1, signed by
+ * public_key (hex), with no files: add them, then submission_sort(). */
+struct submission *fixture_submission(const char *public_key);
+
+/* Appends the exported file (formats/sealed_file.h) of s, signed with sk
+ * (whose public key s names), to out; fails the test if it cannot. */
+void fixture_seal(const struct submission *s, const unsigned char *sk, struct strbuf *out);
 
 /* Adds an organisation with a placeholder key; you own the record. */
 struct org *scratch_org_add(struct store *st, enum org_kind kind, const char *name);
