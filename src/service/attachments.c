@@ -15,13 +15,13 @@
 #include "service/answers.h"
 #include "service/audit_log.h"
 
-#define MIB (1024.0 * 1024.0)
-
-/* Bytes in MiB for a message: "20" when whole, else one decimal ("0.5"). */
+/* Bytes in MiB for a message: "20" when whole, else two decimals cut
+ * down, never up ("0.99" left is less than 1 MiB, as it reads). */
 static void mib(long long bytes, char out[32])
 {
 	int n = bytes % (1024 * 1024) == 0 ? snprintf(out, 32, "%lld", bytes / (1024 * 1024))
-					   : snprintf(out, 32, "%.1f", (double)bytes / MIB);
+					   : snprintf(out, 32, "%lld.%02lld", bytes / (1024 * 1024),
+						      bytes % (1024 * 1024) * 100 / (1024 * 1024));
 	if (n < 0 || n >= 32)
 		snprintf(out, 32, "%s", "?"); /* cannot be: a long long in MiB is short */
 }

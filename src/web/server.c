@@ -239,7 +239,8 @@ static enum MHD_Result send_response(struct exchange *x, struct MHD_Connection *
 	if (r->content_type)
 		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
-		MHD_add_response_header(mr, security_headers[i].name, security_headers[i].value);
+		if (!http_response_get_header(r, security_headers[i].name)) /* a download sets a stricter one */
+			MHD_add_response_header(mr, security_headers[i].name, security_headers[i].value);
 	MHD_add_response_header(mr, "X-Request-Id", x->req.request_id);
 	if (!http_response_get_header(r, "Cache-Control"))
 		MHD_add_response_header(mr, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
