@@ -1,6 +1,7 @@
 #include "formats/sniff.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,30 @@ static bool is_markup(const unsigned char *d, size_t len)
 	return false;
 }
 
+/* Whether d[0..len) is UTF-8 with no NUL, no overlong form, no
+ * surrogate: text_utf8_valid() reads on to a NUL past len, and a file's
+ * bytes have none. */
+static bool utf8_text(const unsigned char *d, size_t len)
+{
+	static const uint32_t min[] = { 0, 0x80, 0x800, 0x10000 };
+	for (size_t i = 0; i < len;) {
+		unsigned char c = d[i];
+		size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+		if (!c || n == 4 || len - i <= n)
+			return false;
+		uint32_t cp = n == 0 ? c : n == 1 ? (c & 0x1Fu) : n == 2 ? (c & 0x0Fu) : (c & 0x07u);
+		for (size_t k = 1; k <= n; k++) {
+			if ((d[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (d[i + k] & 0x3Fu);
+		}
+		if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
 enum sniff_kind sniff_content(const void *data, size_t len)
 {
 	const unsigned char *d = data;
@@ -147,7 +172,7 @@ enum sniff_kind sniff_content(const void *data, size_t len)
 	if (starts(d, len, "PK\3\4", 4) || starts(d, len, "PK\5\6", 4))
 		return sniff_zip(data, len);
 	size_t skip = starts(d, len, "\xef\xbb\xbf", 3) ? 3 : 0;
-	if (memchr(d, '\0', len) || !text_utf8_valid((const char *)d + skip, len - skip))
+	if (!utf8_text(d + skip, len - skip))
 		return SNIFF_NOT_UTF8;
 	return is_markup(d + skip, len - skip) ? SNIFF_MARKUP : SNIFF_TXT;
 }
