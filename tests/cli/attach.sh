@@ -62,4 +62,13 @@ eq "its bytes are kept, and cannot be deleted" \
 	"2:attached files are kept: a submission may name them"
 eq "audited" "$("$SHINSA" audit list --org 接続先A --json | jq -c '[reverse[] | select(.action | test("^attachment_|^org_setting")) | [.action, .object, .details]]')" \
 	"[[\"attachment_add\",\"attachment:1\",\"{\\\"items\\\":[2,3,4],\\\"name\\\":\\\"情報セキュリティ規程.pdf\\\",\\\"sha256\\\":\\\"$SHA\\\",\\\"size\\\":16,\\\"type\\\":\\\"pdf\\\"}\"],[\"attachment_set\",\"attachment:1\",\"{\\\"items\\\":[5],\\\"title\\\":\\\"改定版\\\",\\\"valid_until\\\":null}\"],[\"org_setting\",\"org:1\",\"{\\\"attachment_quota\\\":1048576}\"],[\"org_setting\",\"org:1\",\"{\\\"attachment_quota\\\":null}\"],[\"attachment_add\",\"attachment:2\",\"{\\\"items\\\":[2],\\\"name\\\":\\\"notes.txt\\\",\\\"sha256\\\":\\\"$(sha256sum "$T/notes.txt" | cut -d' ' -f1)\\\",\\\"size\\\":1048576,\\\"type\\\":\\\"txt\\\"}\"],[\"attachment_remove\",\"attachment:1\",\"{\\\"name\\\":\\\"情報セキュリティ規程.pdf\\\",\\\"sha256\\\":\\\"$SHA\\\"}\"]]"
+
+# The bytes are in the database: a backup holds them, a restore brings
+# them back with the attachments that name them.
+"$SHINSA" backup "$T/b" >/dev/null
+mkdir "$T/r"
+SHINSA_DB="$T/r/shinsa.db" SHINSA_SECRET_FILE="$T/r/secret.key" "$SHINSA" restore "$T/b" >/dev/null
+eq "restored: the same list and the same bytes" \
+	"$(SHINSA_DB="$T/r/shinsa.db" "$SHINSA" attach list --org 接続先A --json | jq -c .):$(sqlite3 "$T/r/shinsa.db" "SELECT hex(bytes) FROM attachment_blob WHERE sha256 = '$SHA'")" \
+	"$("$SHINSA" attach list --org 接続先A --json | jq -c .):$(od -An -tx1 "$T/情報セキュリティ規程.pdf" | tr -d ' \n' | tr a-f A-F)"
 finish
