@@ -186,6 +186,15 @@ static enum outcome add_in_tx(struct store *st, const char *actor, const struct 
 	return lr < 0 ? OUTCOME_FAILED : OUTCOME_OK;
 }
 
+void attachments_too_large(const char *name, long long len, struct err *e)
+{
+	char size[32], max[32];
+	mib(len, size);
+	mib(ATTACHMENTS_FILE_MAX, max);
+	err_coded(e, NULL, "attachment_too_large", "file \"{1}\" is {2} MiB: at most {3} MiB may be attached", name, size,
+		  max, NULL);
+}
+
 enum outcome attachments_add(struct store *st, const char *actor, const struct org *org,
 			     const struct attachment_new *in, struct attachment *out, struct err *e)
 {
@@ -195,11 +204,7 @@ enum outcome attachments_add(struct store *st, const char *actor, const struct o
 	if (rc != OUTCOME_OK)
 		return rc;
 	if ((long long)in->len > ATTACHMENTS_FILE_MAX) {
-		char size[32], max[32];
-		mib((long long)in->len, size);
-		mib(ATTACHMENTS_FILE_MAX, max);
-		err_coded(e, NULL, "attachment_too_large", "file \"{1}\" is {2} MiB: at most {3} MiB may be attached",
-			  in->name ? in->name : "", size, max, NULL);
+		attachments_too_large(in->name ? in->name : "", (long long)in->len, e);
 		return OUTCOME_TOO_LARGE;
 	}
 	enum sniff_kind kind = sniff_file(in->name ? in->name : "", in->data, in->len, e);

@@ -113,6 +113,12 @@ enum outcome attachments_remove(struct store *st, const char *actor, const struc
 enum outcome attachments_bytes(struct store *st, const struct org *org, const char *sha256, void **data, size_t *len,
 			       enum sniff_kind *kind, struct err *e);
 
+/* The refusal of a file named name of len bytes, over
+ * ATTACHMENTS_FILE_MAX (OUTCOME_TOO_LARGE): the one wording, for the
+ * service and for the server, which refuses such a body before it is read
+ * (ROUTE_FILE_UPLOAD). */
+void attachments_too_large(const char *name, long long len, struct err *e);
+
 /* Stores data[0..len) of kind once by its SHA-256 (hex into sha256), for
  * a caller inside its own transaction (a received package, a thread's
  * file): no attachment row, no audit. 0 or -1. */

@@ -153,7 +153,8 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/cycles/{connector}", api_cycle_set, ROUTE_BANK, 0, ACTION_REVIEW },
 	/* A connector's evidence files (api_attachments.h): the upload's
 	 * body limit is the largest file, one figure with the service's. */
-	{ "POST", "/api/v1/attachments", api_attachments_add, ROUTE_CONNECTOR, ATTACHMENTS_UPLOAD_MAX, ACTION_ANSWERS_EDIT },
+	{ "POST", "/api/v1/attachments", api_attachments_add, ROUTE_CONNECTOR | ROUTE_FILE_UPLOAD, ATTACHMENTS_UPLOAD_MAX,
+	  ACTION_ANSWERS_EDIT },
 	{ "GET", "/api/v1/attachments", api_attachments_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "PATCH", "/api/v1/attachments/{id}", api_attachments_set, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
 	{ "DELETE", "/api/v1/attachments/{id}", api_attachments_remove, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },

@@ -78,8 +78,12 @@ upload "$T/x" "name=list.csv&items=2"
 eq "Shift_JIS" "$(refusal)" '400 bad_request file "list.csv" is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8) attachment_not_utf8 list.csv'
 head -c $((20 * 1024 * 1024 + 1)) /dev/zero >"$T/big.pdf"
 upload "$T/big.pdf" "name=big.pdf&items=2"
-eq "too big: refused by the route's limit, the service's figure" "$(refusal)" \
-	'413 payload_too_large the request body is larger than 20971520 bytes body_too_large 20971520'
+eq "too big: refused before it is read, in the file's words" "$(refusal)" \
+	'413 too_large file "big.pdf" is 20.00 MiB: at most 20 MiB may be attached attachment_too_large big.pdf|20.00|20'
+req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" -H 'Transfer-Encoding: chunked' --data-binary "@$T/big.pdf" \
+	"$URL/api/v1/attachments?name=big.pdf&items=2"
+eq "too big, its length not announced: read to the limit, then the same words" "$(refusal)" \
+	'413 too_large file "big.pdf" is 20.00 MiB: at most 20 MiB may be attached attachment_too_large big.pdf|20.00|20'
 
 # The quota: 1 MiB, of which rules.pdf takes 46 bytes.
 "$SHINSA" org set "$A" --attachment-quota 1MiB >/dev/null
