@@ -131,15 +131,10 @@ static enum outcome quota_check(struct store *st, const struct org *org, const c
 				long long len, struct err *e)
 {
 	long long quota, used;
-	void *have = NULL;
-	size_t have_len;
-	char *type = NULL;
-	int rc = store_attachment_bytes(st, org->id, sha256, &have, &have_len, &type, e);
-	free(have);
-	free(type);
-	if (rc < 0)
+	bool has;
+	if (store_attachment_has(st, org->id, sha256, &has, e) < 0)
 		return OUTCOME_FAILED;
-	if (rc == STORE_OK)
+	if (has)
 		return OUTCOME_OK;
 	if (store_attachment_quota(st, org->id, &quota, e) < 0 || store_attachment_usage(st, org->id, &used, e) < 0)
 		return OUTCOME_FAILED;

@@ -213,6 +213,20 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }
 
+int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		"SELECT 1 FROM attachment WHERE org_id = ? AND sha256 = ? AND removed_at IS NULL LIMIT 1", e);
+	if (!q)
+		return -1;
+	sql_bind_int(q, 1, org_id);
+	sql_bind_text(q, 2, sha256);
+	int rc = sql_step(q, e);
+	*has = rc == 1;
+	sql_finalize(q);
+	return rc < 0 ? -1 : 0;
+}
+
 static int one_number(struct store *st, const char *sql, long long org_id, long long *out, long long if_null,
 		      struct err *e)
 {

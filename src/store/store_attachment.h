@@ -9,6 +9,7 @@
 #ifndef SHINSA_STORE_ATTACHMENT_H
 #define SHINSA_STORE_ATTACHMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "lib/err.h"
@@ -66,6 +67,10 @@ int store_attachment_remove(struct store *st, long long id, const char *now, str
  * current attachment with it: STORE_OK, STORE_NOT_FOUND, or -1. */
 int store_attachment_bytes(struct store *st, long long org_id, const char *sha256, void **data, size_t *len,
 			   char **type, struct err *e);
+
+/* Whether org_id has a current attachment with sha256 (its bytes unread).
+ * 0 or -1. */
+int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e);
 
 /* The bytes org_id's current attachments take: each distinct file once.
  * 0 or -1. */
