@@ -1,14 +1,16 @@
 /*
  * libFuzzer target: formats/sniff. The bytes up to the first NUL are the
  * file's name, the rest its content (a zip among them is opened by
- * libzip, bounded). Whatever they are: no crash, a kind we know, and a
- * file taken only with no error and one refused only with a coded one.
+ * libzip, bounded). Whatever they are: no crash, a kind we know, a file
+ * taken only with no error and one refused only with a coded one, and the
+ * name's kana composed never longer and still UTF-8.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "formats/sniff.h"
+#include "lib/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,6 +32,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	memcpy(copy, content, len);
+	/* Composing kana never lengthens a name, and keeps UTF-8 UTF-8. */
+	char *composed = sniff_name_compose(name);
+	if (strlen(composed) > name_len || (text_utf8_valid(name, name_len) && !text_utf8_valid(composed, strlen(composed))))
+		__builtin_trap();
+	free(composed);
 	enum sniff_kind any = sniff_content(copy, len);
 	if (any < SNIFF_UNKNOWN || any >= SNIFF_NKINDS)
 		__builtin_trap();

@@ -190,6 +190,79 @@ static enum sniff_kind claimed(const char *name, const char **ext)
 	return SNIFF_UNKNOWN;
 }
 
+/* The precomposed kana of base followed by mark (0x3099 voiced, 0x309A
+ * semi-voiced), or 0 when there is none. */
+static uint32_t kana_with(uint32_t base, uint32_t mark)
+{
+	/* Hiragana whose voiced form is the next code point (か…と, は…ほ);
+	 * katakana are the same 0x60 higher. */
+	static const uint16_t voiced[] = { 0x304B, 0x304D, 0x304F, 0x3051, 0x3053, 0x3055, 0x3057, 0x3059, 0x305B,
+					   0x305D, 0x305F, 0x3061, 0x3064, 0x3066, 0x3068, 0x306F, 0x3072, 0x3075,
+					   0x3078, 0x307B, 0x309D };
+	uint32_t h = base >= 0x30A0 && base <= 0x30FF ? base - 0x60 : base;
+	if (mark == 0x3099) {
+		if (base == 0x3046 || base == 0x30A6)
+			return base == 0x3046 ? 0x3094 : 0x30F4; /* ゔ ヴ */
+		if (base >= 0x30EF && base <= 0x30F2)
+			return base + 8; /* ワヰヱヲ → ヷヸヹヺ */
+		for (size_t i = 0; i < sizeof voiced / sizeof *voiced; i++)
+			if (h == voiced[i])
+				return base + 1;
+	} else if (mark == 0x309A && h >= 0x306F && h <= 0x307B && (h - 0x306F) % 3 == 0) {
+		return base + 2; /* は…ほ → ぱ…ぽ */
+	}
+	return 0;
+}
+
+static void put_utf8(char **o, uint32_t cp)
+{
+	unsigned char *p = (unsigned char *)*o;
+	if (cp < 0x80) {
+		*p++ = (unsigned char)cp;
+	} else if (cp < 0x800) {
+		*p++ = (unsigned char)(0xC0 | cp >> 6);
+		*p++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*p++ = (unsigned char)(0xE0 | cp >> 12);
+		*p++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		*p++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else {
+		*p++ = (unsigned char)(0xF0 | cp >> 18);
+		*p++ = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+		*p++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		*p++ = (unsigned char)(0x80 | (cp & 0x3F));
+	}
+	*o = (char *)p;
+}
+
+char *sniff_name_compose(const char *name)
+{
+	size_t n = strlen(name);
+	/* Valid UTF-8 only: anything else is refused later as it is. */
+	char *out = malloc(n + 1);
+	if (!out)
+		abort();
+	if (!text_utf8_valid(name, n)) {
+		memcpy(out, name, n + 1);
+		return out;
+	}
+	char *o = out;
+	const char *s = name;
+	uint32_t cp;
+	while ((cp = text_utf8_next(&s)) != 0) {
+		const char *next = s;
+		uint32_t mark = text_utf8_next(&next), both = mark ? kana_with(cp, mark) : 0;
+		if (both) { /* composed: never longer than the two it replaces */
+			put_utf8(&o, both);
+			s = next;
+		} else {
+			put_utf8(&o, cp);
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 static bool name_ok(const char *name, struct err *e)
 {
 	size_t n = strlen(name);

@@ -17,6 +17,9 @@
  * extension (case aside) must be the content's: an .exe renamed .pdf is
  * "not a PDF (its content is an executable)".
  *
+ * A name is taken as given but for the kana marks macOS leaves apart
+ * (sniff_name_compose()), which the service joins before it keeps it.
+ *
  * Errors are coded (err_coded) for pages to say them in their words; the
  * values are the file's name, the extension, and the content's kind as a
  * token (sniff_kind_token(): "pdf", "exe", "markup"...), which pages
@@ -76,6 +79,16 @@ enum sniff_kind sniff_content(const void *data, size_t len);
  *                                                        {1} {2}=".pdf"
  */
 enum sniff_kind sniff_file(const char *name, const void *data, size_t len, struct err *e);
+
+/*
+ * name with the kana marks composed: a base kana followed by the
+ * combining voiced or semi-voiced mark (U+3099, U+309A), as macOS writes
+ * file names (か + ゛), becomes the one character NFC has (が); the
+ * iteration marks ゝヽ too. That is the part of Unicode NFC a Japanese
+ * file name meets; other decomposed letters (e + ◌́) are kept as they
+ * came, the build having no normalisation tables. Yours to free.
+ */
+char *sniff_name_compose(const char *name);
 
 /* "pdf", "png", "jpeg", "xlsx", "docx", "pptx", "txt", "csv", "exe",
  * "markup", "zip", "not_utf8", "unknown". */

@@ -166,7 +166,7 @@ int attachments_store_blob(struct store *st, const void *data, size_t len, enum 
 static enum outcome add_in_tx(struct store *st, const char *actor, const struct org *org, struct attachment *a,
 			      const struct attachment_new *in, enum sniff_kind kind, struct err *e)
 {
-	enum outcome rc = quota_check(st, org, in->name, a->sha256, (long long)in->len, e);
+	enum outcome rc = quota_check(st, org, a->name, a->sha256, (long long)in->len, e);
 	if (rc != OUTCOME_OK)
 		return rc;
 	char sha[65];
@@ -190,6 +190,9 @@ void attachments_too_large(const char *name, long long len, struct err *e)
 		  max, NULL);
 }
 
+static enum outcome add_checked(struct store *st, const char *actor, const struct org *org,
+				const struct attachment_new *in, char *name, struct attachment *out, struct err *e);
+
 enum outcome attachments_add(struct store *st, const char *actor, const struct org *org,
 			     const struct attachment_new *in, struct attachment *out, struct err *e)
 {
@@ -198,11 +201,24 @@ enum outcome attachments_add(struct store *st, const char *actor, const struct o
 	enum outcome rc = connector_only(org, e);
 	if (rc != OUTCOME_OK)
 		return rc;
+	/* The name as NFC has it, for the kana macOS writes decomposed. */
+	char *name = sniff_name_compose(in->name ? in->name : "");
+	rc = add_checked(st, actor, org, in, name, out, e);
+	free(name);
+	return rc;
+}
+
+/* attachments_add() once org is known to be a connector, with the name
+ * composed. */
+static enum outcome add_checked(struct store *st, const char *actor, const struct org *org,
+				const struct attachment_new *in, char *name, struct attachment *out, struct err *e)
+{
+	enum outcome rc;
 	if ((long long)in->len > ATTACHMENTS_FILE_MAX) {
-		attachments_too_large(in->name ? in->name : "", (long long)in->len, e);
+		attachments_too_large(name, (long long)in->len, e);
 		return OUTCOME_TOO_LARGE;
 	}
-	enum sniff_kind kind = sniff_file(in->name ? in->name : "", in->data, in->len, e);
+	enum sniff_kind kind = sniff_file(name, in->data, in->len, e);
 	if (kind == SNIFF_UNKNOWN)
 		return OUTCOME_INVALID;
 	char day[11], now[CLOCK_TEXT_SIZE], sha[65];
@@ -211,7 +227,7 @@ enum outcome attachments_add(struct store *st, const char *actor, const struct o
 	hash_sha256_hex(in->data, in->len, sha);
 	if (clock_stamp(now, e) < 0)
 		return OUTCOME_FAILED;
-	struct attachment a = { .org_id = org->id, .sha256 = sha, .name = (char *)in->name,
+	struct attachment a = { .org_id = org->id, .sha256 = sha, .name = name,
 				.title = (char *)(in->title ? in->title : ""), .valid_until = day[0] ? day : NULL,
 				.created_by = (char *)actor, .created_at = now };
 	if (store_begin(st, e) < 0)

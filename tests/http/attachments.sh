@@ -98,4 +98,9 @@ api GET /api/v1/attachments
 eq "a viewer lists" "$code $(echo "$body" | jq -c '[.[].id]')" '200 [3,1]'
 upload "$T/rules.pdf" "name=rules.pdf&items=2"
 eq "a viewer may not upload" "$(refusal)" '403 forbidden your role (viewer) may not do this role viewer'
+
+# A name as macOS sends it (カ + ゛): kept as NFC has it (ガ).
+as editor@a.test
+upload "$T/rules.pdf" "name=$(enc "$(printf '\343\202\253\343\202\231\343\202\244\343\203\210\343\202\231.pdf')")&items=2"
+eq "a decomposed kana name composed" "$code $(echo "$body" | jq -r .name)" "201 ガイド.pdf"
 finish

@@ -113,6 +113,30 @@ static void test_refused(void **state)
 	}
 }
 
+/* File names from macOS: kana with the combining marks, composed as NFC
+ * has them; anything else as it came. */
+static void test_name_compose(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "\u30ab\u3099\u30a4\u30c8\u3099\u30e9\u30a4\u30f3.pdf", "ガイドライン.pdf" },
+		{ "\u306f\u309a\u3059\u307b\u309a\u30fc\u3068.pdf", "ぱすぽーと.pdf" },
+		{ "\u30a6\u3099\u30ef\u3099\u30fd\u3099\u309d\u3099.txt", "ヴヷヾゞ.txt" },
+		{ "\u30a2\u3099.txt", "\u30a2\u3099.txt" }, /* ア has no voiced form: kept */
+		{ "\u3099\u304b.txt", "\u3099\u304b.txt" }, /* a mark with nothing before it */
+		{ "e\u0301.txt", "e\u0301.txt" },                 /* not kana: as it came */
+		{ "規程.pdf", "規程.pdf" },
+		{ "\xff.pdf", "\xff.pdf" }, /* not UTF-8: unchanged, refused later */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = sniff_name_compose(cases[i].in);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 static void test_tokens(void **state)
 {
 	(void)state;
@@ -127,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_real_files),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_name_compose),
 		cmocka_unit_test(test_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
