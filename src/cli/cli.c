@@ -30,6 +30,7 @@ const struct cli_command *const cli_commands[] = {
 	&cmd_reminders,
 	&cmd_portfolio,
 	&cmd_questions,
+	&cmd_attach,
 	&cmd_audit,
 	&cmd_backup,
 	&cmd_restore,

@@ -62,6 +62,7 @@ extern const struct cli_command cmd_cycles;
 extern const struct cli_command cmd_reminders;
 extern const struct cli_command cmd_portfolio;
 extern const struct cli_command cmd_questions;
+extern const struct cli_command cmd_attach;
 extern const struct cli_command cmd_backup;
 extern const struct cli_command cmd_restore;
 

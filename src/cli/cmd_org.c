@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_audit.h"
+#include "service/attachments.h"
 #include "service/orgs.h"
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv);
@@ -19,8 +20,8 @@ static const struct cli_command sub_list = {
 };
 
 static const struct cli_command sub_set = {
-	.name = "org set", .args = "BANK --require-approval yes|no",
-	.summary = "change a bank's setting", .help = "", .exec = org_set,
+	.name = "org set", .args = "NAME [--require-approval yes|no] [--attachment-quota SIZE|default]",
+	.summary = "change an organisation's settings", .help = "", .exec = org_set,
 };
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -103,32 +104,53 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* A connector's room for attached files: SIZE as attachments_parse_size()
+ * reads it, or "default". */
+static int set_quota(struct store *st, const char *actor, const struct org *org, const char *text)
+{
+	struct err e = { 0 };
+	long long quota = -1, used;
+	enum outcome rc = strcmp(text, "default") && attachments_parse_size(text, &quota, &e) < 0 ? OUTCOME_INVALID
+												    : OUTCOME_OK;
+	if (rc == OUTCOME_OK)
+		rc = attachments_set_quota(st, actor, org, quota, &e);
+	if (rc == OUTCOME_OK)
+		rc = attachments_usage(st, org, &quota, &used, &e);
+	if (rc != OUTCOME_OK)
+		return cli_refused(rc, &e, NULL);
+	printf("%s: files may take %lld bytes (%.1f MiB), %lld bytes taken now\n", org->name, quota,
+	       (double)quota / (1024.0 * 1024.0), used);
+	return CLI_OK;
+}
+
 static int org_set(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *approval = NULL;
-	const struct cli_opt opts[] = { { "require-approval", 0, &approval, NULL }, { 0 } };
+	const char *approval = NULL, *quota = NULL;
+	const struct cli_opt opts[] = { { "require-approval", 0, &approval, NULL },
+					{ "attachment-quota", 0, &quota, NULL }, { 0 } };
 	int npos;
 	int rc = cli_parse(ctx, "org set", &sub_set, argc, argv, opts, &npos);
 	if (rc)
 		return rc < 0 ? CLI_OK : rc;
 	if (npos != 1)
-		return cli_usage("org set", &sub_set, "name one bank");
-	if (!approval)
-		return cli_usage("org set", &sub_set, "--require-approval is required");
-	if (strcmp(approval, "yes") != 0 && strcmp(approval, "no") != 0)
+		return cli_usage("org set", &sub_set, "name one organisation");
+	if (!approval && !quota)
+		return cli_usage("org set", &sub_set, "say what to set: --require-approval or --attachment-quota");
+	if (approval && strcmp(approval, "yes") != 0 && strcmp(approval, "no") != 0)
 		return cli_usage("org set", &sub_set, "--require-approval takes yes or no, not \"%s\"", approval);
 	struct err e = { 0 };
 	struct store *st = NULL;
 	struct org *org = NULL, *after = NULL;
 	char *actor = cli_audit_actor();
 	if (cli_open_store(ctx, &st, &e) < 0 || cli_load_org(st, argv[0], &org, &e) != 0 ||
-	    orgs_set_require_approval(st, actor, org->id, approval[0] == 'y', &after, &e) != 0) {
+	    (approval && orgs_set_require_approval(st, actor, org->id, approval[0] == 'y', &after, &e) != 0)) {
 		rc = cli_fail("%s", e.msg);
 	} else {
-		printf("%s: a decision %s\n", after->name,
-		       after->require_approval ? "is drafted by one user and signed once an approver approves it"
-					       : "is signed by the reviewer who decides");
-		rc = CLI_OK;
+		if (after)
+			printf("%s: a decision %s\n", after->name,
+			       after->require_approval ? "is drafted by one user and signed once an approver approves it"
+						       : "is signed by the reviewer who decides");
+		rc = quota ? set_quota(st, actor, org, quota) : CLI_OK;
 	}
 	free(actor);
 	org_free(org);
@@ -145,7 +167,7 @@ static int org_exec(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_command cmd_org = {
 	.name = "org",
-	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json] | set BANK --require-approval yes|no",
+	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json] | set NAME [--require-approval yes|no] [--attachment-quota SIZE|default]",
 	.summary = "add, list and set up organisations (connectors and banks)",
 	.help = "  shinsa org add --kind connector|bank --name NAME [--reg-no TEXT]\n"
 		"      adds an organisation with a new Ed25519 signing key; the private key is\n"
@@ -155,6 +177,9 @@ const struct cli_command cmd_org = {
 		"  shinsa org set BANK --require-approval yes|no\n"
 		"      yes: a decision drafted by one user is signed only once an approver\n"
 		"      (role approver, another user) approves it; no: the reviewer who decides\n"
-		"      signs it (the default)\n",
+		"      signs it (the default)\n"
+		"  shinsa org set CONNECTOR --attachment-quota SIZE|default\n"
+		"      the most its attached files may take, each file once: bytes, or a number\n"
+		"      with KiB, MiB or GiB (500MiB, 2GiB); default is 1 GiB\n",
 	.exec = org_exec,
 };

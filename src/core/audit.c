@@ -53,6 +53,9 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_REVIEW_REJECT] = "review_reject",
 	[AUDIT_AUDIT_EXPORT] = "audit_export",
 	[AUDIT_PASSWORD_RESET] = "password_reset",
+	[AUDIT_ATTACHMENT_ADD] = "attachment_add",
+	[AUDIT_ATTACHMENT_SET] = "attachment_set",
+	[AUDIT_ATTACHMENT_REMOVE] = "attachment_remove",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

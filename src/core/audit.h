@@ -103,6 +103,9 @@ enum audit_action {
 	AUDIT_REVIEW_REJECT,    /* review_reject: an approver returned a draft to its drafter, with a reason */
 	AUDIT_AUDIT_EXPORT,     /* audit_export: the audit log downloaded as CSV, with the filters applied */
 	AUDIT_PASSWORD_RESET,   /* password_reset: an admin gave a user a new one-time password (sessions ended) */
+	AUDIT_ATTACHMENT_ADD,   /* attachment_add: a connector attached a file to its items */
+	AUDIT_ATTACHMENT_SET,   /* attachment_set: an attachment's title, items or validity changed */
+	AUDIT_ATTACHMENT_REMOVE, /* attachment_remove: an attachment removed (its file is kept) */
 	AUDIT_NACTIONS,
 };
 

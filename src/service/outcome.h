@@ -26,6 +26,8 @@
  *   OUTCOME_DENIED      the caller is not signed in, or signing in failed
  *   OUTCOME_THROTTLED   too many failed attempts: the account is locked
  *                       for now (the result says until when)
+ *   OUTCOME_TOO_LARGE   what was sent is larger than its limit (a file
+ *                       over the most an attachment may be)
  */
 #ifndef SHINSA_SERVICE_OUTCOME_H
 #define SHINSA_SERVICE_OUTCOME_H
@@ -42,6 +44,7 @@ enum outcome {
 	OUTCOME_SHEET,
 	OUTCOME_DENIED,
 	OUTCOME_THROTTLED,
+	OUTCOME_TOO_LARGE,
 };
 
 #endif

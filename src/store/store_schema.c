@@ -642,6 +642,45 @@ const struct store_migration store_migrations[] = {
 	  "  note = (SELECT ja FROM note_16 WHERE old = note)\n"
 	  "  WHERE note IN (SELECT old FROM note_16);\n"
 	  "DROP TABLE note_16;\n" },
+	/* Evidence (service/attachments.h): files a connector attaches to its
+	 * items. The bytes live in the database, so a backup holds them and
+	 * every app server sees them. A file is stored once, by SHA-256,
+	 * however many attachments (of any organisation) name it. Blobs are
+	 * immutable and never deleted: a submission names its files by hash
+	 * and is evidence, so a file it names must outlive the attachment
+	 * (removal is soft, removed_at) and nothing may rewrite it. An
+	 * organisation's quota is NULL for the default (ATTACHMENTS_QUOTA_DEFAULT). */
+	{ 17, "attached files",
+	  "CREATE TABLE attachment_blob (\n"
+	  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),\n"
+	  "  bytes BLOB NOT NULL,\n"
+	  "  size INTEGER NOT NULL CHECK (size = length(bytes)),\n"
+	  "  type TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE TRIGGER attachment_blob_no_update BEFORE UPDATE ON attachment_blob\n"
+	  "BEGIN SELECT RAISE(ABORT, 'attached files are immutable'); END;\n"
+	  "CREATE TRIGGER attachment_blob_no_delete BEFORE DELETE ON attachment_blob\n"
+	  "BEGIN SELECT RAISE(ABORT, 'attached files are kept: a submission may name them'); END;\n"
+	  "CREATE TABLE attachment (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  sha256 TEXT NOT NULL REFERENCES attachment_blob (sha256),\n"
+	  "  name TEXT NOT NULL,\n"
+	  "  title TEXT NOT NULL DEFAULT '',\n"
+	  "  valid_until TEXT,\n"
+	  "  created_by TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  removed_at TEXT\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX attachment_org ON attachment (org_id, removed_at);\n"
+	  "CREATE INDEX attachment_sha256 ON attachment (sha256);\n"
+	  "CREATE TABLE attachment_item (\n"
+	  "  attachment_id INTEGER NOT NULL REFERENCES attachment (id),\n"
+	  "  item_no INTEGER NOT NULL,\n"
+	  "  PRIMARY KEY (attachment_id, item_no)\n"
+	  ") STRICT;\n"
+	  "ALTER TABLE org ADD COLUMN attachment_quota INTEGER CHECK (attachment_quota >= 0);\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

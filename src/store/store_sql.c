@@ -96,6 +96,12 @@ void sql_bind_text(struct sql_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st->st, i);
 }
 
+void sql_bind_blob(struct sql_stmt *st, int i, const void *data, size_t len)
+{
+	if (st) /* SQLITE_STATIC: the caller's bytes outlive the statement, and 20 MiB is not copied */
+		sqlite3_bind_blob64(st->st, i, len ? data : "", len, SQLITE_STATIC);
+}
+
 void sql_bind_int(struct sql_stmt *st, int i, long long v)
 {
 	if (!st)
@@ -129,6 +135,13 @@ size_t sql_bytes(struct sql_stmt *st, int col)
 	/* After sql_text(), as SQLite asks, so the count is of the UTF-8 text. */
 	sqlite3_column_text(st->st, col);
 	return (size_t)sqlite3_column_bytes(st->st, col);
+}
+
+const void *sql_blob(struct sql_stmt *st, int col, size_t *len)
+{
+	const void *p = sqlite3_column_blob(st->st, col);
+	*len = (size_t)sqlite3_column_bytes(st->st, col);
+	return p;
 }
 
 bool sql_is_null(struct sql_stmt *st, int col)

@@ -36,6 +36,9 @@ struct sql_stmt *sql_prepare(struct sql *db, const char *sql, struct err *e);
  * ignored, so a caller binds and hands it to a helper below unchecked. */
 void sql_bind_text(struct sql_stmt *st, int i, const char *s);
 void sql_bind_int(struct sql_stmt *st, int i, long long v);
+/* Binds len bytes at data as a BLOB, not copied: they must live until the
+ * statement is finalised (sql_run() does it). */
+void sql_bind_blob(struct sql_stmt *st, int i, const void *data, size_t len);
 /* 1: a row is ready; 0: done; -1: error (e set). */
 int sql_step(struct sql_stmt *st, struct err *e);
 /* Columns count from 0; the text lives until the next step or finalise.
@@ -46,6 +49,9 @@ long long sql_int(struct sql_stmt *st, int col);
  * the value holds a NUL byte. */
 size_t sql_bytes(struct sql_stmt *st, int col);
 bool sql_is_null(struct sql_stmt *st, int col);
+/* A BLOB column's bytes (until the next step or finalise) and their
+ * length in *len. */
+const void *sql_blob(struct sql_stmt *st, int col, size_t *len);
 /* Accepts NULL. */
 void sql_finalize(struct sql_stmt *st);
 

@@ -63,6 +63,7 @@ struct api_refusal api_refusal_of(enum outcome rc)
 		[OUTCOME_SHEET] = { 422, "invalid_workbook" },
 		[OUTCOME_DENIED] = { 401, "unauthorized" },
 		[OUTCOME_THROTTLED] = { 429, "too_many_attempts" },
+		[OUTCOME_TOO_LARGE] = { 413, "too_large" },
 	};
 	if (rc > OUTCOME_OK && (size_t)rc < sizeof table / sizeof table[0] && table[rc].code)
 		return table[rc];

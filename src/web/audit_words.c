@@ -43,6 +43,9 @@ static const struct says sayings[] = {
 	{ "decision_export", { "submission", "bank" }, { NULL } },
 	{ "password_reset", { "#" }, { NULL } },
 	{ "totp_reset", { "#" }, { NULL } },
+	{ "attachment_add", { "name" }, { NULL } },
+	{ "attachment_set", { "#" }, { NULL } },
+	{ "attachment_remove", { "name" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,

@@ -57,6 +57,10 @@ enum route_flags {
 	ROUTE_BANK = 1 << 2,      /* the caller's organisation is a bank */
 	ROUTE_PASSWORD_CHANGE = 1 << 3, /* open while a one-time password must be changed */
 	ROUTE_PAGE = 1 << 4, /* an HTML page: refusals are pages (page_refused), not JSON */
+	/* The body is one file named by ?name=: a body over the limit is
+	 * refused in the file's words (attachments_too_large()), not the
+	 * body's. */
+	ROUTE_FILE_UPLOAD = 1 << 5,
 };
 
 /* The largest body a route takes unless it says otherwise (JSON). */

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/api_answers.h"
+#include "web/api_attachments.h"
 #include "web/api_banks.h"
 #include "web/api_approvals.h"
 #include "web/api_audit.h"
@@ -150,6 +151,14 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/plans/{id}/required", api_plan_required, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "GET", "/api/v1/cycles", api_cycle_list, 0, 0, ACTION_READ },
 	{ "PUT", "/api/v1/cycles/{connector}", api_cycle_set, ROUTE_BANK, 0, ACTION_REVIEW },
+	/* A connector's evidence files (api_attachments.h): the upload's
+	 * body limit is the largest file, one figure with the service's. */
+	{ "POST", "/api/v1/attachments", api_attachments_add, ROUTE_CONNECTOR | ROUTE_FILE_UPLOAD, ATTACHMENTS_UPLOAD_MAX,
+	  ACTION_ANSWERS_EDIT },
+	{ "GET", "/api/v1/attachments", api_attachments_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	{ "PATCH", "/api/v1/attachments/{id}", api_attachments_set, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
+	{ "DELETE", "/api/v1/attachments/{id}", api_attachments_remove, ROUTE_CONNECTOR, 0, ACTION_ANSWERS_EDIT },
+	{ "GET", "/api/v1/attachments/{id}/file", api_attachments_file, ROUTE_CONNECTOR, 0, ACTION_READ },
 	/* Where each counterpart stands (service/portfolio.h): both kinds. */
 	{ "GET", "/api/v1/portfolio", api_portfolio, 0, 0, ACTION_READ },
 };

@@ -18,6 +18,8 @@
 #include "lib/ipaddr.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
+#include "service/attachments.h"
+#include "web/api_reply.h"
 #include "web/dbcache.h"
 #include "web/http_json.h"
 #include "web/listen.h"
@@ -139,8 +141,16 @@ static unsigned long long body_length(struct MHD_Connection *con)
 	return errno == ERANGE ? ULLONG_MAX : n;
 }
 
-static void too_large(struct exchange *x)
+/* len: the body's length as announced, or as far as it was read. */
+static void too_large(struct exchange *x, unsigned long long len)
 {
+	if (x->route->flags & ROUTE_FILE_UPLOAD) {
+		struct err e = { 0 };
+		const char *name = http_query(&x->req, "name");
+		attachments_too_large(name ? name : "", len > LLONG_MAX ? LLONG_MAX : (long long)len, &e);
+		api_refused(&x->resp, OUTCOME_TOO_LARGE, &e, NULL);
+		return;
+	}
 	char max[32];
 	if (snprintf(max, sizeof max, "%zu", x->limit) >= (int)sizeof max)
 		max[0] = '\0'; /* cannot happen: a size_t has at most 20 digits */
@@ -209,7 +219,7 @@ static void begin(struct exchange *x, struct MHD_Connection *con, const char *ur
 	x->limit = router_body_limit(x->route);
 	unsigned long long len = body_length(con);
 	if (len != ULLONG_MAX && len > x->limit)
-		too_large(x);
+		too_large(x, len);
 }
 
 /*
@@ -239,7 +249,8 @@ static enum MHD_Result send_response(struct exchange *x, struct MHD_Connection *
 	if (r->content_type)
 		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
-		MHD_add_response_header(mr, security_headers[i].name, security_headers[i].value);
+		if (!http_response_get_header(r, security_headers[i].name)) /* a download sets a stricter one */
+			MHD_add_response_header(mr, security_headers[i].name, security_headers[i].value);
 	MHD_add_response_header(mr, "X-Request-Id", x->req.request_id);
 	if (!http_response_get_header(r, "Cache-Control"))
 		MHD_add_response_header(mr, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
@@ -304,7 +315,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 	}
 	conn_guard_phase(con, CONN_BUSY);
 	if (x->over_limit) {
-		too_large(x);
+		too_large(x, x->received);
 	} else {
 		x->req.body = x->received ? x->body.buf : NULL;
 		x->req.body_len = x->body.len;

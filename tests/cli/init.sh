@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 16 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 17 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -91,6 +91,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   reminders  re-assessment and plan reminders: the outbox and its delivery
   portfolio  where each counterpart stands: decision, queries, plans, re-assessment
   questions  a bank's supplementary questions (criteria with no counterpart) and a connector's answers
+  attach     files attached to a connector's answers as evidence
   audit      check and read the tamper-evident audit trail
   backup     copy the database and the server secret into a new directory, while the server runs
   restore    check a backup and put it in place, never overwriting
@@ -138,9 +139,12 @@ UPDATE criterion SET note = (SELECT r.note FROM mapping_row r WHERE r.criterion_
 UPDATE criterion SET note = 'BCP は別途、業務継続計画の提出で確認' WHERE key = '(2)-1';
 ALTER TABLE mapping_row DROP COLUMN note_en;
 ALTER TABLE criterion DROP COLUMN note_en;
-DELETE FROM schema_migration WHERE version = 16;"
+DELETE FROM schema_migration WHERE version = 16;
+DROP TABLE attachment_item; DROP TABLE attachment; DROP TABLE attachment_blob;
+ALTER TABLE org DROP COLUMN attachment_quota;
+DELETE FROM schema_migration WHERE version = 17;"
 run "$SHINSA" --db "$DB16" init
-eq "migration 16, then the shipped files unchanged" "$rc:$(echo "$out" | grep -v '^catalog')" "0:database $DB16: schema version 16 (was 15)
+eq "migration 16, then the shipped files unchanged" "$rc:$(echo "$out" | grep -v '^catalog')" "0:database $DB16: schema version 17 (was 15)
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, unchanged"
 eq "the shipped notes in Japanese, English the alternate" \
 	"$(sqlite3 -separator '|' "$DB16" "SELECT criterion_key, note, note_en FROM mapping_row WHERE criterion_key IN ('(1)-1', '(1)-5', '(1)-12') ORDER BY seq")" \

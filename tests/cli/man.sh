@@ -29,7 +29,7 @@ SEE ALSO
 Shinsa SHINSA(1)"
 
 "$SHINSA" help | sed -n 's/^  \([a-z]*\) .*/\1/p' >"$T/commands"
-eq "shinsa help lists 25 commands" "$(wc -l <"$T/commands")" 25
+eq "shinsa help lists 26 commands" "$(wc -l <"$T/commands")" 26
 while read -r name; do
 	# The subsection heading, then the usage line under it.
 	got=$(echo "$rendered" | grep -A 1 -x "   $name" | sed -n 2p | cut -c1-$((14 + ${#name})))

@@ -6,7 +6,7 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" init >/dev/null
 "$SHINSA" org add --kind bank --name 審査銀行 >/dev/null
 "$SHINSA" org add --kind connector --name 接続先 >/dev/null
-USAGE="(usage: shinsa org set BANK --require-approval yes|no)"
+USAGE="(usage: shinsa org set NAME [--require-approval yes|no] [--attachment-quota SIZE|default])"
 events() { sqlite3 "$SHINSA_DB" "SELECT count(*) FROM audit_event WHERE action = 'org_setting'"; }
 setting() { sqlite3 "$SHINSA_DB" "SELECT require_approval FROM org WHERE name = '審査銀行'"; }
 
@@ -24,9 +24,9 @@ eq "no" "$rc:$out:$(setting):$(events)" "0:審査銀行: a decision is signed by
 
 fails "a connector" 1 "shinsa: 接続先 is a connector: only a bank decides reviews" "$SHINSA" org set 接続先 --require-approval yes
 fails "no such organisation" 1 "shinsa: no organisation \"なし\" (shinsa org list shows them)" "$SHINSA" org set なし --require-approval yes
-fails "no value" 2 "shinsa: org set: --require-approval is required $USAGE" "$SHINSA" org set 審査銀行
+fails "no value" 2 "shinsa: org set: say what to set: --require-approval or --attachment-quota $USAGE" "$SHINSA" org set 審査銀行
 fails "a bad value" 2 "shinsa: org set: --require-approval takes yes or no, not \"true\" $USAGE" \
 	"$SHINSA" org set 審査銀行 --require-approval true
-fails "no bank" 2 "shinsa: org set: name one bank $USAGE" "$SHINSA" org set --require-approval yes
+fails "no bank" 2 "shinsa: org set: name one organisation $USAGE" "$SHINSA" org set --require-approval yes
 eq "nothing written by the refusals" "$(setting):$(events)" "0:2"
 finish

@@ -24,6 +24,9 @@ answer_all "$A"
 # A plan for item 38 (partial), in what A shares with X: X sees that plan.
 "$SHINSA" answers set --org "$A" --item 38 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
 "$SHINSA" answers set --org "$B" --item 1 --status implemented --current "B社の回答" >/dev/null
+# A's evidence file, attachment 1: nobody foreign may list, change or read it.
+printf '%%PDF-1.4\nA社の規程\n' >"$T/a-rules.pdf"
+"$SHINSA" attach add --org "$A" --item 1 "$T/a-rules.pdf" --title A社の規程 >/dev/null
 start_server
 
 login editor@a.test
@@ -102,6 +105,11 @@ PUT /api/v1/org|/api/v1/org|{\"require_approval\":false}
 GET /api/v1/banks/{bank}/questions|/api/v1/banks/$X/questions|-
 PUT /api/v1/banks/{bank}/questions/{key}|/api/v1/banks/$X/questions/(2)-1|{\"answer\":\"B\"}
 GET /api/v1/reviews/{submission}/questions|/api/v1/reviews/$SUB/questions?bank=$X|-
+POST /api/v1/attachments|/api/v1/attachments?name=b.pdf&items=1|-
+GET /api/v1/attachments|/api/v1/attachments|-
+PATCH /api/v1/attachments/{id}|/api/v1/attachments/1|{\"title\":\"B\"}
+DELETE /api/v1/attachments/{id}|/api/v1/attachments/1|-
+GET /api/v1/attachments/{id}/file|/api/v1/attachments/1/file|-
 GET /api/v1/plans|/api/v1/plans|-
 GET /api/v1/plans/{id}|/api/v1/plans/1|-
 PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
@@ -308,6 +316,18 @@ want() {
 		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"$X has no question \\\"(2)-1\\\"\",\"problems\":[{\"cell\":\"\",\"code\":\"no_question\",\"args\":[\"$X\",\"(2)-1\"]}]}}"; fi ;;
 	"GET /api/v1/reviews/{submission}/questions")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	# Evidence files: a connector's own only; A's attachment 1 is 404 to
+	# every other connector, and a bank has none (403).
+	"POST /api/v1/attachments")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share; then echo "$ROLE_NO"
+		else echo '400 {"error":{"code":"bad_request","message":"file \"b.pdf\" is empty","problems":[{"cell":"","code":"attachment_empty","args":["b.pdf"]}]}}'; fi ;;
+	"GET /api/v1/attachments")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"; else echo "200 []"; fi ;;
+	"PATCH /api/v1/attachments/{id}" | "DELETE /api/v1/attachments/{id}" | "GET /api/v1/attachments/{id}/file")
+		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
+		elif ! $may_share && [ "${pat%% *}" != GET ]; then echo "$ROLE_NO"
+		else echo '404 {"error":{"code":"not_found","message":"no attachment 1","problems":[{"cell":"","code":"attachment_not_found","args":["1"]}]}}'; fi ;;
 	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.
 	"GET /api/v1/plans" | "GET /api/v1/cycles" | "GET /api/v1/portfolio")
 		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;
@@ -346,7 +366,7 @@ want() {
 
 # What of A must never be in a foreign body.
 leaks() {
-	for s in "$SHA" "A社の回答" "$A" "@a.test" '"submission":1' '"share":1'; do
+	for s in "$SHA" "A社の回答" "A社の規程" "a-rules.pdf" "$A" "@a.test" '"submission":1' '"share":1'; do
 		grep -qF -- "$s" "$T/b" && { echo "$s"; return; }
 	done
 	[ "$1" != X ] && grep -qF -- "$X" "$T/b" && echo "$X"

@@ -94,9 +94,10 @@ static void test_refusal_table(void **state)
 	status_of(OUTCOME_SHEET, 422, "invalid_workbook");
 	status_of(OUTCOME_DENIED, 401, "unauthorized");
 	status_of(OUTCOME_THROTTLED, 429, "too_many_attempts");
+	status_of(OUTCOME_TOO_LARGE, 413, "too_large");
 	status_of(OUTCOME_FAILED, 500, "internal");
 	status_of(OUTCOME_OK, 500, "internal");
-	status_of((enum outcome)(OUTCOME_THROTTLED + 1), 500, "internal");
+	status_of((enum outcome)(OUTCOME_TOO_LARGE + 1), 500, "internal");
 	struct err e = { 0 };
 	err_set(&e, "wrong email or password");
 	refused(OUTCOME_DENIED, &e, NULL, 401,
