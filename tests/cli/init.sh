@@ -80,7 +80,7 @@ eq "help lists the commands" "$(echo "$out" | grep '^  ')" "  init       create 
   answers    a connector's master answer set
   submit     freeze a connector's answers into a signed submission
   submission look at and export stored submissions
-  verify     check an exported submission or review decision, with no database
+  verify     check an exported submission, package or review decision, with no database
   diff       compare two submissions, or one with the working answers
   share      consent: let a bank read a submission, see its reads, revoke
   inbox      what is shared with a bank now
