@@ -48,7 +48,7 @@ run "$SHINSA" org set "$A" --require-approval yes
 eq "org set on a connector" "$rc:$err" "1:shinsa: $A is a connector: only a bank decides reviews"
 run "$SHINSA" org set "$X" --require-approval maybe
 eq "org set with a bad value" "$rc:$err" \
-	"2:shinsa: org set: --require-approval takes yes or no, not \"maybe\" (usage: shinsa org set BANK --require-approval yes|no)"
+	"2:shinsa: org set: --require-approval takes yes or no, not \"maybe\" (usage: shinsa org set NAME [--require-approval yes|no] [--attachment-quota SIZE|default])"
 eq "the setting is audited" "$("$SHINSA" audit list --org "$X" --json | jq -c '.[0] | [.actor, .action, .object, .details]')" \
 	"[\"cli:$(id -un)\",\"org_setting\",\"org:2\",\"{\\\"require_approval\\\":true}\"]"
 login admin@x.test
