@@ -109,8 +109,11 @@ api GET "$R"
 eq "the connector says whose review" "$code $body" "400 $(E bad_request "bank is required: say whose review with ?bank=NAME")"
 api GET "$R?bank=$X"
 eq "no review by X yet" "$code $body" "404 $(E not_found "no review of submission 1 by $X")"
+"$SHINSA" user update --email editor@a.test --name "接続 一郎" --department 企画部 >/dev/null
 login rev@x.test
 api GET "$R"
+eq "回答者 by name, as the pages say them" "$(echo "$body" | jq -c '[.questions[] | select(.answer) | [.answered_by, .answered_by_name, .answered_by_department]]')" \
+	'[["editor@a.test","接続 一郎","企画部"]]'
 eq "X reads A's answers under the share" "$code $(echo "$body" | jq -c '[.bank, .connector, [.questions[] | [.key, .answer, .answered_by]]]')" \
 	"200 [\"$X\",\"$A\",[[\"(1)-1\",null,null],[\"(1)-10\",null,null],[\"(2)-1\",\"事業継続計画を策定し、年1回訓練している。\",\"editor@a.test\"],[\"(2)-2\",null,null]]]"
 api GET /api/v1/reviews/2/questions
