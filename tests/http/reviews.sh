@@ -29,6 +29,18 @@ FOR_BANKS=$(E forbidden "this is for banks")
 viewer_may_not() { E forbidden "your role (viewer) may not do this"; }
 
 # Opening: the first read by any role of the bank, once.
+# A decision refused for its items, as the bank's first touch: the items
+# listed from the one read that refused it, and nothing written (no review
+# opened, no review_open).
+login rev@x.test
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+ALL39=$( (seq 1 38; echo 44) | paste -sd, | sed 's/,/, /g')
+eq "a first decision refused for its items" "$code $body" \
+	"409 $(EP items_pending "39 items have no verdict: $ALL39" 39 "$ALL39" "$(echo "$ALL39" | tr -d ' ')")"
+eq "the refused decision wrote nothing" \
+	"$(sqlite3 "$SHINSA_DB" "SELECT count(*) FROM review; SELECT count(*) FROM audit_event WHERE action = 'review_open'")" "0
+0"
+
 login viewer@x.test
 api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
