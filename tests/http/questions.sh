@@ -7,9 +7,7 @@
 # connector B, a viewer and the wrong kind get 404 or 403. The audit event
 # names the question, never the text.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
@@ -17,8 +15,7 @@ add_user "$X" rev@x.test reviewer
 add_user "$Y" rev@y.test reviewer
 "$SHINSA" criteria import catalog/sources/000_facbf1237c5cd287.txt --org "$X" --format text >/dev/null 2>&1
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }

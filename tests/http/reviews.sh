@@ -8,9 +8,7 @@
 # tests: another bank, a revoked share, another connector, a viewer, the
 # connector trying the bank's writes.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
@@ -18,8 +16,7 @@ add_user "$X" rev@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
