@@ -85,6 +85,7 @@ for (const [lang, width] of RUNS) {
       await part(answered, `mend-1b-${side}-question-${tag}`);
     }
     await at(bank, lang, width, "/criteria");
+    assert.equal(await bank.locator("dl.facts dt").nth(1).textContent(), lang === "ja" ? "取込日時（JST）・取込者" : "Imported (JST), by");
     assert.deepEqual(await person(bank.locator("dl.facts dd").nth(1)),
       ["山田 花子（システムリスク管理部 オープンAPI審査グループ）", B.admin, B.admin], "the 取込者");
     await look(bank, `mend-2-criteria-${tag}`);
@@ -119,6 +120,9 @@ for (const [lang, width] of RUNS) {
     assert.equal(await due.getAttribute("aria-describedby"), "missing-plan_due-item-5 plan-due-hint");
     await due.fill("令和9年7月31日");
     assert.equal(await due.getAttribute("aria-describedby"), "plan-due-hint");
+    // The date typed is saved when the field is left: wait for it before the next page.
+    await Promise.all([connector.waitForResponse((r) => r.url().endsWith("/api/v1/answers/5") && r.request().method() === "PUT"),
+      due.press("Tab")]);
   });
 }
 
