@@ -138,7 +138,10 @@ static void add_questions(struct http_request *req, struct http_response *resp, 
 	char *path = with_bank(req, base);
 	json_t *doc = NULL;
 	if (page_fetch(req, resp, path, false, &doc) == 200) {
-		json_t *qs = json_object_get(doc, "questions");
+		json_t *qs = json_object_get(doc, "questions"), *q;
+		size_t i;
+		json_array_foreach(qs, i, q)
+			person_set_named(q, "answered_by"); /* 回答者 as 氏名（部署） */
 		if (json_array_size(qs))
 			json_object_set(data, "questions", qs);
 	}

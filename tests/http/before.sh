@@ -4,9 +4,7 @@
 # it and in force (each a recorded read of its share), 404 for a version
 # not shared, for another bank and after revoke, exactly as a read of one.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 # The reviewer has a name (the connector's editor none): the previous
@@ -16,8 +14,7 @@ add_user "$Y" rev@y.test reviewer
 answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --current "多要素認証を導入済みです。" \
 	--issues "管理画面が未対応" --plan "2026年9月末までに対応" --plan-due 2026-09-30 >/dev/null
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
 reads() {

@@ -7,9 +7,7 @@
 # the plans of items partial in it, its re-assessment cycle with A), which
 # ends with the revoke.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 ROLES="admin editor reviewer viewer approver"
 for r in $ROLES; do
 	add_user "$A" "$r@a.test" "$r"

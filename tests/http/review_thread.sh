@@ -5,14 +5,11 @@
 # it read is refused (409, with the item as it now is) once the item has
 # changed, and writes nothing. Exact bodies throughout.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X
+fresh_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 login rev@x.test

@@ -8,9 +8,7 @@
 # tests: another bank, a revoked share, another connector, a viewer, the
 # connector trying the bank's writes.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
@@ -18,8 +16,7 @@ add_user "$X" rev@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
@@ -29,6 +26,18 @@ FOR_BANKS=$(E forbidden "this is for banks")
 viewer_may_not() { E forbidden "your role (viewer) may not do this"; }
 
 # Opening: the first read by any role of the bank, once.
+# A decision refused for its items, as the bank's first touch: the items
+# listed from the one read that refused it, and nothing written (no review
+# opened, no review_open).
+login rev@x.test
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+ALL39=$( (seq 1 38; echo 44) | paste -sd, | sed 's/,/, /g')
+eq "a first decision refused for its items" "$code $body" \
+	"409 $(EP items_pending "39 items have no verdict: $ALL39" 39 "$ALL39" "$(echo "$ALL39" | tr -d ' ')")"
+eq "the refused decision wrote nothing" \
+	"$(sqlite3 "$SHINSA_DB" "SELECT count(*) FROM review; SELECT count(*) FROM audit_event WHERE action = 'review_open'")" "0
+0"
+
 login viewer@x.test
 api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
