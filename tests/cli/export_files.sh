@@ -26,6 +26,10 @@ PDF_M=files/$(echo "$PDF" | cut -c1-12)-ISMS認証.pdf CSV_M=files/$(echo "$CSV"
 "$SHINSA" submission export 1 -o s.json >/dev/null
 eq "the document seals both files, by name" "$(jq -c '.document.attachments' s.json)" \
 	"[{\"items\":[2,3],\"name\":\"ISMS認証.pdf\",\"sha256\":\"$PDF\",\"size\":25,\"title\":\"ISMS認証\",\"type\":\"application/pdf\",\"valid_until\":\"2027-07-31\"},{\"items\":[5],\"name\":\"一覧.csv\",\"sha256\":\"$CSV\",\"size\":29,\"title\":\"\",\"type\":\"text/csv\",\"valid_until\":null}]"
+run "$SHINSA" submission show 1
+eq "submission show lists the sealed files" "$(printf '%s\n' "$out" | sed -n '/^files:/,/^ *1 /p' | head -n 3)" "files:        2
+  ISMS認証.pdf (items 2, 3): 25 bytes, application/pdf, sha256 $PDF, valid until 2027-07-31
+  一覧.csv (item 5): 29 bytes, text/csv, sha256 $CSV"
 run "$SHINSA" submission export 1 -o p.zip
 eq "export -o FILE.zip of a submission with files" "$rc:$out" "0:wrote p.zip: submission 1, version 1 of $C"
 eq "the members" "$(unzip -Z1 p.zip | tr '\n' ' ')" "submission.json $PDF_M $CSV_M "
