@@ -122,4 +122,6 @@ eq "A revokes" "$code" 200
 as rev@x.test
 none_of "X after the revoke"
 eq "refusals are no reads" "$(accesses)" '200 [[1,["rev@x.test","rev@x.test","rev@x.test","rev@x.test","rev@x.test","rev@x.test"]]]'
+stop_server
+eq "the server stopped cleanly (no leak under ASan)" "$server_rc" 0
 finish
