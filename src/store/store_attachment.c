@@ -186,6 +186,17 @@ int store_attachment_remove(struct store *st, long long id, const char *now, str
 	return q ? sql_run(q, e) : -1;
 }
 
+/* Column 0 of q's row, the bytes, copied into *data (yours). */
+static void blob_copy(struct sql_stmt *q, void **data, size_t *len)
+{
+	size_t n;
+	const void *p = sql_blob(q, 0, &n);
+	*data = xmalloc(n ? n : 1);
+	if (n)
+		memcpy(*data, p, n);
+	*len = n;
+}
+
 int store_attachment_bytes(struct store *st, long long org_id, const char *sha256, void **data, size_t *len,
 			   char **type, struct err *e)
 {
@@ -201,14 +212,24 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 	sql_bind_int(q, 2, org_id);
 	int rc = sql_step(q, e);
 	if (rc == 1) {
-		size_t n;
-		const void *p = sql_blob(q, 0, &n);
-		*data = xmalloc(n ? n : 1);
-		if (n)
-			memcpy(*data, p, n);
-		*len = n;
+		blob_copy(q, data, len);
 		*type = xstrdup(sql_text(q, 1));
 	}
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_attachment_blob_get(struct store *st, const char *sha256, void **data, size_t *len, struct err *e)
+{
+	*data = NULL;
+	*len = 0;
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT bytes FROM attachment_blob WHERE sha256 = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, sha256);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		blob_copy(q, data, len);
 	sql_finalize(q);
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }

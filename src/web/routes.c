@@ -16,6 +16,7 @@
 #include "web/api_questions.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
+#include "web/api_submission_files.h"
 #include "web/api_submissions.h"
 #include "web/page_connector.h"
 #include "web/page_submissions.h"
@@ -100,6 +101,11 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/submissions/{id}/shares", api_share_create, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	/* A submission's sealed files and its package, under the same rule
+	 * (api_submission_files.h) */
+	{ "GET", "/api/v1/submissions/{id}/attachments", api_submission_files_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/attachments/{sha256}", api_submission_files_get, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/package", api_submission_package, 0, 0, ACTION_READ },
 	/* The banks to share with, for the share form's list (api_banks.h) */
 	{ "GET", "/api/v1/banks", api_banks_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },

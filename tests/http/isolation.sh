@@ -25,6 +25,7 @@ answer_all "$A"
 # A's evidence file, attachment 1: nobody foreign may list, change or read it.
 printf '%%PDF-1.4\nA社の規程\n' >"$T/a-rules.pdf"
 "$SHINSA" attach add --org "$A" --item 1 "$T/a-rules.pdf" --title A社の規程 >/dev/null
+ASHA=$(sha256sum "$T/a-rules.pdf" | cut -c1-64)
 start_server
 
 login editor@a.test
@@ -78,6 +79,9 @@ POST /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
 GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/$SUB|-
+GET /api/v1/submissions/{id}/attachments|/api/v1/submissions/$SUB/attachments|-
+GET /api/v1/submissions/{id}/attachments/{sha256}|/api/v1/submissions/$SUB/attachments/$ASHA|-
+GET /api/v1/submissions/{id}/package|/api/v1/submissions/$SUB/package|-
 POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
@@ -233,6 +237,11 @@ want() {
 	"GET /api/v1/submissions/{id}")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"GET /api/v1/submissions/{id}/diff/{other}")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	# The sealed files and the package: X through its share, as the
+	# submission; everyone else as if it did not exist.
+	"GET /api/v1/submissions/{id}/attachments" | "GET /api/v1/submissions/{id}/attachments/{sha256}" | \
+		"GET /api/v1/submissions/{id}/package")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"POST /api/v1/submissions/{id}/shares" | "DELETE /api/v1/submissions/{id}/shares/{share}")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
@@ -392,7 +401,8 @@ call() {
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
 			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
 			"GET /portfolio" | "GET /plans" | "GET /plans/{id}" | "GET /notifications" | \
-			"GET /api/v1/notifications") consent=true ;; esac
+			"GET /api/v1/notifications" | "GET /api/v1/submissions/{id}/attachments" | \
+			"GET /api/v1/submissions/{id}/attachments/{sha256}" | "GET /api/v1/submissions/{id}/package") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
@@ -437,16 +447,17 @@ api GET /api/v1/notifications
 eq "X's reviewer: the share" "$code $(echo "$body" | jq -c '[.notifications[] | [.id, .kind, .connector]]')" "200 [[2,\"shared\",\"$A\"]]"
 
 # The consent itself: X read it, each a read of the share: each role
-# thirteen times (the submission, its review and A's answers to X's
+# sixteen times (the submission, its review and A's answers to X's
 # questions, each by the API and by the review page; the review again by
 # the criteria page, X having no criteria; the plans listed and plan 1, by
-# the API and by their pages; the diff by the API and by its page), and fourteen for the roles that may require a
+# the API and by their pages; the diff by the API and by its page; the
+# files listed, the file and the package), and seventeen for the roles that may require a
 # date of plan 1, the answer being the plan. Y never could; A's list shows
 # each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer approver; do n=13; case $r in admin | reviewer | approver) n=14 ;; esac
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer approver; do n=16; case $r in admin | reviewer | approver) n=17 ;; esac
 		for i in $(seq $n); do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
@@ -469,6 +480,10 @@ api GET /api/v1/reviews/$SUB/questions
 eq "after the revoke X gets 404 for A's answers to its questions" "$code $body" "404 $NOT_FOUND"
 api GET /api/v1/submissions/$SUB/diff/$SUB
 eq "after the revoke X gets 404 for the diff" "$code $body" "404 $NOT_FOUND"
+for what in attachments "attachments/$ASHA" package; do
+	api GET "/api/v1/submissions/$SUB/$what"
+	eq "after the revoke X gets 404 for …/${what%%/*}" "$code $body" "404 $NOT_FOUND"
+done
 login viewer@y.test
 api GET /api/v1/submissions/$SUB
 eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"
