@@ -106,6 +106,8 @@ enum audit_action {
 	AUDIT_ATTACHMENT_ADD,   /* attachment_add: a connector attached a file to its items */
 	AUDIT_ATTACHMENT_SET,   /* attachment_set: an attachment's title, items or validity changed */
 	AUDIT_ATTACHMENT_REMOVE, /* attachment_remove: an attachment removed (its file is kept) */
+	AUDIT_REVIEW_FILE_ADD,  /* review_file_add: a file uploaded to a submission's review threads */
+	AUDIT_REVIEW_FILE_READ, /* review_file_read: a bank downloaded a thread's file through a share */
 	AUDIT_NACTIONS,
 };
 

@@ -28,7 +28,8 @@
  *   review_open        {"carried", "carried_from", "connector", "submission"}
  *   review_verdict     {"no", "submission", "verdict"}
  *   review_bank_answer {"fields", "no", "submission"}
- *   review_message     {"bank", "no", "submission"} (also for a verdict's text)
+ *   review_message     {"bank", "no", "submission"} (also for a verdict's text;
+ *                      "files": [sha256...] when it carries files)
  *   review_decision    {"decision", "sha256", "submission"} (service/approvals.h)
  *
  * Return values: 0; OUTCOME_NOT_FOUND (404), OUTCOME_INVALID (400: what was
@@ -91,6 +92,12 @@ enum outcome reviews_bank_answer(struct store *st, const char *actor, long long 
  */
 enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
 			     const char *bank, int no, const char *text, struct review **out, struct err *e);
+/* reviews_message() carrying the files files[0..n_files) (by sha256),
+ * which actor's organisation uploaded to the submission's threads
+ * (service/review_files.h: review_files_names()'s refusals). */
+enum outcome reviews_message_files(struct store *st, const char *actor, const struct org *org,
+				   long long submission_id, const char *bank, int no, const char *text,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e);
 
 /*
  * For service/approvals.h, which builds on these: fn runs on the bank's

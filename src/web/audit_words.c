@@ -46,6 +46,8 @@ static const struct says sayings[] = {
 	{ "attachment_add", { "name" }, { NULL } },
 	{ "attachment_set", { "#" }, { NULL } },
 	{ "attachment_remove", { "name" }, { NULL } },
+	{ "review_file_add", { "#", "name" }, { NULL } },
+	{ "review_file_read", { "#", "bank" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,
