@@ -11,6 +11,7 @@
 #include "service/export.h"
 #include "service/lookup.h"
 #include "service/people.h"
+#include "service/review_expiry.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -230,7 +231,8 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->n_items; i++)
 		json_array_append_new(items, review_view_item(&r->items[i]));
-	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0 || name_authors(st, items, e) < 0) {
+	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0 || name_authors(st, items, e) < 0 ||
+	    review_expiry_mark_items(st, r, items, e) < 0) {
 		json_decref(items);
 		review_free(old);
 		return NULL;
