@@ -115,4 +115,6 @@ eq "revoked: 404" "$code $body" '404 {"error":{"code":"not_found","message":"no 
 upload "$T/shot.png" shot.png
 eq "revoked: no upload" "$code $body" '404 {"error":{"code":"not_found","message":"no submission 1"}}'
 eq "and no read recorded" "$(reads | wc -l)" 1
+stop_server
+eq "the server stopped cleanly (no leak under ASan)" "$server_rc" 0
 finish
