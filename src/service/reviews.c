@@ -233,6 +233,10 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	}
 	if (review_verdict_check(it, v, w->b, e) < 0)
 		return OUTCOME_INVALID;
+	if (w->n_files && !has_text(w->b)) {
+		err_coded(e, NULL, "review_files_need_text", "files go with the verdict's text: write one", NULL);
+		return OUTCOME_INVALID;
+	}
 	char rev[REVIEW_REVISION_LEN + 1];
 	review_item_revision(it, rev);
 	if (w->c && strcmp(w->c, rev) != 0) {
@@ -267,8 +271,16 @@ enum outcome reviews_verdict(struct store *st, const char *actor, long long bank
 			     const char *verdict, const char *text, const char *revision, struct review **out,
 			     struct err *e)
 {
+	return reviews_verdict_files(st, actor, bank_id, submission_id, no, verdict, text, revision, NULL, 0, out, e);
+}
+
+enum outcome reviews_verdict_files(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				   int no, const char *verdict, const char *text, const char *revision,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e)
+{
 	bool stale = false;
-	struct write w = { .actor = actor, .no = no, .a = verdict, .b = text, .c = revision, .stale = &stale };
+	struct write w = { .actor = actor, .no = no, .a = verdict, .b = text, .c = revision, .stale = &stale,
+			   .files = files, .n_files = n_files };
 	int rc = bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
 	/* A verdict refused for its revision hands back the review as it now
 	 * is, for the caller to show beside what was sent. */

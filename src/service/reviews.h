@@ -72,6 +72,13 @@ enum outcome reviews_open(struct store *st, const char *actor, long long bank_id
 enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
 			     const char *verdict, const char *text, const char *revision, struct review **out,
 			     struct err *e);
+/* reviews_verdict() whose text's message carries the files files[0..n_files)
+ * (by sha256) the bank uploaded to the submission's threads
+ * (service/review_files.h); files need a text ("files go with the
+ * verdict's text: write one", review_files_need_text). */
+enum outcome reviews_verdict_files(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				   int no, const char *verdict, const char *text, const char *revision,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e);
 
 /*
  * The bank's own answer to item no (a bank or common item): the fields

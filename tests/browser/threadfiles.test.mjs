@@ -80,6 +80,19 @@ test("the bank downloads the screenshot from the thread", async () => {
   assert.ok(reads.json[0].accesses.length > 0, "the download is among the share's reads");
 });
 
+test("the bank sends a template with a query", async () => {
+  const it = item(bank, 20);
+  await it.getByLabel("判定", { exact: true }).selectOption("query");
+  await it.getByLabel("照会・要改善の内容（了承・対象外は任意のメモ）", { exact: true }).fill("この様式で委託先一覧をお送りください。");
+  await it.getByLabel("添付ファイル", { exact: true }).setInputFiles({ name: "委託先一覧_様式.csv", mimeType: "text/csv", buffer: Buffer.from("通番,委託先名,所在地\n") });
+  await it.getByRole("button", { name: "判定を保存", exact: true }).click();
+  await item(bank, 20).locator(".save-state").filter({ hasText: "保存しました" }).waitFor({ state: "attached" });
+  const entry = item(bank, 20).locator(".thread .message-entry");
+  assert.equal(await entry.locator(".wrap").textContent(), "この様式で委託先一覧をお送りください。");
+  assert.deepEqual(await entry.locator(".thread-files a").allTextContents(), ["委託先一覧_様式.csv"]);
+  await item(bank, 20).screenshot({ path: `${process.env.SHINSA_SHOTS}/threadfiles-bank-template-item20.png` });
+});
+
 for (const [lang, width] of [["ja", 1366], ["ja", 390], ["en", 1366], ["en", 390]]) {
   test(`the thread's file on both sides, ${lang} at ${width} px`, async () => {
     for (const [who, page, path] of [["bank", bank, `/reviews/${submission}`], ["connector", connector, `/reviews/${submission}?bank=${encodeURIComponent(B.org)}`]]) {

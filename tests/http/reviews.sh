@@ -73,7 +73,7 @@ for c in \
 	'{"verdict":1}|3|400|verdict must be a string' \
 	'{"verdict":null}|3|400|verdict must be a string' \
 	'{"verdict":"accepted","comment":2}|3|400|comment must be a string or null' \
-	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, text, comment, revision)' \
+	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, text, comment, revision, files)' \
 	'{"verdict":"accepted"}|46|404|api-checklist-2018-08 has no item 46' \
 	'{"verdict":"accepted"}|x|404|no item \"x\"'; do
 	data=${c%%|*} rest=${c#*|}

@@ -40,6 +40,16 @@ api POST /api/v1/reviews/1/items/33/messages "{\"text\":\"様式に記入のう�
 eq "X's message carries it" "$code $(echo "$body" | jq -c '.messages[-1] | [.text, .files]')" \
 	"201 [\"様式に記入のうえ返送してください\",[{\"sha256\":\"$TSHA\",\"name\":\"確認様式.csv\",\"type\":\"csv\",\"size\":51}]]"
 
+# The template goes with a query's verdict too (its text is the message);
+# files without a text are refused, and nothing is written.
+api PUT /api/v1/reviews/1/items/20 "{\"verdict\":\"query\",\"text\":\"この様式で委託先一覧をお送りください\",\"files\":[\"$TSHA\"]}"
+eq "a query carrying the template" "$code $(echo "$body" | jq -c '[.verdict, (.messages[] | [.text, .verdict, [.files[].name]])]')" \
+	'200 ["query",["この様式で委託先一覧をお送りください","query",["確認様式.csv"]]]'
+api PUT /api/v1/reviews/1/items/21 "{\"verdict\":\"accepted\",\"files\":[\"$TSHA\"]}"
+eq "files without a text" "$(refusal)" "400 bad_request files go with the verdict's text: write one review_files_need_text "
+api GET /api/v1/reviews/1
+eq "the refused verdict wrote nothing" "$(echo "$body" | jq -c '.items[20] | [.verdict, (.messages | length)]')" '[null,0]'
+
 # A answers with a screenshot.
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\10\6\0\0\0\37\25\304\211' >"$T/shot.png"
 PSHA=$(sha256sum "$T/shot.png" | cut -d' ' -f1)
