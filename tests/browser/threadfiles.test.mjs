@@ -6,9 +6,10 @@
 // downloads it byte-equal. Screenshots of both sides in Japanese and
 // English, at 1366 and 390 px wide.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { BASE_URL, accounts, answeredAndShared, api, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, answeredAndShared, api, assertNoSideScroll, launch, look, signedIn } from "./lib.mjs";
 
 const C = accounts.connector;
 const B = accounts.bank;
@@ -91,6 +92,38 @@ test("the bank sends a template with a query", async () => {
   assert.equal(await entry.locator(".wrap").textContent(), "この様式で委託先一覧をお送りください。");
   assert.deepEqual(await entry.locator(".thread-files a").allTextContents(), ["委託先一覧_様式.csv"]);
   await item(bank, 20).screenshot({ path: `${process.env.SHINSA_SHOTS}/threadfiles-bank-template-item20.png` });
+});
+
+// Version 2 seals an ISMS certificate valid until 2026-03-31 (items 2
+// and 3) and a policy valid until 2099 (item 2); sealing at submit is
+// another part's, so the document is stored as the store holds any.
+test("the bank sees the expired certificate on the items it supports", async () => {
+  const run = (cmd, args) => execFileSync(cmd, args, { env: process.env, stdio: "pipe" }).toString();
+  const doc = JSON.parse(run("sqlite3", [process.env.SHINSA_DB, `SELECT document FROM submission WHERE id = ${submission}`]));
+  doc.version = 2;
+  doc.attachments = [
+    { items: [2, 3], name: "ISMS認証書（2023年版・全社・本社および全拠点を適用範囲とする）.pdf", sha256: "b".repeat(64), size: 10, title: "ISMS認証書", type: "application/pdf", valid_until: "2026-03-31" },
+    { items: [2], name: "規程.pdf", sha256: "a".repeat(64), size: 10, title: "", type: "application/pdf", valid_until: "2099-12-31" },
+  ];
+  const text = JSON.stringify(doc).replaceAll("'", "''");
+  run("sqlite3", [process.env.SHINSA_DB, `INSERT INTO submission (org_id, catalog_id, version, document, sha256, signature, submitted_at) SELECT org_id, catalog_id, 2, '${text}', 'ab', 'cd', submitted_at FROM submission WHERE id = ${submission}`]);
+  const id = Number(run("sqlite3", [process.env.SHINSA_DB, "SELECT max(id) FROM submission"]));
+  const share = await api(connector, "POST", `/api/v1/submissions/${id}/shares`, { bank: B.org });
+  assert.equal(share.status, 201, JSON.stringify(share.json));
+  for (const [lang, width, mark] of [["ja", 1366, "期限切れ：ISMS認証書（2023年版・全社・本社および全拠点を適用範囲とする）.pdf（有効期限 2026-03-31）"],
+    ["en", 390, "Expired: ISMS認証書（2023年版・全社・本社および全拠点を適用範囲とする）.pdf (valid until 2026-03-31)"]]) {
+    await bank.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+    await bank.goto(`${BASE_URL}/lang/${lang}?next=${encodeURIComponent(`/reviews/${id}`)}`);
+    // The page marks its notifications read as it opens: let that finish.
+    await bank.waitForLoadState("networkidle");
+    for (const no of [2, 3]) assert.deepEqual(await item(bank, no).locator(".chips .chip.bad").allTextContents(), [mark]);
+    assert.equal(await item(bank, 4).locator(".chips .chip.bad").count(), 0);
+    await assertNoSideScroll(bank);
+    await item(bank, 2).screenshot({ path: `${process.env.SHINSA_SHOTS}/threadfiles-expired-${lang}-${width}-item2.png` });
+  }
+  await bank.setViewportSize({ width: 1366, height: 768 });
+  await bank.goto(`${BASE_URL}/lang/ja?next=${encodeURIComponent(`/reviews/${submission}`)}`);
+  await bank.waitForLoadState("networkidle");
 });
 
 for (const [lang, width] of [["ja", 1366], ["ja", 390], ["en", 1366], ["en", 390]]) {

@@ -117,6 +117,23 @@ eq "a viewer may not upload" "$(refusal)" '403 forbidden your role (viewer) may 
 api GET /api/v1/reviews/1/files/$TSHA
 eq "a viewer downloads" "$code" 200
 
+# The expired flag: version 2 of A's submission seals an ISMS certificate
+# valid until yesterday (items 2 and 3) and a policy valid until today
+# (item 2). Sealing at submit is another part's: the document is stored as
+# the store holds any (its signature is not what this checks).
+DOC=$(sqlite3 "$SHINSA_DB" "SELECT document FROM submission WHERE id = 1" | jq -cS '.version = 2 | .attachments = [
+	{items: [2, 3], name: "ISMS認証書.pdf", sha256: ("b" * 64), size: 10, title: "ISMS認証書", type: "application/pdf", valid_until: "2026-03-31"},
+	{items: [2], name: "規程.pdf", sha256: ("a" * 64), size: 10, title: "", type: "application/pdf", valid_until: "2026-04-01"}]')
+sqlite3 "$SHINSA_DB" "INSERT INTO submission (org_id, catalog_id, version, document, sha256, signature, submitted_at)
+	VALUES (1, 'api-checklist-2018-08', 2, '$DOC', 'ab', 'cd', '2026-04-01T09:00:00Z')"
+"$SHINSA" share add 2 --bank "$X" >/dev/null
+login rev@x.test
+api GET /api/v1/reviews/2
+B64=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+eq "expired: the certificate on items 2 and 3, not the policy valid until today" \
+	"$code $(echo "$body" | jq -c '[.items[1:4][] | [.no, .expired_files]]')" \
+	"200 [[2,[{\"sha256\":\"$B64\",\"name\":\"ISMS認証書.pdf\",\"title\":\"ISMS認証書\",\"valid_until\":\"2026-03-31\"}]],[3,[{\"sha256\":\"$B64\",\"name\":\"ISMS認証書.pdf\",\"title\":\"ISMS認証書\",\"valid_until\":\"2026-03-31\"}]],[4,[]]]"
+
 # After the revoke: X reaches nothing of the threads.
 "$SHINSA" share revoke 1 >/dev/null
 login rev@x.test
