@@ -108,6 +108,8 @@ enum audit_action {
 	AUDIT_ATTACHMENT_REMOVE, /* attachment_remove: an attachment removed (its file is kept) */
 	AUDIT_ATTACHMENT_READ,  /* attachment_read: a bank downloaded a submission's file through a share */
 	AUDIT_PACKAGE_READ,     /* package_read: a bank downloaded a submission's package through a share */
+	AUDIT_REVIEW_FILE_ADD,  /* review_file_add: a file uploaded to a submission's review threads */
+	AUDIT_REVIEW_FILE_READ, /* review_file_read: a bank downloaded a thread's file through a share */
 	AUDIT_NACTIONS,
 };
 

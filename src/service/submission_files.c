@@ -6,6 +6,7 @@
 #include "formats/submission_json.h"
 #include "lib/clock.h"
 #include "lib/xalloc.h"
+#include "service/review_expiry.h"
 #include "service/shares.h"
 #include "service/submissions.h"
 
@@ -79,6 +80,12 @@ enum outcome submission_files_list(struct store *st, const struct user *reader, 
 		*out = json_array();
 		for (size_t i = 0; i < doc->n_attachments; i++)
 			json_array_append_new(*out, submission_json_attachment(&doc->attachments[i]));
+		/* Both sides see which sealed files have expired since. */
+		if (review_expiry_mark_list(*out, e) < 0) {
+			json_decref(*out);
+			*out = NULL;
+			rc = OUTCOME_FAILED;
+		}
 	}
 	submission_record_free(rec);
 	submission_free(doc);

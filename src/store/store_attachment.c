@@ -204,8 +204,8 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 	*len = 0;
 	*type = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"SELECT b.bytes, b.type FROM attachment_blob b WHERE b.sha256 = ? AND EXISTS (SELECT 1 FROM attachment a"
-		" WHERE a.sha256 = b.sha256 AND a.org_id = ? AND a.removed_at IS NULL)", e);
+		"SELECT b.bytes, b.type FROM attachment_blob b WHERE b.sha256 = ? AND (?2 = 0 OR EXISTS (SELECT 1"
+		" FROM attachment a WHERE a.sha256 = b.sha256 AND a.org_id = ?2 AND a.removed_at IS NULL))", e);
 	if (!q)
 		return -1;
 	sql_bind_text(q, 1, sha256);
@@ -237,7 +237,8 @@ int store_attachment_blob_get(struct store *st, const char *sha256, void **data,
 int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"SELECT 1 FROM attachment WHERE org_id = ? AND sha256 = ? AND removed_at IS NULL LIMIT 1", e);
+		"SELECT 1 FROM attachment WHERE org_id = ?1 AND sha256 = ?2 AND removed_at IS NULL"
+		" UNION ALL SELECT 1 FROM review_upload WHERE org_id = ?1 AND sha256 = ?2 LIMIT 1", e);
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, org_id);
@@ -265,7 +266,8 @@ int store_attachment_usage(struct store *st, long long org_id, long long *bytes,
 {
 	return one_number(st,
 			  "SELECT sum(size) FROM attachment_blob WHERE sha256 IN"
-			  " (SELECT sha256 FROM attachment WHERE org_id = ? AND removed_at IS NULL)",
+			  " (SELECT sha256 FROM attachment WHERE org_id = ?1 AND removed_at IS NULL"
+			  "  UNION SELECT sha256 FROM review_upload WHERE org_id = ?1)",
 			  org_id, bytes, 0, e);
 }
 

@@ -15,6 +15,7 @@
 #include "web/review_approval.h"
 #include "web/review_compare.h"
 #include "web/review_screen.h"
+#include "web/review_thread_files.h"
 
 /* The {submission} of the path as a number; false (the 404 page answered)
  * if it is not one. */
@@ -244,7 +245,9 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
-	json_object_set_new(data, "scripts", json_pack("[s, s, s, s]", "review.js", "review_work.js", "table_view.js", "review_table.js"));
+	review_thread_files_add(data, id);
+	json_object_set_new(data, "scripts", json_pack("[s, s, s, s, s]", "review.js", "review_work.js", "table_view.js", "review_table.js",
+						       "review_files.js"));
 	json_object_set_new(data, "view_target", json_string("items"));
 	json_decref(sub);
 	page_render(req, resp, 200, "review_show", "review.show_title", data);

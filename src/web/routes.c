@@ -11,6 +11,7 @@
 #include "web/api_notifications.h"
 #include "web/api_pages.h"
 #include "web/page_account.h"
+#include "web/api_review_files.h"
 #include "web/api_reviews.h"
 #include "web/api_plans.h"
 #include "web/api_questions.h"
@@ -135,6 +136,11 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
+	/* Files in its threads (api_review_files.h): both kinds, the handler
+	 * checking each kind's action as for a message. */
+	{ "POST", "/api/v1/reviews/{submission}/files", api_review_files_upload, ROUTE_FILE_UPLOAD,
+	  ATTACHMENTS_UPLOAD_MAX, ACTION_READ },
+	{ "GET", "/api/v1/reviews/{submission}/files/{sha256}", api_review_files_download, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/reviews/{submission}/decision", api_approval_decide, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/decision/approve", api_approval_approve, ROUTE_BANK, 0, ACTION_APPROVE },
 	{ "POST", "/api/v1/reviews/{submission}/decision/reject", api_approval_reject, ROUTE_BANK, 0, ACTION_APPROVE },

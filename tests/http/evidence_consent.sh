@@ -57,10 +57,12 @@ api POST /api/v1/submissions '{}'
 eq "submitted" "$code $(echo "$body" | jq -c '.id')" "201 1"
 
 LIST="[{\"items\":[2,3,4],\"name\":\"規程.pdf\",\"title\":\"情報セキュリティ規程\",\"sha256\":\"$PDF\",\"size\":46,\"type\":\"application/pdf\",\"valid_until\":\"2027-07-31\"},{\"items\":[5],\"name\":\"設定画面.png\",\"title\":\"\",\"sha256\":\"$PNG\",\"size\":16,\"type\":\"image/png\",\"valid_until\":null}]"
+# As listed for reading: each with whether it has expired by the clock's today.
+LISTED="[{\"items\":[2,3,4],\"name\":\"規程.pdf\",\"title\":\"情報セキュリティ規程\",\"sha256\":\"$PDF\",\"size\":46,\"type\":\"application/pdf\",\"valid_until\":\"2027-07-31\",\"expired\":false},{\"items\":[5],\"name\":\"設定画面.png\",\"title\":\"\",\"sha256\":\"$PNG\",\"size\":16,\"type\":\"image/png\",\"valid_until\":null,\"expired\":false}]"
 api GET /api/v1/submissions/1
 eq "the submission lists its sealed files" "$code $(echo "$body" | jq -c '.attachments')" "200 $LIST"
 api GET /api/v1/submissions/1/attachments
-eq "A lists them" "$code $body" "200 $LIST"
+eq "A lists them" "$code $body" "200 $LISTED"
 api GET "/api/v1/submissions/1/attachments/$PDF"
 cmp -s "$T/b" "$T/rules.pdf" && ok "A downloads the PDF byte-equal" || not_ok "A downloads the PDF byte-equal"
 
@@ -72,7 +74,7 @@ none_of "Y, no share"
 
 login rev@x.test
 api GET /api/v1/submissions/1/attachments
-eq "X lists them" "$code $body" "200 $LIST"
+eq "X lists them" "$code $body" "200 $LISTED"
 api GET "/api/v1/submissions/1/attachments/$PDF"
 cmp -s "$T/b" "$T/rules.pdf" && ok "X downloads the PDF byte-equal" || not_ok "X downloads the PDF byte-equal"
 eq "as a download" "$(headers)" \

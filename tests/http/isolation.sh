@@ -35,6 +35,12 @@ SHA=$(echo "$body" | jq -r .sha256)
 api POST /api/v1/submissions/$SUB/shares "{\"bank\":\"$X\"}"
 SHARE=$(echo "$body" | jq -r .id)
 eq "A submits and shares with X" "$code $SUB $SHARE" "201 1 1"
+# A file A uploaded to the submission's threads and sent to no one: not
+# even X, which the share lets into the threads, may read it.
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\10\6\0\0\0\37\25\304\211' >"$T/a-shot.png"
+req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" --data-binary "@$T/a-shot.png" "$URL/api/v1/reviews/$SUB/files?name=a.png"
+FSHA=$(echo "$body" | jq -r .sha256)
+eq "A uploads a file to the threads" "$code" 201
 
 # Every route, with the request that reaches A's objects where it has any:
 # "PATTERN|PATH|BODY" ("-": no body). The session is ended last.
@@ -98,6 +104,8 @@ GET /api/v1/reviews/{submission}/criteria|/api/v1/reviews/$SUB/criteria|-
 PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verdict\":\"accepted\"}
 PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
+POST /api/v1/reviews/{submission}/files|/api/v1/reviews/$SUB/files?name=b.pdf|-
+GET /api/v1/reviews/{submission}/files/{sha256}|/api/v1/reviews/$SUB/files/$FSHA|-
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
 GET /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision?bank=$X|-
 POST /api/v1/reviews/{submission}/decision/approve|/api/v1/reviews/$SUB/decision/approve|-
@@ -312,6 +320,16 @@ want() {
 		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review","problems":[{"cell":"","code":"bank_required","args":[]}]}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
+	# Files in threads: the same actions as a message; only X reaches the
+	# threads (the check of the file comes after), and A's file sent to no
+	# one is not X's.
+	"POST /api/v1/reviews/{submission}/files")
+		if { [ "$kind" = bank ] && ! $may_review; } || { [ "$kind" != bank ] && ! $may_share; }; then echo "$ROLE_NO"
+		elif [ "$org" != X ]; then echo "404 $NOT_FOUND"
+		else echo '400 {"error":{"code":"bad_request","message":"file \"b.pdf\" is empty","problems":[{"cell":"","code":"attachment_empty","args":["b.pdf"]}]}}'; fi ;;
+	"GET /api/v1/reviews/{submission}/files/{sha256}")
+		if [ "$org" != X ]; then echo "404 $NOT_FOUND"
+		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no file $FSHA\",\"problems\":[{\"cell\":\"\",\"code\":\"review_file_not_found\",\"args\":[\"$FSHA\"]}]}}"; fi ;;
 	# Supplementary questions: a bank's are for any connector (X has
 	# imported no criteria, so none); A's answers to them only to X, by
 	# consent, through the review's route.
