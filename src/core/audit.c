@@ -56,6 +56,9 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_ATTACHMENT_ADD] = "attachment_add",
 	[AUDIT_ATTACHMENT_SET] = "attachment_set",
 	[AUDIT_ATTACHMENT_REMOVE] = "attachment_remove",
+	[AUDIT_SUBMISSION_RECEIVE] = "submission_receive",
+	[AUDIT_DECISION_RECEIVE] = "decision_receive",
+	[AUDIT_ORG_PIN] = "org_pin",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

@@ -106,6 +106,9 @@ enum audit_action {
 	AUDIT_ATTACHMENT_ADD,   /* attachment_add: a connector attached a file to its items */
 	AUDIT_ATTACHMENT_SET,   /* attachment_set: an attachment's title, items or validity changed */
 	AUDIT_ATTACHMENT_REMOVE, /* attachment_remove: an attachment removed (its file is kept) */
+	AUDIT_SUBMISSION_RECEIVE, /* submission_receive: a package from another server received for a bank */
+	AUDIT_DECISION_RECEIVE, /* decision_receive: a bank's decision file received back on the connector's server */
+	AUDIT_ORG_PIN,          /* org_pin: the key trusted for a received organisation changed */
 	AUDIT_NACTIONS,
 };
 
