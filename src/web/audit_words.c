@@ -46,6 +46,9 @@ static const struct says sayings[] = {
 	{ "attachment_add", { "name" }, { NULL } },
 	{ "attachment_set", { "#" }, { NULL } },
 	{ "attachment_remove", { "name" }, { NULL } },
+	{ "submission_receive", { "connector", "#", "bank" }, { NULL } },
+	{ "decision_receive", { "bank", "decision", "#" }, { NULL, "review.d_", NULL } },
+	{ "org_pin", { "name", "to", "from" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,
