@@ -137,4 +137,12 @@ fails "a decision on a submission not here" 1 "shinsa: dec.json: no submission h
 eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[.[] | select(.action | test("receive|org_add")) | [.action, .object, (.details | fromjson | .fingerprint)]] | reverse')" \
 	"[[\"org_add\",\"org:1\",null],[\"org_add\",\"org:2\",null],[\"decision_receive\",\"submission:1\",\"$BFP\"]]"
 [ -n "$BKEY" ] || not_ok "the decision names its key"
+# The connector sees it over the API too, where it sees its submission.
+add_user "$C" ed@c.test editor
+start_server
+login ed@c.test
+api GET /api/v1/submissions/1
+eq "GET /api/v1/submissions/1 lists it" "$code $(echo "$body" | jq -c .received_decisions)" \
+	"200 $("$SHINSA" submission show 1 --json | jq -c .received_decisions)"
+stop_server
 finish
