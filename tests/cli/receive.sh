@@ -144,5 +144,14 @@ login ed@c.test
 api GET /api/v1/submissions/1
 eq "GET /api/v1/submissions/1 lists it" "$code $(echo "$body" | jq -c .received_decisions)" \
 	"200 $("$SHINSA" submission show 1 --json | jq -c .received_decisions)"
+# The audit page says it in words (ja, the default, and en).
+add_user "$C" adm@c.test admin
+login adm@c.test
+req -b "$T/jar.$WHO" "$URL/audit"
+eq "the audit page, ja" "$code $(echo "$body" | grep -o "${X}の審査結果（適合）を銀行のサーバーから受領しました（提出番号1）" | head -n 1)" \
+	"200 ${X}の審査結果（適合）を銀行のサーバーから受領しました（提出番号1）"
+req -b "$T/jar.$WHO" -H 'Accept-Language: en' "$URL/audit"
+eq "the audit page, en" "$code $(echo "$body" | grep -o "Received the decision of $X ([A-Za-z ]*) on submission 1 from the bank&#39;s server" | head -n 1)" \
+	"200 Received the decision of $X (Meets) on submission 1 from the bank&#39;s server"
 stop_server
 finish
