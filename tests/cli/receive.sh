@@ -130,6 +130,10 @@ eq "submission show marks it received" "$("$SHINSA" submission show 1 | sed -n 6
 	"decision:     meets by $X, decided 2026-04-01T09:00:00Z (received 2026-04-01T09:00:00Z from another server, signed by key $BFP)"
 eq "and --json" "$("$SHINSA" submission show 1 --json | jq -c .received_decisions)" \
 	"[{\"bank\":\"$X\",\"fingerprint\":\"$BFP\",\"decision\":\"meets\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"sha256\":\"$DSHA\",\"received_at\":\"2026-04-01T09:00:00Z\"}]"
+"$SHINSA" org pin "$X" --key "$KEY2" >/dev/null
+fails "a decision signed by another key than the bank's pinned one" 1 "shinsa: dec.json: signed by key $BFP, but the key pinned for $X is $FP2: if $X has a new key, compare it with what $X published, then run shinsa org pin" \
+	"$SHINSA" review receive dec.json
+"$SHINSA" org pin "$X" --key "$BKEY" >/dev/null
 fails "the same decision again" 1 "shinsa: dec.json: already received: the decision of $X on submission 1" \
 	"$SHINSA" review receive dec.json
 fails "a decision on a submission not here" 1 "shinsa: dec.json: no submission here has sha256 $SHA" \
