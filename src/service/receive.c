@@ -70,6 +70,15 @@ static int signer_org(struct store *st, const char *actor, const char *file, enu
 		org_free(o);
 		return OUTCOME_CONFLICT;
 	}
+	/* This server's own organisation shares here, under its own consent:
+	 * a copy of its file is no consent and no news. */
+	if (!o->received_at) {
+		err_coded(e, file, "name_is_local",
+			  "{1} is an organisation of this server: what it signs is shared here, not received", name,
+			  NULL);
+		org_free(o);
+		return OUTCOME_CONFLICT;
+	}
 	if (strcmp(o->public_key, key) != 0) {
 		char signed_fp[KEYS_FINGERPRINT_SIZE], pinned_fp[KEYS_FINGERPRINT_SIZE];
 		keys_fingerprint(key, signed_fp);

@@ -22,6 +22,8 @@
  *                      is FP: ..."                                 CONFLICT
  *   name_is_bank      "FILE: NAME is a bank on this server, ..."  CONFLICT
  *   (and the converse name_is_connector for a decision)
+ *   name_is_local     "FILE: NAME is an organisation of this server: what
+ *                      it signs is shared here, not received"      CONFLICT
  *   no_bank           "no bank "NAME"" (--bank not a bank)        NOT_FOUND
  *   no_checklist      the checklist is not here or not the same   CONFLICT
  *   already_received  the same package for the same bank, or the same

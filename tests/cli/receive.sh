@@ -71,7 +71,10 @@ SHINSA_DB=$T/3.db "$SHINSA" org add --kind bank --name "$C" >/dev/null
 SHINSA_DB=$T/3.db "$SHINSA" org add --kind bank --name "$X" >/dev/null
 fails "a connector's name that is a bank here" 1 "shinsa: p1.zip: $C is a bank on this server, so a package it signed is not received" \
 	env SHINSA_DB="$T/3.db" "$SHINSA" submission receive p1.zip --bank "$X"
-eq "nothing written" "$(count "$DB2" submission) $(count "$DB2" org) $(count "$DB2" share) $(count "$DB2" attachment_blob) $(count "$T/3.db" submission)" "0 2 0 0 0"
+"$SHINSA" org add --kind bank --name Z銀行 >/dev/null
+fails "a package of this server's own connector" 1 "shinsa: p1.zip: $C is an organisation of this server: what it signs is shared here, not received" \
+	"$SHINSA" submission receive p1.zip --bank Z銀行
+eq "nothing written" "$(count "$DB2" submission) $(count "$DB2" org) $(count "$DB2" share) $(count "$DB2" attachment_blob) $(count "$T/3.db" submission) $(count "$DB1" share)" "0 2 0 0 0 0"
 
 # The first receipt creates the connector with its key pinned.
 run on2 "$SHINSA" submission receive p1.zip --bank "$X"
@@ -139,7 +142,7 @@ fails "the same decision again" 1 "shinsa: dec.json: already received: the decis
 fails "a decision on a submission not here" 1 "shinsa: dec.json: no submission here has sha256 $SHA" \
 	env SHINSA_DB="$T/3.db" "$SHINSA" review receive dec.json
 eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[.[] | select(.action | test("receive|org_add")) | [.action, .object, (.details | fromjson | .fingerprint)]] | reverse')" \
-	"[[\"org_add\",\"org:1\",null],[\"org_add\",\"org:2\",null],[\"decision_receive\",\"submission:1\",\"$BFP\"]]"
+	"[[\"org_add\",\"org:1\",null],[\"org_add\",\"org:2\",null],[\"org_add\",\"org:3\",null],[\"decision_receive\",\"submission:1\",\"$BFP\"]]"
 [ -n "$BKEY" ] || not_ok "the decision names its key"
 # The connector sees it over the API too, where it sees its submission.
 add_user "$C" ed@c.test editor
