@@ -84,6 +84,8 @@ eq "org list marks it received" "$(on2 "$SHINSA" org list | grep "$C")" "connect
 eq "the stored submission is the signed bytes" "$(on2 "$SHINSA" submission show 1 | sed -n '4,5p')" "sha256:       $SHA
 signature:    valid, by the key $KEY"
 eq "shared with the bank" "$(on2 "$SHINSA" inbox --org "$X" --json | jq -c '[.[] | [.submission, .connector]]')" "[[1,\"$C\"]]"
+fails "a received connector takes no users" 1 "shinsa: $C was received from another server: its people work on their own" \
+	on2 "$SHINSA" user add --org "$C" --email ed@c.test --role editor
 fails "the same package again" 1 "shinsa: p1.zip: already received for $X: submission 1" \
 	on2 "$SHINSA" submission receive p1.zip --bank "$X"
 
