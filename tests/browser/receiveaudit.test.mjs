@@ -5,32 +5,21 @@
 // connector name. The package is made on a second database with the CLI
 // and received with shinsa submission receive.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { packageFromElsewhere, shinsa } from "./elsewhere.mjs";
 import { BASE_URL, accounts, launch, look, signedIn } from "./lib.mjs";
 
 let browser;
 const B = accounts.bank;
 const NAME = "株式会社ロングネーム・フィナンシャルテクノロジーズ・ホールディングス（電子決済等代行業者・関東財務局長（電代）第999号）";
 
-function shinsa(env, ...args) {
-  return execFileSync(process.env.SHINSA, args, { env: { ...process.env, ...env }, stdio: "pipe" }).toString();
-}
-
 before(async () => {
   browser = await launch();
-  const dir = mkdtempSync(join(tmpdir(), "shinsa-receive-"));
-  const other = { SHINSA_DB: join(dir, "other.db") };
-  shinsa(other, "init");
-  shinsa(other, "org", "add", "--kind", "connector", "--name", NAME);
-  for (const n of [...Array(38).keys()].map((i) => i + 1).concat([44]))
-    shinsa(other, "answers", "set", "--org", NAME, "--item", String(n), "--status", "implemented", "--current", `第${n}項: 対応済み。`);
-  shinsa(other, "submit", "--org", NAME);
-  shinsa(other, "submission", "export", "1", "-o", join(dir, "p.zip"));
-  const out = shinsa({}, "submission", "receive", join(dir, "p.zip"), "--bank", B.org);
+  const { zip } = packageFromElsewhere(mkdtempSync(join(tmpdir(), "shinsa-receive-")), NAME);
+  const out = shinsa({}, "submission", "receive", zip, "--bank", B.org);
   globalThis.submissionId = out.match(/submission (\d+)/)[1];
 });
 after(async () => { await browser?.close(); });
