@@ -55,6 +55,18 @@ for path in sorted(catalogs):
     if m and 'web/i18n/en-%s.json' % m.group(1) not in catalogs:
         report(path + ' keys', ['no web/i18n/en-%s.json' % m.group(1)])
 
+# One language's files make one catalog (the server refuses a key in two
+# files of a language): each key is in one file only.
+for lang in ('en', 'ja'):
+    seen, bad = {}, []
+    for path in sorted(p for p in catalogs if os.path.basename(p).startswith(lang + '-')):
+        for k in catalogs[path]:
+            if k in seen:
+                bad.append('"%s" is in %s and %s' % (k, seen[k], path))
+            seen.setdefault(k, path)
+    if seen:
+        report('web/i18n/%s-*.json: each key once' % lang, bad)
+
 # Every problem.CODE is on every page's <body> as data-problem-CODE
 # ({{patterns problem}}), which takes only codes of a-z, 0-9 and '_'.
 for path in sorted(catalogs):

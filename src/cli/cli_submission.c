@@ -1,7 +1,13 @@
 #include "cli/cli_submission.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "cli/cli_audit.h"
+#include "formats/package.h"
+#include "formats/review_decision.h"
+#include "lib/fsutil.h"
 
 int cli_submission_id(const char *text, long long *id)
 {
@@ -41,4 +47,32 @@ void cli_print_answers(const struct answer_set *set)
 				printf("     %s: %s\n", labels[f], v);
 		}
 	}
+}
+
+int cli_receive(struct cli_ctx *ctx, const char *path, const char *bank, struct receive_result *r)
+{
+	struct err e = { 0 };
+	struct store *st = NULL;
+	char *buf = NULL, *actor = cli_audit_actor();
+	size_t len = 0, max = bank ? (size_t)PACKAGE_MAX : REVIEW_DECISION_FILE_MAX;
+	int rc;
+	if (fs_read_file(path, max, &buf, &len, &e) < 0 || cli_open_store(ctx, &st, &e) < 0)
+		rc = cli_fail("%s", e.msg);
+	else if ((rc = bank ? receive_package(st, actor, bank, path, buf, len, r, &e)
+			    : receive_decision(st, actor, path, buf, len, r, &e)) != OUTCOME_OK)
+		rc = cli_refused(rc, &e, NULL);
+	else
+		rc = CLI_OK;
+	free(buf);
+	free(actor);
+	store_close(st);
+	return rc;
+}
+
+void cli_print_pinned(const struct receive_result *r, const char *who)
+{
+	if (r->org_created)
+		printf("pinned key %s: compare it with the fingerprint the %s published\n", r->fingerprint, who);
+	else
+		printf("signed by the pinned key %s: the key pinned on first receipt\n", r->fingerprint);
 }

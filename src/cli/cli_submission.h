@@ -7,6 +7,7 @@
 #define SHINSA_CLI_SUBMISSION_H
 
 #include "cli/cli.h"
+#include "service/receive.h"
 #include "service/submissions.h"
 
 /* A submission id as typed: submissions_parse_id(). */
@@ -26,5 +27,15 @@ int cli_submission_hint(int rc, struct err *e);
 /* The answers, for people: 通番, status label, then each non-empty field
  * under its Japanese column title. */
 void cli_print_answers(const struct answer_set *set);
+
+/*
+ * Reads the file at path and receives it from another server
+ * (service/receive.h): a package for bank, or a decision file when bank is
+ * NULL. CLI_OK with *r filled, or the failure's status (printed).
+ */
+int cli_receive(struct cli_ctx *ctx, const char *path, const char *bank, struct receive_result *r);
+/* "pinned key FP: compare it with the fingerprint the WHO published", or
+ * that it was signed by the key pinned before. */
+void cli_print_pinned(const struct receive_result *r, const char *who);
 
 #endif

@@ -6,10 +6,12 @@
 #include "cli/cli_audit.h"
 #include "service/attachments.h"
 #include "service/orgs.h"
+#include "service/receive.h"
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv);
 static int org_list(struct cli_ctx *ctx, int argc, char **argv);
 static int org_set(struct cli_ctx *ctx, int argc, char **argv);
+static int org_pin(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_add = {
 	.name = "org add", .args = "--kind connector|bank --name NAME [--reg-no TEXT]",
@@ -22,6 +24,11 @@ static const struct cli_command sub_list = {
 static const struct cli_command sub_set = {
 	.name = "org set", .args = "NAME [--require-approval yes|no] [--attachment-quota SIZE|default]",
 	.summary = "change an organisation's settings", .help = "", .exec = org_set,
+};
+
+static const struct cli_command sub_pin = {
+	.name = "org pin", .args = "NAME --key HEX", .summary = "trust a received organisation's new key",
+	.help = "", .exec = org_pin,
 };
 
 static int org_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -86,14 +93,17 @@ static int org_list(struct cli_ctx *ctx, int argc, char **argv)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct org *o = orgs[i];
+		char fp[KEYS_FINGERPRINT_SIZE];
+		keys_fingerprint(o->public_key, fp);
 		if (json)
-			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?, s:s, s:s}", "id", (json_int_t)o->id,
-							     "kind", org_kind_name(o->kind), "name", o->name, "reg_no",
-							     o->reg_no, "public_key", o->public_key, "created_at",
-							     o->created_at));
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?}", "id",
+							     (json_int_t)o->id, "kind", org_kind_name(o->kind), "name",
+							     o->name, "reg_no", o->reg_no, "public_key", o->public_key,
+							     "fingerprint", fp, "created_at", o->created_at,
+							     "received_at", o->received_at));
 		else
-			printf("%-10s %s%s%s\n", org_kind_name(o->kind), o->name, o->reg_no ? "  " : "",
-			       o->reg_no ? o->reg_no : "");
+			printf("%-10s %s%s%s  key %s%s\n", org_kind_name(o->kind), o->name, o->reg_no ? "  " : "",
+			       o->reg_no ? o->reg_no : "", fp, o->received_at ? " (received, pinned)" : "");
 		org_free(orgs[i]);
 	}
 	free(orgs);
@@ -159,27 +169,67 @@ static int org_set(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* Bank administrators run it on the server (no API): re-pinning is what
+ * lets another key's packages in, so it is done where the operator sits. */
+static int org_pin(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *key = NULL;
+	const struct cli_opt opts[] = { { "key", 0, &key, NULL }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "org pin", &sub_pin, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos != 1)
+		return cli_usage("org pin", &sub_pin, "name one organisation");
+	if (!key)
+		return cli_usage("org pin", &sub_pin, "--key is required");
+	struct err e = { 0 };
+	struct store *st = NULL;
+	char *actor = cli_audit_actor(), from[KEYS_FINGERPRINT_SIZE], to[KEYS_FINGERPRINT_SIZE];
+	if (cli_open_store(ctx, &st, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+	} else if ((rc = receive_pin(st, actor, argv[0], key, from, to, &e)) != OUTCOME_OK) {
+		rc = cli_refused(rc, &e, NULL);
+	} else {
+		if (strcmp(from, to) == 0)
+			printf("%s: key %s was already pinned\n", argv[0], to);
+		else
+			printf("%s: pinned key %s (was %s)\n", argv[0], to, from);
+		rc = CLI_OK;
+	}
+	free(actor);
+	store_close(st);
+	return rc;
+}
+
 static int org_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_add, &sub_list, &sub_set, NULL };
+	static const struct cli_command *const subs[] = { &sub_add, &sub_list, &sub_set, &sub_pin, NULL };
 	return cli_dispatch(ctx, &cmd_org, subs, argc, argv);
 }
 
 const struct cli_command cmd_org = {
 	.name = "org",
-	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json] | set NAME [--require-approval yes|no] [--attachment-quota SIZE|default]",
+	.args = "add --kind connector|bank --name NAME [--reg-no TEXT] | list [--json] | set NAME [--require-approval yes|no] [--attachment-quota SIZE|default] | pin NAME --key HEX",
 	.summary = "add, list and set up organisations (connectors and banks)",
 	.help = "  shinsa org add --kind connector|bank --name NAME [--reg-no TEXT]\n"
 		"      adds an organisation with a new Ed25519 signing key; the private key is\n"
 		"      stored sealed with the server secret (see shinsa init)\n"
 		"  shinsa org list [--json]\n"
-		"      --json prints [{id, kind, name, reg_no, public_key, created_at}]\n"
+		"      each with its key's fingerprint: the first 16 hex digits of the SHA-256\n"
+		"      of the key, in groups of four; --json prints [{id, kind, name, reg_no,\n"
+		"      public_key, fingerprint, created_at, received_at}] (received_at null\n"
+		"      for this server's own organisations)\n"
 		"  shinsa org set BANK --require-approval yes|no\n"
 		"      yes: a decision drafted by one user is signed only once an approver\n"
 		"      (role approver, another user) approves it; no: the reviewer who decides\n"
 		"      signs it (the default)\n"
 		"  shinsa org set CONNECTOR --attachment-quota SIZE|default\n"
 		"      the most its attached files may take, each file once: bytes, or a number\n"
-		"      with KiB, MiB or GiB (500MiB, 2GiB); default is 1 GiB\n",
+		"      with KiB, MiB or GiB (500MiB, 2GiB); default is 1 GiB\n"
+		"  shinsa org pin NAME --key HEX\n"
+		"      for an organisation received from another server (shinsa submission\n"
+		"      receive, shinsa review receive): trust the 64-hex-digit public key HEX\n"
+		"      from now on; compare its fingerprint with what NAME published first\n",
 	.exec = org_exec,
 };

@@ -13,6 +13,7 @@ static int review_show(struct cli_ctx *ctx, int argc, char **argv);
 static int review_list(struct cli_ctx *ctx, int argc, char **argv);
 static int review_export(struct cli_ctx *ctx, int argc, char **argv);
 static int review_criteria(struct cli_ctx *ctx, int argc, char **argv);
+static int review_receive(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_show = {
 	.name = "review show", .args = "SUBMISSION-ID --bank NAME [--json]",
@@ -30,6 +31,11 @@ static const struct cli_command sub_export = {
 static const struct cli_command sub_criteria = {
 	.name = "review criteria", .args = "SUBMISSION-ID --org BANK [--json]",
 	.summary = "a bank's review by its own criteria", .help = "", .exec = review_criteria,
+};
+
+static const struct cli_command sub_receive = {
+	.name = "review receive", .args = "FILE.json",
+	.summary = "record a bank's decision file received from its own server", .help = "", .exec = review_receive,
 };
 
 /* The one SUBMISSION-ID argument of a subcommand; CLI_OK or the usage status. */
@@ -247,16 +253,37 @@ static int review_criteria(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int review_receive(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int npos;
+	int rc = cli_parse(ctx, "review receive", &sub_receive, argc, argv, NULL, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos < 1)
+		return cli_usage("review receive", &sub_receive, "missing FILE.json");
+	if (npos > 1)
+		return cli_usage("review receive", &sub_receive, "unexpected argument \"%s\"", argv[1]);
+	struct receive_result r;
+	if ((rc = cli_receive(ctx, argv[0], NULL, &r)) != CLI_OK)
+		return rc;
+	printf("received %s: %s's decision %s on submission %lld (version %d)\n", argv[0], r.org_name, r.decision,
+	       r.submission_id, r.version);
+	cli_print_pinned(&r, "bank");
+	return CLI_OK;
+}
+
 static int review_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_criteria, &sub_export, NULL };
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_criteria, &sub_export,
+							  &sub_receive, NULL };
 	return cli_dispatch(ctx, &cmd_review, subs, argc, argv);
 }
 
 const struct cli_command cmd_review = {
 	.name = "review",
 	.args = "show SUBMISSION-ID --bank NAME [--json] | list --org NAME [--json] | "
-		"criteria SUBMISSION-ID --org BANK [--json] | export SUBMISSION-ID --bank NAME -o FILE.json",
+		"criteria SUBMISSION-ID --org BANK [--json] | export SUBMISSION-ID --bank NAME -o FILE.json | "
+		"receive FILE.json",
 	.summary = "banks' reviews: verdicts, threads, carried verdicts and the signed decision",
 	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
 		"      the bank's review of that submission: every item with its verdict (or\n"
@@ -270,6 +297,11 @@ const struct cli_command cmd_review = {
 		"  shinsa review export SUBMISSION-ID --bank NAME -o FILE.json\n"
 		"      the bank's signed decision as GET /api/v1/reviews/ID/decision gives it, for\n"
 		"      shinsa verify to check with nothing but the file\n"
+		"  shinsa review receive FILE.json\n"
+		"      on the connector's server: verifies a bank's decision file and records it\n"
+		"      beside the submission it names (by sha256); the bank is created on first\n"
+		"      receipt with its key pinned; another key is refused until shinsa org pin.\n"
+		"      shinsa submission show then lists it as received\n"
 		"  shinsa review criteria SUBMISSION-ID --org BANK [--json]\n"
 		"      the bank's review by its own criteria: each criterion's relation, the\n"
 		"      verdicts of the items it maps to and its state (met, met_with_plan, partly_met, open,\n"

@@ -11,6 +11,7 @@
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_list(struct cli_ctx *ctx, int argc, char **argv);
 static int submission_export(struct cli_ctx *ctx, int argc, char **argv);
+static int submission_receive(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command sub_show = {
 	.name = "submission show", .args = "ID [--json]", .summary = "one submission", .help = "",
@@ -23,6 +24,11 @@ static const struct cli_command sub_list = {
 static const struct cli_command sub_export = {
 	.name = "submission export", .args = "ID -o FILE.json|FILE.zip", .summary = "write a submission to verify offline",
 	.help = "", .exec = submission_export,
+};
+
+static const struct cli_command sub_receive = {
+	.name = "submission receive", .args = "FILE.zip --bank NAME",
+	.summary = "register a package from another server for a bank", .help = "", .exec = submission_receive,
 };
 
 /* The one ID argument of show and export; CLI_OK or the usage status. */
@@ -56,6 +62,18 @@ static void print_files(const struct submission *doc)
 	}
 }
 
+/* Decisions received back from banks' own servers: marked as received,
+ * with the key that signed them, since no one here decided them. */
+static void print_received(struct received_decision **got, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char fp[KEYS_FINGERPRINT_SIZE];
+		keys_fingerprint(got[i]->bank_public_key, fp);
+		printf("decision:     %s by %s, decided %s (received %s from another server, signed by key %s)\n",
+		       got[i]->decision, got[i]->bank_name, got[i]->decided_at, got[i]->received_at, fp);
+	}
+}
+
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool json = false;
@@ -76,8 +94,16 @@ static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	bool valid = submissions_check(st, rec, doc, &bad);
+	struct received_decision **got = NULL;
+	size_t n_got = 0;
+	if (receive_decisions(st, rec->id, &got, &n_got, &e) < 0) {
+		rc = cli_fail("%s", e.msg);
+		goto done;
+	}
 	if (json) {
-		cli_print_json(submission_view_show(rec, doc, valid));
+		json_t *o = submission_view_show(rec, doc, valid);
+		json_object_set_new(o, "received_decisions", receive_decisions_json(got, n_got));
+		cli_print_json(o);
 	} else {
 		printf("submission %lld: version %d of %s\n", rec->id, doc->version, rec->org_name);
 		printf("catalog:      %s (sha256 %s)\n", doc->catalog_id, doc->catalog_sha256);
@@ -86,8 +112,10 @@ static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 		printf("signature:    %s%s\n", valid ? "valid, by the key " : "NOT VALID",
 		       valid ? doc->org_public_key : "");
 		print_files(doc);
+		print_received(got, n_got);
 		cli_print_answers(doc->answers);
 	}
+	receive_decisions_free(got, n_got);
 	/* A record that no longer verifies is shown, but never as a success. */
 	rc = valid ? CLI_OK : cli_fail("submission %lld does not verify: %s", id, bad.msg);
 done:
@@ -178,15 +206,38 @@ done:
 	return rc;
 }
 
+static int submission_receive(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *bank = NULL;
+	const struct cli_opt opts[] = { { "bank", 0, &bank, NULL }, { 0 } };
+	int npos;
+	int rc = cli_parse(ctx, "submission receive", &sub_receive, argc, argv, opts, &npos);
+	if (rc)
+		return rc < 0 ? CLI_OK : rc;
+	if (npos < 1)
+		return cli_usage("submission receive", &sub_receive, "missing FILE.zip");
+	if (npos > 1)
+		return cli_usage("submission receive", &sub_receive, "unexpected argument \"%s\"", argv[1]);
+	if (!bank)
+		return cli_usage("submission receive", &sub_receive, "--bank is required");
+	struct receive_result r;
+	if ((rc = cli_receive(ctx, argv[0], bank, &r)) != CLI_OK)
+		return rc;
+	printf("received %s: submission %lld, version %d of %s, %zu file%s, shared with %s\n", argv[0], r.submission_id,
+	       r.version, r.org_name, r.n_files, r.n_files == 1 ? "" : "s", bank);
+	cli_print_pinned(&r, "connector");
+	return CLI_OK;
+}
+
 static int submission_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_export, NULL };
+	static const struct cli_command *const subs[] = { &sub_show, &sub_list, &sub_export, &sub_receive, NULL };
 	return cli_dispatch(ctx, &cmd_submission, subs, argc, argv);
 }
 
 const struct cli_command cmd_submission = {
 	.name = "submission",
-	.args = "show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip",
+	.args = "show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip | receive FILE.zip --bank NAME",
 	.summary = "look at and export stored submissions",
 	.help = "  shinsa submission show ID [--json]\n"
 		"      the submission and whether its hash and signature still hold against the\n"
@@ -199,6 +250,11 @@ const struct cli_command cmd_submission = {
 		"      writes the signed document with its SHA-256, signature and public key, for\n"
 		"      anyone to check with shinsa verify; written whole or not at all. A name\n"
 		"      ending in .zip writes the package that travels: that file as\n"
-		"      submission.json and the submission's files under files/\n",
+		"      submission.json and the submission's files under files/\n"
+		"  shinsa submission receive FILE.zip --bank NAME\n"
+		"      on a bank's own server: verifies the package whole (signature, every\n"
+		"      file), then stores it and shares it with bank NAME, all or nothing; the\n"
+		"      connector is created on first receipt with its key pinned (fingerprint\n"
+		"      printed); another key is refused until shinsa org pin\n",
 	.exec = submission_exec,
 };

@@ -60,6 +60,9 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_PACKAGE_READ] = "package_read",
 	[AUDIT_REVIEW_FILE_ADD] = "review_file_add",
 	[AUDIT_REVIEW_FILE_READ] = "review_file_read",
+	[AUDIT_SUBMISSION_RECEIVE] = "submission_receive",
+	[AUDIT_DECISION_RECEIVE] = "decision_receive",
+	[AUDIT_ORG_PIN] = "org_pin",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

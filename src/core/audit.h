@@ -110,6 +110,9 @@ enum audit_action {
 	AUDIT_PACKAGE_READ,     /* package_read: a bank downloaded a submission's package through a share */
 	AUDIT_REVIEW_FILE_ADD,  /* review_file_add: a file uploaded to a submission's review threads */
 	AUDIT_REVIEW_FILE_READ, /* review_file_read: a bank downloaded a thread's file through a share */
+	AUDIT_SUBMISSION_RECEIVE, /* submission_receive: a package from another server received for a bank */
+	AUDIT_DECISION_RECEIVE, /* decision_receive: a bank's decision file received back on the connector's server */
+	AUDIT_ORG_PIN,          /* org_pin: the key trusted for a received organisation changed */
 	AUDIT_NACTIONS,
 };
 

@@ -19,6 +19,7 @@ void org_free(struct org *org)
 	free(org->reg_no);
 	free(org->public_key);
 	free(org->created_at);
+	free(org->received_at);
 	free(org);
 }
 

@@ -22,6 +22,10 @@ struct org {
 	char *reg_no;     /* 登録番号, e.g. 関東財務局長（電代）第1号; NULL if not given */
 	char *public_key; /* Ed25519, 64 hex digits */
 	char *created_at;
+	/* Set (a clock stamp) for an organisation received from another
+	 * server: no users, no key of ours, public_key pinned
+	 * (service/receive.h). NULL for this server's own. */
+	char *received_at;
 	/* A bank's setting: a decision drafted by one user is signed only once
 	 * an approver (core/user.h) other than the drafter approves it. */
 	bool require_approval;

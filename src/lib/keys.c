@@ -204,3 +204,22 @@ bool keys_verify(const unsigned char pk[KEYS_PUBLIC_BYTES], const void *msg, siz
 {
 	return crypto_sign_verify_detached(sig, msg, len, pk) == 0;
 }
+
+int keys_fingerprint(const char *public_key, char out[KEYS_FINGERPRINT_SIZE])
+{
+	unsigned char pk[KEYS_PUBLIC_BYTES], digest[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	out[0] = '\0';
+	if (!public_key || keys_unhex(public_key, pk, sizeof pk) < 0)
+		return -1;
+	crypto_hash_sha256(digest, pk, sizeof pk);
+	keys_hex(digest, sizeof digest, hex);
+	char *o = out;
+	for (int i = 0; i < 16; i++) {
+		if (i && i % 4 == 0)
+			*o++ = ' ';
+		*o++ = hex[i];
+	}
+	*o = '\0';
+	return 0;
+}

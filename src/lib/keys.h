@@ -88,6 +88,17 @@ void keys_hex(const unsigned char *bin, size_t n, char *out);
  */
 int keys_unhex(const char *hex, unsigned char *bin, size_t n);
 
+/*
+ * The fingerprint people compare by eye or read over the telephone, for a
+ * key received from another server: the first 16 hex digits of the
+ * SHA-256 of the key's 32 bytes, in groups of four ("1a2b 3c4d 5e6f
+ * 7a8b"). Short enough to read aloud, long enough (64 bits) that nobody
+ * makes a second key to match one given. 0, or -1 if public_key is not
+ * 64 lowercase hex digits (out then "").
+ */
+#define KEYS_FINGERPRINT_SIZE 20
+int keys_fingerprint(const char *public_key, char out[KEYS_FINGERPRINT_SIZE]);
+
 /* The Ed25519 signature of msg (detached: the message is not copied in). */
 void keys_sign(const unsigned char sk[KEYS_PRIVATE_BYTES], const void *msg, size_t len,
 	       unsigned char sig[KEYS_SIGNATURE_BYTES]);

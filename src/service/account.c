@@ -7,6 +7,7 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
+#include "store/store_org.h"
 #include "store/store_session.h"
 #include "store/store_token.h"
 #include "store/store_user.h"
@@ -29,6 +30,17 @@ int account_user_add_named(struct store *st, long long org_id, const char *email
 		err_set(e, "unknown role");
 		return -1;
 	}
+	/* An organisation received from another server has no key here to
+	 * sign with and its people work on their own server (service/receive.h). */
+	struct org *o = NULL;
+	int found = store_org_get_id(st, org_id, &o, e);
+	bool received = found == STORE_OK && o->received_at;
+	if (received)
+		err_coded(e, NULL, "org_received", "{1} was received from another server: its people work on their own",
+			  o->name, NULL);
+	org_free(o);
+	if (found < 0 || received)
+		return -1;
 	if (p && ((p->name && user_profile_check("name", p->name, e) < 0) ||
 		  (p->department && user_profile_check("department", p->department, e) < 0)))
 		return -1;

@@ -32,4 +32,14 @@ int store_org_list(struct store *st, struct org ***out, size_t *n, struct err *e
 /* Sets org id's require_approval. */
 int store_org_set_require_approval(struct store *st, long long id, bool on, struct err *e);
 
+/* Adds an organisation received from another server (kind, name, reg_no,
+ * public_key set: the key pinned), with no sealed key; sets id,
+ * created_at and received_at. A name taken: -1, "an organisation named
+ * "NAME" already exists". */
+int store_org_add_received(struct store *st, struct org *org, struct err *e);
+
+/* Pins public_key (64 hex digits) for received organisation id; a
+ * no-op for this server's own organisations. */
+int store_org_pin(struct store *st, long long id, const char *public_key, struct err *e);
+
 #endif

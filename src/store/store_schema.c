@@ -735,6 +735,30 @@ const struct store_migration store_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
 	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
 	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
+	/* Between servers (service/receive.h). An organisation received from
+	 * another server (received_at set) has no users and no signing key of
+	 * ours (sealed_key ''): its public_key is the key pinned on first
+	 * receipt, changed only by `shinsa org pin`. A decision received back
+	 * is evidence like a submission: kept as the exact file received,
+	 * never changed or deleted. */
+	{ 19, "packages and decisions received from another server",
+	  "ALTER TABLE org ADD COLUMN received_at TEXT;\n"
+	  "CREATE TABLE received_decision (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  submission_id INTEGER NOT NULL REFERENCES submission (id),\n"
+	  "  bank_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  file TEXT NOT NULL,\n"
+	  "  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),\n"
+	  "  decision TEXT NOT NULL CHECK (decision IN ('meets', 'conditional', 'does_not_meet')),\n"
+	  "  decided_at TEXT NOT NULL,\n"
+	  "  received_at TEXT NOT NULL,\n"
+	  "  received_by TEXT NOT NULL,\n"
+	  "  UNIQUE (submission_id, bank_id)\n"
+	  ") STRICT;\n"
+	  "CREATE TRIGGER received_decision_no_update BEFORE UPDATE ON received_decision\n"
+	  "BEGIN SELECT RAISE(ABORT, 'received decisions are immutable'); END;\n"
+	  "CREATE TRIGGER received_decision_no_delete BEFORE DELETE ON received_decision\n"
+	  "BEGIN SELECT RAISE(ABORT, 'received decisions are immutable'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

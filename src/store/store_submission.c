@@ -78,3 +78,21 @@ int store_submission_list(struct store *st, long long org_id, struct submission_
 	sql_bind_int(q, 1, org_id);
 	return sql_collect(q, sizeof **out, record_decode, record_drop, out, n, e);
 }
+
+int store_submission_by_sha256(struct store *st, const char *sha256, struct submission_record **out, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st), RECORD_QUERY " WHERE s.sha256 = ? ORDER BY s.id LIMIT 1", e);
+	sql_bind_text(q, 1, sha256);
+	return sql_get_one(q, sizeof *out, record_decode, out, e);
+}
+
+int store_submission_by_version(struct store *st, long long org_id, const char *catalog_id, int version,
+				struct submission_record **out, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(store_sql(st),
+		RECORD_QUERY " WHERE s.org_id = ? AND s.catalog_id = ? AND s.version = ?", e);
+	sql_bind_int(q, 1, org_id);
+	sql_bind_text(q, 2, catalog_id);
+	sql_bind_int(q, 3, version);
+	return sql_get_one(q, sizeof *out, record_decode, out, e);
+}

@@ -40,4 +40,12 @@ int store_submission_get(struct store *st, long long id, struct submission_recor
 int store_submission_list(struct store *st, long long org_id, struct submission_record ***out, size_t *n,
 			  struct err *e);
 
+/* The submission whose document has that SHA-256 (the oldest, should a
+ * document ever be stored twice), or STORE_NOT_FOUND. */
+int store_submission_by_sha256(struct store *st, const char *sha256, struct submission_record **out, struct err *e);
+
+/* org_id's submission of that version for catalog_id, or STORE_NOT_FOUND. */
+int store_submission_by_version(struct store *st, long long org_id, const char *catalog_id, int version,
+				struct submission_record **out, struct err *e);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "service/answers.h"
+#include "service/receive.h"
 #include "service/shares.h"
 #include "service/submission_view.h"
 #include "service/submissions.h"
@@ -120,6 +121,27 @@ static int own_submission(struct store *st, const struct http_request *req, long
 	return rc;
 }
 
+/* The submission; to its owner also the decisions received back from
+ * banks' own servers (a bank sees its own review, not others'). */
+static void send_show(struct store *st, const struct http_request *req, struct http_response *resp,
+		      const struct submission_record *rec, const struct submission *doc, bool valid)
+{
+	json_t *o = submission_view_show(rec, doc, valid);
+	struct err e = { 0 };
+	struct received_decision **got = NULL;
+	size_t n = 0;
+	if (req->org->kind != ORG_BANK) {
+		if (receive_decisions(st, rec->id, &got, &n, &e) < 0) {
+			json_decref(o);
+			api_internal(resp, &e);
+			return;
+		}
+		json_object_set_new(o, "received_decisions", receive_decisions_json(got, n));
+		receive_decisions_free(got, n);
+	}
+	http_json_send(resp, 200, o);
+}
+
 void api_submission_show(struct http_request *req, struct http_response *resp)
 {
 	long long id;
@@ -138,7 +160,7 @@ void api_submission_show(struct http_request *req, struct http_response *resp)
 	else if (rc != 0)
 		api_internal(resp, &e);
 	else
-		http_json_send(resp, 200, submission_view_show(rec, doc, valid));
+		send_show(st, req, resp, rec, doc, valid);
 	submission_free(doc);
 	submission_record_free(rec);
 }

@@ -50,6 +50,9 @@ static const struct says sayings[] = {
 	{ "package_read", { "#", "bank" }, { NULL } },
 	{ "review_file_add", { "#", "name" }, { NULL } },
 	{ "review_file_read", { "#", "bank" }, { NULL } },
+	{ "submission_receive", { "connector", "#", "bank" }, { NULL } },
+	{ "decision_receive", { "bank", "decision", "#" }, { NULL, "review.d_", NULL } },
+	{ "org_pin", { "name", "to", "from" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,

@@ -1,3 +1,4 @@
+#include "web/api_receive.h"
 #include "web/page_review.h"
 
 #include <stdio.h>
@@ -68,6 +69,19 @@ static const json_t *review_row(const json_t *reviews, json_int_t submission)
 	return NULL;
 }
 
+/* The upload of a package from another server (review_inbox_receive.html,
+ * inbox_receive.js), for those who may receive one (api_receive.h): its
+ * limit, for the page to check a file's size before sending it. */
+static void inbox_receive_form(const struct http_request *req, json_t *d)
+{
+	const struct user *u = req->who.user;
+	if (!u || !user_role_can(u->role, ACTION_REVIEW))
+		return;
+	json_object_set_new(d, "receive_max", json_integer((json_int_t)RECEIVE_UPLOAD_MAX));
+	json_object_set_new(d, "receive_max_mib", json_integer((json_int_t)(RECEIVE_UPLOAD_MAX >> 20)));
+	json_object_set_new(d, "scripts", json_pack("[s]", "inbox_receive.js"));
+}
+
 void page_inbox(struct http_request *req, struct http_response *resp)
 {
 	json_t *inbox, *reviews;
@@ -87,9 +101,10 @@ void page_inbox(struct http_request *req, struct http_response *resp)
 	}
 	json_decref(reviews);
 	page_notifications_flag(req, resp, inbox);
-	page_render(req, resp, 200, "review_inbox", "review.inbox_title",
-		    json_pack("{s:o, s:I, s:{s:b}}", "rows", inbox, "count", (json_int_t)json_array_size(inbox), "nav",
-			      "inbox", true));
+	json_t *d = json_pack("{s:o, s:I, s:{s:b}}", "rows", inbox, "count", (json_int_t)json_array_size(inbox), "nav",
+			      "inbox", true);
+	inbox_receive_form(req, d);
+	page_render(req, resp, 200, "review_inbox", "review.inbox_title", d);
 }
 
 void page_reviews(struct http_request *req, struct http_response *resp)

@@ -2,6 +2,7 @@
 
 #include "web/api_answers.h"
 #include "web/api_attachments.h"
+#include "web/api_receive.h"
 #include "web/api_banks.h"
 #include "web/api_approvals.h"
 #include "web/api_audit.h"
@@ -110,6 +111,8 @@ const struct route routes[] = {
 	/* The banks to share with, for the share form's list (api_banks.h) */
 	{ "GET", "/api/v1/banks", api_banks_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },
+	/* A package from another server (api_receive.h): the zip as the body. */
+	{ "POST", "/api/v1/inbox/packages", api_receive_package, ROUTE_BANK, RECEIVE_UPLOAD_MAX, ACTION_REVIEW },
 
 	/* The connector's answer set, and the organisation's audit trail */
 	{ "GET", "/api/v1/answers", api_answers_show, ROUTE_CONNECTOR, 0, ACTION_READ },

@@ -18,7 +18,7 @@ fails "submission list needs --org" 2 'shinsa: submission list: --org is require
 	"$SHINSA" submission list
 fails "submission export needs -o" 2 'shinsa: submission export: missing -o FILE.json or -o FILE.zip (usage: shinsa submission export ID -o FILE.json|FILE.zip)' \
 	"$SHINSA" submission export 1
-fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list or export) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip)' \
+fails "submission wants a subcommand" 2 'shinsa: submission: unknown subcommand "delete" (want show, list, export or receive) (usage: shinsa submission show ID [--json] | list --org NAME [--json] | export ID -o FILE.json|FILE.zip | receive FILE.zip --bank NAME)' \
 	"$SHINSA" submission delete 1
 fails "verify needs a file" 2 'shinsa: verify: missing FILE.json or FILE.zip (usage: shinsa verify FILE.json|FILE.zip)' \
 	"$SHINSA" verify

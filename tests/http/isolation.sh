@@ -120,6 +120,7 @@ GET /api/v1/attachments|/api/v1/attachments|-
 PATCH /api/v1/attachments/{id}|/api/v1/attachments/1|{\"title\":\"B\"}
 DELETE /api/v1/attachments/{id}|/api/v1/attachments/1|-
 GET /api/v1/attachments/{id}/file|/api/v1/attachments/1/file|-
+POST /api/v1/inbox/packages|/api/v1/inbox/packages?name=a.zip|-
 GET /api/v1/plans|/api/v1/plans|-
 GET /api/v1/plans/{id}|/api/v1/plans/1|-
 PUT /api/v1/plans/{id}|/api/v1/plans/1|{\"status\":\"done\"}
@@ -353,6 +354,12 @@ want() {
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif ! $may_share && [ "${pat%% *}" != GET ]; then echo "$ROLE_NO"
 		else echo '404 {"error":{"code":"not_found","message":"no attachment 1","problems":[{"cell":"","code":"attachment_not_found","args":["1"]}]}}'; fi ;;
+	# A package from another server: a bank's admin or reviewer; an empty
+	# body is no package, and nothing is written.
+	"POST /api/v1/inbox/packages")
+		if [ "$kind" != bank ]; then echo "403 $FOR_BANKS"
+		elif ! $may_review; then echo "$ROLE_NO"
+		else echo '400 {"error":{"code":"bad_request","message":"a.zip: not a package: that is the zip shinsa submission export writes (FILE.zip)","problems":[{"cell":"a.zip","code":"not_a_package","args":[]}]}}'; fi ;;
 	# Plans and cycles: X sees A's plan 1 and its pair with A by consent.
 	"GET /api/v1/plans" | "GET /api/v1/cycles" | "GET /api/v1/portfolio")
 		if [ "$org" = X ]; then echo "200 *"; else echo "200 []"; fi ;;

@@ -8,6 +8,9 @@
  *
  * Each file is listed under its base name, untitled, for item ITEM. The
  * key is made from 32 zero bytes: the same arguments give the same zip.
+ * MKPACKAGE_CATALOG_SHA256 and MKPACKAGE_VERSION, when set, replace the
+ * fixture's checklist hash and version, so that a server with the real
+ * checklist can receive the package (tests/cli/receive.sh).
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -39,6 +42,13 @@ int main(int argc, char **argv)
 	crypto_sign_seed_keypair(pk, sk, seed);
 	keys_hex(pk, sizeof pk, pk_hex);
 	struct submission *s = fixture_submission(pk_hex);
+	const char *cat_sha = getenv("MKPACKAGE_CATALOG_SHA256"), *version = getenv("MKPACKAGE_VERSION");
+	if (cat_sha) {
+		free(s->catalog_sha256);
+		s->catalog_sha256 = xstrdup(cat_sha);
+	}
+	if (version)
+		s->version = atoi(version);
 	struct package_file files[MAX_FILES];
 	char shas[MAX_FILES][HASH_HEX_LEN + 1];
 	size_t n = 0;
