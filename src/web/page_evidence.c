@@ -1,10 +1,12 @@
 #include "web/page_evidence.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lib/strbuf.h"
 #include "lib/text.h"
+#include "service/plans.h"
 #include "web/page.h"
 
 /* "2、3、4": the page's words put 通番 around it. */
@@ -40,35 +42,94 @@ static json_t *sha12(const json_t *file)
 	return strlen(sha) >= 12 ? json_stringn(sha, 12) : json_string(sha);
 }
 
+/* GET …/submissions/{id}/attachments as the caller into *list (yours);
+ * path gets the list's path. False when it cannot be had. */
+static bool sealed_list(struct http_request *req, struct http_response *resp, json_int_t id, char path[64],
+			json_t **list)
+{
+	*list = NULL;
+	/* cannot be cut: a long long id in 64 */
+	snprintf(path, 64, "/api/v1/submissions/%lld/attachments", (long long)id);
+	if (page_fetch(req, resp, path, false, list) == 200 && json_is_array(*list))
+		return true;
+	json_decref(*list);
+	*list = NULL;
+	return false;
+}
+
+/* A sealed file as a row: name, title, items "2、3", sha12, kb|mb, href
+ * (path/SHA256), valid_until (or absent). */
+static json_t *sealed_row(const json_t *f, const char *path)
+{
+	struct strbuf href = STRBUF_INIT;
+	const char *sha = page_text(f, "sha256");
+	strbuf_addf(&href, "%s/", path);
+	text_percent_encode(&href, sha, strlen(sha));
+	json_t *row = json_pack("{s:s, s:s, s:o, s:o, s:s}", "name", page_text(f, "name"), "title", page_text(f, "title"),
+				"items", items_text(json_object_get(f, "items")), "sha12", sha12(f), "href", href.buf);
+	strbuf_release(&href);
+	if (!row)
+		return NULL;
+	set_size(row, json_integer_value(json_object_get(f, "size")));
+	if (*page_text(f, "valid_until"))
+		json_object_set_new(row, "valid_until", json_string(page_text(f, "valid_until")));
+	return row;
+}
+
 json_t *page_evidence_sealed(struct http_request *req, struct http_response *resp, json_int_t id)
 {
 	char path[64];
-	json_t *list = NULL;
-	/* cannot be cut: a long long id in 64 */
-	snprintf(path, sizeof path, "/api/v1/submissions/%lld/attachments", (long long)id);
-	if (page_fetch(req, resp, path, false, &list) != 200 || !json_is_array(list)) {
-		json_decref(list);
+	json_t *list;
+	if (!sealed_list(req, resp, id, path, &list))
 		return NULL;
-	}
 	json_t *rows = json_array();
 	size_t i;
 	const json_t *f;
-	json_array_foreach (list, i, f) {
-		struct strbuf href = STRBUF_INIT;
-		const char *sha = page_text(f, "sha256");
-		strbuf_addf(&href, "%s/", path);
-		text_percent_encode(&href, sha, strlen(sha));
-		json_t *row = json_pack("{s:s, s:s, s:o, s:o, s:s}", "name", page_text(f, "name"), "title",
-					page_text(f, "title"), "items", items_text(json_object_get(f, "items")), "sha12",
-					sha12(f), "href", href.buf);
-		strbuf_release(&href);
-		if (!row)
-			continue;
-		set_size(row, json_integer_value(json_object_get(f, "size")));
-		json_array_append_new(rows, row);
-	}
+	json_array_foreach (list, i, f)
+		json_array_append_new(rows, sealed_row(f, path));
 	json_decref(list);
 	return rows;
+}
+
+static bool lists_item(const json_t *f, json_int_t no)
+{
+	size_t i;
+	const json_t *n;
+	json_array_foreach (json_object_get(f, "items"), i, n)
+		if (json_integer_value(n) == no)
+			return true;
+	return false;
+}
+
+void page_evidence_review(struct http_request *req, struct http_response *resp, json_t *data, json_int_t id)
+{
+	char path[64], today[PLAN_DATE_LEN + 1];
+	json_t *list;
+	struct err e = { 0 };
+	if (plans_today(today, &e) < 0)
+		today[0] = '\0'; /* no flags rather than no page */
+	if (!sealed_list(req, resp, id, path, &list))
+		return;
+	size_t g, i, k;
+	json_t *group, *item;
+	const json_t *f;
+	json_array_foreach (json_object_get(data, "groups"), g, group) {
+		json_array_foreach (json_object_get(group, "items"), i, item) {
+			json_int_t no = json_integer_value(json_object_get(item, "no"));
+			json_t *files = json_array();
+			json_array_foreach (list, k, f) {
+				if (!lists_item(f, no))
+					continue;
+				json_t *row = sealed_row(f, path);
+				const char *valid = page_text(f, "valid_until");
+				if (row && *valid && *today && strcmp(valid, today) < 0)
+					json_object_set_new(row, "expired", json_true());
+				json_array_append_new(files, row);
+			}
+			json_object_set_new(item, "files", files);
+		}
+	}
+	json_decref(list);
 }
 
 json_t *page_evidence_diff_files(const json_t *files)

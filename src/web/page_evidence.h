@@ -8,6 +8,8 @@
  *            [{sha256, name, title, items, size, type, valid_until}]) as
  *            rows {name, title, items "2、3", sha12, kb|mb, href}; the
  *            list's download links are …/attachments/{sha256}.
+ *   review   the same, under each item of the bank's review that a file
+ *            lists, flagged expired when its 有効期限 is before today.
  *   diff     a diff's "files" ([{change, name, before, after}]) as rows
  *            {name, added|removed|replaced: true, before, after}, each
  *            side's sha12 (or absent).
@@ -24,6 +26,12 @@
  * had (a server without part C's route): the page then says nothing of
  * files rather than refusing. */
 json_t *page_evidence_sealed(struct http_request *req, struct http_response *resp, json_int_t id);
+
+/* The review page (review_item_files.html): each item of data's groups
+ * gets "files", the sealed files of submission id that list it, rows as
+ * above with valid_until and expired (before the server's today, plans_today()); nothing
+ * when the list cannot be had. */
+void page_evidence_review(struct http_request *req, struct http_response *resp, json_t *data, json_int_t id);
 
 /* The diff's files as rows (NULL files: an empty array). */
 json_t *page_evidence_diff_files(const json_t *files);
