@@ -76,21 +76,6 @@ static json_t *sealed_row(const json_t *f, const char *path)
 	return row;
 }
 
-json_t *page_evidence_sealed(struct http_request *req, struct http_response *resp, json_int_t id)
-{
-	char path[64];
-	json_t *list;
-	if (!sealed_list(req, resp, id, path, &list))
-		return NULL;
-	json_t *rows = json_array();
-	size_t i;
-	const json_t *f;
-	json_array_foreach (list, i, f)
-		json_array_append_new(rows, sealed_row(f, path));
-	json_decref(list);
-	return rows;
-}
-
 static bool lists_item(const json_t *f, json_int_t no)
 {
 	size_t i;

@@ -195,16 +195,6 @@ static json_int_t previous_of(const json_t *list, const json_t *sub)
 	return 0;
 }
 
-/* The sealed files for connector_submission_files.html: files_known
- * false when the list cannot be had. */
-static void page_submission_files(struct http_request *req, struct http_response *resp, json_t *data,
-				  json_int_t id)
-{
-	json_t *files = page_evidence_sealed(req, resp, id);
-	json_object_set_new(data, "files_known", json_boolean(files != NULL));
-	json_object_set_new(data, "files", files ? files : json_array());
-}
-
 void page_submission(struct http_request *req, struct http_response *resp)
 {
 	json_t *sub = NULL, *cat = NULL, *list = NULL, *shares = NULL;
@@ -226,7 +216,6 @@ void page_submission(struct http_request *req, struct http_response *resp)
 				 page_share_rows(shares, json_integer_value(id)), "previous",
 				 previous_of(list, sub), "nav", "submissions", 1, "scripts", "bank_picker.js");
 	json_object_del(json_object_get(data, "sub"), "answers");
-	page_submission_files(req, resp, data, json_integer_value(id));
 	json_decref(answers);
 	json_decref(sub);
 	json_decref(cat);
