@@ -58,9 +58,10 @@ for path in sorted(catalogs):
 # Every problem.CODE is on every page's <body> as data-problem-CODE
 # ({{patterns problem}}), which takes only codes of a-z, 0-9 and '_'.
 for path in sorted(catalogs):
-    bad = ['"%s" is not problem.CODE with CODE of a-z, 0-9 and _' % k for k in catalogs[path]
-           if k.startswith('problem.') and not re.fullmatch(r'problem\.[a-z0-9_]+', k)]
-    report(path + ' problem codes', bad)
+    keys = [k for k in catalogs[path] if k.startswith('problem.')]
+    if keys:
+        report(path + ' problem codes', ['"%s" is not problem.CODE with CODE of a-z, 0-9 and _' % k
+                                         for k in keys if not re.fullmatch(r'problem\.[a-z0-9_]+', k)])
 
 attr = re.compile(r'data-problem-([a-z0-9-]+)="([^"]*)"')
 for path in sorted(glob.glob('web/templates/*.html')):

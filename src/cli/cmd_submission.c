@@ -37,6 +37,25 @@ static int one_id(const char *prog, const struct cli_command *cmd, int npos, cha
 	return CLI_OK;
 }
 
+/* The files sealed into doc, one line each: what a bank may download.
+ * Nothing when there are none (a /1 document, or none attached). */
+static void print_files(const struct submission *doc)
+{
+	if (!doc->n_attachments)
+		return;
+	printf("files:        %zu\n", doc->n_attachments);
+	for (size_t i = 0; i < doc->n_attachments; i++) {
+		const struct submission_attachment *a = &doc->attachments[i];
+		printf("  %s (item%s ", a->name, a->n_items == 1 ? "" : "s");
+		for (size_t j = 0; j < a->n_items; j++)
+			printf("%s%d", j ? ", " : "", a->items[j]);
+		printf("): %lld bytes, %s, sha256 %s", a->size, a->type, a->sha256);
+		if (a->valid_until)
+			printf(", valid until %s", a->valid_until);
+		putchar('\n');
+	}
+}
+
 static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool json = false;
@@ -66,6 +85,7 @@ static int submission_show(struct cli_ctx *ctx, int argc, char **argv)
 		printf("sha256:       %s\n", rec->sha256);
 		printf("signature:    %s%s\n", valid ? "valid, by the key " : "NOT VALID",
 		       valid ? doc->org_public_key : "");
+		print_files(doc);
 		cli_print_answers(doc->answers);
 	}
 	/* A record that no longer verifies is shown, but never as a success. */

@@ -56,6 +56,10 @@ static const char *const action_names[AUDIT_NACTIONS] = {
 	[AUDIT_ATTACHMENT_ADD] = "attachment_add",
 	[AUDIT_ATTACHMENT_SET] = "attachment_set",
 	[AUDIT_ATTACHMENT_REMOVE] = "attachment_remove",
+	[AUDIT_ATTACHMENT_READ] = "attachment_read",
+	[AUDIT_PACKAGE_READ] = "package_read",
+	[AUDIT_REVIEW_FILE_ADD] = "review_file_add",
+	[AUDIT_REVIEW_FILE_READ] = "review_file_read",
 };
 
 const char audit_genesis_hash[HASH_HEX_LEN + 1] =

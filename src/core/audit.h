@@ -106,6 +106,10 @@ enum audit_action {
 	AUDIT_ATTACHMENT_ADD,   /* attachment_add: a connector attached a file to its items */
 	AUDIT_ATTACHMENT_SET,   /* attachment_set: an attachment's title, items or validity changed */
 	AUDIT_ATTACHMENT_REMOVE, /* attachment_remove: an attachment removed (its file is kept) */
+	AUDIT_ATTACHMENT_READ,  /* attachment_read: a bank downloaded a submission's file through a share */
+	AUDIT_PACKAGE_READ,     /* package_read: a bank downloaded a submission's package through a share */
+	AUDIT_REVIEW_FILE_ADD,  /* review_file_add: a file uploaded to a submission's review threads */
+	AUDIT_REVIEW_FILE_READ, /* review_file_read: a bank downloaded a thread's file through a share */
 	AUDIT_NACTIONS,
 };
 

@@ -324,16 +324,17 @@ void cycle_list_free(struct cycle **list, size_t n)
 
 static const char *const notice_names[] = { [NOTICE_REASSESSMENT_DUE] = "reassessment_due",
 					    [NOTICE_REASSESSMENT_OVERDUE] = "reassessment_overdue",
-					    [NOTICE_PLAN_OVERDUE] = "plan_overdue", [NOTICE_EVENT] = "event" };
+					    [NOTICE_PLAN_OVERDUE] = "plan_overdue", [NOTICE_EVENT] = "event",
+					    [NOTICE_ATTACHMENT_EXPIRING] = "attachment_expiring" };
 
 const char *notice_kind_name(enum notice_kind k)
 {
-	return k >= NOTICE_REASSESSMENT_DUE && k <= NOTICE_EVENT ? notice_names[k] : NULL;
+	return k >= NOTICE_REASSESSMENT_DUE && k <= NOTICE_KIND_LAST ? notice_names[k] : NULL;
 }
 
 enum notice_kind notice_kind_parse(const char *s)
 {
-	for (int k = NOTICE_REASSESSMENT_DUE; s && k <= NOTICE_EVENT; k++)
+	for (int k = NOTICE_REASSESSMENT_DUE; s && k <= NOTICE_KIND_LAST; k++)
 		if (strcmp(s, notice_names[k]) == 0)
 			return (enum notice_kind)k;
 	return 0;

@@ -195,10 +195,12 @@ enum notice_kind {
 	NOTICE_REASSESSMENT_OVERDUE,
 	NOTICE_PLAN_OVERDUE,
 	NOTICE_EVENT, /* an event's e-mail (service/notify.h): its recipients chose them */
+	NOTICE_ATTACHMENT_EXPIRING, /* an attached file's 有効期限 is near or here (service/reminders.h) */
 };
+#define NOTICE_KIND_LAST NOTICE_ATTACHMENT_EXPIRING
 
-/* "reassessment_due", "reassessment_overdue", "plan_overdue", "event"; and
- * back (0). */
+/* "reassessment_due", "reassessment_overdue", "plan_overdue", "event",
+ * "attachment_expiring"; and back (0). */
 const char *notice_kind_name(enum notice_kind k);
 enum notice_kind notice_kind_parse(const char *s);
 

@@ -100,6 +100,12 @@ void review_item_release(struct review_item *it)
 		free(it->messages[i].author);
 		free(it->messages[i].at);
 		free(it->messages[i].text);
+		for (size_t j = 0; j < it->messages[i].n_files; j++) {
+			free(it->messages[i].files[j].sha256);
+			free(it->messages[i].files[j].name);
+			free(it->messages[i].files[j].type);
+		}
+		free(it->messages[i].files);
 	}
 	free(it->messages);
 }
@@ -180,6 +186,20 @@ void review_item_add_message(struct review_item *item, const char *org, const ch
 	m->at = xstrdup(at);
 	m->text = xstrdup(text);
 	m->verdict = verdict;
+	m->id = 0;
+	m->files = NULL;
+	m->n_files = 0;
+}
+
+void review_message_add_file(struct review_message *m, const char *sha256, const char *name, const char *type,
+			     long long size)
+{
+	m->files = xrealloc(m->files, (m->n_files + 1) * sizeof *m->files);
+	struct review_message_file *f = &m->files[m->n_files++];
+	f->sha256 = xstrdup(sha256);
+	f->name = xstrdup(name);
+	f->type = xstrdup(type);
+	f->size = size;
 }
 
 static bool settles(enum review_verdict v)

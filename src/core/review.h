@@ -58,6 +58,15 @@ const char *review_decision_name(enum review_decision d);
 const char *review_decision_label(enum review_decision d);
 int review_decision_parse(const char *s, enum review_decision *out);
 
+/* A file sent with a thread's message (service/review_files.h): the
+ * bytes are an attachment blob, named by sha256. */
+struct review_message_file {
+	char *sha256;
+	char *name;
+	char *type; /* a sniff token (formats/sniff.h) */
+	long long size;
+};
+
 /* One message of an item's thread. */
 struct review_message {
 	char *org;    /* the poster's organisation */
@@ -67,6 +76,9 @@ struct review_message {
 	/* The verdict the message was given with (the verdict's text is the
 	 * message: service/reviews.h); VERDICT_PENDING for a plain message. */
 	enum review_verdict verdict;
+	long long id; /* the stored row's (0 before it is stored) */
+	struct review_message_file *files; /* in the order they were sent */
+	size_t n_files;
 };
 
 struct review_item {
@@ -165,6 +177,10 @@ const struct review_item *review_find_key(const struct review *r, const char *ke
  * (VERDICT_PENDING: a plain message). */
 void review_item_add_message(struct review_item *item, const char *org, const char *author, const char *at,
 			     const char *text, enum review_verdict verdict);
+
+/* Appends a file (strings copied) to message m. */
+void review_message_add_file(struct review_message *m, const char *sha256, const char *name, const char *type,
+			     long long size);
 
 /*
  * Whether message i of item, a query or an improvement, has been resolved:

@@ -22,6 +22,7 @@ struct entry {
 	bool points; /* ・ sub-points joined into text */
 	char *head;  /* a heading's words when a paragraph follows it (text is then the paragraph); else NULL */
 	unsigned line;
+	unsigned text_line; /* with head: the paragraph's line */
 };
 
 static uint32_t fold(uint32_t cp)
@@ -187,6 +188,7 @@ struct lister {
 	size_t n;
 	char *title;
 	struct criteria_left *left; /* NULL: not kept */
+	size_t end;                 /* the row of 以上, or t->n_rows */
 };
 
 void criteria_left_release(struct criteria_left *l)
@@ -237,11 +239,12 @@ static void lister_release(struct lister *l)
  * words (「1. 基本方針」 then 「当行は、…」) becomes en's text, its words
  * its head; else the rest of en's text, joined with no break when en was
  * cut mid-sentence (a wrapped line), on a new line when it had ended. */
-static void continue_line(struct entry *en, const char *s)
+static void continue_line(struct entry *en, const char *s, unsigned at)
 {
 	if (!en->head && en->kind != K_BULLET && heading_like(en->text)) {
 		en->head = en->text;
 		en->text = xstrdup(s);
+		en->text_line = at;
 		return;
 	}
 	char *joined = xasprintf("%s%s%s", en->text, *en->text && ends_sentence(en->text) ? "\n" : "", s);
@@ -264,6 +267,7 @@ static bool absorbs(const struct entry *parent, int d, int depth)
 /* The lines of t as entries, with their depths. */
 static void scan(struct lister *l)
 {
+	l->end = l->t->n_rows;
 	enum kind stack[DEPTH_MAX];
 	int depth = 0;
 	for (size_t i = 0; i < l->t->n_rows; i++) {
@@ -272,13 +276,7 @@ static void scan(struct lister *l)
 			bool end = *s != '\0';
 			free(s);
 			if (end) {
-				/* 以上 and all after it (a signature, a date) are not the list */
-				for (size_t j = i; j < l->t->n_rows; j++) {
-					char *rest = line_text(&l->t->rows[j]);
-					if (*rest)
-						left_out(l, l->t->rows[j].at, rest);
-					free(rest);
-				}
+				l->end = i; /* 以上: it and all after it are left out last, in line order */
 				break;
 			}
 			continue;
@@ -288,7 +286,7 @@ static void scan(struct lister *l)
 		enum kind k = marker(s, &mark, &rest);
 		if (k == K_NONE) {
 			if (l->n) {
-				continue_line(&l->v[l->n - 1], s);
+				continue_line(&l->v[l->n - 1], s, l->t->rows[i].at);
 			} else {
 				if (!l->title)
 					l->title = xstrdup(s);
@@ -319,6 +317,26 @@ static void scan(struct lister *l)
 					       .line = l->t->rows[i].at };
 		free(s);
 	}
+}
+
+/* Whether entry i (words and a paragraph, nothing under it) is a
+ * preamble section: a sibling of it has criteria under it (「1. 基本方針」
+ * then 「当行は、…」 beside 「2. 契約締結の基準」 and its (1) (2)). A bank
+ * states its policy there; no one answers it, so it is no criterion. */
+static bool preamble(const struct lister *l, size_t i)
+{
+	int d = l->v[i].depth;
+	if (!l->v[i].head || (i + 1 < l->n && l->v[i + 1].depth > d))
+		return false;
+	size_t from = i, to = i + 1;
+	while (from > 0 && l->v[from - 1].depth >= d)
+		from--;
+	while (to < l->n && l->v[to].depth >= d)
+		to++;
+	for (size_t j = from; j + 1 < to; j++)
+		if (l->v[j].depth == d && l->v[j + 1].depth > d)
+			return true;
+	return false;
 }
 
 static void where_of(const struct ctable *t, unsigned line, char *buf, size_t size)
@@ -358,6 +376,11 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 		bool heading = i + 1 < l.n && l.v[i + 1].depth > d;
 		if (heading && en->head)
 			left_out(&l, en->line, en->text); /* a heading's paragraph: not a criterion */
+		if (!heading && preamble(&l, i)) {
+			left_out(&l, en->line, en->head);
+			left_out(&l, en->text_line, en->text);
+			continue;
+		}
 		if (heading || !*en->text)
 			continue;
 		struct strbuf key = STRBUF_INIT;
@@ -402,6 +425,13 @@ int criteria_list_read_left(const struct ctable *t, struct catalog *cat, size_t 
 		it->section = *heads[0] && (d > 0 || en->head) ? xstrdup(heads[0]) : NULL;
 		it->category = xstrdup(category);
 		it->text = xstrdup(en->text);
+	}
+	/* 以上 and all after it (a signature, a date) are not the list */
+	for (size_t j = l.end; j < t->n_rows; j++) {
+		char *rest = line_text(&t->rows[j]);
+		if (*rest)
+			left_out(&l, t->rows[j].at, rest);
+		free(rest);
 	}
 	if (rc == 0 && cat->n_items == 0) {
 		err_coded(e, t->name, "list_empty", "no criteria in the list form (want numbered lines: 1. (1) ① ・)",

@@ -14,7 +14,9 @@
  *   - any other line: before the first marked line the title (the first)
  *     and the preamble, left out; after it, under a heading's words (short,
  *     no 、 or 。, not a sentence: 「1. 基本方針」) the paragraph that is
- *     that item's text, its words its 区分, never glued to them; else the
+ *     that item's text, its words its 区分, never glued to them (but
+ *     when nothing is under it and a heading beside it has criteria, it is
+ *     a preamble section, 「1. 基本方針」: both lines left out); else the
  *     rest of the line above, joined with no break when that was cut
  *     mid-sentence (a wrapped line), on a new line when it had ended
  *     (「…こと」「…ます。」).

@@ -49,6 +49,26 @@ enum sniff_kind sniff_kind_of_token(const char *token)
 	return SNIFF_UNKNOWN;
 }
 
+/* The download's MIME without its parameters: only text has any
+ * (charset=utf-8), so the other kinds' MIME is the type as it is. */
+const char *sniff_kind_doc_type(enum sniff_kind k)
+{
+	if (k <= SNIFF_UNKNOWN || k > SNIFF_CSV)
+		return NULL;
+	return k == SNIFF_TXT ? "text/plain" : k == SNIFF_CSV ? "text/csv" : kinds[k].mime;
+}
+
+enum sniff_kind sniff_kind_of_doc_type(const char *type)
+{
+	for (int k = SNIFF_PDF; type && k <= SNIFF_CSV; k++) {
+		const char *mime = kinds[k].mime;
+		size_t n = strcspn(mime, ";");
+		if (strlen(type) == n && !strncmp(type, mime, n))
+			return (enum sniff_kind)k;
+	}
+	return SNIFF_UNKNOWN;
+}
+
 static bool starts(const unsigned char *d, size_t len, const char *magic, size_t n)
 {
 	return len >= n && !memcmp(d, magic, n);

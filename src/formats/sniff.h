@@ -98,5 +98,12 @@ const char *sniff_kind_token(enum sniff_kind k);
 const char *sniff_kind_mime(enum sniff_kind k);
 /* The kind of a token (sniff_kind_token()); SNIFF_UNKNOWN for others. */
 enum sniff_kind sniff_kind_of_token(const char *token);
+/* The type a submission document says of a file of kind k: the bare MIME
+ * type, without parameters ("text/plain", "application/pdf"; one of
+ * core/submission.h submission_attachment_types), or NULL for the refused
+ * kinds. */
+const char *sniff_kind_doc_type(enum sniff_kind k);
+/* Back: the kind of such a type; SNIFF_UNKNOWN for any other string. */
+enum sniff_kind sniff_kind_of_doc_type(const char *type);
 
 #endif

@@ -17,7 +17,29 @@ struct decide_arg {
 	const char *decision, *reason;
 	const unsigned char *secret;
 	bool drafted; /* out: a draft was made (the bank requires approval) */
+	struct approvals_stopped *stopped; /* out: the items of an items_pending or items_open refusal */
 };
+
+void approvals_stopped_release(struct approvals_stopped *s)
+{
+	if (!s)
+		return;
+	free(s->nos);
+	s->nos = NULL;
+	s->n = 0;
+}
+
+/* The items review_decidable() refused r for (its code in e), into a->stopped. */
+static void keep_stopped(const struct review *r, const struct err *e, struct decide_arg *a)
+{
+	bool pending = strcmp(e->code, "items_pending") == 0;
+	if (!a->stopped || !(pending || strcmp(e->code, "items_open") == 0))
+		return;
+	unsigned mask = pending ? 1u << VERDICT_PENDING : 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT;
+	approvals_stopped_release(a->stopped);
+	a->stopped->nos = xcalloc(r->n_items + 1, sizeof *a->stopped->nos);
+	a->stopped->n = review_items_with(r, mask, a->stopped->nos);
+}
 
 /* Inside the transaction: tells of a draft's step (kind) on r by actor:
  * the bank's approvers of a draft, its drafter (to) of an approval or a
@@ -54,8 +76,10 @@ static int do_decide(struct store *st, struct review *r, const char *actor, cons
 	}
 	if (review_reason_check(d, a->reason, e) < 0)
 		return OUTCOME_INVALID;
-	if (review_decidable(r, d, e) < 0)
+	if (review_decidable(r, d, e) < 0) {
+		keep_stopped(r, e, a);
 		return OUTCOME_CONFLICT;
+	}
 	if (review_pending_draft(r))
 		return pending_conflict(r, e);
 	if (store_org_get_id(st, r->bank_id, &bank, e) != STORE_OK)
@@ -81,9 +105,9 @@ static int do_decide(struct store *st, struct review *r, const char *actor, cons
 
 enum outcome approvals_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
 			      long long bank_id, long long submission_id, const char *decision, const char *reason,
-			      struct review **out, struct err *e)
+			      struct review **out, struct approvals_stopped *stopped, struct err *e)
 {
-	struct decide_arg a = { .decision = decision, .reason = reason, .secret = secret };
+	struct decide_arg a = { .decision = decision, .reason = reason, .secret = secret, .stopped = stopped };
 	struct reviews_hook hook = { do_decide, &a };
 	return reviews_bank_write(st, actor, bank_id, submission_id, &hook, out, e);
 }

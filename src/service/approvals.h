@@ -49,9 +49,20 @@
  * one transaction. With it: a draft, nothing signed (the review's pending
  * draft is then review_pending_draft(*out)).
  */
+/* The items that stopped a decision (e->code items_pending: those with no
+ * verdict; items_open: those query or improvement): their 通番 in order,
+ * read in the same transaction as the refusal. Owns nos. */
+struct approvals_stopped {
+	int *nos;
+	size_t n;
+};
+
+void approvals_stopped_release(struct approvals_stopped *s);
+
+/* stopped (NULL: not wanted) is filled on those two refusals. */
 enum outcome approvals_decide(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,
 			      long long bank_id, long long submission_id, const char *decision, const char *reason,
-			      struct review **out, struct err *e);
+			      struct review **out, struct approvals_stopped *stopped, struct err *e);
 
 /* The pending draft approved by actor, and signed. */
 enum outcome approvals_approve(struct store *st, const unsigned char secret[KEYS_SECRET_BYTES], const char *actor,

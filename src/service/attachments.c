@@ -152,6 +152,12 @@ static enum outcome quota_check(struct store *st, const struct org *org, const c
 	return OUTCOME_CONFLICT;
 }
 
+enum outcome attachments_fits(struct store *st, const struct org *org, const char *name, const char *sha256,
+			      long long len, struct err *e)
+{
+	return quota_check(st, org, name, sha256, len, e);
+}
+
 int attachments_store_blob(struct store *st, const void *data, size_t len, enum sniff_kind kind, char sha256[65],
 			   struct err *e)
 {

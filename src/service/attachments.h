@@ -119,6 +119,13 @@ enum outcome attachments_bytes(struct store *st, const struct org *org, const ch
  * (ROUTE_FILE_UPLOAD). */
 void attachments_too_large(const char *name, long long len, struct err *e);
 
+/* Inside the caller's transaction: whether a file of len bytes with
+ * sha256, named name, fits org's quota beside its current files (one it
+ * already holds takes no more room): OUTCOME_OK, or the refusal above
+ * (OUTCOME_CONFLICT, attachment_quota). For a thread's file too. */
+enum outcome attachments_fits(struct store *st, const struct org *org, const char *name, const char *sha256,
+			      long long len, struct err *e);
+
 /* Stores data[0..len) of kind once by its SHA-256 (hex into sha256), for
  * a caller inside its own transaction (a received package, a thread's
  * file): no attachment row, no audit. 0 or -1. */

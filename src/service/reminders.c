@@ -15,6 +15,7 @@
 #include "lib/xalloc.h"
 #include "service/audit_log.h"
 #include "service/plans.h"
+#include "store/store_attachment.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
 #include "store/store_share.h"
@@ -210,13 +211,89 @@ static int plan_notices(struct store *st, const char *today, const char *now, st
 	return rc;
 }
 
+/* 通番 2, 3: the items an attachment supports. You own it. */
+static char *items_text(const struct attachment *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, "");
+	for (size_t i = 0; i < a->n_items; i++)
+		strbuf_addf(&sb, "%s%d", i ? ", " : "", a->items[i]);
+	return strbuf_detach(&sb);
+}
+
+/* The notice of a's expiry, days (60, 30 or 0) before it, to its
+ * connector org. */
+static int expiry_notice(struct store *st, const struct org *org, const struct attachment *a, int days,
+			 const char *today, const char *now, struct reminders_result *r, struct err *e)
+{
+	char what[48];
+	if (snprintf(what, sizeof what, "attachment:%lld:%d", a->id, days) >= (int)sizeof what)
+		return 0; /* an id and a day count always fit */
+	char *items = items_text(a);
+	char *title = a->title[0] ? xasprintf("件名「%s」、", a->title) : xstrdup("");
+	char *when = days > 0 ? xasprintf("%s です（%d日前のお知らせ）", a->valid_until, days)
+		     : strcmp(a->valid_until, today) == 0 ? xasprintf("本日 %s です", a->valid_until)
+							  : xasprintf("%s で、期限を過ぎています", a->valid_until);
+	char *en = days > 0 ? xasprintf("is valid until %s (%d days' notice)", a->valid_until, days)
+		   : strcmp(a->valid_until, today) == 0 ? xasprintf("is valid until today, %s", a->valid_until)
+							: xasprintf("was valid until %s and has expired", a->valid_until);
+	char *subject = days > 0 ? xasprintf("【Shinsa】添付ファイルの有効期限のお知らせ: %s（%s）", a->name, a->valid_until)
+				 : xasprintf("【Shinsa】添付ファイルの有効期限切れ: %s（%s）", a->name, a->valid_until);
+	char *body = xasprintf("%s 御中\n\n"
+			       "添付ファイル「%s」（%s通番 %s）の有効期限は %s。\n"
+			       "更新したファイルを Shinsa で添付し、新しい有効期限を入力してください。\n\n"
+			       "The attached file \"%s\" (items %s) %s.\n",
+			       org->name, a->name, title, items, when, a->name, items, en);
+	free(items);
+	free(title);
+	free(when);
+	free(en);
+	return add(st, NOTICE_ATTACHMENT_EXPIRING, org->id, what, a->valid_until, subject, body, now, r, e);
+}
+
+/* Each connector's current attachments with a 有効期限: a notice 60, 30
+ * and 0 days before it, the nearest that has come only (a run missed for a
+ * while does not send the earlier ones late). */
+static int expiry_notices(struct store *st, const char *today, const char *now, struct reminders_result *r,
+			  struct err *e)
+{
+	static const int before[] = { 0, 30, 60 };
+	struct org **orgs = NULL;
+	size_t no = 0;
+	int rc = store_org_list(st, &orgs, &no, e) < 0 ? -1 : 0;
+	for (size_t o = 0; o < no && rc == 0; o++) {
+		struct attachment *list = NULL;
+		size_t n = 0;
+		if (orgs[o]->kind != ORG_CONNECTOR)
+			continue;
+		rc = store_attachment_list(st, orgs[o]->id, &list, &n, e) < 0 ? -1 : 0;
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			for (size_t b = 0; list[i].valid_until && b < sizeof before / sizeof before[0]; b++) {
+				char limit[PLAN_DATE_LEN + 1];
+				if (plan_date_add_days(today, before[b], limit) < 0 || strcmp(list[i].valid_until, limit) > 0)
+					continue;
+				rc = expiry_notice(st, orgs[o], &list[i], before[b], today, now, r, e);
+				break;
+			}
+		}
+		attachments_free(list, n);
+	}
+	for (size_t i = 0; i < no; i++)
+		org_free(orgs[i]);
+	free(orgs);
+	return rc;
+}
+
 int reminders_run(struct store *st, const char *actor, struct reminders_result *r, struct err *e)
 {
 	char now[CLOCK_TEXT_SIZE], today[PLAN_DATE_LEN + 1];
 	*r = (struct reminders_result){ 0 };
 	if (clock_stamp(now, e) < 0 || plans_today(today, e) < 0 || store_begin(st, e) < 0)
 		return -1;
-	int rc = cycle_notices(st, today, now, r, e) < 0 || plan_notices(st, today, now, r, e) < 0 ? -1 : 0;
+	int rc = cycle_notices(st, today, now, r, e) < 0 || plan_notices(st, today, now, r, e) < 0 ||
+				 expiry_notices(st, today, now, r, e) < 0
+			 ? -1
+			 : 0;
 	if (rc == 0) {
 		json_t *details = json_pack("{s:I, s:I}", "already", (json_int_t)r->already, "written",
 					    (json_int_t)r->written);

@@ -23,6 +23,13 @@
  * — so a bank with no share in force from the connector is not reminded of
  * its plans, nor the connector of that bank's required dates, until the
  * next share;
+ *   attachment_expiring   a connector's current attachment (service/
+ *                         attachments.h) has a 有効期限 60, 30 or 0 days
+ *                         ahead or past: to the connector, the nearest of
+ *                         those that has come (60 days before, then 30,
+ *                         then on the day or after), naming the file, its
+ *                         items and the date; each once (keyed by the
+ *                         attachment, the days and the date);
  * Each notice has a Japanese subject and body with an English line, and
  * the e-mail addresses of the organisation's admins (not disabled) as
  * recipients. Its key — kind, pair or plan, due date, recipient — makes a

@@ -11,6 +11,7 @@
 #include "service/export.h"
 #include "service/lookup.h"
 #include "service/people.h"
+#include "service/review_expiry.h"
 #include "service/reviews.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
@@ -49,15 +50,26 @@ static json_t *bank_answer(const struct review_item *it)
 			 a->current, "notes", a->notes, "carried", it->bank_answer_carried);
 }
 
+/* [{sha256, name, type, size}] of the files a message carries. */
+static json_t *message_files(const struct review_message *m)
+{
+	json_t *files = json_array();
+	for (size_t i = 0; i < m->n_files; i++)
+		json_array_append_new(files, json_pack("{s:s, s:s, s:s, s:I}", "sha256", m->files[i].sha256, "name",
+						       m->files[i].name, "type", m->files[i].type, "size",
+						       (json_int_t)m->files[i].size));
+	return files;
+}
+
 json_t *review_view_item(const struct review_item *it)
 {
 	json_t *messages = json_array();
 	for (size_t i = 0; i < it->n_messages; i++) {
 		const struct review_message *m = &it->messages[i];
-		json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "org", m->org, "author",
+		json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:o}", "org", m->org, "author",
 							  m->author, "at", m->at, "text", m->text, "verdict",
 							  string_or_null(review_verdict_name(m->verdict)), "resolved",
-							  review_message_resolved(it, i)));
+							  review_message_resolved(it, i), "files", message_files(m)));
 	}
 	char rev[REVIEW_REVISION_LEN + 1];
 	review_item_revision(it, rev);
@@ -219,7 +231,8 @@ json_t *review_view_json(struct store *st, const struct review *r, struct err *e
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->n_items; i++)
 		json_array_append_new(items, review_view_item(&r->items[i]));
-	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0 || name_authors(st, items, e) < 0) {
+	if (mark_changes(st, r, old, items, e) < 0 || mark_flags(st, r, items, e) < 0 || name_authors(st, items, e) < 0 ||
+	    review_expiry_mark_items(st, r, items, e) < 0) {
 		json_decref(items);
 		review_free(old);
 		return NULL;

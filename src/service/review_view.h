@@ -39,7 +39,9 @@ bool review_view_signature_valid(struct store *st, const struct review *r);
  * connector's answer to the item in r's submission, as of the server's
  * date (service/answers.h answers_warnings_json: "implemented_issues",
  * "implemented_future_due", "open_no_plan", "open_no_plan_due"), [] for
- * none and for a bank item. NULL with e on a failure of the store.
+ * none and for a bank item. expired_files (service/review_expiry.h): the
+ * sealed files that support the item and whose 有効期限 has passed by
+ * today. NULL with e on a failure of the store.
  */
 json_t *review_view_json(struct store *st, const struct review *r, struct err *e);
 

@@ -13,10 +13,12 @@
 #include "service/cycles.h"
 #include "service/lookup.h"
 #include "service/notify.h"
+#include "service/review_files.h"
 #include "service/shares.h"
 #include "service/submissions.h"
 #include "store/store_org.h"
 #include "store/store_review.h"
+#include "store/store_review_file.h"
 #include "store/store_submission.h"
 
 enum outcome reviews_decided(const struct review *r, struct err *e)
@@ -100,6 +102,8 @@ struct write {
 	const unsigned char *secret;
 	const struct reviews_hook *hook; /* reviews_bank_write()'s */
 	bool *stale; /* set when a verdict was refused for its revision */
+	const char *const *files; /* a message's files, by sha256 */
+	size_t n_files;
 };
 typedef int (*write_fn)(struct store *st, struct review *r, const struct write *w, struct err *e);
 
@@ -188,10 +192,21 @@ static int add_message(struct store *st, struct review *r, struct review_item *i
 {
 	json_t *details = json_pack("{s:s, s:i, s:I}", "bank", r->bank_name, "no", it->no, "submission",
 				    (json_int_t)r->submission_id);
-	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, text, v, e) < 0 ||
-				 audit_log(st, w->actor, org_id, AUDIT_REVIEW_MESSAGE, details, e, "review:%lld", r->id) < 0
-			 ? -1
-			 : 0;
+	char **names = NULL;
+	int rc = store_review_message_add(st, r->id, it->item_key, org_id, w->actor, w->now, text, v, e) < 0 ? -1 : 0;
+	if (rc == 0 && w->n_files) {
+		/* The files are the poster's uploads to this submission's threads. */
+		rc = review_files_names(st, r->submission_id, org_id, w->files, w->n_files, &names, e);
+		if (rc == 0)
+			rc = store_review_message_files(st, r->id, w->files, (const char *const *)names, w->n_files, e);
+		json_t *files = json_array();
+		for (size_t i = 0; i < w->n_files; i++)
+			json_array_append_new(files, json_string(w->files[i]));
+		json_object_set_new(details, "files", files);
+	}
+	if (rc == 0 && audit_log(st, w->actor, org_id, AUDIT_REVIEW_MESSAGE, details, e, "review:%lld", r->id) < 0)
+		rc = -1;
+	review_files_names_free(names, w->n_files);
 	json_decref(details);
 	return rc;
 }
@@ -218,6 +233,10 @@ static int do_verdict(struct store *st, struct review *r, const struct write *w,
 	}
 	if (review_verdict_check(it, v, w->b, e) < 0)
 		return OUTCOME_INVALID;
+	if (w->n_files && !has_text(w->b)) {
+		err_coded(e, NULL, "review_files_need_text", "files go with the verdict's text: write one", NULL);
+		return OUTCOME_INVALID;
+	}
 	char rev[REVIEW_REVISION_LEN + 1];
 	review_item_revision(it, rev);
 	if (w->c && strcmp(w->c, rev) != 0) {
@@ -252,8 +271,16 @@ enum outcome reviews_verdict(struct store *st, const char *actor, long long bank
 			     const char *verdict, const char *text, const char *revision, struct review **out,
 			     struct err *e)
 {
+	return reviews_verdict_files(st, actor, bank_id, submission_id, no, verdict, text, revision, NULL, 0, out, e);
+}
+
+enum outcome reviews_verdict_files(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				   int no, const char *verdict, const char *text, const char *revision,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e)
+{
 	bool stale = false;
-	struct write w = { .actor = actor, .no = no, .a = verdict, .b = text, .c = revision, .stale = &stale };
+	struct write w = { .actor = actor, .no = no, .a = verdict, .b = text, .c = revision, .stale = &stale,
+			   .files = files, .n_files = n_files };
 	int rc = bank_write(st, bank_id, submission_id, do_verdict, &w, out, e);
 	/* A verdict refused for its revision hands back the review as it now
 	 * is, for the caller to show beside what was sent. */
@@ -334,7 +361,14 @@ static int bank_message(struct store *st, struct review *r, const struct write *
 enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
 			     const char *bank, int no, const char *text, struct review **out, struct err *e)
 {
-	struct write w = { .actor = actor, .no = no, .a = text };
+	return reviews_message_files(st, actor, org, submission_id, bank, no, text, NULL, 0, out, e);
+}
+
+enum outcome reviews_message_files(struct store *st, const char *actor, const struct org *org,
+				   long long submission_id, const char *bank, int no, const char *text,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e)
+{
+	struct write w = { .actor = actor, .no = no, .a = text, .files = files, .n_files = n_files };
 	if (org->kind == ORG_BANK)
 		return bank_write(st, org->id, submission_id, bank_message, &w, out, e);
 	char now[CLOCK_TEXT_SIZE];

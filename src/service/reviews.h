@@ -28,7 +28,8 @@
  *   review_open        {"carried", "carried_from", "connector", "submission"}
  *   review_verdict     {"no", "submission", "verdict"}
  *   review_bank_answer {"fields", "no", "submission"}
- *   review_message     {"bank", "no", "submission"} (also for a verdict's text)
+ *   review_message     {"bank", "no", "submission"} (also for a verdict's text;
+ *                      "files": [sha256...] when it carries files)
  *   review_decision    {"decision", "sha256", "submission"} (service/approvals.h)
  *
  * Return values: 0; OUTCOME_NOT_FOUND (404), OUTCOME_INVALID (400: what was
@@ -71,6 +72,13 @@ enum outcome reviews_open(struct store *st, const char *actor, long long bank_id
 enum outcome reviews_verdict(struct store *st, const char *actor, long long bank_id, long long submission_id, int no,
 			     const char *verdict, const char *text, const char *revision, struct review **out,
 			     struct err *e);
+/* reviews_verdict() whose text's message carries the files files[0..n_files)
+ * (by sha256) the bank uploaded to the submission's threads
+ * (service/review_files.h); files need a text ("files go with the
+ * verdict's text: write one", review_files_need_text). */
+enum outcome reviews_verdict_files(struct store *st, const char *actor, long long bank_id, long long submission_id,
+				   int no, const char *verdict, const char *text, const char *revision,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e);
 
 /*
  * The bank's own answer to item no (a bank or common item): the fields
@@ -91,6 +99,12 @@ enum outcome reviews_bank_answer(struct store *st, const char *actor, long long 
  */
 enum outcome reviews_message(struct store *st, const char *actor, const struct org *org, long long submission_id,
 			     const char *bank, int no, const char *text, struct review **out, struct err *e);
+/* reviews_message() carrying the files files[0..n_files) (by sha256),
+ * which actor's organisation uploaded to the submission's threads
+ * (service/review_files.h: review_files_names()'s refusals). */
+enum outcome reviews_message_files(struct store *st, const char *actor, const struct org *org,
+				   long long submission_id, const char *bank, int no, const char *text,
+				   const char *const *files, size_t n_files, struct review **out, struct err *e);
 
 /*
  * For service/approvals.h, which builds on these: fn runs on the bank's

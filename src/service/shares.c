@@ -193,14 +193,17 @@ enum outcome shares_bank_access(struct store *st, long long bank_id, long long s
 	return 0;
 }
 
-enum outcome shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
-				enum audit_action action, const char *now, struct share **out, struct err *e)
+enum outcome shares_record_read_of(struct store *st, const struct user *reader, long long bank_id,
+				   long long submission_id, enum audit_action action, json_t *what, const char *now,
+				   struct share **out, struct err *e)
 {
 	struct share *s;
 	int rc = shares_bank_access(st, bank_id, submission_id, now, &s, e);
 	if (rc != 0)
 		return rc;
 	json_t *details = json_pack("{s:s, s:I}", "bank", s->bank_name, "share", (json_int_t)s->id);
+	if (what)
+		json_object_update(details, what);
 	rc = store_share_access_add(st, s->id, reader->id, now, e) < 0 ||
 			     audit_log(st, reader->email, s->connector_id, action, details, e, "submission:%lld",
 				       submission_id) < 0
@@ -212,6 +215,12 @@ enum outcome shares_record_read(struct store *st, const struct user *reader, lon
 	else
 		share_free(s);
 	return rc;
+}
+
+enum outcome shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
+				enum audit_action action, const char *now, struct share **out, struct err *e)
+{
+	return shares_record_read_of(st, reader, bank_id, submission_id, action, NULL, now, out, e);
 }
 
 enum outcome shares_note_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,

@@ -31,6 +31,8 @@
  *   submission_read submission:ID  {"bank", "share"}
  *   questions_read  submission:ID  {"bank", "share"}  (service/questions.h)
  *   review_read, review_criteria_read, plans_read: alike
+ *   attachment_read submission:ID  {"bank", "share", "sha256", "name"}
+ *   package_read    submission:ID  {"bank", "share"}  (service/submission_files.h)
  *
  * Return values: 0; OUTCOME_NOT_FOUND (the message names what: "no
  * submission N", "no share N"); OUTCOME_INVALID for what was asked wrongly:
@@ -93,6 +95,12 @@ enum outcome shares_bank_access(struct store *st, long long bank_id, long long s
 enum outcome shares_record_read(struct store *st, const struct user *reader, long long bank_id, long long submission_id,
 				enum audit_action action, const char *now, struct share **out, struct err *e);
 
+/* shares_record_read() whose audit details also say what was read: the
+ * members of what (may be NULL; borrowed) beside {bank, share}, as a
+ * file's {sha256, name} for attachment_read. */
+enum outcome shares_record_read_of(struct store *st, const struct user *reader, long long bank_id,
+				   long long submission_id, enum audit_action action, json_t *what, const char *now,
+				   struct share **out, struct err *e);
 /*
  * shares_record_read() in a transaction of its own, at the clock's now:
  * for a read whose answer is made first, then recorded, then handed over

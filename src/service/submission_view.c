@@ -17,10 +17,13 @@ json_t *submission_view_summary(const struct submission_record *r)
 
 json_t *submission_view_show(const struct submission_record *rec, const struct submission *doc, bool valid)
 {
-	return json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o}", "id", (json_int_t)rec->id, "org", rec->org_name,
-			 "catalog", doc->catalog_id, "version", doc->version, "submitted_at", doc->submitted_at,
-			 "sha256", rec->sha256, "signature_valid", valid, "answers",
-			 submission_json_answers(doc->answers));
+	json_t *files = json_array(); /* the sealed files, as GET …/attachments lists them */
+	for (size_t i = 0; i < doc->n_attachments; i++)
+		json_array_append_new(files, submission_json_attachment(&doc->attachments[i]));
+	return json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:b, s:o, s:o}", "id", (json_int_t)rec->id, "org",
+			 rec->org_name, "catalog", doc->catalog_id, "version", doc->version, "submitted_at",
+			 doc->submitted_at, "sha256", rec->sha256, "signature_valid", valid, "answers",
+			 submission_json_answers(doc->answers), "attachments", files);
 }
 
 void submission_side_release(struct submission_side *s)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "formats/package.h"
+#include "formats/sniff.h"
 #include "formats/submission_json.h"
 #include "formats/submission_verify.h"
 #include "lib/clock.h"
@@ -15,6 +16,7 @@
 #include "service/export.h"
 #include "service/lookup.h"
 #include "store/store_answers.h"
+#include "store/store_attachment.h"
 #include "store/store_org.h"
 #include "store/store_submission.h"
 
@@ -62,6 +64,49 @@ int submissions_signing_key(struct store *st, const unsigned char secret[KEYS_SE
 	return rc;
 }
 
+static bool answers_item(const struct submission *s, int no)
+{
+	for (size_t i = 0; i < s->answers->n_items; i++)
+		if (s->answers->items[i].no == no)
+			return true;
+	return false;
+}
+
+/*
+ * Seals org's current attachments into s, inside the caller's transaction
+ * (so the list is the one of the moment the version is taken). Each keeps
+ * only the items s answers: an attachment is only ever on the connector's
+ * and common items (service/attachments.h refuses a bank item), but should
+ * one have none left (an item that has become the bank's in a later
+ * checklist), it is left out rather than sealed as supporting nothing.
+ */
+static int seal_attachments(struct store *st, const struct org *org, struct submission *s, struct err *e)
+{
+	struct attachment *list = NULL;
+	size_t n = 0;
+	/* attachments_current()'s list, from the store: service/attachments
+	 * stands above the answers, which stand above this module. */
+	if (store_attachment_list(st, org->id, &list, &n, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct attachment *a = &list[i];
+		const char *type = sniff_kind_doc_type(sniff_kind_of_token(a->type));
+		size_t kept = 0;
+		for (size_t j = 0; j < a->n_items; j++)
+			kept += answers_item(s, a->items[j]);
+		if (!kept || !type)
+			continue;
+		struct submission_attachment *f =
+			submission_add_attachment(s, a->sha256, a->name, a->title, type, a->size, a->valid_until);
+		for (size_t j = 0; j < a->n_items; j++)
+			if (answers_item(s, a->items[j]))
+				submission_attachment_add_item(f, a->items[j]);
+	}
+	attachments_free(list, n);
+	submission_sort(s);
+	return 0;
+}
+
 /*
  * Makes and stores the next version inside one transaction: the version is
  * part of what is signed, so it is taken, signed and written under one lock.
@@ -79,7 +124,7 @@ static int seal_and_store(struct store *st, const char *actor, const struct conn
 	if (store_submission_next_version(st, c->org->id, c->cat->id, &rec->version, e) < 0)
 		goto fail;
 	s = submission_new(c->org, c->cat, c->set, rec->version, stamp);
-	if (submission_json_canonical(s, &doc, e) < 0)
+	if (seal_attachments(st, c->org, s, e) < 0 || submission_json_canonical(s, &doc, e) < 0)
 		goto fail;
 	/* Never make a submission that its own export could not carry. */
 	if (doc.len > SUBMISSION_FILE_MAX - 4096) {
@@ -205,8 +250,23 @@ enum outcome submissions_load_valid(struct store *st, long long id, struct submi
 	return 0;
 }
 
-int submissions_export(struct store *st, const char *actor, const struct submission_record *rec,
-		       const struct submission *doc, const char *path, struct err *e)
+enum outcome submissions_file(struct store *st, const struct submission *doc, const char *sha256, void **data,
+			      size_t *len, struct err *e)
+{
+	*data = NULL;
+	*len = 0;
+	if (!submission_find_attachment(doc, sha256)) {
+		err_coded(e, NULL, "attachment_no_file", "no file {1}", sha256, NULL);
+		return OUTCOME_NOT_FOUND;
+	}
+	int rc = store_attachment_blob_get(st, sha256, data, len, e);
+	if (rc == STORE_NOT_FOUND) /* blobs are never deleted: a database that lost one is damaged */
+		err_set(e, "the file %s that submission %lld lists is not in the database", sha256, doc->id);
+	return rc == STORE_OK ? OUTCOME_OK : OUTCOME_FAILED;
+}
+
+int submissions_package(struct store *st, const struct submission_record *rec, const struct submission *doc,
+			struct strbuf *zip, struct err *e)
 {
 	struct strbuf bytes = STRBUF_INIT;
 	/* A valid record's document names the organisation's key (the check
@@ -215,25 +275,40 @@ int submissions_export(struct store *st, const char *actor, const struct submiss
 		strbuf_release(&bytes);
 		return -1;
 	}
+	size_t n = doc->n_attachments;
+	struct package_file *files = xcalloc(n ? n : 1, sizeof *files);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		void *data;
+		files[i].sha256 = doc->attachments[i].sha256;
+		rc = submissions_file(st, doc, files[i].sha256, &data, &files[i].len, e) == OUTCOME_OK ? 0 : -1;
+		files[i].data = data;
+	}
+	if (rc == 0)
+		rc = package_write(bytes.buf, bytes.len, files, n, NULL, 0, zip, e);
+	for (size_t i = 0; i < n; i++)
+		free((void *)files[i].data);
+	free(files);
+	strbuf_release(&bytes);
+	return rc;
+}
+
+int submissions_export(struct store *st, const char *actor, const struct submission_record *rec,
+		       const struct submission *doc, const char *path, struct err *e)
+{
+	struct strbuf bytes = STRBUF_INIT;
 	size_t n = strlen(path);
-	if (n >= 4 && strcmp(path + n - 4, ".zip") == 0) {
-		/* The package: the same file as submission.json. Its files come
-		 * from the attachment store, which later wires them in; a
-		 * submission without files needs none. */
-		struct strbuf zip = STRBUF_INIT;
-		int zrc = package_write(bytes.buf, bytes.len, NULL, 0, NULL, 0, &zip, e);
+	int rc = n >= 4 && strcmp(path + n - 4, ".zip") == 0 ? submissions_package(st, rec, doc, &bytes, e)
+								: submission_json_export(rec, doc->org_public_key, &bytes, e);
+	if (rc < 0) {
 		strbuf_release(&bytes);
-		if (zrc < 0) {
-			strbuf_release(&zip);
-			return -1;
-		}
-		bytes = zip;
+		return -1;
 	}
 	struct export_file file = { path, bytes.buf, bytes.len, NULL };
 	const struct export_sink sink = export_file_sink(&file);
 	json_t *details = json_pack("{s:s, s:i, s:s}", "file", path, "version", rec->version, "sha256", rec->sha256);
-	int rc = export_audited(st, &sink, actor, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld",
-				rec->id);
+	rc = export_audited(st, &sink, actor, rec->org_id, AUDIT_SUBMISSION_EXPORT, details, e, "submission:%lld",
+			    rec->id);
 	json_decref(details);
 	strbuf_release(&bytes);
 	return rc;

@@ -5,7 +5,9 @@
  *
  * Submitting (submissions_submit): the answer set must pass
  * answer_set_check(); then, in one transaction, the next version is taken,
- * the canonical document (formats/submission_json.h) is built with it,
+ * the organisation's current attachments are sealed into it (each with the
+ * items the submission answers; service/attachments.h), the canonical
+ * document (formats/submission_json.h) is built with it,
  * hashed and signed with the organisation's Ed25519 key (unsealed with the
  * server secret), stored, and the audit event submission_create appended —
  * all of it or nothing. The version is part of what is signed, which is
@@ -88,11 +90,24 @@ enum outcome submissions_load_valid(struct store *st, long long id, struct submi
 				    struct submission **doc, struct err *e);
 
 /*
+ * The bytes (*data yours, free()) of the file sha256 that doc lists,
+ * whoever holds it now (a removed attachment's bytes are kept for the
+ * submissions that sealed them). OUTCOME_NOT_FOUND "no file SHA256"
+ * (code attachment_no_file) when doc does not list it; OUTCOME_FAILED.
+ */
+enum outcome submissions_file(struct store *st, const struct submission *doc, const char *sha256, void **data,
+			      size_t *len, struct err *e);
+
+/* The package (formats/package.h) of rec, loaded and checked by
+ * submissions_load_valid() with doc its document: the export file and the
+ * bytes of every file it lists, appended to zip. 0, or -1 with e set. */
+int submissions_package(struct store *st, const struct submission_record *rec, const struct submission *doc,
+			struct strbuf *zip, struct err *e);
+
+/*
  * Writes rec, loaded and checked by submissions_load_valid() with doc its
  * document, as the export file (formats/submission_json.h) to path — or,
- * when path ends in .zip, as a package holding that file (formats/
- * package.h; a submission that lists files is refused until the attachment
- * store gives their bytes) — with
+ * when path ends in .zip, as its package (submissions_package()) — with
  * the submission_export event on "submission:ID" to its organisation's
  * trail by actor, details {file, version, sha256}: committed only once the
  * file is written (service/export.h). 0, or -1 with e set.

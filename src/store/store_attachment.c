@@ -186,6 +186,17 @@ int store_attachment_remove(struct store *st, long long id, const char *now, str
 	return q ? sql_run(q, e) : -1;
 }
 
+/* Column 0 of q's row, the bytes, copied into *data (yours). */
+static void blob_copy(struct sql_stmt *q, void **data, size_t *len)
+{
+	size_t n;
+	const void *p = sql_blob(q, 0, &n);
+	*data = xmalloc(n ? n : 1);
+	if (n)
+		memcpy(*data, p, n);
+	*len = n;
+}
+
 int store_attachment_bytes(struct store *st, long long org_id, const char *sha256, void **data, size_t *len,
 			   char **type, struct err *e)
 {
@@ -193,22 +204,32 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 	*len = 0;
 	*type = NULL;
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"SELECT b.bytes, b.type FROM attachment_blob b WHERE b.sha256 = ? AND EXISTS (SELECT 1 FROM attachment a"
-		" WHERE a.sha256 = b.sha256 AND a.org_id = ? AND a.removed_at IS NULL)", e);
+		"SELECT b.bytes, b.type FROM attachment_blob b WHERE b.sha256 = ? AND (?2 = 0 OR EXISTS (SELECT 1"
+		" FROM attachment a WHERE a.sha256 = b.sha256 AND a.org_id = ?2 AND a.removed_at IS NULL))", e);
 	if (!q)
 		return -1;
 	sql_bind_text(q, 1, sha256);
 	sql_bind_int(q, 2, org_id);
 	int rc = sql_step(q, e);
 	if (rc == 1) {
-		size_t n;
-		const void *p = sql_blob(q, 0, &n);
-		*data = xmalloc(n ? n : 1);
-		if (n)
-			memcpy(*data, p, n);
-		*len = n;
+		blob_copy(q, data, len);
 		*type = xstrdup(sql_text(q, 1));
 	}
+	sql_finalize(q);
+	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+int store_attachment_blob_get(struct store *st, const char *sha256, void **data, size_t *len, struct err *e)
+{
+	*data = NULL;
+	*len = 0;
+	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT bytes FROM attachment_blob WHERE sha256 = ?", e);
+	if (!q)
+		return -1;
+	sql_bind_text(q, 1, sha256);
+	int rc = sql_step(q, e);
+	if (rc == 1)
+		blob_copy(q, data, len);
 	sql_finalize(q);
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }
@@ -216,7 +237,8 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),
-		"SELECT 1 FROM attachment WHERE org_id = ? AND sha256 = ? AND removed_at IS NULL LIMIT 1", e);
+		"SELECT 1 FROM attachment WHERE org_id = ?1 AND sha256 = ?2 AND removed_at IS NULL"
+		" UNION ALL SELECT 1 FROM review_upload WHERE org_id = ?1 AND sha256 = ?2 LIMIT 1", e);
 	if (!q)
 		return -1;
 	sql_bind_int(q, 1, org_id);
@@ -244,7 +266,8 @@ int store_attachment_usage(struct store *st, long long org_id, long long *bytes,
 {
 	return one_number(st,
 			  "SELECT sum(size) FROM attachment_blob WHERE sha256 IN"
-			  " (SELECT sha256 FROM attachment WHERE org_id = ? AND removed_at IS NULL)",
+			  " (SELECT sha256 FROM attachment WHERE org_id = ?1 AND removed_at IS NULL"
+			  "  UNION SELECT sha256 FROM review_upload WHERE org_id = ?1)",
 			  org_id, bytes, 0, e);
 }
 

@@ -64,16 +64,25 @@ int store_attachment_update(struct store *st, const struct attachment *a, struct
 int store_attachment_remove(struct store *st, long long id, const char *now, struct err *e);
 
 /* The bytes (yours, free()) and type token of sha256 when org_id has a
- * current attachment with it: STORE_OK, STORE_NOT_FOUND, or -1. */
+ * current attachment with it (org_id 0: the blob whoever holds it, for a
+ * caller that checked its own rule, as a review thread's file):
+ * STORE_OK, STORE_NOT_FOUND, or -1. */
 int store_attachment_bytes(struct store *st, long long org_id, const char *sha256, void **data, size_t *len,
 			   char **type, struct err *e);
 
-/* Whether org_id has a current attachment with sha256 (its bytes unread).
+/* The bytes (yours, free()) of the blob sha256 whoever holds it, removed
+ * attachments' too: a sealed submission names its files by hash, and a
+ * blob is never deleted (a trigger), so a caller that found sha256 in a
+ * verified document reads it here. STORE_OK, STORE_NOT_FOUND, or -1. */
+int store_attachment_blob_get(struct store *st, const char *sha256, void **data, size_t *len, struct err *e);
+
+/* Whether org_id has a current attachment with sha256, or uploaded it to
+ * a review thread (store_review_file.h): its room is taken (bytes unread).
  * 0 or -1. */
 int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e);
 
-/* The bytes org_id's current attachments take: each distinct file once.
- * 0 or -1. */
+/* The bytes org_id's current attachments and its files in review threads
+ * take: each distinct file once. 0 or -1. */
 int store_attachment_usage(struct store *st, long long org_id, long long *bytes, struct err *e);
 
 /* The organisation's quota in bytes, -1 when it has none of its own

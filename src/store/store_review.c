@@ -6,6 +6,7 @@
 #include "lib/xalloc.h"
 #include "store/store.h"
 #include "store/store_review_draft.h"
+#include "store/store_review_file.h"
 #include "store/store_sql.h"
 
 /* The review_item columns an item is written with, from ?2 on. */
@@ -149,7 +150,8 @@ static int load_items(struct store *st, struct review *r, struct err *e)
 static int one(struct store *st, struct sql_stmt *q, struct review **out, struct err *e)
 {
 	int rc = sql_get_one(q, sizeof *out, review_decode, out, e);
-	if (rc == STORE_OK && (load_items(st, *out, e) < 0 || store_review_draft_load(st, *out, e) < 0)) {
+	if (rc == STORE_OK && (load_items(st, *out, e) < 0 || store_review_draft_load(st, *out, e) < 0 ||
+			       store_review_files_load(st, *out, e) < 0)) {
 		review_free(*out);
 		*out = NULL;
 		return -1;

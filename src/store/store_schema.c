@@ -681,6 +681,60 @@ const struct store_migration store_migrations[] = {
 	  "  PRIMARY KEY (attachment_id, item_no)\n"
 	  ") STRICT;\n"
 	  "ALTER TABLE org ADD COLUMN attachment_quota INTEGER CHECK (attachment_quota >= 0);\n" },
+	/* Files in review threads (service/review_files.h). An upload is an
+	 * organisation's file for a submission's threads (it counts against
+	 * the organisation's quota as its attachments do); a message names
+	 * the uploads it carries by sha256, with the name they had. The bytes
+	 * are attachment blobs: stored once, never changed. Reminders of an
+	 * attachment's expiry are keyed by (attachment, days before) so each
+	 * is written once. */
+	{ 18, "files in review threads",
+	  "CREATE TABLE review_upload (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  submission_id INTEGER NOT NULL REFERENCES submission (id),\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  sha256 TEXT NOT NULL REFERENCES attachment_blob (sha256),\n"
+	  "  name TEXT NOT NULL,\n"
+	  "  created_by TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX review_upload_org ON review_upload (org_id, sha256);\n"
+	  "CREATE INDEX review_upload_submission ON review_upload (submission_id, org_id, sha256);\n"
+	  "CREATE TABLE review_message_file (\n"
+	  "  message_id INTEGER NOT NULL REFERENCES review_message (id),\n"
+	  "  seq INTEGER NOT NULL,\n"
+	  "  sha256 TEXT NOT NULL REFERENCES attachment_blob (sha256),\n"
+	  "  name TEXT NOT NULL,\n"
+	  "  PRIMARY KEY (message_id, seq)\n"
+	  ") STRICT;\n"
+	  "CREATE INDEX review_message_file_sha256 ON review_message_file (sha256);\n"
+	  /* attachment_expiring (service/reminders.h): SQLite cannot widen a
+	   * CHECK in place, so the outbox is copied as migration 10 did. */
+	  "DROP TRIGGER outbox_sent_only;\n"
+	  "DROP TRIGGER outbox_no_delete;\n"
+	  "ALTER TABLE outbox RENAME TO outbox_19;\n"
+	  "CREATE TABLE outbox (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  dedup_key TEXT NOT NULL UNIQUE,\n"
+	  "  org_id INTEGER NOT NULL REFERENCES org (id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind IN ('reassessment_due', 'reassessment_overdue', 'plan_overdue', 'event',\n"
+	  "    'attachment_expiring')),\n"
+	  "  subject TEXT NOT NULL,\n"
+	  "  body TEXT NOT NULL,\n"
+	  "  recipients TEXT NOT NULL,\n"
+	  "  created_at TEXT NOT NULL,\n"
+	  "  sent_at TEXT\n"
+	  ") STRICT;\n"
+	  "INSERT INTO outbox SELECT * FROM outbox_19;\n"
+	  "DROP TABLE outbox_19;\n"
+	  "CREATE TRIGGER outbox_sent_only BEFORE UPDATE ON outbox\n"
+	  "WHEN OLD.sent_at IS NOT NULL OR NEW.sent_at IS NULL OR NEW.id IS NOT OLD.id\n"
+	  "  OR NEW.dedup_key IS NOT OLD.dedup_key OR NEW.org_id IS NOT OLD.org_id OR NEW.kind IS NOT OLD.kind\n"
+	  "  OR NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body\n"
+	  "  OR NEW.recipients IS NOT OLD.recipients OR NEW.created_at IS NOT OLD.created_at\n"
+	  "BEGIN SELECT RAISE(ABORT, 'a notice changes only by being sent, once'); END;\n"
+	  "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox\n"
+	  "BEGIN SELECT RAISE(ABORT, 'notices are never deleted'); END;\n" },
 };
 
 const int store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

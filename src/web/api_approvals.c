@@ -11,26 +11,13 @@
 #include "web/http_json.h"
 
 /* The refusal of a decision for its items: the line, and the items as
- * data (the page links each), read from the bank's review as it stands
- * (opened, should the refused decision have been its first write). */
-static void refuse_items(struct http_request *req, struct http_response *resp, struct store *st, long long id,
-			 const struct err *e)
+ * data (the page links each), as the service read them in the transaction
+ * that refused it (the review is not read again). */
+static void refuse_items(struct http_response *resp, const struct approvals_stopped *stopped, const struct err *e)
 {
-	unsigned mask = strcmp(e->code, "items_pending") == 0 ? 1u << VERDICT_PENDING
-							       : 1u << VERDICT_QUERY | 1u << VERDICT_IMPROVEMENT;
-	struct review *r = NULL;
-	struct err e2 = { 0 };
-	if (reviews_open(st, req->who.user->email, req->org->id, id, &r, &e2) != 0) {
-		api_internal(resp, &e2);
-		return;
-	}
-	int *nos = calloc(r->n_items + 1, sizeof *nos);
-	size_t n = nos ? review_items_with(r, mask, nos) : 0;
 	json_t *items = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, json_integer(nos[i]));
-	free(nos);
-	review_free(r);
+	for (size_t i = 0; i < stopped->n; i++)
+		json_array_append_new(items, json_integer(stopped->nos[i]));
 	const char *args[2] = { e->args[0], e->args[1] };
 	json_t *p = api_problem_json("", e->code, args, e->n_args < 2 ? e->n_args : 2);
 	json_t *body = http_json_error_body("conflict", "%s", e->msg);
@@ -52,22 +39,6 @@ static json_t *last_draft(struct store *st, const struct review *r)
 	return d ? d : json_null();
 }
 
-/* The store, the path's submission and the checked body: NULL having
- * answered otherwise (*body then released). */
-static struct store *decision_request(struct http_request *req, struct http_response *resp,
-				      const struct http_json_field *fields, long long *id, json_t **body)
-{
-	struct store *st = api_store(req, resp);
-	*body = NULL;
-	if (!st || !api_id_param(req, "submission", "submission", id, resp) ||
-	    http_json_body(req, resp, fields, body) < 0) {
-		json_decref(*body);
-		*body = NULL;
-		return NULL;
-	}
-	return st;
-}
-
 void api_approval_decide(struct http_request *req, struct http_response *resp)
 {
 	static const struct http_json_field fields[] = {
@@ -77,15 +48,17 @@ void api_approval_decide(struct http_request *req, struct http_response *resp)
 	};
 	long long id;
 	json_t *body;
-	struct store *st = decision_request(req, resp, fields, &id, &body);
+	struct store *st = api_json_request(req, resp, "submission", "submission", &id, fields, &body);
 	if (!st)
 		return;
 	struct err e = { 0 };
 	struct review *r = NULL;
+	struct approvals_stopped stopped = { 0 };
 	int rc = approvals_decide(st, req->auth->secret, req->who.user->email, req->org->id, id,
-				  http_json_str(body, "decision", ""), http_json_str(body, "reason", ""), &r, &e);
+				  http_json_str(body, "decision", ""), http_json_str(body, "reason", ""), &r, &stopped,
+				  &e);
 	if (rc == OUTCOME_CONFLICT && (strcmp(e.code, "items_pending") == 0 || strcmp(e.code, "items_open") == 0))
-		refuse_items(req, resp, st, id, &e);
+		refuse_items(resp, &stopped, &e);
 	else if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else if (r->decision == DECISION_NONE)
@@ -93,6 +66,7 @@ void api_approval_decide(struct http_request *req, struct http_response *resp)
 	else
 		http_json_send(resp, 201, review_view_decision(st, r));
 	review_free(r);
+	approvals_stopped_release(&stopped);
 	json_decref(body);
 }
 
@@ -120,7 +94,7 @@ void api_approval_reject(struct http_request *req, struct http_response *resp)
 	};
 	long long id;
 	json_t *body;
-	struct store *st = decision_request(req, resp, fields, &id, &body);
+	struct store *st = api_json_request(req, resp, "submission", "submission", &id, fields, &body);
 	if (!st)
 		return;
 	struct err e = { 0 };
@@ -152,12 +126,10 @@ void api_org_update(struct http_request *req, struct http_response *resp)
 		{ "require_approval", HTTP_JSON_BOOLEAN, .required = true },
 		{ 0 },
 	};
-	json_t *body = NULL;
-	struct store *st = api_store(req, resp);
-	if (!st || http_json_body(req, resp, fields, &body) < 0) {
-		json_decref(body);
+	json_t *body;
+	struct store *st = api_json_request(req, resp, NULL, NULL, NULL, fields, &body);
+	if (!st)
 		return;
-	}
 	struct err e = { 0 };
 	struct org *o = NULL;
 	int rc = orgs_set_require_approval(st, req->who.user->email, req->org->id,

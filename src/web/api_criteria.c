@@ -9,6 +9,7 @@
 #include "lib/xalloc.h"
 #include "service/criteria.h"
 #include "service/criteria_preview.h"
+#include "service/people.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
 
@@ -116,10 +117,15 @@ void api_criteria_show(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct criteria_list *l = NULL;
 	int rc = criteria_show(st, req->org, &l, &e);
-	if (rc != 0)
+	if (rc != 0) {
 		api_refused(resp, rc, &e, "checklist");
-	else
-		http_json_send(resp, 200, criteria_json(l, req->org->name));
+	} else {
+		/* Who imported it, by name (service/people.h); a failure leaves the name out. */
+		json_t *out = criteria_json(l, req->org->name), *people = json_object();
+		people_name(st, people, out, "imported_by", &e);
+		json_decref(people);
+		http_json_send(resp, 200, out);
+	}
 	criteria_list_free(l);
 }
 

@@ -80,9 +80,9 @@ void api_notifications_read(struct http_request *req, struct http_response *resp
 		{ 0 },
 	};
 	struct err e = { 0 };
-	json_t *body = NULL;
-	struct store *st = api_store(req, resp);
-	if (!st || http_json_body(req, resp, fields, &body) < 0)
+	json_t *body;
+	struct store *st = api_json_request(req, resp, NULL, NULL, NULL, fields, &body);
+	if (!st)
 		return;
 	const json_t *ids_j = json_object_get(body, "ids"), *all = json_object_get(body, "all");
 	const json_t *sub = json_object_get(body, "submission");
@@ -128,9 +128,9 @@ void api_notifications_email(struct http_request *req, struct http_response *res
 		{ 0 },
 	};
 	struct err e = { 0 };
-	json_t *body = NULL;
-	struct store *st = api_store(req, resp);
-	if (!st || http_json_body(req, resp, fields, &body) < 0)
+	json_t *body;
+	struct store *st = api_json_request(req, resp, NULL, NULL, NULL, fields, &body);
+	if (!st)
 		return;
 	bool on = json_is_true(json_object_get(body, "email"));
 	if (notify_email_set(st, req->who.user->email, req->org->id, req->who.user->id, on, &e) < 0)

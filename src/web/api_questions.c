@@ -1,5 +1,6 @@
 #include "web/api_questions.h"
 
+#include "service/people.h"
 #include "service/questions.h"
 #include "web/api_reply.h"
 #include "web/http_json.h"
@@ -12,10 +13,14 @@ void api_questions_list(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct question_list *l = NULL;
 	int rc = questions_list(st, http_param(req, "bank"), req->org, &l, &e);
-	if (rc != 0)
+	if (rc != 0) {
 		api_refused(resp, rc, &e, NULL);
-	else
-		http_json_send(resp, 200, questions_json(l));
+	} else {
+		json_t *out = questions_json(l), *people = json_object();
+		people_name_all(st, people, out, "answered_by", &e); /* as for a review's questions */
+		json_decref(people);
+		http_json_send(resp, 200, out);
+	}
 	question_list_free(l);
 }
 
@@ -58,9 +63,14 @@ void api_questions_review(struct http_request *req, struct http_response *resp)
 	struct err e = { 0 };
 	struct question_list *l = NULL;
 	int rc = questions_review(st, req->org, req->who.user, id, bank, &l, &e);
-	if (rc != 0)
+	if (rc != 0) {
 		api_refused(resp, rc, &e, NULL);
-	else
-		http_json_send(resp, 200, questions_review_json(l));
+	} else {
+		/* Who answered, by name (service/people.h); a failure leaves the names out. */
+		json_t *out = questions_review_json(l), *people = json_object();
+		people_name_all(st, people, json_object_get(out, "questions"), "answered_by", &e);
+		json_decref(people);
+		http_json_send(resp, 200, out);
+	}
 	question_list_free(l);
 }

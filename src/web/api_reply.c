@@ -93,6 +93,16 @@ bool api_id_param(const struct http_request *req, const char *name, const char *
 	return false;
 }
 
+struct store *api_json_request(struct http_request *req, struct http_response *resp, const char *name,
+			       const char *what, long long *id, const struct http_json_field *fields, json_t **body)
+{
+	*body = NULL;
+	struct store *st = api_store(req, resp);
+	if (!st || (name && !api_id_param(req, name, what, id, resp)) || http_json_body(req, resp, fields, body) < 0)
+		return NULL;
+	return st;
+}
+
 int api_item_no(const char *text)
 {
 	if (!text || !*text || strlen(text) > 6 || text[0] == '0')

@@ -65,6 +65,17 @@ json_t *api_problem_json(const char *cell, const char *code, const char *const *
 bool api_id_param(const struct http_request *req, const char *name, const char *what, long long *id,
 		  struct http_response *resp);
 
+struct http_json_field;
+
+/*
+ * A JSON write's prologue, the same in most handlers: the store
+ * (api_store()), the path's id when name is not NULL (api_id_param(), its
+ * 404 naming what) and the body checked against fields (http_json_body(),
+ * *body yours). NULL having answered, *body then NULL.
+ */
+struct store *api_json_request(struct http_request *req, struct http_response *resp, const char *name,
+			       const char *what, long long *id, const struct http_json_field *fields, json_t **body);
+
 /* An item number as in a path: 1 to 100000, digits only, no leading
  * zero; -1 for anything else (NULL included). */
 int api_item_no(const char *text);

@@ -221,6 +221,29 @@ static void verdict_conflict(struct store *st, struct http_response *resp, const
 					    "current", review_view_item_named(st, now)));
 }
 
+/* The body's "files" (absent or null: none) into *out (the strings the
+ * body's, the array yours); -1 having answered 400. */
+static int message_files(const json_t *body, const char ***out, size_t *n, struct http_response *resp)
+{
+	const json_t *arr = json_object_get(body, "files");
+	*out = NULL;
+	*n = json_array_size(arr);
+	if (!*n)
+		return 0;
+	*out = xcalloc(*n, sizeof **out);
+	for (size_t i = 0; i < *n; i++) {
+		(*out)[i] = json_string_value(json_array_get(arr, i));
+		if (!(*out)[i]) {
+			http_json_problem(resp, 400, "bad_request", "review_files_not_strings", NULL, 0,
+					  "files must be an array of sha256 strings");
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 void api_review_verdict(struct http_request *req, struct http_response *resp)
 {
 	/* text is the verdict's message; comment its earlier name, still
@@ -230,9 +253,10 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 		{ "text", HTTP_JSON_STRING, .nullable = true },
 		{ "comment", HTTP_JSON_STRING, .nullable = true },
 		{ "revision", HTTP_JSON_STRING, .nullable = true },
+		{ "files", HTTP_JSON_ARRAY, .nullable = true },
 		{ 0 },
 	};
-	const char *v[4];
+	const char *v[5];
 	long long id;
 	int no;
 	json_t *body = NULL;
@@ -248,9 +272,17 @@ void api_review_verdict(struct http_request *req, struct http_response *resp)
 	}
 	const char *text = json_is_string(json_object_get(body, "text")) ? v[1] : v[2];
 	const char *revision = json_is_string(json_object_get(body, "revision")) ? v[3] : NULL;
+	const char **files = NULL;
+	size_t n_files = 0;
+	if (message_files(body, &files, &n_files, resp) < 0) {
+		json_decref(body);
+		return;
+	}
 	struct err e = { 0 };
 	struct review *r = NULL;
-	int rc = reviews_verdict(st, req->who.user->email, req->org->id, id, no, v[0], text, revision, &r, &e);
+	int rc = reviews_verdict_files(st, req->who.user->email, req->org->id, id, no, v[0], text, revision, files,
+				       n_files, &r, &e);
+	free(files);
 	const struct review_item *now = r ? review_find(r, no) : NULL;
 	if (rc == OUTCOME_CONFLICT && now)
 		verdict_conflict(st, resp, &e, now);
@@ -294,11 +326,13 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 {
 	static const struct http_json_field bank_fields[] = {
 		{ "text", HTTP_JSON_STRING, .required = true },
+		{ "files", HTTP_JSON_ARRAY, .nullable = true },
 		{ 0 },
 	};
 	static const struct http_json_field connector_fields[] = {
 		{ "text", HTTP_JSON_STRING, .required = true },
 		{ "bank", HTTP_JSON_STRING, .nullable = true },
+		{ "files", HTTP_JSON_ARRAY, .nullable = true },
 		{ 0 },
 	};
 	bool is_bank = req->org->kind == ORG_BANK;
@@ -309,7 +343,7 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 				  "your role (%s) may not do this", user_role_name(u->role));
 		return;
 	}
-	const char *v[2] = { NULL, NULL };
+	const char *v[3] = { NULL, NULL, NULL };
 	long long id;
 	int no;
 	json_t *body = NULL;
@@ -323,9 +357,16 @@ void api_review_message(struct http_request *req, struct http_response *resp)
 		json_decref(body);
 		return;
 	}
+	const char **files = NULL;
+	size_t n_files = 0;
+	if (message_files(body, &files, &n_files, resp) < 0) {
+		json_decref(body);
+		return;
+	}
 	struct err e = { 0 };
 	struct review *r = NULL;
-	int rc = reviews_message(st, u->email, req->org, id, v[1], no, v[0], &r, &e);
+	int rc = reviews_message_files(st, u->email, req->org, id, v[1], no, v[0], files, n_files, &r, &e);
+	free(files);
 	if (rc != 0)
 		api_refused(resp, rc, &e, NULL);
 	else

@@ -59,6 +59,21 @@ static bool reauthenticated(struct http_request *req, struct http_response *resp
 	return rc == OUTCOME_OK;
 }
 
+/* The answer of a write that issued a one-time password (rc 0: u with
+ * otp, shown this once, at status), or its refusal; otp is wiped either way. */
+static void send_with_password(struct http_response *resp, int rc, int status, const struct user *u, char *otp,
+			       const struct err *e)
+{
+	if (rc == 0) {
+		json_t *out = user_json(u);
+		json_object_set_new(out, "one_time_password", json_string(otp));
+		http_json_send(resp, status, out);
+	} else {
+		api_refused(resp, rc, e, NULL);
+	}
+	sodium_memzero(otp, PASSWORD_GENERATED_LEN + 1);
+}
+
 void api_users_add(struct http_request *req, struct http_response *resp)
 {
 	static const struct http_json_field fields[] = {
@@ -71,9 +86,9 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 	};
 	const char *v[5];
 	struct err e = { 0 };
-	struct store *st = api_store(req, resp);
-	json_t *body = NULL;
-	if (!st || http_json_body(req, resp, fields, &body) < 0)
+	json_t *body;
+	struct store *st = api_json_request(req, resp, NULL, NULL, NULL, fields, &body);
+	if (!st)
 		return;
 	http_json_strs(body, fields, v);
 	if (!reauthenticated(req, resp, st, v[2], AUDIT_USER_ADD)) {
@@ -84,14 +99,7 @@ void api_users_add(struct http_request *req, struct http_response *resp)
 	struct user *u = NULL;
 	struct user_profile p = { v[3], v[4] };
 	int rc = users_add(st, req->org->id, v[0], v[1], &p, req->who.user->email, otp, &u, &e);
-	if (rc == 0) {
-		json_t *out = user_json(u);
-		json_object_set_new(out, "one_time_password", json_string(otp));
-		http_json_send(resp, 201, out);
-	} else {
-		api_refused(resp, rc, &e, NULL);
-	}
-	sodium_memzero(otp, sizeof otp);
+	send_with_password(resp, rc, 201, u, otp, &e);
 	user_free(u);
 	json_decref(body);
 }
@@ -153,24 +161,17 @@ void api_users_reset(struct http_request *req, struct http_response *resp)
 	};
 	struct err e = { 0 };
 	long long id;
-	json_t *body = NULL;
-	struct store *st = api_store(req, resp);
-	if (!st || !api_id_param(req, "id", "user", &id, resp) || http_json_body(req, resp, fields, &body) < 0)
+	json_t *body;
+	struct store *st = api_json_request(req, resp, "id", "user", &id, fields, &body);
+	if (!st)
 		return;
 	char otp[PASSWORD_GENERATED_LEN + 1];
 	struct user *u = NULL;
 	if (reauthenticated(req, resp, st, http_json_str(body, "password", NULL), AUDIT_PASSWORD_RESET)) {
 		int rc = users_reset_password(st, req->org->id, req->who.user->id, id, req->who.user->email, otp, &u,
 					      &e);
-		if (rc == 0) {
-			json_t *out = user_json(u);
-			json_object_set_new(out, "one_time_password", json_string(otp));
-			http_json_send(resp, 200, out);
-		} else {
-			api_refused(resp, rc, &e, NULL);
-		}
+		send_with_password(resp, rc, 200, u, otp, &e);
 	}
-	sodium_memzero(otp, sizeof otp);
 	user_free(u);
 	json_decref(body);
 }
@@ -183,9 +184,9 @@ void api_me_update(struct http_request *req, struct http_response *resp)
 		{ 0 },
 	};
 	struct err e = { 0 };
-	json_t *body = NULL;
-	struct store *st = api_store(req, resp);
-	if (!st || http_json_body(req, resp, fields, &body) < 0)
+	json_t *body;
+	struct store *st = api_json_request(req, resp, NULL, NULL, NULL, fields, &body);
+	if (!st)
 		return;
 	struct users_change c = { .disabled = -1 };
 	c.name = http_json_str(body, "name", NULL);

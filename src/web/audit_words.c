@@ -46,6 +46,10 @@ static const struct says sayings[] = {
 	{ "attachment_add", { "name" }, { NULL } },
 	{ "attachment_set", { "#" }, { NULL } },
 	{ "attachment_remove", { "name" }, { NULL } },
+	{ "attachment_read", { "#", "bank", "name" }, { NULL } },
+	{ "package_read", { "#", "bank" }, { NULL } },
+	{ "review_file_add", { "#", "name" }, { NULL } },
+	{ "review_file_read", { "#", "bank" }, { NULL } },
 };
 
 /* A detail's value as text: strings as they are, numbers in decimal,

@@ -25,4 +25,19 @@
 void download_send(struct http_response *resp, enum sniff_kind kind, const char *name, const char *fallback,
 		   void *data, size_t len);
 
+/*
+ * download_send(), but a PNG or JPEG image is sent "inline" for an <img>
+ * to show (a bank's preview on the review page). Safe because the type is
+ * the one the content was sniffed as when stored (never the name's or the
+ * uploader's word) and nosniff holds the browser to it, so the bytes are
+ * only ever decoded as an image; the CSP sandbox stays, should the URL be
+ * opened as a page. Every other kind goes as a download, as ever.
+ */
+void download_preview(struct http_response *resp, enum sniff_kind kind, const char *name, const char *fallback,
+		      void *data, size_t len);
+
+/* A zip (a submission's package, formats/package.h) as application/zip,
+ * with the same headers. */
+void download_send_zip(struct http_response *resp, const char *name, const char *fallback, void *data, size_t len);
+
 #endif

@@ -8,6 +8,7 @@
 #include "lib/text.h"
 #include "web/api_criteria.h"
 #include "web/page.h"
+#include "web/person.h"
 #include "web/review_screen.h"
 
 /* The objective of checklist item no, or "". */
@@ -139,6 +140,7 @@ void page_criteria(struct http_request *req, struct http_response *resp)
 	json_decref(catalog);
 	/* page_render sets "title" to the page's own. */
 	json_object_set_new(list, "list_title", json_incref(json_object_get(list, "title")));
+	person_set_named(list, "imported_by"); /* 取込者 as 氏名（部署） */
 	/* The format in words (review_criteria_format.html), not its code. */
 	const char *format = json_string_value(json_object_get(list, "format"));
 	bool worded = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "csv") == 0 || strcmp(format, "tsv") == 0 ||

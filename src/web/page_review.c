@@ -16,6 +16,7 @@
 #include "web/review_approval.h"
 #include "web/review_compare.h"
 #include "web/review_screen.h"
+#include "web/review_thread_files.h"
 
 /* The {submission} of the path as a number; false (the 404 page answered)
  * if it is not one. */
@@ -139,7 +140,10 @@ static void add_questions(struct http_request *req, struct http_response *resp, 
 	char *path = with_bank(req, base);
 	json_t *doc = NULL;
 	if (page_fetch(req, resp, path, false, &doc) == 200) {
-		json_t *qs = json_object_get(doc, "questions");
+		json_t *qs = json_object_get(doc, "questions"), *q;
+		size_t i;
+		json_array_foreach(qs, i, q)
+			person_set_named(q, "answered_by"); /* 回答者 as 氏名（部署） */
 		if (json_array_size(qs))
 			json_object_set(data, "questions", qs);
 	}
@@ -243,7 +247,9 @@ void page_review(struct http_request *req, struct http_response *resp)
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));
-	json_object_set_new(data, "scripts", json_pack("[s, s, s, s]", "review.js", "review_work.js", "table_view.js", "review_table.js"));
+	review_thread_files_add(data, id);
+	json_object_set_new(data, "scripts", json_pack("[s, s, s, s, s]", "review.js", "review_work.js", "table_view.js", "review_table.js",
+						       "review_files.js"));
 	json_object_set_new(data, "view_target", json_string("items"));
 	json_decref(sub);
 	page_render(req, resp, 200, "review_show", "review.show_title", data);

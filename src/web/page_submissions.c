@@ -18,6 +18,31 @@ static json_t *flag(const char *name)
 	return o;
 }
 
+/*
+ * The sealed files of a submission (GET /api/v1/submissions/{id}'s
+ * "attachments", changed in place) for connector_submission_files.html:
+ * each gets its size as people read it, "size_text" with one of the flags
+ * size_b, size_kb, size_mb for the unit's words, and "items_text" the item
+ * numbers joined by the list separator the template puts in.
+ */
+static void files_for_page(json_t *files)
+{
+	size_t i;
+	json_t *f;
+	json_array_foreach(files, i, f) {
+		long long n = (long long)json_integer_value(json_object_get(f, "size"));
+		char text[32];
+		const char *unit = n < 1024 ? "size_b" : n < 1024 * 1024 ? "size_kb" : "size_mb";
+		int w = n < 1024 ? snprintf(text, sizeof text, "%lld", n)
+			: snprintf(text, sizeof text, "%.1f", (double)n / (n < 1024 * 1024 ? 1024.0 : 1024.0 * 1024.0));
+		if (w < 0 || (size_t)w >= sizeof text)
+			text[0] = '\0'; /* cannot be: a long long's digits */
+		json_object_set_new(f, "size_text", json_string(text));
+		json_object_set_new(f, unit, json_true());
+		json_object_set_new(f, "sha12", json_stringn(json_string_value(json_object_get(f, "sha256")), 12));
+	}
+}
+
 json_t *page_share_rows(const json_t *shares, json_int_t submission)
 {
 	if (!json_is_array(shares))
@@ -207,6 +232,7 @@ void page_submission(struct http_request *req, struct http_response *resp)
 		json_decref(list);
 		return;
 	}
+	files_for_page(json_object_get(sub, "attachments"));
 	json_t *answers = json_pack("{s:O}", "items", json_object_get(sub, "answers"));
 	json_t *grid = page_connector_answer_grid(answers, cat, false);
 	json_t *id = json_object_get(sub, "id");

@@ -11,11 +11,13 @@
 #include "web/api_notifications.h"
 #include "web/api_pages.h"
 #include "web/page_account.h"
+#include "web/api_review_files.h"
 #include "web/api_reviews.h"
 #include "web/api_plans.h"
 #include "web/api_questions.h"
 #include "web/api_session.h"
 #include "web/api_shares.h"
+#include "web/api_submission_files.h"
 #include "web/api_submissions.h"
 #include "web/page_connector.h"
 #include "web/page_submissions.h"
@@ -100,6 +102,11 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/submissions/{id}/shares", api_share_create, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "DELETE", "/api/v1/submissions/{id}/shares/{share}", api_share_revoke, ROUTE_CONNECTOR, 0, ACTION_SHARE },
 	{ "GET", "/api/v1/shares", api_share_list, ROUTE_CONNECTOR, 0, ACTION_READ },
+	/* A submission's sealed files and its package, under the same rule
+	 * (api_submission_files.h) */
+	{ "GET", "/api/v1/submissions/{id}/attachments", api_submission_files_list, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/attachments/{sha256}", api_submission_files_get, 0, 0, ACTION_READ },
+	{ "GET", "/api/v1/submissions/{id}/package", api_submission_package, 0, 0, ACTION_READ },
 	/* The banks to share with, for the share form's list (api_banks.h) */
 	{ "GET", "/api/v1/banks", api_banks_list, ROUTE_CONNECTOR, 0, ACTION_READ },
 	{ "GET", "/api/v1/inbox", api_inbox, ROUTE_BANK, 0, ACTION_READ },
@@ -129,6 +136,11 @@ const struct route routes[] = {
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}", api_review_verdict, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "PUT", "/api/v1/reviews/{submission}/items/{no}/answer", api_review_bank_answer, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/items/{no}/messages", api_review_message, 0, 0, ACTION_READ },
+	/* Files in its threads (api_review_files.h): both kinds, the handler
+	 * checking each kind's action as for a message. */
+	{ "POST", "/api/v1/reviews/{submission}/files", api_review_files_upload, ROUTE_FILE_UPLOAD,
+	  ATTACHMENTS_UPLOAD_MAX, ACTION_READ },
+	{ "GET", "/api/v1/reviews/{submission}/files/{sha256}", api_review_files_download, 0, 0, ACTION_READ },
 	{ "POST", "/api/v1/reviews/{submission}/decision", api_approval_decide, ROUTE_BANK, 0, ACTION_REVIEW },
 	{ "POST", "/api/v1/reviews/{submission}/decision/approve", api_approval_approve, ROUTE_BANK, 0, ACTION_APPROVE },
 	{ "POST", "/api/v1/reviews/{submission}/decision/reject", api_approval_reject, ROUTE_BANK, 0, ACTION_APPROVE },

@@ -192,12 +192,11 @@ test("in English at 390 px: paste, the tree, replace", async () => {
   await look(bank, "criteria-paste-9-ja-1366-over-a-list");
 });
 
-// The list a new user pasted: a heading's paragraph is its criterion under
-// those words, a ① with ・ points one criterion keeping its lines, in the
+// The list a new user pasted: 基本方針 and 基準の見直し, words and a
+// paragraph beside a section with criteria, are the bank's policy, left
+// out; a ① with ・ points one criterion keeping its lines, in the
 // document's order; the title is no 区分; lines left out by line number.
 const TREE_WALK = [
-  "基本方針",
-  "  1 当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。",
   "契約締結の基準",
   "  法令等の遵守態勢",
   "    2-(1)-① 銀行法その他関係法令を遵守する態勢が整備されていること",
@@ -208,8 +207,6 @@ const TREE_WALK = [
   "  利用者保護態勢",
   "    2-(3)-① 利用者からの苦情・相談に対応する体制が整備されていること",
   "    2-(3)-② 不正取引発生時の補償方針が定められていること",
-  "基準の見直し",
-  "  3 本基準は、必要に応じて見直しを行います。",
 ];
 
 // A close look at one part of the page, beside the full-page shots.
@@ -230,9 +227,9 @@ test("the walk's list: read as written, replacing the list; keys on one line", a
   const preview = bank.locator("#criteria-preview");
   await preview.locator("[data-tree] li").first().waitFor();
   assert.equal(await preview.locator("[data-counts]").textContent(),
-    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」から、6 区分・基準 8 件を読み取りました。「この内容で置き換える」を押すまで、現在の審査基準は変わりません。");
+    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」から、4 区分・基準 6 件を読み取りました。「この内容で置き換える」を押すまで、現在の審査基準は変わりません。");
   assert.deepEqual(await treeLines(bank), TREE_WALK);
-  const points = preview.locator(".tree-leaf .tree-text").nth(3);
+  const points = preview.locator(".tree-leaf .tree-text").nth(2);
   assert.equal(await linesOf(points), 3, "the ・ points on their own lines");
   const left = preview.locator("details[data-left]");
   await left.locator("summary").click();
@@ -240,6 +237,10 @@ test("the walk's list: read as written, replacing the list; keys on one line", a
     "1行目：株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針",
     "3行目：当行は、銀行法第52条の61の11第1項の規定に基づき、電子決済等代行業者との契約の締結に係る基準を以下のとおり公表します。",
     "5行目：令和9年4月1日 制定",
+    "7行目：基本方針",
+    "8行目：当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。",
+    "21行目：基準の見直し",
+    "22行目：本基準は、必要に応じて見直しを行います。",
     "24行目：以上",
   ]);
   await preview.scrollIntoViewIfNeeded();
@@ -250,20 +251,20 @@ test("the walk's list: read as written, replacing the list; keys on one line", a
   await bank.setViewportSize({ width: 1366, height: 768 });
   await Promise.all([bank.waitForEvent("load"), preview.getByRole("button", { name: "この内容で置き換える", exact: true }).click()]);
   assert.equal(await bank.locator("main .lead").textContent(),
-    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」：対応付け済みの基準は 8 件中 0 件です。");
+    "「株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針」：対応付け済みの基準は 6 件中 0 件です。");
   assert.equal(await bank.locator("dl.facts dd").first().textContent(), "貼り付けた文章");
   const keys = bank.locator("#criteria-map tbody th");
   assert.deepEqual(await keys.allTextContents(),
-    ["1", "2-(1)-①", "2-(1)-②", "2-(2)-①", "2-(2)-②", "2-(3)-①", "2-(3)-②", "3"]);
-  for (let i = 0; i < 8; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks");
+    ["2-(1)-①", "2-(1)-②", "2-(2)-①", "2-(2)-②", "2-(3)-①", "2-(3)-②"]);
+  for (let i = 0; i < 6; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks");
   assert.equal(await linesOf(bank.locator("#criteria-map thead th").first()), 1, "基準番号 on one line");
   await look(bank, "criteria-paste-12-walk-ja-1366-list");
   await part(bank.locator("#criteria-map thead"), "criteria-paste-12b-walk-ja-1366-head");
   await bank.setViewportSize({ width: 390, height: 844 });
-  for (let i = 0; i < 8; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks at 390 px");
-  await keys.nth(3).scrollIntoViewIfNeeded();
+  for (let i = 0; i < 6; i++) assert.equal(await linesOf(keys.nth(i)), 1, "a key never breaks at 390 px");
+  await keys.nth(2).scrollIntoViewIfNeeded();
   await look(bank, "criteria-paste-13-walk-ja-390-list");
-  await part(bank.locator("#criteria-map tbody tr").nth(3), "criteria-paste-13b-walk-ja-390-list-row");
+  await part(bank.locator("#criteria-map tbody tr").nth(2), "criteria-paste-13b-walk-ja-390-list-row");
 
   // The same list as a file: its lines left out by its name and line.
   await bank.setViewportSize({ width: 1366, height: 768 });
@@ -273,17 +274,18 @@ test("the walk's list: read as written, replacing the list; keys on one line", a
   await preview.locator("[data-tree] li").first().waitFor();
   await preview.locator("details[data-left] summary").click();
   assert.deepEqual((await preview.locator("details[data-left] li").allTextContents()).map((t) => t.split("：")[0]),
-    ["基準.txt 1行目", "基準.txt 3行目", "基準.txt 5行目", "基準.txt 24行目"]);
+    ["基準.txt 1行目", "基準.txt 3行目", "基準.txt 5行目", "基準.txt 7行目", "基準.txt 8行目", "基準.txt 21行目",
+      "基準.txt 22行目", "基準.txt 24行目"]);
 
   await bank.goto(`${BASE_URL}/lang/en?next=%2Fcriteria`);
   assert.equal(await bank.locator("main .lead").textContent(),
-    "株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針: 0 of 8 criteria mapped to the checklist.");
+    "株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針: 0 of 6 criteria mapped to the checklist.");
   assert.equal(await bank.locator("dl.facts dd").first().textContent(), "Pasted text");
   await bank.getByLabel("Paste your criteria as published", { exact: true }).fill(WALK);
   await bank.locator("#criteria-paste").getByRole("button", { name: "Read and check", exact: true }).click();
   await preview.locator("[data-tree] li").first().waitFor();
   assert.equal(await preview.locator("[data-counts]").textContent(),
-    "Read from “株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針”: 6 headings, 8 criteria. The current criteria stay as they are until you press “Replace with this”.");
+    "Read from “株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針”: 4 headings, 6 criteria. The current criteria stay as they are until you press “Replace with this”.");
   await preview.locator("details[data-left] summary").click();
   assert.equal(await preview.locator("details[data-left] li").first().textContent(),
     "Line 1: 株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針");

@@ -3,14 +3,14 @@
 
 run "$SHINSA" init
 eq "init succeeds" "$rc" 0
-eq "init reports what it loaded" "$out" "database $SHINSA_DB: schema version 17 (was 0)
+eq "init reports what it loaded" "$out" "database $SHINSA_DB: schema version 18 (was 0)
 catalog api-checklist-2018-08: 45 items, added
 catalog bank-criteria-sample: 57 items, added
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, added
 server secret: created $T/secret.key (keep it: without it the signing keys cannot be used)"
 eq "the secret is the owner's alone" "$(stat -c %a "$T/secret.key")" 600
 run "$SHINSA" init
-eq "init again changes nothing" "$out" "database $SHINSA_DB: schema version 17, up to date
+eq "init again changes nothing" "$out" "database $SHINSA_DB: schema version 18, up to date
 catalog api-checklist-2018-08: 45 items, unchanged
 catalog bank-criteria-sample: 57 items, unchanged
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, unchanged"

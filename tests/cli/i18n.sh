@@ -23,8 +23,10 @@ run sh "$check" "$T/good"
 eq "a good tree passes" "$rc $out" "0 ok - web/i18n/en-p.json placeholders
 ok - web/i18n/ja-p.json placeholders
 ok - web/i18n/en-p.json and web/i18n/ja-p.json keys
+ok - web/i18n/en-p.json problem codes
+ok - web/i18n/ja-p.json problem codes
 ok - web/templates/page.html problem codes
-4 passed, 0 failed"
+6 passed, 0 failed"
 
 tree syntax
 printf '{\n  "p.n": "{v1} of {n}, %%1",\n  "problem.no_sheet": "no sheet {1}"\n}\n' >"$T/syntax/web/i18n/en-p.json"
@@ -32,7 +34,7 @@ run sh "$check" "$T/syntax"
 eq "another placeholder syntax fails" "$rc $(echo "$out" | grep -v '^ok')" '1 not ok - web/i18n/en-p.json placeholders: "p.n" has {v1} (a placeholder is {1}..{9})
 not ok - web/i18n/en-p.json placeholders: "p.n" has {n} (a placeholder is {1}..{9})
 not ok - web/i18n/en-p.json placeholders: "p.n" has %1 (a placeholder is {1}..{9})
-3 passed, 1 failed'
+5 passed, 1 failed'
 
 tree keys
 printf '{\n  "p.n": "{1} of {2}",\n  "p.only_en": "x",\n  "problem.no_sheet": "no sheet {1}"\n}\n' >"$T/keys/web/i18n/en-p.json"
@@ -41,19 +43,27 @@ run sh "$check" "$T/keys"
 eq "a key in one language only fails" "$rc $(echo "$out" | grep -v '^ok')" '1 not ok - web/i18n/en-p.json and web/i18n/ja-p.json keys: "p.n" is in web/i18n/en-p.json only
 not ok - web/i18n/en-p.json and web/i18n/ja-p.json keys: "p.only_en" is in web/i18n/en-p.json only
 not ok - web/i18n/en-p.json and web/i18n/ja-p.json keys: "p.only_ja" is in web/i18n/ja-p.json only
-3 passed, 1 failed'
+5 passed, 1 failed'
 
 tree lonely
 rm "$T/lonely/web/i18n/en-p.json"
 run sh "$check" "$T/lonely"
 eq "a language's file without the other's fails" "$rc $(echo "$out" | grep -v '^ok')" '1 not ok - web/i18n/ja-p.json keys: no web/i18n/en-p.json
-2 passed, 1 failed'
+3 passed, 1 failed'
 
 tree twice
 printf '<form data-problem-no-sheet="{{pattern problem.no_sheet}}"\n data-problem-empty="{{t page.empty}}">\n' \
 	>"$T/twice/web/templates/page.html"
 run sh "$check" "$T/twice"
 eq "a problem code under a page's own key fails" "$rc $(echo "$out" | grep -v '^ok')" '1 not ok - web/templates/page.html problem codes: line 2: data-problem-empty is {{t page.empty}}, not {{pattern problem.empty}}
-3 passed, 1 failed'
+5 passed, 1 failed'
+
+tree code
+printf '{\n  "p.n": "{1} of {2}",\n  "problem.no_sheet": "no sheet {1}",\n  "problem.No-Sheet": "x"\n}\n' >"$T/code/web/i18n/en-p.json"
+printf '{\n  "p.n": "{2}件中{1}件",\n  "problem.no_sheet": "シートなし {1}",\n  "problem.No-Sheet": "x"\n}\n' >"$T/code/web/i18n/ja-p.json"
+run sh "$check" "$T/code"
+eq "a problem key that is no attribute name fails" "$rc $(echo "$out" | grep -v '^ok')" '1 not ok - web/i18n/en-p.json problem codes: "problem.No-Sheet" is not problem.CODE with CODE of a-z, 0-9 and _
+not ok - web/i18n/ja-p.json problem codes: "problem.No-Sheet" is not problem.CODE with CODE of a-z, 0-9 and _
+4 passed, 2 failed'
 
 finish

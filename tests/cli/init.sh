@@ -61,7 +61,7 @@ mkdir "$T/home"
 run env -u SHINSA_DB SHINSA_CATALOG_DIR="$T/nowhere" sh -c "cd '$T/home' && '$SHINSA' init"
 eq "SHINSA_CATALOG_DIR is used" "$err" "shinsa: cannot open catalog directory $T/nowhere: No such file or directory"
 run env -u SHINSA_DB sh -c "cd '$T/home' && '$SHINSA' init"
-eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 17 (was 0)"
+eq "default database var/shinsa.db" "$(echo "$out" | head -n 1)" "database var/shinsa.db: schema version 18 (was 0)"
 [ -f "$T/home/var/shinsa.db" ] && ok "var/ created for the default database" || not_ok "var/ created for the default database"
 
 fails "database in a missing directory" 1 "shinsa: cannot create database $T/no/dir/x.db: $T/no/dir: No such file or directory" \
@@ -142,9 +142,11 @@ ALTER TABLE criterion DROP COLUMN note_en;
 DELETE FROM schema_migration WHERE version = 16;
 DROP TABLE attachment_item; DROP TABLE attachment; DROP TABLE attachment_blob;
 ALTER TABLE org DROP COLUMN attachment_quota;
-DELETE FROM schema_migration WHERE version = 17;"
+DELETE FROM schema_migration WHERE version = 17;
+DROP TABLE review_message_file; DROP TABLE review_upload;
+DELETE FROM schema_migration WHERE version = 20;"
 run "$SHINSA" --db "$DB16" init
-eq "migration 16, then the shipped files unchanged" "$rc:$(echo "$out" | grep -v '^catalog')" "0:database $DB16: schema version 17 (was 15)
+eq "migration 16, then the shipped files unchanged" "$rc:$(echo "$out" | grep -v '^catalog')" "0:database $DB16: schema version 18 (was 15)
 mapping bank-criteria-sample.api-checklist-2018-08: 57 rows, unchanged"
 eq "the shipped notes in Japanese, English the alternate" \
 	"$(sqlite3 -separator '|' "$DB16" "SELECT criterion_key, note, note_en FROM mapping_row WHERE criterion_key IN ('(1)-1', '(1)-5', '(1)-12') ORDER BY seq")" \

@@ -156,4 +156,55 @@ eq "the notices of the share after" "$(printf '%s\n' "$out" | jq -c '[.[11:][] |
 	"[[12,\"reassessment_overdue\",\"X銀行\",\"【Shinsa】定期的な適合性確認の期限超過: $A（2026-05-01）\"],[13,\"reassessment_overdue\",\"$A\",\"【Shinsa】X銀行 による定期的な適合性確認の期限超過（2026-05-01）\"],[14,\"plan_overdue\",\"$A\",\"【Shinsa】改善計画の期限超過: 通番3（2026-05-10）\"],[15,\"plan_overdue\",\"X銀行\",\"【Shinsa】改善計画の期限超過: $A 通番3（2026-05-10）\"]]"
 fails "a notice is never deleted" 19 "Error: stepping, notices are never deleted (19)" sqlite3 "$SHINSA_DB" "DELETE FROM outbox WHERE id = 1"
 fails "a notice changes only by being sent" 19 "Error: stepping, a notice changes only by being sent, once (19)" sqlite3 "$SHINSA_DB" "UPDATE outbox SET body = 'x' WHERE id = 3"
+
+# An attached file's 有効期限 (a database of its own): a notice to the
+# connector 60 days before, 30 days before and on the day, each written
+# once; a run that missed the 60-day mark sends only the nearest; a file
+# with no date, or removed, is reminded of nothing.
+export SHINSA_DB="$T/expiry.db" SHINSA_NOW=2026-04-01T09:00:00Z
+"$SHINSA" init >/dev/null
+"$SHINSA" org add --kind connector --name "$A" >/dev/null
+adduser "$A" admin@a.test admin
+printf '%%PDF-1.4\nISMS\n%%%%EOF\n' >"$T/isms.pdf"
+printf '%%PDF-1.4\nP\n%%%%EOF\n' >"$T/policy.pdf"
+printf '%%PDF-1.4\nR\n%%%%EOF\n' >"$T/old.pdf"
+"$SHINSA" attach add --org "$A" --item 2 --item 3 "$T/isms.pdf" --title ISMS認証書 --valid-until 2026-06-30 >/dev/null
+"$SHINSA" attach add --org "$A" --item 5 "$T/policy.pdf" >/dev/null
+"$SHINSA" attach add --org "$A" --item 6 "$T/old.pdf" --valid-until 2026-04-15 >/dev/null
+"$SHINSA" attach remove --org "$A" 3 >/dev/null
+subjects() { "$SHINSA" reminders list --json | jq -c '[.[] | [.id, .kind, .org, .subject]]'; }
+run "$SHINSA" reminders run
+eq "more than 60 days ahead: nothing" "$rc:$out" "0:wrote 0 notices (0 already in the outbox)"
+export SHINSA_NOW=2026-05-01T09:00:00Z
+run "$SHINSA" reminders run
+eq "60 days before" "$rc:$out" "0:wrote 1 notice (0 already in the outbox)"
+run "$SHINSA" reminders run
+eq "60 days before, run again: nothing new" "$rc:$out" "0:wrote 0 notices (1 already in the outbox)"
+eq "the notice" "$("$SHINSA" reminders list --json | jq -c '.[0] | [.kind, .recipients, .subject, .body]')" \
+	"[\"attachment_expiring\",[\"admin@a.test\"],\"【Shinsa】添付ファイルの有効期限のお知らせ: isms.pdf（2026-06-30）\",\"$A 御中\\n\\n添付ファイル「isms.pdf」（件名「ISMS認証書」、通番 2, 3）の有効期限は 2026-06-30 です（60日前のお知らせ）。\\n更新したファイルを Shinsa で添付し、新しい有効期限を入力してください。\\n\\nThe attached file \\\"isms.pdf\\\" (items 2, 3) is valid until 2026-06-30 (60 days' notice).\\n\"]"
+export SHINSA_NOW=2026-05-31T09:00:00Z
+run "$SHINSA" reminders run
+eq "30 days before" "$rc:$out" "0:wrote 1 notice (0 already in the outbox)"
+export SHINSA_NOW=2026-06-30T09:00:00Z
+run "$SHINSA" reminders run
+eq "on the day" "$rc:$out" "0:wrote 1 notice (0 already in the outbox)"
+export SHINSA_NOW=2026-07-15T09:00:00Z
+run "$SHINSA" reminders run
+eq "after the day: nothing more" "$rc:$out" "0:wrote 0 notices (1 already in the outbox)"
+eq "one notice each: 60, 30 and 0 days before" "$(subjects)" \
+	"[[1,\"attachment_expiring\",\"$A\",\"【Shinsa】添付ファイルの有効期限のお知らせ: isms.pdf（2026-06-30）\"],[2,\"attachment_expiring\",\"$A\",\"【Shinsa】添付ファイルの有効期限のお知らせ: isms.pdf（2026-06-30）\"],[3,\"attachment_expiring\",\"$A\",\"【Shinsa】添付ファイルの有効期限切れ: isms.pdf（2026-06-30）\"]]"
+eq "the day's body" "$("$SHINSA" reminders list --json | jq -r '.[2].body')" "$A 御中
+
+添付ファイル「isms.pdf」（件名「ISMS認証書」、通番 2, 3）の有効期限は 本日 2026-06-30 です。
+更新したファイルを Shinsa で添付し、新しい有効期限を入力してください。
+
+The attached file \"isms.pdf\" (items 2, 3) is valid until today, 2026-06-30."
+# A new date is a new reminder; a file first seen 20 days before its date
+# gets the 30-day notice only.
+"$SHINSA" attach set --org "$A" 2 --valid-until 2026-08-04 >/dev/null
+run "$SHINSA" reminders run
+eq "20 days ahead: only the nearest notice" "$rc:$(subjects | jq -c '.[3:]')" \
+	"0:[[4,\"attachment_expiring\",\"$A\",\"【Shinsa】添付ファイルの有効期限のお知らせ: policy.pdf（2026-08-04）\"]]"
+eq "its body says 30 days" "$("$SHINSA" reminders list --json | jq -r '.[3].body' | sed -n 3p)" \
+	"添付ファイル「policy.pdf」（通番 5）の有効期限は 2026-08-04 です（30日前のお知らせ）。"
 finish

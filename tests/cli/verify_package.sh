@@ -1,8 +1,9 @@
 # shinsa verify FILE.zip and submission export -o FILE.zip: the package
 # that travels, checked with no database; a changed byte in any file fails
 # naming that file. Packages with files come from build/tests/mkpackage
-# (a small submission signed with a fixed test key) until the attachment
-# store seals files into real submissions.
+# (a small submission signed with a fixed test key), so that the reader's
+# refusals are tried on exact documents; tests/cli/export_files.sh
+# packages a real submission's sealed files.
 . tests/cli/lib.sh
 export SHINSA_NOW=2026-04-01T09:00:00Z
 MK=$(dirname "$SHINSA")/tests/mkpackage

@@ -6,9 +6,7 @@
 # to the drafter with the reason kept; a bank without the setting decides in
 # one step; a decision refused for its items names them as data (409).
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$X" admin@x.test admin
 add_user "$X" rev@x.test reviewer
 add_user "$X" boss@x.test approver
@@ -19,9 +17,7 @@ add_user "$X" boss2@x.test approver
 "$SHINSA" user update --email boss2@x.test --name '高橋 美咲' --department 審査部 >/dev/null
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
-"$SHINSA" share add 1 --bank "$Y" >/dev/null
+submit_share "$A" "$X" "$Y"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
@@ -48,7 +44,7 @@ run "$SHINSA" org set "$A" --require-approval yes
 eq "org set on a connector" "$rc:$err" "1:shinsa: $A is a connector: only a bank decides reviews"
 run "$SHINSA" org set "$X" --require-approval maybe
 eq "org set with a bad value" "$rc:$err" \
-	"2:shinsa: org set: --require-approval takes yes or no, not \"maybe\" (usage: shinsa org set BANK --require-approval yes|no)"
+	"2:shinsa: org set: --require-approval takes yes or no, not \"maybe\" (usage: shinsa org set NAME [--require-approval yes|no] [--attachment-quota SIZE|default])"
 eq "the setting is audited" "$("$SHINSA" audit list --org "$X" --json | jq -c '.[0] | [.actor, .action, .object, .details]')" \
 	"[\"cli:$(id -un)\",\"org_setting\",\"org:2\",\"{\\\"require_approval\\\":true}\"]"
 login admin@x.test

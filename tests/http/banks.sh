@@ -3,9 +3,7 @@
 # key (株式会社 before or after, full- and half-width alike); for a
 # connector's users only.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" viewer@a.test viewer
 add_user "$X" admin@x.test admin
 for name in デモ銀行 "DEMO Bank" 株式会社さくら銀行 $(seq -f 地方銀行%02g 1 18); do

@@ -4,9 +4,7 @@
 # it and in force (each a recorded read of its share), 404 for a version
 # not shared, for another bank and after revoke, exactly as a read of one.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 # The reviewer has a name (the connector's editor none): the previous
@@ -16,8 +14,7 @@ add_user "$Y" rev@y.test reviewer
 answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --current "多要素認証を導入済みです。" \
 	--issues "管理画面が未対応" --plan "2026年9月末までに対応" --plan-due 2026-09-30 >/dev/null
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }
 reads() {
@@ -53,7 +50,7 @@ api GET /api/v1/reviews/2
 eq "v2: the previous review with its decision" "$code $(echo "$body" | jq -c '.previous')" \
 	'200 {"submission":1,"version":1,"decision":{"decision":"conditional","reason":"条件：通番3の管理画面の多要素認証を2026年9月末までに導入すること","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"山田 花子","decided_by_department":"審査部"},"shared":true}'
 eq "v2: item 3 carries v1's answer and v1's thread" "$(echo "$body" | jq -c '.items[2] | [.changed, .previous_answer, .previous_messages]')" \
-	"[true,{\"no\":3,\"status\":\"partial\",\"current\":\"多要素認証を導入済みです。\",\"issues\":\"管理画面が未対応\",\"plan\":\"2026年9月末までに対応\",\"plan_due\":\"2026-09-30\",\"notes\":\"\"},[{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"管理画面の対応時期を教えてください\",\"verdict\":null,\"resolved\":false,\"author_name\":\"山田 花子\",\"author_department\":\"審査部\"},{\"org\":\"$A\",\"author\":\"editor@a.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"9月末を予定しています\",\"verdict\":null,\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]]"
+	"[true,{\"no\":3,\"status\":\"partial\",\"current\":\"多要素認証を導入済みです。\",\"issues\":\"管理画面が未対応\",\"plan\":\"2026年9月末までに対応\",\"plan_due\":\"2026-09-30\",\"notes\":\"\"},[{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"管理画面の対応時期を教えてください\",\"verdict\":null,\"resolved\":false,\"files\":[],\"author_name\":\"山田 花子\",\"author_department\":\"審査部\"},{\"org\":\"$A\",\"author\":\"editor@a.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"9月末を予定しています\",\"verdict\":null,\"resolved\":false,\"files\":[],\"author_name\":\"\",\"author_department\":\"\"}]]"
 eq "v2: an unchanged item has no previous answer" "$(echo "$body" | jq -c '.items[0] | [.changed, .previous_answer, .previous_messages]')" '[false,null,[]]'
 eq "reading v2's review reads v1's through its share too" "$(reads)" "rev@x.test review_read submission:1 1
 rev@x.test review_read submission:2 2"

@@ -72,9 +72,13 @@ eq "import: the list as the CLI shows it" "$(echo "$body" | jq -c 'del(.warnings
 eq "import is audited with the user" "$("$SHINSA" audit list --org "$X" --json | jq -r '.[0] | [.actor, .action, .object, .details] | join(" ")')" \
 	'reviewer@x.test criteria_import criteria:1 {"criteria":57,"file":"基準.txt","format":"text","mapped":57,"warnings":3}'
 
+"$SHINSA" user update --email reviewer@x.test --name "審査 花子" --department 審査部 >/dev/null
 login viewer@x.test
 api GET /api/v1/criteria
-eq "a viewer reads the list" "$code $body" "200 $("$SHINSA" criteria show --org "$X" --json | jq -c .)"
+eq "a viewer reads the list" "$code $(echo "$body" | jq -c 'del(.imported_by_name, .imported_by_department)')" \
+	"200 $("$SHINSA" criteria show --org "$X" --json | jq -c .)"
+eq "the importer by name, as the pages say 取込者" "$(echo "$body" | jq -c '[.imported_by, .imported_by_name, .imported_by_department]')" \
+	'["reviewer@x.test","審査 花子","審査部"]'
 api GET '/api/v1/criteria/suggestions?top=1'
 eq "suggestions" "$code $body" "200 $("$SHINSA" criteria suggest --org "$X" --top 1 --json | jq -c .)"
 api GET '/api/v1/criteria/suggestions?top=101'

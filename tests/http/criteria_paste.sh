@@ -51,20 +51,19 @@ eq "preview: what was read, as a tree's leaves" "$code $(echo "$body" | jq -c .)
 eq "a preview saves nothing" "$(audits)" "0
 0"
 
-# The list a new user pasted (walk.txt): 基本方針 and its paragraph one
-# criterion under those words, a ① with ・ points one criterion with them
-# as lines of its text, the title no one's 区分.
+# The list a new user pasted (walk.txt): 基本方針 and 基準の見直し with
+# their paragraphs, beside a section with criteria, the bank's policy and
+# left out; a ① with ・ points one criterion with them as lines of its
+# text, the title no one's 区分.
 send "/api/v1/criteria/preview?format=text&name=$PASTE" tests/fixtures/criteria/walk.txt
 eq "preview of the walk's list" "$code $(printf '%s' "$body" | jq -c '[.count, [.criteria[] | [.key, .section, .category, .text]], [.left_out[] | .at]]')" \
-	"200 [8,[[\"1\",\"基本方針\",\"基本方針\",\"当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。\"],\
-[\"2-(1)-①\",\"契約締結の基準\",\"法令等の遵守態勢\",\"銀行法その他関係法令を遵守する態勢が整備されていること\"],\
+	"200 [6,[[\"2-(1)-①\",\"契約締結の基準\",\"法令等の遵守態勢\",\"銀行法その他関係法令を遵守する態勢が整備されていること\"],\
 [\"2-(1)-②\",\"契約締結の基準\",\"法令等の遵守態勢\",\"反社会的勢力との関係を遮断する態勢が整備されていること\"],\
 [\"2-(2)-①\",\"契約締結の基準\",\"情報セキュリティ管理態勢\",\"情報セキュリティに関する規程が整備され、定期的に見直されていること\\n・アクセス権限の管理が適切に行われていること\\n・アクセスログを１年以上保存していること\"],\
 [\"2-(2)-②\",\"契約締結の基準\",\"情報セキュリティ管理態勢\",\"外部委託先の管理が適切に行われていること\"],\
 [\"2-(3)-①\",\"契約締結の基準\",\"利用者保護態勢\",\"利用者からの苦情・相談に対応する体制が整備されていること\"],\
-[\"2-(3)-②\",\"契約締結の基準\",\"利用者保護態勢\",\"不正取引発生時の補償方針が定められていること\"],\
-[\"3\",\"基準の見直し\",\"基準の見直し\",\"本基準は、必要に応じて見直しを行います。\"]],\
-[\"貼り付けた文章:1\",\"貼り付けた文章:3\",\"貼り付けた文章:5\",\"貼り付けた文章:24\"]]"
+[\"2-(3)-②\",\"契約締結の基準\",\"利用者保護態勢\",\"不正取引発生時の補償方針が定められていること\"]],\
+[\"貼り付けた文章:1\",\"貼り付けた文章:3\",\"貼り付けた文章:5\",\"貼り付けた文章:7\",\"貼り付けた文章:8\",\"貼り付けた文章:21\",\"貼り付けた文章:22\",\"貼り付けた文章:24\"]]"
 
 printf '通番,区分,項目\n1,体制,経営陣が関与していること\n,,,備考：改訂予定\n2,,\n' >"$T/t.csv"
 send "/api/v1/criteria/preview?name=t.csv" "$T/t.csv"

@@ -4,9 +4,7 @@
 # twice), the flags on the bank's review items, and the criteria view's
 # met_with_plan for accepted items rated partial. Today is 2026-04-01.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X
+fresh_orgs A X
 answer_all "$A"
 add_user "$X" rev@x.test reviewer
 add_user "$A" editor@a.test editor

@@ -7,9 +7,7 @@
 # the plans of items partial in it, its re-assessment cycle with A), which
 # ends with the revoke.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 ROLES="admin editor reviewer viewer approver"
 for r in $ROLES; do
 	add_user "$A" "$r@a.test" "$r"
@@ -27,6 +25,7 @@ answer_all "$A"
 # A's evidence file, attachment 1: nobody foreign may list, change or read it.
 printf '%%PDF-1.4\nA社の規程\n' >"$T/a-rules.pdf"
 "$SHINSA" attach add --org "$A" --item 1 "$T/a-rules.pdf" --title A社の規程 >/dev/null
+ASHA=$(sha256sum "$T/a-rules.pdf" | cut -c1-64)
 start_server
 
 login editor@a.test
@@ -36,6 +35,12 @@ SHA=$(echo "$body" | jq -r .sha256)
 api POST /api/v1/submissions/$SUB/shares "{\"bank\":\"$X\"}"
 SHARE=$(echo "$body" | jq -r .id)
 eq "A submits and shares with X" "$code $SUB $SHARE" "201 1 1"
+# A file A uploaded to the submission's threads and sent to no one: not
+# even X, which the share lets into the threads, may read it.
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\10\6\0\0\0\37\25\304\211' >"$T/a-shot.png"
+req -b "$T/jar.$WHO" -X POST -H "X-CSRF-Token: $CSRF" --data-binary "@$T/a-shot.png" "$URL/api/v1/reviews/$SUB/files?name=a.png"
+FSHA=$(echo "$body" | jq -r .sha256)
+eq "A uploads a file to the threads" "$code" 201
 
 # Every route, with the request that reaches A's objects where it has any:
 # "PATTERN|PATH|BODY" ("-": no body). The session is ended last.
@@ -80,6 +85,9 @@ POST /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions|/api/v1/submissions|-
 GET /api/v1/submissions/{id}|/api/v1/submissions/$SUB|-
 GET /api/v1/submissions/{id}/diff/{other}|/api/v1/submissions/$SUB/diff/$SUB|-
+GET /api/v1/submissions/{id}/attachments|/api/v1/submissions/$SUB/attachments|-
+GET /api/v1/submissions/{id}/attachments/{sha256}|/api/v1/submissions/$SUB/attachments/$ASHA|-
+GET /api/v1/submissions/{id}/package|/api/v1/submissions/$SUB/package|-
 POST /api/v1/submissions/{id}/shares|/api/v1/submissions/$SUB/shares|{\"bank\":\"$Y\"}
 DELETE /api/v1/submissions/{id}/shares/{share}|/api/v1/submissions/$SUB/shares/$SHARE|-
 GET /api/v1/shares|/api/v1/shares|-
@@ -96,6 +104,8 @@ GET /api/v1/reviews/{submission}/criteria|/api/v1/reviews/$SUB/criteria|-
 PUT /api/v1/reviews/{submission}/items/{no}|/api/v1/reviews/$SUB/items/1|{\"verdict\":\"accepted\"}
 PUT /api/v1/reviews/{submission}/items/{no}/answer|/api/v1/reviews/$SUB/items/39/answer|{\"notes\":\"X\"}
 POST /api/v1/reviews/{submission}/items/{no}/messages|/api/v1/reviews/$SUB/items/1/messages|{\"text\":\"x\"}
+POST /api/v1/reviews/{submission}/files|/api/v1/reviews/$SUB/files?name=b.pdf|-
+GET /api/v1/reviews/{submission}/files/{sha256}|/api/v1/reviews/$SUB/files/$FSHA|-
 POST /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision|{\"decision\":\"meets\"}
 GET /api/v1/reviews/{submission}/decision|/api/v1/reviews/$SUB/decision?bank=$X|-
 POST /api/v1/reviews/{submission}/decision/approve|/api/v1/reviews/$SUB/decision/approve|-
@@ -236,6 +246,11 @@ want() {
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"GET /api/v1/submissions/{id}/diff/{other}")
 		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
+	# The sealed files and the package: X through its share, as the
+	# submission; everyone else as if it did not exist.
+	"GET /api/v1/submissions/{id}/attachments" | "GET /api/v1/submissions/{id}/attachments/{sha256}" | \
+		"GET /api/v1/submissions/{id}/package")
+		if [ "$org" = X ]; then echo "200 *"; else echo "404 $NOT_FOUND"; fi ;;
 	"POST /api/v1/submissions/{id}/shares" | "DELETE /api/v1/submissions/{id}/shares/{share}")
 		if [ "$kind" = bank ]; then echo "403 $FOR_CONNECTORS"
 		elif ! $may_share; then echo "403 {\"error\":{\"code\":\"forbidden\",\"message\":\"your role ($role) may not do this\",\"problems\":[{\"cell\":\"\",\"code\":\"role\",\"args\":[\"$role\"]}]}}"
@@ -305,6 +320,16 @@ want() {
 		elif [ "$kind" != bank ]; then echo '400 {"error":{"code":"bad_request","message":"bank is required: say whose review","problems":[{"cell":"","code":"bank_required","args":[]}]}}'
 		elif [ "$org" = Y ]; then echo "404 $NOT_FOUND"
 		else echo "201 *"; fi ;;
+	# Files in threads: the same actions as a message; only X reaches the
+	# threads (the check of the file comes after), and A's file sent to no
+	# one is not X's.
+	"POST /api/v1/reviews/{submission}/files")
+		if { [ "$kind" = bank ] && ! $may_review; } || { [ "$kind" != bank ] && ! $may_share; }; then echo "$ROLE_NO"
+		elif [ "$org" != X ]; then echo "404 $NOT_FOUND"
+		else echo '400 {"error":{"code":"bad_request","message":"file \"b.pdf\" is empty","problems":[{"cell":"","code":"attachment_empty","args":["b.pdf"]}]}}'; fi ;;
+	"GET /api/v1/reviews/{submission}/files/{sha256}")
+		if [ "$org" != X ]; then echo "404 $NOT_FOUND"
+		else echo "404 {\"error\":{\"code\":\"not_found\",\"message\":\"no file $FSHA\",\"problems\":[{\"cell\":\"\",\"code\":\"review_file_not_found\",\"args\":[\"$FSHA\"]}]}}"; fi ;;
 	# Supplementary questions: a bank's are for any connector (X has
 	# imported no criteria, so none); A's answers to them only to X, by
 	# consent, through the review's route.
@@ -394,7 +419,8 @@ call() {
 			"GET /api/v1/plans" | "GET /api/v1/plans/{id}" | "PUT /api/v1/plans/{id}/required" | \
 			"GET /api/v1/cycles" | "PUT /api/v1/cycles/{connector}" | "GET /api/v1/portfolio" | \
 			"GET /portfolio" | "GET /plans" | "GET /plans/{id}" | "GET /notifications" | \
-			"GET /api/v1/notifications") consent=true ;; esac
+			"GET /api/v1/notifications" | "GET /api/v1/submissions/{id}/attachments" | \
+			"GET /api/v1/submissions/{id}/attachments/{sha256}" | "GET /api/v1/submissions/{id}/package") consent=true ;; esac
 		# The name in this 404 is the one the caller sent, and the body is
 		# compared whole.
 		[ "$pat" = "PUT /api/v1/cycles/{connector}" ] && [ "$code" = 404 ] && consent=true
@@ -439,16 +465,17 @@ api GET /api/v1/notifications
 eq "X's reviewer: the share" "$code $(echo "$body" | jq -c '[.notifications[] | [.id, .kind, .connector]]')" "200 [[2,\"shared\",\"$A\"]]"
 
 # The consent itself: X read it, each a read of the share: each role
-# thirteen times (the submission, its review and A's answers to X's
+# sixteen times (the submission, its review and A's answers to X's
 # questions, each by the API and by the review page; the review again by
 # the criteria page, X having no criteria; the plans listed and plan 1, by
-# the API and by their pages; the diff by the API and by its page), and fourteen for the roles that may require a
+# the API and by their pages; the diff by the API and by its page; the
+# files listed, the file and the package), and seventeen for the roles that may require a
 # date of plan 1, the answer being the plan. Y never could; A's list shows
 # each read with user and time; after the revoke X gets 404.
 login editor@a.test
 api GET /api/v1/shares
 eq "A sees X's reads" "$code $(echo "$body" | jq -c '[.[] | [.bank, .in_force, [.accesses[] | .user + " " + .at]]]')" \
-	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer approver; do n=13; case $r in admin | reviewer | approver) n=14 ;; esac
+	"200 [[\"$X\",true,[$(for r in admin editor reviewer viewer approver; do n=16; case $r in admin | reviewer | approver) n=17 ;; esac
 		for i in $(seq $n); do printf '"%s@x.test 2026-04-01T09:00:00Z",' $r; done; done | sed 's/,$//')]]]"
 login viewer@x.test
 api GET /api/v1/portfolio
@@ -471,6 +498,10 @@ api GET /api/v1/reviews/$SUB/questions
 eq "after the revoke X gets 404 for A's answers to its questions" "$code $body" "404 $NOT_FOUND"
 api GET /api/v1/submissions/$SUB/diff/$SUB
 eq "after the revoke X gets 404 for the diff" "$code $body" "404 $NOT_FOUND"
+for what in attachments "attachments/$ASHA" package; do
+	api GET "/api/v1/submissions/$SUB/$what"
+	eq "after the revoke X gets 404 for …/${what%%/*}" "$code $body" "404 $NOT_FOUND"
+done
 login viewer@y.test
 api GET /api/v1/submissions/$SUB
 eq "Y still gets 404" "$code $body" "404 $NOT_FOUND"

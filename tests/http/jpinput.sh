@@ -5,9 +5,7 @@
 # likewise; a criterion mapped to items typed 「２、３」 and 「２〜５」; each
 # refusal with its code and values; the audit trail's days as typed.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$X" reviewer@x.test reviewer
 add_user "$A" admin@a.test admin

@@ -120,6 +120,8 @@ bearer() {
 #   answer_all ORG [PREFIX]  ORG answers items 1-38 and 44 implemented, the
 #                            current state "PREFIX<n>" (PREFIX: A社の回答), so
 #                            that it can submit
+#   fresh_orgs CODE...       `shinsa init` on 2026-04-01 09:00 UTC, then seed_orgs
+#   submit_share ORG BANK... ORG submits (submission 1), shared with each BANK
 A=接続先A B=接続先B X=X銀行 Y=Y銀行
 seed_orgs() {
 	for _org in "$@"; do
@@ -131,6 +133,22 @@ seed_orgs() {
 		*) echo "seed_orgs: no organisation $_org"; exit 1 ;;
 		esac
 		"$SHINSA" org add --kind "$1" --name "$2" >/dev/null || { echo "seed_orgs: adding $2 failed"; exit 1; }
+	done
+}
+
+# The new database most tests start from (SHINSA_NOW exported).
+fresh_orgs() {
+	export SHINSA_NOW=2026-04-01T09:00:00Z
+	"$SHINSA" init >/dev/null || { echo "fresh_orgs: init failed"; exit 1; }
+	seed_orgs "$@"
+}
+
+submit_share() {
+	_from=$1
+	shift
+	"$SHINSA" submit --org "$_from" >/dev/null || { echo "submit_share: $_from's submit failed"; exit 1; }
+	for _bank in "$@"; do
+		"$SHINSA" share add 1 --bank "$_bank" >/dev/null || { echo "submit_share: sharing with $_bank failed"; exit 1; }
 	done
 }
 

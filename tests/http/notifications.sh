@@ -6,9 +6,7 @@
 # `shinsa reminders send` hands to sendmail: one per event, to the
 # recipients who want e-mail.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" admin@a.test admin
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer

@@ -49,8 +49,11 @@ page /answers
 eq "item 3: the form carries the revision the API gave" \
 	"$(has "<form class=\"answer-form\" id=\"answer-3\" data-no=\"3\" data-revision=\"$REV3\" novalidate>")" yes
 eq "item 3: the values, escaped" \
-	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="text" placeholder="例：令和9年7月31日" autocomplete="off" value="2026-09-30" data-empty="null" aria-describedby="plan_due-3-hint">') $(has '<p class="help" id="plan_due-3-hint">日付は 2027-07-31、2027/7/31、2027年7月31日、令和9年7月31日、R9.7.31 のいずれの形でも入力できます（全角数字も可）。</p></div>')" \
-	"yes yes yes yes"
+	"$(has '<option value="partial" selected>一部対応</option>') $(has '<textarea id="issues-3" name="issues">規程が古い&lt;旧版&gt;</textarea></div>') $(has '<input id="plan_due-3" name="plan_due" type="text" placeholder="例：令和9年7月31日" autocomplete="off" value="2026-09-30" data-empty="null" aria-describedby="plan-due-hint"></div>')" \
+	"yes yes yes"
+eq "the date forms said once, above the items, and named by every 対応予定日" \
+	"$(grep -o '<p class="help" id="plan-due-hint">[^<]*</p>' "$T/b" | wc -l) $(has '<p class="help" id="plan-due-hint">「対応予定日」は 2027-07-31、2027/7/31、2027年7月31日、令和9年7月31日、R9.7.31 のいずれの形でも入力できます（全角数字も可）。</p>') $(grep -c 'のいずれの形でも入力できます' "$T/b") $(grep -o 'name="plan_due"[^>]*aria-describedby="plan-due-hint"' "$T/b" | wc -l)" \
+	"1 yes 1 $(grep -o 'name="plan_due"' "$T/b" | wc -l)"
 eq "every input has its label" "$(grep -c '<label for="status-3">対応状況</label>' "$T/b") $(grep -c '<label for="current-3">現在の対応状況</label>' "$T/b")" "1 1"
 eq "a bank item: read-only" \
 	"$(has '<article class="answer bank-item" id="item-39" data-row data-party="bank" data-status="unset" data-plan="">') $(grep -c 'id="answer-39"' "$T/b") $(has '<p class="muted">銀行が回答する項目です（閲覧のみ）。</p>')" \

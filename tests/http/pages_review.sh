@@ -5,9 +5,7 @@
 # wrong kind gets the 403 page, another bank the 404 page, a visitor the
 # way to sign in.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user "$A" admin@a.test admin
 add_user "$X" rev@x.test reviewer

@@ -7,9 +7,7 @@
 # (no criteria yet, another bank, a connector, no route for a viewer's
 # wrong kind).
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$B" editor@b.test editor
 add_user "$X" reviewer@x.test reviewer

@@ -7,9 +7,7 @@
 # connector B, a viewer and the wrong kind get 404 or 403. The audit event
 # names the question, never the text.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
@@ -17,8 +15,7 @@ add_user "$X" rev@x.test reviewer
 add_user "$Y" rev@y.test reviewer
 "$SHINSA" criteria import catalog/sources/000_facbf1237c5cd287.txt --org "$X" --format text >/dev/null 2>&1
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
@@ -109,8 +106,11 @@ api GET "$R"
 eq "the connector says whose review" "$code $body" "400 $(E bad_request "bank is required: say whose review with ?bank=NAME")"
 api GET "$R?bank=$X"
 eq "no review by X yet" "$code $body" "404 $(E not_found "no review of submission 1 by $X")"
+"$SHINSA" user update --email editor@a.test --name "接続 一郎" --department 企画部 >/dev/null
 login rev@x.test
 api GET "$R"
+eq "回答者 by name, as the pages say them" "$(echo "$body" | jq -c '[.questions[] | select(.answer) | [.answered_by, .answered_by_name, .answered_by_department]]')" \
+	'[["editor@a.test","接続 一郎","企画部"]]'
 eq "X reads A's answers under the share" "$code $(echo "$body" | jq -c '[.bank, .connector, [.questions[] | [.key, .answer, .answered_by]]]')" \
 	"200 [\"$X\",\"$A\",[[\"(1)-1\",null,null],[\"(1)-10\",null,null],[\"(2)-1\",\"事業継続計画を策定し、年1回訓練している。\",\"editor@a.test\"],[\"(2)-2\",null,null]]]"
 api GET /api/v1/reviews/2/questions

@@ -11,9 +11,7 @@
 # questions (seed 000's criteria with no counterpart) answered for it alone,
 # and the review seen through the bank's own criteria.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X
+fresh_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 start_server

@@ -5,14 +5,11 @@
 # it read is refused (409, with the item as it now is) once the item has
 # changed, and writes nothing. Exact bodies throughout.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X
+fresh_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" rev@x.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 login rev@x.test
@@ -22,7 +19,7 @@ eq "a pending item has a revision" "$code $REV0" "200 bad3c1fa355dc552"
 
 # A query's text opens the thread, carrying the verdict.
 api PUT /api/v1/reviews/1/items/33 "{\"verdict\":\"query\",\"text\":\"委託先の監査報告書を示してください\",\"revision\":\"$REV0\"}"
-eq "a query with its text" "$code $body" '200 {"no":33,"party":"connector","verdict":"query","carried":false,"carried_from":null,"comment":"委託先の監査報告書を示してください","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の監査報告書を示してください","verdict":"query","resolved":false,"author_name":"","author_department":""}],"revision":"3a771c0c32b88e2a"}'
+eq "a query with its text" "$code $body" '200 {"no":33,"party":"connector","verdict":"query","carried":false,"carried_from":null,"comment":"委託先の監査報告書を示してください","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の監査報告書を示してください","verdict":"query","resolved":false,"files":[],"author_name":"","author_department":""}],"revision":"3a771c0c32b88e2a"}'
 eq "verdict and message are each in the bank's trail (newest first)" "$("$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action == "review_verdict" or .action == "review_message") | [.action, .details]]')" \
 	'[["review_message","{\"bank\":\"X銀行\",\"no\":33,\"submission\":1}"],["review_verdict","{\"no\":33,\"submission\":1,\"verdict\":\"query\"}"]]'
 

@@ -8,9 +8,7 @@
 # tests: another bank, a revoked share, another connector, a viewer, the
 # connector trying the bank's writes.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A B X Y
+fresh_orgs A B X Y
 add_user "$A" editor@a.test editor
 add_user "$A" viewer@a.test viewer
 add_user "$B" editor@b.test editor
@@ -18,8 +16,7 @@ add_user "$X" rev@x.test reviewer
 add_user "$X" viewer@x.test viewer
 add_user "$Y" rev@y.test reviewer
 answer_all "$A"
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 start_server
 
 E() { printf '{"error":{"code":"%s","message":"%s"%s}}' "$1" "$2" "$(problems_of "$2")"; }
@@ -29,12 +26,24 @@ FOR_BANKS=$(E forbidden "this is for banks")
 viewer_may_not() { E forbidden "your role (viewer) may not do this"; }
 
 # Opening: the first read by any role of the bank, once.
+# A decision refused for its items, as the bank's first touch: the items
+# listed from the one read that refused it, and nothing written (no review
+# opened, no review_open).
+login rev@x.test
+api POST /api/v1/reviews/1/decision '{"decision":"meets"}'
+ALL39=$( (seq 1 38; echo 44) | paste -sd, | sed 's/,/, /g')
+eq "a first decision refused for its items" "$code $body" \
+	"409 $(EP items_pending "39 items have no verdict: $ALL39" 39 "$ALL39" "$(echo "$ALL39" | tr -d ' ')")"
+eq "the refused decision wrote nothing" \
+	"$(sqlite3 "$SHINSA_DB" "SELECT count(*) FROM review; SELECT count(*) FROM audit_event WHERE action = 'review_open'")" "0
+0"
+
 login viewer@x.test
 api GET /api/v1/reviews/1
 eq "the bank's first read opens its review" "$code $(echo "$body" | jq -c '[.submission, .version, .connector, .bank, .opened_at, (.items | length), ([.items[] | select(.verdict != null)] | length), .decision]')" \
 	"200 [1,1,\"$A\",\"$X\",\"2026-04-01T09:00:00Z\",45,0,null]"
 eq "an item, pending" "$(echo "$body" | jq -c '.items[0]')" \
-	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":false,"flags":[]}'
+	'{"no":1,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":false,"flags":[],"expired_files":[]}'
 eq "v1: no previous review, nothing changed" "$(echo "$body" | jq -c '[.previous, ([.items[] | select(.changed)] | length)]')" '[null,0]'
 eq "a bank item" "$(echo "$body" | jq -c '.items[38] | [.no, .party, .verdict]')" '[39,"bank",null]'
 api GET /api/v1/reviews/1
@@ -73,7 +82,7 @@ for c in \
 	'{"verdict":1}|3|400|verdict must be a string' \
 	'{"verdict":null}|3|400|verdict must be a string' \
 	'{"verdict":"accepted","comment":2}|3|400|comment must be a string or null' \
-	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, text, comment, revision)' \
+	'{"verdict":"accepted","x":1}|3|400|unknown field \"x\" (allowed: verdict, text, comment, revision, files)' \
 	'{"verdict":"accepted"}|46|404|api-checklist-2018-08 has no item 46' \
 	'{"verdict":"accepted"}|x|404|no item \"x\"'; do
 	data=${c%%|*} rest=${c#*|}
@@ -86,7 +95,7 @@ done
 api PUT /api/v1/reviews/1/items/1 '{"verdict":"確認済"}'
 eq "a verdict by its label" "$code $(echo "$body" | jq -c '[.verdict, .comment, .carried]')" '200 ["accepted","",false]'
 api PUT /api/v1/reviews/1/items/5 '{"verdict":"improvement","comment":"ログの保存期間を1年以上にすること"}'
-eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"ログの保存期間を1年以上にすること","verdict":"improvement","resolved":false,"author_name":"","author_department":""}],"revision":"5e32f72188db22a9"}'
+eq "an improvement" "$code $body" '200 {"no":5,"party":"connector","verdict":"improvement","carried":false,"carried_from":null,"comment":"ログの保存期間を1年以上にすること","bank_answer":null,"messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"ログの保存期間を1年以上にすること","verdict":"improvement","resolved":false,"files":[],"author_name":"","author_department":""}],"revision":"5e32f72188db22a9"}'
 api PUT /api/v1/reviews/1/items/7 '{"verdict":"query","comment":"委託先の一覧を示してください"}'
 eq "a query" "$code $(echo "$body" | jq -c '[.verdict, .comment]')" '200 ["query","委託先の一覧を示してください"]'
 api POST /api/v1/reviews/1/decision '{"decision":"conditional","reason":"r"}'
@@ -142,13 +151,13 @@ eq "a viewer cannot answer" "$code $body" "403 $(viewer_may_not)"
 as rev@x.test
 api POST /api/v1/reviews/1/items/7/messages '{"text":"一覧を別紙でお送りください"}'
 eq "the bank posts" "$code $(echo "$body" | jq -c .messages)" \
-	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"委託先の一覧を示してください\",\"verdict\":\"query\",\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"},{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\",\"verdict\":null,\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]"
+	"201 [{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"委託先の一覧を示してください\",\"verdict\":\"query\",\"resolved\":false,\"files\":[],\"author_name\":\"\",\"author_department\":\"\"},{\"org\":\"$X\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"一覧を別紙でお送りください\",\"verdict\":null,\"resolved\":false,\"files\":[],\"author_name\":\"\",\"author_department\":\"\"}]"
 for c in \
 	'{"text":""}|400|the message is empty' \
 	'{"text":"  "}|400|the message is empty' \
 	"{\"text\":\"$LONG\"}|400|the message is longer than 4000 characters" \
 	'{}|400|text is required' \
-	'{"text":"x","bank":"X銀行"}|400|unknown field \"bank\" (allowed: text)'; do
+	'{"text":"x","bank":"X銀行"}|400|unknown field \"bank\" (allowed: text, files)'; do
 	data=${c%%|*} rest=${c#*|}
 	st=${rest%%|*} msg=${rest#*|}
 	api POST /api/v1/reviews/1/items/7/messages "$data"
@@ -332,10 +341,10 @@ fails "nor from the command line" 1 "shinsa: the review of submission 2 by $X is
 eq "and no file is left" "$(ls "$T"/undecided.json 2>/dev/null | wc -l)" 0
 api GET /api/v1/reviews/2
 eq "v2: the changed item is pending" "$(echo "$body" | jq -c '.items[6]')" \
-	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":true,"flags":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の一覧を示してください","verdict":"query","resolved":false,"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください","verdict":null,"resolved":false,"author_name":"","author_department":""},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました","verdict":null,"resolved":false,"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました","verdict":null,"resolved":false,"author_name":"","author_department":""}]}'
+	'{"no":7,"party":"connector","verdict":null,"carried":false,"carried_from":null,"comment":"","bank_answer":null,"messages":[],"revision":"bad3c1fa355dc552","changed":true,"flags":[],"expired_files":[],"previous_answer":{"no":7,"status":"implemented","current":"A社の回答7","issues":"","plan":"","plan_due":null,"notes":""},"previous_messages":[{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"委託先の一覧を示してください","verdict":"query","resolved":false,"files":[],"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"一覧を別紙でお送りください","verdict":null,"resolved":false,"files":[],"author_name":"","author_department":""},{"org":"接続先A","author":"editor@a.test","at":"2026-04-01T09:00:00Z","text":"委託先一覧を別紙1に記載しました","verdict":null,"resolved":false,"files":[],"author_name":"","author_department":""},{"org":"X銀行","author":"rev@x.test","at":"2026-04-01T09:00:00Z","text":"受領しました","verdict":null,"resolved":false,"files":[],"author_name":"","author_department":""}]}'
 eq "v2: compared with the bank's review of v1, only item 7 changed" "$(echo "$body" | jq -c '[.previous, [.items[] | select(.changed) | .no]]')" '[{"submission":1,"version":1,"decision":{"decision":"conditional","reason":"項目5の改善を条件とする","decided_at":"2026-04-01T09:00:00Z","decided_by":"rev@x.test","decided_by_name":"","decided_by_department":""},"shared":true},[7]]'
 eq "v2: the improvement carried with its comment" "$(echo "$body" | jq -c '.items[4]')" \
-	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"revision\":\"bcda8a84911a91fe\",\"changed\":false,\"flags\":[],\"previous_answer\":null,\"previous_messages\":[{\"org\":\"X銀行\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"ログの保存期間を1年以上にすること\",\"verdict\":\"improvement\",\"resolved\":false,\"author_name\":\"\",\"author_department\":\"\"}]}"
+	"{\"no\":5,\"party\":\"connector\",\"verdict\":\"improvement\",\"carried\":true,\"carried_from\":$FROM,\"comment\":\"ログの保存期間を1年以上にすること\",\"bank_answer\":null,\"messages\":[],\"revision\":\"bcda8a84911a91fe\",\"changed\":false,\"flags\":[],\"expired_files\":[],\"previous_answer\":null,\"previous_messages\":[{\"org\":\"X銀行\",\"author\":\"rev@x.test\",\"at\":\"2026-04-01T09:00:00Z\",\"text\":\"ログの保存期間を1年以上にすること\",\"verdict\":\"improvement\",\"resolved\":false,\"files\":[],\"author_name\":\"\",\"author_department\":\"\"}]}"
 eq "v2: the bank's answers copied, marked carried" "$(echo "$body" | jq -c '[.items[38].bank_answer, .items[8].bank_answer.carried]')" \
 	'[{"status":"implemented","current":"銀行側で対応済み","notes":"","carried":true},true]'
 eq "v2: opened now, undecided" "$(echo "$body" | jq -c '[.version, .opened_at, .decision]')" '[2,"2026-05-01T10:00:00Z",null]'

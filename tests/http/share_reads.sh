@@ -8,16 +8,13 @@
 # and the connector's own reads are none. Plans opened by two shares are
 # read through the newest; after the revoke nothing is read, nor recorded.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X
+fresh_orgs A X
 add_user "$A" editor@a.test editor
 add_user "$X" viewer@x.test viewer
 add_user "$X" rev@x.test reviewer
 answer_all "$A"
 "$SHINSA" answers set --org "$A" --item 3 --status partial --issues 課題 --plan 計画 --plan-due 2026-09-30 >/dev/null
-"$SHINSA" submit --org "$A" >/dev/null
-"$SHINSA" share add 1 --bank "$X" >/dev/null
+submit_share "$A" "$X"
 printf '通番\t区分\t項目\n1\t管理\t方針を定める\n' >"$T/criteria.tsv"
 start_server
 E() { printf '{"error":{"code":"%s","message":"%s"}}' "$1" "$2"; }

@@ -2,9 +2,7 @@
 # then stored), list, show, diff, share, the bank's inbox and read (recorded
 # and audited), revoke, expiry with the clock moved, and the CLI agreeing.
 . tests/http/lib.sh
-export SHINSA_NOW=2026-04-01T09:00:00Z
-"$SHINSA" init >/dev/null
-seed_orgs A X Y
+fresh_orgs A X Y
 add_user "$A" editor@a.test editor
 add_user X銀行 reader@x.test viewer
 add_user Y銀行 reader@y.test viewer

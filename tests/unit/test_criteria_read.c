@@ -337,7 +337,8 @@ static void test_list_form(void **state)
 }
 
 /* A list as a new user pasted it (walk.txt): a heading's paragraph is a
- * criterion under those words, never glued to them; a ① sentence with ・
+ * criterion under those words, never glued to them, except beside sections
+ * with criteria, where it is the bank's policy, left out; a ① sentence with ・
  * sub-points is one criterion, its points on lines of its text, in the
  * document's order; the title is left out and is no one's 区分. */
 static void test_list_walk(void **state)
@@ -348,7 +349,6 @@ static void test_list_walk(void **state)
 	struct criteria_warnings w = { 0 };
 	struct catalog *cat = read_ok("walk.txt", txt, len, CRITERIA_TEXT, &w);
 	static const char *const want[][4] = {
-		{ "1", "基本方針", "基本方針", "当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。" },
 		{ "2-(1)-①", "契約締結の基準", "法令等の遵守態勢", "銀行法その他関係法令を遵守する態勢が整備されていること" },
 		{ "2-(1)-②", "契約締結の基準", "法令等の遵守態勢", "反社会的勢力との関係を遮断する態勢が整備されていること" },
 		{ "2-(2)-①", "契約締結の基準", "情報セキュリティ管理態勢",
@@ -357,16 +357,21 @@ static void test_list_walk(void **state)
 		{ "2-(2)-②", "契約締結の基準", "情報セキュリティ管理態勢", "外部委託先の管理が適切に行われていること" },
 		{ "2-(3)-①", "契約締結の基準", "利用者保護態勢", "利用者からの苦情・相談に対応する体制が整備されていること" },
 		{ "2-(3)-②", "契約締結の基準", "利用者保護態勢", "不正取引発生時の補償方針が定められていること" },
-		{ "3", "基準の見直し", "基準の見直し", "本基準は、必要に応じて見直しを行います。" },
 	};
-	assert_items(cat, want, 8);
+	assert_items(cat, want, 6);
+	/* 1. 基本方針 and 3. 基準の見直し: words and a paragraph beside sections
+	 * with criteria, the bank's policy (no one answers it), left out */
 	static const char *const left[][2] = {
 		{ "walk.txt:1", "株式会社みらい銀行 電子決済等代行業者との連携及び協働に係る方針" },
 		{ "walk.txt:3", "当行は、銀行法第52条の61の11第1項の規定に基づき、電子決済等代行業者との契約の締結に係る基準を以下のとおり公表します。" },
 		{ "walk.txt:5", "令和9年4月1日 制定" },
+		{ "walk.txt:7", "基本方針" },
+		{ "walk.txt:8", "当行は、利用者保護と利便性向上の観点から、以下の基準を満たす事業者と契約を締結します。" },
+		{ "walk.txt:21", "基準の見直し" },
+		{ "walk.txt:22", "本基準は、必要に応じて見直しを行います。" },
 		{ "walk.txt:24", "以上" },
 	};
-	assert_left(&w.left, left, 4);
+	assert_left(&w.left, left, 8);
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 	free(txt);
@@ -386,6 +391,17 @@ static void test_list_walk(void **state)
 	assert_int_equal(w.left.n, 2);
 	assert_string_equal(w.left.at[1], "l.txt:2");
 	assert_string_equal(w.left.text[1], "当行は、次を求めます。");
+	catalog_free(cat);
+	criteria_warnings_release(&w);
+	/* words and a paragraph with no section beside them that has criteria:
+	 * a flat list, where the paragraph is the criterion */
+	cat = read_ok("l.txt", "基準\n1. 基本方針\n当行は、次を求めます。\n2. 監査\n監査を受けること\n", 0, CRITERIA_TEXT,
+		      &w);
+	static const char *const flat[][4] = {
+		{ "1", "基本方針", "基本方針", "当行は、次を求めます。" },
+		{ "2", "監査", "監査", "監査を受けること" },
+	};
+	assert_items(cat, flat, 2);
 	catalog_free(cat);
 	criteria_warnings_release(&w);
 }

@@ -7,6 +7,7 @@
 
 #include "testutil.h"
 
+#include "core/submission.h"
 #include "formats/sniff.h"
 
 #define DIR "tests/fixtures/attachments/"
@@ -145,6 +146,26 @@ static void test_tokens(void **state)
 	assert_int_equal(sniff_kind_of_token("exe "), SNIFF_UNKNOWN);
 }
 
+/* The document's type: the download's MIME without parameters, one of
+ * the types a submission may list, and back; none for the refused kinds. */
+static void test_doc_types(void **state)
+{
+	(void)state;
+	assert_string_equal(sniff_kind_doc_type(SNIFF_TXT), "text/plain");
+	assert_string_equal(sniff_kind_doc_type(SNIFF_CSV), "text/csv");
+	assert_string_equal(sniff_kind_doc_type(SNIFF_PDF), "application/pdf");
+	assert_string_equal(sniff_kind_doc_type(SNIFF_JPEG), "image/jpeg");
+	for (int k = SNIFF_PDF; k <= SNIFF_CSV; k++) {
+		assert_true(submission_attachment_type_known(sniff_kind_doc_type((enum sniff_kind)k)));
+		assert_int_equal(sniff_kind_of_doc_type(sniff_kind_doc_type((enum sniff_kind)k)), k);
+	}
+	for (int k = SNIFF_EXE; k < SNIFF_NKINDS; k++)
+		assert_null(sniff_kind_doc_type((enum sniff_kind)k));
+	assert_null(sniff_kind_doc_type(SNIFF_UNKNOWN));
+	assert_int_equal(sniff_kind_of_doc_type("text/plain; charset=utf-8"), SNIFF_UNKNOWN);
+	assert_int_equal(sniff_kind_of_doc_type("application/octet-stream"), SNIFF_UNKNOWN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_name_compose),
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_doc_types),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,11 +21,14 @@
   mark.textContent = window.shinsa.fill(words.dataset.pattern, [label || field]);
   input.insertAdjacentElement("beforebegin", mark);
   input.classList.add("missing");
-  input.setAttribute("aria-describedby", mark.id);
+  // The field's own hint (a 対応予定日's date forms) is still said after the mark.
+  const hint = input.getAttribute("aria-describedby");
+  input.setAttribute("aria-describedby", hint ? `${mark.id} ${hint}` : mark.id);
   const clear = () => {
     mark.remove();
     input.classList.remove("missing");
-    input.removeAttribute("aria-describedby");
+    if (hint) input.setAttribute("aria-describedby", hint);
+    else input.removeAttribute("aria-describedby");
   };
   input.addEventListener("input", clear, { once: true });
   input.addEventListener("change", clear, { once: true });

@@ -73,7 +73,9 @@
     for (const f of row.querySelectorAll("textarea, select, input")) {
       if (!f.id || (saved && saved.contains(f) && saved !== keep) || !edited(f)) continue;
       const twin = fresh.querySelector("#" + CSS.escape(f.id));
-      if (twin) twin.value = f.value;
+      // Chosen files stay chosen, as typed text does (review_files.js).
+      if (twin && f.type === "file") twin.files = f.files;
+      else if (twin) twin.value = f.value;
     }
     const open = Array.from(row.querySelectorAll("details"), (d) => d.open);
     fresh.querySelectorAll("details").forEach((d, i) => {

@@ -446,6 +446,8 @@
     pick.hidden = false;
     show();
   }
+  // For a script that adds such an input later (a row put back after a save).
+  window.shinsa.filePick = filePick;
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".file-pick").forEach(filePick);
   });
