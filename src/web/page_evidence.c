@@ -42,21 +42,6 @@ static json_t *sha12(const json_t *file)
 	return strlen(sha) >= 12 ? json_stringn(sha, 12) : json_string(sha);
 }
 
-/* GET …/submissions/{id}/attachments as the caller into *list (yours);
- * path gets the list's path. False when it cannot be had. */
-static bool sealed_list(struct http_request *req, struct http_response *resp, json_int_t id, char path[64],
-			json_t **list)
-{
-	*list = NULL;
-	/* cannot be cut: a long long id in 64 */
-	snprintf(path, 64, "/api/v1/submissions/%lld/attachments", (long long)id);
-	if (page_fetch(req, resp, path, false, list) == 200 && json_is_array(*list))
-		return true;
-	json_decref(*list);
-	*list = NULL;
-	return false;
-}
-
 /* A sealed file as a row: name, title, items "2、3", sha12, kb|mb, href
  * (path/SHA256), valid_until (or absent). */
 static json_t *sealed_row(const json_t *f, const char *path)
@@ -86,35 +71,33 @@ static bool lists_item(const json_t *f, json_int_t no)
 	return false;
 }
 
-void page_evidence_review(struct http_request *req, struct http_response *resp, json_t *data, json_int_t id)
+void page_evidence_review(json_t *data, json_int_t id, const json_t *files)
 {
 	char path[64], today[PLAN_DATE_LEN + 1];
-	json_t *list;
 	struct err e = { 0 };
 	if (plans_today(today, &e) < 0)
 		today[0] = '\0'; /* no flags rather than no page */
-	if (!sealed_list(req, resp, id, path, &list))
-		return;
+	/* cannot be cut: a long long id in 64 */
+	snprintf(path, sizeof path, "/api/v1/submissions/%lld/attachments", (long long)id);
 	size_t g, i, k;
 	json_t *group, *item;
 	const json_t *f;
 	json_array_foreach (json_object_get(data, "groups"), g, group) {
 		json_array_foreach (json_object_get(group, "items"), i, item) {
 			json_int_t no = json_integer_value(json_object_get(item, "no"));
-			json_t *files = json_array();
-			json_array_foreach (list, k, f) {
+			json_t *rows = json_array();
+			json_array_foreach (files, k, f) {
 				if (!lists_item(f, no))
 					continue;
 				json_t *row = sealed_row(f, path);
 				const char *valid = page_text(f, "valid_until");
 				if (row && *valid && *today && strcmp(valid, today) < 0)
 					json_object_set_new(row, "expired", json_true());
-				json_array_append_new(files, row);
+				json_array_append_new(rows, row);
 			}
-			json_object_set_new(item, "files", files);
+			json_object_set_new(item, "files", rows);
 		}
 	}
-	json_decref(list);
 }
 
 json_t *page_evidence_diff_files(const json_t *files)

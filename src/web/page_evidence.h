@@ -4,7 +4,8 @@
  * review_item_files.html and connector_diff_files.html; every json_t
  * returned is yours.
  *
- *   review   GET /api/v1/submissions/{id}/attachments (part C's list,
+ *   review   a submission's sealed files (its "attachments", as GET
+ *            /api/v1/submissions/{id} and …/attachments list them:
  *            [{sha256, name, title, items, size, type, valid_until}]) as
  *            rows {name, title, items "2、3", sha12, kb|mb, href
  *            (…/attachments/{sha256}), valid_until, expired} under each
@@ -18,13 +19,12 @@
 
 #include <jansson.h>
 
-#include "web/http.h"
-
 /* The review page (review_item_files.html): each item of data's groups
- * gets "files", the sealed files of submission id that list it, rows as
- * above, expired (before the server's today, plans_today()); nothing
- * when the list cannot be had. */
-void page_evidence_review(struct http_request *req, struct http_response *resp, json_t *data, json_int_t id);
+ * gets "files", those of submission id's files that list it, rows as
+ * above, expired (before the server's today, plans_today()). files is
+ * the submission's "attachments" (read with the submission: no read of
+ * its own). */
+void page_evidence_review(json_t *data, json_int_t id, const json_t *files);
 
 /* The diff's files as rows (NULL files: an empty array). */
 json_t *page_evidence_diff_files(const json_t *files);
