@@ -5,7 +5,7 @@
 // The bank's reviewer opens the review: each item shows the sealed files
 // that support it, the expired one flagged 期限切れ, and the PDF downloads
 // byte-equal. Japanese and English, at 1366 and 390 px.
-// Needs part C's GET /api/v1/submissions/{id}/attachments[/{sha256}].
+// The connector also downloads the package from its submission page.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -81,4 +81,25 @@ for (const lang of ["ja", "en"]) {
       await page.close();
     });
   }
+}
+
+// The connector's submission page offers the package: the signed
+// submission and its files in one zip.
+for (const [lang, width, words] of [["ja", 1366, "パッケージをダウンロード（.zip）"], ["en", 390, "Download the package (.zip)"]]) {
+  test(`submission page ${lang}-${width}: the package downloads as a zip`, async () => {
+    const page = await signedIn(browser, C.editor);
+    await page.waitForLoadState("networkidle");
+    const path = `/submissions/${sub}`;
+    if (lang === "en") await page.goto(`${BASE_URL}/lang/en?next=${encodeURIComponent(path)}`);
+    else await page.goto(`${BASE_URL}${path}`);
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: words, exact: true }).click(),
+    ]);
+    assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), "PK", "a zip");
+    await look(page, `evidence-submission-${lang}-${width}`);
+    await page.screenshot({ path: `${process.env.SHINSA_SHOTS}/evidence-submission-top-${lang}-${width}.png` });
+    await page.close();
+  });
 }
