@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { BASE_URL, accounts, answeredAndShared, launch, look, signedIn } from "./lib.mjs";
+import { BASE_URL, accounts, answeredAndShared, api, launch, look, signedIn } from "./lib.mjs";
 
 const C = accounts.connector, B = accounts.bank;
 const NAME = "情報セキュリティ管理規程（2026年度改定版・全社共通・外部委託先管理細則および別表を含む）.pdf";
@@ -103,3 +103,29 @@ for (const [lang, width, words] of [["ja", 1366, "パッケージをダウンロ
     await page.close();
   });
 }
+
+// A second submission with one more file: the diff of the two lists it as
+// added (its hash's first 12 hex), under the answers' changes.
+test("diff page ja-1366 and en-390: the files added between two submissions", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "shinsa-evdiff-"));
+  const CSV = Buffer.from("委託先,評価\nA社,良好\n");
+  writeFileSync(join(dir, "委託先評価.csv"), CSV);
+  execFileSync(process.env.SHINSA, ["attach", "add", "--org", C.org, "--item", "4", join(dir, "委託先評価.csv")],
+    { env: process.env, stdio: "pipe" });
+  const page = await signedIn(browser, C.editor);
+  await page.waitForLoadState("networkidle");
+  const next = await api(page, "POST", "/api/v1/submissions", {});
+  assert.equal(next.status, 201, JSON.stringify(next.json));
+  for (const [lang, width, want] of [["ja", 1366, ["委託先評価.csv", "4", "追加", "", sha12(CSV)]],
+    ["en", 390, ["委託先評価.csv", "4", "Added", "", sha12(CSV)]]]) {
+    const path = `/submissions/${sub}/diff/${next.json.id}`;
+    await page.goto(lang === "en" ? `${BASE_URL}/lang/en?next=${encodeURIComponent(path)}` : `${BASE_URL}${path}`);
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+    const rows = await page.locator("#diff-files tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+    assert.deepEqual(rows, [want]);
+    assert.equal(await page.locator("p.notice").innerText(), lang === "ja"
+      ? "回答に変更はありません（添付ファイルの変更は下記のとおりです）。" : "The answers did not change (the files that did are listed below).");
+    await look(page, `evidence-diff-${lang}-${width}`);
+  }
+  await page.close();
+});
