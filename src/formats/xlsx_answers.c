@@ -312,13 +312,16 @@ static void read_answers(struct reader *rd, uint32_t row, const struct catalog_i
 		first_line(v[C_PLAN], shown, sizeof shown);
 		add_problem(rd->r, where(rd, row, C_PLAN, w), "due_date", e.msg, shown, NULL);
 	}
-	const char *notes = xlsx_cells_parse_notes(v[C_NOTES], it);
+	/* The lines listing the item's files are the export's, never notes. */
+	char *own = xlsx_cells_strip_files(v[C_NOTES]);
+	const char *notes = xlsx_cells_parse_notes(own, it);
 	if (!answer_is_connectors(it)) {
 		int col = *v[C_STATUS] ? C_STATUS : *v[C_ISSUES] ? C_ISSUES : *v[C_PLAN] ? C_PLAN : *notes ? C_NOTES : -1;
 		char no[24];
 		if (col >= 0)
 			add_problem(rd->r, where(rd, row, col, w), "bank_item", number(it->no, no), party_label(it->party),
 				    NULL);
+		free(own);
 		return;
 	}
 	a->status = status;
@@ -327,6 +330,7 @@ static void read_answers(struct reader *rd, uint32_t row, const struct catalog_i
 	set_field(rd, row, C_PLAN, a, FIELD_PLAN, plan);
 	set_field(rd, row, C_PLAN, a, FIELD_PLAN_DUE, due);
 	set_field(rd, row, C_NOTES, a, FIELD_NOTES, notes);
+	free(own);
 }
 
 static bool answers_blank(const struct reader *rd, uint32_t row)

@@ -216,6 +216,57 @@ const char *xlsx_cells_parse_notes(const char *text, const struct catalog_item *
 	return *item->notes && strcmp(text, item->notes) == 0 ? "" : text;
 }
 
+char *xlsx_cells_notes_cell(const char *notes, int no, const struct xlsx_cells_file *files, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addstr(&sb, notes);
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].no != no)
+			continue;
+		/* No line break before the first line of an empty cell: it would
+		 * read back as notes of one empty line. */
+		if (sb.len)
+			strbuf_addch(&sb, '\n');
+		strbuf_addf(&sb, XLSX_CELLS_FILE_LABEL "%s (sha256 %.*s)", files[i].name, XLSX_CELLS_FILE_HEX,
+			    files[i].sha256);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Whether line[0..len) is a file line as xlsx_cells_notes_cell() writes it. */
+static bool file_line(const char *line, size_t len)
+{
+	static const char label[] = XLSX_CELLS_FILE_LABEL, tail[] = " (sha256 ";
+	size_t nl = sizeof label - 1, nt = sizeof tail - 1;
+	if (len < nl + nt + XLSX_CELLS_FILE_HEX + 1 || memcmp(line, label, nl) != 0 || line[len - 1] != ')')
+		return false;
+	const char *hex = line + len - 1 - XLSX_CELLS_FILE_HEX;
+	if (memcmp(hex - nt, tail, nt) != 0)
+		return false;
+	for (int i = 0; i < XLSX_CELLS_FILE_HEX; i++)
+		if (!(hex[i] >= '0' && hex[i] <= '9') && !(hex[i] >= 'a' && hex[i] <= 'f'))
+			return false;
+	return true;
+}
+
+char *xlsx_cells_strip_files(const char *text)
+{
+	size_t end = strlen(text);
+	for (;;) {
+		size_t start = end;
+		while (start > 0 && text[start - 1] != '\n')
+			start--;
+		if (!file_line(text + start, end - start))
+			break;
+		if (!start) {
+			end = 0;
+			break;
+		}
+		end = start - 1;
+	}
+	return xstrndup(text, end);
+}
+
 /* ---- Excel's escapes ---- */
 
 char *xlsx_cells_escape(const char *text)

@@ -12,7 +12,11 @@
  *                        plan: an empty cell.
  *   備考 (J)             the answer's notes; when it has none and the catalog
  *                        item has a note, the catalog's note (which reads
- *                        back as no notes).
+ *                        back as no notes). Then one line per file attached
+ *                        to the item: 添付：NAME (sha256 FIRST-12-HEX), so a
+ *                        printed form still says what was attached. Reading
+ *                        drops every such line at the end of the cell
+ *                        (xlsx_cells_strip_files()): they are never notes.
  *
  * Reading is lenient where people are: the marker line may have spaces or
  * U+3000 around it and inside the brackets, the brackets may be ASCII [ ]
@@ -41,6 +45,16 @@
 /* The marker of the due-date line, and the word that says "no status". */
 #define XLSX_CELLS_DUE_LABEL "対応予定日"
 #define XLSX_CELLS_UNSET_LABEL "未回答"
+/* The prefix of a file line in 備考, and how many hex of the SHA-256 it shows. */
+#define XLSX_CELLS_FILE_LABEL "添付："
+#define XLSX_CELLS_FILE_HEX 12
+
+/* A file attached to item no, as the form lists it; all borrowed. */
+struct xlsx_cells_file {
+	int no;
+	const char *name;
+	const char *sha256; /* hex, at least XLSX_CELLS_FILE_HEX long */
+};
 
 /* The text of the E, G and J cells for answer a of item (a NULL: empty). */
 char *xlsx_cells_status_text(const struct answer *a);
@@ -62,6 +76,20 @@ int xlsx_cells_parse_status(const char *text, enum answer_status *status, const 
  * 【対応予定日】YYYY-MM-DD).
  */
 int xlsx_cells_parse_plan(const char *text, char due[11], const char **plan, struct err *e);
+
+/*
+ * The J cell: notes (xlsx_cells_notes_text()) then, each on a line of its
+ * own, the files of files[0..n) whose no is item no, in the order given.
+ * No such file: notes as they are.
+ */
+char *xlsx_cells_notes_cell(const char *notes, int no, const struct xlsx_cells_file *files, size_t n);
+
+/*
+ * text without the file lines at its end: each last line that is
+ * 添付：NAME (sha256 HEX) with XLSX_CELLS_FILE_HEX lowercase hex is dropped
+ * with the line break before it, until the last line is something else.
+ */
+char *xlsx_cells_strip_files(const char *text);
 
 /* The text of a J cell as notes: "" if it is the catalog's own note. */
 const char *xlsx_cells_parse_notes(const char *text, const struct catalog_item *item);

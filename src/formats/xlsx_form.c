@@ -183,6 +183,8 @@ struct form {
 	lxw_worksheet *ws;
 	lxw_format *title, *source, *header, *body, *center, *answer;
 	const struct answer_set *set; /* NULL: the blank form */
+	const struct xlsx_cells_file *files; /* listed in 備考 */
+	size_t n_files;
 	char stamp[CLOCK_TEXT_SIZE];
 };
 
@@ -362,9 +364,10 @@ static int write_item(struct form *f, lxw_row_t row, const struct catalog_item *
 	struct strbuf docs = STRBUF_INIT, clauses = STRBUF_INIT;
 	refs_text(item, &docs, &clauses);
 	char *status = xlsx_cells_status_text(a), *plan = xlsx_cells_plan_text(a);
+	char *notes = xlsx_cells_notes_cell(xlsx_cells_notes_text(a, item), item->no, f->files, f->n_files);
 	const char *text[XLSX_FORM_NCOLS] = {
 		"", item->category, item->text, party_label(item->party), status, a ? a->issues : "", plan,
-		docs.buf, clauses.buf, xlsx_cells_notes_text(a, item),
+		docs.buf, clauses.buf, notes,
 	};
 	lxw_format *fmt[XLSX_FORM_NCOLS] = {
 		f->center, f->body, f->body, f->center, f->answer, f->answer, f->answer,
@@ -384,6 +387,7 @@ static int write_item(struct form *f, lxw_row_t row, const struct catalog_item *
 	strbuf_release(&clauses);
 	free(status);
 	free(plan);
+	free(notes);
 	return rc ? rc : set_row(f, row, height);
 }
 
@@ -477,12 +481,12 @@ static int build(struct form *f, const struct catalog *cat)
 
 int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e)
 {
-	return xlsx_form_export(cat, NULL, path, e);
+	return xlsx_form_export(cat, NULL, NULL, 0, path, e);
 }
 
 /* The form of cat with set's answers written to name (fs_tmp_name()). */
-static int write_form(const struct catalog *cat, const struct answer_set *set, const char *path, const char *name,
-		      struct err *e)
+static int write_form(const struct catalog *cat, const struct answer_set *set, const struct xlsx_cells_file *files,
+		      size_t n_files, const char *path, const char *name, struct err *e)
 {
 	if (cat->kind != CATALOG_CHECKLIST) {
 		err_set(e, "no form for %s: it is a %s catalog, not a checklist", cat->id, catalog_kind_name(cat->kind));
@@ -492,7 +496,7 @@ static int write_form(const struct catalog *cat, const struct answer_set *set, c
 		err_set(e, "the answers of %s are for %s, not %s", set->org, set->catalog_id, cat->id);
 		return -1;
 	}
-	struct form f = { .path = path, .e = e, .set = set };
+	struct form f = { .path = path, .e = e, .set = set, .files = files, .n_files = n_files };
 	if (clock_stamp(f.stamp, e) < 0)
 		return -1;
 	f.wb = workbook_new(name);
@@ -512,30 +516,32 @@ static int write_form(const struct catalog *cat, const struct answer_set *set, c
 	return 0;
 }
 
-struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set, const char *path,
-				    struct err *e)
+struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set,
+				    const struct xlsx_cells_file *files, size_t n_files, const char *path, struct err *e)
 {
 	struct fs_tmp *tmp = fs_tmp_begin(path, e);
-	if (tmp && write_form(cat, set, path, fs_tmp_name(tmp), e) < 0) {
+	if (tmp && write_form(cat, set, files, n_files, path, fs_tmp_name(tmp), e) < 0) {
 		fs_tmp_abort(tmp);
 		tmp = NULL;
 	}
 	return tmp;
 }
 
-int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e)
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const struct xlsx_cells_file *files,
+		     size_t n_files, const char *path, struct err *e)
 {
-	struct fs_tmp *tmp = xlsx_form_export_tmp(cat, set, path, e);
+	struct fs_tmp *tmp = xlsx_form_export_tmp(cat, set, files, n_files, path, e);
 	return tmp ? fs_tmp_commit(tmp, path, e) : -1;
 }
 
-int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set, const char *dir, size_t max,
-			   char **out, size_t *len, struct err *e)
+int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set,
+			   const struct xlsx_cells_file *files, size_t n_files, const char *dir, size_t max, char **out,
+			   size_t *len, struct err *e)
 {
 	*out = NULL;
 	char *path = xasprintf("%s/form.xlsx", dir);
 	struct fs_tmp *tmp = fs_tmp_begin(path, e);
-	int rc = !tmp || write_form(cat, set, path, fs_tmp_name(tmp), e) < 0 ||
+	int rc = !tmp || write_form(cat, set, files, n_files, path, fs_tmp_name(tmp), e) < 0 ||
 			 fs_read_file(fs_tmp_name(tmp), max, out, len, e) < 0
 		 ? -1
 		 : 0;

@@ -32,6 +32,7 @@
 
 #include "core/answers.h"
 #include "core/catalog.h"
+#include "formats/xlsx_cells.h"
 #include "lib/err.h"
 
 #define XLSX_FORM_SHEET "API接続チェックリスト"
@@ -77,14 +78,17 @@ int xlsx_form_write(const struct catalog *cat, const char *path, struct err *e);
  * the in-cell convention of xlsx_cells.h, and each row is as tall as its
  * tallest cell, answers included. set NULL is the blank form (which is what
  * xlsx_form_write() writes); otherwise it must be an answer set for cat (one
- * answer per item, in catalog order). Written whole or not at all, as above.
+ * answer per item, in catalog order). files[0..n_files) (NULL, 0: none)
+ * are the files attached to the items, each listed on a line of its item's
+ * 備考 (xlsx_cells_notes_cell()). Written whole or not at all, as above.
  */
-int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const char *path, struct err *e);
+int xlsx_form_export(const struct catalog *cat, const struct answer_set *set, const struct xlsx_cells_file *files,
+		     size_t n_files, const char *path, struct err *e);
 /* Its first half: the form written to a file of fs_tmp_begin(path) not yet
  * given path's name (lib/fsutil.h; yours to fs_tmp_commit() or
  * fs_tmp_abort()). NULL with e set, nothing left behind. */
-struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set, const char *path,
-				    struct err *e);
+struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answer_set *set,
+				    const struct xlsx_cells_file *files, size_t n_files, const char *path, struct err *e);
 
 /*
  * The same form as bytes (you own *out; free() it), for the server: written
@@ -92,8 +96,9 @@ struct fs_tmp *xlsx_form_export_tmp(const struct catalog *cat, const struct answ
  * left there, even if the process is killed) and read back, at most max
  * bytes. 0, or -1 with e set.
  */
-int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set, const char *dir, size_t max,
-			   char **out, size_t *len, struct err *e);
+int xlsx_form_export_bytes(const struct catalog *cat, const struct answer_set *set,
+			   const struct xlsx_cells_file *files, size_t n_files, const char *dir, size_t max, char **out,
+			   size_t *len, struct err *e);
 
 /*
  * How many lines text takes in a wrapped cell col_width characters wide

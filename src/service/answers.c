@@ -14,6 +14,7 @@
 #include "service/lookup.h"
 #include "service/plans.h"
 #include "store/store_answers.h"
+#include "store/store_attachment.h"
 #include "store/store_catalog.h"
 
 /* Our own export read back: far above what 45 items at Excel's cell limit
@@ -444,13 +445,44 @@ struct form_export {
 	struct fs_tmp *tmp;
 };
 
+/* The org's current files, one line per item each supports, for 備考
+ * (formats/xlsx_cells.h); *list is yours (attachments_free()) and the
+ * lines borrow from it. */
+static int form_files(const struct answers_ctx *a, struct attachment **list, size_t *n,
+		      struct xlsx_cells_file **lines, size_t *n_lines, struct err *e)
+{
+	*lines = NULL;
+	*n_lines = 0;
+	if (store_attachment_list(a->st, a->org->id, list, n, e) < 0)
+		return -1;
+	size_t total = 0;
+	for (size_t i = 0; i < *n; i++)
+		total += (*list)[i].n_items;
+	*lines = xcalloc(total ? total : 1, sizeof **lines);
+	for (size_t i = 0; i < *n; i++)
+		for (size_t k = 0; k < (*list)[i].n_items; k++)
+			(*lines)[(*n_lines)++] =
+				(struct xlsx_cells_file){ (*list)[i].items[k], (*list)[i].name, (*list)[i].sha256 };
+	return 0;
+}
+
 static int form_write(void *arg, struct err *e)
 {
 	struct form_export *x = arg;
-	if (x->bytes)
-		return xlsx_form_export_bytes(x->a->cat, x->a->set, x->path, EXPORT_MAX_BYTES, x->bytes, x->len, e);
-	x->tmp = xlsx_form_export_tmp(x->a->cat, x->a->set, x->path, e);
-	return x->tmp ? 0 : -1;
+	struct attachment *list = NULL;
+	struct xlsx_cells_file *files = NULL;
+	size_t n = 0, nf = 0;
+	int rc = form_files(x->a, &list, &n, &files, &nf, e);
+	if (rc == 0 && x->bytes)
+		rc = xlsx_form_export_bytes(x->a->cat, x->a->set, files, nf, x->path, EXPORT_MAX_BYTES, x->bytes,
+					    x->len, e);
+	else if (rc == 0) {
+		x->tmp = xlsx_form_export_tmp(x->a->cat, x->a->set, files, nf, x->path, e);
+		rc = x->tmp ? 0 : -1;
+	}
+	free(files);
+	attachments_free(list, n);
+	return rc;
 }
 
 static void form_undo(void *arg)

@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "core/user.h"
+#include "service/attachments.h"
+#include "service/plans.h"
 #include "web/page.h"
 #include "web/page_refs.h"
 
@@ -81,6 +83,19 @@ static bool can_edit(const struct http_request *req)
 	return req->who.user && user_role_can(req->who.user->role, ACTION_ANSWERS_EDIT);
 }
 
+/* What the evidence partials need (connector_evidence.html): today (the
+ * server's, so a test's clock is the page's), the file size limit. */
+static void page_connector_evidence(json_t *grid)
+{
+	char today[PLAN_DATE_LEN + 1];
+	struct err e = { 0 };
+	if (plans_today(today, &e) < 0)
+		today[0] = '\0'; /* no marks rather than no page */
+	json_object_set_new(grid, "evidence", json_pack("{s:s, s:I, s:I}", "today", today, "max_bytes",
+							 (json_int_t)ATTACHMENTS_FILE_MAX, "max_mib",
+							 (json_int_t)(ATTACHMENTS_FILE_MAX >> 20)));
+}
+
 void page_answers(struct http_request *req, struct http_response *resp)
 {
 	json_t *answers = NULL, *catalog = NULL;
@@ -100,7 +115,8 @@ void page_answers(struct http_request *req, struct http_response *resp)
 	json_object_set(grid, "catalog", json_object_get(answers, "catalog"));
 	json_object_set(grid, "org", json_object_get(answers, "org"));
 	json_object_set_new(grid, "nav", json_pack("{s:b}", "answers", 1));
-	json_object_set_new(grid, "scripts", json_pack("[s, s, s, s]", "connector.js", "table_view.js", "answers_table.js", "missing.js"));
+	json_object_set_new(grid, "scripts", json_pack("[s, s, s, s, s]", "connector.js", "table_view.js", "answers_table.js", "missing.js", "evidence.js"));
+	page_connector_evidence(grid);
 	json_object_set_new(grid, "view_target", json_string("grid"));
 	json_decref(answers);
 	page_render(req, resp, 200, "connector_answers", "connector.answers.title", grid);

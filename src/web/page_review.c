@@ -10,6 +10,7 @@
 #include "core/user.h"
 #include "lib/xalloc.h"
 #include "web/page.h"
+#include "web/page_evidence.h"
 #include "web/page_notifications.h"
 #include "web/page_time.h"
 #include "web/person.h"
@@ -257,6 +258,7 @@ void page_review(struct http_request *req, struct http_response *resp)
 	name_signers(data);
 	add_approval(req, resp, data);
 	add_questions(req, resp, id, data);
+	page_evidence_review(data, id, json_object_get(sub, "attachments"));
 	json_object_set_new(data, "sha256", json_incref(json_object_get(sub, "sha256")));
 	json_object_set_new(data, "submitted_at", json_incref(json_object_get(sub, "submitted_at")));
 	json_object_set_new(data, "nav", json_pack("{s:b}", "reviews", true));

@@ -8,6 +8,7 @@
 #include "service/answers.h"
 #include "web/page.h"
 #include "web/page_connector.h"
+#include "web/page_evidence.h"
 
 /* {name: true}, name "unset" when it is NULL or "". */
 static json_t *flag(const char *name)
@@ -272,6 +273,7 @@ void page_submission_diff(struct http_request *req, struct http_response *resp)
 				 json_object_get(diff, "to"), "rows", rows ? rows : json_array(), "n_items",
 				 (json_int_t)json_array_size(json_object_get(diff, "items")), "nav",
 				 bank ? "reviews" : "submissions", 1);
+	json_object_set_new(data, "files", page_evidence_diff_files(json_object_get(diff, "files")));
 	json_decref(diff);
 	page_render(req, resp, 200, "connector_diff", "connector.diff.title", data);
 }

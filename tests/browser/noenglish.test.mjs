@@ -26,7 +26,7 @@ const ALLOWED = [
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g, // e-mail addresses
   /\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g, // ISO dates
   /\b[0-9a-f]{16,64}\b/g, // sha256 hex (and its short form)
-  /[\w.-]*\.?\b(xlsx|xls|csv|tsv|json|docx|txt|pdf)\b/gi, // file names and their kinds
+  /[\w.-]*\.?\b(xlsx|xls|csv|tsv|json|docx|txt|pdf|zip)\b/gi, // file names and their kinds
   /Authorization: Bearer/g, // how an API token is sent
   /\b[a-z0-9]+(?:[-_][a-z0-9]+)+(?:@[\w.-]+)?\b/g, // catalog ids (jfsa-api-checklist, fisc-…)
   /\b(API|Excel|TOTP|JSON|CSV|TSV|UTF-8|Shift_JIS|CP932|Shinsa|QR|ID|URL|Word|PDF|English|OK|UTC|JST|No|XLSX)\b/g,

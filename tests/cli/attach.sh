@@ -63,6 +63,13 @@ eq "its bytes are kept, and cannot be deleted" \
 eq "audited" "$("$SHINSA" audit list --org 接続先A --json | jq -c '[reverse[] | select(.action | test("^attachment_|^org_setting")) | [.action, .object, .details]]')" \
 	"[[\"attachment_add\",\"attachment:1\",\"{\\\"items\\\":[2,3,4],\\\"name\\\":\\\"情報セキュリティ規程.pdf\\\",\\\"sha256\\\":\\\"$SHA\\\",\\\"size\\\":16,\\\"type\\\":\\\"pdf\\\"}\"],[\"attachment_set\",\"attachment:1\",\"{\\\"items\\\":[5],\\\"title\\\":\\\"改定版\\\",\\\"valid_until\\\":null}\"],[\"org_setting\",\"org:1\",\"{\\\"attachment_quota\\\":1048576}\"],[\"org_setting\",\"org:1\",\"{\\\"attachment_quota\\\":null}\"],[\"attachment_add\",\"attachment:2\",\"{\\\"items\\\":[2],\\\"name\\\":\\\"notes.txt\\\",\\\"sha256\\\":\\\"$(sha256sum "$T/notes.txt" | cut -d' ' -f1)\\\",\\\"size\\\":1048576,\\\"type\\\":\\\"txt\\\"}\"],[\"attachment_remove\",\"attachment:1\",\"{\\\"name\\\":\\\"情報セキュリティ規程.pdf\\\",\\\"sha256\\\":\\\"$SHA\\\"}\"]]"
 
+# The form lists each item's files in 備考; importing it back changes nothing.
+"$SHINSA" answers export --org 接続先A -o "$T/form.xlsx" >/dev/null
+eq "the form's 備考 names the file" \
+	"$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode().count(sys.argv[2]))' "$T/form.xlsx" "<t>添付：notes.txt (sha256 $(sha256sum "$T/notes.txt" | cut -c1-12))</t>")" 1
+run "$SHINSA" answers import --org 接続先A "$T/form.xlsx" --json
+eq "imported back: no change" "$rc:$(echo "$out" | jq -c '.changes')" "0:[]"
+
 # The bytes are in the database: a backup holds them, a restore brings
 # them back with the attachments that name them.
 "$SHINSA" backup "$T/b" >/dev/null

@@ -380,7 +380,7 @@ static void test_export_read_back(void **state)
 		}
 	char *path = xasprintf("%s/export.xlsx", fx->dir);
 	struct err e = { 0 };
-	if (xlsx_form_export(fx->cat, set, path, &e) < 0)
+	if (xlsx_form_export(fx->cat, set, NULL, 0, path, &e) < 0)
 		fail_msg("%s", e.msg);
 	struct xlsx_book *book = NULL;
 	assert_int_equal(xlsx_read_file(path, NULL, &book, &e), 0);
@@ -663,6 +663,94 @@ static void test_many_errors(void **state)
 	sheet_free(&form);
 }
 
+/* ---- the files listed in 備考 ---- */
+
+static void test_files_strip(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *cell, *notes;
+	} cases[] = {
+		{ "添付：a.pdf (sha256 0123456789ab)", "" },
+		{ "備考\n添付：a.pdf (sha256 0123456789ab)\n添付：b c.png (sha256 abcdef012345)", "備考" },
+		{ "備考\n\n添付：a.pdf (sha256 0123456789ab)", "備考\n" },
+		/* not the export's lines: the person's notes */
+		{ "添付：別紙参照", "添付：別紙参照" },
+		{ "添付：a.pdf (sha256 0123456789AB)", "添付：a.pdf (sha256 0123456789AB)" },
+		{ "添付：a.pdf (sha256 0123456789a)", "添付：a.pdf (sha256 0123456789a)" },
+		{ "添付：a.pdf (sha256 0123456789ab)\n以上", "添付：a.pdf (sha256 0123456789ab)\n以上" },
+		{ " 添付：a.pdf (sha256 0123456789ab)", " 添付：a.pdf (sha256 0123456789ab)" },
+		{ "", "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = xlsx_cells_strip_files(cases[i].cell);
+		if (strcmp(got, cases[i].notes) != 0)
+			fail_msg("\"%s\": \"%s\", want \"%s\"", cases[i].cell, got, cases[i].notes);
+		free(got);
+	}
+}
+
+/* Exports set with files to path and reads it back: the book is yours. */
+static struct xlsx_answers *export_files(const struct form_fixture *fx, const struct answer_set *set,
+					 const struct xlsx_cells_file *files, size_t n, const char *path,
+					 struct xlsx_book **book)
+{
+	struct err e = { 0 };
+	if (xlsx_form_export(fx->cat, set, files, n, path, &e) < 0 || xlsx_read_file(path, NULL, book, &e) < 0)
+		fail_msg("%s", e.msg);
+	struct xlsx_answers *r = xlsx_answers_read(*book, fx->cat);
+	assert_no_errors(r);
+	return r;
+}
+
+static const char *cell_text(const struct xlsx_book *book, uint32_t row)
+{
+	const char *v = xlsx_sheet_get(&book->sheets[0], row, 9);
+	return v ? v : "";
+}
+
+static void test_files_in_notes(void **state)
+{
+	struct form_fixture *fx = *state;
+	struct answer_set *set = answer_set_new("テスト社", fx->cat);
+	struct err e = { 0 };
+	assert_int_equal(answer_set_field(&set->items[0], FIELD_NOTES, "別紙参照\n", &e), 0);
+	assert_int_equal(answer_set_field(&set->items[2], FIELD_NOTES, "添付：別紙のとおり", &e), 0);
+	static const char sha_a[] = "3f2a1b4c5d6e7f80919293949596979899a0a1a2a3a4a5a6a7a8a9aaabacadae";
+	static const char sha_b[] = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+	const struct xlsx_cells_file files[] = {
+		{ 1, "ISMS認証書.pdf", sha_a },
+		{ 2, "ISMS認証書.pdf", sha_a },
+		{ 1, "規程 一覧.xlsx", sha_b },
+		{ 3, "規程 一覧.xlsx", sha_b },
+	};
+	char *path = xasprintf("%s/files.xlsx", fx->dir), *again = xasprintf("%s/files2.xlsx", fx->dir);
+	struct xlsx_book *book = NULL, *book2 = NULL;
+	struct xlsx_answers *r = export_files(fx, set, files, 4, path, &book);
+	/* what a person sees: the notes, then a line per file */
+	assert_string_equal(cell_text(book, 3),
+			    "別紙参照\n\n添付：ISMS認証書.pdf (sha256 3f2a1b4c5d6e)\n添付：規程 一覧.xlsx (sha256 001122334455)");
+	assert_string_equal(cell_text(book, 4), "添付：ISMS認証書.pdf (sha256 3f2a1b4c5d6e)");
+	assert_string_equal(cell_text(book, 5), "添付：別紙のとおり\n添付：規程 一覧.xlsx (sha256 001122334455)");
+	assert_string_equal(cell_text(book, 6), "");
+	/* import ignores the lines; export again then import: the same */
+	assert_string_equal(r->set->items[0].notes, "別紙参照\n");
+	assert_string_equal(r->set->items[1].notes, "");
+	assert_string_equal(r->set->items[2].notes, "添付：別紙のとおり");
+	struct xlsx_answers *r2 = export_files(fx, r->set, files, 4, again, &book2);
+	for (size_t i = 0; i < set->n_items; i++) {
+		assert_string_equal(r2->set->items[i].notes, set->items[i].notes);
+		assert_string_equal(cell_text(book2, 3 + (uint32_t)i), cell_text(book, 3 + (uint32_t)i));
+	}
+	xlsx_answers_free(r);
+	xlsx_answers_free(r2);
+	xlsx_book_free(book);
+	xlsx_book_free(book2);
+	answer_set_free(set);
+	free(path);
+	free(again);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +765,8 @@ int main(void)
 		cmocka_unit_test(test_metadata),
 		cmocka_unit_test(test_long_status),
 		cmocka_unit_test(test_many_errors),
+		cmocka_unit_test(test_files_strip),
+		cmocka_unit_test(test_files_in_notes),
 	};
 	return cmocka_run_group_tests(tests, form_fixture_setup, form_fixture_teardown);
 }

@@ -275,7 +275,7 @@ static void test_export(void **state)
 	assert_int_equal(answer_set_field(&set->items[0], FIELD_CURRENT, "1\n2\n3\n4\n5\n6\n7\n8\n9\n=10", &e), 0);
 	assert_int_equal(answer_set_field(&set->items[1], FIELD_NOTES, "+備考", &e), 0);
 	char *path = xasprintf("%s/export.xlsx", fx->dir);
-	assert_int_equal(xlsx_form_export(fx->cat, set, path, &e), 0);
+	assert_int_equal(xlsx_form_export(fx->cat, set, NULL, 0, path, &e), 0);
 	/* 11 lines: 143 + 3 = 146 pt -> 146.25; the answer cells keep style 6
 	 * (text format, unlocked) and are strings, never formulas */
 	assert_element(path, "xl/worksheets/sheet1.xml", "<row r=\"4\"", ">",
@@ -293,7 +293,7 @@ static void test_export(void **state)
 	free(set->catalog_id);
 	set->catalog_id = xstrdup("other");
 	char *other = xasprintf("%s/other.xlsx", fx->dir);
-	assert_int_equal(xlsx_form_export(fx->cat, set, other, &e), -1);
+	assert_int_equal(xlsx_form_export(fx->cat, set, NULL, 0, other, &e), -1);
 	assert_string_equal(e.msg, "the answers of テスト社 are for other, not api-checklist-2018-08");
 	assert_false(exists(other));
 	assert_int_equal(unlink(path), 0);
