@@ -276,7 +276,14 @@ static int check_and_record(const char *dir, const char *path, const struct back
 	struct chain_walk w = { .chain = AUDIT_CHAIN_INIT };
 	json_t *details = NULL;
 	int rc = -1;
-	if (store_open(path, STORE_EXISTING, &st, e) < 0 || store_check_intact(st, e) < 0) {
+	/* The copy was just written here from bytes whose sha256 matched: if
+	 * SQLite cannot even open it (its schema pages are what is damaged),
+	 * that is the same damage integrity_check would name. */
+	if (store_open(path, STORE_EXISTING, &st, e) < 0) {
+		err_prefix(e, "backup %s: the database is damaged", dir);
+		goto done;
+	}
+	if (store_check_intact(st, e) < 0) {
 		err_prefix(e, "backup %s", dir);
 		goto done;
 	}
