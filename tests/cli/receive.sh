@@ -23,8 +23,13 @@ cd "$T" || exit 1
 for n in $(seq 1 38) 44; do
 	"$SHINSA" answers set --org "$C" --item "$n" --status implemented --current "第${n}項: 対応済み。" >/dev/null
 done
+# Its evidence: one file on item 3, sealed at submit, carried by the package.
+printf '%%PDF-1.4\n%% 情報セキュリティ規程\n' >規程.pdf
+"$SHINSA" attach add --org "$C" --item 3 規程.pdf --title 情報セキュリティ規程 >/dev/null
+PDF=$(sha256sum 規程.pdf | cut -c1-64)
 "$SHINSA" submit --org "$C" >/dev/null
 "$SHINSA" submission export 1 -o p1.zip >/dev/null
+eq "the package carries the sealed file" "$(unzip -Z1 p1.zip | sort | tr '\n' ' ')" "files/$(echo "$PDF" | cut -c1-12)-規程.pdf submission.json "
 SHA=$(unzip -p p1.zip submission.json | jq -r .sha256) KEY=$(unzip -p p1.zip submission.json | jq -r .public_key)
 FP=$(fp "$KEY")
 run "$SHINSA" verify p1.zip
@@ -78,7 +83,7 @@ eq "nothing written" "$(count "$DB2" submission) $(count "$DB2" org) $(count "$D
 
 # The first receipt creates the connector with its key pinned.
 run on2 "$SHINSA" submission receive p1.zip --bank "$X"
-eq "received, the key pinned" "$rc:$out" "0:received p1.zip: submission 1, version 1 of $C, 0 files, shared with $X
+eq "received, the key pinned" "$rc:$out" "0:received p1.zip: submission 1, version 1 of $C, 1 file, shared with $X
 pinned key $FP: compare it with the fingerprint the connector published"
 eq "org list marks it received" "$(on2 "$SHINSA" org list | grep "$C")" "connector  $C  key $FP (received, pinned)"
 eq "the stored submission is the signed bytes" "$(on2 "$SHINSA" submission show 1 | sed -n '4,5p')" "sha256:       $SHA
@@ -92,7 +97,7 @@ fails "the same package again" 1 "shinsa: p1.zip: already received for $X: submi
 # Another key under the same name: refused, naming both, until re-pinned.
 fails "another key is refused" 1 "shinsa: p2.zip: signed by key $FP2, but the key pinned for $C is $FP: if $C has a new key, compare it with what $C published, then run shinsa org pin" \
 	on2 "$SHINSA" submission receive p2.zip --bank "$X"
-eq "nothing written" "$(count "$DB2" submission) $(count "$DB2" attachment_blob)" "1 0"
+eq "nothing written" "$(count "$DB2" submission) $(count "$DB2" attachment_blob)" "1 1"
 fails "pin: not a key" 1 "shinsa: --key must be the 64 lowercase hex digits of a public key" on2 "$SHINSA" org pin "$C" --key XYZ
 fails "pin: an organisation of this server" 1 "shinsa: $X is an organisation of this server: its key is its own, not pinned" \
 	on2 "$SHINSA" org pin "$X" --key "$KEY2"
@@ -103,7 +108,8 @@ eq "then received, with its files" "$rc:$out" "0:received p2.zip: submission 2, 
 signed by the pinned key $FP2: the key pinned on first receipt"
 eq "the files stored once by sha256" "$(sqlite3 "$DB2" 'SELECT sha256, size, type FROM attachment_blob ORDER BY size')" \
 	"$(sha256sum ISMS認証.pdf | cut -c1-64)|25|pdf
-$CSV|29|txt"
+$CSV|29|txt
+$PDF|42|pdf"
 eq "the audit trail" "$(on2 "$SHINSA" audit list --json | jq -c '[.[] | select(.action | test("receive|pin|org_add")) | [.action, .object]] | reverse')" \
 	'[["org_add","org:1"],["org_add","org:2"],["org_add","org:3"],["submission_receive","submission:1"],["org_pin","org:3"],["submission_receive","submission:2"]]'
 on2 "$SHINSA" org pin "$C" --key "$KEY" >/dev/null
@@ -131,7 +137,7 @@ fails "a changed decision file is not received" 1 "shinsa: other.json: not verif
 run "$SHINSA" review receive dec.json
 eq "the decision received, the bank's key pinned" "$rc:$out" "0:received dec.json: $X's decision meets on submission 1 (version 1)
 pinned key $BFP: compare it with the fingerprint the bank published"
-eq "submission show marks it received" "$("$SHINSA" submission show 1 | sed -n 6p)" \
+eq "submission show marks it received" "$("$SHINSA" submission show 1 | grep '^decision:')" \
 	"decision:     meets by $X, decided 2026-04-01T09:00:00Z (received 2026-04-01T09:00:00Z from another server, signed by key $BFP)"
 eq "and --json" "$("$SHINSA" submission show 1 --json | jq -c .received_decisions)" \
 	"[{\"bank\":\"$X\",\"fingerprint\":\"$BFP\",\"decision\":\"meets\",\"decided_at\":\"2026-04-01T09:00:00Z\",\"sha256\":\"$DSHA\",\"received_at\":\"2026-04-01T09:00:00Z\"}]"
