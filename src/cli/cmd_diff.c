@@ -27,8 +27,6 @@ static void print_value(const char *v)
 /* The changed files' lines (submission_view_files_text()); how many. */
 static size_t print_files(const struct submission_side *from, const struct submission_side *to)
 {
-	if (!to->rec)
-		return 0; /* the working answers' files are not a document's */
 	struct strbuf sb = STRBUF_INIT;
 	size_t n = submission_view_files_text(from->doc, to->doc, &sb);
 	fputs(sb.len ? sb.buf : "", stdout);
@@ -115,7 +113,8 @@ const struct cli_command cmd_diff = {
 		"--json prints {org, catalog, from, to, items[{no, key, fields[{field, before,\n"
 		"after}]}]}, from and to being {kind: \"submission\", id, version, submitted_at}\n"
 		"or {kind: \"working\"}; only changed items and fields, in checklist order.\n"
-		"Between two submissions, the files they list follow, one line each:\n"
+		"The files each side lists follow (working: the current attachments, as the\n"
+		"next version would seal them), one line each:\n"
 		"  file \"NAME\" (items N, M): added|removed|replaced SHA12 [→ SHA12]\n"
 		"(replaced: a file gone and a new one of the same name on the same items), and\n"
 		"--json adds files[{change, name, before, after}], before and after each the\n"

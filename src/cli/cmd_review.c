@@ -72,9 +72,15 @@ static void print_item(const struct review_item *it)
 		       it->bank_answer.status ? answer_status_label(it->bank_answer.status) : "(no status)",
 		       it->bank_answer.current[0] ? " / " : "", it->bank_answer.current,
 		       it->bank_answer.notes[0] ? " / " : "", it->bank_answer.notes);
-	for (size_t i = 0; i < it->n_messages; i++)
-		printf("  %s %s (%s): %s\n", it->messages[i].at, it->messages[i].author, it->messages[i].org,
-		       it->messages[i].text);
+	for (size_t i = 0; i < it->n_messages; i++) {
+		const struct review_message *m = &it->messages[i];
+		printf("  %s %s (%s): %s\n", m->at, m->author, m->org, m->text);
+		/* Each file as the page lists it, with the hash's first 12 digits
+		 * to tell apart two files of one name. */
+		for (size_t f = 0; f < m->n_files; f++)
+			printf("    file %s  %lld bytes  sha256 %.12s\n", m->files[f].name, m->files[f].size,
+			       m->files[f].sha256);
+	}
 }
 
 static void print_review(struct store *st, const struct review *r)
@@ -288,7 +294,8 @@ const struct cli_command cmd_review = {
 	.help = "  shinsa review show SUBMISSION-ID --bank NAME [--json]\n"
 		"      the bank's review of that submission: every item with its verdict (or\n"
 		"      pending), where a carried verdict came from, the comment, the bank's own\n"
-		"      answer and the thread; the decision with its signature re-checked. --json\n"
+		"      answer and the thread (each message's files: name, size, the sha256's\n"
+		"      first 12 digits); the decision with its signature re-checked. --json\n"
 		"      prints what GET /api/v1/reviews/ID gives. Reviews are made over the API\n"
 		"  shinsa review list --org NAME [--json]\n"
 		"      a bank's reviews, or the reviews of a connector's submissions by every\n"

@@ -177,7 +177,10 @@ int lookup_banks(struct store *st, const char *q, size_t max, char ***names, siz
 		*key = '\0';
 	struct bank_match *m = xcalloc(count ? count : 1, sizeof *m);
 	for (size_t i = 0; i < count; i++) {
-		int rank = all[i]->kind == ORG_BANK ? bank_rank(all[i]->name, typed, key) : -1;
+		/* A bank received from another server (received_at set) has no
+		 * reviewers here: a share to it would reach no one. */
+		bool local = all[i]->kind == ORG_BANK && !all[i]->received_at;
+		int rank = local ? bank_rank(all[i]->name, typed, key) : -1;
 		if (rank >= 0)
 			m[found++] = (struct bank_match){ rank, i, all[i]->name };
 	}

@@ -25,12 +25,14 @@
 /*
  * The organisation that signed, as this server knows it: found by name
  * (kind must be kind) and its pinned key the one that signed, or, on
- * first receipt, made now with that key pinned (and its org_add event).
- * 0 with *out yours; an outcome with e coded; inside the caller's
+ * first receipt, made now with that key pinned (and its org_add event, in
+ * the trail of trail_org: the organisation here that receives, whose
+ * people read it; the one received has none). 0 with *out yours; an outcome with e coded; inside the caller's
  * transaction.
  */
-static int signer_org(struct store *st, const char *actor, const char *file, enum org_kind kind, const char *name,
-		      const char *reg_no, const char *key, struct org **out, bool *created, struct err *e)
+static int signer_org(struct store *st, const char *actor, long long trail_org, const char *file, enum org_kind kind,
+		      const char *name, const char *reg_no, const char *key, struct org **out, bool *created,
+		      struct err *e)
 {
 	*out = NULL;
 	*created = false;
@@ -47,7 +49,7 @@ static int signer_org(struct store *st, const char *actor, const char *file, enu
 		json_t *details = json_pack("{s:s, s:s, s:s?, s:s, s:b}", "kind", org_kind_name(kind), "name", name,
 					    "reg_no", reg_no, "public_key", key, "received", 1);
 		rc = store_org_add_received(st, o, e) < 0 ||
-				     audit_log(st, actor, o->id, AUDIT_ORG_ADD, details, e, "org:%lld", o->id) < 0
+				     audit_log(st, actor, trail_org, AUDIT_ORG_ADD, details, e, "org:%lld", o->id) < 0
 			     ? -1
 			     : 0;
 		json_decref(details);
@@ -231,7 +233,7 @@ enum outcome receive_package(struct store *st, const char *actor, const char *ba
 	if (rc == 0 && store_begin(st, e) < 0)
 		rc = -1;
 	else if (rc == 0 && (rc = same_checklist(st, file, p->doc, e)) == 0)
-		rc = signer_org(st, actor, file, ORG_CONNECTOR, p->doc->org_name, p->doc->org_reg_no,
+		rc = signer_org(st, actor, b->id, file, ORG_CONNECTOR, p->doc->org_name, p->doc->org_reg_no,
 				p->doc->org_public_key, &conn, &created, e);
 	if (rc == 0) {
 		keys_fingerprint(p->doc->org_public_key, out->fingerprint);
@@ -317,7 +319,7 @@ enum outcome receive_decision(struct store *st, const char *actor, const char *f
 		rc = OUTCOME_NOT_FOUND;
 	}
 	if (rc == 0)
-		rc = signer_org(st, actor, file, ORG_BANK, d->review->bank_name, NULL, d->bank_public_key, &bank,
+		rc = signer_org(st, actor, rec->org_id, file, ORG_BANK, d->review->bank_name, NULL, d->bank_public_key, &bank,
 				&created, e);
 	if (rc == 0)
 		rc = record_decision(st, actor, file, buf, len, d, sha, rec, bank, e);
@@ -338,6 +340,22 @@ enum outcome receive_decision(struct store *st, const char *actor, const char *f
 	org_free(bank);
 	submission_record_free(rec);
 	review_decision_doc_free(d);
+	return rc;
+}
+
+/* org_pin in the trail of each organisation here that received from
+ * received org_id (store_org_receivers()): their people trust the key;
+ * the received organisation's own trail when none has yet. */
+static int pin_audit(struct store *st, const char *actor, long long org_id, json_t *details, struct err *e)
+{
+	long long *ids = NULL;
+	size_t n = 0;
+	if (store_org_receivers(st, org_id, &ids, &n, e) < 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < (n ? n : 1); i++)
+		rc = audit_log(st, actor, n ? ids[i] : org_id, AUDIT_ORG_PIN, details, e, "org:%lld", org_id) < 0 ? -1 : 0;
+	free(ids);
 	return rc;
 }
 
@@ -365,10 +383,7 @@ enum outcome receive_pin(struct store *st, const char *actor, const char *name, 
 		if (strcmp(o->public_key, key) != 0) {
 			json_t *details = json_pack("{s:s, s:s, s:s, s:s}", "name", name, "from", fp_from, "to", fp_to,
 						    "public_key", key);
-			rc = store_org_pin(st, o->id, key, e) < 0 ||
-					     audit_log(st, actor, o->id, AUDIT_ORG_PIN, details, e, "org:%lld", o->id) < 0
-				     ? -1
-				     : 0;
+			rc = store_org_pin(st, o->id, key, e) < 0 ? -1 : pin_audit(st, actor, o->id, details, e);
 			json_decref(details);
 		}
 	}

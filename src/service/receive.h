@@ -71,7 +71,8 @@ enum outcome receive_decision(struct store *st, const char *actor, const char *f
 			      struct receive_result *out, struct err *e);
 
 /* Pins key (64 hex digits) for the received organisation named name,
- * audited as org_pin {name, from, to} (fingerprints). OUTCOME_INVALID for
+ * audited as org_pin {name, from, to} (fingerprints) in the trail of each
+ * organisation here that received from it (docs/audit.md). OUTCOME_INVALID for
  * a key that is not 64 lowercase hex digits or an organisation of this
  * server (its key is its own), OUTCOME_NOT_FOUND for no such name; a key
  * already pinned changes nothing and is OK. *fp_from and *fp_to get the

@@ -91,6 +91,13 @@ enum outcome shares_add(struct store *st, const char *actor, long long connector
 	 * is a request that cannot be done as asked. */
 	if (rc == 0 && (rc = lookup_bank(st, bank, &b, e)) == OUTCOME_NOT_FOUND)
 		rc = OUTCOME_INVALID;
+	/* A received bank lives on another server: it gets a package, not a
+	 * share here (docs/evidence.md). */
+	if (rc == 0 && b->received_at) {
+		err_coded(e, NULL, "bank_received", "bank \"{1}\" is on another server: send it a package instead",
+			  b->name, NULL);
+		rc = OUTCOME_INVALID;
+	}
 	if (rc == 0 && expires && share_expiry_parse(expires, t, until, e) < 0)
 		rc = OUTCOME_INVALID;
 	if (rc != 0) {

@@ -41,6 +41,9 @@ static int load_working(struct store *st, const struct submission_record *of, st
 	int rc = submissions_connector_load(st, of->org_name, of->catalog_id, &c, e);
 	if (rc == 0)
 		s->doc = submission_new(c.org, c.cat, c.set, 0, "");
+	/* The working side's files are those the next version would seal. */
+	if (rc == 0 && submissions_seal_files(st, c.org, s->doc, e) < 0)
+		rc = -1;
 	submissions_connector_release(&c);
 	return rc;
 }
@@ -157,9 +160,7 @@ json_t *submission_view_diff(const struct submission_side *from, const struct su
 	}
 	json_t *out = json_pack("{s:s, s:s, s:o, s:o, s:o}", "org", from->rec->org_name, "catalog",
 				from->rec->catalog_id, "from", side_json(from), "to", side_json(to), "items", items);
-	/* The working answers' files are the attachment store's, not a
-	 * document's: only two submissions compare their files here. */
-	if (out && to->rec && json_object_set_new(out, "files", submission_view_files_diff(from->doc, to->doc)) < 0) {
+	if (out && json_object_set_new(out, "files", submission_view_files_diff(from->doc, to->doc)) < 0) {
 		json_decref(out);
 		return NULL;
 	}

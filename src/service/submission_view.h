@@ -66,7 +66,8 @@ json_t *submission_view_diff(const struct submission_side *from, const struct su
 /* The files_diff of from and to (core/answers_diff.h) as the diff's
  * "files": [{change: "added"|"removed"|"replaced", name, before, after}],
  * before and after each an attachment as the document lists it, or null;
- * only when both sides are submissions. You own the reference. */
+ * the working side's files those the next version would seal
+ * (submissions_seal_files()). You own the reference. */
 json_t *submission_view_files_diff(const struct submission *from, const struct submission *to);
 
 /* The same as `shinsa diff` prints it, one line a file, appended to out:

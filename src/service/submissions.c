@@ -80,7 +80,7 @@ static bool answers_item(const struct submission *s, int no)
  * one have none left (an item that has become the bank's in a later
  * checklist), it is left out rather than sealed as supporting nothing.
  */
-static int seal_attachments(struct store *st, const struct org *org, struct submission *s, struct err *e)
+int submissions_seal_files(struct store *st, const struct org *org, struct submission *s, struct err *e)
 {
 	struct attachment *list = NULL;
 	size_t n = 0;
@@ -124,7 +124,7 @@ static int seal_and_store(struct store *st, const char *actor, const struct conn
 	if (store_submission_next_version(st, c->org->id, c->cat->id, &rec->version, e) < 0)
 		goto fail;
 	s = submission_new(c->org, c->cat, c->set, rec->version, stamp);
-	if (seal_attachments(st, c->org, s, e) < 0 || submission_json_canonical(s, &doc, e) < 0)
+	if (submissions_seal_files(st, c->org, s, e) < 0 || submission_json_canonical(s, &doc, e) < 0)
 		goto fail;
 	/* Never make a submission that its own export could not carry. */
 	if (doc.len > SUBMISSION_FILE_MAX - 4096) {

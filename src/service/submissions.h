@@ -37,6 +37,13 @@ struct connector_answers {
 };
 
 /*
+ * Adds org's current attachments to s as the next version would seal them
+ * (each on the items s answers, sorted): inside the caller's transaction
+ * at submit; alone, the working side of a diff (service/submission_view.h).
+ */
+int submissions_seal_files(struct store *st, const struct org *org, struct submission *s, struct err *e);
+
+/*
  * Loads organisation name, which must be a connector ("NAME is a bank:
  * answer sets belong to connectors"), the checklist (catalog id, or the
  * only one: lookup_checklist()) and its working answers into c. Release c

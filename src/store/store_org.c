@@ -111,3 +111,20 @@ int store_org_pin(struct store *st, long long id, const char *public_key, struct
 	sql_bind_int(q, 2, id);
 	return sql_run(q, e);
 }
+
+static void decode_id(struct sql_stmt *q, void *slot)
+{
+	*(long long *)slot = sql_int(q, 0);
+}
+
+int store_org_receivers(struct store *st, long long id, long long **ids, size_t *n, struct err *e)
+{
+	struct sql_stmt *q = sql_prepare(
+		store_sql(st),
+		"SELECT s.bank_id FROM share s JOIN submission su ON su.id = s.submission_id WHERE su.org_id = ?1"
+		" UNION SELECT su.org_id FROM received_decision r JOIN submission su ON su.id = r.submission_id"
+		" WHERE r.bank_id = ?1 ORDER BY 1",
+		e);
+	sql_bind_int(q, 1, id);
+	return sql_collect(q, sizeof **ids, decode_id, NULL, ids, n, e);
+}

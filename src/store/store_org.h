@@ -42,4 +42,10 @@ int store_org_add_received(struct store *st, struct org *org, struct err *e);
  * no-op for this server's own organisations. */
 int store_org_pin(struct store *st, long long id, const char *public_key, struct err *e);
 
+/* The ids of this server's organisations that received from received
+ * organisation id, ascending: the banks a package of it is shared with
+ * (a received connector), the connectors that received a decision of it
+ * (a received bank). *ids is yours to free(); NULL and 0 when none. */
+int store_org_receivers(struct store *st, long long id, long long **ids, size_t *n, struct err *e);
+
 #endif

@@ -112,6 +112,8 @@ $CSV|29|txt
 $PDF|42|pdf"
 eq "the audit trail" "$(on2 "$SHINSA" audit list --json | jq -c '[.[] | select(.action | test("receive|pin|org_add")) | [.action, .object]] | reverse')" \
 	'[["org_add","org:1"],["org_add","org:2"],["org_add","org:3"],["submission_receive","submission:1"],["org_pin","org:3"],["submission_receive","submission:2"]]'
+eq "the bank's own trail: the connector received and its key re-pinned (docs/audit.md)" "$(on2 "$SHINSA" audit list --org "$X" --json | jq -c '[.[] | select(.action | test("pin|org_add")) | [.action, .object, (.details | fromjson | [.name, .to] | join(" "))]] | reverse')" \
+	"[[\"org_add\",\"org:1\",\"$X \"],[\"org_add\",\"org:3\",\"$C \"],[\"org_pin\",\"org:3\",\"$C $FP2\"]]"
 on2 "$SHINSA" org pin "$C" --key "$KEY" >/dev/null
 
 # The bank reviews and decides on its server, and exports the decision.
@@ -151,6 +153,8 @@ fails "a decision on a submission not here" 1 "shinsa: dec.json: no submission h
 	env SHINSA_DB="$T/3.db" "$SHINSA" review receive dec.json
 eq "the audit trail" "$("$SHINSA" audit list --json | jq -c '[.[] | select(.action | test("receive|org_add")) | [.action, .object, (.details | fromjson | .fingerprint)]] | reverse')" \
 	"[[\"org_add\",\"org:1\",null],[\"org_add\",\"org:2\",null],[\"org_add\",\"org:3\",null],[\"decision_receive\",\"submission:1\",\"$BFP\"]]"
+eq "the connector's own trail: the bank received and its key pinned twice" "$("$SHINSA" audit list --org "$C" --json | jq -c '[.[] | select(.action | test("pin|org_add")) | [.action, .object, (.details | fromjson | [.name, .to] | join(" "))]] | reverse')" \
+	"[[\"org_add\",\"org:1\",\"$C \"],[\"org_add\",\"org:3\",\"$X \"],[\"org_pin\",\"org:3\",\"$X $FP2\"],[\"org_pin\",\"org:3\",\"$X $BFP\"]]"
 [ -n "$BKEY" ] || not_ok "the decision names its key"
 # The connector sees it over the API too, where it sees its submission.
 add_user "$C" ed@c.test editor

@@ -176,7 +176,7 @@ item 44
   current: \"第44項: 対応済み。\" → \"二行\\n目\"
 2 items changed"
 run "$SHINSA" diff 2 working --json
-eq "diff --json" "$rc:$(printf '%s\n' "$out" | jq -c .)" "0:{\"org\":\"$C\",\"catalog\":\"api-checklist-2018-08\",\"from\":{\"kind\":\"submission\",\"id\":2,\"version\":2,\"submitted_at\":\"2026-04-02T10:00:00Z\"},\"to\":{\"kind\":\"working\"},\"items\":[{\"no\":5,\"key\":\"ism-05\",\"fields\":[{\"field\":\"status\",\"before\":\"implemented\",\"after\":\"not_implemented\"},{\"field\":\"notes\",\"before\":\"\",\"after\":\"調査中 \\\"A\\\\B\\\"\"}]},{\"no\":44,\"key\":\"use-01\",\"fields\":[{\"field\":\"current\",\"before\":\"第44項: 対応済み。\",\"after\":\"二行\\n目\"}]}]}"
+eq "diff --json" "$rc:$(printf '%s\n' "$out" | jq -c .)" "0:{\"org\":\"$C\",\"catalog\":\"api-checklist-2018-08\",\"from\":{\"kind\":\"submission\",\"id\":2,\"version\":2,\"submitted_at\":\"2026-04-02T10:00:00Z\"},\"to\":{\"kind\":\"working\"},\"items\":[{\"no\":5,\"key\":\"ism-05\",\"fields\":[{\"field\":\"status\",\"before\":\"implemented\",\"after\":\"not_implemented\"},{\"field\":\"notes\",\"before\":\"\",\"after\":\"調査中 \\\"A\\\\B\\\"\"}]},{\"no\":44,\"key\":\"use-01\",\"fields\":[{\"field\":\"current\",\"before\":\"第44項: 対応済み。\",\"after\":\"二行\\n目\"}]}],\"files\":[]}"
 run "$SHINSA" diff 2 2
 eq "diff with itself" "$rc:$out" "0:$C, api-checklist-2018-08: submission 2 (version 2, 2026-04-02T10:00:00Z) → submission 2 (version 2, 2026-04-02T10:00:00Z)
 no changes"

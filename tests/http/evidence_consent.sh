@@ -113,6 +113,28 @@ api GET /api/v1/submissions/2
 eq "with the PNG only" "$code $(echo "$body" | jq -c '[.attachments[].name]')" '200 ["設定画面.png"]'
 api GET /api/v1/submissions/1/diff/2
 eq "v2 against v1: the PDF removed" "$code $(echo "$body" | jq -c '[.files[] | [.change, .name]]')" '200 [["removed","規程.pdf"]]'
+# Against the working answers, the files are the current attachments:
+# those the next version would seal.
+api GET /api/v1/submissions/1/diff/working
+eq "v1 against working: the PDF removed" "$code $(echo "$body" | jq -c '[.files[] | [.change, .name]]')" '200 [["removed","規程.pdf"]]'
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR 2' >"$T/shot2.png"
+PNG2=$(sha256sum "$T/shot2.png" | cut -d' ' -f1)
+printf '委託先,所在地\n株式会社データ,東京都\n' >"$T/vendors.csv"
+CSV=$(sha256sum "$T/vendors.csv" | cut -d' ' -f1)
+api DELETE /api/v1/attachments/2
+eq "A removes the screenshot" "$code" 200
+upload "$T/shot2.png" "name=$(enc 設定画面.png)&items=5"
+eq "and attaches a new one of the same name" "$code" 201
+upload "$T/vendors.csv" "name=$(enc 委託先一覧.csv)&items=7"
+eq "and a list of vendors" "$code" 201
+api GET /api/v1/submissions/2/diff/working
+eq "v2 against working: the screenshot replaced, the list added" "$code $(echo "$body" | jq -c '.files')" \
+	"200 [{\"change\":\"added\",\"name\":\"委託先一覧.csv\",\"before\":null,\"after\":{\"items\":[7],\"name\":\"委託先一覧.csv\",\"title\":\"\",\"sha256\":\"$CSV\",\"size\":52,\"type\":\"text/csv\",\"valid_until\":null}},{\"change\":\"replaced\",\"name\":\"設定画面.png\",\"before\":{\"items\":[5],\"name\":\"設定画面.png\",\"title\":\"\",\"sha256\":\"$PNG\",\"size\":16,\"type\":\"image/png\",\"valid_until\":null},\"after\":{\"items\":[5],\"name\":\"設定画面.png\",\"title\":\"\",\"sha256\":\"$PNG2\",\"size\":18,\"type\":\"image/png\",\"valid_until\":null}}]"
+run "$SHINSA" diff 2 working
+eq "shinsa diff 2 working: the same, one line a file" "$rc:$out" "0:$A, api-checklist-2018-08: submission 2 (version 2, 2026-04-01T09:00:00Z) → the working answers
+file \"委託先一覧.csv\" (item 7): added ${CSV%"${CSV#????????????}"}
+file \"設定画面.png\" (item 5): replaced ${PNG%"${PNG#????????????}"} → ${PNG2%"${PNG2#????????????}"}
+2 files changed"
 as rev@x.test
 api GET "/api/v1/submissions/1/attachments/$PDF"
 cmp -s "$T/b" "$T/rules.pdf" && ok "X still downloads the removed file from submission 1" ||

@@ -71,6 +71,13 @@ login rev@x.test
 api GET /api/v1/reviews/1
 eq "the review lists each message's files" "$(echo "$body" | jq -c '[.items[32].messages[] | [.files[] | [.name, .type, .size]]]')" \
 	'[[["確認様式.csv","csv",51]],[["設定画面.png","png",33]]]'
+run "$SHINSA" review show 1 --bank "$X"
+eq "review show (CLI): each message's files, as the page lists them" "$(printf '%s\n' "$out" | sed -n '/^item 33 /,/^item 34 /p' | sed '$d')" \
+	"item 33 (connector): pending
+  2026-04-01T09:00:00Z rev@x.test ($X): 様式に記入のうえ返送してください
+    file 確認様式.csv  51 bytes  sha256 ${TSHA%"${TSHA#????????????}"}
+  2026-04-01T09:00:00Z editor@a.test ($A): 設定画面を添付します
+    file 設定画面.png  33 bytes  sha256 ${PSHA%"${PSHA#????????????}"}"
 api GET /api/v1/reviews/1/files/$PSHA
 cmp -s "$T/b" "$T/shot.png" && ok "X downloads the screenshot byte-equal" || not_ok "X downloads the screenshot" "$code $body"
 eq "image/png, as a download" "$(header Content-Type)|$(header Content-Disposition)" \
