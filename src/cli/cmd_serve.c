@@ -17,6 +17,7 @@ const struct cli_command cmd_serve = {
 	.name = "serve",
 	.args = "[--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N]"
 		" [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES]"
+		" [--upload-memory MIB]"
 		" [--secure-cookies] [--trusted-proxy ADDR]...",
 	.summary = "run the web server (JSON API under /api/v1, /healthz)",
 	.help = "--listen       address and port, default " SERVER_DEFAULT_LISTEN "; port 0 picks a free one;\n"
@@ -30,6 +31,8 @@ const struct cli_command cmd_serve = {
 		"               from the connection's opening or its previous answer (default 20)\n"
 		"--body-timeout seconds a request body gets, plus one second for every\n"
 		"--body-min-rate bytes received (defaults 20 and 500): a slower body is cut off\n"
+		"--upload-memory  MiB of request bodies (uploads) held in memory at once (default 512,\n"
+		"               at least the largest upload a route takes); past it 503 server_busy\n"
 		"--secure-cookies   mark the session cookie Secure: say it when a TLS proxy is in front\n"
 		"--trusted-proxy    the proxy's IPv4 or IPv6 address (repeat it, or separate with\n"
 		"               commas): from these peers only, the client's address is taken from\n"
@@ -80,6 +83,7 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *threads = NULL, *timeout = NULL, *max_conn = NULL, *last_proxy = NULL;
 	const char *per_address = NULL, *head_timeout = NULL, *body_timeout = NULL, *body_rate = NULL;
+	const char *upload_memory = NULL;
 	bool secure = false;
 	struct proxy_trust proxies = { .n = 0 };
 	struct err e = { 0 };
@@ -95,6 +99,7 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "head-timeout", 0, &head_timeout, NULL },
 		{ "body-timeout", 0, &body_timeout, NULL },
 		{ "body-min-rate", 0, &body_rate, NULL },
+		{ "upload-memory", 0, &upload_memory, NULL },
 		{ "trusted-proxy", 0, &last_proxy, NULL }, /* all of them: trusted_proxies() */
 		{ 0 },
 	};
@@ -119,6 +124,18 @@ static int serve_exec(struct cli_ctx *ctx, int argc, char **argv)
 	    (body_timeout && parse_count("body-timeout", body_timeout, 3600, &cfg.guard.body_timeout)) ||
 	    (body_rate && parse_count("body-min-rate", body_rate, 1u << 30, &cfg.guard.body_min_rate)))
 		return CLI_USAGE;
+	if (upload_memory) {
+		unsigned mib;
+		/* At least the largest route's limit: each upload allowed must fit
+		 * when it is alone (web/server.h). */
+		if (parse_count("upload-memory", upload_memory, 1u << 20, &mib))
+			return CLI_USAGE;
+		size_t least = router_body_limit_max(cfg.routes, cfg.n_routes);
+		if (((size_t)mib << 20) < least)
+			return cli_usage("serve", &cmd_serve, "--upload-memory must be at least %zu (MiB): the largest upload a route takes",
+					 (least + ((size_t)1 << 20) - 1) >> 20);
+		cfg.upload_memory = (size_t)mib << 20;
+	}
 	/* Refuse to start on a database that will not open: better now than in
 	 * every request's answer. */
 	struct store *st;

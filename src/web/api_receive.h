@@ -13,8 +13,14 @@
 #include "formats/package.h"
 #include "web/http.h"
 
-/* The route's body limit: the package's own, one figure. */
-#define RECEIVE_UPLOAD_MAX ((size_t)PACKAGE_MAX)
+/* The route's body limit. A package may be as large as PACKAGE_MAX
+ * (about 1.1 GiB), but a body is held in memory until its handler runs
+ * (web/server.h: the server's upload memory, 512 MiB by default): over the
+ * web, at most 256 MiB, so that one upload never takes the memory the
+ * server's other requests need; a larger package is received with
+ * `shinsa submission receive FILE.zip`, which reads the file. */
+#define RECEIVE_UPLOAD_MAX ((size_t)256 << 20)
+_Static_assert(RECEIVE_UPLOAD_MAX <= PACKAGE_MAX, "the route takes no more than a package may be");
 
 void api_receive_package(struct http_request *req, struct http_response *resp);
 

@@ -135,6 +135,15 @@ size_t router_body_limit(const struct route *route)
 	return route->body_limit ? route->body_limit : ROUTE_BODY_DEFAULT;
 }
 
+size_t router_body_limit_max(const struct route *routes, size_t n)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < n; i++)
+		if (router_body_limit(&routes[i]) > most)
+			most = router_body_limit(&routes[i]);
+	return most;
+}
+
 size_t router_query_count(const char *query)
 {
 	if (!query || !*query)

@@ -104,6 +104,8 @@ int router_authorize(const struct route *route, struct http_request *req, struct
 
 /* The body limit of route in bytes. */
 size_t router_body_limit(const struct route *route);
+/* The largest body limit among the n routes. */
+size_t router_body_limit_max(const struct route *routes, size_t n);
 
 /*
  * Decodes one raw query argument (name and value as sent; value may be

@@ -41,6 +41,7 @@ struct server {
 	const struct server_config *cfg;
 	struct conn_guard *guard;
 	atomic_int in_flight; /* requests begun and not yet completed */
+	atomic_size_t body_bytes; /* reserved for bodies held in memory now */
 };
 
 /* One request, from its request line (uri_begin) to request_done. */
@@ -55,7 +56,9 @@ struct exchange {
 	bool begun;
 	struct strbuf body;
 	size_t limit, received;
+	size_t reserved; /* of srv->body_bytes, given back in request_done */
 	bool over_limit;
+	bool busy;       /* its body did not fit the server's upload memory */
 	bool too_many_query; /* cut by uri_begin: answered 400 */
 	char note[128];
 	const char *proxy_note; /* proxy_result_note(): static */
@@ -142,6 +145,30 @@ static unsigned long long body_length(struct MHD_Connection *con)
 }
 
 /* len: the body's length as announced, or as far as it was read. */
+/* Takes n more bytes of the server's upload memory for x's body, if they
+ * fit. Atomic: the worker threads reserve at the same time. */
+static bool reserve(struct exchange *x, unsigned long long n)
+{
+	size_t cap = x->srv->cfg->upload_memory;
+	size_t cur = atomic_load(&x->srv->body_bytes);
+	do {
+		if (n > cap || cur > cap - (size_t)n)
+			return false;
+	} while (!atomic_compare_exchange_weak(&x->srv->body_bytes, &cur, cur + (size_t)n));
+	x->reserved += (size_t)n;
+	return true;
+}
+
+static void busy(struct exchange *x)
+{
+	char mib[32];
+	if (snprintf(mib, sizeof mib, "%zu", x->srv->cfg->upload_memory >> 20) >= (int)sizeof mib)
+		mib[0] = '\0'; /* cannot happen: a size_t has at most 20 digits */
+	http_json_problem(&x->resp, 503, "server_busy", "server_busy", (const char *[]){ mib }, 1,
+			  "the server is receiving other uploads (%s MiB at once): try again in a moment", mib);
+	http_response_header(&x->resp, "Retry-After", "5");
+}
+
 static void too_large(struct exchange *x, unsigned long long len)
 {
 	if (x->route->flags & ROUTE_FILE_UPLOAD) {
@@ -220,6 +247,8 @@ static void begin(struct exchange *x, struct MHD_Connection *con, const char *ur
 	unsigned long long len = body_length(con);
 	if (len != ULLONG_MAX && len > x->limit)
 		too_large(x, len);
+	else if (len != ULLONG_MAX && len > 0 && !reserve(x, len))
+		busy(x);
 }
 
 /*
@@ -310,11 +339,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 			}
 			return MHD_YES;
 		}
+		/* A chunked body says no length: its memory is taken as it comes. */
+		if (x->body.len + n > x->reserved && !x->busy && !reserve(x, x->body.len + n - x->reserved)) {
+			x->busy = true;
+			strbuf_release(&x->body);
+		}
+		if (x->busy) {
+			if (x->received > SERVER_DISCARD_MAX) {
+				static const char note[] = "body over the upload memory and still coming: connection closed";
+				_Static_assert(sizeof note <= sizeof x->note, "the note fits");
+				memcpy(x->note, note, sizeof note);
+				return MHD_NO;
+			}
+			return MHD_YES;
+		}
 		strbuf_add(&x->body, upload, n);
 		return MHD_YES;
 	}
 	conn_guard_phase(con, CONN_BUSY);
-	if (x->over_limit) {
+	if (x->busy) {
+		busy(x);
+	} else if (x->over_limit) {
 		too_large(x, x->received);
 	} else {
 		x->req.body = x->received ? x->body.buf : NULL;
@@ -341,6 +386,7 @@ static void request_done(void *cls, struct MHD_Connection *con, void **con_cls, 
 	if (!x)
 		return;
 	*con_cls = NULL;
+	atomic_fetch_sub(&x->srv->body_bytes, x->reserved);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_HTTP_STATUS);
 	int status = ci ? (int)ci->http_status : x->resp.status;
 	bool sent = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
@@ -409,6 +455,7 @@ void server_config_init(struct server_config *cfg, const char *db_path)
 		},
 		.grace = SERVER_DEFAULT_GRACE,
 		.header_limit = SERVER_DEFAULT_HEADER_LIMIT,
+		.upload_memory = (size_t)SERVER_DEFAULT_UPLOAD_MEMORY_MIB << 20,
 		.routes = routes,
 		.n_routes = n_routes,
 	};

@@ -54,6 +54,16 @@
 #define SERVER_DEFAULT_GRACE 10
 #define SERVER_DEFAULT_HEADER_LIMIT (64u << 10)
 #define SERVER_DISCARD_MAX ((size_t)8 << 20)
+/*
+ * Request bodies are held in memory until their handler runs (a package, a
+ * file, a workbook). At most this many MiB of them at once, whoever sends
+ * them: a body that would take more (by its Content-Length, or as a chunked
+ * body grows) is answered 503 server_busy with Retry-After, so that a few
+ * large uploads cannot take the memory the other clients' requests need.
+ * At least the largest route's limit, so that one upload of any size allowed
+ * always fits when no other is under way.
+ */
+#define SERVER_DEFAULT_UPLOAD_MEMORY_MIB 512u
 
 struct server_config {
 	const char *listen;       /* "HOST:PORT" (listen.h); port 0 picks a free one */
@@ -65,6 +75,7 @@ struct server_config {
 					 * trusted is set from trusted_proxies */
 	unsigned grace;           /* seconds in-flight requests get on stop */
 	size_t header_limit;      /* bytes for request line and headers */
+	size_t upload_memory;     /* bytes of request bodies held at once (above) */
 	const struct route *routes;
 	size_t n_routes;
 	const struct auth_config *auth; /* sign-in settings; the caller's, must outlive the server */

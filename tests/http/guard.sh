@@ -7,9 +7,9 @@ SLOW="python3 tests/http/slow_clients.py"
 
 "$SHINSA" init >/dev/null || { echo "init failed"; exit 1; }
 
-fails "serve: a bad --max-connections-per-address" 2 'shinsa: serve: --max-connections-per-address wants a whole number from 1 to 100000, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)' \
+fails "serve: a bad --max-connections-per-address" 2 'shinsa: serve: --max-connections-per-address wants a whole number from 1 to 100000, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --max-connections-per-address 0
-fails "serve: a bad --head-timeout" 2 'shinsa: serve: --head-timeout wants a whole number from 1 to 3600, got "x" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)' \
+fails "serve: a bad --head-timeout" 2 'shinsa: serve: --head-timeout wants a whole number from 1 to 3600, got "x" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --head-timeout x
 
 # The defaults.

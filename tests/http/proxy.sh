@@ -7,7 +7,7 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 "$SHINSA" org add --kind connector --name 接続先A >/dev/null
 add_user 接続先A admin@a.test admin
 
-USAGE='(usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)'
+USAGE='(usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)'
 fails "a name is not an address" 2 "shinsa: serve: --trusted-proxy wants IPv4 or IPv6 addresses, got \"proxy.local\" $USAGE" \
 	"$SHINSA" serve --trusted-proxy proxy.local
 fails "no networks, only addresses" 2 "shinsa: serve: --trusted-proxy wants IPv4 or IPv6 addresses, got \"10.0.0.0/8\" $USAGE" \

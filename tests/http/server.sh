@@ -7,11 +7,11 @@ export SHINSA_NOW=2026-04-01T09:00:00Z
 # migration does not break this test).
 SCHEMA=$(sqlite3 "$SHINSA_DB" "SELECT max(version) FROM schema_migration")
 
-fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)' \
+fails "serve: a bad --listen" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "8080" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --listen 8080
-fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)' \
+fails "serve: a bad port" 2 'shinsa: serve: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), got "127.0.0.1:65536" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --listen 127.0.0.1:65536
-fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--secure-cookies] [--trusted-proxy ADDR]...)' \
+fails "serve: a bad --threads" 2 'shinsa: serve: --threads wants a whole number from 1 to 256, got "0" (usage: shinsa serve [--listen HOST:PORT] [--threads N] [--timeout S] [--max-connections N] [--max-connections-per-address N] [--head-timeout S] [--body-timeout S] [--body-min-rate BYTES] [--upload-memory MIB] [--secure-cookies] [--trusted-proxy ADDR]...)' \
 	"$SHINSA" serve --threads 0
 fails "serve: no database" 1 "shinsa: database $T/none.db does not exist (run shinsa init)" \
 	"$SHINSA" serve --db "$T/none.db" --listen 127.0.0.1:0
