@@ -1,8 +1,9 @@
 // The connector's evidence files on the answers page (/answers): the
 // organisation's list (#evidence: edit title, items and 有効期限; remove
 // after a confirmation) and each item's files with the form that attaches
-// one (templates/connector_item_files.html). One list from GET
-// /api/v1/attachments draws both, again after each change. An upload is
+// one (templates/connector_item_files.html). One list draws both: the one
+// the page was made with (#evidence's data-files, what GET
+// /api/v1/attachments gives), then GET /api/v1/attachments after each change. An upload is
 // checked for size before it is sent (a body over the server's allowance
 // is dropped, not answered), sent with its progress, and a refusal is
 // shown beside the field it is about; what was typed stays.
@@ -306,5 +307,17 @@
     await load();
   }
 
-  load();
+  // The files as the page was made (data-files): no request at load.
+  let given = null;
+  try {
+    given = JSON.parse(d.files || "null");
+  } catch (e) {
+    given = null;
+  }
+  if (Array.isArray(given)) {
+    files = given;
+    draw();
+  } else {
+    load();
+  }
 })();
