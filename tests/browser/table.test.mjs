@@ -64,8 +64,11 @@ after(async () => {
 
 test("opening a review marks the reader's notifications about it read, not another review's", async () => {
   assert.equal(await unread(bank), 2, "two shares, one notification each");
+  // Waited for before the page is opened: its script marks them read as it
+  // loads, which may be answered before goto() returns.
+  const marked = bank.waitForResponse((r) => r.url().endsWith("/api/v1/notifications/read"));
   await bank.goto(`${BASE_URL}/reviews/${submission}`);
-  await bank.waitForResponse((r) => r.url().endsWith("/api/v1/notifications/read"));
+  await marked;
   assert.equal(await unread(bank), 1, "the other review's share stays unread");
   const left = (await api(bank, "GET", "/api/v1/notifications?limit=200")).json.notifications.filter((n) => !n.read);
   assert.deepEqual(left.map((n) => n.submission), [other]);
