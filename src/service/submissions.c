@@ -259,7 +259,9 @@ enum outcome submissions_file(struct store *st, const struct submission *doc, co
 		err_coded(e, NULL, "attachment_no_file", "no file {1}", sha256, NULL);
 		return OUTCOME_NOT_FOUND;
 	}
-	int rc = store_attachment_blob_get(st, sha256, data, len, e);
+	char *type = NULL; /* the document says the type */
+	int rc = store_attachment_bytes(st, 0, sha256, data, len, &type, e);
+	free(type);
 	if (rc == STORE_NOT_FOUND) /* blobs are never deleted: a database that lost one is damaged */
 		err_set(e, "the file %s that submission %lld lists is not in the database", sha256, doc->id);
 	return rc == STORE_OK ? OUTCOME_OK : OUTCOME_FAILED;

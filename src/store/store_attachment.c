@@ -219,21 +219,6 @@ int store_attachment_bytes(struct store *st, long long org_id, const char *sha25
 	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
 }
 
-int store_attachment_blob_get(struct store *st, const char *sha256, void **data, size_t *len, struct err *e)
-{
-	*data = NULL;
-	*len = 0;
-	struct sql_stmt *q = sql_prepare(store_sql(st), "SELECT bytes FROM attachment_blob WHERE sha256 = ?", e);
-	if (!q)
-		return -1;
-	sql_bind_text(q, 1, sha256);
-	int rc = sql_step(q, e);
-	if (rc == 1)
-		blob_copy(q, data, len);
-	sql_finalize(q);
-	return rc < 0 ? -1 : rc == 1 ? STORE_OK : STORE_NOT_FOUND;
-}
-
 int store_attachment_has(struct store *st, long long org_id, const char *sha256, bool *has, struct err *e)
 {
 	struct sql_stmt *q = sql_prepare(store_sql(st),

@@ -70,12 +70,6 @@ int store_attachment_remove(struct store *st, long long id, const char *now, str
 int store_attachment_bytes(struct store *st, long long org_id, const char *sha256, void **data, size_t *len,
 			   char **type, struct err *e);
 
-/* The bytes (yours, free()) of the blob sha256 whoever holds it, removed
- * attachments' too: a sealed submission names its files by hash, and a
- * blob is never deleted (a trigger), so a caller that found sha256 in a
- * verified document reads it here. STORE_OK, STORE_NOT_FOUND, or -1. */
-int store_attachment_blob_get(struct store *st, const char *sha256, void **data, size_t *len, struct err *e);
-
 /* Whether org_id has a current attachment with sha256, or uploaded it to
  * a review thread (store_review_file.h): its room is taken (bytes unread).
  * 0 or -1. */
